@@ -1,0 +1,102 @@
+"""Consistent copies of the database through SQLite's backup API.
+
+A plain file copy of a WAL database can miss pages still in the ``-wal`` file; the backup
+API copies a consistent snapshot even while the application has the database open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_SUFFIX = ".sqlite3"
+BACKUP_PREFIX = "tdcs-"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """True when the file starts with SQLite's magic header (an empty file is not one)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` page by page, consistently, replacing ``target``.
+
+    The copy is written next to the target and renamed into place, so a crash mid-copy
+    never leaves a half-written backup behind under the final name.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+
+
+def restore_into(backup: Path, live: Path) -> None:
+    """Write the content of ``backup`` into the live database file through the backup API,
+    so an open WAL database stays consistent and its ``-wal``/``-shm`` files stay valid."""
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(live)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def take_backup(database: Path, backups_dir: Path, reason: str, *, keep: int = 20) -> Path:
+    """Back up ``database`` into ``backups_dir`` and keep only the newest ``keep`` copies
+    made for the same reason."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}{BACKUP_SUFFIX}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}-{counter}{BACKUP_SUFFIX}"
+    copy_database(database, target)
+    for old in [b for b in list_backups(backups_dir) if b.reason == reason][keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return target
+
+
+def list_backups(backups_dir: Path) -> list[BackupFile]:
+    """Backups in ``backups_dir``, newest first."""
+    found: list[BackupFile] = []
+    if not backups_dir.is_dir():
+        return found
+    for path in backups_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"):
+        parts = path.stem.removeprefix(BACKUP_PREFIX).split("-", 2)
+        try:
+            taken_at = datetime.strptime(f"{parts[0]}-{parts[1]}", "%Y%m%d-%H%M%S")
+        except (ValueError, IndexError):
+            continue
+        reason = parts[2].rsplit("-", 1)[0] if parts[2][-1:].isdigit() else parts[2]
+        found.append(BackupFile(path, taken_at, reason))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found

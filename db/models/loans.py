@@ -1,0 +1,135 @@
+"""Loans the commune supervises: savings-and-loan groups, borrowers, loans, balances, checks.
+
+Balances are kept as dated snapshots (:class:`LoanBalance`), one amount per debt category,
+so the situation at any past date can be shown and one loan can be partly overdue.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import SyncedRecord, enum_column
+from db.enums import (
+    CheckerKind,
+    CheckResult,
+    GroupGrade,
+    GroupStatus,
+    HouseholdCategory,
+    Sex,
+)
+
+
+class SavingsGroup(SyncedRecord):
+    """A Tổ tiết kiệm và vay vốn (5–60 members in one hamlet, run by one organisation)."""
+
+    __tablename__ = "savings_groups"
+    record_type = "savings_group"
+
+    code: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str]
+    hamlet_id: Mapped[str | None] = mapped_column(ForeignKey("hamlets.id"), index=True)
+    organisation_code: Mapped[str | None] = mapped_column(ForeignKey("organisations.code"))
+    leader_name: Mapped[str] = mapped_column(default="")
+    leader_phone: Mapped[str] = mapped_column(default="")
+    founding_decision_no: Mapped[str] = mapped_column(default="")
+    founding_decision_date: Mapped[date | None]
+    status: Mapped[GroupStatus] = enum_column(GroupStatus, default=GroupStatus.ACTIVE)
+    notes: Mapped[str] = mapped_column(default="")
+
+
+class GroupAssessment(SyncedRecord):
+    """A group's yearly grade (tốt / khá / trung bình / yếu) and members' savings."""
+
+    __tablename__ = "group_assessments"
+    record_type = "group_assessment"
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("savings_groups.id"), index=True)
+    year: Mapped[int]
+    grade: Mapped[GroupGrade] = enum_column(GroupGrade)
+    members_count: Mapped[int | None]
+    members_savings: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(default="")
+
+
+class Borrower(SyncedRecord):
+    """A customer with a loan. Personal data: keep to what supervision needs."""
+
+    __tablename__ = "borrowers"
+    record_type = "borrower"
+
+    full_name: Mapped[str]
+    citizen_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    birth_year: Mapped[int | None]
+    sex: Mapped[Sex | None] = enum_column(Sex)
+    hamlet_id: Mapped[str | None] = mapped_column(ForeignKey("hamlets.id"), index=True)
+    household_category: Mapped[HouseholdCategory] = enum_column(
+        HouseholdCategory, default=HouseholdCategory.KHAC
+    )
+    phone: Mapped[str] = mapped_column(default="")
+    group_id: Mapped[str | None] = mapped_column(ForeignKey("savings_groups.id"), index=True)
+    notes: Mapped[str] = mapped_column(default="")
+
+
+class Loan(SyncedRecord):
+    """A VBSP loan; ``rate_bp`` is the contract rate when known, else the catalogue's."""
+
+    __tablename__ = "loans"
+    record_type = "loan"
+
+    borrower_id: Mapped[str] = mapped_column(ForeignKey("borrowers.id"), index=True)
+    programme_code: Mapped[str] = mapped_column(ForeignKey("credit_programmes.code"), index=True)
+    organisation_code: Mapped[str | None] = mapped_column(ForeignKey("organisations.code"))
+    group_id: Mapped[str | None] = mapped_column(ForeignKey("savings_groups.id"), index=True)
+    contract_no: Mapped[str] = mapped_column(String(40), index=True, default="")
+    amount_disbursed: Mapped[int]
+    disbursed_on: Mapped[date]
+    maturity_on: Mapped[date | None]
+    purpose: Mapped[str] = mapped_column(default="")
+    rate_bp: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(default="")
+
+
+class LoanBalance(SyncedRecord):
+    """The outstanding balance of one loan as of a date, split by debt category.
+
+    Outstanding (dư nợ) is the sum of every category except ``written_off_amount``; a loan
+    whose outstanding is zero is paid off (tất toán). ``overdue_since`` dates the overdue
+    part for arrears ageing.
+    """
+
+    __tablename__ = "loan_balances"
+    __table_args__ = (Index("ix_loan_balances_loan_as_of", "loan_id", "as_of"),)
+    record_type = "loan_balance"
+
+    loan_id: Mapped[str] = mapped_column(ForeignKey("loans.id"))
+    as_of: Mapped[date]
+    current_amount: Mapped[int] = mapped_column(default=0)
+    overdue_amount: Mapped[int] = mapped_column(default=0)
+    frozen_amount: Mapped[int] = mapped_column(default=0)
+    pending_amount: Mapped[int] = mapped_column(default=0)
+    extended_amount: Mapped[int] = mapped_column(default=0)
+    rescheduled_amount: Mapped[int] = mapped_column(default=0)
+    written_off_amount: Mapped[int] = mapped_column(default=0)
+    overdue_since: Mapped[date | None]
+    notes: Mapped[str] = mapped_column(default="")
+
+
+class LoanCheck(SyncedRecord):
+    """A check of how a loan's money was used (kiểm tra sử dụng vốn vay)."""
+
+    __tablename__ = "loan_checks"
+    record_type = "loan_check"
+
+    loan_id: Mapped[str] = mapped_column(ForeignKey("loans.id"), index=True)
+    checked_on: Mapped[date] = mapped_column(index=True)
+    checker_kind: Mapped[CheckerKind] = enum_column(CheckerKind)
+    checker_name: Mapped[str] = mapped_column(default="")
+    stated_use: Mapped[str] = mapped_column(default="")
+    actual_use: Mapped[str] = mapped_column(default="")
+    result: Mapped[CheckResult] = enum_column(CheckResult)
+    action_required: Mapped[str] = mapped_column(default="")
+    follow_up_on: Mapped[date | None]
+    notes: Mapped[str] = mapped_column(default="")

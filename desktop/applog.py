@@ -1,0 +1,34 @@
+"""Logging to a rotating file in the data folder, and ``faulthandler`` for hard crashes."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+from typing import TextIO
+
+from desktop.paths import AppPaths
+
+LOG_FILE = "tdcs.log"
+_fault_stream: TextIO | None = None
+
+
+def setup_logging(paths: AppPaths, *, level: int = logging.INFO) -> None:
+    """Send log records to ``logs/tdcs.log`` (1 MB × 5) and C-level crashes to ``faults.log``."""
+    global _fault_stream
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_tdcs", False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler._tdcs = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    if _fault_stream is None:
+        _fault_stream = (paths.logs / "faults.log").open("a", encoding="utf-8")
+        faulthandler.enable(_fault_stream)

@@ -1,0 +1,119 @@
+"""The ``tdcs`` command line (also ``python -m desktop``).
+
+Every command takes ``--data-dir`` (or ``TDCS_DATA_DIR``) and ``--help``. Errors a person
+can act on go to stderr in the interface language (Vietnamese unless ``TDCS_LANG=en``) with
+a non-zero exit code; unexpected errors are logged with their traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from desktop.cli import setup_commands
+from desktop.cli.base import (
+    EXIT_BUG,
+    EXIT_USER_ERROR,
+    CliParser,
+    CommandContext,
+    add_command,
+    tr,
+)
+from desktop.core.errors import UserError
+from desktop.version import APP_NAME, app_version
+
+log = logging.getLogger(__name__)
+
+#: Modules that add sub-commands; each has ``register(subparsers)``.
+COMMAND_MODULES = [setup_commands]
+
+
+def build_parser() -> CliParser:
+    parser = CliParser(
+        prog="tdcs",
+        description=tr(
+            "TDCS: records how the commune carries out the city's plan for Directive 39-CT/TW "
+            "on social policy credit, and sends it to the city."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {app_version()}",
+        help=tr("show the version and exit"),
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar=tr("FOLDER"),
+        help=tr("data folder (default: TDCS_DATA_DIR, else the user data folder)"),
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
+    gui = add_command(
+        subparsers,
+        "gui",
+        cmd_gui,
+        tr("open the window (the same as running tdcs without a command)"),
+    )
+    gui.add_argument("qt_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def cmd_gui(args: argparse.Namespace, context: CommandContext) -> int:
+    """Only reached through ``--help``; :func:`main` starts the window before parsing."""
+    return 0
+
+
+def _gui_request(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
+    """``(data_dir, qt_args)`` when the command line asks for the window (no command, or
+    ``gui``), else ``None``. Decided before anything else because the window needs a
+    ``QApplication`` and the commands a display-less ``QCoreApplication``."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--data-dir")
+    if {"-h", "--help", "--version"} & set(argv):
+        return None
+    known, rest = pre.parse_known_args(argv)
+    if rest and rest[0] == "gui":
+        again, qt_args = pre.parse_known_args(rest[1:])
+        return again.data_dir or known.data_dir, qt_args
+    if not rest:
+        return known.data_dir, []
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.cli.base import ensure_translations
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    gui = _gui_request(arguments)
+    if gui is not None:
+        from desktop.ui.app import run_gui
+
+        return run_gui(*gui)
+    ensure_translations(os.environ.get("TDCS_LANG", "vi"))
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    context = CommandContext.from_args(args)
+    try:
+        return int(args.handler(args, context) or 0)
+    except UserError as error:
+        print(tr("Error: {message}").format(message=error.text()), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print(tr("Stopped."), file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error in tdcs %s", args.command)
+        print(
+            tr("Unexpected error. Details are in the log file: {path}").format(
+                path=context.log_file()
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+    finally:
+        context.close()

@@ -1,0 +1,118 @@
+"""Any list on screen, written to an .xlsx workbook with real numbers and dates.
+
+Numbers stay numbers (so sums work in Excel), money gets a ``#,##0`` format that Vietnamese
+Excel shows as ``1.234.567``, dates are dates shown ``dd/mm/yyyy``. The file is written next
+to its final name and renamed into place, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from desktop.core.text import nfc
+
+
+class CellKind(StrEnum):
+    TEXT = "text"
+    MONEY = "money"
+    NUMBER = "number"
+    PERCENT = "percent"
+    DATE = "date"
+
+
+NUMBER_FORMATS = {
+    CellKind.MONEY: "#,##0",
+    CellKind.NUMBER: "#,##0",
+    CellKind.PERCENT: "0.00%",
+    CellKind.DATE: "dd/mm/yyyy",
+}
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    title: str
+    kind: CellKind = CellKind.TEXT
+    width: int = 0
+
+
+def _cell_value(value: object) -> object:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, StrEnum):
+        return str(value.value)
+    return value
+
+
+def add_table_sheet(
+    workbook: Workbook,
+    title: str,
+    columns: Sequence[SheetColumn],
+    rows: Iterable[Sequence[object]],
+    *,
+    heading: str = "",
+) -> None:
+    """Append a sheet holding one table: an optional heading line, a bold header row
+    frozen in place, then the rows."""
+    sheet = workbook.create_sheet(title=nfc(title)[:31])
+    first = 1
+    if heading:
+        sheet.cell(row=1, column=1, value=nfc(heading)).font = Font(bold=True, size=13)
+        first = 3
+    header_fill = PatternFill("solid", fgColor="DDE7F3")
+    for col, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=first, column=col, value=nfc(column.title))
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    widths = [max(len(c.title), 8) for c in columns]
+    for r, row in enumerate(rows, start=first + 1):
+        for col, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
+            cell = sheet.cell(row=r, column=col, value=_cell_value(value))
+            fmt = NUMBER_FORMATS.get(column.kind)
+            if fmt and value is not None:
+                cell.number_format = fmt
+            if isinstance(value, str):
+                widths[col - 1] = max(widths[col - 1], min(len(value), 60))
+            elif isinstance(value, int | float):
+                widths[col - 1] = max(widths[col - 1], len(f"{value:,}") + 2)
+            elif isinstance(value, date | datetime):
+                widths[col - 1] = max(widths[col - 1], 12)
+    for col, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = column.width or widths[col - 1] + 2
+    sheet.freeze_panes = sheet.cell(row=first + 1, column=1)
+
+
+def save_workbook(workbook: Workbook, path: Path) -> Path:
+    """Save atomically: write ``path.partial`` then rename over ``path``."""
+    if "Sheet" in workbook.sheetnames and len(workbook.sheetnames) > 1:
+        del workbook["Sheet"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        workbook.save(partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
+def write_table_xlsx(
+    path: Path,
+    title: str,
+    columns: Sequence[SheetColumn],
+    rows: Iterable[Sequence[object]],
+    *,
+    heading: str = "",
+) -> Path:
+    """Write one table to its own workbook."""
+    workbook = Workbook()
+    add_table_sheet(workbook, title, columns, rows, heading=heading)
+    return save_workbook(workbook, path)

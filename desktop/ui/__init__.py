@@ -1,0 +1,1 @@
+"""The Qt interface. Widgets call ``desktop.core`` services; they never build queries."""

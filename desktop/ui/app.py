@@ -1,0 +1,185 @@
+"""Starting the window: fonts, language, one instance per data folder, the crash handler,
+opening (or repairing) the database, the first-run wizard, then the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.migrate import DatabaseProblem, NewerSchema
+from desktop.applog import LOG_FILE, setup_logging
+from desktop.core import settings as app_settings
+from desktop.core.backups import auto_backup, explain, newest_backup, restore_backup
+from desktop.core.database import Database
+from desktop.core.errors import UserError
+from desktop.core.office import list_communes, set_up_office
+from desktop.paths import AppPaths, resolve, resources_dir
+from desktop.ui.context import AppContext
+from desktop.ui.crash import CrashHandler
+from desktop.ui.fonts import register_fonts
+from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import SingleInstance
+from desktop.ui.translations import install_language
+from desktop.ui.wizard import SetupAnswers, SetupWizard
+from desktop.version import APP_NAME, app_version
+
+log = logging.getLogger(__name__)
+
+
+def _message(kind: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardButton) -> int:
+    box = QMessageBox(kind, APP_NAME, text, buttons)
+    return box.exec()
+
+
+def open_database(paths: AppPaths) -> Database | None:
+    """Open the database, offering to restore the newest backup if the file is unusable.
+    ``None`` means the user chose to stop."""
+    while True:
+        try:
+            return Database.open(paths)
+        except NewerSchema as problem:
+            log.warning("refusing newer database: %s", problem)
+            _message(
+                QMessageBox.Icon.Critical, explain(problem).text(), QMessageBox.StandardButton.Ok
+            )
+            return None
+        except DatabaseProblem as problem:
+            log.warning("unusable database: %s", problem)
+            backup = newest_backup(paths)
+            text = explain(problem).text()
+            if backup is None:
+                _message(QMessageBox.Icon.Critical, text, QMessageBox.StandardButton.Ok)
+                return None
+            question = (
+                text
+                + "\n\n"
+                + QApplication.translate(
+                    "App", "Restore the newest backup ({name})? The damaged file is kept aside."
+                ).format(name=backup.name)
+            )
+            answer = _message(
+                QMessageBox.Icon.Question,
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            try:
+                restore_backup(paths, backup)
+            except UserError as error:
+                _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
+                return None
+
+
+class Application:
+    """Owns the open database and the main window; rebuilds the window on language change."""
+
+    def __init__(self, app: QApplication, paths: AppPaths) -> None:
+        self.app = app
+        self.paths = paths
+        self.database: Database | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        self.database = open_database(self.paths)
+        if self.database is None:
+            return False
+        with self.database.reading() as session:
+            install_language(app_settings.language(session))
+        if self.database.office() is None and not self.run_wizard():
+            return False
+        auto_backup(self.paths)
+        self.show_window()
+        return True
+
+    def run_wizard(self) -> bool:
+        assert self.database is not None
+        database = self.database
+        with database.reading() as session:
+            communes = list_communes(session)
+
+        def submit(answers: SetupAnswers) -> None:
+            with database.transaction() as session:
+                set_up_office(
+                    session,
+                    answers.mode,
+                    commune_code=answers.commune_code,
+                    office_name=answers.office_name,
+                    hamlets=answers.hamlets,
+                )
+
+        wizard = SetupWizard(communes, submit)
+        return bool(wizard.exec())
+
+    def show_window(self, page: str | None = None) -> None:
+        assert self.database is not None
+        office = self.database.office()
+        assert office is not None
+        context = AppContext(self.database, office, change_language=self.change_language)
+        old = self.window
+        self.window = MainWindow(context)
+        if page:
+            self.window.open_page(page)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+
+    def change_language(self, language: str) -> None:
+        install_language(language)
+        self.show_window("settings")
+
+    def activate(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+
+def run_gui(data_dir: str | None = None, qt_args: Sequence[str] = ()) -> int:
+    paths = resolve(data_dir).ensure()
+    setup_logging(paths)
+    log.info("starting %s %s with data folder %s", APP_NAME, app_version(), paths.data_dir)
+    app = QApplication([sys.argv[0] if sys.argv else "tdcs", *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(app_version())
+    icon = resources_dir() / "icons" / "tdcs.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    register_fonts(app)
+    install_language(app_settings.DEFAULT_LANGUAGE)
+    crash = CrashHandler(paths.logs / LOG_FILE, app)
+    crash.install()
+    instance = SingleInstance(paths, app)
+    if instance.another_is_running():
+        print(
+            QApplication.translate("App", "TDCS is already open for this data folder."),
+            file=sys.stderr,
+        )
+        return 0
+    instance.listen()
+    application = Application(app, paths)
+    instance.activated.connect(application.activate)
+    if not application.start():
+        return 1
+    code = app.exec()
+    if application.database is not None:
+        application.database.close()
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tdcs-gui", add_help=True)
+    parser.add_argument("--data-dir")
+    args, qt_args = parser.parse_known_args(argv)
+    return run_gui(args.data_dir, qt_args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,24 @@
+"""What every page needs: the open database, this office, and the app-level actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.core.database import Database
+from desktop.core.office import OfficeInfo
+from desktop.paths import AppPaths
+
+
+@dataclass
+class AppContext:
+    database: Database
+    office: OfficeInfo
+    #: Switches the interface language and rebuilds the window (set by the application).
+    change_language: Callable[[str], None] = field(default=lambda _lang: None)
+    #: Re-reads the office profile after Cài đặt changed it (set by the main window).
+    office_changed: Callable[[], None] = field(default=lambda: None)
+
+    @property
+    def paths(self) -> AppPaths:
+        return self.database.paths

@@ -1,0 +1,298 @@
+"""Cài đặt: language, the office and its signer, the hamlets, and backups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.core import settings as app_settings
+from desktop.core.backups import make_backup
+from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.office import (
+    HamletInfo,
+    add_hamlet,
+    delete_hamlet,
+    list_hamlets,
+    rename_hamlet,
+    restore_hamlet,
+    update_office,
+)
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs import confirm, show_error, show_info
+from desktop.ui.table_model import Column, RowTableModel
+
+HAMLET_COLUMNS = [Column[HamletInfo](QT_TRANSLATE_NOOP("SettingsPage", "Name"), lambda h: h.name)]
+
+
+@dataclass(frozen=True)
+class _Undo:
+    hamlet_id: str
+    name: str
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._undo: _Undo | None = None
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+        font = title.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(self._language_box())
+        layout.addWidget(self._office_box())
+        if not context.office.is_city:
+            layout.addWidget(self._hamlet_box())
+        layout.addWidget(self._data_box())
+        layout.addStretch(1)
+        self.reload()
+
+    # -- language -----------------------------------------------------------------------------
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Interface"))
+        form = QFormLayout(box)
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        form.addRow(self.tr("Language"), self.language)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        return box
+
+    def _language_chosen(self) -> None:
+        language = self.language.currentData()
+        with self.context.database.transaction() as session:
+            if app_settings.language(session) == language:
+                return
+            app_settings.set_setting(session, app_settings.LANGUAGE, language)
+        self.context.change_language(language)
+
+    # -- office -------------------------------------------------------------------------------
+    def _office_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Office"))
+        form = QFormLayout(box)
+        office = self.context.office
+        form.addRow(self.tr("Unit"), QLabel(f"{office.unit_label} ({office.unit_code})"))
+        self.office_name = QLineEdit()
+        self.signer_title = QLineEdit()
+        self.signer_title.setPlaceholderText(self.tr("e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"))
+        self.signer_name = QLineEdit()
+        self.clerk_name = QLineEdit()
+        self.clerk_name.setPlaceholderText(self.tr("shown in the change history"))
+        self.office_error = QLabel()
+        self.office_error.setObjectName("errorLabel")
+        self.office_error.setStyleSheet("color: #b00020")
+        self.office_error.setWordWrap(True)
+        form.addRow(self.tr("Office name"), self.office_name)
+        form.addRow(self.tr("Signer's title"), self.signer_title)
+        form.addRow(self.tr("Signer's name"), self.signer_name)
+        form.addRow(self.tr("Your name"), self.clerk_name)
+        form.addRow("", self.office_error)
+        self.save_office = QPushButton(self.tr("Save"))
+        self.save_office.clicked.connect(self._save_office)
+        form.addRow("", self.save_office)
+        return box
+
+    def _save_office(self) -> None:
+        self.office_error.clear()
+        self.save_office.setEnabled(False)
+        try:
+            with self.context.database.transaction() as session:
+                update_office(
+                    session,
+                    office_name=self.office_name.text(),
+                    signer_title=self.signer_title.text(),
+                    signer_name=self.signer_name.text(),
+                )
+                app_settings.set_setting(
+                    session, app_settings.CLERK_NAME, self.clerk_name.text().strip()
+                )
+        except (ValidationError, FormErrors) as error:
+            self.office_error.setText(error.text())
+            return
+        finally:
+            self.save_office.setEnabled(True)
+        self.context.office_changed()
+        self.office_error.setText(self.tr("Saved."))
+
+    # -- hamlets ------------------------------------------------------------------------------
+    def _hamlet_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Hamlets (ấp / khu vực)"))
+        layout = QVBoxLayout(box)
+        self.hamlet_model = RowTableModel(HAMLET_COLUMNS, parent=self)
+        self.hamlet_view = QTableView()
+        self.hamlet_view.setModel(self.hamlet_model)
+        self.hamlet_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.hamlet_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.hamlet_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.hamlet_view.setMinimumHeight(180)
+        layout.addWidget(self.hamlet_view)
+        buttons = QHBoxLayout()
+        self.add_hamlet_button = QPushButton(self.tr("Add…"))
+        self.rename_hamlet_button = QPushButton(self.tr("Rename…"))
+        self.delete_hamlet_button = QPushButton(self.tr("Delete"))
+        self.undo_button = QPushButton(self.tr("Undo delete"))
+        self.undo_button.setEnabled(False)
+        for button in (
+            self.add_hamlet_button,
+            self.rename_hamlet_button,
+            self.delete_hamlet_button,
+            self.undo_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.add_hamlet_button.clicked.connect(self._add_hamlet)
+        self.rename_hamlet_button.clicked.connect(self._rename_hamlet)
+        self.delete_hamlet_button.clicked.connect(self._delete_hamlet)
+        self.undo_button.clicked.connect(self._undo_delete)
+        return box
+
+    def _selected_hamlet(self) -> HamletInfo | None:
+        rows = self.hamlet_view.selectionModel().selectedRows()
+        return self.hamlet_model.row_at(rows[0].row()) if rows else None
+
+    def _add_hamlet(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add hamlet"), self.tr("Name"))
+        if ok:
+            self._hamlet_action(lambda s: add_hamlet(s, name))
+
+    def _rename_hamlet(self) -> None:
+        hamlet = self._selected_hamlet()
+        if hamlet is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename hamlet"), self.tr("Name"), text=hamlet.name
+        )
+        if ok:
+            self._hamlet_action(
+                lambda s: rename_hamlet(s, hamlet.id, name, expected_version=hamlet.version)
+            )
+
+    def _delete_hamlet(self) -> None:
+        hamlet = self._selected_hamlet()
+        if hamlet is None:
+            return
+        if not confirm(self, self.tr("Delete the hamlet {name}?").format(name=hamlet.name)):
+            return
+        if self._hamlet_action(
+            lambda s: delete_hamlet(s, hamlet.id, expected_version=hamlet.version)
+        ):
+            self._undo = _Undo(hamlet.id, hamlet.name)
+            self.undo_button.setEnabled(True)
+
+    def _undo_delete(self) -> None:
+        if self._undo is None:
+            return
+        undo = self._undo
+        if self._hamlet_action(lambda s: restore_hamlet(s, undo.hamlet_id)):
+            self._undo = None
+            self.undo_button.setEnabled(False)
+
+    def _hamlet_action(self, action: Callable[[Session], object]) -> bool:
+        try:
+            with self.context.database.transaction() as session:
+                action(session)
+        except UserError as error:
+            show_error(self, error)
+            return False
+        self.reload()
+        return True
+
+    # -- data and backups -----------------------------------------------------------------------
+    def _data_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Data and backups"))
+        form = QFormLayout(box)
+        folder = QLabel(str(self.context.paths.data_dir))
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Data folder"), folder)
+        backups = QLabel(str(self.context.paths.backups))
+        backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Backups"), backups)
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self._backup_now)
+        self.backup_to_button = QPushButton(self.tr("Back up to a file…"))
+        self.backup_to_button.clicked.connect(self._backup_to)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.backup_to_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        note = QLabel(
+            self.tr(
+                "To restore a backup, close TDCS and run: tdcs restore FILE. The current "
+                "database is backed up before it is replaced."
+            )
+        )
+        note.setWordWrap(True)
+        form.addRow("", note)
+        return box
+
+    def _backup_now(self) -> None:
+        try:
+            path = make_backup(self.context.paths)
+        except UserError as error:
+            show_error(self, error)
+            return
+        show_info(self, self.tr("Backup written:\n{path}").format(path=path))
+
+    def _backup_to(self) -> None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Back up to"), "tdcs-backup.sqlite3", self.tr("TDCS backup (*.sqlite3)")
+        )
+        if not target:
+            return
+        try:
+            path = make_backup(self.context.paths, Path(target))
+        except (UserError, OSError) as error:
+            show_error(self, error if isinstance(error, UserError) else str(error))
+            return
+        show_info(self, self.tr("Backup written:\n{path}").format(path=path))
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        with self.context.database.reading() as session:
+            language = app_settings.language(session)
+            clerk = app_settings.get_setting(session, app_settings.CLERK_NAME)
+            hamlets = list_hamlets(session) if not self.context.office.is_city else []
+        office = self.context.database.office() or self.context.office
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.language.blockSignals(False)
+        self.office_name.setText(office.office_name)
+        self.signer_title.setText(office.signer_title)
+        self.signer_name.setText(office.signer_name)
+        self.clerk_name.setText(clerk)
+        if not self.context.office.is_city:
+            self.hamlet_model.set_rows(hamlets)

@@ -1,0 +1,215 @@
+"""One table model for every list in TDCS: columns declared once, search, sort and filters
+built in, export to .xlsx.
+
+Rows are plain (frozen) dataclasses from the services. The model filters and sorts them
+itself instead of sitting behind a ``QSortFilterProxyModel``: a proxy calls into Python once
+per row for every keystroke, while a list comprehension over search texts prepared once per
+load filters 100 000 rows in a few milliseconds. Searching ignores accents and case
+("nguyen van" finds "Nguyễn Văn"); sorting uses Vietnamese order (``core.text.sort_key``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.formatting import format_date, format_money, format_percent, group_thousands
+from desktop.core.i18n import Msg, tr
+from desktop.core.labels import LABELS, label
+from desktop.core.text import search_key, sort_key
+from desktop.reports.xlsx_table import CellKind, SheetColumn, write_table_xlsx
+
+T = TypeVar("T")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+RAW_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """A column: its translatable title, how to get the raw value from a row, and what
+    kind of value it is (which decides formatting, alignment, sorting and Excel format)."""
+
+    title: Msg
+    value: Callable[[T], Any]
+    kind: CellKind = CellKind.TEXT
+    searchable: bool = True
+    display: Callable[[Any], str] | None = None
+
+    def text(self, raw: Any) -> str:
+        if self.display is not None:
+            return self.display(raw)
+        if raw is None:
+            return ""
+        if self.kind is CellKind.MONEY:
+            return format_money(raw)
+        if self.kind is CellKind.NUMBER:
+            return group_thousands(raw) if isinstance(raw, int) else str(raw)
+        if self.kind is CellKind.PERCENT:
+            return format_percent(raw)
+        if self.kind is CellKind.DATE:
+            return format_date(raw)
+        if isinstance(raw, StrEnum) and raw in LABELS:
+            return label(raw)
+        return str(raw)
+
+    def sort_value(self, raw: Any) -> Any:
+        if self.kind is CellKind.TEXT or isinstance(raw, str):
+            return sort_key(self.text(raw))
+        if raw is None:
+            return (0,)
+        if isinstance(raw, datetime | date):
+            return (1, raw.isoformat())
+        return (1, raw)
+
+
+class RowTableModel(QAbstractTableModel, Generic[T]):
+    """Rows of ``T`` shown through ``columns``, with a text query and named filters."""
+
+    def __init__(self, columns: Sequence[Column[T]], rows: Iterable[T] = (), parent: Any = None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._all: list[T] = []
+        self._search: list[str] = []
+        self._visible: list[int] = []
+        self._query: list[str] = []
+        self._filters: dict[str, Callable[[T], bool]] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.set_rows(rows)
+
+    # -- loading, filtering, sorting ----------------------------------------------------------
+    def set_rows(self, rows: Iterable[T]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        searchable = [c for c in self.columns if c.searchable]
+        self._search = [
+            search_key(" ".join(c.text(c.value(row)) for c in searchable)) for row in self._all
+        ]
+        self._visible = self._matching()
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def set_query(self, text: str) -> None:
+        """Show rows containing every word of ``text`` (accents and case ignored)."""
+        words = search_key(text).split()
+        if words == self._query:
+            return
+        self._query = words
+        self._refilter()
+
+    def set_filter(self, name: str, predicate: Callable[[T], bool] | None) -> None:
+        """Add, replace or (with ``None``) remove a named filter, e.g. a period filter."""
+        if predicate is None:
+            self._filters.pop(name, None)
+        else:
+            self._filters[name] = predicate
+        self._refilter()
+
+    def _matching(self) -> list[int]:
+        words, filters, rows = self._query, list(self._filters.values()), self._all
+        candidates: Iterable[int] = range(len(rows))
+        if words:
+            search = self._search
+            candidates = [i for i in candidates if all(w in search[i] for w in words)]
+        if filters:
+            candidates = [i for i in candidates if all(f(rows[i]) for f in filters)]
+        return list(candidates)
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._visible = self._matching()
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply_sort(column, order)
+        self.layoutChanged.emit()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        col, rows = self.columns[column], self._all
+        self._visible.sort(
+            key=lambda i: col.sort_value(col.value(rows[i])),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    # -- access -----------------------------------------------------------------------------
+    def row_at(self, row: int) -> T:
+        return self._all[self._visible[row]]
+
+    def visible_rows(self) -> list[T]:
+        return [self._all[i] for i in self._visible]
+
+    def all_rows(self) -> list[T]:
+        return list(self._all)
+
+    def find_row(self, predicate: Callable[[T], bool]) -> int:
+        """The visible row number of the first row matching ``predicate``, or -1."""
+        return next((n for n, i in enumerate(self._visible) if predicate(self._all[i])), -1)
+
+    # -- Qt interface ---------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        column = self.columns[index.column()]
+        row = self._all[self._visible[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(column.value(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_LEFT if column.kind in (CellKind.TEXT, CellKind.DATE) else _RIGHT)
+        if role == SORT_ROLE:
+            return column.sort_value(column.value(row))
+        if role == ROW_ROLE:
+            return row
+        if role == RAW_ROLE:
+            return column.value(row)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return tr(self.columns[section].title)
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    # -- export -------------------------------------------------------------------------------
+    def export_xlsx(self, path: Path, title: str, *, heading: str = "") -> Path:
+        """Write the visible rows, in their on-screen order, with raw values."""
+        columns = [SheetColumn(tr(c.title), c.kind) for c in self.columns]
+
+        def cell(column: Column[T], row: T) -> Any:
+            raw = column.value(row)
+            if column.kind is CellKind.TEXT or isinstance(raw, StrEnum):
+                return column.text(raw)
+            if column.kind is CellKind.PERCENT and raw is not None:
+                return float(raw)
+            return raw
+
+        rows = ([cell(c, row) for c in self.columns] for row in self.visible_rows())
+        return write_table_xlsx(path, title, columns, rows, heading=heading)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Static checks: ruff (lint and format) everywhere; mypy (strict) on the storage and the core.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy db desktop/core

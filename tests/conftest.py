@@ -1,0 +1,84 @@
+"""Shared fixtures: every test gets its own data folder and a database made through the real
+migration path; Qt runs offscreen with the Vietnamese interface."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("LC_ALL", "C.UTF-8")
+os.environ["TDCS_LANG"] = "vi"
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from db.enums import OfficeMode
+from desktop.core.database import Database
+from desktop.core.office import set_up_office
+from desktop.paths import ENV_DATA_DIR, AppPaths
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the real user data folder."""
+    monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "env-data"))
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path / "data").ensure()
+
+
+@pytest.fixture
+def database(paths: AppPaths) -> Iterator[Database]:
+    db = Database.open(paths)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def commune_db(database: Database) -> Database:
+    with database.transaction() as session:
+        set_up_office(
+            session, OfficeMode.COMMUNE, commune_code="31120", hamlets=["Khu vực 1", "Khu vực 2"]
+        )
+    return database
+
+
+@pytest.fixture
+def city_db(database: Database) -> Database:
+    with database.transaction() as session:
+        set_up_office(session, OfficeMode.CITY)
+    return database
+
+
+@pytest.fixture
+def vi_app(qapp: QApplication) -> QApplication:
+    """The application with the bundled fonts and the Vietnamese catalogues installed."""
+    from desktop.ui.fonts import register_fonts
+    from desktop.ui.translations import install_language
+
+    register_fonts(qapp)
+    install_language("vi")
+    return qapp
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` one key event per character.
+
+    ``qtbot.keyClicks`` aborts the test process on non-ASCII text, so the events carry
+    the text themselves.
+    """
+    for char in text:
+        key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)

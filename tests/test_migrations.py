@@ -1,0 +1,153 @@
+"""The schema is Alembic's: migrations match the models, a backup precedes every migration,
+newer and broken databases are refused with a clear way out."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from db import migrate
+from db.backup import list_backups
+from db.engine import make_engine
+from db.models import Base
+from desktop.core.database import Database
+from desktop.paths import AppPaths
+
+
+def test_migration_from_empty_creates_every_table(paths: AppPaths) -> None:
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert result.from_revision is None
+    assert result.to_revision == migrate.head_revision()
+    assert result.backup is None, "a new database needs no backup"
+    engine = make_engine(paths.database)
+    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_migrations_match_the_models(paths: AppPaths) -> None:
+    migrate.upgrade(paths.database, paths.backups)
+    engine = make_engine(paths.database)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_pragmas_on_every_connection(database: Database) -> None:
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+
+
+def test_second_open_migrates_nothing_and_backs_up_nothing(paths: AppPaths) -> None:
+    migrate.upgrade(paths.database, paths.backups)
+    again = migrate.upgrade(paths.database, paths.backups)
+    assert again.from_revision == again.to_revision
+    assert again.backup is None
+    assert list_backups(paths.backups) == []
+
+
+NEXT_REVISION = """
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_test"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("settings") as batch:
+        batch.add_column(sa.Column("note", sa.Text(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("settings") as batch:
+        batch.drop_column("note")
+"""
+
+
+def test_backup_is_taken_before_a_migration_runs(
+    paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    migrate.upgrade(paths.database, paths.backups)
+    conn = sqlite3.connect(paths.database)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('marker', 'before')")
+    conn.commit()
+    conn.close()
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
+    (scripts / "versions" / "0002_test.py").write_text(
+        NEXT_REVISION.format(head=migrate.head_revision()), encoding="utf-8"
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert result.to_revision == "0002_test"
+    assert result.backup is not None and result.backup.is_file()
+    backup = sqlite3.connect(result.backup)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] != "0002_test"
+    assert backup.execute("SELECT value FROM settings WHERE key='marker'").fetchone() == ("before",)
+    columns = [row[1] for row in backup.execute("PRAGMA table_info(settings)")]
+    backup.close()
+    assert "note" not in columns, "the backup holds the database as it was before"
+
+
+def test_newer_schema_is_refused_and_left_untouched(paths: AppPaths) -> None:
+    migrate.upgrade(paths.database, paths.backups)
+    conn = sqlite3.connect(paths.database)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = paths.database.read_bytes()
+    with pytest.raises(migrate.NewerSchema) as caught:
+        migrate.upgrade(paths.database, paths.backups)
+    assert caught.value.revision == "9999_from_the_future"
+    assert paths.database.read_bytes() == before
+    assert list_backups(paths.backups) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"this is a text file, not a database\n" * 20, migrate.NotADatabase),
+        (b"\x00" * 4096, migrate.NotADatabase),
+        (b"PK\x03\x04" + b"\x00" * 400, migrate.NotADatabase),
+    ],
+)
+def test_non_database_files_are_recognised(paths: AppPaths, content: bytes, problem: type) -> None:
+    paths.database.write_bytes(content)
+    with pytest.raises(problem):
+        migrate.upgrade(paths.database, paths.backups)
+    assert paths.database.read_bytes() == content
+
+
+def test_damaged_database_is_recognised(paths: AppPaths) -> None:
+    migrate.upgrade(paths.database, paths.backups)
+    data = bytearray(paths.database.read_bytes())
+    # keep the header, wreck the pages after it (schema and tables)
+    for offset in range(100, len(data), 7):
+        data[offset] = 0xFF
+    paths.database.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(str(paths.database) + suffix).unlink(missing_ok=True)
+    with pytest.raises(migrate.DamagedDatabase):
+        migrate.upgrade(paths.database, paths.backups)
+
+
+def test_foreign_sqlite_database_is_not_taken_over(paths: AppPaths) -> None:
+    conn = sqlite3.connect(paths.database)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(migrate.NotADatabase):
+        migrate.upgrade(paths.database, paths.backups)
