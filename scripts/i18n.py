@@ -1,10 +1,12 @@
 """Translation catalogues: extract, fill, compile, check.
 
 One catalogue per source area (``desktop/core`` → ``tdcs_core_vi.ts``, ``desktop/ui/loans`` →
-``tdcs_ui_loans_vi.ts``), so parts of the program are translated independently. Usage::
+``tdcs_ui_loans_vi.ts``, each command module of ``desktop/cli`` on its own), so parts of the
+program are translated independently. Usage::
 
     python scripts/i18n.py update     # run pyside6-lupdate over the sources
     python scripts/i18n.py todo       # print untranslated strings as JSON
+    python scripts/i18n.py dump       # print every finished translation as JSON
     python scripts/i18n.py apply F    # fill translations from JSON {context: {source: text}}
     python scripts/i18n.py compile    # pyside6-lrelease every .ts into its .qm
     python scripts/i18n.py check      # fail if anything is untranslated or stale
@@ -35,17 +37,27 @@ def tool(name: str) -> str:
     return found
 
 
+def area_of(path: Path) -> str:
+    """The catalogue a source file belongs to, so that separate parts of the program keep
+    separate catalogues: ``desktop/x.py`` → ``app``; ``desktop/core/text.py`` → ``core``;
+    ``desktop/core/loans/…`` → ``core_loans``; ``desktop/cli/sync_commands.py`` →
+    ``cli_sync_commands`` (each command module on its own)."""
+    parts = path.relative_to(SOURCE).parts
+    if len(parts) == 1:
+        return "app"
+    if parts[0] == "cli":
+        return "cli" if parts[1] in ("__init__.py", "base.py") else f"cli_{Path(parts[1]).stem}"
+    if len(parts) == 2:
+        return parts[0]
+    return f"{parts[0]}_{parts[1]}"
+
+
 def areas() -> dict[str, list[Path]]:
-    """Area name → its Python files. Top-level modules of ``desktop`` belong to ``app``."""
-    result: dict[str, list[Path]] = {"app": sorted(SOURCE.glob("*.py"))}
-    for package in sorted(p for p in SOURCE.iterdir() if (p / "__init__.py").is_file()):
-        if package.name == "ui":
-            result["ui"] = sorted(package.glob("*.py"))
-            for sub in sorted(p for p in package.iterdir() if (p / "__init__.py").is_file()):
-                result[f"ui_{sub.name}"] = sorted(sub.rglob("*.py"))
-        else:
-            result[package.name] = sorted(package.rglob("*.py"))
-    return {name: files for name, files in result.items() if files}
+    """Area name → its Python files."""
+    result: dict[str, list[Path]] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        result.setdefault(area_of(path), []).append(path)
+    return result
 
 
 def ts_path(area: str, language: str) -> Path:
@@ -100,6 +112,18 @@ def todo() -> dict[str, dict[str, str]]:
             ):
                 missing.setdefault(context, {})[msg.findtext("source") or ""] = ""
     return missing
+
+
+def dump() -> dict[str, dict[str, str]]:
+    """Every finished translation, as ``apply`` reads them (to move strings between
+    catalogues, or to merge two branches' catalogues)."""
+    done: dict[str, dict[str, str]] = {}
+    for ts in all_ts():
+        for context, msg in _messages(ts):
+            translation = msg.find("translation")
+            if translation is not None and translation.get("type") is None and translation.text:
+                done.setdefault(context, {})[msg.findtext("source") or ""] = translation.text
+    return done
 
 
 def apply(source: Path) -> int:
@@ -171,6 +195,8 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
         update()
+    elif command == "dump":
+        print(json.dumps(dump(), ensure_ascii=False, indent=2))
     elif command == "todo":
         print(json.dumps(todo(), ensure_ascii=False, indent=2))
     elif command == "apply":

@@ -1,6 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
-<!-- Messages of Python's argparse, shown by the tdcs command line. -->
 <TS version="2.1" language="vi">
   <context>
     <name>argparse</name>

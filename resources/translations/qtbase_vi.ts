@@ -1,6 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
-<!-- Qt ships no Vietnamese catalogue; TDCS translates the Qt strings its windows show. -->
 <TS version="2.1" language="vi">
   <context>
     <name>QPlatformTheme</name>
