@@ -13,6 +13,37 @@
     </message>
   </context>
   <context>
+    <name>AuditDialog</name>
+    <message>
+      <source>When</source>
+      <translation>Thời điểm</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Người sửa</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Thao tác</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>Phiên bản</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+      <source>Change history</source>
+      <translation>Lịch sử thay đổi</translation>
+    </message>
+    <message>
+      <source>Search the history</source>
+      <translation>Tìm trong lịch sử</translation>
+    </message>
+  </context>
+  <context>
     <name>BackgroundTask</name>
     <message>
       <source>Cancel</source>
@@ -77,6 +108,13 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     </message>
   </context>
   <context>
+    <name>DateEdit</name>
+    <message>
+      <source>Pick from the calendar</source>
+      <translation>Chọn trên lịch</translation>
+    </message>
+  </context>
+  <context>
     <name>HamletsPage</name>
     <message>
       <source>Hamlets</source>
@@ -85,6 +123,74 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
       <source>One ấp or khu vực per line. You can change the list later in Settings.</source>
       <translation>Mỗi dòng một ấp hoặc khu vực. Có thể sửa danh sách sau trong Cài đặt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListPage</name>
+    <message>
+      <source>Search (accents not needed)</source>
+      <extracomment>Read-only lists (the city's consolidated views) hide add/edit/delete.</extracomment>
+      <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>Thêm…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Sửa…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Xóa</translation>
+    </message>
+    <message>
+      <source>Undo delete</source>
+      <translation>Hoàn tác xóa</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Lịch sử</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} rows</source>
+      <translation>{shown} / {total} dòng</translation>
+    </message>
+    <message>
+      <source>Delete {what}? You can undo this.</source>
+      <translation>Xóa {what}? Có thể hoàn tác.</translation>
+    </message>
+    <message>
+      <source>Exported to {path}</source>
+      <translation>Đã xuất ra {path}</translation>
+    </message>
+    <message>
+      <source>Writing the Excel file…</source>
+      <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+      <source>All years</source>
+      <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+      <source>Whole year</source>
+      <translation>Cả năm</translation>
+    </message>
+    <message>
+      <source>Quarter {roman}</source>
+      <translation>Quý {roman}</translation>
+    </message>
+    <message>
+      <source>First half</source>
+      <translation>6 tháng đầu năm</translation>
+    </message>
+    <message>
+      <source>Second half</source>
+      <translation>6 tháng cuối năm</translation>
     </message>
   </context>
   <context>
