@@ -373,8 +373,9 @@ class Planner:
         compared = [i for i, c in enumerate(columns) if c not in ignored]
         project = [all_columns.index(columns[i]) for i in compared]
         fills = _fills(table)
+        key = all_columns.index("id")
         current = {
-            row[0]: row
+            row[key]: row
             for row in _in_json(
                 self.conn,
                 f"SELECT {', '.join(all_columns)} FROM {model.__tablename__} "
