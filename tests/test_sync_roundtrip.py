@@ -29,6 +29,7 @@ from tests.sync_support import (
     add_hamlet,
     clone_database,
     content,
+    english,
     make_world,
     open_genuine,
     template_db,
@@ -39,6 +40,11 @@ from tests.sync_support import (
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
     yield from make_world(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    yield from english()
 
 
 def rename(database, record_id: str, name: str) -> None:  # type: ignore[no-untyped-def]

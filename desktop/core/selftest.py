@@ -77,8 +77,24 @@ def step_backup(db: Database) -> str:
     return f"backup {path.name}"
 
 
+def step_sync(db: Database) -> str:
+    """Write a sync file and read it back at a throwaway city (desktop.sync is Qt-free)."""
+    from desktop.sync.selftest import SyncSelfTestFailure, round_trip
+
+    try:
+        return round_trip(db)
+    except SyncSelfTestFailure as failure:
+        raise SelfTestFailure(str(failure)) from failure
+
+
 #: The steps in order; later parts of the application add theirs (PDF, sync file).
-STEPS: list[Callable[[Database], str]] = [step_database, step_catalogues, step_records, step_backup]
+STEPS: list[Callable[[Database], str]] = [
+    step_database,
+    step_catalogues,
+    step_records,
+    step_backup,
+    step_sync,
+]
 
 
 def run_self_test(
