@@ -429,7 +429,7 @@ def _set(column: str, value: Any) -> Callable[[dict[str, Any]], None]:
         ("campaign_year", 1800, "Năm phải từ 2000 đến 2100"),
         ("version", 0, "Số phải nằm trong khoảng"),
         ("id", "../../../etc/passwd", "Không phải mã định danh bản ghi"),
-        ("id", {"$ne": None}, "id: Phải là chữ"),
+        ("id", {"$ne": None}, "Mã bản ghi: Phải là chữ"),
     ],
     ids=lambda v: str(v)[:20],
 )

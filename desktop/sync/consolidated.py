@@ -10,6 +10,7 @@ target has.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import inspect
@@ -21,7 +22,7 @@ from desktop.sync.privacy import travelling_columns
 from desktop.sync.rules import Kind, is_money, rules_for
 
 #: Shown after the commune, in this order, before the record's own columns.
-HIDDEN = frozenset({"id", "commune_code", "created_at", "change_seq", "deleted_at"})
+HIDDEN = frozenset({"id", "commune_code", "created_at", "change_seq", "deleted_at", "sort_order"})
 DISPLAY_NAMES = ("name", "full_name", "title", "contract_no", "code")
 DEFAULT_LIMIT = 100_000
 
@@ -34,6 +35,8 @@ class ViewColumn:
     kind: Kind
     is_money: bool
     reference: str | None
+    #: The vocabulary of a choice column (its stored codes are shown by their labels).
+    enum_class: type[StrEnum] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ def _display_column(table: str) -> str | None:
 
 def view_columns(model: type[SyncedRecord]) -> tuple[ViewColumn, ...]:
     rules = rules_for(model).columns
+    table_columns = inspect(model).columns
     result = []
     for name in travelling_columns(model):
         if name in HIDDEN:
@@ -65,7 +69,8 @@ def view_columns(model: type[SyncedRecord]) -> tuple[ViewColumn, ...]:
         if rule.reference is not None and rule.references_record:
             reference = rule.reference[0]
         money = rule.kind is Kind.INT and is_money(name)
-        result.append(ViewColumn(name, rule.kind, money, reference))
+        enum_class = getattr(table_columns[name].type, "enum_class", None)
+        result.append(ViewColumn(name, rule.kind, money, reference, enum_class))
     return tuple(result)
 
 

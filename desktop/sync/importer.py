@@ -156,7 +156,9 @@ class FileReport:
     file_sha256: str = ""
     message: str = ""
     manifest: Manifest | None = None
+    commune_code: str = ""
     commune_name: str = ""
+    seq: int | None = None
     summary: Summary | None = None
     problems: list[str] = field(default_factory=list)
     new_key_fingerprint: str | None = None
@@ -170,9 +172,10 @@ class FileReport:
 
     @property
     def commune_label(self) -> str:
-        if self.manifest is None:
+        """``Cái Khế (31120)``, from the file or (for a file imported before) the ledger."""
+        if not self.commune_code:
             return ""
-        return f"{self.commune_name or self.manifest.commune_name} ({self.manifest.commune_code})"
+        return f"{self.commune_name} ({self.commune_code})"
 
 
 class AlreadyImported(Exception):
@@ -618,6 +621,9 @@ class CityImporter:
         ).first()
         if row is None:
             return None
+        report.commune_code = row.commune_code or ""
+        report.commune_name = commune_names(session).get(report.commune_code, "")
+        report.seq = row.seq
         return self._already_report(report, row.id, row.received_at)
 
     @staticmethod
@@ -631,7 +637,11 @@ class CityImporter:
     def _describe(self, session: Session, report: FileReport, verified: VerifiedFile) -> None:
         manifest = verified.manifest
         report.manifest = manifest
-        report.commune_name = commune_names(session).get(manifest.commune_code, "")
+        report.commune_code = manifest.commune_code
+        report.commune_name = commune_names(session).get(
+            manifest.commune_code, manifest.commune_name
+        )
+        report.seq = manifest.seq
         if verified.new_key:
             report.new_key_fingerprint = verified.key_fingerprint
             report.notes.append(

@@ -28,7 +28,7 @@ from db.models import SYNCED_MODELS
 from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
-from desktop.sync.labels import record_type_label
+from desktop.sync.labels import field_title, record_type_label
 from desktop.sync.privacy import withheld
 
 #: Text columns without a declared length (``Text``) may hold at most this much.
@@ -134,7 +134,7 @@ class Problem:
     def text(self) -> str:
         who = record_type_label(self.record_type)
         record = f" {self.record_id[:8]}" if self.record_id else ""
-        field = f" — {self.field}" if self.field else ""
+        field = f" — {tr(field_title(self.field))}" if self.field else ""
         return f"{who}{record}{field}: {self.message}"
 
 

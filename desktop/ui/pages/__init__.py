@@ -12,6 +12,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.ui.context import AppContext
 from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.sync import sync_page
 
 
 @dataclass(frozen=True)
@@ -72,18 +73,7 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
-    PageSpec(
-        "sync",
-        QT_TRANSLATE_NOOP("Pages", "Sync"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Sync"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Sending the signed, encrypted file to the city (and importing it at the city) "
-                "comes in the next update.",
-            ),
-        ),
-    ),
+    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync"), sync_page),
     PageSpec(
         "reports",
         QT_TRANSLATE_NOOP("Pages", "Reports"),
