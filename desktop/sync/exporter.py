@@ -149,35 +149,25 @@ def make_export(
             raise UserError(M_NOTHING_YET)
         raise UserError(M_NOTHING_TO_SEND, seq=last.seq, date=shown_date(last.created_at))
     progress.report(1, 4)
-    body = payload.encode(tables)
-    counts = {t.record_type: len(t.rows) for t in tables}
     now = utc_now()
     seq = (last.seq + 1) if last else 1
-    manifest = Manifest(
-        schema_version=head_revision(),
-        app_version=app_version(),
-        commune_code=office.unit_code,
-        commune_name=office.unit_name,
-        export_id=str(uuid.uuid4()),
-        seq=seq,
-        previous_export_id=last.id if last else None,
-        full_snapshot=full,
-        created_at=now.isoformat(sep=" "),
-        change_after=after,
-        change_through=through,
-        covers_from=None if full or last is None else last.created_at.isoformat(sep=" "),
-        counts=counts,
-        withheld={k: sorted(v) for k, v in sorted(WITHHELD.items())},
-        payload_sha256=hashlib.sha256(body).hexdigest(),
-        payload_size=len(body),
-        recipient_key_id=crypto.key_id(city.encryption_public).hex(),
-        signing_key=signing.public,
+    manifest, sealed = seal_export(
+        tables,
+        FileIdentity(
+            commune_code=office.unit_code,
+            commune_name=office.unit_name,
+            seq=seq,
+            previous_export_id=last.id if last else None,
+            full_snapshot=full,
+            created_at=now,
+            change_after=after,
+            change_through=through,
+            covers_from=None if full or last is None else last.created_at,
+        ),
+        signing,
+        city.encryption_public,
     )
-    manifest_bytes = manifest.to_json()
-    signature = crypto.sign(signing.private, SIGNATURE_LABEL, manifest_bytes)
-    progress.report(2, 4)
-    archive = container.pack_bundle(container.Bundle(manifest_bytes, signature, body))
-    sealed = container.seal_bundle(archive, city.encryption_public)
+    counts = manifest.counts
     progress.report(3, 4)
     name = export_file_name(
         office.unit_code, office.unit_name, seq, local_time(now).date(), full=full
@@ -208,6 +198,57 @@ def make_export(
         raise
     progress.report(4, 4)
     return ExportResult(manifest.export_id, seq, path, copy, full, counts)
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """Which file of which commune, and which changes it covers."""
+
+    commune_code: str
+    commune_name: str
+    seq: int
+    previous_export_id: str | None
+    full_snapshot: bool
+    created_at: datetime
+    change_after: int
+    change_through: int
+    covers_from: datetime | None
+
+
+def seal_export(
+    tables: list[payload.Table],
+    identity: FileIdentity,
+    signing: crypto.KeyPair,
+    city_public: bytes,
+) -> tuple[Manifest, bytes]:
+    """The bytes of a sync file: payload, manifest, signature, ZIP bundle, encryption.
+    Pure (no database), so the benchmark can make a city's worth of files from one
+    generated database."""
+    body = payload.encode(tables)
+    manifest = Manifest(
+        schema_version=head_revision(),
+        app_version=app_version(),
+        commune_code=identity.commune_code,
+        commune_name=identity.commune_name,
+        export_id=str(uuid.uuid4()),
+        seq=identity.seq,
+        previous_export_id=identity.previous_export_id,
+        full_snapshot=identity.full_snapshot,
+        created_at=identity.created_at.isoformat(sep=" "),
+        change_after=identity.change_after,
+        change_through=identity.change_through,
+        covers_from=identity.covers_from.isoformat(sep=" ") if identity.covers_from else None,
+        counts={t.record_type: len(t.rows) for t in tables},
+        withheld={k: sorted(v) for k, v in sorted(WITHHELD.items())},
+        payload_sha256=hashlib.sha256(body).hexdigest(),
+        payload_size=len(body),
+        recipient_key_id=crypto.key_id(city_public).hex(),
+        signing_key=signing.public,
+    )
+    manifest_bytes = manifest.to_json()
+    signature = crypto.sign(signing.private, SIGNATURE_LABEL, manifest_bytes)
+    archive = container.pack_bundle(container.Bundle(manifest_bytes, signature, body))
+    return manifest, container.seal_bundle(archive, city_public)
 
 
 def list_exports(session: Session) -> list[ExportRow]:

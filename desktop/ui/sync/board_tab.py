@@ -29,9 +29,6 @@ BOARD_COLUMNS = [
         QT_TRANSLATE_NOOP("BoardTab", "Commune / ward"), lambda s: s.commune.label
     ),
     Column[CommuneStatus](
-        QT_TRANSLATE_NOOP("BoardTab", "Files"), lambda s: s.files, CellKind.NUMBER
-    ),
-    Column[CommuneStatus](
         QT_TRANSLATE_NOOP("BoardTab", "Last file"), lambda s: s.last_seq, CellKind.NUMBER
     ),
     Column[CommuneStatus](
@@ -50,6 +47,9 @@ BOARD_COLUMNS = [
         QT_TRANSLATE_NOOP("BoardTab", "Refused since"),
         lambda s: s.refused_since or None,
         CellKind.NUMBER,
+    ),
+    Column[CommuneStatus](
+        QT_TRANSLATE_NOOP("BoardTab", "Files"), lambda s: s.files, CellKind.NUMBER
     ),
     Column[CommuneStatus](
         QT_TRANSLATE_NOOP("BoardTab", "Key fingerprint"), lambda s: s.key_fingerprint or ""
@@ -87,7 +87,7 @@ class BoardTab(QWidget):
         layout.addWidget(self.summary)
         self.model: RowTableModel[CommuneStatus] = RowTableModel(BOARD_COLUMNS, parent=self)
         self.view = make_table(self.model)
-        for column, width in enumerate((60, 190, 60, 70, 90, 120, 260, 80, 80)):
+        for column, width in enumerate((52, 165, 90, 85, 120, 240, 90, 95, 55)):
             self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
         self.search.textChanged.connect(self.model.set_query)

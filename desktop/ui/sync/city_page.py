@@ -33,8 +33,8 @@ class CitySyncPage(QWidget):
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.tr("Files from the communes")))
         header = QHBoxLayout()
-        header.addWidget(page_title(self.tr("Files from the communes")), 1)
         header.addWidget(QLabel(self.tr("City key fingerprint:")))
         self.fingerprint = FingerprintLabel()
         header.addWidget(self.fingerprint)
@@ -43,6 +43,7 @@ class CitySyncPage(QWidget):
             self.tr("The small file every commune imports once, so it can encrypt for the city.")
         )
         header.addWidget(self.key_button)
+        header.addStretch(1)
         layout.addLayout(header)
         self.tabs = QTabWidget()
         self.import_tab = ImportTab(context)

@@ -75,6 +75,9 @@ FILE_COLUMNS = [
         lambda r: r.report.seq,
         CellKind.NUMBER,
     ),
+    Column[FileRow](
+        QT_TRANSLATE_NOOP("ImportTab", "Result"), lambda r: tr(STATUS_TEXT[r.report.status])
+    ),
     Column[FileRow](QT_TRANSLATE_NOOP("ImportTab", "Kind"), _kind),
     _count_column(QT_TRANSLATE_NOOP("ImportTab", "New"), "new"),
     _count_column(QT_TRANSLATE_NOOP("ImportTab", "Changed"), "changed"),
@@ -82,9 +85,6 @@ FILE_COLUMNS = [
     _count_column(QT_TRANSLATE_NOOP("ImportTab", "Unchanged"), "unchanged"),
     _count_column(QT_TRANSLATE_NOOP("ImportTab", "Conflicts"), "conflicts"),
     _count_column(QT_TRANSLATE_NOOP("ImportTab", "Rejected"), "rejected"),
-    Column[FileRow](
-        QT_TRANSLATE_NOOP("ImportTab", "Result"), lambda r: tr(STATUS_TEXT[r.report.status])
-    ),
 ]
 
 
@@ -176,12 +176,10 @@ class ImportTab(QWidget):
         layout.addWidget(self.drop)
         self.model: RowTableModel[FileRow] = RowTableModel(FILE_COLUMNS, parent=self)
         self.view = make_table(self.model)
-        self.view.setColumnWidth(0, 250)
-        self.view.setColumnWidth(1, 150)
-        self.view.setColumnWidth(2, 45)
-        self.view.setColumnWidth(3, 100)
-        for column in range(4, 10):
-            self.view.setColumnWidth(column, 66)
+        for column, width in enumerate((250, 140, 40, 130, 95)):
+            self.view.setColumnWidth(column, width)
+        for column in range(5, 11):
+            self.view.setColumnWidth(column, 64)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("Select a file to see the details."))

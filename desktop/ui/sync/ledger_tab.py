@@ -71,7 +71,7 @@ class LedgerTab(QWidget):
         layout.addLayout(bar)
         self.model: RowTableModel[LedgerRow] = RowTableModel(LEDGER_COLUMNS, parent=self)
         self.view = make_table(self.model)
-        for column, width in enumerate((120, 290, 170, 50, 110, 260)):
+        for column, width in enumerate((115, 255, 140, 40, 85, 270)):
             self.view.setColumnWidth(column, width)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)

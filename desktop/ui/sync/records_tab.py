@@ -39,6 +39,7 @@ from desktop.ui.table_model import Column, RowTableModel
 Row = tuple[Any, ...]
 #: Leading values of each row: id, commune code, commune name, deleted.
 FIRST_VALUE = 4
+MAX_WIDTH = 260
 M_YES = QT_TRANSLATE_NOOP("RecordsTab", "yes")
 M_NO = QT_TRANSLATE_NOOP("RecordsTab", "no")
 M_COMMUNE = QT_TRANSLATE_NOOP("RecordsTab", "Commune / ward")
@@ -186,7 +187,9 @@ class RecordsTab(QWidget):
         self.table.setModel(model)
         self.model.deleteLater()
         self.model = model
-        self.table.setColumnWidth(0, 190)
+        self.table.resizeColumnsToContents()
+        for column in range(model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_WIDTH))
         self._update_status()
 
     def _update_status(self) -> None:
