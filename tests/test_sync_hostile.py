@@ -400,6 +400,85 @@ def test_record_taking_over_another_communes_record(
     assert_refused(capsys, scene, path, "Bản ghi thuộc đơn vị 31120")
 
 
+def test_reference_to_another_communes_record(
+    capsys: pytest.CaptureFixture[str], scene: Scene
+) -> None:
+    """Ninh Kiều's first file, whose grant points at a hamlet of Cái Khế."""
+    conn = sqlite3.connect(scene.world.city.paths.database)
+    (hamlet_id,) = conn.execute("SELECT id FROM hamlets LIMIT 1").fetchone()
+    conn.close()
+
+    def from_ninh_kieu(manifest: dict[str, Any]) -> None:
+        manifest["commune"] = {"code": "31135", "name": "Ninh Kiều"}
+        manifest["export"].update(seq=1, previous_id=None)
+
+    def grant(payload: dict[str, Any]) -> None:
+        payload["tables"] = [
+            {
+                "type": "fund_spending",
+                "columns": [
+                    "id",
+                    "commune_code",
+                    "version",
+                    "created_at",
+                    "updated_at",
+                    "change_seq",
+                    "deleted_at",
+                    "hamlet_id",
+                    "purpose",
+                    "amount",
+                    "spent_on",
+                    "decision_no",
+                    "decision_date",
+                    "notes",
+                ],
+                "rows": [
+                    [
+                        "3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                        "31135",
+                        1,
+                        "2025-05-01 00:00:00",
+                        "2025-05-01 00:00:00",
+                        1,
+                        None,
+                        hamlet_id,
+                        "Hỗ trợ sửa nhà",
+                        5_000_000,
+                        "2025-05-01",
+                        "",
+                        None,
+                        "",
+                    ]
+                ],
+            }
+        ]
+
+    path = scene.craft(
+        "reference.tdcs",
+        manifest=from_ninh_kieu,
+        payload=grant,
+        key=crypto.new_signing_key().private,
+    )
+    assert_refused(capsys, scene, path, "Liên kết tới bản ghi của đơn vị khác (31120)")
+
+
+def test_import_at_a_commune_is_refused(capsys: pytest.CaptureFixture[str], scene: Scene) -> None:
+    commune_dir = scene.world.root / "commune-31120"
+    code, output = run_import_at(capsys, commune_dir, scene.second)
+    assert code == 1 and "Chỉ thành phố mới nhập tệp đồng bộ" in output
+
+
+def run_import_at(
+    capsys: pytest.CaptureFixture[str], folder: Path, *files: Path
+) -> tuple[int, str]:
+    try:
+        code = main(["import", "--data-dir", str(folder), *map(str, files)])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
 def _set(column: str, value: Any) -> Callable[[dict[str, Any]], None]:
     def change(payload: dict[str, Any]) -> None:
         table = payload["tables"][0]

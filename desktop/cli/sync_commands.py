@@ -13,11 +13,13 @@ from desktop.core.labels import label
 from desktop.core.office import require_office
 from desktop.sync import keys
 from desktop.sync.board import board
+from desktop.sync.errors import SyncRefused
 from desktop.sync.exporter import list_exports, make_export, mark_sent
 from desktop.sync.files import read_limited
 from desktop.sync.importer import CityImporter, FileReport, Status
 from desktop.sync.labels import record_type_label, shown_time
 from desktop.sync.receipts import MAX_RECEIPT, accept_receipt, write_receipt
+from desktop.sync.verify import M_NOT_CITY
 
 
 def register(subparsers: Any) -> None:
@@ -224,7 +226,8 @@ def print_report(report: FileReport, receipt: Path | None = None) -> None:
 def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     database = ctx.database()
     with database.reading() as session:
-        require_office(session)
+        if not require_office(session).is_city:
+            raise SyncRefused(M_NOT_CITY)
     folder = args.receipts or database.paths.exports
     failures = 0
     with CityImporter(database) as importer:

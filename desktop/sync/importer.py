@@ -31,7 +31,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -761,25 +761,3 @@ class CityImporter:
             report.import_id = record.id
             report.imported_at = record.received_at
         return report
-
-
-def import_files(
-    database: Database,
-    paths: Sequence[Path],
-    *,
-    dry_run: bool = False,
-    on_report: Callable[[FileReport], None] = lambda _r: None,
-    progress: Progress = NO_PROGRESS,
-) -> list[FileReport]:
-    """Check or import several files, in name order (which is commune and number order
-    for files named by TDCS)."""
-    reports = []
-    with CityImporter(database) as importer:
-        for path in sorted(paths, key=lambda p: p.name):
-            if dry_run:
-                report = importer.check(path, progress)
-            else:
-                report = importer.import_file(path, progress=progress)
-            on_report(report)
-            reports.append(report)
-    return reports
