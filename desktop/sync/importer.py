@@ -219,7 +219,7 @@ def _plain(names: Sequence[str], values: Sequence[Any], booleans: frozenset[str]
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _fills(table: Table) -> dict[str, Any]:
+def fill_values(table: Table) -> dict[str, Any]:
     """Columns the file leaves out and what the city stores in them."""
     rules = rules_for(table.model)
     return {
@@ -375,7 +375,7 @@ class Planner:
         ignored = {"change_seq"}
         compared = [i for i, c in enumerate(columns) if c not in ignored]
         project = [all_columns.index(columns[i]) for i in compared]
-        fills = _fills(table)
+        fills = fill_values(table)
         key = all_columns.index("id")
         current = {
             row[key]: row
@@ -416,7 +416,7 @@ class Planner:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def _literal(value: Any) -> str:
+def sql_literal(value: Any) -> str:
     if value is None:
         return "NULL"
     if isinstance(value, bool):
@@ -431,9 +431,9 @@ def upsert_sql(table: Table) -> str:
     file's columns; columns the file leaves out get the city's fill value as a literal.
     Names come from the model (the file's column names were checked against it)."""
     name = table.model.__tablename__
-    fills = _fills(table)
+    fills = fill_values(table)
     columns = [*table.columns, *fills]
-    values = ["?"] * len(table.columns) + [_literal(v) for v in fills.values()]
+    values = ["?"] * len(table.columns) + [sql_literal(v) for v in fills.values()]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     return (
         f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(values)}) "

@@ -35,7 +35,7 @@ from desktop.paths import AppPaths
 from desktop.sync import crypto, keys, payload
 from desktop.sync.exporter import FileIdentity, make_export, seal_export
 from desktop.sync.files import export_file_name
-from desktop.sync.importer import CityImporter, Status, _fills, _literal
+from desktop.sync.importer import CityImporter, Status, fill_values, sql_literal
 
 #: (communes, borrowers each): 3 large (≈10 000 loans), then smaller ones; 103 in all.
 SIZE_CLASSES = ((3, 5_000), (20, 4_500), (40, 3_500), (40, 2_500))
@@ -135,9 +135,9 @@ def raw_load(database_path: Path, tables_by_file: list[Any]) -> float:
     for tables in tables_by_file:
         conn.execute("BEGIN")
         for table in tables:
-            fills = _fills(table)
+            fills = fill_values(table)
             columns = [*table.columns, *fills]
-            values = ["?"] * len(table.columns) + [_literal(v) for v in fills.values()]
+            values = ["?"] * len(table.columns) + [sql_literal(v) for v in fills.values()]
             sql = (
                 f"INSERT INTO {table.model.__tablename__} ({', '.join(columns)}) "
                 f"VALUES ({', '.join(values)})"
