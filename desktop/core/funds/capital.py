@@ -126,9 +126,7 @@ restore_transfer = restorer(EntrustedTransfer)
 
 
 def list_transfers(session: Session, owner: Owner) -> list[TransferRow]:
-    programmes = dict(
-        session.execute(select(CreditProgramme.code, CreditProgramme.name)).tuples().all()
-    )
+    programmes = dict(session.execute(select(CreditProgramme.code, CreditProgramme.name)).all())
     query = (
         select(EntrustedTransfer)
         .where(

@@ -277,7 +277,7 @@ def save_spending(
 
 def list_spending(session: Session, owner: Owner) -> list[SpendingRow]:
     """Live grants, newest first."""
-    hamlets = dict(session.execute(select(Hamlet.id, Hamlet.name)).tuples().all())
+    hamlets = dict(session.execute(select(Hamlet.id, Hamlet.name)).all())
     query = (
         select(FundSpending)
         .where(owner_clause(FundSpending.commune_code, owner), FundSpending.deleted_at.is_(None))

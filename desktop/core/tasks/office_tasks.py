@@ -114,9 +114,11 @@ def save_office_task(
 def _move_progress(session: Session, record_id: str, code: str) -> None:
     """A sub-task moved under another plan task takes its progress records along."""
     store = record_store(session)
-    for progress_id in session.scalars(
-        select(TaskProgress.id).where(
-            TaskProgress.office_task_id == record_id, TaskProgress.deleted_at.is_(None)
+    for progress_id in list(
+        session.scalars(
+            select(TaskProgress.id).where(
+                TaskProgress.office_task_id == record_id, TaskProgress.deleted_at.is_(None)
+            )
         )
     ):
         store.update(TaskProgress, progress_id, {"plan_task_code": code})
@@ -128,21 +130,24 @@ def delete_office_task(
     """Tombstone the sub-task and its progress records (with their documents)."""
     store = record_store(session)
     store.delete(OfficeTask, record_id, expected_version=expected_version)
-    for progress_id in session.scalars(
-        select(TaskProgress.id).where(
-            TaskProgress.office_task_id == record_id, TaskProgress.deleted_at.is_(None)
+    for progress_id in list(
+        session.scalars(
+            select(TaskProgress.id).where(
+                TaskProgress.office_task_id == record_id, TaskProgress.deleted_at.is_(None)
+            )
         )
     ):
         delete_progress(session, progress_id)
 
 
 def restore_office_task(session: Session, record_id: str) -> None:
-    """Undo :func:`delete_office_task`: the sub-task and the records deleted with it."""
+    """Undo :func:`delete_office_task`: the sub-task and the records deleted with it (told
+    by their change numbers, as in :func:`restore_progress`)."""
     store = record_store(session)
     record = store.get(OfficeTask, record_id, allow_deleted=True)
-    deleted_at = record.deleted_at
-    if deleted_at is None:
+    if record.deleted_at is None:
         return
+    deleted_seq = record.change_seq
     duplicate = session.scalar(
         select(OfficeTask.id).where(
             OfficeTask.commune_code == record.commune_code,
@@ -155,9 +160,13 @@ def restore_office_task(session: Session, record_id: str) -> None:
     if duplicate is not None:
         raise UserError(M_DUPLICATE_TITLE, code=record.parent_code, title=record.title)
     store.restore(OfficeTask, record_id)
-    for progress_id in session.scalars(
-        select(TaskProgress.id).where(
-            TaskProgress.office_task_id == record_id, TaskProgress.deleted_at >= deleted_at
+    for progress_id in list(
+        session.scalars(
+            select(TaskProgress.id).where(
+                TaskProgress.office_task_id == record_id,
+                TaskProgress.deleted_at.is_not(None),
+                TaskProgress.change_seq > deleted_seq,
+            )
         )
     ):
         restore_progress(session, progress_id)
@@ -174,16 +183,14 @@ def list_office_tasks(session: Session, owner: Owner) -> list[OfficeTaskRow]:
                 TaskProgress.office_task_id.is_not(None),
             )
             .group_by(TaskProgress.office_task_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     rows = list(
         session.execute(
             select(OfficeTask, PlanTask.short_title, PlanTask.sort_order)
             .join(PlanTask, PlanTask.code == OfficeTask.parent_code)
             .where(owner_clause(OfficeTask.commune_code, owner), OfficeTask.deleted_at.is_(None))
-        ).tuples()
+        ).all()
     )
     rows.sort(key=lambda r: (r[2], r[0].sort_order, sort_key(r[0].title)))
     return [

@@ -396,22 +396,29 @@ def delete_progress(
     """Tombstone the record and its documents."""
     store = record_store(session)
     store.delete(TaskProgress, record_id, expected_version=expected_version)
-    for doc_id in session.scalars(
-        select(TaskDocument.id).where(
-            TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_(None)
+    for doc_id in list(
+        session.scalars(
+            select(TaskDocument.id).where(
+                TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_(None)
+            )
         )
     ):
         store.delete(TaskDocument, doc_id)
 
 
 def restore_progress(session: Session, record_id: str) -> None:
-    """Undo :func:`delete_progress`: the record and the documents deleted with it (or
-    after it), unless another record for the same task and period exists by now."""
+    """Undo :func:`delete_progress`: the record and the documents deleted with it, unless
+    another record for the same task and period exists by now.
+
+    "Deleted with it" is told by the change numbers, not the clock: the delete gave the
+    record change number N and its documents N + 1, N + 2 …, while a document removed
+    earlier has a smaller number (times only have whole seconds).
+    """
     store = record_store(session)
     record = store.get(TaskProgress, record_id, allow_deleted=True)
-    deleted_at = record.deleted_at
-    if deleted_at is None:
+    if record.deleted_at is None:
         return
+    deleted_seq = record.change_seq
     _check_unique(
         session,
         record.commune_code,
@@ -425,9 +432,13 @@ def restore_progress(session: Session, record_id: str) -> None:
         record_id,
     )
     store.restore(TaskProgress, record_id)
-    for doc_id in session.scalars(
-        select(TaskDocument.id).where(
-            TaskDocument.progress_id == record_id, TaskDocument.deleted_at >= deleted_at
+    for doc_id in list(
+        session.scalars(
+            select(TaskDocument.id).where(
+                TaskDocument.progress_id == record_id,
+                TaskDocument.deleted_at.is_not(None),
+                TaskDocument.change_seq > deleted_seq,
+            )
         )
     ):
         store.restore(TaskDocument, doc_id)
@@ -490,9 +501,7 @@ def list_progress(
             select(OfficeTask.id, OfficeTask.title).where(
                 owner_clause(OfficeTask.commune_code, owner)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     documents = _documents_of(session, [r[0].id for r in rows]) if with_documents else {}
     result = []
