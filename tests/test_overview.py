@@ -11,7 +11,7 @@ from sqlalchemy import select
 from db.base import CITY_CODE
 from db.enums import AuditAction, ContributionForm, DonorType, SourceLevel
 from db.models import Commune
-from desktop.core import demo
+from desktop.core import demo, i18n
 from desktop.core.dashboard.history import change_history, describe_changes, show_value
 from desktop.core.dashboard.overview import load_overview, overview_years
 from desktop.core.dashboard.reminders import REMINDER_DAYS, ReminderKind, reminders
@@ -22,6 +22,12 @@ from desktop.core.funds.indicators import TargetStatus
 from desktop.core.office import CommuneInfo
 
 TODAY = date(2026, 11, 29)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in the source language, whatever an earlier test installed."""
+    monkeypatch.setattr(i18n, "_translator", lambda _context, source: source)
 
 
 def kinds(today: date) -> list[tuple[ReminderKind, bool, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import ContributionForm as GiftForm
@@ -130,6 +130,7 @@ def _text_year(year: int) -> str:
 class ContributionListPage(RecordListPage[ContributionRow]):
     title = QT_TRANSLATE_NOOP("FundsPage", "Contributions to the fund")
     record_types = ("fund_contribution",)
+    form_class = ContributionForm
     columns = (
         Column[ContributionRow](
             QT_TRANSLATE_NOOP("FundsPage", "Date received"), lambda r: r.received_on, CellKind.DATE
@@ -158,9 +159,6 @@ class ContributionListPage(RecordListPage[ContributionRow]):
 
     def load_rows(self, session: Session) -> list[ContributionRow]:
         return list_contributions(session, self.owner)
-
-    def open_form(self, row: ContributionRow | None) -> bool:
-        return ContributionForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: ContributionRow) -> None:
         delete_contribution(session, row.id, expected_version=row.version)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import DepositKind, PartyType
@@ -103,6 +103,7 @@ def _term(months: int | None) -> str:
 class DepositListPage(RecordListPage[DepositRow]):
     title = QT_TRANSLATE_NOOP("FundsPage", "Deposits and sponsorship")
     record_types = ("deposit",)
+    form_class = DepositForm
     columns = (
         Column[DepositRow](
             QT_TRANSLATE_NOOP("FundsPage", "Date"), lambda r: r.transacted_on, CellKind.DATE
@@ -128,9 +129,6 @@ class DepositListPage(RecordListPage[DepositRow]):
 
     def load_rows(self, session: Session) -> list[DepositRow]:
         return list_deposits(session, self.owner)
-
-    def open_form(self, row: DepositRow | None) -> bool:
-        return DepositForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: DepositRow) -> None:
         delete_deposit(session, row.id, expected_version=row.version)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -47,7 +46,7 @@ from desktop.ui.list_page import make_table
 from desktop.ui.recording.charts import GrowthChart, ShareChart
 from desktop.ui.recording.exporting import export_model
 from desktop.ui.recording.forms import TextArea, YearSpin, check_form
-from desktop.ui.recording.lists import PeriodValue, RecordListPage
+from desktop.ui.recording.lists import PeriodValue, RecordListPage, fit_columns
 from desktop.ui.table_model import Column, RowTableModel
 
 
@@ -125,6 +124,7 @@ class TransferListPage(RecordListPage[TransferRow]):
     period_parts = False
     title = QT_TRANSLATE_NOOP("FundsPage", "Entrusted capital transfers")
     record_types = ("entrusted_transfer",)
+    form_class = TransferForm
     columns = (
         Column[TransferRow](QT_TRANSLATE_NOOP("FundsPage", "Year"), lambda r: str(r.year)),
         Column[TransferRow](
@@ -154,9 +154,6 @@ class TransferListPage(RecordListPage[TransferRow]):
 
     def load_rows(self, session: Session) -> list[TransferRow]:
         return list_transfers(session, self.owner)
-
-    def open_form(self, row: TransferRow | None) -> bool:
-        return TransferForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: TransferRow) -> None:
         delete_transfer(session, row.id, expected_version=row.version)
@@ -237,6 +234,7 @@ class CapitalListPage(RecordListPage[CapitalRow]):
     period_parts = False
     title = QT_TRANSLATE_NOOP("FundsPage", "Total capital by year")
     record_types = ("capital_total",)
+    form_class = CapitalForm
     columns = (
         Column[CapitalRow](QT_TRANSLATE_NOOP("FundsPage", "Year"), lambda r: str(r.year)),
         Column[CapitalRow](
@@ -260,9 +258,6 @@ class CapitalListPage(RecordListPage[CapitalRow]):
 
     def load_rows(self, session: Session) -> list[CapitalRow]:
         return list_capital(session, self.owner)
-
-    def open_form(self, row: CapitalRow | None) -> bool:
-        return CapitalForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: CapitalRow) -> None:
         delete_capital(session, row.id, expected_version=row.version)
@@ -368,6 +363,7 @@ class IndicatorsView(QWidget):
         with self.context.database.reading() as session:
             series = entrusted_series(session, self.context.office.unit_code)
         self.model.set_rows(list(reversed(series)))
+        fit_columns(self.view, widest=240)
         estimated = [str(i.year) for i in series if i.share.estimated]
         self.estimated.setText(
             self.tr(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.formatting import format_date, format_money
@@ -105,6 +105,7 @@ class SpendingForm(RecordForm):
 class SpendingListPage(RecordListPage[SpendingRow]):
     title = QT_TRANSLATE_NOOP("FundsPage", "Grants from the fund")
     record_types = ("fund_spending",)
+    form_class = SpendingForm
     columns = (
         Column[SpendingRow](
             QT_TRANSLATE_NOOP("FundsPage", "Date paid"), lambda r: r.spent_on, CellKind.DATE
@@ -130,9 +131,6 @@ class SpendingListPage(RecordListPage[SpendingRow]):
 
     def load_rows(self, session: Session) -> list[SpendingRow]:
         return list_spending(session, self.owner)
-
-    def open_form(self, row: SpendingRow | None) -> bool:
-        return SpendingForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: SpendingRow) -> None:
         delete_spending(session, row.id, expected_version=row.version)

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,7 +36,7 @@ from desktop.ui.list_page import make_table
 from desktop.ui.recording.charts import MonthlyContributionsChart
 from desktop.ui.recording.exporting import export_model
 from desktop.ui.recording.forms import TextArea, YearSpin, check_form
-from desktop.ui.recording.lists import PeriodValue, RecordListPage
+from desktop.ui.recording.lists import PeriodValue, RecordListPage, fit_columns
 from desktop.ui.table_model import Column, RowTableModel
 
 
@@ -84,6 +83,7 @@ class OpeningListPage(RecordListPage[OpeningRow]):
     period_parts = False
     title = QT_TRANSLATE_NOOP("FundsPage", "Opening balances of the fund")
     record_types = ("fund_opening_balance",)
+    form_class = OpeningForm
     columns = (
         Column[OpeningRow](QT_TRANSLATE_NOOP("FundsPage", "Year"), lambda r: str(r.year)),
         Column[OpeningRow](
@@ -96,9 +96,6 @@ class OpeningListPage(RecordListPage[OpeningRow]):
 
     def load_rows(self, session: Session) -> list[OpeningRow]:
         return list_openings(session, self.owner)
-
-    def open_form(self, row: OpeningRow | None) -> bool:
-        return OpeningForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: OpeningRow) -> None:
         delete_opening(session, row.id, expected_version=row.version)
@@ -195,6 +192,7 @@ class FundStatementView(QWidget):
         with self.context.database.reading() as session:
             statements = fund_statements(session, owner, until=date.today().year)
         self.model.set_rows(list(reversed(statements)))
+        fit_columns(self.view, widest=240)
         chosen = self.year.currentData()
         self.year.blockSignals(True)
         self.year.clear()

@@ -255,12 +255,13 @@ class ShareChart(ChartView):
     def set_series(self, series: Sequence[EntrustedIndicators]) -> None:
         self.clear()
         shares = [s.share.share for s in series]
-        values = [float(share * 100) if share is not None else 0.0 for share in shares]
+        # Rounded to hundredths here so the bar labels read 9,09 % rather than 9,0864 %.
+        values = [round(float(share * 100), 2) if share is not None else 0.0 for share in shares]
         bars = QBarSeries()
         bars.append(_bar_set(self.tr("Share of total capital"), values, COLOURS["share"]))
         bars.setLabelsVisible(True)
         bars.setLabelsFormat("@value %")
-        bars.setLabelsPrecision(4)
+        bars.setLabelsPrecision(6)
         bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd)
         self.chart().addSeries(bars)
         percent = float(SHARE_TARGET * 100)

@@ -34,7 +34,7 @@ class TextArea(QPlainTextEdit):
         self.setTabChangesFocus(True)
         height = self.fontMetrics().lineSpacing() * lines + 14
         self.setMinimumHeight(height)
-        self.setMaximumHeight(height * 2)
+        self.setMaximumHeight(height)
 
     def value(self) -> str:
         return self.toPlainText()

@@ -8,11 +8,20 @@ and values in words (``Số tiền: 1.000.000 đ → 2.000.000 đ``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.dashboard.history import change_history
 from desktop.core.formatting import format_money
@@ -48,13 +57,13 @@ class PeriodFilter(QWidget):
         self._fixed = 1 if allow_all else 0
         if allow_all:
             self.year_combo.addItem(self.tr("All years"), None)
-        self.year_combo.setMinimumContentsLength(8)
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.part_combo = QComboBox()
         self.part_combo.addItem(self.tr("Whole year"), None)
         for number, roman in enumerate(_ROMAN, start=1):
-            self.part_combo.addItem(self.tr("Quarter {roman}").format(roman=roman), ("q", number))
-        self.part_combo.addItem(self.tr("First half"), ("h", 1))
-        self.part_combo.addItem(self.tr("Second half"), ("h", 2))
+            self.part_combo.addItem(self.tr("Quarter {roman}").format(roman=roman), f"q{number}")
+        self.part_combo.addItem(self.tr("First half"), "h1")
+        self.part_combo.addItem(self.tr("Second half"), "h2")
         self.part_combo.setVisible(with_parts)
         layout.addWidget(QLabel(self.tr("Period:")))
         layout.addWidget(self.year_combo)
@@ -88,7 +97,9 @@ class PeriodFilter(QWidget):
         if self.year_combo.findData(period.year) < 0:
             self.year_combo.addItem(str(period.year), period.year)
         self.year_combo.setCurrentIndex(self.year_combo.findData(period.year))
-        part = None if period.months == 12 else ("q" if period.months == 3 else "h", period.number)
+        part = (
+            None if period.months == 12 else f"{'q' if period.months == 3 else 'h'}{period.number}"
+        )
         self.part_combo.setCurrentIndex(max(self.part_combo.findData(part), 0))
 
     def period(self) -> Period | None:
@@ -98,7 +109,7 @@ class PeriodFilter(QWidget):
         part = self.part_combo.currentData() if self.part_combo.isVisibleTo(self) else None
         if part is None:
             return Period.whole_year(year)
-        kind, number = part
+        kind, number = part[0], int(part[1:])
         return Period.quarter(year, number) if kind == "q" else Period.half(year, number)
 
     def accepts(self, value: PeriodValue) -> bool:
@@ -142,6 +153,8 @@ class RecordListPage(ListPage[T]):
 
     #: Offer quarters and halves in the period filter (False for yearly records).
     period_parts: bool = True
+    #: The form that adds (row ``None``) or changes a row: ``form_class(context, row, parent)``.
+    form_class: Callable[[AppContext, Any, QWidget], QDialog]
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.owner = context.office.unit_code
@@ -150,11 +163,22 @@ class RecordListPage(ListPage[T]):
         title = self.findChild(QLabel, "pageTitle")
         if title is not None:
             title.hide()
+        self.search.setMinimumWidth(250)
         if type(self).period_of is not RecordListPage.period_of:
+            # On a line of its own under the buttons, so the page fits a 1280-pixel screen
+            # with Vietnamese button texts.
             self.period_filter = PeriodFilter(with_parts=self.period_parts)
-            self.filters.addWidget(self.period_filter)
+            row = QHBoxLayout()
+            row.addWidget(self.period_filter)
+            row.addStretch(1)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertLayout(2, row)
             self.period_filter.changed.connect(self._apply_period)
             self._refresh_years()
+
+    def open_form(self, row: T | None) -> bool:
+        return self.form_class(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def period_of(self, row: T) -> PeriodValue:
         """The date, period or year that places ``row`` in time."""

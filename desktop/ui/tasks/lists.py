@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.formatting import format_date
@@ -36,6 +36,7 @@ from desktop.ui.inputs import ChoiceCombo
 from desktop.ui.recording.forms import TextArea, check_form
 from desktop.ui.recording.lists import PeriodValue, RecordListPage
 from desktop.ui.table_model import Column
+from desktop.ui.tasks.board import SUB_TASK_MARK
 from desktop.ui.tasks.progress_form import ProgressForm
 
 
@@ -65,6 +66,7 @@ def documents_text(row: ProgressRow) -> str:
 class ProgressListPage(RecordListPage[ProgressRow]):
     title = QT_TRANSLATE_NOOP("TasksPage", "Progress records")
     record_types = ("task_progress", "task_document")
+    form_class = ProgressForm
     columns = (
         PeriodColumn(
             QT_TRANSLATE_NOOP("TasksPage", "Period"),
@@ -72,7 +74,10 @@ class ProgressListPage(RecordListPage[ProgressRow]):
             display=lambda p: p.label(),
         ),
         Column[ProgressRow](QT_TRANSLATE_NOOP("TasksPage", "Code"), lambda r: r.plan_task_code),
-        Column[ProgressRow](QT_TRANSLATE_NOOP("TasksPage", "Task"), lambda r: r.title),
+        Column[ProgressRow](
+            QT_TRANSLATE_NOOP("TasksPage", "Task"),
+            lambda r: f"{SUB_TASK_MARK}{r.title}" if r.office_task_id else r.title,
+        ),
         Column[ProgressRow](QT_TRANSLATE_NOOP("TasksPage", "Status"), status_text),
         Column[ProgressRow](
             QT_TRANSLATE_NOOP("TasksPage", "What was done"), lambda r: first_line(r.achievements)
@@ -91,9 +96,6 @@ class ProgressListPage(RecordListPage[ProgressRow]):
 
     def load_rows(self, session: Session) -> list[ProgressRow]:
         return list_progress(session, self.owner)
-
-    def open_form(self, row: ProgressRow | None) -> bool:
-        return ProgressForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: ProgressRow) -> None:
         delete_progress(session, row.id, expected_version=row.version)
@@ -152,6 +154,7 @@ class OfficeTaskForm(RecordForm):
 class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):
     title = QT_TRANSLATE_NOOP("TasksPage", "Sub-tasks of this office")
     record_types = ("office_task",)
+    form_class = OfficeTaskForm
     columns = (
         Column[OfficeTaskRow](QT_TRANSLATE_NOOP("TasksPage", "Plan task"), lambda r: r.parent_code),
         Column[OfficeTaskRow](
@@ -168,9 +171,6 @@ class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):
 
     def load_rows(self, session: Session) -> list[OfficeTaskRow]:
         return list_office_tasks(session, self.owner)
-
-    def open_form(self, row: OfficeTaskRow | None) -> bool:
-        return OfficeTaskForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: OfficeTaskRow) -> None:
         delete_office_task(session, row.id, expected_version=row.version)

@@ -9,12 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -177,6 +179,23 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
 
+class _TrackingDelegate(QStyledItemDelegate):
+    """Remembers the cell editor that is open, so Save can keep what is being typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor: QWidget | None = None
+
+    def createEditor(self, parent: QWidget, option: Any, index: AnyIndex) -> QWidget:
+        self.editor = super().createEditor(parent, option, index)
+        return self.editor
+
+    def destroyEditor(self, editor: QWidget, index: AnyIndex) -> None:
+        if editor is self.editor:
+            self.editor = None
+        super().destroyEditor(editor, index)
+
+
 class DocumentsEditor(QWidget):
     """The documents table with its add and remove buttons."""
 
@@ -187,8 +206,15 @@ class DocumentsEditor(QWidget):
         self.model = DocumentsModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.delegate = _TrackingDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -211,6 +237,13 @@ class DocumentsEditor(QWidget):
         index = self.model.index(row, 0)
         self.view.setCurrentIndex(index)
         self.view.edit(index)
+
+    def commit_pending(self) -> None:
+        """Keep what is being typed in a cell when Save is pressed straight away."""
+        editor = self.delegate.editor
+        if editor is not None:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _remove(self) -> None:
         rows = self.view.selectionModel().selectedRows() or (
@@ -265,6 +298,7 @@ class ProgressForm(RecordForm):
         self.percent = QSpinBox()
         self.percent.setRange(0, 100)
         self.percent.setSuffix(" %")
+        self.percent.setMaximumWidth(110)
         self.add_field(
             "percent",
             self.tr("Percent done"),
@@ -353,6 +387,7 @@ class ProgressForm(RecordForm):
 
     # -- saving ---------------------------------------------------------------------------------
     def read(self, reader: FieldReader) -> ProgressInput:
+        self.documents.commit_pending()
         key = self.task.value() or ""
         code, _, sub_id = key.partition("|")
         return ProgressInput(
