@@ -4,6 +4,7 @@ the year's figures in one read, and the change history in words."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from desktop.core.funds.capital import TransferInput, save_transfer
 from desktop.core.funds.fund import ContributionInput, save_contribution
 from desktop.core.funds.indicators import TargetStatus
 from desktop.core.office import CommuneInfo
+from desktop.paths import AppPaths
 
 TODAY = date(2026, 11, 29)
 
@@ -159,4 +161,47 @@ def test_values_are_shown_as_elsewhere() -> None:
     assert show_value("task_progress", "status", "unknown_code") == "unknown_code"
     assert describe_changes("capital_total", {"total_capital": (None, 5)}) == (
         "Total capital: – → 5 đ"
+    )
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from desktop.cli import main
+
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_overview_command_prints_the_city_2025_figures(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, qapp: object
+) -> None:
+    """(``qapp`` first: the command would otherwise make a display-less QCoreApplication,
+    and a later widget test in the same run would crash on it.)"""
+    folder = str(tmp_path / "city")
+    assert run(capsys, "init", "--data-dir", folder, "--mode", "city")[0] == 0
+    database = Database.open(AppPaths(Path(folder)))
+    with database.reading() as s:
+        some = [CommuneInfo(c.code, c.name, c.kind) for c in s.scalars(select(Commune).limit(2))]
+    tiny = demo.DemoScale(borrowers=2, groups=1, hamlets=1, contributions_per_year=3)
+    with database.transaction() as s:
+        demo.generate(s, scale=tiny, today=TODAY, communes=some)
+    database.close()
+    code, out, err = run(capsys, "overview", "--data-dir", folder, "--year", "2025")
+    assert code == 0, err
+    assert out.splitlines()[0] == "Tổng quan năm 2025 — thành phố"
+    assert (
+        "Vốn ủy thác 2.675.000.000.000 đ trên tổng nguồn vốn 17.590.000.000.000 đ = 15,21 % — "
+        "Chưa đạt (chỉ tiêu ≥ 20 % đến năm 2030); còn thiếu 843.000.000.000 đ"
+    ) in out
+    assert "tăng 20,00 % — Đạt chỉ tiêu" in out
+    code, out, err = run(
+        capsys, "overview", "--data-dir", folder, "--year", "2025", "--unit", "all"
+    )
+    assert code == 0 and "toàn bộ các xã, phường" in out
+    code, out, err = run(capsys, "overview", "--data-dir", folder, "--unit", "99999")
+    assert (
+        code == 1 and err.strip() == "Lỗi: 99999 không phải mã xã, phường, 92 (thành phố) hay all."
     )

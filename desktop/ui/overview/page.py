@@ -220,7 +220,7 @@ class OverviewPage(QWidget):
     def _show_reminders(self, overview: Overview) -> None:
         for old in self.reminder_labels:
             self.reminders.removeWidget(old)
-            old.setParent(None)  # type: ignore[call-overload]
+            old.setParent(None)
             old.deleteLater()
         self.reminder_labels = []
         for reminder in overview.reminders:

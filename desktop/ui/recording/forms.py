@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QSpinBox, QWidget
 
 from desktop.core.errors import FormErrors
 from desktop.ui.forms import FieldReader
@@ -33,8 +33,9 @@ class TextArea(QPlainTextEdit):
         self.setPlainText(text)
         self.setTabChangesFocus(True)
         height = self.fontMetrics().lineSpacing() * lines + 14
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height)
+        self.setFixedHeight(height)
+        # Fixed, so a form does not hand its spare height to the note fields.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def value(self) -> str:
         return self.toPlainText()
