@@ -333,13 +333,18 @@ def test_progress_list_delete_undo_history_and_export(
 
 
 def test_sub_task_list_deletes_with_its_records(
-    qtbot: QtBot, vi_app: QApplication, commune_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    vi_app: QApplication,
+    commune_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: ModelTester,
 ) -> None:
     with commune_db.transaction() as s:
         sub = save_office_task(s, OfficeTaskInput("II.5.a", "Ra mắt Tổ TK&VV khu vực 2"))
     record(commune_db, "II.5.a", 3, office_task_id=sub)
     page = OfficeTaskListPage(context(commune_db))
     qtbot.addWidget(page)
+    qtmodeltester.check(page.model, force_py=True)
     asked: list[str] = []
     monkeypatch.setattr("desktop.ui.list_page.confirm", lambda _p, text: asked.append(text) or True)
     page.view.selectRow(0)
@@ -381,6 +386,11 @@ def test_task_board(tasks_page: TasksPage, qtmodeltester: ModelTester) -> None:
     assert len(rows) == 15  # 14 plan tasks and one sub-task under II.5.a
     first = [board.model.data(board.model.index(0, c)) for c in range(6)]
     assert first == ["II.1.a", rows[0].title, "II.1", "Đang triển khai (70 %)", "Quý III/2025", "2"]
+    sections = [board.section.itemText(i) for i in range(board.section.count())]
+    assert sections == ["Phần II và III", "II. Nhiệm vụ, giải pháp", "III. Tổ chức thực hiện"]
+    board.section.setCurrentIndex(2)
+    assert [r.plan_task_code for r in board.model.visible_rows()] == ["III.1"]
+    board.section.setCurrentIndex(0)
     sub = next(i for i, r in enumerate(rows) if r.line.is_sub_task)
     assert rows[sub - 1].plan_task_code == "II.5.a"
     assert board.model.data(board.model.index(sub, 1)) == "↳ Ra mắt Tổ TK&VV khu vực 2"

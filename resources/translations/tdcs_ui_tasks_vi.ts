@@ -185,6 +185,10 @@
       <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
     </message>
     <message>
+      <source>Sections II and III</source>
+      <translation>Phần II và III</translation>
+    </message>
+    <message>
       <source>Record progress…</source>
       <translation>Ghi tiến độ…</translation>
     </message>

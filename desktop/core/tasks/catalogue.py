@@ -21,6 +21,8 @@ from desktop.core.periods import Period
 class PlanTaskInfo:
     code: str
     section: str
+    #: "Nhiệm vụ, giải pháp" (II) or "Tổ chức thực hiện" (III).
+    section_title: str
     short_title: str
     text: str
     #: The heading the task sits under (``II.2``, or ``III`` for ``III.1``) and its title.
@@ -39,6 +41,7 @@ def plan_tasks(session: Session, owner: Owner) -> list[PlanTaskInfo]:
         PlanTaskInfo(
             code=row.code,
             section=row.section,
+            section_title=titles.get(row.section, ""),
             short_title=row.short_title,
             text=row.text,
             heading_code=row.parent_code or row.section,

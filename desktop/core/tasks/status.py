@@ -45,6 +45,7 @@ class TaskLine:
     section: str
     heading_code: str
     heading_title: str
+    section_title: str = ""
 
     @property
     def is_sub_task(self) -> bool:
@@ -145,12 +146,19 @@ def task_lines(session: Session, owner: str, *, with_sub_tasks: bool = True) -> 
                 task.section,
                 task.heading_code,
                 task.heading_title,
+                task.section_title,
             )
         )
         for _order, title, sub_id in sorted(subs.get(task.code, [])):
             lines.append(
                 TaskLine(
-                    task.code, sub_id, title, task.section, task.heading_code, task.heading_title
+                    task.code,
+                    sub_id,
+                    title,
+                    task.section,
+                    task.heading_code,
+                    task.heading_title,
+                    task.section_title,
                 )
             )
     return lines

@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.enums import PeriodKind, TaskStatus
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -103,6 +111,9 @@ class TaskBoard(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         bar.addWidget(self.search)
+        self.section = QComboBox()
+        self.section.addItem(self.tr("Sections II and III"), None)
+        bar.addWidget(self.section)
         bar.addStretch(1)
         self.new_button = QPushButton(self.tr("Record progress…"))
         self.open_button = QPushButton(self.tr("Open the latest record…"))
@@ -117,6 +128,7 @@ class TaskBoard(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.search.textChanged.connect(self.model.set_query)
+        self.section.currentIndexChanged.connect(self._section_chosen)
         self.new_button.clicked.connect(lambda: self._request(latest=False))
         self.open_button.clicked.connect(lambda: self._request(latest=True))
         self.view.doubleClicked.connect(lambda _i: self._request(latest=True))
@@ -131,10 +143,19 @@ class TaskBoard(QWidget):
             states = task_states(session, owner)
             completion = task_completion(session, year, owner)
         self.model.set_rows(states)
+        if self.section.count() == 1:
+            sections = dict.fromkeys((s.section, s.line.section_title) for s in states)
+            for code, title in sections:
+                self.section.addItem(f"{code}. {title}", code)
         self.summary.setText(completion_text(completion))
         if not self._sized and states:
             fit_columns(self.view, widest=520)
             self._sized = True
+
+    def _section_chosen(self) -> None:
+        """The plan's tasks grouped by section: show one section, or both."""
+        code = self.section.currentData()
+        self.model.set_filter("section", None if code is None else lambda s: s.section == code)
 
     def selected(self) -> TaskState | None:
         rows = self.view.selectionModel().selectedRows()
