@@ -458,3 +458,10 @@ def test_missing_view(
     assert sheet is not None
     assert "Nhiệm vụ chưa báo cáo 6 tháng đầu năm 2025" in str(sheet["A1"].value)
     assert len(list(sheet.iter_rows(min_row=4))) == missing.model.rowCount()
+    missing.period_filter.set_period(Period.quarter(2025, 3))
+    infos.clear()
+    missing.export(tmp_path / "quy-3.xlsx")  # "Quý III/2025": a slash Excel refuses in names
+    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    book = load_workbook(tmp_path / "quy-3.xlsx")
+    assert book.sheetnames == ["Nhiệm vụ chưa báo cáo Quý III-2"]
+    assert "Quý III/2025" in str(book.active["A1"].value)

@@ -22,6 +22,10 @@
       <source>Writing the Excel file…</source>
       <translation>Đang ghi tệp Excel…</translation>
     </message>
+    <message>
+      <source>Could not write {path}. If the file is open in Excel, close it and export again; otherwise choose another folder.</source>
+      <translation>Không ghi được tệp {path}. Nếu tệp đang mở trong Excel, hãy đóng lại rồi xuất lại; nếu không, hãy chọn thư mục khác.</translation>
+    </message>
   </context>
   <context>
     <name>GrowthChart</name>
@@ -148,7 +152,7 @@
     <name>RecordListPage</name>
     <message>
       <source>Total of the rows shown: {amount}</source>
-      <extracomment>Offer quarters and halves in the period filter (False for yearly records).</extracomment>
+      <extracomment>Offer quarters and halves in the period filter (False for yearly records). The form that adds (row ``None``) or changes a row: ``form_class(context, row, parent)``.</extracomment>
       <translation>Tổng số tiền các dòng đang hiện: {amount}</translation>
     </message>
   </context>

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dashboard.history import HistoryRow, record_type_label
-from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs import show_error, show_info
 from desktop.ui.list_page import make_table
+from desktop.ui.recording.exporting import export_failure
 from desktop.ui.table_model import Column, RowTableModel
 
 HISTORY_COLUMNS = [
@@ -103,13 +103,11 @@ class HistoryDialog(QDialog):
             if not chosen:
                 return
             target = Path(chosen if chosen.endswith(".xlsx") else chosen + ".xlsx")
-        title = self.windowTitle()
+        title, destination = self.windowTitle(), target
         run_in_background(
-            lambda _progress: self.model.export_xlsx(target, title),
+            lambda _progress: self.model.export_xlsx(destination, title),
             on_done=lambda path: show_info(self, self.tr("Exported to {path}").format(path=path)),
-            on_error=lambda error: show_error(
-                self, error if isinstance(error, UserError) else str(error)
-            ),
+            on_error=lambda error: show_error(self, export_failure(error, destination)),
             parent=self,
             label=self.tr("Writing the Excel file…"),
         )
