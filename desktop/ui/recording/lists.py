@@ -130,10 +130,13 @@ class PeriodFilter(QWidget):
         self.changed.emit()
 
 
-def fit_columns(view: QTableView, *, widest: int = 320) -> None:
-    """Size columns to their contents (the first rows), none wider than ``widest``."""
-    view.resizeColumnsToContents()
+def fit_columns(view: QTableView, *, widest: int = 320, rows: int = 40) -> None:
+    """Size columns to their contents, none wider than ``widest``. Only the first ``rows``
+    rows are measured: measuring a long list row by row costs more than it tells."""
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(rows)
+    view.verticalHeader().setResizeContentsPrecision(rows)
+    view.resizeColumnsToContents()
     for column in range(header.count()):
         if header.sectionSize(column) > widest:
             header.resizeSection(column, widest)
