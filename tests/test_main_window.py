@@ -77,13 +77,14 @@ def test_settings_save_office_and_signer(
     page = window.open_page("settings")
     assert isinstance(page, SettingsPage)
     page.office_name.setText("UBND phường Cái Khế")
-    page.signer_title.setText("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
+    page.signer_title.setPlainText("KT. CHỦ TỊCH \n  PHÓ CHỦ TỊCH")
     page.signer_name.setText("Trần Văn Mẫu")
     page.clerk_name.setText("Lê Thị Nhập")
     page.save_office.click()
     assert page.office_error.text() == "Đã lưu."
     office = commune_db.office()
     assert office is not None and office.signer_name == "Trần Văn Mẫu"
+    assert office.signer_title == "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
     assert "UBND phường Cái Khế" in window.windowTitle()
     with commune_db.reading() as s:
         assert app_settings.actor_name(s).startswith("Lê Thị Nhập (")

@@ -83,10 +83,6 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <source>e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</source>
-        <translation>ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</translation>
-    </message>
-    <message>
         <source>shown in the change history</source>
         <translation>hiện trong lịch sử thay đổi</translation>
     </message>

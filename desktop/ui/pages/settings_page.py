@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -105,8 +106,9 @@ class SettingsPage(QWidget):
         office = self.context.office
         form.addRow(self.tr("Unit"), QLabel(f"{office.unit_label} ({office.unit_code})"))
         self.office_name = QLineEdit()
-        self.signer_title = QLineEdit()
-        self.signer_title.setPlaceholderText(self.tr("e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"))
+        self.signer_title = QPlainTextEdit()
+        self.signer_title.setPlaceholderText("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
+        self.signer_title.setFixedHeight(70)
         self.signer_name = QLineEdit()
         self.clerk_name = QLineEdit()
         self.clerk_name.setPlaceholderText(self.tr("shown in the change history"))
@@ -132,7 +134,7 @@ class SettingsPage(QWidget):
                 update_office(
                     session,
                     office_name=self.office_name.text(),
-                    signer_title=self.signer_title.text(),
+                    signer_title=self.signer_title.toPlainText(),
                     signer_name=self.signer_name.text(),
                 )
                 app_settings.set_setting(
@@ -291,7 +293,7 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.language.blockSignals(False)
         self.office_name.setText(office.office_name)
-        self.signer_title.setText(office.signer_title)
+        self.signer_title.setPlainText(office.signer_title)
         self.signer_name.setText(office.signer_name)
         self.clerk_name.setText(clerk)
         if not self.context.office.is_city:
