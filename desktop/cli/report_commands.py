@@ -94,9 +94,10 @@ def cmd_report(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.list:
         office = database.office()
         specs = reports_for(office) if office is not None else all_reports()
+        periods = tr("periods:")
         for spec in specs:
             print(f"{spec.name:18} {spec.title_text()}")
-            print(f"{'':18} {tr('periods:')} {period_kinds_text(spec.period_kinds)}")
+            print(f"{'':18} {periods} {period_kinds_text(spec.period_kinds)}")
         return 0
     if not args.name:
         raise UserError(M_NAME_NEEDED)

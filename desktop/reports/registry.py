@@ -24,7 +24,8 @@ from desktop.core.labels import label
 from desktop.core.office import OfficeInfo
 from desktop.core.periods import Period
 from desktop.core.progress import Progress
-from desktop.reports.model import Report
+from desktop.reports.letterhead import letterhead_for
+from desktop.reports.model import Letterhead, Report
 
 M_UNKNOWN = QT_TRANSLATE_NOOP(
     "Reports", "There is no report named {name}. The reports are: {names}."
@@ -66,6 +67,16 @@ class ReportContext:
     request: ReportRequest
     progress: Progress
 
+    def letterhead(self, recipients: Sequence[str], *, kind: str = "BC") -> Letterhead:
+        """This office's header and signature, with the request's date and number."""
+        return letterhead_for(
+            self.office,
+            issued_on=self.request.issued_on,
+            recipients=recipients,
+            kind=kind,
+            number=self.request.number,
+        )
+
     @property
     def owner(self) -> str | None:
         """The owner filter for the indicator services: a commune code, or ``None`` for
@@ -90,6 +101,9 @@ class ReportSpec:
 
     def title_text(self) -> str:
         return tr(self.title)
+
+    def description_text(self) -> str:
+        return tr(self.description)
 
 
 _REPORTS: dict[str, ReportSpec] = {}

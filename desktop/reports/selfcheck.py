@@ -30,6 +30,7 @@ from desktop.reports.model import (
 )
 from desktop.reports.pdf.fonts import EMBEDDED_NAME
 from desktop.reports.service import save_report
+
 _BASE14 = re.compile(rb"/BaseFont\s*/(Helvetica|Times-Roman|Courier)\b")
 
 

@@ -48,10 +48,6 @@
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <source>Official PDF reports and Excel workbooks come in the next update.</source>
-        <translation>Chức năng lập báo cáo PDF theo thể thức văn bản hành chính và tệp Excel sẽ có trong bản cập nhật tới.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
