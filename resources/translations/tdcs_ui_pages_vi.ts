@@ -53,10 +53,69 @@
     </message>
 </context>
 <context>
+    <name>RateForm</name>
+    <message>
+        <source>New rate</source>
+        <translation>Lãi suất mới</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>Áp dụng từ ngày</translation>
+    </message>
+    <message>
+        <source>Rate (% a year)</source>
+        <translation>Lãi suất (%/năm)</translation>
+    </message>
+    <message>
+        <source>Priority rate (% a year)</source>
+        <translation>Lãi suất ưu đãi (%/năm)</translation>
+    </message>
+    <message>
+        <source>Leave empty if the programme has none.</source>
+        <translation>Để trống nếu chương trình không có.</translation>
+    </message>
+    <message>
+        <source>Cap per loan</source>
+        <translation>Mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Name</source>
         <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Rate / year</source>
+        <translation>Lãi suất/năm</translation>
+    </message>
+    <message>
+        <source>Priority rate</source>
+        <translation>Lãi suất ưu đãi</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Áp dụng từ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -137,6 +196,18 @@
     <message>
         <source>Delete the hamlet {name}?</source>
         <translation>Xóa {name}?</translation>
+    </message>
+    <message>
+        <source>Credit programmes and rates</source>
+        <translation>Chương trình cho vay và lãi suất</translation>
+    </message>
+    <message>
+        <source>When the bank changes a rate, add the new rate with the date it applies from; loans disbursed before that date keep the old rate.</source>
+        <translation>Khi Ngân hàng thay đổi lãi suất, hãy thêm lãi suất mới kèm ngày bắt đầu áp dụng; các khoản vay giải ngân trước ngày đó giữ lãi suất cũ.</translation>
+    </message>
+    <message>
+        <source>New rate…</source>
+        <translation>Lãi suất mới…</translation>
     </message>
     <message>
         <source>Data and backups</source>
