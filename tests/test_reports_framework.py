@@ -443,3 +443,9 @@ def test_pdf_check_rejects_bad_files() -> None:
         check_pdf_bytes(b"%PDF-1.4\n/BaseFont /Helvetica\n/FontFile2 LiberationSerif\n%%EOF\n")
     with pytest.raises(ReportCheckFailed):
         check_pdf_bytes(b"%PDF-1.4\n/BaseFont /X\n%%EOF\n")
+
+
+def test_report_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "report", "--help")
+    assert code == 0 and "Cách dùng:" in out and "--quarter" in out
+    assert "lập báo cáo" in out.lower() or "Lập báo cáo" in out

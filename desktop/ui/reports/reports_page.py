@@ -167,6 +167,7 @@ class ReportsPage(QWidget):
         if not self.specs:
             for button in (self.preview_button, self.pdf_button, self.xlsx_button):
                 button.setEnabled(False)
+            self.status.setText(self.tr("No report is available to this office yet."))
 
     # -- choices ---------------------------------------------------------------------------
     def current_spec(self) -> ReportSpec | None:
