@@ -23,6 +23,7 @@ from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import OfficeInfo, update_office
 from desktop.core.periods import Period
+from desktop.core.progress import NO_PROGRESS
 from desktop.core.selftest import run_self_test
 from desktop.reports import registry
 from desktop.reports.letterhead import letterhead_for
@@ -449,3 +450,32 @@ def test_report_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "report", "--help")
     assert code == 0 and "Cách dùng:" in out and "--quarter" in out
     assert "lập báo cáo" in out.lower() or "Lập báo cáo" in out
+
+
+def test_common_pieces_name_the_unit(commune_db: Database, city_db_2: Database) -> None:
+    from desktop.reports.builders import common
+
+    request = ReportRequest(Period.whole_year(2026), None, date(2026, 10, 5))
+    with commune_db.reading() as session:
+        office = commune_db.office()
+        assert office is not None
+        ctx = ReportContext(
+            session, office, check_request(session, TEST_SPEC, office, request), NO_PROGRESS
+        )
+        assert common.unit_phrase(ctx) == "phường Cái Khế"
+        assert common.unit_label(ctx) == "Phường Cái Khế"
+        assert common.recipients(ctx)[0] == "Ủy ban nhân dân thành phố"
+        preamble = common.plan_preamble(ctx, "kết quả năm 2026").text
+        assert preamble.startswith("Thực hiện Kế hoạch của Ban Thường vụ Thành ủy")
+        assert preamble.endswith("Ủy ban nhân dân phường Cái Khế báo cáo kết quả năm 2026 như sau:")
+    with city_db_2.reading() as session:
+        office = city_db_2.office()
+        assert office is not None
+        ctx = ReportContext(session, office, request, NO_PROGRESS)
+        assert common.unit_phrase(ctx) == "các xã, phường trên địa bàn thành phố"
+        assert common.unit_label(ctx) == "Toàn thành phố"
+        assert "Ban Chính sách, chiến lược Trung ương" in common.recipients(ctx)
+        one = ReportContext(
+            session, office, ReportRequest(request.period, "31150", request.issued_on), NO_PROGRESS
+        )
+        assert common.unit_label(one).endswith(common.commune_info(session, "31150").name)

@@ -11,7 +11,7 @@ says so and saving still works.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -85,7 +85,12 @@ class ReportsPage(QWidget):
         self.description.setObjectName("reportDescription")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        # The last quarter that has ended: what an office usually reports on.
+        self._default = Period.containing(
+            Period.containing(date.today(), PeriodKind.QUARTER).start - timedelta(days=1),
+            PeriodKind.QUARTER,
+        )
+        self.year.setValue(self._default.year)
         self.kind_combo = QComboBox()
         self.number_combo = QComboBox()
         self.commune_combo = QComboBox()
@@ -201,6 +206,12 @@ class ReportsPage(QWidget):
             self.number_combo.addItem(self.tr("First half"), 1)
             self.number_combo.addItem(self.tr("Second half"), 2)
         self.number_combo.setEnabled(kind in (PeriodKind.QUARTER, PeriodKind.HALF))
+        default = (
+            self._default.number
+            if kind is PeriodKind.QUARTER
+            else (1 if self._default.number <= 2 else 2)
+        )
+        self.number_combo.setCurrentIndex(max(self.number_combo.findData(default), 0))
 
     def request(self) -> ReportRequest:
         """The request the form describes; bad input raises :class:`UserError`."""
