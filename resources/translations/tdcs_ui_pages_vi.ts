@@ -36,12 +36,43 @@
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <source>Official PDF reports and Excel workbooks come in the next update.</source>
-        <translation>Chức năng lập báo cáo PDF theo thể thức văn bản hành chính và tệp Excel sẽ có trong bản cập nhật tới.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>RateForm</name>
+    <message>
+        <source>New rate</source>
+        <translation>Lãi suất mới</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>Áp dụng từ ngày</translation>
+    </message>
+    <message>
+        <source>Rate (% a year)</source>
+        <translation>Lãi suất (%/năm)</translation>
+    </message>
+    <message>
+        <source>Priority rate (% a year)</source>
+        <translation>Lãi suất ưu đãi (%/năm)</translation>
+    </message>
+    <message>
+        <source>Leave empty if the programme has none.</source>
+        <translation>Để trống nếu chương trình không có.</translation>
+    </message>
+    <message>
+        <source>Cap per loan</source>
+        <translation>Mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>
@@ -49,6 +80,30 @@
     <message>
         <source>Name</source>
         <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Rate / year</source>
+        <translation>Lãi suất/năm</translation>
+    </message>
+    <message>
+        <source>Priority rate</source>
+        <translation>Lãi suất ưu đãi</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Áp dụng từ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -69,10 +124,6 @@
     <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</source>
-        <translation>ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
         <source>shown in the change history</source>
@@ -133,6 +184,18 @@
     <message>
         <source>Delete the hamlet {name}?</source>
         <translation>Xóa {name}?</translation>
+    </message>
+    <message>
+        <source>Credit programmes and rates</source>
+        <translation>Chương trình cho vay và lãi suất</translation>
+    </message>
+    <message>
+        <source>When the bank changes a rate, add the new rate with the date it applies from; loans disbursed before that date keep the old rate.</source>
+        <translation>Khi Ngân hàng thay đổi lãi suất, hãy thêm lãi suất mới kèm ngày bắt đầu áp dụng; các khoản vay giải ngân trước ngày đó giữ lãi suất cũ.</translation>
+    </message>
+    <message>
+        <source>New rate…</source>
+        <translation>Lãi suất mới…</translation>
     </message>
     <message>
         <source>Data and backups</source>
