@@ -465,7 +465,7 @@ def test_statement_view_and_its_export(
     view.year.setCurrentIndex(view.year.findData(2025))
     assert view.chart.values[9] == (500_000, 0)
     infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.recording.exporting.show_info", lambda _p, t: infos.append(t))
+    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, t: infos.append(t))
     view.export(tmp_path / "thu-chi.xlsx")
     qtbot.waitUntil(lambda: bool(infos), timeout=5000)
     sheet = load_workbook(tmp_path / "thu-chi.xlsx").active

@@ -451,7 +451,7 @@ def test_missing_view(
     missing.new_button.click()
     assert opened[0].year.value() == 2025 and opened[0].period_no.currentText() == "6 tháng đầu năm"
     infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.recording.exporting.show_info", lambda _p, t: infos.append(t))
+    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, t: infos.append(t))
     missing.export(tmp_path / "chua-bao-cao.xlsx")
     qtbot.waitUntil(lambda: bool(infos), timeout=5000)
     sheet = load_workbook(tmp_path / "chua-bao-cao.xlsx").active

@@ -40,11 +40,11 @@ from desktop.core.funds.indicators import EntrustedIndicators, entrusted_series,
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.exporting import export_model
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import make_table
 from desktop.ui.recording.charts import GrowthChart, ShareChart
-from desktop.ui.recording.exporting import export_model
 from desktop.ui.recording.forms import TextArea, YearSpin, check_form
 from desktop.ui.recording.lists import PeriodValue, RecordListPage, fit_columns
 from desktop.ui.table_model import Column, RowTableModel

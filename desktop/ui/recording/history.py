@@ -23,8 +23,8 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.exporting import export_failure
 from desktop.ui.list_page import make_table
-from desktop.ui.recording.exporting import export_failure
 from desktop.ui.table_model import Column, RowTableModel
 
 HISTORY_COLUMNS = [

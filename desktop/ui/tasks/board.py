@@ -31,8 +31,8 @@ from desktop.core.tasks.status import (
 )
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.exporting import export_model
 from desktop.ui.list_page import make_table
-from desktop.ui.recording.exporting import export_model
 from desktop.ui.recording.lists import PeriodFilter, fit_columns
 from desktop.ui.table_model import Column, RowTableModel
 

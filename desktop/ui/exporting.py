@@ -1,5 +1,6 @@
-"""Export of a table that is not a list page (statements, indicators, task overviews) to
-.xlsx, the way the list pages do it: a file dialog, then the writing off the GUI thread."""
+"""Exporting any table on screen to .xlsx: a file dialog, then the writing off the GUI thread,
+and a clear message when the file cannot be written (open in Excel, no permission). List
+pages, statements, indicators and histories all export through here."""
 
 from __future__ import annotations
 
