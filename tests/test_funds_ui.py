@@ -371,7 +371,7 @@ def test_contribution_list_exports_what_is_shown(
     page: ContributionListPage, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.list_page.show_info", lambda _p, text: infos.append(text))
+    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, text: infos.append(text))
     page.search.setText("be")
     page.export(tmp_path / "dong-gop.xlsx")
     qtbot.waitUntil(lambda: bool(infos), timeout=5000)

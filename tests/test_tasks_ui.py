@@ -321,7 +321,7 @@ def test_progress_list_delete_undo_history_and_export(
     page.history_button.click()
     assert [r.action.value for r in shown[0].model.all_rows()] == ["restore", "delete", "create"]
     infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.list_page.show_info", lambda _p, text: infos.append(text))
+    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, text: infos.append(text))
     page.export(tmp_path / "tien-do.xlsx")
     qtbot.waitUntil(lambda: bool(infos), timeout=5000)
     sheet = load_workbook(tmp_path / "tien-do.xlsx").active
