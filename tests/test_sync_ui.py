@@ -53,7 +53,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             with contextlib.suppress(AttributeError):
                 monkeypatch.setattr(target, function)
     monkeypatch.setattr("desktop.ui.sync.conflicts_tab.show_error", collect)
-    monkeypatch.setattr("desktop.ui.sync.records_tab.show_info", collect)
+    monkeypatch.setattr("desktop.ui.exporting.show_info", collect)
     monkeypatch.setattr("desktop.ui.sync.records_tab.show_error", collect)
     return shown
 

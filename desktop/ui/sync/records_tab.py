@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,7 +31,8 @@ from desktop.sync.labels import field_title, record_type_label, shown_time
 from desktop.sync.rules import Kind
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.dialogs import show_error
+from desktop.ui.exporting import export_model
 from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
 
@@ -209,19 +209,6 @@ class RecordsTab(QWidget):
         show_error(self, error if isinstance(error, UserError) else str(error))
 
     def export(self, target: Path | None = None) -> None:
-        name = self.kind.currentText()
-        if target is None:
-            default = str(self.context.paths.reports / f"{name}.xlsx")
-            chosen, _ = QFileDialog.getSaveFileName(self, name, default, "Excel (*.xlsx)")
-            if not chosen:
-                return
-            target = Path(chosen if chosen.endswith(".xlsx") else chosen + ".xlsx")
-        model = self.model
-        heading = f"{name} — {self.commune.currentText()}"
-        run_in_background(
-            lambda _p: model.export_xlsx(target, name[:31], heading=heading),
-            on_done=lambda path: show_info(self, self.tr("Exported to {path}").format(path=path)),
-            on_error=self._failed,
-            parent=self,
-            label=self.tr("Writing the Excel file…"),
-        )
+        """The records on screen (filtered, in their order) to a workbook."""
+        title = f"{self.kind.currentText()} — {self.commune.currentText()}"
+        export_model(self, self.model, title, self.context, target)
