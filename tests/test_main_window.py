@@ -59,7 +59,7 @@ def test_placeholder_says_so_plainly(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     window = make_window(qtbot, commune_db)
-    page = window.open_page("sync")
+    page = window.open_page("loans")
     text = page.findChild(QLabel, "placeholderText")
     assert text is not None and "bản cập nhật tới" in text.text()
 

@@ -13,6 +13,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.reports import ReportsPage
+from desktop.ui.sync import sync_page
 
 
 @dataclass(frozen=True)
@@ -60,18 +61,7 @@ PAGES: list[PageSpec] = [
         ),
     ),
     PageSpec("funds", QT_TRANSLATE_NOOP("Pages", "Contributions & capital"), _funds_page),
-    PageSpec(
-        "sync",
-        QT_TRANSLATE_NOOP("Pages", "Sync"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Sync"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Sending the signed, encrypted file to the city (and importing it at the city) "
-                "comes in the next update.",
-            ),
-        ),
-    ),
+    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync"), sync_page),
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), ReportsPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
 ]
