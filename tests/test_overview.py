@@ -149,7 +149,7 @@ def test_change_history_in_words(commune_db: Database) -> None:
         "Amount: 1.000.000 đ → 2.500.000 đ; Form: Bank transfer → Cash; "
         "Received on: 20/10/2026 → 21/10/2026"
     )
-    assert one[0].record_label == "Fund contribution"
+    assert one[0].record_label == "Fund contributions"
     assert len(every) >= 3 and [r.record_type for r in funds_only] == ["entrusted_transfer"]
 
 
