@@ -2,7 +2,8 @@
 # Build the Windows bundle and installer of TDCS on Debian, without Windows, and smoke-test
 # both under Wine:
 #
-#   bash packaging/build-windows.sh            # → dist/windows/TDCS/ and dist/TDCS-<version>-setup.exe
+#   bash packaging/build-windows.sh                   # → dist/windows/TDCS/ and dist/TDCS-<version>-setup.exe
+#   bash packaging/build-windows.sh --installer-only  # repackage dist/windows/TDCS (installer work)
 #
 # What it does, in the release order (tests first, elsewhere; then freeze, smoke-test, package):
 #   1. Debian tools: wine, wine64, nsis, the mingw-w64 C compiler, osslsigncode.
@@ -58,6 +59,8 @@ winpath() { printf 'Z:%s' "$(realpath -m "$1" | tr / '\\')"; }
 # stderr through pipes); with pipefail the exit code is the program's.
 wine_run() { wine "$@" </dev/null 2> >(cat >&2) | cat; }
 version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+# The same as four numbers for Windows (0.2.0rc1 → 0.2.0.0), as packaging/winversion.py does.
+version4=$(python3 -c 'import re, sys; n = re.match(r"\d+(\.\d+)*", sys.argv[1]).group().split("."); print(".".join((n + ["0"] * 4)[:4]))' "$version")
 
 debian_tools() {
     local -A need=(
@@ -167,6 +170,8 @@ wine_prefix() {
     if [ ! -f "$system32/kernel32.dll" ]; then
         log "creating the Wine prefix $WINEPREFIX"
         wine_run wineboot --init >/dev/null
+        # Windows 10 1903, the oldest Windows TDCS supports (the installer checks it).
+        wine_run reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null
         wineserver --wait
     fi
     # The build-only ICU stand-in, rebuilt when its source changes.
@@ -243,8 +248,9 @@ smoke_test() {
 installer() {
     log "makensis"
     local setup=$ROOT/dist/TDCS-$version-setup.exe
-    makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DBUNDLE="$DIST/TDCS" \
-        -DOUTFILE="$setup" packaging/installer.nsi >&2
+    makensis -V2 -INPUTCHARSET UTF8 -DTARGET=amd64-unicode -DVERSION="$version" -DVERSION4="$version4" \
+        -DBUNDLE="$DIST/TDCS" -DICON="$ROOT/resources/icons/tdcs.ico" -DOUTFILE="$setup" \
+        packaging/installer.nsi >&2
     [ -s "$setup" ] || die "makensis wrote no installer"
     INSTALLER=$setup
 }
@@ -252,8 +258,7 @@ installer() {
 installer_test() {
     log "installer test under Wine: install, run, upgrade, uninstall"
     local appdata programs data out
-    appdata=$WINEPREFIX/drive_c/users/$USER/AppData/Local
-    [ -d "$appdata" ] || appdata=$(find "$WINEPREFIX/drive_c/users" -maxdepth 3 -type d -path '*AppData/Local' | head -n1)
+    appdata=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local
     programs=$appdata/Programs/TDCS
     data=$appdata/TDCS
     wine_run "$INSTALLER" /S >/dev/null || die "silent install failed"
@@ -276,8 +281,12 @@ mkdir -p "$WORK" "$CACHE"
 embeddable_python
 site_packages
 wine_prefix
-freeze
-smoke_test
+if [ "${1:-}" = "--installer-only" ]; then
+    log "--installer-only: packaging the existing $DIST/TDCS"
+else
+    freeze
+    smoke_test
+fi
 installer
 installer_test
 wineserver --kill || true
