@@ -58,9 +58,8 @@ winpath() { printf 'Z:%s' "$(realpath -m "$1" | tr / '\\')"; }
 # Run a Windows program: no terminal handles anywhere (stdin from /dev/null, stdout and
 # stderr through pipes); with pipefail the exit code is the program's.
 wine_run() { wine "$@" </dev/null 2> >(cat >&2) | cat; }
-version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
-# The same as four numbers for Windows (0.2.0rc1 → 0.2.0.0), as packaging/winversion.py does.
-version4=$(python3 -c 'import re, sys; n = re.match(r"\d+(\.\d+)*", sys.argv[1]).group().split("."); print(".".join((n + ["0"] * 4)[:4]))' "$version")
+# The version, and the same as four numbers for Windows (0.2.0rc1 → 0.2.0.0).
+read -r version version4 < <(python3 packaging/winversion.py)
 
 debian_tools() {
     local -A need=(

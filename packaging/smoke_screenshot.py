@@ -1,8 +1,9 @@
 """``TDCS.exe --smoke-screenshot OUT.png --data-dir DIR [qt args]``: start the window the
-way a double-click does (fonts, language, database, main window), save a picture of it and
-quit. The release smoke test looks at that picture to see the bundled font, the Vietnamese
-catalogue and the Qt plugins at work inside the frozen program, where an offscreen Wine
-has no fonts of its own to hide a missing one.
+way a double-click does (fonts, language, database, main window), save a picture of it,
+then open every page of the navigation in turn (``OUT-<page>.png``) and quit. The release
+smoke test looks at these pictures to see the bundled font, the Vietnamese catalogue and
+the Qt plugins at work inside the frozen program, where an offscreen Wine has no fonts of
+its own to hide a missing one; a page that fails to open fails the run (exit code 1).
 
 The data folder must already be set up (``tdcs-cli init``): the first-run wizard is a modal
 dialog that nobody would close.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -47,18 +49,34 @@ def main(argv: Sequence[str]) -> int:
     if not application.start() or application.window is None:
         return 1
     window = application.window
-    saved: list[bool] = []
+    out: Path = args.out
+    written: list[Path] = []
+    problems: list[str] = []
 
     def shoot() -> None:
-        saved.append(window.grab().save(str(args.out)))
+        try:
+            pictures = [(out, None)] + [
+                (out.with_name(f"{out.stem}-{spec.key}{out.suffix}"), spec.key)
+                for spec in window.specs
+            ]
+            for path, page in pictures:
+                if page is not None:
+                    window.open_page(page)
+                    app.processEvents()
+                if window.grab().save(str(path)):
+                    written.append(path)
+                else:
+                    problems.append(f"could not write {path}")
+        except Exception:
+            problems.append(traceback.format_exc())
         app.quit()
 
     QTimer.singleShot(DELAY_MS, shoot)
     app.exec()
     if application.database is not None:
         application.database.close()
-    if not saved or not saved[0]:
-        print(f"smoke-screenshot: could not write {args.out}", file=sys.stderr)
-        return 1
-    print(args.out)
-    return 0
+    for problem in problems:
+        print(f"smoke-screenshot: {problem}", file=sys.stderr)
+    for path in written:
+        print(path)
+    return 1 if problems or not written else 0

@@ -2,17 +2,18 @@
 version in ``pyproject.toml`` (what Explorer shows under Properties → Details, and what an
 installer or an administrator checks to tell one build from another).
 
-Kept apart from the spec so that a test can check it without building anything.
+Kept apart from the spec so that a test can check it without building anything, and
+usable from a shell (the installer needs the same numbers):
+
+    python packaging/winversion.py      # prints "0.1.0 0.1.0.0"
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
-
 from typing import Any
-
-from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPANY = "TDCS — Cần Thơ"
@@ -28,9 +29,13 @@ def project_version(root: Path = ROOT) -> str:
 
 
 def numeric_version(version: str) -> tuple[int, int, int, int]:
-    """Windows wants four 16-bit numbers: ``0.2.0rc1`` becomes ``(0, 2, 0, 0)``."""
-    release = [*Version(version).release, 0, 0, 0][:4]
-    return (release[0], release[1], release[2], release[3])
+    """Windows wants four 16-bit numbers: the leading release numbers, so ``0.2.0rc1``
+    becomes ``(0, 2, 0, 0)``."""
+    match = re.match(r"\d+(?:\.\d+)*", version)
+    if match is None:
+        raise ValueError(f"not a version: {version!r}")
+    numbers = [*(int(n) for n in match.group().split(".")), 0, 0, 0][:4]
+    return (numbers[0], numbers[1], numbers[2], numbers[3])
 
 
 def version_resource(version: str, filename: str, description: str = DESCRIPTION) -> Any:
@@ -64,3 +69,8 @@ def version_resource(version: str, filename: str, description: str = DESCRIPTION
             VarFileInfo([VarStruct("Translation", [LANGUAGE, CODEPAGE])]),
         ],
     )
+
+
+if __name__ == "__main__":
+    current = project_version()
+    print(current, ".".join(str(n) for n in numeric_version(current)))

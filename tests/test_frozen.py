@@ -112,9 +112,9 @@ def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
 
 
 def test_frozen_window_opens_in_vietnamese(bundle: Path, tmp_path: Path) -> None:
-    """Set up an office with the command line, then open the real main window offscreen
-    and save a picture of it: the Qt platform plugin, the fonts and the translations must
-    all be in the bundle for this to work."""
+    """Set up an office with the command line, then open the real main window offscreen,
+    and every page in it, saving a picture of each: the Qt platform plugin, the fonts, the
+    translations and whatever the pages load must all be in the bundle for this to work."""
     data = tmp_path / "data"
     init = run(bundle, "tdcs-cli", "init", "--mode", "commune", "--commune", "31120", data_dir=data)
     assert init.returncode == 0, init.stderr
@@ -136,6 +136,8 @@ def test_frozen_window_opens_in_vietnamese(bundle: Path, tmp_path: Path) -> None
     assert shot.returncode == 0, shot.stdout + shot.stderr
     assert unexpected_stderr(shot) == []
     assert picture.stat().st_size > 10_000  # a painted window, not an empty image
+    pages = sorted(path.name for path in tmp_path.glob("main-window-*.png"))
+    assert "main-window-settings.png" in pages and len(pages) >= 7, pages
     log = (data / "logs" / "tdcs.log").read_text(encoding="utf-8")
     assert "ERROR" not in log and "Traceback" not in log
 
