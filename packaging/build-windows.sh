@@ -210,23 +210,28 @@ freeze() {
     [ -f "$bundle/_internal/db/migrations/env.py" ] || die "the Alembic scripts are not in the bundle"
 }
 
-check_version_resource() {
+# The version resource must carry pyproject.toml's version, and the program its icon.
+check_resources() {
     local exe=$1 shown
     shown=$(wine_run "$PY/python.exe" -c "
 import sys, pefile
 pe = pefile.PE(sys.argv[1])
+icons = [e for e in pe.DIRECTORY_ENTRY_RESOURCE.entries
+         if e.id == pefile.RESOURCE_TYPE['RT_GROUP_ICON']]
 for info in pe.FileInfo[0]:
     for table in getattr(info, 'StringTable', []):
-        print(table.entries[b'FileVersion'].decode(), table.entries[b'ProductName'].decode())
+        entries = table.entries
+        print(entries[b'FileVersion'].decode(), entries[b'ProductName'].decode(), len(icons))
 " "$(winpath "$exe")" | tr -d '\r')
-    [ "$shown" = "$version TDCS" ] || die "$(basename "$exe"): version resource says '$shown', not '$version TDCS'"
+    [ "$shown" = "$version TDCS 1" ] ||
+        die "$(basename "$exe"): version resource and icon say '$shown', not '$version TDCS 1'"
 }
 
 smoke_test() {
     log "smoke test of the bundle under Wine"
     local bundle=$DIST/TDCS out data
-    check_version_resource "$bundle/TDCS.exe"
-    check_version_resource "$bundle/tdcs-cli.exe"
+    check_resources "$bundle/TDCS.exe"
+    check_resources "$bundle/tdcs-cli.exe"
     out=$(wine_run "$bundle/tdcs-cli.exe" --version | tr -d '\r')
     [ "$out" = "TDCS $version" ] || die "tdcs-cli.exe --version printed '$out'"
     out=$(wine_run "$bundle/tdcs-cli.exe" self-test | tr -d '\r') || die "self-test failed: $out"
@@ -260,8 +265,12 @@ installer_test() {
     appdata=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local
     programs=$appdata/Programs/TDCS
     data=$appdata/TDCS
+    local desktop_link=$WINEPREFIX/drive_c/users/$(id -un)/Desktop/TDCS.lnk
+    local menu_link=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs/TDCS/TDCS.lnk
+    rm -rf "$programs" "$data" "$desktop_link"
     wine_run "$INSTALLER" /S >/dev/null || die "silent install failed"
     [ -f "$programs/TDCS.exe" ] || die "nothing installed in $programs"
+    [ -f "$desktop_link" ] && [ -f "$menu_link" ] || die "the shortcuts are missing"
     out=$(wine_run "$programs/tdcs-cli.exe" init --mode commune --commune 31120 | tr -d '\r') ||
         die "the installed tdcs-cli.exe failed: $out"
     [ -f "$data/tdcs.sqlite3" ] || die "the installed program did not use %LOCALAPPDATA%\\TDCS"
@@ -271,6 +280,7 @@ installer_test() {
     [ -f "$data/tdcs.sqlite3" ] || die "upgrading lost the data folder"
     wine_run "$programs/uninstall.exe" /S _?="$(winpath "$programs")" >/dev/null || die "uninstall failed"
     [ ! -f "$programs/TDCS.exe" ] || die "the uninstaller left TDCS.exe behind"
+    [ ! -f "$desktop_link" ] && [ ! -f "$menu_link" ] || die "the uninstaller left the shortcuts"
     [ -f "$data/tdcs.sqlite3" ] || die "uninstalling deleted the office's data"
     rm -rf "$data" "$programs"
 }

@@ -36,6 +36,9 @@ RequestExecutionLevel user
 !ifndef ICON
   !define ICON "..\resources\icons\tdcs.ico"
 !endif
+!ifndef WELCOME_BITMAP
+  !define WELCOME_BITMAP "installer-welcome.bmp"
+!endif
 
 !define APP "TDCS"
 !define APP_LONG "TDCS — theo dõi thực hiện Chỉ thị 39-CT/TW"
@@ -65,12 +68,14 @@ VIAddVersionKey /LANG=0 "FileDescription" "Cài đặt ${APP_LONG}"
 VIAddVersionKey /LANG=0 "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=0 "LegalCopyright" "GPL-3.0-or-later"
 
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${WELCOME_BITMAP}"
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "${WELCOME_BITMAP}"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
 
 !define MUI_WELCOMEPAGE_TITLE "Cài đặt TDCS ${VERSION}"
-!define MUI_WELCOMEPAGE_TEXT "TDCS giúp xã, phường ghi nhận việc thực hiện Chỉ thị 39-CT/TW về tín dụng chính sách xã hội và gửi số liệu về Thành phố.$\r$\n$\r$\nNếu máy đã có TDCS, bản này sẽ thay thế bản cũ. Dữ liệu của đơn vị (trong ${DATA_DIR}) được giữ nguyên.$\r$\n$\r$\nHãy đóng TDCS (nếu đang mở) rồi bấm Tiếp tục."
+!define MUI_WELCOMEPAGE_TEXT "TDCS giúp xã, phường ghi nhận việc thực hiện Chỉ thị 39-CT/TW về tín dụng chính sách xã hội và gửi số liệu về Thành phố.$\r$\n$\r$\nNếu máy đã có TDCS, bản này sẽ thay thế bản cũ. Dữ liệu của đơn vị (trong ${DATA_DIR}) được giữ nguyên.$\r$\n$\r$\nHãy đóng TDCS (nếu đang mở) rồi bấm Cài đặt."
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_INSTFILES
 !define MUI_FINISHPAGE_TITLE "Đã cài đặt xong TDCS"

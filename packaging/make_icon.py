@@ -1,5 +1,7 @@
 """Draw the TDCS application icon: ``resources/icons/tdcs.png`` (window icon, 256 px) and
-``resources/icons/tdcs.ico`` (the .exe, shortcuts and installer, 16 to 256 px).
+``resources/icons/tdcs.ico`` (the .exe, shortcuts and installer, 16 to 256 px), and the
+picture on the left of the installer's first and last pages
+(``packaging/installer-welcome.bmp``, 164 × 314 px, the size NSIS expects).
 
 The icon is drawn from code rather than kept only as a binary so that anyone can change it
 and regenerate both files the same way:
@@ -15,9 +17,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+PACKAGING = Path(__file__).resolve().parent
+ICONS = PACKAGING.parent / "resources" / "icons"
+FONTS = PACKAGING.parent / "resources" / "fonts"
 BIG = 1024
 BLUE = (21, 101, 192, 255)
 BLUE_DARK = (13, 71, 161, 255)
@@ -54,6 +58,25 @@ def draw(detail: bool) -> Image.Image:
     return image
 
 
+def welcome_bitmap(icon: Image.Image) -> Image.Image:
+    """The installer's side picture: the icon and the name on the navigation blue."""
+    width, height = 164, 314
+    image = Image.new("RGB", (width, height), BLUE[:3])
+    pen = ImageDraw.Draw(image)
+    for y in range(height // 2, height):  # fade to the darker blue towards the bottom
+        share = (y - height // 2) / (height // 2)
+        colour = tuple(round(a + (b - a) * share) for a, b in zip(BLUE, BLUE_DARK, strict=False))
+        pen.line([(0, y), (width, y)], fill=colour[:3])
+    small = icon.resize((112, 112), Image.Resampling.LANCZOS)
+    image.paste(small, ((width - 112) // 2, 40), small)
+    bold = ImageFont.truetype(str(FONTS / "LiberationSans-Bold.ttf"), 30)
+    regular = ImageFont.truetype(str(FONTS / "LiberationSans-Regular.ttf"), 13)
+    pen.text((width / 2, 176), "TDCS", font=bold, fill=WHITE, anchor="mm")
+    for i, line in enumerate(("Chỉ thị 39-CT/TW", "tín dụng chính sách", "xã hội · Cần Thơ")):
+        pen.text((width / 2, 212 + i * 18), line, font=regular, fill=FOLD, anchor="mm")
+    return image
+
+
 def main() -> None:
     ICONS.mkdir(parents=True, exist_ok=True)
     detailed = draw(detail=True)
@@ -64,8 +87,10 @@ def main() -> None:
         for size in ICO_SIZES
     ]
     frames[-1].save(ICONS / "tdcs.ico", sizes=[(s, s) for s in ICO_SIZES], append_images=frames)
+    welcome_bitmap(detailed).save(PACKAGING / "installer-welcome.bmp")
     print(ICONS / "tdcs.png")
     print(ICONS / "tdcs.ico")
+    print(PACKAGING / "installer-welcome.bmp")
 
 
 if __name__ == "__main__":
