@@ -77,8 +77,26 @@ def step_backup(db: Database) -> str:
     return f"backup {path.name}"
 
 
+def step_report(db: Database) -> str:
+    """Write a document as PDF and Excel (the report layer sits above core, hence the late
+    import) and check both files."""
+    from desktop.reports.selfcheck import ReportCheckFailed
+    from desktop.reports.selfcheck import step_report as write_and_check_report
+
+    try:
+        return write_and_check_report(db)
+    except ReportCheckFailed as failure:
+        raise SelfTestFailure(str(failure)) from failure
+
+
 #: The steps in order; later parts of the application add theirs (PDF, sync file).
-STEPS: list[Callable[[Database], str]] = [step_database, step_catalogues, step_records, step_backup]
+STEPS: list[Callable[[Database], str]] = [
+    step_database,
+    step_catalogues,
+    step_records,
+    step_backup,
+    step_report,
+]
 
 
 def run_self_test(

@@ -1,69 +1,69 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <source>TDCS: records how the commune carries out the city's plan for Directive 39-CT/TW on social policy credit, and sends it to the city.</source>
-      <extracomment>Modules that add sub-commands; each has ``register(subparsers)``.</extracomment>
-      <translation>TDCS: ghi nhận việc xã, phường thực hiện Kế hoạch của Thành ủy về Chỉ thị 39-CT/TW về tín dụng chính sách xã hội và gửi số liệu về thành phố.</translation>
+        <source>TDCS: records how the commune carries out the city&apos;s plan for Directive 39-CT/TW on social policy credit, and sends it to the city.</source>
+        <extracomment>Modules that add sub-commands; each has ``register(subparsers)``.</extracomment>
+        <translation>TDCS: ghi nhận việc xã, phường thực hiện Kế hoạch của Thành ủy về Chỉ thị 39-CT/TW về tín dụng chính sách xã hội và gửi số liệu về thành phố.</translation>
     </message>
     <message>
-      <source>show the version and exit</source>
-      <translation>in phiên bản rồi thoát</translation>
+        <source>show the version and exit</source>
+        <translation>in phiên bản rồi thoát</translation>
     </message>
     <message>
-      <source>FOLDER</source>
-      <translation>THƯ_MỤC</translation>
+        <source>FOLDER</source>
+        <translation>THƯ_MỤC</translation>
     </message>
     <message>
-      <source>data folder (default: TDCS_DATA_DIR, else the user data folder)</source>
-      <translation>thư mục dữ liệu (mặc định: TDCS_DATA_DIR, nếu không có thì thư mục dữ liệu của người dùng)</translation>
+        <source>data folder (default: TDCS_DATA_DIR, else the user data folder)</source>
+        <translation>thư mục dữ liệu (mặc định: TDCS_DATA_DIR, nếu không có thì thư mục dữ liệu của người dùng)</translation>
     </message>
     <message>
-      <source>COMMAND</source>
-      <translation>LỆNH</translation>
+        <source>COMMAND</source>
+        <translation>LỆNH</translation>
     </message>
     <message>
-      <source>open the window (the same as running tdcs without a command)</source>
-      <translation>mở cửa sổ chương trình (như chạy tdcs không kèm lệnh)</translation>
+        <source>open the window (the same as running tdcs without a command)</source>
+        <translation>mở cửa sổ chương trình (như chạy tdcs không kèm lệnh)</translation>
     </message>
     <message>
-      <source>Error: {message}</source>
-      <translation>Lỗi: {message}</translation>
+        <source>Error: {message}</source>
+        <translation>Lỗi: {message}</translation>
     </message>
     <message>
-      <source>Stopped.</source>
-      <translation>Đã dừng.</translation>
+        <source>Stopped.</source>
+        <translation>Đã dừng.</translation>
     </message>
     <message>
-      <source>Unexpected error. Details are in the log file: {path}</source>
-      <translation>Lỗi không mong đợi. Chi tiết ghi trong tệp nhật ký: {path}</translation>
+        <source>Unexpected error. Details are in the log file: {path}</source>
+        <translation>Lỗi không mong đợi. Chi tiết ghi trong tệp nhật ký: {path}</translation>
     </message>
     <message>
-      <source>Usage: </source>
-      <extracomment>``pyside6-lupdate`` files bare ``tr("...")`` calls under the empty context.</extracomment>
-      <translation>Cách dùng: </translation>
+        <source>Usage: </source>
+        <extracomment>``pyside6-lupdate`` files bare ``tr(&quot;...&quot;)`` calls under the empty context.</extracomment>
+        <translation>Cách dùng: </translation>
     </message>
     <message>
-      <source>arguments</source>
-      <translation>tham số</translation>
+        <source>arguments</source>
+        <translation>tham số</translation>
     </message>
     <message>
-      <source>options</source>
-      <translation>tùy chọn</translation>
+        <source>options</source>
+        <translation>tùy chọn</translation>
     </message>
     <message>
-      <source>show this help and exit</source>
-      <translation>hiện hướng dẫn này rồi thoát</translation>
+        <source>show this help and exit</source>
+        <translation>hiện hướng dẫn này rồi thoát</translation>
     </message>
     <message>
-      <source>See: {prog} --help</source>
-      <translation>Xem: {prog} --help</translation>
+        <source>See: {prog} --help</source>
+        <translation>Xem: {prog} --help</translation>
     </message>
     <message>
-      <source>Backups are in {folder}; restore one with: tdcs restore FILE</source>
-      <translation>Các bản sao lưu nằm trong {folder}; khôi phục bằng lệnh: tdcs restore TỆP</translation>
+        <source>Backups are in {folder}; restore one with: tdcs restore FILE</source>
+        <translation>Các bản sao lưu nằm trong {folder}; khôi phục bằng lệnh: tdcs restore TỆP</translation>
     </message>
-  </context>
+</context>
 </TS>

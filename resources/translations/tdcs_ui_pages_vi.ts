@@ -1,188 +1,251 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
-  <context>
+<context>
     <name>Pages</name>
     <message>
-      <source>Overview</source>
-      <translation>Tổng quan</translation>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
     </message>
     <message>
-      <source>Indicators, charts and reminders of report deadlines will appear here.</source>
-      <translation>Các chỉ tiêu, biểu đồ và lời nhắc hạn báo cáo sẽ hiển thị tại đây.</translation>
+        <source>Indicators, charts and reminders of report deadlines will appear here.</source>
+        <translation>Các chỉ tiêu, biểu đồ và lời nhắc hạn báo cáo sẽ hiển thị tại đây.</translation>
     </message>
     <message>
-      <source>Tasks</source>
-      <translation>Nhiệm vụ</translation>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <source>Recording progress on the plan's tasks, period by period, comes in the next update.</source>
-      <translation>Chức năng ghi nhận tiến độ thực hiện các nhiệm vụ của Kế hoạch theo từng kỳ sẽ có trong bản cập nhật tới.</translation>
+        <source>Recording progress on the plan&apos;s tasks, period by period, comes in the next update.</source>
+        <translation>Chức năng ghi nhận tiến độ thực hiện các nhiệm vụ của Kế hoạch theo từng kỳ sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
-      <source>Loans</source>
-      <translation>Khoản vay</translation>
+        <source>Loans</source>
+        <translation>Khoản vay</translation>
     </message>
     <message>
-      <source>Savings-and-loan groups, borrowers, loans, loan-use checks and the import of the bank's Excel lists come in the next update.</source>
-      <translation>Chức năng theo dõi Tổ TK&amp;VV, người vay, khoản vay, kiểm tra sử dụng vốn vay và nhập danh sách Excel của Ngân hàng sẽ có trong bản cập nhật tới.</translation>
+        <source>Savings-and-loan groups, borrowers, loans, loan-use checks and the import of the bank&apos;s Excel lists come in the next update.</source>
+        <translation>Chức năng theo dõi Tổ TK&amp;VV, người vay, khoản vay, kiểm tra sử dụng vốn vay và nhập danh sách Excel của Ngân hàng sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
-      <source>Contributions &amp; capital</source>
-      <translation>Đóng góp &amp; nguồn vốn</translation>
+        <source>Contributions &amp; capital</source>
+        <translation>Đóng góp &amp; nguồn vốn</translation>
     </message>
     <message>
-      <source>The "Vì người nghèo" fund, deposits and entrusted capital come in the next update.</source>
-      <translation>Chức năng theo dõi Quỹ "Vì người nghèo", tiền gửi và vốn ngân sách ủy thác sẽ có trong bản cập nhật tới.</translation>
+        <source>The &quot;Vì người nghèo&quot; fund, deposits and entrusted capital come in the next update.</source>
+        <translation>Chức năng theo dõi Quỹ &quot;Vì người nghèo&quot;, tiền gửi và vốn ngân sách ủy thác sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
-      <source>Sync</source>
-      <translation>Đồng bộ</translation>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
     </message>
     <message>
-      <source>Sending the signed, encrypted file to the city (and importing it at the city) comes in the next update.</source>
-      <translation>Chức năng gửi tệp số liệu (có chữ ký số, được mã hóa) về thành phố và nhập tệp tại thành phố sẽ có trong bản cập nhật tới.</translation>
+        <source>Sending the signed, encrypted file to the city (and importing it at the city) comes in the next update.</source>
+        <translation>Chức năng gửi tệp số liệu (có chữ ký số, được mã hóa) về thành phố và nhập tệp tại thành phố sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
-      <source>Reports</source>
-      <translation>Báo cáo</translation>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
     </message>
     <message>
-      <source>Official PDF reports and Excel workbooks come in the next update.</source>
-      <translation>Chức năng lập báo cáo PDF theo thể thức văn bản hành chính và tệp Excel sẽ có trong bản cập nhật tới.</translation>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>RateForm</name>
+    <message>
+        <source>New rate</source>
+        <translation>Lãi suất mới</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>Cài đặt</translation>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Applies from</source>
+        <translation>Áp dụng từ ngày</translation>
+    </message>
+    <message>
+        <source>Rate (% a year)</source>
+        <translation>Lãi suất (%/năm)</translation>
+    </message>
+    <message>
+        <source>Priority rate (% a year)</source>
+        <translation>Lãi suất ưu đãi (%/năm)</translation>
+    </message>
+    <message>
+        <source>Leave empty if the programme has none.</source>
+        <translation>Để trống nếu chương trình không có.</translation>
+    </message>
+    <message>
+        <source>Cap per loan</source>
+        <translation>Mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-      <source>Name</source>
-      <translation>Tên</translation>
+        <source>Name</source>
+        <translation>Tên</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>Cài đặt</translation>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
     </message>
     <message>
-      <source>Interface</source>
-      <translation>Giao diện</translation>
+        <source>Rate / year</source>
+        <translation>Lãi suất/năm</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Ngôn ngữ</translation>
+        <source>Priority rate</source>
+        <translation>Lãi suất ưu đãi</translation>
     </message>
     <message>
-      <source>Office</source>
-      <translation>Cơ quan</translation>
+        <source>Cap</source>
+        <translation>Mức cho vay tối đa</translation>
     </message>
     <message>
-      <source>Unit</source>
-      <translation>Đơn vị</translation>
+        <source>Since</source>
+        <translation>Áp dụng từ</translation>
     </message>
     <message>
-      <source>e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</source>
-      <translation>ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</translation>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
-      <source>shown in the change history</source>
-      <translation>hiện trong lịch sử thay đổi</translation>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
     </message>
     <message>
-      <source>Office name</source>
-      <translation>Tên cơ quan</translation>
+        <source>Interface</source>
+        <translation>Giao diện</translation>
     </message>
     <message>
-      <source>Signer's title</source>
-      <translation>Chức vụ người ký</translation>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
-      <source>Signer's name</source>
-      <translation>Họ tên người ký</translation>
+        <source>Office</source>
+        <translation>Cơ quan</translation>
     </message>
     <message>
-      <source>Your name</source>
-      <translation>Họ tên người nhập liệu</translation>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
+        <source>shown in the change history</source>
+        <translation>hiện trong lịch sử thay đổi</translation>
     </message>
     <message>
-      <source>Saved.</source>
-      <translation>Đã lưu.</translation>
+        <source>Office name</source>
+        <translation>Tên cơ quan</translation>
     </message>
     <message>
-      <source>Hamlets (ấp / khu vực)</source>
-      <translation>Ấp / khu vực</translation>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <source>Add…</source>
-      <translation>Thêm…</translation>
+        <source>Signer&apos;s name</source>
+        <translation>Họ tên người ký</translation>
     </message>
     <message>
-      <source>Rename…</source>
-      <translation>Đổi tên…</translation>
+        <source>Your name</source>
+        <translation>Họ tên người nhập liệu</translation>
     </message>
     <message>
-      <source>Delete</source>
-      <translation>Xóa</translation>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
     <message>
-      <source>Undo delete</source>
-      <translation>Hoàn tác xóa</translation>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
     </message>
     <message>
-      <source>Add hamlet</source>
-      <translation>Thêm ấp / khu vực</translation>
+        <source>Hamlets (ấp / khu vực)</source>
+        <translation>Ấp / khu vực</translation>
     </message>
     <message>
-      <source>Rename hamlet</source>
-      <translation>Đổi tên ấp / khu vực</translation>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
     </message>
     <message>
-      <source>Delete the hamlet {name}?</source>
-      <translation>Xóa {name}?</translation>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
     </message>
     <message>
-      <source>Data and backups</source>
-      <translation>Dữ liệu và sao lưu</translation>
+        <source>Delete</source>
+        <translation>Xóa</translation>
     </message>
     <message>
-      <source>Data folder</source>
-      <translation>Thư mục dữ liệu</translation>
+        <source>Undo delete</source>
+        <translation>Hoàn tác xóa</translation>
     </message>
     <message>
-      <source>Backups</source>
-      <translation>Thư mục sao lưu</translation>
+        <source>Add hamlet</source>
+        <translation>Thêm ấp / khu vực</translation>
     </message>
     <message>
-      <source>Back up now</source>
-      <translation>Sao lưu ngay</translation>
+        <source>Rename hamlet</source>
+        <translation>Đổi tên ấp / khu vực</translation>
     </message>
     <message>
-      <source>Back up to a file…</source>
-      <translation>Sao lưu ra tệp…</translation>
+        <source>Delete the hamlet {name}?</source>
+        <translation>Xóa {name}?</translation>
     </message>
     <message>
-      <source>To restore a backup, close TDCS and run: tdcs restore FILE. The current database is backed up before it is replaced.</source>
-      <translation>Để khôi phục một bản sao lưu, hãy đóng TDCS rồi chạy: tdcs restore TỆP. Cơ sở dữ liệu hiện tại được sao lưu trước khi bị thay.</translation>
+        <source>Credit programmes and rates</source>
+        <translation>Chương trình cho vay và lãi suất</translation>
     </message>
     <message>
-      <source>Backup written:
+        <source>When the bank changes a rate, add the new rate with the date it applies from; loans disbursed before that date keep the old rate.</source>
+        <translation>Khi Ngân hàng thay đổi lãi suất, hãy thêm lãi suất mới kèm ngày bắt đầu áp dụng; các khoản vay giải ngân trước ngày đó giữ lãi suất cũ.</translation>
+    </message>
+    <message>
+        <source>New rate…</source>
+        <translation>Lãi suất mới…</translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation>Dữ liệu và sao lưu</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>Sao lưu ra tệp…</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close TDCS and run: tdcs restore FILE. The current database is backed up before it is replaced.</source>
+        <translation>Để khôi phục một bản sao lưu, hãy đóng TDCS rồi chạy: tdcs restore TỆP. Cơ sở dữ liệu hiện tại được sao lưu trước khi bị thay.</translation>
+    </message>
+    <message>
+        <source>Backup written:
 {path}</source>
-      <translation>Đã sao lưu:
+        <translation>Đã sao lưu:
 {path}</translation>
     </message>
     <message>
-      <source>Back up to</source>
-      <translation>Sao lưu ra</translation>
+        <source>Back up to</source>
+        <translation>Sao lưu ra</translation>
     </message>
     <message>
-      <source>TDCS backup (*.sqlite3)</source>
-      <translation>Bản sao lưu TDCS (*.sqlite3)</translation>
+        <source>TDCS backup (*.sqlite3)</source>
+        <translation>Bản sao lưu TDCS (*.sqlite3)</translation>
     </message>
-  </context>
+</context>
 </TS>

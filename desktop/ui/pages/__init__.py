@@ -12,6 +12,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.ui.context import AppContext
 from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.reports import ReportsPage
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,6 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
-    PageSpec(
-        "reports",
-        QT_TRANSLATE_NOOP("Pages", "Reports"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Reports"),
-            QT_TRANSLATE_NOOP(
-                "Pages", "Official PDF reports and Excel workbooks come in the next update."
-            ),
-        ),
-    ),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), ReportsPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
 ]

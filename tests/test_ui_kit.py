@@ -1,0 +1,191 @@
+"""The shared page kit: inputs, the record form and the list page, driven through a small
+hamlet list built on them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
+
+from db.enums import HouseholdCategory
+from desktop.core import validation
+from desktop.core.database import Database
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.office import (
+    HamletInfo,
+    add_hamlet,
+    delete_hamlet,
+    list_hamlets,
+    rename_hamlet,
+    restore_hamlet,
+)
+from desktop.ui.context import AppContext
+from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
+from desktop.ui.list_page import AuditDialog, ListPage
+from desktop.ui.table_model import Column
+from tests.conftest import type_text
+
+
+class HamletForm(RecordForm):
+    def __init__(self, database: Database, row: HamletInfo | None) -> None:
+        super().__init__("Ấp")
+        self.database, self.row = database, row
+        self.name = self.add_field("name", "Tên", QLineEdit(row.name if row else ""))
+        self.since = self.add_field("since", "Từ ngày", DateEdit())
+
+    def submit(self) -> None:
+        reader = FieldReader()
+        name = reader.read(validation.required_text, self.name.text(), "name")
+        reader.read(self.since.value, "since", required=False)
+        reader.check()
+        with self.database.transaction() as s:
+            if self.row is None:
+                add_hamlet(s, name or "")
+            else:
+                rename_hamlet(s, self.row.id, name or "", expected_version=self.row.version)
+
+
+class HamletPage(ListPage[HamletInfo]):
+    title = QT_TRANSLATE_NOOP("Test", "Hamlets")
+    columns = (Column[HamletInfo](QT_TRANSLATE_NOOP("Test", "Name"), lambda h: h.name),)
+    record_types = ("hamlet",)
+    form_answers: ClassVar[list[str]] = []
+
+    def load_rows(self, session: Session) -> list[HamletInfo]:
+        return list_hamlets(session)
+
+    def open_form(self, row: HamletInfo | None) -> bool:
+        form = HamletForm(self.context.database, row)
+        form.name.setText(self.form_answers.pop(0))
+        form.accept()
+        return form.result() == 1
+
+    def delete_row(self, session: Session, row: HamletInfo) -> None:
+        delete_hamlet(session, row.id, expected_version=row.version)
+
+    def restore_row(self, session: Session, record_id: str) -> None:
+        restore_hamlet(session, record_id)
+
+    def describe(self, row: HamletInfo) -> str:
+        return row.name
+
+
+@pytest.fixture
+def page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> HamletPage:
+    office = commune_db.office()
+    assert office is not None
+    widget = HamletPage(AppContext(commune_db, office))
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_money_edit_accepts_what_people_type(qtbot: QtBot, vi_app: QApplication) -> None:
+    edit = MoneyEdit()
+    qtbot.addWidget(edit)
+    type_text(edit, "1,5 triệu")
+    assert edit.value() == 1_500_000
+    edit.editingFinished.emit()
+    assert edit.text() == "1.500.000"
+    edit.setText("abc")
+    with pytest.raises(validation.ValidationError) as caught:
+        edit.value("amount")
+    assert caught.value.text() == "Nhập số tiền bằng đồng, ví dụ 1.500.000 hoặc 1,5 triệu."
+    edit.setText("")
+    assert edit.value(required=False) is None
+
+
+def test_date_edit_and_enum_combo(qtbot: QtBot, vi_app: QApplication) -> None:
+    edit = DateEdit()
+    qtbot.addWidget(edit)
+    type_text(edit, "5/2/2026")
+    edit.editingFinished.emit()
+    assert edit.text() == "05/02/2026" and edit.value() == date(2026, 2, 5)
+    combo: EnumCombo[HouseholdCategory] = EnumCombo(HouseholdCategory)
+    qtbot.addWidget(combo)
+    assert combo.itemText(0) == "Hộ nghèo"
+    combo.set_value(HouseholdCategory.MOI_THOAT_NGHEO)
+    assert combo.value() is HouseholdCategory.MOI_THOAT_NGHEO
+
+
+def test_form_shows_every_error_under_its_field_and_keeps_input(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database
+) -> None:
+    form = HamletForm(commune_db, None)
+    qtbot.addWidget(form)
+    form.show()
+    form.name.setText("   ")
+    form.since.setText("31/02/2026")
+    form.accept()
+    assert form.isVisible()
+    assert form.error_text("name") == "Không được để trống."
+    assert form.error_text("since").startswith("Nhập ngày theo dạng ngày/tháng/năm")
+    assert form.since.text() == "31/02/2026"
+    form.name.setText("Khu vực 1")
+    form.since.setText("")
+    form.accept()
+    assert form.error_text("name") == ""
+    assert "Khu vực 1 đã có trong danh sách." in form.general_error.text()
+    assert form.isVisible() and form.save_button.isEnabled()
+
+
+def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("desktop.ui.list_page.confirm", lambda *_: True)
+    assert [h.name for h in page.model.visible_rows()] == ["Khu vực 1", "Khu vực 2"]
+    assert page.status.text() == "2 / 2 dòng"
+    page.form_answers[:] = ["Khu vực Thới Hòa"]
+    page.add_button.click()
+    assert page.model.rowCount() == 3
+    page.search.setText("thoi hoa")
+    assert [h.name for h in page.model.visible_rows()] == ["Khu vực Thới Hòa"]
+    assert page.status.text() == "1 / 3 dòng"
+    page.view.selectRow(0)
+    page.form_answers[:] = ["Khu vực Thới Hòa A"]
+    page.edit_button.click()
+    assert page.selected() is not None and page.selected().name == "Khu vực Thới Hòa A"  # type: ignore[union-attr]
+    page.delete_button.click()
+    assert page.model.rowCount() == 0 and page.undo_button.isEnabled()
+    page.undo_button.click()
+    assert [h.name for h in page.model.visible_rows()] == ["Khu vực Thới Hòa A"]
+    shown: list[AuditDialog] = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda self: shown.append(self) or 0)
+    page.view.selectRow(0)
+    page.history_button.click()
+    actions = [r.action.value for r in shown[0].model.all_rows()]
+    assert actions == ["restore", "delete", "update", "create"]
+    assert (
+        shown[0].model.data(shown[0].model.index(2, 4))
+        == "name: Khu vực Thới Hòa → Khu vực Thới Hòa A"
+    )
+
+
+def test_delete_needs_confirmation(page: HamletPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.list_page.confirm", lambda _p, text: asked.append(text) or False
+    )
+    page.view.selectRow(0)
+    page.delete_button.click()
+    assert asked == ["Xóa Khu vực 1? Có thể hoàn tác."]
+    assert page.model.rowCount() == 2 and not page.undo_button.isEnabled()
+
+
+def test_list_page_exports_what_is_shown(
+    page: HamletPage, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    infos: list[str] = []
+    monkeypatch.setattr("desktop.ui.list_page.show_info", lambda _p, text: infos.append(text))
+    page.search.setText("2")
+    page.export(tmp_path / "ap.xlsx")
+    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    sheet = load_workbook(tmp_path / "ap.xlsx").active
+    assert sheet is not None
+    assert [row[0].value for row in sheet.iter_rows(min_row=4)] == ["Khu vực 2"]
+    assert "Ủy ban nhân dân phường Cái Khế" in str(sheet["A1"].value)
