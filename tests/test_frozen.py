@@ -149,6 +149,9 @@ def test_frozen_bundle_leaves_out_what_it_must(bundle: Path) -> None:
     assert not any(name.startswith("icuuc") and name.endswith(".dll") for name in names)
     for unused in ("qt6webenginecore", "qt6quick", "qt6qml", "qt6multimedia", "opengl32sw"):
         assert not any(unused in name for name in names), unused
+    # The report preview falls back to "no preview" without Qt's PDF module; ship it.
+    for used in ("qt6pdf.", "qt6pdfwidgets."):
+        assert any(used in name for name in names), used
     resources = bundle / "_internal" / "resources"
     assert not list(resources.rglob("*.ts"))
     assert (resources / "translations" / "tdcs_ui_vi.qm").is_file()
