@@ -12,8 +12,10 @@
 #      Foundation's Authenticode signature.
 #   3. The Windows wheels of pyproject.toml's dependencies and PyInstaller, under
 #      packaging/constraints.txt, unpacked into that Python's site-packages.
-#   4. A Wine prefix with a build-only icuuc.dll (packaging/wine/icuuc_stub.c): Qt6Core.dll
-#      imports Windows' own ICU, which Wine lacks.
+#   4. A Wine prefix with the Windows system DLLs that Wine 8 lacks and Qt needs, built from
+#      packaging/wine/: icuuc.dll (Qt6Core.dll imports Windows' own ICU) and
+#      bcryptprimitives.dll (Qt's PDF module asks it for random numbers). Build-only: never
+#      bundled, since every supported Windows has the real ones.
 #   5. PyInstaller with packaging/tdcs.spec under Wine; the bundle is checked (Qt's Windows
 #      platform plugin present, no icuuc.dll, the version resource).
 #   6. Smoke test: `tdcs-cli.exe --version` and `self-test`, `init`, then a screenshot of the
@@ -173,12 +175,18 @@ wine_prefix() {
         wine_run reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null
         wineserver --wait
     fi
-    # The build-only ICU stand-in, rebuilt when its source changes.
+    # The build-only system DLLs Wine lacks (packaging/wine/*.c), rebuilt when changed.
+    local source name dll
+    for source in packaging/wine/*.c; do
+        name=$(basename "$source" .c)
+        dll=$CACHE/${name%_stub}.dll
+        if [ ! -f "$dll" ] || [ "$source" -nt "$dll" ]; then
+            x86_64-w64-mingw32-gcc -shared -O2 -Wall -Wextra -Werror -static-libgcc \
+                -o "$dll" "$source" -lbcrypt
+        fi
+        cp "$dll" "$system32/"
+    done
     local stub=$CACHE/icuuc.dll
-    if [ ! -f "$stub" ] || [ packaging/wine/icuuc_stub.c -nt "$stub" ]; then
-        x86_64-w64-mingw32-gcc -shared -O2 -Wall -Wextra -Werror -static-libgcc \
-            -o "$stub" packaging/wine/icuuc_stub.c
-    fi
     # Every ICU function Qt6Core.dll imports must be there, or Qt6Core.dll does not load.
     local qtcore=$PY/Lib/site-packages/PySide6/Qt6Core.dll wanted exported
     wanted=$(x86_64-w64-mingw32-objdump -p "$qtcore" |
@@ -189,7 +197,6 @@ wine_prefix() {
     local lacking
     lacking=$(comm -23 <(echo "$wanted") <(echo "$exported"))
     [ -z "$lacking" ] || die "packaging/wine/icuuc_stub.c lacks: $(echo $lacking)"
-    cp "$stub" "$system32/icuuc.dll"
 }
 
 freeze() {
@@ -205,8 +212,9 @@ freeze() {
     [ -f "$bundle/TDCS.exe" ] && [ -f "$bundle/tdcs-cli.exe" ] || die "TDCS.exe or tdcs-cli.exe missing"
     [ -n "$(find "$bundle" -iname qwindows.dll)" ] ||
         die "qwindows.dll is not in the bundle: Qt would not start on Windows"
-    [ -z "$(find "$bundle" -iname 'icuuc*.dll')" ] ||
-        die "an icuuc.dll reached the bundle; it is the build-only stand-in and must not ship"
+    [ -z "$(find "$bundle" -iname 'icuuc*.dll' -o -iname 'bcryptprimitives.dll')" ] ||
+        die "a DLL of packaging/wine/ reached the bundle; they are for Wine only and must not ship"
+    [ -f "$bundle/_internal/PySide6/Qt6Pdf.dll" ] || die "Qt's PDF module (report preview) is missing"
     [ -f "$bundle/_internal/db/migrations/env.py" ] || die "the Alembic scripts are not in the bundle"
 }
 

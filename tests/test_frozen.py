@@ -143,10 +143,11 @@ def test_frozen_window_opens_in_vietnamese(bundle: Path, tmp_path: Path) -> None
 
 
 def test_frozen_bundle_leaves_out_what_it_must(bundle: Path) -> None:
-    """The build-only ICU stand-in of the Wine build and the Qt modules TDCS does not use
-    never ship; the translation sources stay behind, the compiled catalogues go in."""
+    """The Wine build's stand-ins for Windows system DLLs and the Qt modules TDCS does not
+    use never ship; the translation sources stay behind, the compiled catalogues go in."""
     names = {path.name.lower() for path in bundle.rglob("*") if path.is_file()}
     assert not any(name.startswith("icuuc") and name.endswith(".dll") for name in names)
+    assert "bcryptprimitives.dll" not in names
     for unused in ("qt6webenginecore", "qt6quick", "qt6qml", "qt6multimedia", "opengl32sw"):
         assert not any(unused in name for name in names), unused
     # The report preview falls back to "no preview" without Qt's PDF module; ship it.
