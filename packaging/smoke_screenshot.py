@@ -86,7 +86,7 @@ def main(argv: Sequence[str]) -> int:
             QTimer.singleShot(DELAY_MS, shoot)
         return started
 
-    Application.start = start_then_shoot  # type: ignore[method-assign]
+    Application.start = start_then_shoot  # type: ignore[method-assign,assignment]
     code = run_gui(args.data_dir, qt_args)
     for problem in problems:
         print(f"smoke-screenshot: {problem}", file=sys.stderr)
