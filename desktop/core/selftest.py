@@ -18,6 +18,7 @@ from db.migrate import current_revision, head_revision
 from db.models import AuditEntry, Commune, CreditProgramme, Hamlet, Organisation, PlanTask
 from desktop.core.backups import inspect_backup, make_backup
 from desktop.core.catalogues import EXPECTED_COMMUNES
+from desktop.core.dashboard.self_test import step_recording
 from desktop.core.database import Database
 from desktop.core.office import list_hamlets, rename_hamlet, set_up_office
 from desktop.paths import AppPaths
@@ -96,6 +97,7 @@ STEPS: list[Callable[[Database], str]] = [
     step_records,
     step_backup,
     step_report,
+    step_recording,
 ]
 
 

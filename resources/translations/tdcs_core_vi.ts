@@ -1,452 +1,452 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
-  <context>
+<context>
     <name>Backups</name>
     <message>
-      <source>The file {path} does not exist.</source>
-      <translation>Không tìm thấy tệp {path}.</translation>
+        <source>The file {path} does not exist.</source>
+        <translation>Không tìm thấy tệp {path}.</translation>
     </message>
     <message>
-      <source>{path} is not a TDCS database or backup (the file is of another kind).</source>
-      <translation>{path} không phải cơ sở dữ liệu hay bản sao lưu của TDCS (đây là loại tệp khác).</translation>
+        <source>{path} is not a TDCS database or backup (the file is of another kind).</source>
+        <translation>{path} không phải cơ sở dữ liệu hay bản sao lưu của TDCS (đây là loại tệp khác).</translation>
     </message>
     <message>
-      <source>{path} is damaged and cannot be read. Use an older backup.</source>
-      <translation>Tệp {path} bị hỏng, không đọc được. Hãy dùng một bản sao lưu cũ hơn.</translation>
+        <source>{path} is damaged and cannot be read. Use an older backup.</source>
+        <translation>Tệp {path} bị hỏng, không đọc được. Hãy dùng một bản sao lưu cũ hơn.</translation>
     </message>
     <message>
-      <source>{path} was written by a newer version of TDCS. Install the newest TDCS, then try again.</source>
-      <translation>{path} được tạo bởi phiên bản TDCS mới hơn. Hãy cài TDCS bản mới nhất rồi thử lại.</translation>
+        <source>{path} was written by a newer version of TDCS. Install the newest TDCS, then try again.</source>
+        <translation>{path} được tạo bởi phiên bản TDCS mới hơn. Hãy cài TDCS bản mới nhất rồi thử lại.</translation>
     </message>
     <message>
-      <source>This backup belongs to {backup_unit}, but this data folder belongs to {current_unit}. Restore it into a new data folder instead.</source>
-      <translation>Bản sao lưu này thuộc đơn vị {backup_unit}, còn thư mục dữ liệu này thuộc đơn vị {current_unit}. Hãy khôi phục vào một thư mục dữ liệu mới.</translation>
+        <source>This backup belongs to {backup_unit}, but this data folder belongs to {current_unit}. Restore it into a new data folder instead.</source>
+        <translation>Bản sao lưu này thuộc đơn vị {backup_unit}, còn thư mục dữ liệu này thuộc đơn vị {current_unit}. Hãy khôi phục vào một thư mục dữ liệu mới.</translation>
     </message>
     <message>
-      <source>There is no database to back up yet in {path}.</source>
-      <translation>Chưa có cơ sở dữ liệu nào để sao lưu trong {path}.</translation>
+        <source>There is no database to back up yet in {path}.</source>
+        <translation>Chưa có cơ sở dữ liệu nào để sao lưu trong {path}.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Demo</name>
     <message>
-      <source>This database already holds records. Demo data goes into a new, empty data folder only.</source>
-      <translation>Cơ sở dữ liệu này đã có bản ghi. Chỉ tạo dữ liệu mẫu trong một thư mục dữ liệu mới, còn trống.</translation>
+        <source>This database already holds records. Demo data goes into a new, empty data folder only.</source>
+        <translation>Cơ sở dữ liệu này đã có bản ghi. Chỉ tạo dữ liệu mẫu trong một thư mục dữ liệu mới, còn trống.</translation>
     </message>
     <message>
-      <source>Unknown scale {scale}: use small, commune or city.</source>
-      <translation>Không có quy mô {scale}: hãy dùng small, commune hoặc city.</translation>
+        <source>Unknown scale {scale}: use small, commune or city.</source>
+        <translation>Không có quy mô {scale}: hãy dùng small, commune hoặc city.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Labels</name>
     <message>
-      <source>Commune / ward office</source>
-      <translation>Văn phòng xã / phường</translation>
+        <source>Commune / ward office</source>
+        <translation>Văn phòng xã / phường</translation>
     </message>
     <message>
-      <source>City office</source>
-      <translation>Văn phòng thành phố</translation>
+        <source>City office</source>
+        <translation>Văn phòng thành phố</translation>
     </message>
     <message>
-      <source>Ward</source>
-      <translation>Phường</translation>
+        <source>Ward</source>
+        <translation>Phường</translation>
     </message>
     <message>
-      <source>Commune</source>
-      <translation>Xã</translation>
+        <source>Commune</source>
+        <translation>Xã</translation>
     </message>
     <message>
-      <source>Hamlet (ấp)</source>
-      <translation>Ấp</translation>
+        <source>Hamlet (ấp)</source>
+        <translation>Ấp</translation>
     </message>
     <message>
-      <source>Quarter (khu vực)</source>
-      <translation>Khu vực</translation>
+        <source>Quarter (khu vực)</source>
+        <translation>Khu vực</translation>
     </message>
     <message>
-      <source>Active</source>
-      <translation>Đang hoạt động</translation>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
     </message>
     <message>
-      <source>Merged</source>
-      <translation>Đã sáp nhập</translation>
+        <source>Merged</source>
+        <translation>Đã sáp nhập</translation>
     </message>
     <message>
-      <source>Dissolved</source>
-      <translation>Đã giải thể</translation>
+        <source>Dissolved</source>
+        <translation>Đã giải thể</translation>
     </message>
     <message>
-      <source>Good</source>
-      <translation>Tốt</translation>
+        <source>Good</source>
+        <translation>Tốt</translation>
     </message>
     <message>
-      <source>Fairly good</source>
-      <translation>Khá</translation>
+        <source>Fairly good</source>
+        <translation>Khá</translation>
     </message>
     <message>
-      <source>Average</source>
-      <translation>Trung bình</translation>
+        <source>Average</source>
+        <translation>Trung bình</translation>
     </message>
     <message>
-      <source>Weak</source>
-      <translation>Yếu</translation>
+        <source>Weak</source>
+        <translation>Yếu</translation>
     </message>
     <message>
-      <source>Male</source>
-      <translation>Nam</translation>
+        <source>Male</source>
+        <translation>Nam</translation>
     </message>
     <message>
-      <source>Female</source>
-      <translation>Nữ</translation>
+        <source>Female</source>
+        <translation>Nữ</translation>
     </message>
     <message>
-      <source>Poor</source>
-      <translation>Hộ nghèo</translation>
+        <source>Poor</source>
+        <translation>Hộ nghèo</translation>
     </message>
     <message>
-      <source>Near-poor</source>
-      <translation>Hộ cận nghèo</translation>
+        <source>Near-poor</source>
+        <translation>Hộ cận nghèo</translation>
     </message>
     <message>
-      <source>Recently out of poverty</source>
-      <translation>Hộ mới thoát nghèo</translation>
+        <source>Recently out of poverty</source>
+        <translation>Hộ mới thoát nghèo</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>Khác</translation>
+        <source>Other</source>
+        <translation>Khác</translation>
     </message>
     <message>
-      <source>Entrusted organisation</source>
-      <translation>Tổ chức nhận ủy thác</translation>
+        <source>Entrusted organisation</source>
+        <translation>Tổ chức nhận ủy thác</translation>
     </message>
     <message>
-      <source>Savings-and-loan group</source>
-      <translation>Tổ TK&amp;VV</translation>
+        <source>Savings-and-loan group</source>
+        <translation>Tổ TK&amp;VV</translation>
     </message>
     <message>
-      <source>Bank (VBSP)</source>
-      <translation>Ngân hàng CSXH</translation>
+        <source>Bank (VBSP)</source>
+        <translation>Ngân hàng CSXH</translation>
     </message>
     <message>
-      <source>Commune office</source>
-      <translation>UBND xã, phường</translation>
+        <source>Commune office</source>
+        <translation>UBND xã, phường</translation>
     </message>
     <message>
-      <source>Used as intended</source>
-      <translation>Đúng mục đích</translation>
+        <source>Used as intended</source>
+        <translation>Đúng mục đích</translation>
     </message>
     <message>
-      <source>Partly as intended</source>
-      <translation>Đúng mục đích một phần</translation>
+        <source>Partly as intended</source>
+        <translation>Đúng mục đích một phần</translation>
     </message>
     <message>
-      <source>Not as intended</source>
-      <translation>Sai mục đích</translation>
+        <source>Not as intended</source>
+        <translation>Sai mục đích</translation>
     </message>
     <message>
-      <source>Not used yet</source>
-      <translation>Chưa sử dụng</translation>
+        <source>Not used yet</source>
+        <translation>Chưa sử dụng</translation>
     </message>
     <message>
-      <source>Quarter</source>
-      <translation>Quý</translation>
+        <source>Quarter</source>
+        <translation>Quý</translation>
     </message>
     <message>
-      <source>Half-year</source>
-      <translation>6 tháng</translation>
+        <source>Half-year</source>
+        <translation>6 tháng</translation>
     </message>
     <message>
-      <source>Year</source>
-      <translation>Năm</translation>
+        <source>Year</source>
+        <translation>Năm</translation>
     </message>
     <message>
-      <source>Not started</source>
-      <translation>Chưa triển khai</translation>
+        <source>Not started</source>
+        <translation>Chưa triển khai</translation>
     </message>
     <message>
-      <source>In progress</source>
-      <translation>Đang triển khai</translation>
+        <source>In progress</source>
+        <translation>Đang triển khai</translation>
     </message>
     <message>
-      <source>Completed</source>
-      <translation>Hoàn thành</translation>
+        <source>Completed</source>
+        <translation>Hoàn thành</translation>
     </message>
     <message>
-      <source>Ongoing (carried out regularly)</source>
-      <translation>Thực hiện thường xuyên</translation>
+        <source>Ongoing (carried out regularly)</source>
+        <translation>Thực hiện thường xuyên</translation>
     </message>
     <message>
-      <source>Person</source>
-      <translation>Cá nhân</translation>
+        <source>Person</source>
+        <translation>Cá nhân</translation>
     </message>
     <message>
-      <source>Household</source>
-      <translation>Hộ gia đình</translation>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
     </message>
     <message>
-      <source>Organisation</source>
-      <translation>Tổ chức</translation>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
     </message>
     <message>
-      <source>Enterprise</source>
-      <translation>Doanh nghiệp</translation>
+        <source>Enterprise</source>
+        <translation>Doanh nghiệp</translation>
     </message>
     <message>
-      <source>Cash</source>
-      <translation>Tiền mặt</translation>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
     </message>
     <message>
-      <source>Bank transfer</source>
-      <translation>Chuyển khoản</translation>
+        <source>Bank transfer</source>
+        <translation>Chuyển khoản</translation>
     </message>
     <message>
-      <source>In kind</source>
-      <translation>Hiện vật</translation>
+        <source>In kind</source>
+        <translation>Hiện vật</translation>
     </message>
     <message>
-      <source>Pledged works</source>
-      <translation>Công trình</translation>
+        <source>Pledged works</source>
+        <translation>Công trình</translation>
     </message>
     <message>
-      <source>Deposit</source>
-      <translation>Tiền gửi</translation>
+        <source>Deposit</source>
+        <translation>Tiền gửi</translation>
     </message>
     <message>
-      <source>Sponsorship</source>
-      <translation>Tài trợ</translation>
+        <source>Sponsorship</source>
+        <translation>Tài trợ</translation>
     </message>
     <message>
-      <source>Individual</source>
-      <translation>Cá nhân</translation>
+        <source>Individual</source>
+        <translation>Cá nhân</translation>
     </message>
     <message>
-      <source>City budget</source>
-      <translation>Ngân sách thành phố</translation>
+        <source>City budget</source>
+        <translation>Ngân sách thành phố</translation>
     </message>
     <message>
-      <source>Commune budget</source>
-      <translation>Ngân sách xã, phường</translation>
+        <source>Commune budget</source>
+        <translation>Ngân sách xã, phường</translation>
     </message>
     <message>
-      <source>Created</source>
-      <translation>Đã tạo</translation>
+        <source>Created</source>
+        <translation>Đã tạo</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>Đã gửi</translation>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
     </message>
     <message>
-      <source>Acknowledged</source>
-      <translation>Thành phố đã nhận</translation>
+        <source>Acknowledged</source>
+        <translation>Thành phố đã nhận</translation>
     </message>
     <message>
-      <source>Imported</source>
-      <translation>Đã nhập</translation>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
     </message>
     <message>
-      <source>Refused</source>
-      <translation>Bị từ chối</translation>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
     </message>
     <message>
-      <source>Keep the city's copy</source>
-      <translation>Giữ bản của thành phố</translation>
+        <source>Keep the city&apos;s copy</source>
+        <translation>Giữ bản của thành phố</translation>
     </message>
     <message>
-      <source>Take the file's copy</source>
-      <translation>Lấy bản trong tệp</translation>
+        <source>Take the file&apos;s copy</source>
+        <translation>Lấy bản trong tệp</translation>
     </message>
     <message>
-      <source>Changed</source>
-      <translation>Đã sửa</translation>
+        <source>Changed</source>
+        <translation>Đã sửa</translation>
     </message>
     <message>
-      <source>Deleted</source>
-      <translation>Đã xóa</translation>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
     </message>
     <message>
-      <source>Restored</source>
-      <translation>Đã khôi phục</translation>
+        <source>Restored</source>
+        <translation>Đã khôi phục</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Office</name>
     <message>
-      <source>{code} is not one of the 103 communes and wards of Cần Thơ.</source>
-      <translation>{code} không phải là một trong 103 xã, phường của thành phố Cần Thơ.</translation>
+        <source>{code} is not one of the 103 communes and wards of Cần Thơ.</source>
+        <translation>{code} không phải là một trong 103 xã, phường của thành phố Cần Thơ.</translation>
     </message>
     <message>
-      <source>This data folder is already set up for {unit}. Use another data folder for another unit.</source>
-      <translation>Thư mục dữ liệu này đã được thiết lập cho {unit}. Muốn dùng cho đơn vị khác, hãy dùng một thư mục dữ liệu khác.</translation>
+        <source>This data folder is already set up for {unit}. Use another data folder for another unit.</source>
+        <translation>Thư mục dữ liệu này đã được thiết lập cho {unit}. Muốn dùng cho đơn vị khác, hãy dùng một thư mục dữ liệu khác.</translation>
     </message>
     <message>
-      <source>This data folder is not set up yet. Run the setup first (tdcs init).</source>
-      <translation>Thư mục dữ liệu này chưa được thiết lập. Hãy thiết lập trước (tdcs init).</translation>
+        <source>This data folder is not set up yet. Run the setup first (tdcs init).</source>
+        <translation>Thư mục dữ liệu này chưa được thiết lập. Hãy thiết lập trước (tdcs init).</translation>
     </message>
     <message>
-      <source>Choose the commune or ward of this office.</source>
-      <translation>Hãy chọn xã, phường của cơ quan.</translation>
+        <source>Choose the commune or ward of this office.</source>
+        <translation>Hãy chọn xã, phường của cơ quan.</translation>
     </message>
     <message>
-      <source>The hamlet {name} is already in the list.</source>
-      <translation>{name} đã có trong danh sách.</translation>
+        <source>The hamlet {name} is already in the list.</source>
+        <translation>{name} đã có trong danh sách.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Periods</name>
     <message>
-      <source>There is no period {kind} {number} of {year}.</source>
-      <translation>Không có kỳ {kind} {number} năm {year}.</translation>
+        <source>There is no period {kind} {number} of {year}.</source>
+        <translation>Không có kỳ {kind} {number} năm {year}.</translation>
     </message>
     <message>
-      <source>Quarter {roman}/{year}</source>
-      <translation>Quý {roman}/{year}</translation>
+        <source>Quarter {roman}/{year}</source>
+        <translation>Quý {roman}/{year}</translation>
     </message>
     <message>
-      <source>First half of {year}</source>
-      <translation>6 tháng đầu năm {year}</translation>
+        <source>First half of {year}</source>
+        <translation>6 tháng đầu năm {year}</translation>
     </message>
     <message>
-      <source>Second half of {year}</source>
-      <translation>6 tháng cuối năm {year}</translation>
+        <source>Second half of {year}</source>
+        <translation>6 tháng cuối năm {year}</translation>
     </message>
     <message>
-      <source>Year {year}</source>
-      <translation>Năm {year}</translation>
+        <source>Year {year}</source>
+        <translation>Năm {year}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Programmes</name>
     <message>
-      <source>There is no credit programme {code}.</source>
-      <translation>Không có chương trình cho vay {code}.</translation>
+        <source>There is no credit programme {code}.</source>
+        <translation>Không có chương trình cho vay {code}.</translation>
     </message>
     <message>
-      <source>This programme already has a rate from {day}.</source>
-      <translation>Chương trình này đã có lãi suất áp dụng từ ngày {day}.</translation>
+        <source>This programme already has a rate from {day}.</source>
+        <translation>Chương trình này đã có lãi suất áp dụng từ ngày {day}.</translation>
     </message>
     <message>
-      <source>A rate is between 0 and 30 % a year.</source>
-      <translation>Lãi suất phải từ 0 đến 30 %/năm.</translation>
+        <source>A rate is between 0 and 30 % a year.</source>
+        <translation>Lãi suất phải từ 0 đến 30 %/năm.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Progress</name>
     <message>
-      <source>Cancelled. Nothing was changed.</source>
-      <translation>Đã hủy. Không có gì thay đổi.</translation>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Đã hủy. Không có gì thay đổi.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Records</name>
     <message>
-      <source>This record no longer exists.</source>
-      <translation>Bản ghi này không còn tồn tại.</translation>
+        <source>This record no longer exists.</source>
+        <translation>Bản ghi này không còn tồn tại.</translation>
     </message>
     <message>
-      <source>This record has been deleted.</source>
-      <translation>Bản ghi này đã bị xóa.</translation>
+        <source>This record has been deleted.</source>
+        <translation>Bản ghi này đã bị xóa.</translation>
     </message>
     <message>
-      <source>This record was changed by someone else after you opened it. Close the form, open the record again and repeat your change.</source>
-      <translation>Bản ghi này đã được người khác sửa sau khi anh/chị mở. Hãy đóng biểu mẫu, mở lại bản ghi và sửa lại.</translation>
+        <source>This record was changed by someone else after you opened it. Close the form, open the record again and repeat your change.</source>
+        <translation>Bản ghi này đã được người khác sửa sau khi anh/chị mở. Hãy đóng biểu mẫu, mở lại bản ghi và sửa lại.</translation>
     </message>
     <message>
-      <source>This record belongs to unit {owner} and can only be changed there.</source>
-      <translation>Bản ghi này thuộc đơn vị {owner}, chỉ đơn vị đó mới được sửa.</translation>
+        <source>This record belongs to unit {owner} and can only be changed there.</source>
+        <translation>Bản ghi này thuộc đơn vị {owner}, chỉ đơn vị đó mới được sửa.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Validation</name>
     <message>
-      <source>Enter an amount in đồng, for example 1.500.000 or 1,5 triệu.</source>
-      <translation>Nhập số tiền bằng đồng, ví dụ 1.500.000 hoặc 1,5 triệu.</translation>
+        <source>Enter an amount in đồng, for example 1.500.000 or 1,5 triệu.</source>
+        <translation>Nhập số tiền bằng đồng, ví dụ 1.500.000 hoặc 1,5 triệu.</translation>
     </message>
     <message>
-      <source>Amounts are whole đồng, without decimals.</source>
-      <translation>Số tiền tính bằng đồng, không có phần lẻ.</translation>
+        <source>Amounts are whole đồng, without decimals.</source>
+        <translation>Số tiền tính bằng đồng, không có phần lẻ.</translation>
     </message>
     <message>
-      <source>Enter a date as day/month/year, for example 05/02/2026.</source>
-      <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026.</translation>
+        <source>Enter a date as day/month/year, for example 05/02/2026.</source>
+        <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026.</translation>
     </message>
     <message>
-      <source>Enter a yearly rate in percent, for example 6,6 or 7,92.</source>
-      <translation>Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92.</translation>
+        <source>Enter a yearly rate in percent, for example 6,6 or 7,92.</source>
+        <translation>Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92.</translation>
     </message>
     <message>
-      <source>This field is required.</source>
-      <extracomment>Larger than any amount a commune or the city handles (the city's total capital is about 17 500 billion đ); anything above is a typing or file error. Upper bound for one loan, one gift or one grant (2 billion đ is the largest legal cap).</extracomment>
-      <translation>Không được để trống.</translation>
+        <source>This field is required.</source>
+        <extracomment>Larger than any amount a commune or the city handles (the city&apos;s total capital is about 17 500 billion đ); anything above is a typing or file error. Upper bound for one loan, one gift or one grant (2 billion đ is the largest legal cap).</extracomment>
+        <translation>Không được để trống.</translation>
     </message>
     <message>
-      <source>Too long: at most {limit} characters.</source>
-      <translation>Quá dài: tối đa {limit} ký tự.</translation>
+        <source>Too long: at most {limit} characters.</source>
+        <translation>Quá dài: tối đa {limit} ký tự.</translation>
     </message>
     <message>
-      <source>A citizen ID has exactly 12 digits (this one has {count}).</source>
-      <translation>Số CCCD gồm đúng 12 chữ số (số này có {count}).</translation>
+        <source>A citizen ID has exactly 12 digits (this one has {count}).</source>
+        <translation>Số CCCD gồm đúng 12 chữ số (số này có {count}).</translation>
     </message>
     <message>
-      <source>A citizen ID contains digits only.</source>
-      <translation>Số CCCD chỉ gồm chữ số.</translation>
+        <source>A citizen ID contains digits only.</source>
+        <translation>Số CCCD chỉ gồm chữ số.</translation>
     </message>
     <message>
-      <source>The first three digits ({code}) are not a province code.</source>
-      <translation>Ba chữ số đầu ({code}) không phải mã tỉnh.</translation>
+        <source>The first three digits ({code}) are not a province code.</source>
+        <translation>Ba chữ số đầu ({code}) không phải mã tỉnh.</translation>
     </message>
     <message>
-      <source>The citizen ID is for someone born in {id_year}, not {birth_year}.</source>
-      <translation>Số CCCD này của người sinh năm {id_year}, không phải {birth_year}.</translation>
+        <source>The citizen ID is for someone born in {id_year}, not {birth_year}.</source>
+        <translation>Số CCCD này của người sinh năm {id_year}, không phải {birth_year}.</translation>
     </message>
     <message>
-      <source>The citizen ID belongs to a {id_sex}, but the record says {sex}.</source>
-      <translation>Số CCCD này của {id_sex}, nhưng hồ sơ ghi là {sex}.</translation>
+        <source>The citizen ID belongs to a {id_sex}, but the record says {sex}.</source>
+        <translation>Số CCCD này của {id_sex}, nhưng hồ sơ ghi là {sex}.</translation>
     </message>
     <message>
-      <source>The amount cannot be negative.</source>
-      <translation>Số tiền không được âm.</translation>
+        <source>The amount cannot be negative.</source>
+        <translation>Số tiền không được âm.</translation>
     </message>
     <message>
-      <source>The amount must be greater than zero.</source>
-      <translation>Số tiền phải lớn hơn 0.</translation>
+        <source>The amount must be greater than zero.</source>
+        <translation>Số tiền phải lớn hơn 0.</translation>
     </message>
     <message>
-      <source>The amount is too large (at most {limit} đ).</source>
-      <translation>Số tiền quá lớn (tối đa {limit} đ).</translation>
+        <source>The amount is too large (at most {limit} đ).</source>
+        <translation>Số tiền quá lớn (tối đa {limit} đ).</translation>
     </message>
     <message>
-      <source>The date must be between {start} and {end}.</source>
-      <translation>Ngày phải nằm trong khoảng {start} đến {end}.</translation>
+        <source>The date must be between {start} and {end}.</source>
+        <translation>Ngày phải nằm trong khoảng {start} đến {end}.</translation>
     </message>
     <message>
-      <source>This date must not be before {other}.</source>
-      <translation>Ngày này không được trước ngày {other}.</translation>
+        <source>This date must not be before {other}.</source>
+        <translation>Ngày này không được trước ngày {other}.</translation>
     </message>
     <message>
-      <source>The birth year must be between {start} and {end}.</source>
-      <translation>Năm sinh phải từ {start} đến {end}.</translation>
+        <source>The birth year must be between {start} and {end}.</source>
+        <translation>Năm sinh phải từ {start} đến {end}.</translation>
     </message>
     <message>
-      <source>A phone number has 10 or 11 digits and starts with 0 (or +84).</source>
-      <translation>Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0 (hoặc +84).</translation>
+        <source>A phone number has 10 or 11 digits and starts with 0 (or +84).</source>
+        <translation>Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0 (hoặc +84).</translation>
     </message>
     <message>
-      <source>A percentage is a whole number from 0 to 100.</source>
-      <translation>Tỷ lệ phần trăm là số nguyên từ 0 đến 100.</translation>
+        <source>A percentage is a whole number from 0 to 100.</source>
+        <translation>Tỷ lệ phần trăm là số nguyên từ 0 đến 100.</translation>
     </message>
     <message>
-      <source>The year must be between {start} and {end}.</source>
-      <translation>Năm phải từ {start} đến {end}.</translation>
+        <source>The year must be between {start} and {end}.</source>
+        <translation>Năm phải từ {start} đến {end}.</translation>
     </message>
     <message>
-      <source>man</source>
-      <translation>nam</translation>
+        <source>man</source>
+        <translation>nam</translation>
     </message>
     <message>
-      <source>woman</source>
-      <translation>nữ</translation>
+        <source>woman</source>
+        <translation>nữ</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -8,16 +8,8 @@
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <source>Indicators, charts and reminders of report deadlines will appear here.</source>
-        <translation>Các chỉ tiêu, biểu đồ và lời nhắc hạn báo cáo sẽ hiển thị tại đây.</translation>
-    </message>
-    <message>
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Recording progress on the plan&apos;s tasks, period by period, comes in the next update.</source>
-        <translation>Chức năng ghi nhận tiến độ thực hiện các nhiệm vụ của Kế hoạch theo từng kỳ sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
         <source>Loans</source>
@@ -30,10 +22,6 @@
     <message>
         <source>Contributions &amp; capital</source>
         <translation>Đóng góp &amp; nguồn vốn</translation>
-    </message>
-    <message>
-        <source>The &quot;Vì người nghèo&quot; fund, deposits and entrusted capital come in the next update.</source>
-        <translation>Chức năng theo dõi Quỹ &quot;Vì người nghèo&quot;, tiền gửi và vốn ngân sách ủy thác sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
         <source>Sync</source>

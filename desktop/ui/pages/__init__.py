@@ -22,33 +22,31 @@ class PageSpec:
     factory: Callable[[AppContext], QWidget]
 
 
+def _overview_page(context: AppContext) -> QWidget:
+    from desktop.ui.overview.page import OverviewPage
+
+    return OverviewPage(context)
+
+
+def _tasks_page(context: AppContext) -> QWidget:
+    from desktop.ui.tasks.page import TasksPage
+
+    return TasksPage(context)
+
+
+def _funds_page(context: AppContext) -> QWidget:
+    from desktop.ui.funds.page import FundsPage
+
+    return FundsPage(context)
+
+
 def _placeholder(title: Msg, what: Msg) -> Callable[[AppContext], QWidget]:
     return lambda context: PlaceholderPage(title, what)
 
 
 PAGES: list[PageSpec] = [
-    PageSpec(
-        "overview",
-        QT_TRANSLATE_NOOP("Pages", "Overview"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Overview"),
-            QT_TRANSLATE_NOOP(
-                "Pages", "Indicators, charts and reminders of report deadlines will appear here."
-            ),
-        ),
-    ),
-    PageSpec(
-        "tasks",
-        QT_TRANSLATE_NOOP("Pages", "Tasks"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Tasks"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Recording progress on the plan's tasks, period by period, comes in the next "
-                "update.",
-            ),
-        ),
-    ),
+    PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page),
+    PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), _tasks_page),
     PageSpec(
         "loans",
         QT_TRANSLATE_NOOP("Pages", "Loans"),
@@ -61,18 +59,7 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
-    PageSpec(
-        "funds",
-        QT_TRANSLATE_NOOP("Pages", "Contributions & capital"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Contributions & capital"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                'The "Vì người nghèo" fund, deposits and entrusted capital come in the next '
-                "update.",
-            ),
-        ),
-    ),
+    PageSpec("funds", QT_TRANSLATE_NOOP("Pages", "Contributions & capital"), _funds_page),
     PageSpec(
         "sync",
         QT_TRANSLATE_NOOP("Pages", "Sync"),
