@@ -20,8 +20,9 @@
 #      bundled, since every supported Windows has the real ones.
 #   5. PyInstaller with packaging/tdcs.spec under Wine; the bundle is checked (Qt's Windows
 #      platform plugin and PDF module present, no Wine-only DLL, version resource and icon).
-#   6. Smoke test: `tdcs-cli.exe --version` and `self-test`, `init`, then a screenshot of the
-#      main window taken offscreen (build/windows/main-window.png: look at it).
+#   6. Smoke test: `tdcs-cli.exe --version`, `self-test`, `init` and `demo-data`, then
+#      pictures of the main window and each of its pages taken offscreen
+#      (build/windows/main-window*.png: look at them).
 #   7. makensis packaging/installer.nsi, then the installer itself under Wine: a silent
 #      install, the installed program's self-test, an upgrade over it, an uninstall, and a
 #      check that the office's data folder survived all three.
@@ -256,6 +257,10 @@ smoke_test() {
     printf '%s\n' "$out" | sed 's/^/    /' >&2
     # Vietnamese through a pipe: the catalogue was found and UTF-8 mode is on.
     grep -q "Đã thiết lập" <<<"$out" || die "tdcs-cli.exe init did not answer in Vietnamese"
+    # Demonstration data, so that the pages in the pictures show tables and charts.
+    out=$(wine_run "$bundle/tdcs-cli.exe" demo-data --data-dir "$(winpath "$data")" | tr -d '\r') ||
+        die "tdcs-cli.exe demo-data failed: $out"
+    tail -n1 <<<"$out" | sed 's/^/    /' >&2
     rm -f "$WORK/main-window.png"
     wine_run "$bundle/TDCS.exe" --smoke-screenshot "$(winpath "$WORK/main-window.png")" \
         --data-dir "$(winpath "$data")" -platform offscreen >/dev/null ||

@@ -112,8 +112,8 @@ def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
 
 
 def test_frozen_window_opens_in_vietnamese(bundle: Path, tmp_path: Path) -> None:
-    """Set up an office with the command line, then open the real main window offscreen,
-    and every page in it, saving a picture of each: the Qt platform plugin, the fonts, the
+    """Set up an office with the command line and fill it with demonstration data, then
+    open the real main window offscreen, and every page in it, saving a picture of each: the Qt platform plugin, the fonts, the
     translations and whatever the pages load must all be in the bundle for this to work."""
     data = tmp_path / "data"
     init = run(bundle, "tdcs-cli", "init", "--mode", "commune", "--commune", "31120", data_dir=data)
@@ -121,6 +121,9 @@ def test_frozen_window_opens_in_vietnamese(bundle: Path, tmp_path: Path) -> None
     assert "Đã thiết lập" in init.stdout  # the Vietnamese catalogue was found in the bundle
     assert "Cái Khế" in init.stdout
     assert unexpected_stderr(init) == []
+    demo = run(bundle, "tdcs-cli", "demo-data", data_dir=data)  # pages with tables and charts
+    assert demo.returncode == 0, demo.stderr
+    assert unexpected_stderr(demo) == []
     picture = tmp_path / "main-window.png"
     shot = run(
         bundle,
