@@ -113,8 +113,9 @@ def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
 
 def test_frozen_window_opens_in_vietnamese(bundle: Path, tmp_path: Path) -> None:
     """Set up an office with the command line and fill it with demonstration data, then
-    open the real main window offscreen, and every page in it, saving a picture of each: the Qt platform plugin, the fonts, the
-    translations and whatever the pages load must all be in the bundle for this to work."""
+    open the real main window offscreen, and every page in it, saving a picture of each:
+    the Qt platform plugin, the fonts, the translations and whatever the pages load must
+    all be in the bundle for this to work."""
     data = tmp_path / "data"
     init = run(bundle, "tdcs-cli", "init", "--mode", "commune", "--commune", "31120", data_dir=data)
     assert init.returncode == 0, init.stderr
