@@ -1,0 +1,388 @@
+"""The measured steps. Each runs in its own process (``python -m tests.bench.steps NAME
+CONFIG RESULT``), so that the parent can read that process's peak memory (``ru_maxrss``
+from ``os.wait4``) and no step warms caches for the next.
+
+A step reads its settings from the JSON file ``CONFIG`` and writes ``{"rows": [...],
+"info": {...}}`` to ``RESULT``: each row is one figure of the results table (name, value,
+unit, budget, detail). Timings use ``time.perf_counter`` around exactly the work a person
+waits for; preparing inputs (copying a database, decoding files for the raw baseline) is
+outside the timer.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import hashlib
+import io
+import json
+import os
+import pstats
+import shutil
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from tests.bench import citydata
+
+Row = dict[str, Any]
+STEPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def step(name: str) -> Callable[[Callable[[dict[str, Any]], dict[str, Any]]], Any]:
+    def register(function: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
+        STEPS[name] = function
+        return function
+
+    return register
+
+
+def row(
+    name: str,
+    value: float | None,
+    unit: str = "s",
+    *,
+    budget: float | None = None,
+    budget_text: str = "",
+    detail: str = "",
+    ok: bool | None = None,
+) -> Row:
+    """One line of the table; ``ok`` is decided from ``budget`` unless given."""
+    if ok is None and budget is not None and value is not None:
+        ok = value <= budget
+    return {
+        "name": name,
+        "value": value,
+        "unit": unit,
+        "budget": budget,
+        "budget_text": budget_text,
+        "detail": detail,
+        "ok": ok,
+    }
+
+
+def data_of(config: dict[str, Any]) -> citydata.CityData:
+    return citydata.load(Path(config["data"]))
+
+
+def copy_folder(source: Path, target: Path) -> Path:
+    """A data folder copied for a measurement (the app writes logs, backups and ledger rows
+    into it, which must not reach the cache)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+    return target
+
+
+# -- database content --------------------------------------------------------------------------
+
+#: Tables an import writes even when no record changes: the import ledger and the audit log.
+LEDGER_TABLES = frozenset({"imports", "audit_log"})
+
+
+def content_digest(database: Path, *, exclude: Iterable[str] = ()) -> dict[str, str]:
+    """A SHA-256 of every row of every table (in rowid order), by table."""
+    skip = set(exclude)
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+            if name not in skip
+        ]
+        digests = {}
+        for table in tables:
+            digest = hashlib.sha256()
+            cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+            while batch := cursor.fetchmany(20_000):
+                digest.update(repr(batch).encode())
+            digests[table] = digest.hexdigest()
+        return digests
+    finally:
+        conn.close()
+
+
+def row_counts(database: Path, tables: Iterable[str]) -> dict[str, int]:
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+@step("export")
+def export_largest(config: dict[str, Any]) -> dict[str, Any]:
+    """``make_export(full=True)`` of the largest commune, in a transaction as the Sync page
+    and ``tdcs export --full`` run it: read, encode, sign, encrypt, write, ledger row."""
+    from desktop.core.database import Database
+    from desktop.paths import AppPaths
+    from desktop.sync.exporter import make_export
+
+    data = data_of(config)
+    work = Path(config["work"])
+    folder = copy_folder(data.largest_folder, work / "export-commune")
+    database = Database.open(AppPaths(folder))
+    seconds = []
+    try:
+        for _ in range(config["runs"]):
+            start = time.perf_counter()
+            with database.transaction() as session:
+                result = make_export(session, work / "exports", full=True)
+            seconds.append(time.perf_counter() - start)
+    finally:
+        database.close()
+    size = result.path.stat().st_size
+    shutil.rmtree(folder)
+    shutil.rmtree(work / "exports")
+    largest = next(c for c in data.communes if c["code"] == data.largest_code)
+    loans = largest["counts"].get("loan", 0)
+    median = statistics.median(seconds)
+    return {
+        "rows": [
+            row(
+                f"Export the largest commune ({data.largest_code}) as a full snapshot, "
+                f"median of {len(seconds)}",
+                median,
+                budget=2.0,
+                budget_text="< 2 s",
+                detail=(
+                    f"{loans:,} loans, {result.total:,} records, "
+                    f"{size / 1e6:.1f} MB file; first run "
+                    f"{seconds[0]:.2f} s, slowest {max(seconds):.2f} s"
+                ),
+            )
+        ],
+        "info": {"seconds": seconds, "records": result.total},
+    }
+
+
+# -- the raw baseline ----------------------------------------------------------------------------
+
+
+def decoded_tables(city_folder: Path, path: Path) -> list[Any]:
+    """The tables inside a sync file, decrypted with the city's key (no checks: the raw
+    baseline only needs the rows)."""
+    from desktop.core.database import Database
+    from desktop.paths import AppPaths
+    from desktop.sync import container, payload
+    from desktop.sync.verify import city_private_key
+
+    global _CITY_KEY
+    if _CITY_KEY is None:
+        database = Database.open(AppPaths(city_folder))
+        with database.reading() as session:
+            _CITY_KEY = city_private_key(session)
+        database.close()
+    bundle = container.unpack_bundle(
+        container.open_file(path.read_bytes(), _CITY_KEY.private, _CITY_KEY.public)
+    )
+    return payload.decode(bundle.payload)
+
+
+_CITY_KEY: Any = None
+
+
+@step("raw")
+def raw_load(config: dict[str, Any]) -> dict[str, Any]:
+    """The baseline: the same rows as the files carry (and the same values in the columns
+    the files leave out), loaded with plain ``sqlite3`` ``executemany`` INSERTs into the same
+    tables of a copy of the same empty city database, with the importer's pragmas (WAL,
+    ``synchronous=FULL``, foreign keys off), one transaction per file. Decoding a file is
+    outside the timer; only BEGIN … INSERTs … COMMIT is timed."""
+    from desktop.sync.importer import fill_values, sql_literal
+
+    data = data_of(config)
+    work = Path(config["work"])
+    folder = copy_folder(data.city_folder, work / f"raw-{config['round']}")
+    files = data.first_files
+    conn = sqlite3.connect(folder / "tdcs.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("PRAGMA synchronous=FULL")
+    total = 0.0
+    records = 0
+    try:
+        for path in files:
+            tables = decoded_tables(data.city_folder, path)
+            start = time.perf_counter()
+            conn.execute("BEGIN")
+            for table in tables:
+                fills = fill_values(table)
+                columns = [*table.columns, *fills]
+                values = ["?"] * len(table.columns) + [sql_literal(v) for v in fills.values()]
+                conn.executemany(
+                    f"INSERT INTO {table.model.__tablename__} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join(values)})",
+                    table.rows,
+                )
+                records += len(table.rows)
+            conn.execute("COMMIT")
+            total += time.perf_counter() - start
+    finally:
+        conn.close()
+    shutil.rmtree(folder)
+    return {
+        "rows": [],
+        "info": {"seconds": total, "records": records, "files": len(files)},
+    }
+
+
+# -- the import ---------------------------------------------------------------------------------
+
+
+def import_files(folder: Path, files: list[Path]) -> tuple[float, list[Any]]:
+    """Import ``files`` one after the other as ``tdcs import`` does, timed as a whole."""
+    from desktop.core.database import Database
+    from desktop.paths import AppPaths
+    from desktop.sync.importer import CityImporter
+
+    database = Database.open(AppPaths(folder))
+    try:
+        start = time.perf_counter()
+        with CityImporter(database) as importer:
+            reports = [importer.import_file(path) for path in files]
+        seconds = time.perf_counter() - start
+    finally:
+        database.close()
+    return seconds, reports
+
+
+@step("import")
+def import_all(config: dict[str, Any]) -> dict[str, Any]:
+    """Every first file into a copy of the empty city database: read, decrypt, verify the
+    signature and hash, check every value, compare with the city's data, apply."""
+    from desktop.sync.importer import Status
+
+    data = data_of(config)
+    work = Path(config["work"])
+    folder = copy_folder(data.city_folder, work / "city")
+    files = data.first_files
+    seconds, reports = import_files(folder, files)
+    bad = [(r.path.name, r.status, r.message) for r in reports if r.status is not Status.APPLIED]
+    if bad:
+        raise SystemExit(f"files not applied: {bad[:3]}")
+    new = sum(r.summary.total("new") for r in reports if r.summary)
+    return {"rows": [], "info": {"seconds": seconds, "records": new, "files": len(files)}}
+
+
+@step("reimport")
+def reimport(config: dict[str, Any]) -> dict[str, Any]:
+    """The same files again into the imported city: every one must say "already imported",
+    and the database must be byte-for-byte the same in every table."""
+    from desktop.sync.importer import Status
+
+    data = data_of(config)
+    folder = Path(config["work"]) / "city"
+    database = folder / "tdcs.sqlite3"
+    before = content_digest(database)
+    watcher = sqlite3.connect(database)
+    version_before = watcher.execute("PRAGMA data_version").fetchone()[0]
+    seconds, reports = import_files(folder, data.first_files)
+    version_after = watcher.execute("PRAGMA data_version").fetchone()[0]
+    watcher.close()
+    after = content_digest(database)
+    statuses = {r.status for r in reports}
+    changed = sorted(t for t in before if before[t] != after.get(t))
+    unchanged = statuses == {Status.ALREADY} and not changed and version_before == version_after
+    detail = (
+        f"all {len(reports)} answered “already imported”; every table unchanged (row digests "
+        "and SQLite data_version: nothing was written)"
+        if unchanged
+        else f"CHANGED: statuses {sorted(statuses)}, tables {changed}"
+    )
+    return {
+        "rows": [
+            row(
+                f"Re-import the same {len(reports)} files",
+                seconds,
+                budget_text="nothing changes",
+                detail=detail,
+                ok=unchanged,
+            )
+        ],
+        "info": {"seconds": seconds, "unchanged": unchanged},
+    }
+
+
+@step("second")
+def second_snapshots(config: dict[str, Any]) -> dict[str, Any]:
+    """Each commune's second full snapshot of the same, unchanged data (new export, same
+    records): the whole check and compare path runs, and no record may change."""
+    from desktop.sync.importer import Status
+
+    data = data_of(config)
+    folder = Path(config["work"]) / "city"
+    database = folder / "tdcs.sqlite3"
+    before = content_digest(database, exclude=LEDGER_TABLES)
+    seconds, reports = import_files(folder, data.second_files)
+    after = content_digest(database, exclude=LEDGER_TABLES)
+    changed = sorted(t for t in before if before[t] != after.get(t))
+    moved = {
+        category: sum(r.summary.total(category) for r in reports if r.summary)
+        for category in ("new", "changed", "deleted", "conflicts", "rejected")
+    }
+    unchanged_records = sum(r.summary.total("unchanged") for r in reports if r.summary)
+    ok = (
+        all(r.status is Status.APPLIED for r in reports) and not changed and not any(moved.values())
+    )
+    detail = (
+        f"{unchanged_records:,} records compared, all unchanged; only the import ledger and "
+        "the audit log gained a line per file"
+        if ok
+        else f"CHANGED: {moved}, tables {changed}, statuses {sorted({r.status for r in reports})}"
+    )
+    return {
+        "rows": [
+            row(
+                f"Import a second full snapshot of each of the {len(reports)} communes (same data)",
+                seconds,
+                budget_text="nothing changes",
+                detail=detail,
+                ok=ok,
+            )
+        ],
+        "info": {"seconds": seconds, "unchanged": ok},
+    }
+
+
+# -- the child process ---------------------------------------------------------------------------
+
+
+def profile_summary(profile: cProfile.Profile, limit: int = 25) -> str:
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("cumulative").print_stats(limit)
+    out.write("\n--- by own time ---\n")
+    stats.sort_stats("tottime").print_stats(limit)
+    return out.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    name, config_path, result_path = argv
+    config = json.loads(Path(config_path).read_text(encoding="utf-8"))
+    os.environ.setdefault("TDCS_LANG", "en")
+    function = STEPS[name]
+    profile_dir = config.get("profile_dir")
+    if profile_dir:
+        profile = cProfile.Profile()
+        result = profile.runcall(function, config)
+        target = Path(profile_dir) / f"{name}-{config.get('round', 0)}"
+        profile.dump_stats(target.with_suffix(".prof"))
+        target.with_suffix(".txt").write_text(profile_summary(profile), encoding="utf-8")
+    else:
+        result = function(config)
+    Path(result_path).write_text(json.dumps(result, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
