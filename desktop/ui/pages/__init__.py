@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.ui.context import AppContext
+from desktop.ui.loans.page import LoansPage
 from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.pages.settings_page import SettingsPage
 
@@ -48,18 +49,7 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
-    PageSpec(
-        "loans",
-        QT_TRANSLATE_NOOP("Pages", "Loans"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Loans"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Savings-and-loan groups, borrowers, loans, loan-use checks and the import of "
-                "the bank's Excel lists come in the next update.",
-            ),
-        ),
-    ),
+    PageSpec("loans", QT_TRANSLATE_NOOP("Pages", "Loans"), lambda context: LoansPage(context)),
     PageSpec(
         "funds",
         QT_TRANSLATE_NOOP("Pages", "Contributions & capital"),
