@@ -1,245 +1,245 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
-  <context>
+<context>
     <name>App</name>
     <message>
-      <source>Restore the newest backup ({name})? The damaged file is kept aside.</source>
-      <translation>Khôi phục bản sao lưu mới nhất ({name})? Tệp bị hỏng được giữ lại riêng.</translation>
+        <source>Restore the newest backup ({name})? The damaged file is kept aside.</source>
+        <translation>Khôi phục bản sao lưu mới nhất ({name})? Tệp bị hỏng được giữ lại riêng.</translation>
     </message>
     <message>
-      <source>TDCS is already open for this data folder.</source>
-      <translation>TDCS đang mở với thư mục dữ liệu này.</translation>
+        <source>TDCS is already open for this data folder.</source>
+        <translation>TDCS đang mở với thư mục dữ liệu này.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
-      <source>When</source>
-      <translation>Thời điểm</translation>
+        <source>When</source>
+        <translation>Thời điểm</translation>
     </message>
     <message>
-      <source>Who</source>
-      <translation>Người sửa</translation>
+        <source>Who</source>
+        <translation>Người sửa</translation>
     </message>
     <message>
-      <source>Action</source>
-      <translation>Thao tác</translation>
+        <source>Action</source>
+        <translation>Thao tác</translation>
     </message>
     <message>
-      <source>Version</source>
-      <translation>Phiên bản</translation>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
     </message>
     <message>
-      <source>Changes</source>
-      <translation>Nội dung thay đổi</translation>
+        <source>Changes</source>
+        <translation>Nội dung thay đổi</translation>
     </message>
     <message>
-      <source>Change history</source>
-      <translation>Lịch sử thay đổi</translation>
+        <source>Change history</source>
+        <translation>Lịch sử thay đổi</translation>
     </message>
     <message>
-      <source>Search the history</source>
-      <translation>Tìm trong lịch sử</translation>
+        <source>Search the history</source>
+        <translation>Tìm trong lịch sử</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CityPage</name>
     <message>
-      <source>The city office</source>
-      <translation>Văn phòng thành phố</translation>
+        <source>The city office</source>
+        <translation>Văn phòng thành phố</translation>
     </message>
     <message>
-      <source>The name used on the city's reports.</source>
-      <translation>Tên cơ quan ghi trên các báo cáo của thành phố.</translation>
+        <source>The name used on the city&apos;s reports.</source>
+        <translation>Tên cơ quan ghi trên các báo cáo của thành phố.</translation>
     </message>
     <message>
-      <source>Office name</source>
-      <translation>Tên cơ quan</translation>
+        <source>Office name</source>
+        <translation>Tên cơ quan</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CommunePage</name>
     <message>
-      <source>Your commune or ward</source>
-      <translation>Xã, phường của anh/chị</translation>
+        <source>Your commune or ward</source>
+        <translation>Xã, phường của anh/chị</translation>
     </message>
     <message>
-      <source>Find it by name or code; accents are not needed.</source>
-      <translation>Tìm theo tên hoặc mã; gõ không dấu cũng được.</translation>
+        <source>Find it by name or code; accents are not needed.</source>
+        <translation>Tìm theo tên hoặc mã; gõ không dấu cũng được.</translation>
     </message>
     <message>
-      <source>Search, e.g. cai khe</source>
-      <translation>Tìm, ví dụ: cai khe</translation>
+        <source>Search, e.g. cai khe</source>
+        <translation>Tìm, ví dụ: cai khe</translation>
     </message>
     <message>
-      <source>Office name</source>
-      <translation>Tên cơ quan</translation>
+        <source>Office name</source>
+        <translation>Tên cơ quan</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
-      <source>TDCS has met an unexpected error</source>
-      <translation>TDCS gặp lỗi không mong đợi</translation>
+        <source>TDCS has met an unexpected error</source>
+        <translation>TDCS gặp lỗi không mong đợi</translation>
     </message>
     <message>
-      <source>Something went wrong inside TDCS. Your saved data is safe, and what you were typing is still in its window: check it and save again.
+        <source>Something went wrong inside TDCS. Your saved data is safe, and what you were typing is still in its window: check it and save again.
 
 Please copy the details below and send them to the person who supports TDCS.</source>
-      <translation>Đã có lỗi bên trong TDCS. Dữ liệu đã lưu vẫn an toàn, nội dung đang nhập vẫn còn trong cửa sổ: hãy kiểm tra và lưu lại.
+        <translation>Đã có lỗi bên trong TDCS. Dữ liệu đã lưu vẫn an toàn, nội dung đang nhập vẫn còn trong cửa sổ: hãy kiểm tra và lưu lại.
 
 Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người hỗ trợ TDCS.</translation>
     </message>
     <message>
-      <source>The details are also in the log file: {path}</source>
-      <translation>Thông tin chi tiết cũng được ghi trong tệp nhật ký: {path}</translation>
+        <source>The details are also in the log file: {path}</source>
+        <translation>Thông tin chi tiết cũng được ghi trong tệp nhật ký: {path}</translation>
     </message>
     <message>
-      <source>Copy details</source>
-      <translation>Sao chép chi tiết</translation>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
-      <source>Pick from the calendar</source>
-      <translation>Chọn trên lịch</translation>
+        <source>Pick from the calendar</source>
+        <translation>Chọn trên lịch</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HamletsPage</name>
     <message>
-      <source>Hamlets</source>
-      <translation>Ấp / khu vực</translation>
+        <source>Hamlets</source>
+        <translation>Ấp / khu vực</translation>
     </message>
     <message>
-      <source>One ấp or khu vực per line. You can change the list later in Settings.</source>
-      <translation>Mỗi dòng một ấp hoặc khu vực. Có thể sửa danh sách sau trong Cài đặt.</translation>
+        <source>One ấp or khu vực per line. You can change the list later in Settings.</source>
+        <translation>Mỗi dòng một ấp hoặc khu vực. Có thể sửa danh sách sau trong Cài đặt.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ListPage</name>
     <message>
-      <source>Search (accents not needed)</source>
-      <extracomment>Read-only lists (the city's consolidated views) hide add/edit/delete.</extracomment>
-      <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
+        <source>Search (accents not needed)</source>
+        <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete.</extracomment>
+        <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
     </message>
     <message>
-      <source>Add…</source>
-      <translation>Thêm…</translation>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Sửa…</translation>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
     </message>
     <message>
-      <source>Delete</source>
-      <translation>Xóa</translation>
+        <source>Delete</source>
+        <translation>Xóa</translation>
     </message>
     <message>
-      <source>Undo delete</source>
-      <translation>Hoàn tác xóa</translation>
+        <source>Undo delete</source>
+        <translation>Hoàn tác xóa</translation>
     </message>
     <message>
-      <source>History</source>
-      <translation>Lịch sử</translation>
+        <source>History</source>
+        <translation>Lịch sử</translation>
     </message>
     <message>
-      <source>Export to Excel…</source>
-      <translation>Xuất Excel…</translation>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
     </message>
     <message>
-      <source>{shown} of {total} rows</source>
-      <translation>{shown} / {total} dòng</translation>
+        <source>{shown} of {total} rows</source>
+        <translation>{shown} / {total} dòng</translation>
     </message>
     <message>
-      <source>Delete {what}? You can undo this.</source>
-      <translation>Xóa {what}? Có thể hoàn tác.</translation>
+        <source>Delete {what}? You can undo this.</source>
+        <translation>Xóa {what}? Có thể hoàn tác.</translation>
     </message>
     <message>
-      <source>Exported to {path}</source>
-      <translation>Đã xuất ra {path}</translation>
+        <source>Exported to {path}</source>
+        <translation>Đã xuất ra {path}</translation>
     </message>
     <message>
-      <source>Writing the Excel file…</source>
-      <translation>Đang ghi tệp Excel…</translation>
+        <source>Writing the Excel file…</source>
+        <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-      <source>All years</source>
-      <translation>Tất cả các năm</translation>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
     </message>
     <message>
-      <source>Whole year</source>
-      <translation>Cả năm</translation>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
     </message>
     <message>
-      <source>Quarter {roman}</source>
-      <translation>Quý {roman}</translation>
+        <source>Quarter {roman}</source>
+        <translation>Quý {roman}</translation>
     </message>
     <message>
-      <source>First half</source>
-      <translation>6 tháng đầu năm</translation>
+        <source>First half</source>
+        <translation>6 tháng đầu năm</translation>
     </message>
     <message>
-      <source>Second half</source>
-      <translation>6 tháng cuối năm</translation>
+        <source>Second half</source>
+        <translation>6 tháng cuối năm</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Data folder: {folder}   ·   {app} {version}</source>
-      <translation>Thư mục dữ liệu: {folder}   ·   {app} {version}</translation>
+        <source>Data folder: {folder}   ·   {app} {version}</source>
+        <translation>Thư mục dữ liệu: {folder}   ·   {app} {version}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ModePage</name>
     <message>
-      <source>Welcome to TDCS</source>
-      <translation>Chào mừng đến với TDCS</translation>
+        <source>Welcome to TDCS</source>
+        <translation>Chào mừng đến với TDCS</translation>
     </message>
     <message>
-      <source>Who will use TDCS on this computer?</source>
-      <translation>Máy tính này dùng TDCS cho đơn vị nào?</translation>
+        <source>Who will use TDCS on this computer?</source>
+        <translation>Máy tính này dùng TDCS cho đơn vị nào?</translation>
     </message>
     <message>
-      <source>A commune or ward office (xã / phường)</source>
-      <translation>Văn phòng xã / phường</translation>
+        <source>A commune or ward office (xã / phường)</source>
+        <translation>Văn phòng xã / phường</translation>
     </message>
     <message>
-      <source>The city office (Thành phố Cần Thơ)</source>
-      <translation>Văn phòng thành phố (Thành phố Cần Thơ)</translation>
+        <source>The city office (Thành phố Cần Thơ)</source>
+        <translation>Văn phòng thành phố (Thành phố Cần Thơ)</translation>
     </message>
     <message>
-      <source>Records the commune's work on the plan, the loans it supervises and its funds, and sends them to the city as a file.</source>
-      <translation>Ghi nhận việc thực hiện kế hoạch, các khoản vay xã theo dõi, các quỹ và nguồn vốn, rồi gửi về thành phố bằng tệp.</translation>
+        <source>Records the commune&apos;s work on the plan, the loans it supervises and its funds, and sends them to the city as a file.</source>
+        <translation>Ghi nhận việc thực hiện kế hoạch, các khoản vay xã theo dõi, các quỹ và nguồn vốn, rồi gửi về thành phố bằng tệp.</translation>
     </message>
     <message>
-      <source>Imports the files of the 103 communes and wards and makes the city's reports.</source>
-      <translation>Nhận tệp của 103 xã, phường, tổng hợp và lập báo cáo của thành phố.</translation>
+        <source>Imports the files of the 103 communes and wards and makes the city&apos;s reports.</source>
+        <translation>Nhận tệp của 103 xã, phường, tổng hợp và lập báo cáo của thành phố.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-      <source>Code</source>
-      <translation>Mã</translation>
+        <source>Code</source>
+        <translation>Mã</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Tên</translation>
+        <source>Name</source>
+        <translation>Tên</translation>
     </message>
     <message>
-      <source>TDCS — first-time setup</source>
-      <translation>TDCS — thiết lập lần đầu</translation>
+        <source>TDCS — first-time setup</source>
+        <translation>TDCS — thiết lập lần đầu</translation>
     </message>
-  </context>
+</context>
 </TS>

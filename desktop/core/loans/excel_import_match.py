@@ -53,7 +53,17 @@ PROGRAMME_WORDS: dict[str, tuple[str, ...]] = {
 
 ORGANISATION_WORDS: dict[str, tuple[str, ...]] = {
     "HND": ("hnd", "nd", "nong dan", "hoi nong dan", "hoi nd"),
-    "HPN": ("hpn", "pn", "phu nu", "hoi phu nu", "hoi lien hiep phu nu", "hlhpn", "hoi pn"),
+    "HPN": (
+        "hpn",
+        "pn",
+        "phu nu",
+        "hoi phu nu",
+        "hoi lien hiep phu nu",
+        "hlhpn",
+        "lhpn",
+        "hoi lhpn",
+        "hoi pn",
+    ),
     "CCB": ("ccb", "cuu chien binh", "hoi cuu chien binh", "hoi ccb"),
     "DTN": ("dtn", "tn", "doan thanh nien", "thanh nien", "doan tn"),
 }

@@ -25,50 +25,55 @@ from desktop.ui.inputs import ChoiceCombo, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, int_value
 from desktop.ui.table_model import Column
 
-C = "BorrowersTab"
-
 
 class BorrowerForm(RecordForm):
     def __init__(
         self, database: Database, row: BorrowerRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            tr(QT_TRANSLATE_NOOP(C, "Borrower")) if row is None else row.full_name, parent
+            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Borrower")) if row is None else row.full_name,
+            parent,
         )
         self.database, self.row = database, row
         with database.reading() as session:
             hamlets = [(h.id, h.name) for h in list_hamlets(session)]
             groups = group_choices(session, require_office(session).unit_code)
         self.full_name = self.add_field(
-            "full_name", tr(QT_TRANSLATE_NOOP(C, "Full name")), QLineEdit()
+            "full_name", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Full name")), QLineEdit()
         )
         self.citizen_id = self.add_field(
             "citizen_id",
-            tr(QT_TRANSLATE_NOOP(C, "Citizen ID")),
+            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Citizen ID")),
             QLineEdit(),
-            hint=tr(QT_TRANSLATE_NOOP(C, "12 digits; may be left empty")),
+            hint=tr(QT_TRANSLATE_NOOP("BorrowersTab", "12 digits; may be left empty")),
         )
         self.birth_year = self.add_field(
-            "birth_year", tr(QT_TRANSLATE_NOOP(C, "Year of birth")), QLineEdit()
+            "birth_year", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Year of birth")), QLineEdit()
         )
         self.sex: EnumCombo[Sex] = self.add_field(  # type: ignore[assignment]
-            "sex", tr(QT_TRANSLATE_NOOP(C, "Sex")), EnumCombo(Sex, optional=True)
+            "sex", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Sex")), EnumCombo(Sex, optional=True)
         )
         self.hamlet = self.add_field(
-            "hamlet_id", tr(QT_TRANSLATE_NOOP(C, "Hamlet")), ChoiceCombo(hamlets, optional=True)
+            "hamlet_id",
+            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Hamlet")),
+            ChoiceCombo(hamlets, optional=True),
         )
         self.household: EnumCombo[HouseholdCategory] = self.add_field(  # type: ignore[assignment]
             "household_category",
-            tr(QT_TRANSLATE_NOOP(C, "Household")),
+            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Household")),
             EnumCombo(HouseholdCategory),
         )
-        self.phone = self.add_field("phone", tr(QT_TRANSLATE_NOOP(C, "Phone")), QLineEdit())
+        self.phone = self.add_field(
+            "phone", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Phone")), QLineEdit()
+        )
         self.group = self.add_field(
             "group_id",
-            tr(QT_TRANSLATE_NOOP(C, "Savings-and-loan group")),
+            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Savings-and-loan group")),
             ChoiceCombo(groups, optional=True),
         )
-        self.notes = self.add_field("notes", tr(QT_TRANSLATE_NOOP(C, "Notes")), QLineEdit())
+        self.notes = self.add_field(
+            "notes", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Notes")), QLineEdit()
+        )
         self.household.set_value(HouseholdCategory.KHAC)
         if row is not None:
             self.full_name.setText(row.full_name)
@@ -106,31 +111,45 @@ class BorrowerForm(RecordForm):
 
 
 class BorrowersTab(AsyncListPage[BorrowerRow]):
-    title = QT_TRANSLATE_NOOP(C, "Borrowers")
+    title = QT_TRANSLATE_NOOP("BorrowersTab", "Borrowers")
     record_types = ("borrower",)
 
     @property
     def columns(self) -> list[Column[BorrowerRow]]:  # type: ignore[override]
         return [
             *self.commune_column(lambda b: b.commune_code),
-            Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Full name"), lambda b: b.full_name),
-            Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Citizen ID"), lambda b: b.citizen_id),
             Column[BorrowerRow](
-                QT_TRANSLATE_NOOP(C, "Year of birth"),
+                QT_TRANSLATE_NOOP("BorrowersTab", "Full name"), lambda b: b.full_name
+            ),
+            Column[BorrowerRow](
+                QT_TRANSLATE_NOOP("BorrowersTab", "Citizen ID"), lambda b: b.citizen_id
+            ),
+            Column[BorrowerRow](
+                QT_TRANSLATE_NOOP("BorrowersTab", "Year of birth"),
                 lambda b: b.birth_year,
                 CellKind.TEXT,
                 display=lambda v: "" if v is None else str(v),
             ),
-            Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Sex"), lambda b: b.sex),
-            Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Hamlet"), lambda b: b.hamlet_name),
-            Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Household"), lambda b: b.household_category),
-            Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Phone"), lambda b: b.phone),
-            Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Group"), lambda b: b.group_name),
+            Column[BorrowerRow](QT_TRANSLATE_NOOP("BorrowersTab", "Sex"), lambda b: b.sex),
             Column[BorrowerRow](
-                QT_TRANSLATE_NOOP(C, "Loans"), lambda b: b.loans, CellKind.NUMBER, False
+                QT_TRANSLATE_NOOP("BorrowersTab", "Hamlet"), lambda b: b.hamlet_name
             ),
             Column[BorrowerRow](
-                QT_TRANSLATE_NOOP(C, "Outstanding"), lambda b: b.outstanding, CellKind.MONEY, False
+                QT_TRANSLATE_NOOP("BorrowersTab", "Household"), lambda b: b.household_category
+            ),
+            Column[BorrowerRow](QT_TRANSLATE_NOOP("BorrowersTab", "Phone"), lambda b: b.phone),
+            Column[BorrowerRow](QT_TRANSLATE_NOOP("BorrowersTab", "Group"), lambda b: b.group_name),
+            Column[BorrowerRow](
+                QT_TRANSLATE_NOOP("BorrowersTab", "Loans"),
+                lambda b: b.loans,
+                CellKind.NUMBER,
+                False,
+            ),
+            Column[BorrowerRow](
+                QT_TRANSLATE_NOOP("BorrowersTab", "Outstanding"),
+                lambda b: b.outstanding,
+                CellKind.MONEY,
+                False,
             ),
         ]
 

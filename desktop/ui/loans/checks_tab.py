@@ -31,24 +31,28 @@ from desktop.ui.inputs import DateEdit, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, PickerField
 from desktop.ui.table_model import Column
 
-C = "ChecksTab"
 
 LOAN_PICK_COLUMNS = [
-    Column[LoanRow](QT_TRANSLATE_NOOP(C, "Contract"), lambda r: r.contract_no),
-    Column[LoanRow](QT_TRANSLATE_NOOP(C, "Borrower"), lambda r: r.borrower_name),
-    Column[LoanRow](QT_TRANSLATE_NOOP(C, "Programme"), lambda r: r.programme_name),
-    Column[LoanRow](QT_TRANSLATE_NOOP(C, "Hamlet"), lambda r: r.hamlet_name),
+    Column[LoanRow](QT_TRANSLATE_NOOP("ChecksTab", "Contract"), lambda r: r.contract_no),
+    Column[LoanRow](QT_TRANSLATE_NOOP("ChecksTab", "Borrower"), lambda r: r.borrower_name),
+    Column[LoanRow](QT_TRANSLATE_NOOP("ChecksTab", "Programme"), lambda r: r.programme_name),
+    Column[LoanRow](QT_TRANSLATE_NOOP("ChecksTab", "Hamlet"), lambda r: r.hamlet_name),
     Column[LoanRow](
-        QT_TRANSLATE_NOOP(C, "Disbursed"), lambda r: r.disbursed_on, CellKind.DATE, False
+        QT_TRANSLATE_NOOP("ChecksTab", "Disbursed"), lambda r: r.disbursed_on, CellKind.DATE, False
     ),
     Column[LoanRow](
-        QT_TRANSLATE_NOOP(C, "Amount"), lambda r: r.amount_disbursed, CellKind.MONEY, False
+        QT_TRANSLATE_NOOP("ChecksTab", "Amount"),
+        lambda r: r.amount_disbursed,
+        CellKind.MONEY,
+        False,
     ),
 ]
 
 
 def loan_text(row: LoanRow) -> str:
-    return tr(QT_TRANSLATE_NOOP(C, "{contract} — {name}, {programme}, {amount} on {day}")).format(
+    return tr(
+        QT_TRANSLATE_NOOP("ChecksTab", "{contract} — {name}, {programme}, {amount} on {day}")
+    ).format(
         contract=row.contract_no or "…",
         name=row.borrower_name,
         programme=row.programme_name,
@@ -66,7 +70,7 @@ class CheckForm(RecordForm):
         *,
         loan: LoanRow | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP(C, "Loan-use check")), parent)
+        super().__init__(tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")), parent)
         self.database, self.row = database, row
         with database.reading() as session:
             owner = require_office(session).unit_code
@@ -79,9 +83,9 @@ class CheckForm(RecordForm):
 
         self.loan: PickerField[LoanRow] = self.add_field(  # type: ignore[assignment]
             "loan_id",
-            tr(QT_TRANSLATE_NOOP(C, "Loan")),
+            tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan")),
             PickerField(
-                tr(QT_TRANSLATE_NOOP(C, "Choose the loan")),
+                tr(QT_TRANSLATE_NOOP("ChecksTab", "Choose the loan")),
                 LOAN_PICK_COLUMNS,
                 load_loans,
                 loan_text,
@@ -89,37 +93,41 @@ class CheckForm(RecordForm):
             ),
         )
         self.checked_on: DateEdit = self.add_field(  # type: ignore[assignment]
-            "checked_on", tr(QT_TRANSLATE_NOOP(C, "Date of the check")), DateEdit()
+            "checked_on", tr(QT_TRANSLATE_NOOP("ChecksTab", "Date of the check")), DateEdit()
         )
         self.checker_kind: EnumCombo[CheckerKind] = self.add_field(  # type: ignore[assignment]
             "checker_kind",
-            tr(QT_TRANSLATE_NOOP(C, "Checked by")),
+            tr(QT_TRANSLATE_NOOP("ChecksTab", "Checked by")),
             EnumCombo(CheckerKind, optional=True),
         )
         self.checker_name = self.add_field(
             "checker_name",
-            tr(QT_TRANSLATE_NOOP(C, "Name of who checked")),
+            tr(QT_TRANSLATE_NOOP("ChecksTab", "Name of who checked")),
             QLineEdit(),
         )
         self.stated_use = self.add_field(
-            "stated_use", tr(QT_TRANSLATE_NOOP(C, "Stated use")), QLineEdit()
+            "stated_use", tr(QT_TRANSLATE_NOOP("ChecksTab", "Stated use")), QLineEdit()
         )
         self.actual_use = self.add_field(
-            "actual_use", tr(QT_TRANSLATE_NOOP(C, "Actual use")), QLineEdit()
+            "actual_use", tr(QT_TRANSLATE_NOOP("ChecksTab", "Actual use")), QLineEdit()
         )
-        self.result: EnumCombo[CheckResult] = self.add_field(  # type: ignore[assignment]
-            "result", tr(QT_TRANSLATE_NOOP(C, "Result")), EnumCombo(CheckResult, optional=True)
+        self.outcome: EnumCombo[CheckResult] = self.add_field(  # type: ignore[assignment]
+            "result",
+            tr(QT_TRANSLATE_NOOP("ChecksTab", "Result")),
+            EnumCombo(CheckResult, optional=True),
         )
         self.action_required = self.add_field(
             "action_required",
-            tr(QT_TRANSLATE_NOOP(C, "Action required")),
+            tr(QT_TRANSLATE_NOOP("ChecksTab", "Action required")),
             QLineEdit(),
-            hint=tr(QT_TRANSLATE_NOOP(C, "e.g. early recovery, check again")),
+            hint=tr(QT_TRANSLATE_NOOP("ChecksTab", "e.g. early recovery, check again")),
         )
         self.follow_up_on: DateEdit = self.add_field(  # type: ignore[assignment]
-            "follow_up_on", tr(QT_TRANSLATE_NOOP(C, "Follow up on")), DateEdit()
+            "follow_up_on", tr(QT_TRANSLATE_NOOP("ChecksTab", "Follow up on")), DateEdit()
         )
-        self.notes = self.add_field("notes", tr(QT_TRANSLATE_NOOP(C, "Notes")), QLineEdit())
+        self.notes = self.add_field(
+            "notes", tr(QT_TRANSLATE_NOOP("ChecksTab", "Notes")), QLineEdit()
+        )
         self.loan.on_change = self._loan_chosen
         if loan is not None:
             self.loan.set_row(loan)
@@ -129,7 +137,7 @@ class CheckForm(RecordForm):
             self.checker_name.setText(row.checker_name)
             self.stated_use.setText(row.stated_use)
             self.actual_use.setText(row.actual_use)
-            self.result.set_value(row.result)
+            self.outcome.set_value(row.result)
             self.action_required.setText(row.action_required)
             self.follow_up_on.set_value(row.follow_up_on)
             self.notes.setText(row.notes)
@@ -150,7 +158,7 @@ class CheckForm(RecordForm):
             loan_id=self.loan.value(),
             checked_on=checked,
             checker_kind=self.checker_kind.value(),
-            result=self.result.value(),
+            result=self.outcome.value(),
             checker_name=self.checker_name.text(),
             stated_use=self.stated_use.text(),
             actual_use=self.actual_use.text(),
@@ -166,7 +174,7 @@ class CheckForm(RecordForm):
 
 
 class ChecksTab(AsyncListPage[CheckRow]):
-    title = QT_TRANSLATE_NOOP(C, "Loan-use checks")
+    title = QT_TRANSLATE_NOOP("ChecksTab", "Loan-use checks")
     record_types = ("loan_check",)
 
     @property
@@ -174,19 +182,25 @@ class ChecksTab(AsyncListPage[CheckRow]):
         return [
             *self.commune_column(lambda r: r.commune_code),
             Column[CheckRow](
-                QT_TRANSLATE_NOOP(C, "Date"), lambda r: r.checked_on, CellKind.DATE, False
+                QT_TRANSLATE_NOOP("ChecksTab", "Date"), lambda r: r.checked_on, CellKind.DATE, False
             ),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Contract"), lambda r: r.contract_no),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Borrower"), lambda r: r.borrower_name),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Hamlet"), lambda r: r.hamlet_name),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Programme"), lambda r: r.programme_name),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Checked by"), lambda r: r.checker_kind),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Result"), lambda r: r.result),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Stated use"), lambda r: r.stated_use),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Actual use"), lambda r: r.actual_use),
-            Column[CheckRow](QT_TRANSLATE_NOOP(C, "Action required"), lambda r: r.action_required),
+            Column[CheckRow](QT_TRANSLATE_NOOP("ChecksTab", "Contract"), lambda r: r.contract_no),
+            Column[CheckRow](QT_TRANSLATE_NOOP("ChecksTab", "Borrower"), lambda r: r.borrower_name),
+            Column[CheckRow](QT_TRANSLATE_NOOP("ChecksTab", "Hamlet"), lambda r: r.hamlet_name),
             Column[CheckRow](
-                QT_TRANSLATE_NOOP(C, "Follow up on"),
+                QT_TRANSLATE_NOOP("ChecksTab", "Programme"), lambda r: r.programme_name
+            ),
+            Column[CheckRow](
+                QT_TRANSLATE_NOOP("ChecksTab", "Checked by"), lambda r: r.checker_kind
+            ),
+            Column[CheckRow](QT_TRANSLATE_NOOP("ChecksTab", "Result"), lambda r: r.result),
+            Column[CheckRow](QT_TRANSLATE_NOOP("ChecksTab", "Stated use"), lambda r: r.stated_use),
+            Column[CheckRow](QT_TRANSLATE_NOOP("ChecksTab", "Actual use"), lambda r: r.actual_use),
+            Column[CheckRow](
+                QT_TRANSLATE_NOOP("ChecksTab", "Action required"), lambda r: r.action_required
+            ),
+            Column[CheckRow](
+                QT_TRANSLATE_NOOP("ChecksTab", "Follow up on"),
                 lambda r: r.follow_up_on,
                 CellKind.DATE,
                 False,
@@ -212,15 +226,15 @@ class ChecksTab(AsyncListPage[CheckRow]):
         restore_check(session, record_id)
 
     def describe(self, row: CheckRow) -> str:
-        return tr(QT_TRANSLATE_NOOP(C, "the check of {day} on the loan of {name}")).format(
-            day=format_date(row.checked_on), name=row.borrower_name
-        )
+        return tr(
+            QT_TRANSLATE_NOOP("ChecksTab", "the check of {day} on the loan of {name}")
+        ).format(day=format_date(row.checked_on), name=row.borrower_name)
 
 
 class UncheckedTab(AsyncListPage[UncheckedLoan]):
     """Read-only: loans with a balance not checked in the last 12 months."""
 
-    title = QT_TRANSLATE_NOOP(C, "Loans not checked in 12 months")
+    title = QT_TRANSLATE_NOOP("ChecksTab", "Loans not checked in 12 months")
     record_types = ("loan",)
 
     @property
@@ -231,32 +245,48 @@ class UncheckedTab(AsyncListPage[UncheckedLoan]):
     def columns(self) -> list[Column[UncheckedLoan]]:  # type: ignore[override]
         return [
             *self.commune_column(lambda r: r.commune_code),
-            Column[UncheckedLoan](QT_TRANSLATE_NOOP(C, "Contract"), lambda r: r.contract_no),
-            Column[UncheckedLoan](QT_TRANSLATE_NOOP(C, "Borrower"), lambda r: r.borrower_name),
-            Column[UncheckedLoan](QT_TRANSLATE_NOOP(C, "Hamlet"), lambda r: r.hamlet_name),
-            Column[UncheckedLoan](QT_TRANSLATE_NOOP(C, "Group"), lambda r: r.group_name),
             Column[UncheckedLoan](
-                QT_TRANSLATE_NOOP(C, "Organisation"), lambda r: r.organisation_name
-            ),
-            Column[UncheckedLoan](QT_TRANSLATE_NOOP(C, "Programme"), lambda r: r.programme_name),
-            Column[UncheckedLoan](
-                QT_TRANSLATE_NOOP(C, "Disbursed"), lambda r: r.disbursed_on, CellKind.DATE, False
+                QT_TRANSLATE_NOOP("ChecksTab", "Contract"), lambda r: r.contract_no
             ),
             Column[UncheckedLoan](
-                QT_TRANSLATE_NOOP(C, "Outstanding"), lambda r: r.outstanding, CellKind.MONEY, False
+                QT_TRANSLATE_NOOP("ChecksTab", "Borrower"), lambda r: r.borrower_name
             ),
             Column[UncheckedLoan](
-                QT_TRANSLATE_NOOP(C, "Last check"),
+                QT_TRANSLATE_NOOP("ChecksTab", "Hamlet"), lambda r: r.hamlet_name
+            ),
+            Column[UncheckedLoan](QT_TRANSLATE_NOOP("ChecksTab", "Group"), lambda r: r.group_name),
+            Column[UncheckedLoan](
+                QT_TRANSLATE_NOOP("ChecksTab", "Organisation"), lambda r: r.organisation_name
+            ),
+            Column[UncheckedLoan](
+                QT_TRANSLATE_NOOP("ChecksTab", "Programme"), lambda r: r.programme_name
+            ),
+            Column[UncheckedLoan](
+                QT_TRANSLATE_NOOP("ChecksTab", "Disbursed"),
+                lambda r: r.disbursed_on,
+                CellKind.DATE,
+                False,
+            ),
+            Column[UncheckedLoan](
+                QT_TRANSLATE_NOOP("ChecksTab", "Outstanding"),
+                lambda r: r.outstanding,
+                CellKind.MONEY,
+                False,
+            ),
+            Column[UncheckedLoan](
+                QT_TRANSLATE_NOOP("ChecksTab", "Last check"),
                 lambda r: r.last_checked_on,
                 CellKind.DATE,
                 False,
-                display=lambda v: format_date(v) if v else tr(QT_TRANSLATE_NOOP(C, "never")),
+                display=lambda v: (
+                    format_date(v) if v else tr(QT_TRANSLATE_NOOP("ChecksTab", "never"))
+                ),
             ),
         ]
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.check_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Record a check…")))
+        self.check_button = QPushButton(tr(QT_TRANSLATE_NOOP("ChecksTab", "Record a check…")))
         bar = self.layout().itemAt(1).layout()
         bar.insertWidget(bar.count() - 2, self.check_button)
         self.check_button.setVisible(not context.office.is_city)

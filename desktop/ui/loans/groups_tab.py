@@ -48,8 +48,6 @@ from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import AsyncListPage, int_value
 from desktop.ui.table_model import Column, RowTableModel
 
-C = "GroupsTab"
-
 
 def grade_text(row: GroupRow) -> str:
     """``Tốt (2025)``: the latest grade and its year."""
@@ -61,42 +59,52 @@ def grade_text(row: GroupRow) -> str:
 class GroupForm(RecordForm):
     def __init__(self, database: Database, row: GroupRow | None, parent: QWidget | None = None):
         super().__init__(
-            tr(QT_TRANSLATE_NOOP(C, "Savings-and-loan group")) if row is None else row.label,
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Savings-and-loan group"))
+            if row is None
+            else row.label,
             parent,
         )
         self.database, self.row = database, row
         with database.reading() as session:
             hamlets = [(h.id, h.name) for h in list_hamlets(session)]
             orgs = [(o.code, o.short_name) for o in organisations(session)]
-        self.code = self.add_field("code", tr(QT_TRANSLATE_NOOP(C, "Group code")), QLineEdit())
-        self.name = self.add_field("name", tr(QT_TRANSLATE_NOOP(C, "Name")), QLineEdit())
+        self.code = self.add_field(
+            "code", tr(QT_TRANSLATE_NOOP("GroupsTab", "Group code")), QLineEdit()
+        )
+        self.name = self.add_field("name", tr(QT_TRANSLATE_NOOP("GroupsTab", "Name")), QLineEdit())
         self.hamlet = self.add_field(
-            "hamlet_id", tr(QT_TRANSLATE_NOOP(C, "Hamlet")), ChoiceCombo(hamlets, optional=True)
+            "hamlet_id",
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Hamlet")),
+            ChoiceCombo(hamlets, optional=True),
         )
         self.organisation = self.add_field(
             "organisation_code",
-            tr(QT_TRANSLATE_NOOP(C, "Organisation")),
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Organisation")),
             ChoiceCombo(orgs, optional=True),
         )
         self.leader = self.add_field(
-            "leader_name", tr(QT_TRANSLATE_NOOP(C, "Group leader")), QLineEdit()
+            "leader_name", tr(QT_TRANSLATE_NOOP("GroupsTab", "Group leader")), QLineEdit()
         )
         self.phone = self.add_field(
-            "leader_phone", tr(QT_TRANSLATE_NOOP(C, "Leader's phone")), QLineEdit()
+            "leader_phone", tr(QT_TRANSLATE_NOOP("GroupsTab", "Leader's phone")), QLineEdit()
         )
         self.decision_no = self.add_field(
             "founding_decision_no",
-            tr(QT_TRANSLATE_NOOP(C, "Founding decision no.")),
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Founding decision no.")),
             QLineEdit(),
-            hint=tr(QT_TRANSLATE_NOOP(C, "e.g. 125/QĐ-UBND")),
+            hint=tr(QT_TRANSLATE_NOOP("GroupsTab", "e.g. 125/QĐ-UBND")),
         )
         self.decision_date = self.add_field(
-            "founding_decision_date", tr(QT_TRANSLATE_NOOP(C, "Decision date")), DateEdit()
+            "founding_decision_date",
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Decision date")),
+            DateEdit(),
         )
         self.status: EnumCombo[GroupStatus] = self.add_field(  # type: ignore[assignment]
-            "status", tr(QT_TRANSLATE_NOOP(C, "Status")), EnumCombo(GroupStatus)
+            "status", tr(QT_TRANSLATE_NOOP("GroupsTab", "Status")), EnumCombo(GroupStatus)
         )
-        self.notes = self.add_field("notes", tr(QT_TRANSLATE_NOOP(C, "Notes")), QLineEdit())
+        self.notes = self.add_field(
+            "notes", tr(QT_TRANSLATE_NOOP("GroupsTab", "Notes")), QLineEdit()
+        )
         if row is not None:
             self.code.setText(row.code)
             self.name.setText(row.name)
@@ -141,19 +149,23 @@ class AssessmentForm(RecordForm):
         row: AssessmentRow | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP(C, "Yearly grade")), parent)
+        super().__init__(tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")), parent)
         self.database, self.group_id, self.row = database, group_id, row
-        self.year = self.add_field("year", tr(QT_TRANSLATE_NOOP(C, "Year")), QLineEdit())
+        self.year = self.add_field("year", tr(QT_TRANSLATE_NOOP("GroupsTab", "Year")), QLineEdit())
         self.grade: EnumCombo[GroupGrade] = self.add_field(  # type: ignore[assignment]
-            "grade", tr(QT_TRANSLATE_NOOP(C, "Grade")), EnumCombo(GroupGrade, optional=True)
+            "grade",
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Grade")),
+            EnumCombo(GroupGrade, optional=True),
         )
         self.members = self.add_field(
-            "members_count", tr(QT_TRANSLATE_NOOP(C, "Members")), QLineEdit()
+            "members_count", tr(QT_TRANSLATE_NOOP("GroupsTab", "Members")), QLineEdit()
         )
         self.savings: MoneyEdit = self.add_field(  # type: ignore[assignment]
-            "members_savings", tr(QT_TRANSLATE_NOOP(C, "Members' savings")), MoneyEdit()
+            "members_savings", tr(QT_TRANSLATE_NOOP("GroupsTab", "Members' savings")), MoneyEdit()
         )
-        self.notes = self.add_field("notes", tr(QT_TRANSLATE_NOOP(C, "Notes")), QLineEdit())
+        self.notes = self.add_field(
+            "notes", tr(QT_TRANSLATE_NOOP("GroupsTab", "Notes")), QLineEdit()
+        )
         self.year.setText(str(row.year if row else date.today().year - 1))
         if row is not None:
             self.grade.set_value(row.grade)
@@ -177,15 +189,17 @@ class AssessmentForm(RecordForm):
 
 
 ASSESSMENT_COLUMNS = [
-    Column[AssessmentRow](QT_TRANSLATE_NOOP(C, "Year"), lambda a: a.year, CellKind.TEXT),
-    Column[AssessmentRow](QT_TRANSLATE_NOOP(C, "Grade"), lambda a: a.grade),
+    Column[AssessmentRow](QT_TRANSLATE_NOOP("GroupsTab", "Year"), lambda a: a.year, CellKind.TEXT),
+    Column[AssessmentRow](QT_TRANSLATE_NOOP("GroupsTab", "Grade"), lambda a: a.grade),
     Column[AssessmentRow](
-        QT_TRANSLATE_NOOP(C, "Members"), lambda a: a.members_count, CellKind.NUMBER
+        QT_TRANSLATE_NOOP("GroupsTab", "Members"), lambda a: a.members_count, CellKind.NUMBER
     ),
     Column[AssessmentRow](
-        QT_TRANSLATE_NOOP(C, "Members' savings"), lambda a: a.members_savings, CellKind.MONEY
+        QT_TRANSLATE_NOOP("GroupsTab", "Members' savings"),
+        lambda a: a.members_savings,
+        CellKind.MONEY,
     ),
-    Column[AssessmentRow](QT_TRANSLATE_NOOP(C, "Notes"), lambda a: a.notes),
+    Column[AssessmentRow](QT_TRANSLATE_NOOP("GroupsTab", "Notes"), lambda a: a.notes),
 ]
 
 
@@ -196,16 +210,18 @@ class AssessmentsDialog(QDialog):
         super().__init__(parent)
         self.context, self.group = context, group
         self._deleted: str | None = None
-        self.setWindowTitle(tr(QT_TRANSLATE_NOOP(C, "Grades of {group}")).format(group=group.label))
+        self.setWindowTitle(
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Grades of {group}")).format(group=group.label)
+        )
         layout = QVBoxLayout(self)
         self.model: RowTableModel[AssessmentRow] = RowTableModel(ASSESSMENT_COLUMNS, parent=self)
         self.view = make_table(self.model)
         layout.addWidget(self.view, 1)
         bar = QHBoxLayout()
-        self.add_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Add…")))
-        self.edit_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Edit…")))
-        self.delete_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Delete")))
-        self.undo_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Undo delete")))
+        self.add_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Add…")))
+        self.edit_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Edit…")))
+        self.delete_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Delete")))
+        self.undo_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Undo delete")))
         self.undo_button.setEnabled(False)
         editable = not context.office.is_city
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
@@ -246,7 +262,9 @@ class AssessmentsDialog(QDialog):
         row = self._selected()
         if row is None:
             return
-        question = tr(QT_TRANSLATE_NOOP(C, "Delete the grade of {year}? You can undo this."))
+        question = tr(
+            QT_TRANSLATE_NOOP("GroupsTab", "Delete the grade of {year}? You can undo this.")
+        )
         if not confirm(self, question.format(year=row.year)):
             return
         try:
@@ -274,41 +292,52 @@ class AssessmentsDialog(QDialog):
 
 
 class GroupsTab(AsyncListPage[GroupRow]):
-    title = QT_TRANSLATE_NOOP(C, "Savings-and-loan groups")
+    title = QT_TRANSLATE_NOOP("GroupsTab", "Savings-and-loan groups")
     record_types = ("savings_group", "group_assessment")
 
     @property
     def columns(self) -> list[Column[GroupRow]]:  # type: ignore[override]
         return [
             *self.commune_column(lambda g: g.commune_code),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Code"), lambda g: g.code),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Name"), lambda g: g.name),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Hamlet"), lambda g: g.hamlet_name),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Organisation"), lambda g: g.organisation_name),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Leader"), lambda g: g.leader_name),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Phone"), lambda g: g.leader_phone),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Status"), lambda g: g.status),
-            Column[GroupRow](QT_TRANSLATE_NOOP(C, "Latest grade"), grade_text),
+            Column[GroupRow](QT_TRANSLATE_NOOP("GroupsTab", "Code"), lambda g: g.code),
+            Column[GroupRow](QT_TRANSLATE_NOOP("GroupsTab", "Name"), lambda g: g.name),
+            Column[GroupRow](QT_TRANSLATE_NOOP("GroupsTab", "Hamlet"), lambda g: g.hamlet_name),
             Column[GroupRow](
-                QT_TRANSLATE_NOOP(C, "Members"), lambda g: g.members, CellKind.NUMBER, False
+                QT_TRANSLATE_NOOP("GroupsTab", "Organisation"), lambda g: g.organisation_name
+            ),
+            Column[GroupRow](QT_TRANSLATE_NOOP("GroupsTab", "Leader"), lambda g: g.leader_name),
+            Column[GroupRow](QT_TRANSLATE_NOOP("GroupsTab", "Phone"), lambda g: g.leader_phone),
+            Column[GroupRow](QT_TRANSLATE_NOOP("GroupsTab", "Status"), lambda g: g.status),
+            Column[GroupRow](QT_TRANSLATE_NOOP("GroupsTab", "Latest grade"), grade_text),
+            Column[GroupRow](
+                QT_TRANSLATE_NOOP("GroupsTab", "Members"),
+                lambda g: g.members,
+                CellKind.NUMBER,
+                False,
             ),
             Column[GroupRow](
-                QT_TRANSLATE_NOOP(C, "Borrowers with balance"),
+                QT_TRANSLATE_NOOP("GroupsTab", "Borrowers with balance"),
                 lambda g: g.borrowers_with_balance,
                 CellKind.NUMBER,
                 False,
             ),
             Column[GroupRow](
-                QT_TRANSLATE_NOOP(C, "Outstanding"), lambda g: g.outstanding, CellKind.MONEY, False
+                QT_TRANSLATE_NOOP("GroupsTab", "Outstanding"),
+                lambda g: g.outstanding,
+                CellKind.MONEY,
+                False,
             ),
             Column[GroupRow](
-                QT_TRANSLATE_NOOP(C, "Overdue"), lambda g: g.overdue, CellKind.MONEY, False
+                QT_TRANSLATE_NOOP("GroupsTab", "Overdue"),
+                lambda g: g.overdue,
+                CellKind.MONEY,
+                False,
             ),
         ]
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.grades_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Grades…")))
+        self.grades_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Grades…")))
         self.layout().itemAt(1).layout().insertWidget(
             self.layout().itemAt(1).layout().count() - 2, self.grades_button
         )
@@ -316,7 +345,7 @@ class GroupsTab(AsyncListPage[GroupRow]):
         note = QLabel(
             tr(
                 QT_TRANSLATE_NOOP(
-                    C,
+                    "GroupsTab",
                     "Members are the borrowers with a loan in the group; borrowers with "
                     "balance, outstanding and overdue are as of today.",
                 )

@@ -50,32 +50,33 @@ from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import guarded
 from desktop.ui.table_model import Column, RowTableModel
 
-C = "ImportWizard"
 ERROR_STYLE = "color: #b00020"
 
 UNIT_LABELS = {
-    1: QT_TRANSLATE_NOOP(C, "đồng"),
-    1_000: QT_TRANSLATE_NOOP(C, "thousand đồng"),
-    1_000_000: QT_TRANSLATE_NOOP(C, "million đồng"),
+    1: QT_TRANSLATE_NOOP("ImportWizard", "đồng"),
+    1_000: QT_TRANSLATE_NOOP("ImportWizard", "thousand đồng"),
+    1_000_000: QT_TRANSLATE_NOOP("ImportWizard", "million đồng"),
 }
 
 RESULT_COLUMNS = [
-    Column[RowResult](QT_TRANSLATE_NOOP(C, "Row"), lambda r: r.row, CellKind.NUMBER, False),
     Column[RowResult](
-        QT_TRANSLATE_NOOP(C, "Result"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Row"), lambda r: r.row, CellKind.NUMBER, False
+    ),
+    Column[RowResult](
+        QT_TRANSLATE_NOOP("ImportWizard", "Result"),
         lambda r: r.outcome,
         display=lambda v: tr(OUTCOME_LABELS[v]),
     ),
-    Column[RowResult](QT_TRANSLATE_NOOP(C, "Contract"), lambda r: r.contract_no),
-    Column[RowResult](QT_TRANSLATE_NOOP(C, "Borrower"), lambda r: r.full_name),
-    Column[RowResult](QT_TRANSLATE_NOOP(C, "Reason"), lambda r: r.reason),
+    Column[RowResult](QT_TRANSLATE_NOOP("ImportWizard", "Contract"), lambda r: r.contract_no),
+    Column[RowResult](QT_TRANSLATE_NOOP("ImportWizard", "Borrower"), lambda r: r.full_name),
+    Column[RowResult](QT_TRANSLATE_NOOP("ImportWizard", "Reason"), lambda r: r.reason),
 ]
 
 
 def summary_text(result: ImportResult) -> str:
     text = tr(
         QT_TRANSLATE_NOOP(
-            C,
+            "ImportWizard",
             "{total} rows: {created} new, {updated} updated, {unchanged} unchanged, "
             "{rejected} rejected, {skipped} skipped.",
         )
@@ -88,7 +89,7 @@ def summary_text(result: ImportResult) -> str:
         skipped=result.count(RowOutcome.SKIPPED),
     )
     if result.groups_created:
-        text += " " + tr(QT_TRANSLATE_NOOP(C, "New groups: {count}.")).format(
+        text += " " + tr(QT_TRANSLATE_NOOP("ImportWizard", "New groups: {count}.")).format(
             count=result.groups_created
         )
     return text
@@ -107,11 +108,19 @@ class ResultsView(QWidget):
         layout.addWidget(self.summary)
         bar = QHBoxLayout()
         self.only = QComboBox()
-        self.only.addItem(tr(QT_TRANSLATE_NOOP(C, "All rows")), None)
-        self.only.addItem(tr(QT_TRANSLATE_NOOP(C, "Rejected rows")), RowOutcome.REJECTED.value)
-        self.only.addItem(tr(QT_TRANSLATE_NOOP(C, "New loans")), RowOutcome.CREATED.value)
-        self.only.addItem(tr(QT_TRANSLATE_NOOP(C, "Updated loans")), RowOutcome.UPDATED.value)
-        self.export_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Export the results…")))
+        self.only.addItem(tr(QT_TRANSLATE_NOOP("ImportWizard", "All rows")), None)
+        self.only.addItem(
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "Rejected rows")), RowOutcome.REJECTED.value
+        )
+        self.only.addItem(
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "New loans")), RowOutcome.CREATED.value
+        )
+        self.only.addItem(
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "Updated loans")), RowOutcome.UPDATED.value
+        )
+        self.export_button = QPushButton(
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "Export the results…"))
+        )
         bar.addWidget(self.only)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -142,7 +151,9 @@ class ResultsView(QWidget):
             return
         row = self.model.row_at(rows[0].row())
         self.reason.setText(
-            tr(QT_TRANSLATE_NOOP(C, "Row {row}: {reason}")).format(row=row.row, reason=row.reason)
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "Row {row}: {reason}")).format(
+                row=row.row, reason=row.reason
+            )
             if row.reason
             else ""
         )
@@ -154,7 +165,7 @@ class ResultsView(QWidget):
         )
 
     def export(self, target: Path | None = None) -> None:
-        name = tr(QT_TRANSLATE_NOOP(C, "Import results"))
+        name = tr(QT_TRANSLATE_NOOP("ImportWizard", "Import results"))
         if target is None:
             default = str(self.context.paths.reports / f"{name}.xlsx")
             chosen, _ = QFileDialog.getSaveFileName(self, name, default, "Excel (*.xlsx)")
@@ -164,7 +175,7 @@ class ResultsView(QWidget):
         run_in_background(
             lambda _p: self.model.export_xlsx(target, name, heading=name),
             on_done=lambda path: show_info(
-                self, tr(QT_TRANSLATE_NOOP(C, "Exported to {path}")).format(path=path)
+                self, tr(QT_TRANSLATE_NOOP("ImportWizard", "Exported to {path}")).format(path=path)
             ),
             on_error=lambda error: show_error(
                 self, error if isinstance(error, UserError) else str(error)
@@ -177,11 +188,11 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(tr(QT_TRANSLATE_NOOP(C, "Choose the bank's list")))
+        self.setTitle(tr(QT_TRANSLATE_NOOP("ImportWizard", "Choose the bank's list")))
         self.setSubTitle(
             tr(
                 QT_TRANSLATE_NOOP(
-                    C,
+                    "ImportWizard",
                     "An Excel workbook (.xlsx) from the bank's transaction office: one row "
                     "per loan. Title rows, merged headings and a totals row are fine.",
                 )
@@ -191,20 +202,20 @@ class FilePage(QWizardPage):
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setReadOnly(True)
-        self.browse = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Choose the file…")))
+        self.browse = QPushButton(tr(QT_TRANSLATE_NOOP("ImportWizard", "Choose the file…")))
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
-        form.addRow(tr(QT_TRANSLATE_NOOP(C, "File")), row)
+        form.addRow(tr(QT_TRANSLATE_NOOP("ImportWizard", "File")), row)
         self.sheet = QComboBox()
-        form.addRow(tr(QT_TRANSLATE_NOOP(C, "Sheet")), self.sheet)
+        form.addRow(tr(QT_TRANSLATE_NOOP("ImportWizard", "Sheet")), self.sheet)
         self.mapping = QComboBox()
-        form.addRow(tr(QT_TRANSLATE_NOOP(C, "Column mapping")), self.mapping)
+        form.addRow(tr(QT_TRANSLATE_NOOP("ImportWizard", "Column mapping")), self.mapping)
         self.unit = QComboBox()
         for unit in UNITS:
             self.unit.addItem(tr(UNIT_LABELS[unit]), unit)
-        form.addRow(tr(QT_TRANSLATE_NOOP(C, "Amounts in")), self.unit)
+        form.addRow(tr(QT_TRANSLATE_NOOP("ImportWizard", "Amounts in")), self.unit)
         self.as_of = DateEdit()
-        form.addRow(tr(QT_TRANSLATE_NOOP(C, "Balances as of")), self.as_of)
+        form.addRow(tr(QT_TRANSLATE_NOOP("ImportWizard", "Balances as of")), self.as_of)
         self.info = QLabel()
         self.info.setWordWrap(True)
         form.addRow("", self.info)
@@ -222,7 +233,9 @@ class FilePage(QWizardPage):
 
     def _fill_mappings(self, selected: str = "") -> None:
         self.mapping.clear()
-        self.mapping.addItem(tr(QT_TRANSLATE_NOOP(C, "Recognise from the headings")), "")
+        self.mapping.addItem(
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "Recognise from the headings")), ""
+        )
         for saved in self.owner.saved:
             self.mapping.addItem(saved.name, saved.name)
         index = self.mapping.findData(selected)
@@ -249,7 +262,7 @@ class FilePage(QWizardPage):
         mapping_name = self.mapping.currentData() or None
         self.owner.plan = None
         self.error.clear()
-        self.info.setText(tr(QT_TRANSLATE_NOOP(C, "Reading the file…")))
+        self.info.setText(tr(QT_TRANSLATE_NOOP("ImportWizard", "Reading the file…")))
         self._loading = True
         self.completeChanged.emit()
         file = Path(self.path.text())
@@ -284,13 +297,13 @@ class FilePage(QWizardPage):
         rows = table.header_rows
         text = tr(
             QT_TRANSLATE_NOOP(
-                C,
+                "ImportWizard",
                 "Headings on row {first}–{last}; {count} rows below them; {columns} columns "
                 "recognised.",
             )
         ).format(first=rows[0], last=rows[-1], count=len(table.rows), columns=len(plan.columns))
         if plan.mapping_name:
-            text += " " + tr(QT_TRANSLATE_NOOP(C, "Saved mapping: {name}.")).format(
+            text += " " + tr(QT_TRANSLATE_NOOP("ImportWizard", "Saved mapping: {name}.")).format(
                 name=plan.mapping_name
             )
         self.info.setText(text)
@@ -322,11 +335,11 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(tr(QT_TRANSLATE_NOOP(C, "Check the columns")))
+        self.setTitle(tr(QT_TRANSLATE_NOOP("ImportWizard", "Check the columns")))
         self.setSubTitle(
             tr(
                 QT_TRANSLATE_NOOP(
-                    C,
+                    "ImportWizard",
                     "What each column of the list holds. Name, programme, amount and "
                     "disbursement date are needed; a contract number or citizen ID recognises "
                     "the loan when the list comes again.",
@@ -341,7 +354,7 @@ class MappingPage(QWizardPage):
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)
         name_row = QHBoxLayout()
-        self.remember = QCheckBox(tr(QT_TRANSLATE_NOOP(C, "Remember this mapping as")))
+        self.remember = QCheckBox(tr(QT_TRANSLATE_NOOP("ImportWizard", "Remember this mapping as")))
         self.remember.setChecked(True)
         self.name = QLineEdit()
         name_row.addWidget(self.remember)
@@ -370,14 +383,14 @@ class MappingPage(QWizardPage):
             if not label and not samples:
                 continue
             combo = QComboBox()
-            combo.addItem(tr(QT_TRANSLATE_NOOP(C, "— not imported —")), None)
+            combo.addItem(tr(QT_TRANSLATE_NOOP("ImportWizard", "— not imported —")), None)
             for field in ImportField:
                 combo.addItem(tr(FIELD_LABELS[field]), field.value)
             if index in chosen:
                 combo.setCurrentIndex(combo.findData(chosen[index].value))
             caption = f"{table.column_letter(index)} · {label or '…'}"
             if samples:
-                caption += "\n" + tr(QT_TRANSLATE_NOOP(C, "e.g. {values}")).format(
+                caption += "\n" + tr(QT_TRANSLATE_NOOP("ImportWizard", "e.g. {values}")).format(
                     values=", ".join(s[:40] for s in samples)
                 )
             self.form.addRow(QLabel(caption), combo)
@@ -402,7 +415,9 @@ class MappingPage(QWizardPage):
             if value and value in by_field:
                 self.error.setText(
                     tr(
-                        QT_TRANSLATE_NOOP(C, "{field} is chosen for two columns ({a} and {b}).")
+                        QT_TRANSLATE_NOOP(
+                            "ImportWizard", "{field} is chosen for two columns ({a} and {b})."
+                        )
                     ).format(
                         field=combo.currentText(),
                         a=plan.table.column_letter(by_field[value]),
@@ -418,7 +433,7 @@ class MappingPage(QWizardPage):
             self.error.setText(error.text())
             return False
         if self.remember.isChecked() and not self.name.text().strip():
-            self.error.setText(tr(QT_TRANSLATE_NOOP(C, "Give the mapping a name.")))
+            self.error.setText(tr(QT_TRANSLATE_NOOP("ImportWizard", "Give the mapping a name.")))
             return False
         self.owner.plan = candidate
         self.owner.save_as = self.name.text().strip() if self.remember.isChecked() else None
@@ -431,16 +446,19 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(tr(QT_TRANSLATE_NOOP(C, "Preview")))
+        self.setTitle(tr(QT_TRANSLATE_NOOP("ImportWizard", "Preview")))
         self.setSubTitle(
             tr(
                 QT_TRANSLATE_NOOP(
-                    C, "What the import will do, row by row. Nothing is saved until you import."
+                    "ImportWizard",
+                    "What the import will do, row by row. Nothing is saved until you import.",
                 )
             )
         )
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, tr(QT_TRANSLATE_NOOP(C, "Import")))
+        self.setButtonText(
+            QWizard.WizardButton.CommitButton, tr(QT_TRANSLATE_NOOP("ImportWizard", "Import"))
+        )
         layout = QVBoxLayout(self)
         self.results = ResultsView(wizard.context, self)
         layout.addWidget(self.results)
@@ -452,7 +470,7 @@ class PreviewPage(QWizardPage):
         plan = self.owner.plan
         assert plan is not None
         database = self.owner.context.database
-        self.results.summary.setText(tr(QT_TRANSLATE_NOOP(C, "Checking every row…")))
+        self.results.summary.setText(tr(QT_TRANSLATE_NOOP("ImportWizard", "Checking every row…")))
         self.results.model.set_rows([])
 
         def work(progress: Any) -> ImportResult:
@@ -475,7 +493,7 @@ class PreviewPage(QWizardPage):
             on_done=guarded(self, finished),
             on_error=guarded(self, failed),
             parent=self,
-            label=tr(QT_TRANSLATE_NOOP(C, "Checking the rows…")),
+            label=tr(QT_TRANSLATE_NOOP("ImportWizard", "Checking the rows…")),
             cancellable=True,
         )
 
@@ -492,7 +510,7 @@ class ResultPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(tr(QT_TRANSLATE_NOOP(C, "Import")))
+        self.setTitle(tr(QT_TRANSLATE_NOOP("ImportWizard", "Import")))
         layout = QVBoxLayout(self)
         self.results = ResultsView(wizard.context, self)
         layout.addWidget(self.results)
@@ -503,7 +521,7 @@ class ResultPage(QWizardPage):
         assert plan is not None
         database = self.owner.context.database
         save_as = self.owner.save_as
-        self.results.summary.setText(tr(QT_TRANSLATE_NOOP(C, "Importing…")))
+        self.results.summary.setText(tr(QT_TRANSLATE_NOOP("ImportWizard", "Importing…")))
 
         def work(progress: Any) -> ImportResult:
             with database.transaction() as session:
@@ -513,16 +531,18 @@ class ResultPage(QWizardPage):
             self.owner.result = result
             self.owner.imported = True
             self.setSubTitle(
-                tr(QT_TRANSLATE_NOOP(C, "Imported. The list's balances are as of {day}.")).format(
-                    day=format_date(result.as_of) if result.as_of else "—"
-                )
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "ImportWizard", "Imported. The list's balances are as of {day}."
+                    )
+                ).format(day=format_date(result.as_of) if result.as_of else "—")
             )
             self.results.show_result(result)
             self.done = True
             self.completeChanged.emit()
 
         def failed(error: BaseException) -> None:
-            self.setSubTitle(tr(QT_TRANSLATE_NOOP(C, "Nothing was imported.")))
+            self.setSubTitle(tr(QT_TRANSLATE_NOOP("ImportWizard", "Nothing was imported.")))
             self.results.summary.setText(
                 error.text() if isinstance(error, UserError) else str(error)
             )
@@ -534,7 +554,7 @@ class ResultPage(QWizardPage):
             on_done=guarded(self, finished),
             on_error=guarded(self, failed),
             parent=self,
-            label=tr(QT_TRANSLATE_NOOP(C, "Importing the list…")),
+            label=tr(QT_TRANSLATE_NOOP("ImportWizard", "Importing the list…")),
             cancellable=True,
         )
 
@@ -546,7 +566,7 @@ class ImportWizard(QWizard):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(tr(QT_TRANSLATE_NOOP(C, "Import a loan list from Excel")))
+        self.setWindowTitle(tr(QT_TRANSLATE_NOOP("ImportWizard", "Import a loan list from Excel")))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         with context.database.reading() as session:
             self.saved: list[SavedMapping] = load_mappings(session)

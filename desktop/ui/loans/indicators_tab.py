@@ -39,7 +39,6 @@ from desktop.ui.inputs import DateEdit
 from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
 
-C = "IndicatorsTab"
 NUMBER, MONEY, PERCENT = CellKind.NUMBER, CellKind.MONEY, CellKind.PERCENT
 
 
@@ -49,49 +48,67 @@ def _rounded(value: Any) -> Any:
 
 
 INDICATOR_COLUMNS: list[Column[IndicatorRow]] = [
-    Column[IndicatorRow](QT_TRANSLATE_NOOP(C, "Group of loans"), lambda r: r.label),
+    Column[IndicatorRow](QT_TRANSLATE_NOOP("IndicatorsTab", "Group of loans"), lambda r: r.label),
     Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Loans with balance"), lambda r: r.loans_with_balance, NUMBER
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Loans with balance"),
+        lambda r: r.loans_with_balance,
+        NUMBER,
     ),
     Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Borrowers with balance"), lambda r: r.borrowers_with_balance, NUMBER
-    ),
-    Column[IndicatorRow](QT_TRANSLATE_NOOP(C, "Outstanding"), lambda r: r.outstanding, MONEY),
-    Column[IndicatorRow](QT_TRANSLATE_NOOP(C, "Overdue"), lambda r: r.overdue, MONEY),
-    Column[IndicatorRow](QT_TRANSLATE_NOOP(C, "Overdue %"), lambda r: r.overdue_ratio, PERCENT),
-    Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Overdue + frozen"), lambda r: r.overdue_frozen, MONEY
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Borrowers with balance"),
+        lambda r: r.borrowers_with_balance,
+        NUMBER,
     ),
     Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Overdue + frozen %"), lambda r: r.overdue_frozen_ratio, PERCENT
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Outstanding"), lambda r: r.outstanding, MONEY
+    ),
+    Column[IndicatorRow](QT_TRANSLATE_NOOP("IndicatorsTab", "Overdue"), lambda r: r.overdue, MONEY),
+    Column[IndicatorRow](
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Overdue %"), lambda r: r.overdue_ratio, PERCENT
     ),
     Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Average per household"),
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Overdue + frozen"), lambda r: r.overdue_frozen, MONEY
+    ),
+    Column[IndicatorRow](
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Overdue + frozen %"),
+        lambda r: r.overdue_frozen_ratio,
+        PERCENT,
+    ),
+    Column[IndicatorRow](
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Average per household"),
         lambda r: _rounded(r.average_per_household),
         MONEY,
     ),
     Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Loans checked in the year"), lambda r: r.loans_checked, NUMBER
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Loans checked in the year"),
+        lambda r: r.loans_checked,
+        NUMBER,
     ),
     Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Used as intended"), lambda r: r.loans_used_as_intended, NUMBER
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Used as intended"),
+        lambda r: r.loans_used_as_intended,
+        NUMBER,
     ),
     Column[IndicatorRow](
-        QT_TRANSLATE_NOOP(C, "Share used as intended"),
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Share used as intended"),
         lambda r: r.share_used_as_intended,
         PERCENT,
     ),
 ]
 
 AGEING_COLUMNS: list[Column[AgeingRow]] = [
-    Column[AgeingRow](QT_TRANSLATE_NOOP(C, "Overdue for"), lambda r: r.label),
-    Column[AgeingRow](QT_TRANSLATE_NOOP(C, "Loans"), lambda r: r.loans, NUMBER),
-    Column[AgeingRow](QT_TRANSLATE_NOOP(C, "Overdue amount"), lambda r: r.overdue, MONEY),
-    Column[AgeingRow](QT_TRANSLATE_NOOP(C, "Share of overdue"), lambda r: r.share, PERCENT),
+    Column[AgeingRow](QT_TRANSLATE_NOOP("IndicatorsTab", "Overdue for"), lambda r: r.label),
+    Column[AgeingRow](QT_TRANSLATE_NOOP("IndicatorsTab", "Loans"), lambda r: r.loans, NUMBER),
+    Column[AgeingRow](
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Overdue amount"), lambda r: r.overdue, MONEY
+    ),
+    Column[AgeingRow](
+        QT_TRANSLATE_NOOP("IndicatorsTab", "Share of overdue"), lambda r: r.share, PERCENT
+    ),
 ]
 
 M_DEFINITIONS: Msg = QT_TRANSLATE_NOOP(
-    C,
+    "IndicatorsTab",
     "As of the chosen date, from each loan's latest balance on or before it. Overdue % = "
     "overdue / outstanding; overdue + frozen % = (overdue + frozen) / outstanding; average "
     "per household = outstanding / borrowers with balance; loans checked: at least one check "
@@ -119,12 +136,12 @@ class IndicatorsTab(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
-        self.show_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Show")))
-        self.export_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Export to Excel…")))
+        self.show_button = QPushButton(tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Show")))
+        self.export_button = QPushButton(tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Export to Excel…")))
         bar.addWidget(self.dimension)
-        bar.addWidget(QLabel(tr(QT_TRANSLATE_NOOP(C, "As of"))))
+        bar.addWidget(QLabel(tr(QT_TRANSLATE_NOOP("IndicatorsTab", "As of"))))
         bar.addWidget(self.as_of)
-        bar.addWidget(QLabel(tr(QT_TRANSLATE_NOOP(C, "Checks in year"))))
+        bar.addWidget(QLabel(tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Checks in year"))))
         bar.addWidget(self.year)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
@@ -134,7 +151,9 @@ class IndicatorsTab(QWidget):
         self.view = make_table(self.model)
         self.view.setColumnWidth(0, 240)
         layout.addWidget(self.view, 3)
-        self.ageing_title = QLabel("<b>" + tr(QT_TRANSLATE_NOOP(C, "Arrears ageing")) + "</b>")
+        self.ageing_title = QLabel(
+            "<b>" + tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Arrears ageing")) + "</b>"
+        )
         layout.addWidget(self.ageing_title)
         self.ageing_model: RowTableModel[AgeingRow] = RowTableModel(AGEING_COLUMNS, parent=self)
         self.ageing_view = make_table(self.ageing_model)
@@ -166,7 +185,7 @@ class IndicatorsTab(QWidget):
         database = self.context.database
         self._generation += 1
         generation = self._generation
-        self.status.setText(tr(QT_TRANSLATE_NOOP(C, "Calculating…")))
+        self.status.setText(tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Calculating…")))
 
         def work(_progress: Any) -> IndicatorTable:
             with database.reading() as session:
@@ -181,7 +200,7 @@ class IndicatorsTab(QWidget):
             self.view.resizeColumnsToContents()
             self.view.setColumnWidth(0, max(self.view.columnWidth(0), 220))
             self.status.setText(
-                tr(QT_TRANSLATE_NOOP(C, "As of {day}; checks of {year}.")).format(
+                tr(QT_TRANSLATE_NOOP("IndicatorsTab", "As of {day}; checks of {year}.")).format(
                     day=format_date(table.as_of), year=table.year
                 )
             )
@@ -196,7 +215,7 @@ class IndicatorsTab(QWidget):
     def export(self, target: Path | None = None) -> None:
         if self.table is None:
             return
-        name = tr(QT_TRANSLATE_NOOP(C, "Loan indicators"))
+        name = tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Loan indicators"))
         if target is None:
             default = str(self.context.paths.reports / f"{name}.xlsx")
             chosen, _ = QFileDialog.getSaveFileName(self, name, default, "Excel (*.xlsx)")
@@ -213,7 +232,11 @@ class IndicatorsTab(QWidget):
             workbook = Workbook()
             for title, columns, rows in (
                 (name, INDICATOR_COLUMNS, [*table.rows, table.total]),
-                (tr(QT_TRANSLATE_NOOP(C, "Arrears ageing")), AGEING_COLUMNS, table.ageing),
+                (
+                    tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Arrears ageing")),
+                    AGEING_COLUMNS,
+                    table.ageing,
+                ),
             ):
                 add_table_sheet(
                     workbook,
@@ -234,11 +257,11 @@ class IndicatorsTab(QWidget):
         run_in_background(
             write,
             on_done=lambda path: show_info(
-                self, tr(QT_TRANSLATE_NOOP(C, "Exported to {path}")).format(path=path)
+                self, tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Exported to {path}")).format(path=path)
             ),
             on_error=lambda error: show_error(
                 self, error if isinstance(error, UserError) else str(error)
             ),
             parent=self,
-            label=tr(QT_TRANSLATE_NOOP(C, "Writing the Excel file…")),
+            label=tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Writing the Excel file…")),
         )

@@ -56,18 +56,17 @@ from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import AsyncListPage, PickerField, format_rate, rate_value
 from desktop.ui.table_model import Column, RowTableModel
 
-C = "LoansTab"
 
 BORROWER_PICK_COLUMNS = [
-    Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Full name"), lambda b: b.full_name),
-    Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Citizen ID"), lambda b: b.citizen_id),
+    Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Full name"), lambda b: b.full_name),
+    Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Citizen ID"), lambda b: b.citizen_id),
     Column[BorrowerRow](
-        QT_TRANSLATE_NOOP(C, "Year of birth"),
+        QT_TRANSLATE_NOOP("LoansTab", "Year of birth"),
         lambda b: b.birth_year,
         display=lambda v: "" if v is None else str(v),
     ),
-    Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Hamlet"), lambda b: b.hamlet_name),
-    Column[BorrowerRow](QT_TRANSLATE_NOOP(C, "Group"), lambda b: b.group_name),
+    Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Hamlet"), lambda b: b.hamlet_name),
+    Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Group"), lambda b: b.group_name),
 ]
 
 
@@ -84,9 +83,9 @@ class LoanForm(RecordForm):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            tr(QT_TRANSLATE_NOOP(C, "Loan"))
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Loan"))
             if row is None
-            else tr(QT_TRANSLATE_NOOP(C, "Loan of {name}")).format(name=row.borrower_name),
+            else tr(QT_TRANSLATE_NOOP("LoansTab", "Loan of {name}")).format(name=row.borrower_name),
             parent,
         )
         self.database, self.row = database, row
@@ -102,9 +101,9 @@ class LoanForm(RecordForm):
 
         self.borrower: PickerField[BorrowerRow] = self.add_field(  # type: ignore[assignment]
             "borrower_id",
-            tr(QT_TRANSLATE_NOOP(C, "Borrower")),
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Borrower")),
             PickerField(
-                tr(QT_TRANSLATE_NOOP(C, "Choose the borrower")),
+                tr(QT_TRANSLATE_NOOP("LoansTab", "Choose the borrower")),
                 BORROWER_PICK_COLUMNS,
                 load_borrowers,
                 borrower_text,
@@ -113,28 +112,28 @@ class LoanForm(RecordForm):
         )
         self.programme = self.add_field(
             "programme_code",
-            tr(QT_TRANSLATE_NOOP(C, "Programme")),
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Programme")),
             ChoiceCombo(programme_list, optional=True),
         )
         self.contract_no = self.add_field(
-            "contract_no", tr(QT_TRANSLATE_NOOP(C, "Contract number")), QLineEdit()
+            "contract_no", tr(QT_TRANSLATE_NOOP("LoansTab", "Contract number")), QLineEdit()
         )
         self.amount: MoneyEdit = self.add_field(  # type: ignore[assignment]
-            "amount_disbursed", tr(QT_TRANSLATE_NOOP(C, "Amount disbursed")), MoneyEdit()
+            "amount_disbursed", tr(QT_TRANSLATE_NOOP("LoansTab", "Amount disbursed")), MoneyEdit()
         )
         self.disbursed_on: DateEdit = self.add_field(  # type: ignore[assignment]
-            "disbursed_on", tr(QT_TRANSLATE_NOOP(C, "Disbursement date")), DateEdit()
+            "disbursed_on", tr(QT_TRANSLATE_NOOP("LoansTab", "Disbursement date")), DateEdit()
         )
         self.maturity_on: DateEdit = self.add_field(  # type: ignore[assignment]
-            "maturity_on", tr(QT_TRANSLATE_NOOP(C, "Maturity date")), DateEdit()
+            "maturity_on", tr(QT_TRANSLATE_NOOP("LoansTab", "Maturity date")), DateEdit()
         )
         self.rate = self.add_field(
             "rate_bp",
-            tr(QT_TRANSLATE_NOOP(C, "Rate (% a year)")),
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Rate (% a year)")),
             QLineEdit(),
             hint=tr(
                 QT_TRANSLATE_NOOP(
-                    C,
+                    "LoansTab",
                     "Filled from the programme's rate on the disbursement date; change it if "
                     "the contract says otherwise.",
                 )
@@ -142,16 +141,20 @@ class LoanForm(RecordForm):
         )
         self.organisation = self.add_field(
             "organisation_code",
-            tr(QT_TRANSLATE_NOOP(C, "Organisation")),
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Organisation")),
             ChoiceCombo(orgs, optional=True),
         )
         self.group = self.add_field(
             "group_id",
-            tr(QT_TRANSLATE_NOOP(C, "Savings-and-loan group")),
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Savings-and-loan group")),
             ChoiceCombo(groups, optional=True),
         )
-        self.purpose = self.add_field("purpose", tr(QT_TRANSLATE_NOOP(C, "Purpose")), QLineEdit())
-        self.notes = self.add_field("notes", tr(QT_TRANSLATE_NOOP(C, "Notes")), QLineEdit())
+        self.purpose = self.add_field(
+            "purpose", tr(QT_TRANSLATE_NOOP("LoansTab", "Purpose")), QLineEdit()
+        )
+        self.notes = self.add_field(
+            "notes", tr(QT_TRANSLATE_NOOP("LoansTab", "Notes")), QLineEdit()
+        )
         if row is not None:
             self.borrower._value = row.borrower_id
             self.borrower.text.setText(row.borrower_name)
@@ -227,18 +230,20 @@ class BalanceForm(RecordForm):
         row: BalanceRow | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP(C, "Balance as of a date")), parent)
+        super().__init__(tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")), parent)
         self.database, self.loan, self.row = database, loan, row
         self.as_of: DateEdit = self.add_field(  # type: ignore[assignment]
-            "as_of", tr(QT_TRANSLATE_NOOP(C, "As of")), DateEdit()
+            "as_of", tr(QT_TRANSLATE_NOOP("LoansTab", "As of")), DateEdit()
         )
         self.parts: dict[str, MoneyEdit] = {}
         for part in ALL_PARTS:
             self.parts[part] = self.add_field(part, tr(PART_LABELS[part]), MoneyEdit())  # type: ignore[assignment]
         self.overdue_since: DateEdit = self.add_field(  # type: ignore[assignment]
-            "overdue_since", tr(QT_TRANSLATE_NOOP(C, "Overdue since")), DateEdit()
+            "overdue_since", tr(QT_TRANSLATE_NOOP("LoansTab", "Overdue since")), DateEdit()
         )
-        self.notes = self.add_field("notes", tr(QT_TRANSLATE_NOOP(C, "Notes")), QLineEdit())
+        self.notes = self.add_field(
+            "notes", tr(QT_TRANSLATE_NOOP("LoansTab", "Notes")), QLineEdit()
+        )
         if row is not None:
             self.as_of.set_value(row.as_of)
             for part, edit in self.parts.items():
@@ -267,18 +272,18 @@ class BalanceForm(RecordForm):
 
 
 BALANCE_COLUMNS = [
-    Column[BalanceRow](QT_TRANSLATE_NOOP(C, "As of"), lambda b: b.as_of, CellKind.DATE),
+    Column[BalanceRow](QT_TRANSLATE_NOOP("LoansTab", "As of"), lambda b: b.as_of, CellKind.DATE),
     Column[BalanceRow](
-        QT_TRANSLATE_NOOP(C, "Outstanding"), lambda b: b.outstanding, CellKind.MONEY
+        QT_TRANSLATE_NOOP("LoansTab", "Outstanding"), lambda b: b.outstanding, CellKind.MONEY
     ),
     *[
         Column[BalanceRow](PART_LABELS[part], lambda b, p=part: getattr(b, p), CellKind.MONEY)
         for part in ALL_PARTS
     ],
     Column[BalanceRow](
-        QT_TRANSLATE_NOOP(C, "Overdue since"), lambda b: b.overdue_since, CellKind.DATE
+        QT_TRANSLATE_NOOP("LoansTab", "Overdue since"), lambda b: b.overdue_since, CellKind.DATE
     ),
-    Column[BalanceRow](QT_TRANSLATE_NOOP(C, "Notes"), lambda b: b.notes),
+    Column[BalanceRow](QT_TRANSLATE_NOOP("LoansTab", "Notes"), lambda b: b.notes),
 ]
 
 
@@ -290,7 +295,7 @@ class BalanceDialog(QDialog):
         self.context, self.loan = context, loan
         self._deleted: str | None = None
         self.setWindowTitle(
-            tr(QT_TRANSLATE_NOOP(C, "Balances of {contract} — {name}")).format(
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Balances of {contract} — {name}")).format(
                 contract=loan.contract_no or "…", name=loan.borrower_name
             )
         )
@@ -299,7 +304,7 @@ class BalanceDialog(QDialog):
             QLabel(
                 tr(
                     QT_TRANSLATE_NOOP(
-                        C, "{programme} · disbursed {amount} on {day} · matures {maturity}"
+                        "LoansTab", "{programme} · disbursed {amount} on {day} · matures {maturity}"
                     )
                 ).format(
                     programme=loan.programme_name,
@@ -313,10 +318,10 @@ class BalanceDialog(QDialog):
         self.view = make_table(self.model)
         layout.addWidget(self.view, 1)
         bar = QHBoxLayout()
-        self.add_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "New balance…")))
-        self.edit_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Edit…")))
-        self.delete_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Delete")))
-        self.undo_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Undo delete")))
+        self.add_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "New balance…")))
+        self.edit_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Edit…")))
+        self.delete_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Delete")))
+        self.undo_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Undo delete")))
         self.undo_button.setEnabled(False)
         editable = not context.office.is_city
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
@@ -359,7 +364,9 @@ class BalanceDialog(QDialog):
         row = self._selected()
         if row is None:
             return
-        question = tr(QT_TRANSLATE_NOOP(C, "Delete the balance of {day}? You can undo this."))
+        question = tr(
+            QT_TRANSLATE_NOOP("LoansTab", "Delete the balance of {day}? You can undo this.")
+        )
         if not confirm(self, question.format(day=format_date(row.as_of))):
             return
         try:
@@ -406,7 +413,7 @@ def known(amount: Callable[[LoanRow], int]) -> Callable[[LoanRow], int | None]:
 
 
 class LoansTab(AsyncListPage[LoanRow]):
-    title = QT_TRANSLATE_NOOP(C, "Loans")
+    title = QT_TRANSLATE_NOOP("LoansTab", "Loans")
     record_types = ("loan", "loan_balance")
 
     @property
@@ -414,40 +421,54 @@ class LoansTab(AsyncListPage[LoanRow]):
         money, day, number = CellKind.MONEY, CellKind.DATE, CellKind.NUMBER
         return [
             *self.commune_column(lambda r: r.commune_code),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Contract"), lambda r: r.contract_no),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Borrower"), lambda r: r.borrower_name),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Citizen ID"), lambda r: r.citizen_id),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Hamlet"), lambda r: r.hamlet_name),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Programme"), lambda r: r.programme_name),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Contract"), lambda r: r.contract_no),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Borrower"), lambda r: r.borrower_name),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Citizen ID"), lambda r: r.citizen_id),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Hamlet"), lambda r: r.hamlet_name),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Programme"), lambda r: r.programme_name),
             Column[LoanRow](
-                QT_TRANSLATE_NOOP(C, "Rate %"),
+                QT_TRANSLATE_NOOP("LoansTab", "Rate %"),
                 lambda r: r.rate_bp,
                 number,
                 False,
                 display=format_rate,
             ),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Organisation"), lambda r: r.organisation_name),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Group"), lambda r: r.group_name),
             Column[LoanRow](
-                QT_TRANSLATE_NOOP(C, "Amount"), lambda r: r.amount_disbursed, money, False
+                QT_TRANSLATE_NOOP("LoansTab", "Organisation"), lambda r: r.organisation_name
+            ),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Group"), lambda r: r.group_name),
+            Column[LoanRow](
+                QT_TRANSLATE_NOOP("LoansTab", "Amount"), lambda r: r.amount_disbursed, money, False
             ),
             Column[LoanRow](
-                QT_TRANSLATE_NOOP(C, "Disbursed"), lambda r: r.disbursed_on, day, False
-            ),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Matures"), lambda r: r.maturity_on, day, False),
-            Column[LoanRow](
-                QT_TRANSLATE_NOOP(C, "Balance as of"), lambda r: r.balance_as_of, day, False
-            ),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Outstanding"), known(_outstanding), money, False),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Overdue"), known(_overdue), money, False),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Frozen"), known(_frozen), money, False),
-            Column[LoanRow](
-                QT_TRANSLATE_NOOP(C, "Overdue since"), lambda r: r.overdue_since, day, False
+                QT_TRANSLATE_NOOP("LoansTab", "Disbursed"), lambda r: r.disbursed_on, day, False
             ),
             Column[LoanRow](
-                QT_TRANSLATE_NOOP(C, "Last check"), lambda r: r.last_checked_on, day, False
+                QT_TRANSLATE_NOOP("LoansTab", "Matures"), lambda r: r.maturity_on, day, False
             ),
-            Column[LoanRow](QT_TRANSLATE_NOOP(C, "Purpose"), lambda r: r.purpose),
+            Column[LoanRow](
+                QT_TRANSLATE_NOOP("LoansTab", "Balance as of"),
+                lambda r: r.balance_as_of,
+                day,
+                False,
+            ),
+            Column[LoanRow](
+                QT_TRANSLATE_NOOP("LoansTab", "Outstanding"), known(_outstanding), money, False
+            ),
+            Column[LoanRow](
+                QT_TRANSLATE_NOOP("LoansTab", "Overdue"), known(_overdue), money, False
+            ),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Frozen"), known(_frozen), money, False),
+            Column[LoanRow](
+                QT_TRANSLATE_NOOP("LoansTab", "Overdue since"),
+                lambda r: r.overdue_since,
+                day,
+                False,
+            ),
+            Column[LoanRow](
+                QT_TRANSLATE_NOOP("LoansTab", "Last check"), lambda r: r.last_checked_on, day, False
+            ),
+            Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Purpose"), lambda r: r.purpose),
         ]
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -455,14 +476,14 @@ class LoansTab(AsyncListPage[LoanRow]):
         super().__init__(context, parent)
         second = QHBoxLayout()
         self.layout().insertLayout(2, second)
-        self.as_of_label = QLabel(tr(QT_TRANSLATE_NOOP(C, "Situation as of")))
+        self.as_of_label = QLabel(tr(QT_TRANSLATE_NOOP("LoansTab", "Situation as of")))
         self.as_of_edit = DateEdit()
         self.as_of_edit.set_value(self.as_of)
         self.as_of_edit.setMinimumWidth(130)
-        self.as_of_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Show")))
-        self.balances_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Balance history…")))
-        self.check_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Record a check…")))
-        self.import_button = QPushButton(tr(QT_TRANSLATE_NOOP(C, "Import from Excel…")))
+        self.as_of_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Show")))
+        self.balances_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Balance history…")))
+        self.check_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Record a check…")))
+        self.import_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Import from Excel…")))
         for widget in (self.as_of_label, self.as_of_edit, self.as_of_button):
             second.addWidget(widget)
         second.addStretch(1)
@@ -503,7 +524,7 @@ class LoansTab(AsyncListPage[LoanRow]):
         restore_loan(session, record_id)
 
     def describe(self, row: LoanRow) -> str:
-        return tr(QT_TRANSLATE_NOOP(C, "the loan {contract} of {name}")).format(
+        return tr(QT_TRANSLATE_NOOP("LoansTab", "the loan {contract} of {name}")).format(
             contract=row.contract_no or "", name=row.borrower_name
         )
 

@@ -16,15 +16,14 @@ from desktop.ui.loans.groups_tab import GroupsTab
 from desktop.ui.loans.indicators_tab import IndicatorsTab
 from desktop.ui.loans.loans_tab import LoansTab
 
-C = "LoansPage"
 
 TABS: list[tuple[str, Msg, Callable[[AppContext], QWidget]]] = [
-    ("loans", QT_TRANSLATE_NOOP(C, "Loans"), LoansTab),
-    ("borrowers", QT_TRANSLATE_NOOP(C, "Borrowers"), BorrowersTab),
-    ("groups", QT_TRANSLATE_NOOP(C, "Savings-and-loan groups"), GroupsTab),
-    ("checks", QT_TRANSLATE_NOOP(C, "Loan-use checks"), ChecksTab),
-    ("unchecked", QT_TRANSLATE_NOOP(C, "Not checked in 12 months"), UncheckedTab),
-    ("indicators", QT_TRANSLATE_NOOP(C, "Indicators"), IndicatorsTab),
+    ("loans", QT_TRANSLATE_NOOP("LoansPage", "Loans"), LoansTab),
+    ("borrowers", QT_TRANSLATE_NOOP("LoansPage", "Borrowers"), BorrowersTab),
+    ("groups", QT_TRANSLATE_NOOP("LoansPage", "Savings-and-loan groups"), GroupsTab),
+    ("checks", QT_TRANSLATE_NOOP("LoansPage", "Loan-use checks"), ChecksTab),
+    ("unchecked", QT_TRANSLATE_NOOP("LoansPage", "Not checked in 12 months"), UncheckedTab),
+    ("indicators", QT_TRANSLATE_NOOP("LoansPage", "Indicators"), IndicatorsTab),
 ]
 
 
@@ -33,7 +32,7 @@ class LoansPage(QWidget):
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr(QT_TRANSLATE_NOOP(C, "Loans"))))
+        layout.addWidget(page_title(tr(QT_TRANSLATE_NOOP("LoansPage", "Loans"))))
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self._built: dict[int, QWidget] = {}
