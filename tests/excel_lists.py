@@ -55,8 +55,24 @@ def flat_row(
     purpose: str = "Chăn nuôi bò",
 ) -> list[Any]:
     return [
-        n, contract, name, cid, birth, sex, hamlet, programme, org, group, amount, disbursed,
-        maturity, outstanding, overdue, frozen, overdue_since, purpose,
+        n,
+        contract,
+        name,
+        cid,
+        birth,
+        sex,
+        hamlet,
+        programme,
+        org,
+        group,
+        amount,
+        disbursed,
+        maturity,
+        outstanding,
+        overdue,
+        frozen,
+        overdue_since,
+        purpose,
     ]
 
 
@@ -116,8 +132,22 @@ def write_merged(path: Path, rows: Sequence[Sequence[Any] | None], *, unit: str 
     ws["A2"] = "DANH SÁCH HỘ VAY VỐN ĐẾN NGÀY 31 THÁNG 12 NĂM 2025"
     ws.merge_cells("A2:N2")
     ws["A3"] = f"ĐVT: {unit}"
-    top = ["STT", "Số HĐ", "Họ và tên", "Số CCCD", "Năm sinh", None, "Ấp/KV", "Chương trình",
-           "Hội", "Số tiền vay", "Ngày giải ngân", "Dư nợ", None, None]
+    top = [
+        "STT",
+        "Số HĐ",
+        "Họ và tên",
+        "Số CCCD",
+        "Năm sinh",
+        None,
+        "Ấp/KV",
+        "Chương trình",
+        "Hội",
+        "Số tiền vay",
+        "Ngày giải ngân",
+        "Dư nợ",
+        None,
+        None,
+    ]
     for c, value in enumerate(top, 1):
         ws.cell(5, c, value)
     for c, value in ((5, "Nam"), (6, "Nữ"), (12, "Trong hạn"), (13, "Quá hạn"), (14, "Khoanh")):
@@ -141,10 +171,34 @@ def write_merged(path: Path, rows: Sequence[Sequence[Any] | None], *, unit: str 
 
 
 def merged_row(
-    n: Any, contract: str, name: str, cid: Any, male: Any, female: Any, hamlet: str,
-    programme: str, org: str, amount: Any, disbursed: Any, current: Any, overdue: Any = 0,
+    n: Any,
+    contract: str,
+    name: str,
+    cid: Any,
+    male: Any,
+    female: Any,
+    hamlet: str,
+    programme: str,
+    org: str,
+    amount: Any,
+    disbursed: Any,
+    current: Any,
+    overdue: Any = 0,
     frozen: Any = 0,
 ) -> list[Any]:
-    return [n, contract, name, cid, male, female, hamlet, programme, org, amount, disbursed,
-            current, overdue, frozen]
-
+    return [
+        n,
+        contract,
+        name,
+        cid,
+        male,
+        female,
+        hamlet,
+        programme,
+        org,
+        amount,
+        disbursed,
+        current,
+        overdue,
+        frozen,
+    ]

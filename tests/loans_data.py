@@ -33,7 +33,10 @@ def add_group(db: Database, code: str, name: str, hamlet: str | None, org: str |
         return create_group(
             s,
             GroupInput(
-                code=code, name=name, hamlet_id=hamlet, organisation_code=org,
+                code=code,
+                name=name,
+                hamlet_id=hamlet,
+                organisation_code=org,
                 status=GroupStatus.ACTIVE,
             ),
         )
@@ -127,9 +130,17 @@ def sample(db: Database) -> Ids:
     l1 = add_loan(db, an, "HN", 50 * m, date(2024, 3, 1), contract="HD1", org="HND", group=g1)
     l2 = add_loan(db, an, "GQVL", 40 * m, date(2024, 6, 1), contract="HD2", org="HND", group=g1)
     l3 = add_loan(db, binh, "HN", 30 * m, date(2023, 5, 1), contract="HD3", org="HPN", group=g2)
-    l4 = add_loan(db, cuong, "NSVSMT", 20 * m, date(2023, 1, 1), contract="HD4", org="HPN", group=g2)
+    l4 = add_loan(
+        db, cuong, "NSVSMT", 20 * m, date(2023, 1, 1), contract="HD4", org="HPN", group=g2
+    )
     l5 = add_loan(
-        db, dung, "HN", 60 * m, date(2022, 6, 30), contract="HD5", org="CCB",
+        db,
+        dung,
+        "HN",
+        60 * m,
+        date(2022, 6, 30),
+        contract="HD5",
+        org="CCB",
         maturity=date(2025, 6, 30),
     )
     mid, end = date(2025, 6, 30), date(2025, 12, 31)

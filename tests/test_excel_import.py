@@ -68,27 +68,150 @@ def merged_list(tmp_path: Path) -> Path:
         tmp_path / "ds.xlsx",
         [
             ["Tổ 1 - Hội Nông dân - Khu vực 1"],  # row 8: a group heading inside the table
-            merged_row(1, "HD001", "Nguyễn Văn An", int(AN), 1985, None, "Khu vực 1",
-                       "Hộ nghèo", "Hội Nông dân", "50.000.000", "05/02/2025", 40 * M),
-            merged_row(2, "HD002", "Trần Thị Bình", BINH, None, 1990, "KV2", "GQVL", "PN",
-                       "30,000,000", 45_700, "25.000.000", "5.000.000", "-"),
-            merged_row(3, "HD003", "Lê Văn Cường", "12345", 1970, None, "Khu vực 1",
-                       "Nước sạch", "CCB", 20 * M, datetime(2024, 3, 1), 10 * M),
+            merged_row(
+                1,
+                "HD001",
+                "Nguyễn Văn An",
+                int(AN),
+                1985,
+                None,
+                "Khu vực 1",
+                "Hộ nghèo",
+                "Hội Nông dân",
+                "50.000.000",
+                "05/02/2025",
+                40 * M,
+            ),
+            merged_row(
+                2,
+                "HD002",
+                "Trần Thị Bình",
+                BINH,
+                None,
+                1990,
+                "KV2",
+                "GQVL",
+                "PN",
+                "30,000,000",
+                45_700,
+                "25.000.000",
+                "5.000.000",
+                "-",
+            ),
+            merged_row(
+                3,
+                "HD003",
+                "Lê Văn Cường",
+                "12345",
+                1970,
+                None,
+                "Khu vực 1",
+                "Nước sạch",
+                "CCB",
+                20 * M,
+                datetime(2024, 3, 1),
+                10 * M,
+            ),
             None,  # row 12: blank
-            merged_row(4, "HD004", "Phạm Thị Dung", DUNG, None, 1995, "Ấp Lạ", "HSSV", "ĐTN",
-                       40 * M, "01/06/2024", 30 * M),
-            merged_row(5, "HD005", "Võ Văn Em", person_cid(1980, Sex.MALE, 5), 1980, None,
-                       "Khu vực 2", "Cho vay trâu bò", "HND", 10 * M, "01/06/2024", 5 * M),
-            merged_row(6, "HD006", "Đỗ Thị Gấm", person_cid(1988, Sex.FEMALE, 6), None, 1988,
-                       "Khu vực 2", "HCN", "HPN", "abc", "31/02/2025", 5 * M),
-            merged_row(7, "HD001", "Nguyễn Văn An", int(AN), 1985, None, "Khu vực 1",
-                       "Hộ nghèo", "Hội Nông dân", 50 * M, "05/02/2025", 40 * M),
-            merged_row(8, "HD008", "", person_cid(1981, Sex.MALE, 8), 1981, None, "Khu vực 1",
-                       "HN", "HND", 10 * M, "01/01/2025", 10 * M),
-            merged_row(9, "HD009", "Hồ Văn Hải", person_cid(1979, Sex.MALE, 9), 1977, None,
-                       "Khu vực 1", "HN", "HND", 10 * M, "01/01/2025", 10 * M),
-            merged_row(10, "HD010", "Lý Thị Kim", person_cid(1975, Sex.FEMALE, 10), None, 1975,
-                       "Khu vực 1", "HN", "HND", 10 * M, "01/01/2025", 8 * M, 5 * M),
+            merged_row(
+                4,
+                "HD004",
+                "Phạm Thị Dung",
+                DUNG,
+                None,
+                1995,
+                "Ấp Lạ",
+                "HSSV",
+                "ĐTN",
+                40 * M,
+                "01/06/2024",
+                30 * M,
+            ),
+            merged_row(
+                5,
+                "HD005",
+                "Võ Văn Em",
+                person_cid(1980, Sex.MALE, 5),
+                1980,
+                None,
+                "Khu vực 2",
+                "Cho vay trâu bò",
+                "HND",
+                10 * M,
+                "01/06/2024",
+                5 * M,
+            ),
+            merged_row(
+                6,
+                "HD006",
+                "Đỗ Thị Gấm",
+                person_cid(1988, Sex.FEMALE, 6),
+                None,
+                1988,
+                "Khu vực 2",
+                "HCN",
+                "HPN",
+                "abc",
+                "31/02/2025",
+                5 * M,
+            ),
+            merged_row(
+                7,
+                "HD001",
+                "Nguyễn Văn An",
+                int(AN),
+                1985,
+                None,
+                "Khu vực 1",
+                "Hộ nghèo",
+                "Hội Nông dân",
+                50 * M,
+                "05/02/2025",
+                40 * M,
+            ),
+            merged_row(
+                8,
+                "HD008",
+                "",
+                person_cid(1981, Sex.MALE, 8),
+                1981,
+                None,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                10 * M,
+                "01/01/2025",
+                10 * M,
+            ),
+            merged_row(
+                9,
+                "HD009",
+                "Hồ Văn Hải",
+                person_cid(1979, Sex.MALE, 9),
+                1977,
+                None,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                10 * M,
+                "01/01/2025",
+                10 * M,
+            ),
+            merged_row(
+                10,
+                "HD010",
+                "Lý Thị Kim",
+                person_cid(1975, Sex.FEMALE, 10),
+                None,
+                1975,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                10 * M,
+                "01/01/2025",
+                8 * M,
+                5 * M,
+            ),
         ],
     )
 
@@ -106,7 +229,10 @@ def test_messy_list(commune_db: Database, merged_list: Path, vi_app: object) -> 
     assert rows[11] == (RowOutcome.REJECTED, "Số CCCD: Số CCCD gồm đúng 12 chữ số (số này có 5).")
     assert 12 not in rows  # blank row
     assert rows[13][0] is RowOutcome.REJECTED and "«Ấp Lạ»" in rows[13][1]
-    assert rows[14] == (RowOutcome.REJECTED, "Không nhận ra chương trình cho vay «Cho vay trâu bò».")
+    assert rows[14] == (
+        RowOutcome.REJECTED,
+        "Không nhận ra chương trình cho vay «Cho vay trâu bò».",
+    )
     assert rows[15][0] is RowOutcome.REJECTED
     assert "«abc» không phải là số tiền" in rows[15][1]
     assert "«31/02/2025» không phải là ngày" in rows[15][1]
@@ -125,12 +251,17 @@ def test_messy_list(commune_db: Database, merged_list: Path, vi_app: object) -> 
     assert an.household_category is HouseholdCategory.KHAC
     hd1, hd2 = loans["HD001"], loans["HD002"]
     assert (hd1.amount_disbursed, hd1.disbursed_on, hd1.outstanding) == (
-        50 * M, date(2025, 2, 5), 40 * M
+        50 * M,
+        date(2025, 2, 5),
+        40 * M,
     )
     assert (hd1.programme_code, hd1.organisation_code, hd1.rate_bp) == ("HN", "HND", 660)
     assert hd2.disbursed_on == date(2025, 2, 12)  # Excel serial 45700
     assert (hd2.amount_disbursed, hd2.current_amount, hd2.overdue_amount, hd2.frozen_amount) == (
-        30 * M, 25 * M, 5 * M, 0
+        30 * M,
+        25 * M,
+        5 * M,
+        0,
     )
     assert hd2.balance_as_of == END and hd2.hamlet_name == "Khu vực 2"
 
@@ -140,8 +271,20 @@ def test_reimport_updates_instead_of_duplicating(
 ) -> None:
     rows = [
         flat_row(1, "HD1", "Nguyễn Văn An", AN, birth=1985, sex="Nam"),
-        flat_row(2, "HD2", "Trần Thị Bình", BINH, birth=1990, sex="Nữ", hamlet="Khu vực 2",
-                 programme="GQVL", org="HPN", group="Tổ 2", amount=30 * M, outstanding=30 * M),
+        flat_row(
+            2,
+            "HD2",
+            "Trần Thị Bình",
+            BINH,
+            birth=1990,
+            sex="Nữ",
+            hamlet="Khu vực 2",
+            programme="GQVL",
+            org="HPN",
+            group="Tổ 2",
+            amount=30 * M,
+            outstanding=30 * M,
+        ),
     ]
     first = do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
     assert [r.outcome for r in first.rows] == [RowOutcome.CREATED] * 2 + [RowOutcome.SKIPPED]
@@ -152,8 +295,17 @@ def test_reimport_updates_instead_of_duplicating(
     assert [r.outcome for r in again.rows][:2] == [RowOutcome.UNCHANGED] * 2
     assert counts(commune_db) == before
     # the same list corrected: the balance of the same date is updated, the audit keeps it
-    rows[0] = flat_row(1, "HD1", "Nguyễn Văn An", AN, birth=1985, sex="Nam",
-                       outstanding=38 * M, overdue=2 * M, overdue_since="01/11/2025")
+    rows[0] = flat_row(
+        1,
+        "HD1",
+        "Nguyễn Văn An",
+        AN,
+        birth=1985,
+        sex="Nam",
+        outstanding=38 * M,
+        overdue=2 * M,
+        overdue_since="01/11/2025",
+    )
     fixed = do_import(commune_db, write_flat(tmp_path / "b.xlsx", rows))
     assert by_row(fixed)[4] == (RowOutcome.UPDATED, "Đã thay đổi: số dư.")
     assert by_row(fixed)[5][0] is RowOutcome.UNCHANGED
@@ -193,7 +345,9 @@ def test_match_without_contract_number(commune_db: Database, tmp_path: Path) -> 
 def test_conflicts_with_recorded_people_are_rejected(
     commune_db: Database, tmp_path: Path, vi_app: object
 ) -> None:
-    do_import(commune_db, write_flat(tmp_path / "a.xlsx", [flat_row(1, "HD1", "Nguyễn Văn An", AN)]))
+    do_import(
+        commune_db, write_flat(tmp_path / "a.xlsx", [flat_row(1, "HD1", "Nguyễn Văn An", AN)])
+    )
     rows = [
         flat_row(1, "HD1", "Trần Thị Bình", BINH, birth=1990),  # HD1 is An's loan
         flat_row(2, "HD9", "Nguyễn Văn Ân Khác", AN),  # An's citizen ID, another name
@@ -207,10 +361,16 @@ def test_conflicts_with_recorded_people_are_rejected(
 
 def test_outstanding_total_with_parts(commune_db: Database, tmp_path: Path, vi_app: object) -> None:
     rows = [
-        flat_row(1, "HD1", "Nguyễn Văn An", AN, outstanding=40 * M, overdue=10 * M,
-                 overdue_since=date(2025, 9, 1)),
-        flat_row(2, "HD2", "Trần Thị Bình", BINH, outstanding=10 * M, overdue=8 * M,
-                 frozen=5 * M),
+        flat_row(
+            1,
+            "HD1",
+            "Nguyễn Văn An",
+            AN,
+            outstanding=40 * M,
+            overdue=10 * M,
+            overdue_since=date(2025, 9, 1),
+        ),
+        flat_row(2, "HD2", "Trần Thị Bình", BINH, outstanding=10 * M, overdue=8 * M, frozen=5 * M),
         flat_row(3, "HD3", "Lê Văn Cường", CUONG, outstanding=60 * M),
         flat_row(4, "HD4", "Phạm Thị Dung", DUNG, overdue=1 * M, overdue_since="01/01/2026"),
     ]
@@ -225,7 +385,9 @@ def test_outstanding_total_with_parts(commune_db: Database, tmp_path: Path, vi_a
     with commune_db.reading() as s:
         (loan,) = list_loans(s, "31120", as_of=END)
     assert (loan.current_amount, loan.overdue_amount, loan.overdue_since) == (
-        30 * M, 10 * M, date(2025, 9, 1)
+        30 * M,
+        10 * M,
+        date(2025, 9, 1),
     )
 
 
@@ -233,10 +395,38 @@ def test_list_in_thousands_of_dong(commune_db: Database, tmp_path: Path, vi_app:
     path = write_merged(
         tmp_path / "k.xlsx",
         [
-            merged_row(1, "HD1", "Nguyễn Văn An", AN, 1985, None, "Khu vực 1", "HN", "HND",
-                       "50.000", "05/02/2025", "40.000,5", 0, 0),
-            merged_row(2, "HD2", "Trần Thị Bình", BINH, None, 1990, "Khu vực 1", "HN", "HND",
-                       30_000, "05/02/2025", 30_000, 0, 0),
+            merged_row(
+                1,
+                "HD1",
+                "Nguyễn Văn An",
+                AN,
+                1985,
+                None,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                "50.000",
+                "05/02/2025",
+                "40.000,5",
+                0,
+                0,
+            ),
+            merged_row(
+                2,
+                "HD2",
+                "Trần Thị Bình",
+                BINH,
+                None,
+                1990,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                30_000,
+                "05/02/2025",
+                30_000,
+                0,
+                0,
+            ),
         ],
         unit="1.000 đồng",
     )
@@ -288,9 +478,7 @@ def test_failed_import_leaves_nothing_half_done(
 def test_mapping_is_remembered_for_lists_of_the_same_shape(
     commune_db: Database, tmp_path: Path
 ) -> None:
-    headings = list(
-        __import__("tests.excel_lists", fromlist=["FLAT_HEADINGS"]).FLAT_HEADINGS
-    )
+    headings = list(__import__("tests.excel_lists", fromlist=["FLAT_HEADINGS"]).FLAT_HEADINGS)
     headings[1] = "Mã món vay"  # a heading nobody would guess
     rows = [flat_row(1, "K-77", "Nguyễn Văn An", AN)]
     path = write_flat(tmp_path / "a.xlsx", rows, headings=headings)
@@ -299,8 +487,9 @@ def test_mapping_is_remembered_for_lists_of_the_same_shape(
     columns = {**plan.columns, ImportField.CONTRACT_NO: 1}
     with commune_db.transaction() as s:
         run_import(s, plan.with_columns(columns), save_as="PGD Ninh Kiều")
-    nxt = write_flat(tmp_path / "b.xlsx", [flat_row(1, "K-78", "Trần Thị Bình", BINH)],
-                     headings=headings)
+    nxt = write_flat(
+        tmp_path / "b.xlsx", [flat_row(1, "K-78", "Trần Thị Bình", BINH)], headings=headings
+    )
     with commune_db.reading() as s:
         saved = load_mappings(s)
     again = prepare(nxt, saved=saved)
@@ -321,7 +510,9 @@ def test_mapping_is_remembered_for_lists_of_the_same_shape(
         (b"PK\x03\x04broken", "không phải sổ tính Excel"),
     ],
 )
-def test_unusable_files(tmp_path: Path, vi_app: object, content: bytes | None, expected: str) -> None:
+def test_unusable_files(
+    tmp_path: Path, vi_app: object, content: bytes | None, expected: str
+) -> None:
     path = tmp_path / "list.xlsx"
     if content is not None:
         path.write_bytes(content)

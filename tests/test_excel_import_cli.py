@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from db.enums import Sex
 from desktop.cli import main
 from tests.excel_lists import merged_row, write_merged
 from tests.loans_data import person_cid
-from db.enums import Sex
 
 M = 1_000_000
 
@@ -28,8 +28,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     data = tmp_path / "data"
     code, _, err = run(
-        capsys, "init", "--data-dir", str(data), "--mode", "commune", "--commune", "31120",
-        "--hamlet", "Khu vực 1", "--hamlet", "Khu vực 2",
+        capsys,
+        "init",
+        "--data-dir",
+        str(data),
+        "--mode",
+        "commune",
+        "--commune",
+        "31120",
+        "--hamlet",
+        "Khu vực 1",
+        "--hamlet",
+        "Khu vực 2",
     )
     assert code == 0, err
     return data
@@ -40,11 +50,34 @@ def workbook(tmp_path: Path) -> Path:
     return write_merged(
         tmp_path / "ds.xlsx",
         [
-            merged_row(1, "HD001", "Nguyễn Văn An", int(person_cid(1985, Sex.MALE, 12345)),
-                       1985, None, "Khu vực 1", "Hộ nghèo", "Hội Nông dân", "50.000.000",
-                       "05/02/2025", 40 * M),
-            merged_row(2, "HD002", "Lê Văn Cường", "12345", 1970, None, "Khu vực 1",
-                       "Nước sạch", "CCB", 20 * M, "01/03/2024", 10 * M),
+            merged_row(
+                1,
+                "HD001",
+                "Nguyễn Văn An",
+                int(person_cid(1985, Sex.MALE, 12345)),
+                1985,
+                None,
+                "Khu vực 1",
+                "Hộ nghèo",
+                "Hội Nông dân",
+                "50.000.000",
+                "05/02/2025",
+                40 * M,
+            ),
+            merged_row(
+                2,
+                "HD002",
+                "Lê Văn Cường",
+                "12345",
+                1970,
+                None,
+                "Khu vực 1",
+                "Nước sạch",
+                "CCB",
+                20 * M,
+                "01/03/2024",
+                10 * M,
+            ),
         ],
     )
 
@@ -52,8 +85,9 @@ def workbook(tmp_path: Path) -> Path:
 def test_import_dry_run_then_for_real(
     capsys: pytest.CaptureFixture[str], folder: Path, workbook: Path
 ) -> None:
-    code, out, err = run(capsys, "import-excel", str(workbook), "--data-dir", str(folder),
-                         "--dry-run")
+    code, out, err = run(
+        capsys, "import-excel", str(workbook), "--data-dir", str(folder), "--dry-run"
+    )
     assert code == 0, err
     assert "Trang tính: DS vay (tiêu đề cột ở dòng 5–6); 3 dòng." in out
     assert "B  Số HĐ  →  Số hợp đồng" in out
@@ -63,8 +97,15 @@ def test_import_dry_run_then_for_real(
     assert "Dòng 10: bỏ qua: Dòng tổng cộng." in out
     assert "Tổng 3 dòng: nhập mới 1, cập nhật 0, không đổi 0, từ chối 1, bỏ qua 1." in out
     assert "Chạy thử (--dry-run): chưa ghi gì vào dữ liệu." in out
-    code, out, _ = run(capsys, "import-excel", str(workbook), "--data-dir", str(folder),
-                       "--mapping", "PGD Ninh Kiều")
+    code, out, _ = run(
+        capsys,
+        "import-excel",
+        str(workbook),
+        "--data-dir",
+        str(folder),
+        "--mapping",
+        "PGD Ninh Kiều",
+    )
     assert code == 0 and "nhập mới 1" in out and "Chạy thử" not in out
     assert "chưa có cách ghép cột tên PGD Ninh Kiều" in out
     code, out, _ = run(capsys, "import-excel", str(workbook), "--data-dir", str(folder))
@@ -75,18 +116,21 @@ def test_import_dry_run_then_for_real(
 def test_unusable_files_exit_non_zero(
     capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path, workbook: Path
 ) -> None:
-    code, _, err = run(capsys, "import-excel", str(tmp_path / "khong-co.xlsx"),
-                       "--data-dir", str(folder))
+    code, _, err = run(
+        capsys, "import-excel", str(tmp_path / "khong-co.xlsx"), "--data-dir", str(folder)
+    )
     assert code == 1 and err.startswith("Lỗi: Không có tệp")
     text = tmp_path / "ds.csv"
     text.write_text("Họ tên;Số tiền\n", encoding="utf-8")
     code, _, err = run(capsys, "import-excel", str(text), "--data-dir", str(folder))
     assert code == 1 and "không phải sổ tính Excel" in err
-    code, _, err = run(capsys, "import-excel", str(workbook), "--data-dir", str(folder),
-                       "--sheet", "Tháng 1")
+    code, _, err = run(
+        capsys, "import-excel", str(workbook), "--data-dir", str(folder), "--sheet", "Tháng 1"
+    )
     assert code == 1 and "Các trang tính có trong tệp: DS vay." in err
-    code, _, err = run(capsys, "import-excel", str(workbook), "--data-dir", str(folder),
-                       "--as-of", "31/13/2025")
+    code, _, err = run(
+        capsys, "import-excel", str(workbook), "--data-dir", str(folder), "--as-of", "31/13/2025"
+    )
     assert code == 1 and "ngày/tháng/năm" in err
 
 
@@ -95,8 +139,22 @@ def test_all_rows_rejected_is_a_failure(
 ) -> None:
     path = write_merged(
         tmp_path / "bad.xlsx",
-        [merged_row(1, "HD1", "Lê Văn Cường", "12345", 1970, None, "Khu vực 1", "HN", "CCB",
-                    20 * M, "01/03/2024", 10 * M)],
+        [
+            merged_row(
+                1,
+                "HD1",
+                "Lê Văn Cường",
+                "12345",
+                1970,
+                None,
+                "Khu vực 1",
+                "HN",
+                "CCB",
+                20 * M,
+                "01/03/2024",
+                10 * M,
+            )
+        ],
     )
     code, out, err = run(capsys, "import-excel", str(path), "--data-dir", str(folder))
     assert code == 1

@@ -32,9 +32,7 @@ def check(db: Database, loan: str, day: date, result: CheckResult) -> None:
     with db.transaction() as s:
         create_check(
             s,
-            CheckInput(
-                loan_id=loan, checked_on=day, checker_kind=CheckerKind.GROUP, result=result
-            ),
+            CheckInput(loan_id=loan, checked_on=day, checker_kind=CheckerKind.GROUP, result=result),
         )
 
 

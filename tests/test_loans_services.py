@@ -13,7 +13,6 @@ from db.enums import AuditAction, CheckerKind, CheckResult, GroupGrade, Househol
 from db.models import AuditEntry, Borrower, Loan, LoanBalance
 from desktop.core.database import Database
 from desktop.core.errors import FormErrors, UserError, ValidationError
-from desktop.core.records import M_STALE
 from desktop.core.loans.balances import (
     BalanceInput,
     add_balance,
@@ -58,6 +57,7 @@ from desktop.core.loans.loans import (
     restore_loan,
     update_loan,
 )
+from desktop.core.records import M_STALE
 from tests.loans_data import Ids, add_borrower, add_loan, person_cid, sample
 
 M = 1_000_000
@@ -93,7 +93,9 @@ def test_group_members_and_borrowers_come_from_the_loans(commune_db: Database, i
 
 
 def test_group_validation(commune_db: Database, ids: Ids) -> None:
-    bad = GroupInput(code="g1", name=" ", leader_phone="12345", founding_decision_date=date(1800, 1, 1))
+    bad = GroupInput(
+        code="g1", name=" ", leader_phone="12345", founding_decision_date=date(1800, 1, 1)
+    )
     with commune_db.transaction() as s, pytest.raises(FormErrors) as caught:
         create_group(s, bad)
     found = errors_of(caught.value)
@@ -119,9 +121,7 @@ def test_group_edit_versions_audit_delete_undo(commune_db: Database) -> None:
     with commune_db.transaction() as s:
         restore_group(s, group_id)
     with commune_db.reading() as s:
-        actions = list(
-            s.scalars(select(AuditEntry.action).where(AuditEntry.record_id == group_id))
-        )
+        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.record_id == group_id)))
     assert actions == [
         AuditAction.CREATE,
         AuditAction.UPDATE,
@@ -215,7 +215,7 @@ def test_borrower_update_keeps_version(commune_db: Database, ids: Ids) -> None:
     assert version == 2 and row.phone == "0912345678" and row.hamlet_id is None
 
 
-# -- loans and balances -----------------------------------------------------------------------------
+# -- loans and balances ---------------------------------------------------------------------
 def test_new_loan_gets_rate_and_first_balance(commune_db: Database, ids: Ids) -> None:
     loan_id = add_loan(commune_db, ids.borrowers["Dung"], "GQVL", 70 * M, date(2025, 8, 1))
     old_id = add_loan(commune_db, ids.borrowers["Dung"], "GQVL", 70 * M, date(2024, 8, 1))
@@ -297,9 +297,7 @@ def test_loan_with_history_keeps_balances_consistent(commune_db: Database, ids: 
         (BalanceInput(as_of=date(2025, 9, 30), frozen_amount=-1), "frozen_amount"),
     ],
 )
-def test_balance_validation(
-    commune_db: Database, ids: Ids, data: BalanceInput, field: str
-) -> None:
+def test_balance_validation(commune_db: Database, ids: Ids, data: BalanceInput, field: str) -> None:
     with commune_db.transaction() as s, pytest.raises(UserError) as caught:
         add_balance(s, ids.loans["L1"], data)
     assert field in errors_of(caught.value)
@@ -317,8 +315,12 @@ def test_balance_history_and_position_on_a_day(commune_db: Database, ids: Ids) -
         update_balance(
             s,
             newest.id,
-            BalanceInput(as_of=END, current_amount=25 * M, overdue_amount=15 * M,
-                         overdue_since=date(2025, 10, 1)),
+            BalanceInput(
+                as_of=END,
+                current_amount=25 * M,
+                overdue_amount=15 * M,
+                overdue_since=date(2025, 10, 1),
+            ),
             expected_version=newest.version,
         )
         delete_balance(s, history[1].id, expected_version=history[1].version)
@@ -400,7 +402,7 @@ def test_twelve_months_before_leap_day() -> None:
     assert twelve_months_before(date(2026, 3, 1)) == date(2025, 3, 1)
 
 
-# -- the city's view ----------------------------------------------------------------------------------
+# -- the city's view -------------------------------------------------------------------------
 def test_city_lists_every_commune_without_personal_data(city_db: Database) -> None:
     """Borrowers arrive at the city without citizen ID or phone; the lists still work."""
     now = utc_now()
@@ -409,23 +411,55 @@ def test_city_lists_every_commune_without_personal_data(city_db: Database) -> No
         for n, code in enumerate(("31120", "31150")):
             s.execute(
                 insert(Borrower),
-                [{"id": f"b{n}", "commune_code": code, "full_name": f"Người {n}",
-                  "citizen_id": None, "phone": "", "household_category": "khac",
-                  "notes": "", **common}],
+                [
+                    {
+                        "id": f"b{n}",
+                        "commune_code": code,
+                        "full_name": f"Người {n}",
+                        "citizen_id": None,
+                        "phone": "",
+                        "household_category": "khac",
+                        "notes": "",
+                        **common,
+                    }
+                ],
             )
             s.execute(
                 insert(Loan),
-                [{"id": f"l{n}", "commune_code": code, "borrower_id": f"b{n}",
-                  "programme_code": "HN", "contract_no": f"C{n}", "amount_disbursed": 10 * M,
-                  "disbursed_on": date(2025, 1, 2), "purpose": "", "notes": "", **common}],
+                [
+                    {
+                        "id": f"l{n}",
+                        "commune_code": code,
+                        "borrower_id": f"b{n}",
+                        "programme_code": "HN",
+                        "contract_no": f"C{n}",
+                        "amount_disbursed": 10 * M,
+                        "disbursed_on": date(2025, 1, 2),
+                        "purpose": "",
+                        "notes": "",
+                        **common,
+                    }
+                ],
             )
             s.execute(
                 insert(LoanBalance),
-                [{"id": f"p{n}", "commune_code": code, "loan_id": f"l{n}",
-                  "as_of": date(2025, 6, 30), "current_amount": (n + 1) * M,
-                  "overdue_amount": 0, "frozen_amount": 0, "pending_amount": 0,
-                  "extended_amount": 0, "rescheduled_amount": 0, "written_off_amount": 0,
-                  "notes": "", **common}],
+                [
+                    {
+                        "id": f"p{n}",
+                        "commune_code": code,
+                        "loan_id": f"l{n}",
+                        "as_of": date(2025, 6, 30),
+                        "current_amount": (n + 1) * M,
+                        "overdue_amount": 0,
+                        "frozen_amount": 0,
+                        "pending_amount": 0,
+                        "extended_amount": 0,
+                        "rescheduled_amount": 0,
+                        "written_off_amount": 0,
+                        "notes": "",
+                        **common,
+                    }
+                ],
             )
     with city_db.reading() as s:
         everyone = list_loans(s, None, as_of=END)

@@ -59,7 +59,9 @@ def open_tab(qtbot: QtBot, page: LoansPage, key: str) -> Any:
     return tab
 
 
-def answer_forms(monkeypatch: pytest.MonkeyPatch, form_class: type, fill: Callable[[Any], None]) -> list[Any]:
+def answer_forms(
+    monkeypatch: pytest.MonkeyPatch, form_class: type, fill: Callable[[Any], None]
+) -> list[Any]:
     """Make ``form_class.exec`` fill the form and press Save instead of waiting for a user."""
     shown: list[Any] = []
 
@@ -93,7 +95,10 @@ def test_tabs_load_in_the_background_and_models_are_sound(
     assert loans.status.text() == "5 / 5 dòng"
     loans.search.setText("tran thi binh")
     assert [r.contract_no for r in loans.model.visible_rows()] == ["HD3"]
-    assert loans.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "Số HĐ"
+    assert (
+        loans.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
+        == "Số HĐ"
+    )
 
 
 def test_situation_as_of_a_past_date(qtbot: QtBot, page: LoansPage) -> None:
@@ -133,7 +138,9 @@ def test_group_form_keeps_input_and_shows_errors(
     assert form.result() == QDialog.DialogCode.Accepted and form.saved_id
 
 
-def test_assessment_form(qtbot: QtBot, vi_app: QApplication, commune_db: Database, ids: Ids) -> None:
+def test_assessment_form(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, ids: Ids
+) -> None:
     form = AssessmentForm(commune_db, ids.groups["G1"], None)
     qtbot.addWidget(form)
     form.year.setText("hai")
@@ -223,7 +230,9 @@ def test_balance_history_dialog(
     dialog = BalanceDialog(loans.context, row, loans)
     qtbot.addWidget(dialog)
     assert [b.as_of for b in dialog.model.all_rows()] == [
-        date(2025, 12, 31), date(2025, 6, 30), date(2024, 6, 1)
+        date(2025, 12, 31),
+        date(2025, 6, 30),
+        date(2024, 6, 1),
     ]
     qtmodeltester.check(dialog.model)
 
@@ -245,7 +254,9 @@ def test_balance_history_dialog(
     dialog.add_button.click()
     newest = dialog.model.all_rows()[0]
     assert (newest.as_of, newest.outstanding, newest.overdue_amount) == (
-        date(2026, 3, 31), 35 * M, 5 * M
+        date(2026, 3, 31),
+        35 * M,
+        5 * M,
     )
     assert dialog.changed
 
@@ -272,9 +283,12 @@ def test_record_a_check_from_the_unchecked_list(
     assert [r.actual_use for r in checks.model.all_rows()] == ["Mua bò giống"]
 
 
-def test_check_form_errors(qtbot: QtBot, vi_app: QApplication, commune_db: Database, ids: Ids) -> None:
+def test_check_form_errors(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, ids: Ids
+) -> None:
     form = CheckForm(commune_db, None)
     qtbot.addWidget(form)
+    form.show()
     form.checked_on.setText("3/13/2025")
     type_text(form.actual_use, "Mua máy cày")
     form.accept()
@@ -291,13 +305,19 @@ def test_check_form_errors(qtbot: QtBot, vi_app: QApplication, commune_db: Datab
 
 
 def test_indicators_tab(
-    qtbot: QtBot, qtmodeltester: Any, page: LoansPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    page: LoansPage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tab = page.tab("indicators")
     tab.as_of.setText("31/12/2025")
     tab.year.setValue(2025)
     tab.show_button.click()
-    qtbot.waitUntil(lambda: tab.table is not None and tab.table.as_of == date(2025, 12, 31), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: tab.table is not None and tab.table.as_of == date(2025, 12, 31), timeout=10_000
+    )
     labels = [r.label for r in tab.model.all_rows()]
     assert labels == ["Hộ nghèo", "GQVL", "Tổng cộng"]
     qtmodeltester.check(tab.model)
@@ -336,11 +356,34 @@ def test_import_wizard(
     path = write_merged(
         tmp_path / "ds.xlsx",
         [
-            merged_row(1, "HD001", "Nguyễn Văn An", int(person_cid(1985, Sex.MALE, 1)), 1985,
-                       None, "Khu vực 1", "Hộ nghèo", "Hội Nông dân", "50.000.000",
-                       "05/02/2025", 40 * M),
-            merged_row(2, "HD002", "Lê Văn Cường", "12345", 1970, None, "Khu vực 1",
-                       "Nước sạch", "CCB", 20 * M, "01/03/2024", 10 * M),
+            merged_row(
+                1,
+                "HD001",
+                "Nguyễn Văn An",
+                int(person_cid(1985, Sex.MALE, 1)),
+                1985,
+                None,
+                "Khu vực 1",
+                "Hộ nghèo",
+                "Hội Nông dân",
+                "50.000.000",
+                "05/02/2025",
+                40 * M,
+            ),
+            merged_row(
+                2,
+                "HD002",
+                "Lê Văn Cường",
+                "12345",
+                1970,
+                None,
+                "Khu vực 1",
+                "Nước sạch",
+                "CCB",
+                20 * M,
+                "01/03/2024",
+                10 * M,
+            ),
         ],
     )
     wizard = ImportWizard(context_of(commune_db))
@@ -390,8 +433,22 @@ def test_mapping_page_refuses_missing_and_doubled_columns(
 ) -> None:
     path = write_merged(
         tmp_path / "ds.xlsx",
-        [merged_row(1, "HD001", "Nguyễn Văn An", int(person_cid(1985, Sex.MALE, 1)), 1985, None,
-                    "Khu vực 1", "HN", "HND", 50 * M, "05/02/2025", 40 * M)],
+        [
+            merged_row(
+                1,
+                "HD001",
+                "Nguyễn Văn An",
+                int(person_cid(1985, Sex.MALE, 1)),
+                1985,
+                None,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                50 * M,
+                "05/02/2025",
+                40 * M,
+            )
+        ],
     )
     wizard = ImportWizard(context_of(commune_db))
     qtbot.addWidget(wizard)
@@ -402,7 +459,10 @@ def test_mapping_page_refuses_missing_and_doubled_columns(
     page = wizard.mapping_page
     page.combos[7].setCurrentIndex(0)  # Chương trình: not imported
     assert not page.validatePage()
-    assert page.error.text() == "Hãy chọn cột cho: Chương trình. Khoản vay nào cũng cần các thông tin này."
+    assert (
+        page.error.text()
+        == "Hãy chọn cột cho: Chương trình. Khoản vay nào cũng cần các thông tin này."
+    )
     page.combos[7].setCurrentIndex(page.combos[7].findData("programme"))
     page.combos[0].setCurrentIndex(page.combos[0].findData("full_name"))
     assert not page.validatePage()
@@ -415,9 +475,12 @@ def test_city_view_is_read_only_with_a_commune_filter(
     from desktop.core import demo
 
     with city_db.transaction() as s:
-        codes = [c for c in __import__("desktop.core.office", fromlist=["x"]).list_communes(s)][:2]
-        demo.generate(s, scale=demo.DemoScale(borrowers=6, groups=2, hamlets=2,
-                                              contributions_per_year=1), communes=codes)
+        codes = list(__import__("desktop.core.office", fromlist=["x"]).list_communes(s))[:2]
+        demo.generate(
+            s,
+            scale=demo.DemoScale(borrowers=6, groups=2, hamlets=2, contributions_per_year=1),
+            communes=codes,
+        )
     page = LoansPage(context_of(city_db))
     qtbot.addWidget(page)
     page.show()

@@ -9,9 +9,9 @@ at all. A delete is a tombstone (``deleted_at``) that :meth:`RecordStore.restore
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy import insert as core_insert
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
@@ -147,7 +147,7 @@ class RecordStore:
         """
         if not rows:
             return []
-        table = model.__table__
+        table = cast(Table, model.__table__)
         now = utc_now()
         first_seq = next_change_seq(self.session, len(rows))
         records: list[dict[str, Any]] = []
@@ -186,7 +186,7 @@ class RecordStore:
         """
         if not changes:
             return []
-        table = model.__table__
+        table = cast(Table, model.__table__)
         current: dict[str, dict[str, Any]] = {}
         ids = [record_id for record_id, _ in changes]
         for start in range(0, len(ids), BULK_CHUNK):

@@ -15,8 +15,10 @@ situation at any past date can be rebuilt. Definitions used everywhere in TDCS:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
@@ -124,6 +126,11 @@ def outstanding_of(row: object) -> int:
 #: overdue_since)``; :data:`NO_POSITION` for a loan with no snapshot on or before the day.
 Position = tuple[date | None, int, int, int, int, date | None]
 NO_POSITION: Position = (None, 0, 0, 0, 0, None)
+
+
+def with_position(row: Sequence[Any], position: Position) -> tuple[Any, ...]:
+    """A query row followed by a loan's position: the arguments of a row dataclass."""
+    return (*row, *position)
 
 
 def latest_positions(session: Session, owner: Owner, day: date) -> dict[str, Position]:

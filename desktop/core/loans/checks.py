@@ -127,7 +127,16 @@ def list_checks(session: Session, owner: Owner) -> list[CheckRow]:
             hamlets.get(r[5], "") if r[5] else "",
             names.get(r[6], r[6]),
             groups.get(r[7], "") if r[7] else "",
-            *r[8:],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+            r[15],
+            r[16],
+            r[17],
         )
         for r in rows
     ]
@@ -148,14 +157,12 @@ def loans_not_checked(
     module docs); never-checked loans first, then the longest unchecked."""
     day = today or date.today()
     since = twelve_months_before(day)
-    last: dict[str, date] = {
-        loan_id: checked
-        for loan_id, checked in session.execute(
-            select(LoanCheck.loan_id, func.max(LoanCheck.checked_on))
-            .where(alive(LoanCheck, owner), LoanCheck.checked_on <= day)
-            .group_by(LoanCheck.loan_id)
-        )
-    }
+    rows = session.execute(
+        select(LoanCheck.loan_id, func.max(LoanCheck.checked_on))
+        .where(alive(LoanCheck, owner), LoanCheck.checked_on <= day)
+        .group_by(LoanCheck.loan_id)
+    ).all()
+    last: dict[str, date] = dict(rows)
     due = [
         p
         for p in loan_positions(session, owner, day)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.orm import Session
 
 from db.base import SyncedRecord
@@ -41,10 +41,9 @@ M_INACTIVE_PROGRAMME = QT_TRANSLATE_NOOP(
 
 def alive(model: type[SyncedRecord], owner: Owner) -> ColumnElement[bool]:
     """Not deleted, and owned by ``owner`` when one is given."""
-    condition = model.deleted_at.is_(None)
-    if owner is not None:
-        condition = condition & (model.commune_code == owner)
-    return condition
+    if owner is None:
+        return model.deleted_at.is_(None)
+    return and_(model.deleted_at.is_(None), model.commune_code == owner)
 
 
 def owner_clause(model: type[SyncedRecord], owner: Owner) -> ColumnElement[bool]:
@@ -141,7 +140,7 @@ class RateBook:
 
 def hamlet_names(session: Session, owner: Owner) -> dict[str, str]:
     rows = session.execute(select(Hamlet.id, Hamlet.name).where(owner_clause(Hamlet, owner)))
-    return {hamlet_id: name for hamlet_id, name in rows}
+    return dict(rows.all())
 
 
 def group_names(session: Session, owner: Owner) -> dict[str, str]:
@@ -159,7 +158,8 @@ def group_label(code: str, name: str) -> str:
 
 
 def commune_names(session: Session) -> dict[str, str]:
-    return {code: name for code, name in session.execute(select(Commune.code, Commune.name))}
+    rows = session.execute(select(Commune.code, Commune.name)).all()
+    return dict(rows)
 
 
 def programme_names(session: Session) -> dict[str, str]:

@@ -21,6 +21,7 @@ balance snapshot per loan, so the history is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -503,7 +504,7 @@ class _Importer:
         errors: list[ValidationError] = []
         unit = self.plan.unit
 
-        def read(target: ImportField, reader: Any) -> Any:
+        def read(target: ImportField, reader: Callable[[Any], Any]) -> Any:
             if target not in self.columns:
                 return None
             try:
@@ -512,7 +513,9 @@ class _Importer:
                 errors.append(ValidationError(target.value, error.message, **error.params))
                 return None
 
-        text = lambda f: read(f, text_value) or ""  # noqa: E731
+        def text(target: ImportField) -> str:
+            return str(read(target, text_value) or "")
+
         parsed.contract_no = text(ImportField.CONTRACT_NO)
         parsed.full_name = text(ImportField.FULL_NAME)
         parsed.citizen_id = read(ImportField.CITIZEN_ID, citizen_id_value)
@@ -552,9 +555,9 @@ class _Importer:
         parsed.overdue_since = read(ImportField.OVERDUE_SINCE, lambda v: date_value(v, "d"))
         parsed.notes = text(ImportField.NOTES)
         for required in REQUIRED_FIELDS:
-            if required in self.columns and is_empty(self._cell(cells, required)):
-                if not any(e.field == required.value for e in errors):
-                    errors.append(ValidationError(required.value, validation.M_REQUIRED))
+            missing = required in self.columns and is_empty(self._cell(cells, required))
+            if missing and not any(e.field == required.value for e in errors):
+                errors.append(ValidationError(required.value, validation.M_REQUIRED))
         if errors:
             raise RowRejected(_errors_text(errors, self.field_names))
         return parsed
@@ -831,7 +834,17 @@ class _Importer:
                 parts["current_amount"] = p.outstanding - others
         try:
             values = validate_balance(
-                BalanceInput(as_of=as_of, overdue_since=p.overdue_since, **parts),
+                BalanceInput(
+                    as_of=as_of,
+                    current_amount=parts["current_amount"],
+                    overdue_amount=parts["overdue_amount"],
+                    frozen_amount=parts["frozen_amount"],
+                    pending_amount=parts["pending_amount"],
+                    extended_amount=parts["extended_amount"],
+                    rescheduled_amount=parts["rescheduled_amount"],
+                    written_off_amount=parts["written_off_amount"],
+                    overdue_since=p.overdue_since,
+                ),
                 amount_disbursed=p.amount,
                 disbursed_on=p.disbursed_on,
                 today=self.today,
@@ -849,12 +862,12 @@ class _Importer:
         accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None]],
         results: dict[int, RowResult],
     ) -> dict[str, int]:
+        """Write what the rows decided, table by table, parents first (one bulk insert and
+        one bulk update per table), and give each accepted row its outcome."""
         store = self.store
-        # groups this list introduces
-        group_keys = list(self.new_groups)
         group_ids = dict(
             zip(
-                group_keys,
+                list(self.new_groups),
                 store.create_many(SavingsGroup, list(self.new_groups.values())),
                 strict=True,
             )
@@ -865,9 +878,9 @@ class _Importer:
 
         # borrowers: new ones created, known ones updated with what the list says
         new_borrowers = [
-            k for k, s in self.borrowers.items() if s.id is None and "_changes" in s.values
+            key for key, b in self.borrowers.items() if b.id is None and "_changes" in b.values
         ]
-        rows = []
+        borrower_rows = []
         for key in new_borrowers:
             values = {
                 "household_category": HouseholdCategory.KHAC,
@@ -875,108 +888,99 @@ class _Importer:
                 **self.borrowers[key].values["_changes"],
             }
             values["group_id"] = real_group(values.get("group_id"))
-            rows.append(values)
-        for key, new_id in zip(new_borrowers, store.create_many(Borrower, rows), strict=True):
+            borrower_rows.append(values)
+        for key, new_id in zip(
+            new_borrowers, store.create_many(Borrower, borrower_rows), strict=True
+        ):
             self.borrowers[key].id = new_id
-        borrower_changed: set[str] = set()
-        updates = []
-        for key, state in self.borrowers.items():
-            if key in new_borrowers or "_changes" not in state.values:
+        changed_borrowers: set[str] = set()
+        borrower_updates: list[tuple[str, Mapping[str, Any]]] = []
+        for key, known in self.borrowers.items():
+            if key in new_borrowers or "_changes" not in known.values or known.id is None:
                 continue
             changes = {
                 k: real_group(v) if k == "group_id" else v
-                for k, v in state.values["_changes"].items()
+                for k, v in known.values["_changes"].items()
             }
-            diff = {k: v for k, v in changes.items() if state.values.get(k) != v}
+            diff = {k: v for k, v in changes.items() if known.values.get(k) != v}
             if diff:
-                borrower_changed.add(key)
-                updates.append((state.id, diff))
-        store.update_many(Borrower, updates)  # type: ignore[arg-type]
+                changed_borrowers.add(key)
+                borrower_updates.append((known.id, diff))
+        store.update_many(Borrower, borrower_updates)
         # loans
-        new_loans: list[tuple[int, _LoanState]] = []
-        loan_updates = []
-        changed_rows: dict[int, list[str]] = {}
+        new_loans: list[tuple[int, dict[str, Any]]] = []
+        loan_updates: list[tuple[str, Mapping[str, Any]]] = []
+        changes_of_row: dict[int, list[str]] = {}
         loan_ids: dict[int, str] = {}
-        for parsed, loan_key, state, _balance in accepted:
-            values = dict(state.values)
+        for parsed, loan_key, loan, _balance in accepted:
+            values = dict(loan.values)
             values["group_id"] = real_group(values.get("group_id"))
-            values["borrower_id"] = self.borrowers[state.borrower_key].id
-            words = changed_rows.setdefault(parsed.row, [])
-            if state.borrower_key in borrower_changed:
-                words.append("borrower")
-            if state.id is None:
-                new_loans.append((parsed.row, replace(state, values=values)))
+            values["borrower_id"] = self.borrowers[loan.borrower_key].id
+            changed = changes_of_row.setdefault(parsed.row, [])
+            if loan.borrower_key in changed_borrowers:
+                changed.append("borrower")
+            if loan.id is None:
+                new_loans.append((parsed.row, values))
             else:
-                current = self.loans[loan_key].values
-                diff = {k: v for k, v in values.items() if current.get(k) != v}
+                recorded = self.loans[loan_key].values
+                diff = {k: v for k, v in values.items() if recorded.get(k) != v}
                 if diff:
-                    loan_updates.append((state.id, diff))
-                    words.append("loan")
-                loan_ids[parsed.row] = state.id
-        created = store.create_many(Loan, [s.values for _, s in new_loans])
-        for (row, _state), loan_id in zip(new_loans, created, strict=True):
-            loan_ids[row] = loan_id
-        store.update_many(Loan, loan_updates)  # type: ignore[arg-type]
+                    loan_updates.append((loan.id, diff))
+                    changed.append("loan")
+                loan_ids[parsed.row] = loan.id
+        created = store.create_many(Loan, [values for _, values in new_loans])
+        for (row_number, _values), loan_id in zip(new_loans, created, strict=True):
+            loan_ids[row_number] = loan_id
+        store.update_many(Loan, loan_updates)
         # balances: one snapshot per loan and date; the same date again updates it
-        wanted: dict[tuple[str, date], dict[str, Any]] = {}
-        for parsed, _key, state, balance in accepted:
+        wanted: dict[tuple[str, date], tuple[int, bool, dict[str, Any]]] = {}
+        for parsed, _key, loan, balance in accepted:
             loan_id = loan_ids[parsed.row]
-            if balance is None:
-                if state.id is None:
-                    wanted[(loan_id, parsed.disbursed_on)] = {  # type: ignore[index]
-                        "as_of": parsed.disbursed_on,
-                        "current_amount": parsed.amount,
-                        "_row": parsed.row,
-                        "_known": False,
-                    }
-                continue
-            wanted[(loan_id, balance["as_of"])] = {
-                **balance,
-                "_row": parsed.row,
-                "_known": state.id is not None,
-            }
-        existing: dict[tuple[str, date], tuple[str, dict[str, Any]]] = {}
-        dates = {d for _, d in wanted}
+            if balance is not None:
+                wanted[(loan_id, balance["as_of"])] = (parsed.row, loan.id is not None, balance)
+            elif loan.id is None and parsed.disbursed_on is not None:
+                first = {"as_of": parsed.disbursed_on, "current_amount": parsed.amount}
+                wanted[(loan_id, parsed.disbursed_on)] = (parsed.row, False, first)
+        recorded_balances: dict[tuple[str, date], tuple[str, dict[str, Any]]] = {}
+        dates = {day for _, day in wanted}
         if dates:
-            columns = [getattr(LoanBalance, part) for part in ALL_PARTS]
-            for row in self.session.execute(
+            for found in self.session.execute(
                 select(
                     LoanBalance.id,
                     LoanBalance.loan_id,
                     LoanBalance.as_of,
-                    *columns,
+                    *[getattr(LoanBalance, part) for part in ALL_PARTS],
                     LoanBalance.overdue_since,
                 ).where(alive(LoanBalance, self.owner), LoanBalance.as_of.in_(dates))
             ):
-                current = dict(zip(ALL_PARTS, row[3:-1], strict=True))
-                current["overdue_since"] = row[-1]
-                existing[(row[1], row[2])] = (row[0], current)
-        new_balances, balance_updates = [], []
-        for (loan_id, day), values in wanted.items():
-            row = values.pop("_row")
-            known = values.pop("_known")
-            found = existing.get((loan_id, day))
-            if found is None:
+                amounts: dict[str, Any] = dict(zip(ALL_PARTS, found[3:-1], strict=True))
+                amounts["overdue_since"] = found[-1]
+                recorded_balances[(found[1], found[2])] = (found[0], amounts)
+        new_balances: list[dict[str, Any]] = []
+        balance_updates: list[tuple[str, Mapping[str, Any]]] = []
+        for (loan_id, day), (row_number, known_loan, values) in wanted.items():
+            snapshot = recorded_balances.get((loan_id, day))
+            if snapshot is None:
                 new_balances.append({"loan_id": loan_id, **values})
-                if known:
-                    changed_rows[row].append("balance")
-            else:
-                full = {part: values.get(part, 0) for part in ALL_PARTS}
-                full["overdue_since"] = values.get("overdue_since")
-                diff = {k: v for k, v in full.items() if found[1].get(k) != v}
-                if diff:
-                    balance_updates.append((found[0], diff))
-                    changed_rows[row].append("balance")
+                if known_loan:
+                    changes_of_row[row_number].append("balance")
+                continue
+            full: dict[str, Any] = {part: values.get(part, 0) for part in ALL_PARTS}
+            full["overdue_since"] = values.get("overdue_since")
+            diff = {k: v for k, v in full.items() if snapshot[1].get(k) != v}
+            if diff:
+                balance_updates.append((snapshot[0], diff))
+                changes_of_row[row_number].append("balance")
         store.create_many(LoanBalance, new_balances)
-        store.update_many(LoanBalance, balance_updates)  # type: ignore[arg-type]
-        for parsed, _key, state, _balance in accepted:
-            if state.id is None:
+        store.update_many(LoanBalance, balance_updates)
+        for parsed, _key, loan, _balance in accepted:
+            if loan.id is None:
                 outcome, reason = RowOutcome.CREATED, ""
-            elif changed_rows.get(parsed.row):
-                words = ", ".join(
-                    tr(_CHANGE_WORDS[w]) for w in dict.fromkeys(changed_rows[parsed.row])
+            elif changes_of_row.get(parsed.row):
+                fields = ", ".join(
+                    tr(_CHANGE_WORDS[w]) for w in dict.fromkeys(changes_of_row[parsed.row])
                 )
-                outcome, reason = RowOutcome.UPDATED, tr(M_CHANGED, fields=words)
+                outcome, reason = RowOutcome.UPDATED, tr(M_CHANGED, fields=fields)
             else:
                 outcome, reason = RowOutcome.UNCHANGED, ""
             results[parsed.row] = RowResult(
@@ -985,7 +989,7 @@ class _Importer:
         return {
             "groups_created": len(group_ids),
             "borrowers_created": len(new_borrowers),
-            "borrowers_updated": len(updates),
+            "borrowers_updated": len(borrower_updates),
             "balances_written": len(new_balances) + len(balance_updates),
         }
 

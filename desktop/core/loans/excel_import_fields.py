@@ -321,9 +321,9 @@ def field_for_heading(parts: list[str]) -> ImportField | None:
     words = f" {last} "
     best: tuple[int, ImportField] | None = None
     for synonym, field in _EXACT.items():
-        if len(synonym) >= 4 and f" {synonym} " in words:
-            if best is None or len(synonym) > best[0]:
-                best = (len(synonym), field)
+        longer = best is None or len(synonym) > best[0]
+        if len(synonym) >= 4 and f" {synonym} " in words and longer:
+            best = (len(synonym), field)
     return best[1] if best else None
 
 

@@ -116,7 +116,7 @@ def mapping_for_shape(mappings: Sequence[SavedMapping], table: SheetTable) -> Sa
 
 def apply_mapping(mapping: SavedMapping, table: SheetTable) -> dict[ImportField, int]:
     """The mapping's fields placed on this table's columns, matched by heading."""
-    positions = {}
+    positions: dict[str, int] = {}
     for index, label in enumerate(table.labels):
         positions.setdefault(heading_key(label), index)
     return {

@@ -92,9 +92,9 @@ class WordMatcher:
         padded = f" {words} "
         best: tuple[int, str] | None = None
         for known, key in self._exact.items():
-            if len(known) >= 4 and f" {known} " in padded:
-                if best is None or len(known) > best[0]:
-                    best = (len(known), key)
+            longer = best is None or len(known) > best[0]
+            if len(known) >= 4 and f" {known} " in padded and longer:
+                best = (len(known), key)
         return best[1] if best else None
 
 

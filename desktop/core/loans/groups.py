@@ -127,23 +127,26 @@ def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) ->
     outstanding: dict[str, int] = defaultdict(int)
     overdue: dict[str, int] = defaultdict(int)
     found = latest_positions(session, owner, day)
-    for loan_id, borrower_id, group_id in session.execute(
+    for loan_id, loan_borrower, loan_group in session.execute(
         select(Loan.id, Loan.borrower_id, Loan.group_id).where(
             alive(Loan, owner), Loan.disbursed_on <= day, Loan.group_id.is_not(None)
         )
     ):
-        members[group_id].add(borrower_id)
+        if loan_group is None:
+            continue
+        members[loan_group].add(loan_borrower)
         position = found.get(loan_id, NO_POSITION)
         if position[1] > 0:
-            with_balance[group_id].add(borrower_id)
-            outstanding[group_id] += position[1]
-            overdue[group_id] += position[3]
-    for borrower_id, group_id in session.execute(
+            with_balance[loan_group].add(loan_borrower)
+            outstanding[loan_group] += position[1]
+            overdue[loan_group] += position[3]
+    for member, member_group in session.execute(
         select(Borrower.id, Borrower.group_id).where(
             alive(Borrower, owner), Borrower.group_id.is_not(None)
         )
     ):
-        members[group_id].add(borrower_id)
+        if member_group is not None:
+            members[member_group].add(member)
     rows = session.execute(
         select(
             SavingsGroup.id,
@@ -163,7 +166,7 @@ def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) ->
     )
     result = []
     for r in rows:
-        grade = latest.get(r.id)
+        graded = latest.get(r.id)
         result.append(
             GroupRow(
                 id=r.id,
@@ -181,8 +184,8 @@ def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) ->
                 status=r.status,
                 notes=r.notes,
                 version=r.version,
-                grade=grade[1] if grade else None,
-                grade_year=grade[0] if grade else None,
+                grade=graded[1] if graded else None,
+                grade_year=graded[0] if graded else None,
                 members=len(members.get(r.id, ())),
                 borrowers_with_balance=len(with_balance.get(r.id, ())),
                 outstanding=outstanding.get(r.id, 0),

@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 from db.enums import CheckResult
 from db.models import Borrower, Hamlet, Loan, LoanCheck, SavingsGroup
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
-from desktop.core.loans.balances import NO_POSITION, latest_positions
+from desktop.core.loans.balances import NO_POSITION, latest_positions, with_position
 from desktop.core.loans.common import (
     Owner,
     alive,
@@ -121,7 +121,10 @@ def loan_positions(session: Session, owner: Owner, day: date) -> list[LoanPositi
         .join(Borrower, Borrower.id == Loan.borrower_id)
         .where(alive(Loan, owner), Loan.disbursed_on <= day)
     )
-    return [LoanPosition(*row, *found.get(row[0], NO_POSITION)) for row in session.execute(query)]
+    return [
+        LoanPosition(*with_position(row, found.get(row[0], NO_POSITION)))
+        for row in session.execute(query)
+    ]
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from desktop.core.loans.balances import (
     OUTSTANDING_PARTS,
     latest_positions,
     position_on,
+    with_position,
 )
 from desktop.core.loans.common import (
     Owner,
@@ -114,7 +115,7 @@ class LoanRow:
     overdue_since: date | None
 
 
-def _loan_query(owner: Owner, day: date) -> Select[Any]:
+def _loan_query(owner: Owner, day: date) -> Select[*tuple[Any, ...]]:
     """Every :class:`LoanRow` column up to the position, in order, computed in SQL so that
     rows are built with ``LoanRow(*row, *position)`` and nothing else per row."""
     last_check = (
@@ -177,7 +178,10 @@ def list_loans(session: Session, owner: Owner, *, as_of: date | None = None) -> 
     )
     found = latest_positions(session, owner, day)
     rates = RateBook(session)
-    rows = [LoanRow(*row, *found.get(row[0], NO_POSITION)) for row in session.execute(query)]
+    rows = [
+        LoanRow(*with_position(row, found.get(row[0], NO_POSITION)))
+        for row in session.execute(query)
+    ]
     return [
         row
         if row.rate_bp is not None
@@ -195,7 +199,7 @@ def get_loan(session: Session, loan_id: str, *, as_of: date | None = None) -> Lo
     if row is None:
         return None
     position = position_on(session, loan_id, as_of or date.today())
-    loan = LoanRow(*row, *(NO_POSITION if position is None else position.as_tuple()))
+    loan = LoanRow(*with_position(row, NO_POSITION if position is None else position.as_tuple()))
     if loan.rate_bp is None:
         loan = replace(loan, rate_bp=RateBook(session).rate(loan.programme_code, loan.disbursed_on))
     return loan

@@ -31,7 +31,6 @@ from desktop.ui.inputs import DateEdit, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, PickerField
 from desktop.ui.table_model import Column
 
-
 LOAN_PICK_COLUMNS = [
     Column[LoanRow](QT_TRANSLATE_NOOP("ChecksTab", "Contract"), lambda r: r.contract_no),
     Column[LoanRow](QT_TRANSLATE_NOOP("ChecksTab", "Borrower"), lambda r: r.borrower_name),

@@ -56,7 +56,6 @@ from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import AsyncListPage, PickerField, format_rate, rate_value
 from desktop.ui.table_model import Column, RowTableModel
 
-
 BORROWER_PICK_COLUMNS = [
     Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Full name"), lambda b: b.full_name),
     Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Citizen ID"), lambda b: b.citizen_id),

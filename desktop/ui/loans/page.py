@@ -16,7 +16,6 @@ from desktop.ui.loans.groups_tab import GroupsTab
 from desktop.ui.loans.indicators_tab import IndicatorsTab
 from desktop.ui.loans.loans_tab import LoansTab
 
-
 TABS: list[tuple[str, Msg, Callable[[AppContext], QWidget]]] = [
     ("loans", QT_TRANSLATE_NOOP("LoansPage", "Loans"), LoansTab),
     ("borrowers", QT_TRANSLATE_NOOP("LoansPage", "Borrowers"), BorrowersTab),
