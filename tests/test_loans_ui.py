@@ -497,3 +497,55 @@ def test_city_view_is_read_only_with_a_commune_filter(
     indicators = page.tab("indicators")
     assert indicators.dimension.findData("commune") >= 0
     qtbot.waitUntil(lambda: indicators.table is not None, timeout=10_000)
+
+
+def test_prepared_model_searches_and_sorts_like_the_kit(
+    qtmodeltester: Any, vi_app: QApplication, commune_db: Database
+) -> None:
+    """The loans tabs' faster model gives exactly the kit model's results."""
+    from PySide6.QtCore import Qt
+
+    from desktop.core import demo
+    from desktop.core.loans.loans import list_loans
+    from desktop.ui.loans.common import PreparedTableModel
+    from desktop.ui.loans.loans_tab import LoansTab
+    from desktop.ui.table_model import RowTableModel
+
+    with commune_db.transaction() as s:
+        demo.generate(s, scale="small", today=date(2026, 11, 29))
+    with commune_db.reading() as s:
+        rows = list_loans(s, "31120")
+    columns = LoansTab.columns.fget(  # type: ignore[attr-defined]
+        type("Probe", (), {"commune_column": lambda self, _v: []})()
+    )
+    fast, kit = PreparedTableModel(columns, rows), RowTableModel(columns, rows)
+    qtmodeltester.check(fast)
+    for query in ("nguyen", "khu vuc 2 ho ngheo", "31120000001", "hoi phu nu", "zzz"):
+        fast.set_query(query)
+        kit.set_query(query)
+        assert fast.visible_rows() == kit.visible_rows(), query
+    fast.set_query("")
+    kit.set_query("")
+    for column in range(len(columns)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            fast.sort(column, order)
+            kit.sort(column, order)
+            assert [r.id for r in fast.visible_rows()] == [r.id for r in kit.visible_rows()]
+
+
+def test_sorting_many_times_does_not_corrupt_the_interpreter(vi_app: QApplication) -> None:
+    """PySide6 6.12.0 loses a reference to ``True`` per ``layoutChanged.emit()``; the table
+    model emits through the meta-object instead, or a few hundred sorts abort the app."""
+    import sys
+
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.loans.common import PreparedTableModel
+    from desktop.ui.table_model import Column, RowTableModel
+
+    columns = [Column[int]("n", lambda n: n)]
+    before = sys.getrefcount(True)
+    for model in (RowTableModel(columns, range(5)), PreparedTableModel(columns, range(5))):
+        for _ in range(300):
+            model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert sys.getrefcount(True) >= before - 5

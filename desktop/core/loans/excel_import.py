@@ -38,7 +38,7 @@ from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.loans.balances import ALL_PARTS, OUTSTANDING_PARTS, BalanceInput, validate_balance
-from desktop.core.loans.common import alive, organisations, programmes, rate_on
+from desktop.core.loans.common import RateBook, alive, organisations, programmes
 from desktop.core.loans.excel_import_fields import (
     BALANCE_FIELDS,
     FIELD_LABELS,
@@ -410,6 +410,7 @@ class _Importer:
     # -- lookups ---------------------------------------------------------------------------
     def _load_lookups(self) -> None:
         s, owner = self.session, self.owner
+        self.rates = RateBook(s)
         self.programmes = WordMatcher()
         for p in programmes(s):
             self.programmes.add(p.code, (p.code, p.name, p.short_name))
@@ -481,22 +482,25 @@ class _Importer:
         return cells[index]
 
     def _skip_reason(self, cells: tuple[Any, ...]) -> Msg | None:
-        texts = [text_value(c) for c in cells if not is_empty(c)]
+        """Totals and sub-totals rows ("Tổng cộng", "Cộng tổ 3") and headings inside the
+        table ("Tổ 1 - Khu vực 1" alone on its row) are skipped, not rejected."""
         name = text_value(self._cell(cells, ImportField.FULL_NAME))
+        if name and not _TOTAL_ROW.match(search_key(name)):
+            return None  # a named borrower: a loan row, good or bad
         contract = text_value(self._cell(cells, ImportField.CONTRACT_NO))
-        for text in texts:
-            key = search_key(text)
+        filled = [c for c in cells if not is_empty(c)]
+        for cell in filled:
+            if not isinstance(cell, str):
+                continue
+            text = text_value(cell)
             if (
-                _TOTAL_ROW.match(key)
+                _TOTAL_ROW.match(search_key(text))
                 and (not name or name == text)
                 and (not contract or contract == text)
             ):
                 return M_TOTAL_ROW
-        required = [self._cell(cells, f) for f in REQUIRED_FIELDS]
-        if len(texts) == 1 and sum(not is_empty(v) for v in required) <= 1:
-            only = next(c for c in cells if not is_empty(c))
-            if isinstance(only, str):
-                return M_HEADING_ROW
+        if len(filled) == 1 and isinstance(filled[0], str) and not name:
+            return M_HEADING_ROW
         return None
 
     def _parse(self, number: int, cells: tuple[Any, ...]) -> _Parsed:
@@ -711,8 +715,7 @@ class _Importer:
         if rate is None:
             rate = existing.values["rate_bp"] if existing else None
             if rate is None:
-                found = rate_on(self.session, programme, p.disbursed_on)
-                rate = found.rate_bp if found else None
+                rate = self.rates.rate(programme, p.disbursed_on)
         loan_values = {
             "programme_code": programme,
             "organisation_code": org,
@@ -895,8 +898,9 @@ class _Importer:
             self.borrowers[key].id = new_id
         changed_borrowers: set[str] = set()
         borrower_updates: list[tuple[str, Mapping[str, Any]]] = []
+        created_now = set(new_borrowers)
         for key, known in self.borrowers.items():
-            if key in new_borrowers or "_changes" not in known.values or known.id is None:
+            if key in created_now or "_changes" not in known.values or known.id is None:
                 continue
             changes = {
                 k: real_group(v) if k == "group_id" else v

@@ -53,6 +53,7 @@ from desktop.core.loans.common import (
     alive,
     commune_names,
     group_label,
+    no_gc_pauses,
     organisations,
     owner_clause,
     programmes,
@@ -104,6 +105,11 @@ class LoanPosition:
 
 def loan_positions(session: Session, owner: Owner, day: date) -> list[LoanPosition]:
     """Every loan disbursed on or before ``day`` with its position on ``day``."""
+    with no_gc_pauses():
+        return _loan_positions(session, owner, day)
+
+
+def _loan_positions(session: Session, owner: Owner, day: date) -> list[LoanPosition]:
     found = latest_positions(session, owner, day)
     query = (
         select(

@@ -41,6 +41,7 @@ from desktop.core.loans.common import (
     RateBook,
     alive,
     check_choice,
+    no_gc_pauses,
     organisation_names,
     programmes,
     rate_on,
@@ -115,6 +116,10 @@ class LoanRow:
     overdue_since: date | None
 
 
+#: Positions in :class:`LoanRow` (and in the rows of :func:`_loan_query`).
+_PROGRAMME, _RATE, _DISBURSED = 7, 9, 15
+
+
 def _loan_query(owner: Owner, day: date) -> Select[*tuple[Any, ...]]:
     """Every :class:`LoanRow` column up to the position, in order, computed in SQL so that
     rows are built with ``LoanRow(*row, *position)`` and nothing else per row."""
@@ -176,18 +181,16 @@ def list_loans(session: Session, owner: Owner, *, as_of: date | None = None) -> 
         .where(alive(Loan, owner), Loan.disbursed_on <= day)
         .order_by(Loan.disbursed_on.desc(), Loan.contract_no)
     )
-    found = latest_positions(session, owner, day)
-    rates = RateBook(session)
-    rows = [
-        LoanRow(*with_position(row, found.get(row[0], NO_POSITION)))
-        for row in session.execute(query)
-    ]
-    return [
-        row
-        if row.rate_bp is not None
-        else replace(row, rate_bp=rates.rate(row.programme_code, row.disbursed_on))
-        for row in rows
-    ]
+    with no_gc_pauses():
+        found = latest_positions(session, owner, day)
+        rates = RateBook(session)
+        rows = []
+        for row in session.execute(query):
+            values = list(row)
+            if values[_RATE] is None:
+                values[_RATE] = rates.rate(values[_PROGRAMME], values[_DISBURSED])
+            rows.append(LoanRow(*with_position(values, found.get(values[0], NO_POSITION))))
+        return rows
 
 
 def get_loan(session: Session, loan_id: str, *, as_of: date | None = None) -> LoanRow | None:
