@@ -19,6 +19,7 @@ from db.models import AuditEntry, Commune, CreditProgramme, Hamlet, Organisation
 from desktop.core.backups import inspect_backup, make_backup
 from desktop.core.catalogues import EXPECTED_COMMUNES
 from desktop.core.database import Database
+from desktop.core.loans.selftest import step_loans
 from desktop.core.office import list_hamlets, rename_hamlet, set_up_office
 from desktop.paths import AppPaths
 
@@ -78,7 +79,13 @@ def step_backup(db: Database) -> str:
 
 
 #: The steps in order; later parts of the application add theirs (PDF, sync file).
-STEPS: list[Callable[[Database], str]] = [step_database, step_catalogues, step_records, step_backup]
+STEPS: list[Callable[[Database], str]] = [
+    step_database,
+    step_catalogues,
+    step_records,
+    step_backup,
+    step_loans,
+]
 
 
 def run_self_test(
