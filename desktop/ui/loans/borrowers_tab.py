@@ -22,7 +22,7 @@ from desktop.core.office import list_hamlets, require_office
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
-from desktop.ui.loans.common import AsyncListPage, int_value
+from desktop.ui.loans.common import AsyncListPage, int_value, plain
 from desktop.ui.table_model import Column
 
 
@@ -68,7 +68,7 @@ class BorrowerForm(RecordForm):
         )
         self.group = self.add_field(
             "group_id",
-            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Savings-and-loan group")),
+            plain(tr(QT_TRANSLATE_NOOP("BorrowersTab", "Savings-and-loan group"))),
             ChoiceCombo(groups, optional=True),
         )
         self.notes = self.add_field(

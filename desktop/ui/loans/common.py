@@ -220,6 +220,12 @@ class AsyncListPage(ListPage[T]):
         raise NotImplementedError
 
 
+def plain(text: str) -> str:
+    """``text`` for a label Qt reads mnemonics from (form labels, tabs): "Tổ TK&VV" would
+    otherwise show as "Tổ TKVV" with an underlined V."""
+    return text.replace("&", "&&")
+
+
 def guarded(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
     """``callback`` for a background task's result, skipped if ``widget`` was closed and
     deleted while the task ran."""

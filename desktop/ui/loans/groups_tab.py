@@ -243,6 +243,7 @@ class AssessmentsDialog(QDialog):
     def reload(self) -> None:
         with self.context.database.reading() as session:
             self.model.set_rows(list_assessments(session, self.group.id))
+        self.view.resizeColumnsToContents()
 
     def _selected(self) -> AssessmentRow | None:
         rows = self.view.selectionModel().selectedRows()

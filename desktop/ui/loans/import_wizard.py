@@ -47,7 +47,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error, show_info
 from desktop.ui.inputs import DateEdit
 from desktop.ui.list_page import make_table
-from desktop.ui.loans.common import guarded
+from desktop.ui.loans.common import guarded, plain
 from desktop.ui.table_model import Column, RowTableModel
 
 ERROR_STYLE = "color: #b00020"
@@ -393,7 +393,7 @@ class MappingPage(QWizardPage):
                 caption += "\n" + tr(QT_TRANSLATE_NOOP("ImportWizard", "e.g. {values}")).format(
                     values=", ".join(s[:40] for s in samples)
                 )
-            self.form.addRow(QLabel(caption), combo)
+            self.form.addRow(QLabel(plain(caption)), combo)
             self.combos[index] = combo
         self.name.setText(plan.mapping_name or table.path.stem)
         self.error.clear()

@@ -53,7 +53,7 @@ from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.list_page import make_table
-from desktop.ui.loans.common import AsyncListPage, PickerField, format_rate, rate_value
+from desktop.ui.loans.common import AsyncListPage, PickerField, format_rate, plain, rate_value
 from desktop.ui.table_model import Column, RowTableModel
 
 BORROWER_PICK_COLUMNS = [
@@ -145,7 +145,7 @@ class LoanForm(RecordForm):
         )
         self.group = self.add_field(
             "group_id",
-            tr(QT_TRANSLATE_NOOP("LoansTab", "Savings-and-loan group")),
+            plain(tr(QT_TRANSLATE_NOOP("LoansTab", "Savings-and-loan group"))),
             ChoiceCombo(groups, optional=True),
         )
         self.purpose = self.add_field(
@@ -343,6 +343,7 @@ class BalanceDialog(QDialog):
     def reload(self) -> None:
         with self.context.database.reading() as session:
             self.model.set_rows(balance_history(session, self.loan.id))
+        self.view.resizeColumnsToContents()
 
     def _selected(self) -> BalanceRow | None:
         rows = self.view.selectionModel().selectedRows()

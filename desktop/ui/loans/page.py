@@ -12,6 +12,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.list_page import page_title
 from desktop.ui.loans.borrowers_tab import BorrowersTab
 from desktop.ui.loans.checks_tab import ChecksTab, UncheckedTab
+from desktop.ui.loans.common import plain
 from desktop.ui.loans.groups_tab import GroupsTab
 from desktop.ui.loans.indicators_tab import IndicatorsTab
 from desktop.ui.loans.loans_tab import LoansTab
@@ -36,7 +37,7 @@ class LoansPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._built: dict[int, QWidget] = {}
         for _key, title, _factory in TABS:
-            self.tabs.addTab(QLabel(), tr(title))
+            self.tabs.addTab(QLabel(), plain(tr(title)))
         self.tabs.currentChanged.connect(self._show)
         self._show(0)
 
@@ -48,7 +49,7 @@ class LoansPage(QWidget):
         widget.setObjectName(f"tab_{key}")
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, tr(title))
+        self.tabs.insertTab(index, widget, plain(tr(title)))
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         self._built[index] = widget
