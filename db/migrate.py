@@ -10,17 +10,22 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine
 
 from db.backup import is_sqlite_file, take_backup
 from db.engine import make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+#: The newest revision. ``tests/test_migrations.py`` checks that it equals Alembic's head
+#: (update it with every new revision), so a start-up on a current database never loads
+#: Alembic.
+SCHEMA_HEAD = "0001_initial"
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 class DatabaseProblem(Exception):
@@ -57,65 +62,89 @@ class MigrationResult:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+def known_revision(revision: str) -> bool:
+    """True when ``revision`` is one of this version's migrations (older or current)."""
+    from alembic.script import ScriptDirectory
+
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except Exception:
+        return False
+    return True
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def check_file(path: Path) -> None:
-    """Raise :class:`NotADatabase` or :class:`DamagedDatabase` for an unusable file.
+def check_file(path: Path, *, thorough: bool = False) -> str | None:
+    """Raise :class:`NotADatabase` or :class:`DamagedDatabase` for an unusable file, else
+    return its schema revision (``None`` for a new or empty database).
 
-    A missing or empty file is fine: it becomes a new database.
+    The quick check reads the header, the schema and the revision; ``thorough`` also runs
+    SQLite's ``quick_check`` over every page, which takes seconds on the city's database,
+    so it is done before backups are trusted rather than at every start.
     """
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return None
     if not is_sqlite_file(path):
         raise NotADatabase(path, "no SQLite header")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            problems = conn.execute("PRAGMA quick_check").fetchall() if thorough else [("ok",)]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabase(path, str(exc)) from exc
-    if rows != [("ok",)]:
-        raise DamagedDatabase(path, "; ".join(str(r[0]) for r in rows[:5]))
+    if problems != [("ok",)]:
+        raise DamagedDatabase(path, "; ".join(str(r[0]) for r in problems[:5]))
+    if revision is None and tables - {"sqlite_sequence"}:
+        raise NotADatabase(path, "tables without a TDCS schema version")
+    return revision
 
 
 def upgrade(path: Path, backups_dir: Path) -> MigrationResult:
-    """Migrate the database at ``path`` to the newest schema, creating it if needed."""
-    check_file(path)
+    """Migrate the database at ``path`` to the newest schema, creating it if needed.
+
+    When the database is already at :data:`SCHEMA_HEAD` (every start but the first after an
+    update) Alembic is not even imported.
+    """
+    current = check_file(path)
+    if current == SCHEMA_HEAD:
+        return MigrationResult(current, current, None)
+    from alembic import command
+
+    head = head_revision()
+    if current is not None and not known_revision(current):
+        raise NewerSchema(path, current)
     path.parent.mkdir(parents=True, exist_ok=True)
+    backup = take_backup(path, backups_dir, "before-migration") if current is not None else None
     engine = make_engine(path)
     try:
-        script = ScriptDirectory.from_config(alembic_config())
-        head = head_revision()
-        current = current_revision(engine)
-        if current is None and inspect(engine).get_table_names():
-            raise NotADatabase(path, "tables without a TDCS schema version")
-        if current == head:
-            return MigrationResult(current, head, None)
-        if current is not None:
-            try:
-                script.get_revision(current)
-            except Exception as exc:
-                raise NewerSchema(path, current) from exc
-        backup = None
-        if current is not None:
-            engine.dispose()
-            backup = take_backup(path, backups_dir, "before-migration")
         cfg = alembic_config()
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn

@@ -201,6 +201,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(todo(), ensure_ascii=False, indent=2))
     elif command == "apply":
         print(f"filled {apply(Path(argv[1]))} translations")
+        update()  # lupdate rewrites the files in its own layout: no churn in later diffs
     elif command == "compile":
         for qm in compile_all():
             print(qm.relative_to(ROOT))

@@ -26,6 +26,7 @@ from desktop.paths import AppPaths
 from desktop.ui.context import AppContext
 from desktop.ui.fonts import register_fonts
 from desktop.ui.main_window import MainWindow
+from desktop.ui.style import apply_style
 from desktop.ui.translations import install_language
 from desktop.ui.wizard import PAGE_COMMUNE, PAGE_HAMLETS, SetupAnswers, SetupWizard
 
@@ -46,6 +47,7 @@ def main(out: Path, with_demo: bool) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     register_fonts(app)  # type: ignore[arg-type]
+    apply_style(app)  # type: ignore[arg-type]
     install_language(os.environ.get("TDCS_LANG", "vi"))
     with tempfile.TemporaryDirectory() as tmp:
         database = Database.open(AppPaths(Path(tmp)))

@@ -26,6 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp: QApplication) -> QApplication:
+    """Create the QApplication before any test runs: the command line would otherwise make a
+    display-less QCoreApplication first, and Qt cannot replace it with a QApplication."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the real user data folder."""

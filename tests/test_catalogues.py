@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from db.enums import CommuneKind
@@ -73,3 +74,27 @@ def test_reloading_adds_nothing_and_keeps_edits(database: Database) -> None:
             .order_by(ProgrammeRate.valid_from)
         ).all()
     assert hn == [650, 640]
+
+
+def test_rates_change_with_a_valid_from_date(database: Database) -> None:
+    from desktop.core.errors import UserError, ValidationError
+    from desktop.core.formatting import format_rate_bp, parse_rate_bp
+    from desktop.core.programmes import add_rate, list_programmes, rate_on
+
+    with database.transaction() as s:
+        add_rate(s, "HN", valid_from=date(2027, 1, 1), rate_bp=parse_rate_bp("6,24"))
+    with database.reading() as s:
+        old = rate_on(s, "HN", date(2026, 12, 31))
+        new = rate_on(s, "HN", date(2027, 1, 1))
+        before_any = rate_on(s, "HN", date(2020, 1, 1))
+        shown = {p.code: p for p in list_programmes(s, on=date(2027, 6, 1))}
+    assert old is not None and old.rate_bp == 660
+    assert new is not None and new.rate_bp == 624
+    assert before_any is None
+    assert format_rate_bp(shown["HN"].rate.rate_bp if shown["HN"].rate else None) == "6,24 %"
+    assert format_rate_bp(660) == "6,6 %" and format_rate_bp(900) == "9 %"
+    with pytest.raises(UserError, match="already has a rate"), database.transaction() as s:
+        add_rate(s, "HN", valid_from=date(2027, 1, 1), rate_bp=600)
+    for bad in ("abc", "6,666", "100", "-1"):
+        with pytest.raises(ValidationError):
+            parse_rate_bp(bad)

@@ -340,7 +340,7 @@ def test_indicators_tab(
 def test_lists_export_what_is_shown(
     qtbot: QtBot, page: LoansPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("desktop.ui.list_page.show_info", lambda *_: None)
+    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda *_: None)
     borrowers = open_tab(qtbot, page, "borrowers")
     borrowers.search.setText("an")
     borrowers.export(tmp_path / "nguoi-vay.xlsx")

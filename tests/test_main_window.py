@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -77,13 +78,14 @@ def test_settings_save_office_and_signer(
     page = window.open_page("settings")
     assert isinstance(page, SettingsPage)
     page.office_name.setText("UBND phường Cái Khế")
-    page.signer_title.setText("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
+    page.signer_title.setPlainText("KT. CHỦ TỊCH \n  PHÓ CHỦ TỊCH")
     page.signer_name.setText("Trần Văn Mẫu")
     page.clerk_name.setText("Lê Thị Nhập")
     page.save_office.click()
     assert page.office_error.text() == "Đã lưu."
     office = commune_db.office()
     assert office is not None and office.signer_name == "Trần Văn Mẫu"
+    assert office.signer_title == "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
     assert "UBND phường Cái Khế" in window.windowTitle()
     with commune_db.reading() as s:
         assert app_settings.actor_name(s).startswith("Lê Thị Nhập (")
@@ -179,3 +181,30 @@ def test_backup_from_settings(
     assert shown and shown[0].startswith("Đã sao lưu:")
     assert any(Path(commune_db.paths.backups).glob("tdcs-*-manual.sqlite3"))
     assert QMessageBox  # the real dialogs are replaced above
+
+
+def test_new_programme_rate_from_settings(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database
+) -> None:
+    from desktop.ui.pages.settings_page import RateForm
+
+    window = make_window(qtbot, commune_db)
+    page = window.open_page("settings")
+    assert isinstance(page, SettingsPage)
+    programmes = page.programme_model.all_rows()
+    hn = next(p for p in programmes if p.code == "HN")
+    assert page.programme_model.data(page.programme_model.index(0, 1)) == "6,6 %"
+    form = RateForm(page.context, programmes, hn, page)
+    qtbot.addWidget(form)
+    form.rate.setText("sáu phẩy sáu")
+    form.valid_from.setText("01/01/2027")
+    form.accept()
+    assert form.error_text("rate_bp") == "Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92."
+    form.rate.setText("6,24")
+    form.accept()
+    assert form.result() == 1
+    with commune_db.reading() as s:
+        from desktop.core.programmes import rate_on
+
+        rate = rate_on(s, "HN", date(2027, 2, 1))
+    assert rate is not None and rate.rate_bp == 624

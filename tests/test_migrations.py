@@ -90,6 +90,7 @@ def test_backup_is_taken_before_a_migration_runs(
         NEXT_REVISION.format(head=migrate.head_revision()), encoding="utf-8"
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002_test")
 
     result = migrate.upgrade(paths.database, paths.backups)
     assert result.to_revision == "0002_test"
@@ -151,3 +152,29 @@ def test_foreign_sqlite_database_is_not_taken_over(paths: AppPaths) -> None:
     conn.close()
     with pytest.raises(migrate.NotADatabase):
         migrate.upgrade(paths.database, paths.backups)
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    """Update db.migrate.SCHEMA_HEAD with every new revision."""
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
+def test_thorough_check_finds_damage_in_data_pages(database: Database) -> None:
+    from db.enums import OfficeMode
+    from desktop.core.demo import generate
+    from desktop.core.office import set_up_office
+
+    with database.transaction() as s:
+        set_up_office(s, OfficeMode.COMMUNE, commune_code="31120")
+        generate(s, scale="small")
+    database.close()
+    path = database.paths.database
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page = len(data) // 2 // 4096 * 4096
+    data[page + 8 : page + 4096] = b"\xa5" * (4096 - 8)
+    path.write_bytes(bytes(data))
+    with pytest.raises(migrate.DamagedDatabase):
+        migrate.check_file(path, thorough=True)

@@ -181,7 +181,7 @@ def test_list_page_exports_what_is_shown(
     page: HamletPage, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.list_page.show_info", lambda _p, text: infos.append(text))
+    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, text: infos.append(text))
     page.search.setText("2")
     page.export(tmp_path / "ap.xlsx")
     qtbot.waitUntil(lambda: bool(infos), timeout=5000)

@@ -9,16 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from db.backup import copy_database, is_sqlite_file, list_backups, restore_into, take_backup
 from db.migrate import (
     DamagedDatabase,
     DatabaseProblem,
     NewerSchema,
     NotADatabase,
-    alembic_config,
     check_file,
+    known_revision,
     upgrade,
 )
 from desktop.core.errors import UserError
@@ -75,13 +73,16 @@ def inspect_backup(path: Path) -> BackupInfo:
     if not is_sqlite_file(path):
         raise UserError(M_NOT_DATABASE, path=str(path))
     try:
-        check_file(path)
+        revision = check_file(path, thorough=True)
     except DatabaseProblem as problem:
         raise explain(problem) from problem
+    if revision is None:
+        raise UserError(M_NOT_DATABASE, path=str(path))
+    if not known_revision(revision):
+        raise UserError(M_NEWER, path=str(path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            revision_row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             office = conn.execute(
                 "SELECT unit_code, office_name FROM office_profile WHERE id = 1"
             ).fetchone()
@@ -89,13 +90,6 @@ def inspect_backup(path: Path) -> BackupInfo:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise UserError(M_NOT_DATABASE, path=str(path)) from exc
-    revision: str | None = revision_row[0] if revision_row else None
-    if revision is None:
-        raise UserError(M_NOT_DATABASE, path=str(path))
-    try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-    except Exception as exc:
-        raise UserError(M_NEWER, path=str(path)) from exc
     return BackupInfo(path, revision, office[0] if office else None, office[1] if office else None)
 
 

@@ -50,6 +50,7 @@ from db.models import (
     Loan,
     LoanBalance,
     LoanCheck,
+    OfficeTask,
     Organisation,
     PlanTask,
     SavingsGroup,
@@ -103,6 +104,14 @@ PROGRAMME_MIX = (
     ("NSVSMT", 18, 10, 25, 60),
     ("SXKD", 5, 30, 100, 60),
 )
+
+
+#: Sub-tasks offices add under a plan task (parent code, title).
+COMMUNE_SUB_TASKS = (
+    ("II.5.a", "Kiện toàn Tổ TK&VV, củng cố hoạt động tại các ấp, khu vực"),
+    ("II.4.b", "Vận động doanh nghiệp trên địa bàn ủng hộ Quỹ “Vì người nghèo”"),
+)
+CITY_SUB_TASKS = (("III.3", "Tổng hợp báo cáo của 103 xã, phường trước ngày 15/10"),)
 
 
 @dataclass
@@ -214,7 +223,7 @@ class DemoGenerator:
         hamlets = self.hamlets(commune)
         groups = self.groups(code, hamlets)
         self.borrowers_and_loans(code, hamlets, groups)
-        self.task_progress(code, self.commune_tasks)
+        self.task_progress(code, self.commune_tasks, self.office_tasks(code, COMMUNE_SUB_TASKS))
         self.fund(code, hamlets)
         self.deposits(code)
         self.entrusted(code, SourceLevel.XA, base=self.rng.randint(200, 1_500) * 1_000_000)
@@ -429,7 +438,25 @@ class DemoGenerator:
             notes="",
         )
 
-    def task_progress(self, code: str, tasks: list[str]) -> None:
+    def office_tasks(
+        self, code: str, sub_tasks: tuple[tuple[str, str], ...]
+    ) -> list[tuple[str, str]]:
+        """The office's own sub-tasks: ``(parent code, id)`` of each."""
+        return [
+            (
+                parent,
+                self.w.add(
+                    OfficeTask, code, parent_code=parent, title=title, sort_order=n, notes=""
+                ),
+            )
+            for n, (parent, title) in enumerate(sub_tasks)
+        ]
+
+    def task_progress(
+        self, code: str, tasks: list[str], sub_tasks: list[tuple[str, str]] | None = None
+    ) -> None:
+        """Quarterly records for the quarters already over, and a yearly record for every
+        full year before this one."""
         periods = []
         first_year = self.today.year - self.scale.years + 1
         for year in range(first_year, self.today.year + 1):
@@ -437,8 +464,12 @@ class DemoGenerator:
                 period = Period.quarter(year, q)
                 if period.end < self.today:
                     periods.append(period)
+            if year < self.today.year:
+                periods.append(Period.whole_year(year))
+        lines: list[tuple[str, str | None]] = [(task, None) for task in tasks]
+        lines += [(parent, sub_id) for parent, sub_id in sub_tasks or []]
         for index, period in enumerate(periods):
-            for task in tasks:
+            for task, sub_id in lines:
                 if self.rng.random() < 0.12:
                     continue
                 done = index / max(len(periods) - 1, 1)
@@ -449,8 +480,8 @@ class DemoGenerator:
                     TaskProgress,
                     code,
                     plan_task_code=task,
-                    office_task_id=None,
-                    period_kind=PeriodKind.QUARTER,
+                    office_task_id=sub_id,
+                    period_kind=period.kind,
                     year=period.year,
                     period_no=period.number,
                     status=status,
@@ -484,11 +515,12 @@ class DemoGenerator:
 
     def fund(self, code: str, hamlets: list[str]) -> None:
         first_year = self.today.year - self.scale.years + 1
+        balance = self.rng.randint(20, 300) * 1_000_000
         self.w.add(
             FundOpeningBalance,
             code,
             year=first_year,
-            amount=self.rng.randint(20, 300) * 1_000_000,
+            amount=balance,
             notes="Số dư chuyển sang",
         )
         for year in range(first_year, self.today.year + 1):
@@ -509,15 +541,20 @@ class DemoGenerator:
                 if received > self.today:
                     continue
                 form = self.rng.choices(list(ContributionForm), weights=(60, 30, 8, 2))[0]
+                gift = (
+                    self.rng.choice((1, 2, 3, 5, 10, 20, 50))
+                    * 100_000
+                    * (10 if donor_type is DonorType.DOANH_NGHIEP else 1)
+                )
+                if form in (ContributionForm.TIEN_MAT, ContributionForm.CHUYEN_KHOAN):
+                    balance += gift
                 self.w.add(
                     FundContribution,
                     code,
                     donor_name=donor,
                     donor_type=donor_type,
                     form=form,
-                    amount=self.rng.choice((1, 2, 3, 5, 10, 20, 50))
-                    * 100_000
-                    * (10 if donor_type is DonorType.DOANH_NGHIEP else 1),
+                    amount=gift,
                     in_kind_description="Gạo, nhu yếu phẩm"
                     if form is ContributionForm.HIEN_VAT
                     else "",
@@ -528,8 +565,10 @@ class DemoGenerator:
                 )
             for _ in range(max(2, self.scale.contributions_per_year // 6)):
                 spent = self.day_between(date(year, 1, 15), date(year, 12, 20))
-                if spent > self.today:
-                    continue
+                grant = self.rng.choice((1, 2, 3, 5, 10, 40, 60)) * 1_000_000
+                if spent > self.today or grant > balance:
+                    continue  # a fund pays grants only from what it holds
+                balance -= grant
                 self.w.add(
                     FundSpending,
                     code,
@@ -544,7 +583,7 @@ class DemoGenerator:
                             "Tặng quà Tết",
                         )
                     ),
-                    amount=self.rng.choice((1, 2, 3, 5, 10, 40, 60)) * 1_000_000,
+                    amount=grant,
                     spent_on=spent,
                     decision_no=f"{self.rng.randint(1, 200)}/QĐ-MTTQ",
                     decision_date=spent - timedelta(days=self.rng.randint(0, 10)),
@@ -604,7 +643,7 @@ class DemoGenerator:
 
     # -- the city office's own records ------------------------------------------------------
     def city_office(self) -> None:
-        self.task_progress(CITY_CODE, self.city_tasks)
+        self.task_progress(CITY_CODE, self.city_tasks, self.office_tasks(CITY_CODE, CITY_SUB_TASKS))
         self.fund(CITY_CODE, [])
         figures = {2024: (16_300, 2_250), 2025: (17_590, 2_675)}
         for year, (total, entrusted) in figures.items():

@@ -152,3 +152,26 @@ def official_date(value: date, place: str = "Cần Thơ") -> str:
     """``"Cần Thơ, ngày 05 tháng 02 năm 2026"`` as Decree 30/2020 writes it."""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+MSG_RATE_FORMAT = QT_TRANSLATE_NOOP(
+    "Validation", "Enter a yearly rate in percent, for example 6,6 or 7,92."
+)
+
+
+def format_rate_bp(rate_bp: int | None) -> str:
+    """A rate in basis points as people write it: 660 → ``"6,6 %"``, 792 → ``"7,92 %"``."""
+    if rate_bp is None:
+        return ""
+    whole, hundredths = divmod(rate_bp, 100)
+    decimals = f"{hundredths:02d}".rstrip("0")
+    return f"{whole},{decimals} %" if decimals else f"{whole} %"
+
+
+def parse_rate_bp(text: str, *, field: str = "rate_bp") -> int:
+    """``"6,6"``, ``"6.6 %"``, ``"7,92"`` → basis points (660, 660, 792)."""
+    raw = text.strip().removesuffix("%").strip().replace(",", ".")
+    match = re.fullmatch(r"(\d{1,2})(?:\.(\d{1,2}))?", raw)
+    if not match:
+        raise ValidationError(field, MSG_RATE_FORMAT)
+    return int(match[1]) * 100 + int((match[2] or "0").ljust(2, "0"))

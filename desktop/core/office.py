@@ -20,7 +20,7 @@ from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.records import RecordStore
 from desktop.core.settings import actor_name
-from desktop.core.text import clean, matches, sort_key
+from desktop.core.text import clean, clean_multiline, matches, sort_key
 
 CITY_NAME = "Thành phố Cần Thơ"
 
@@ -171,7 +171,13 @@ def update_office(
     if profile is None:
         raise UserError(M_NOT_SET_UP)
     profile.office_name = validation.required_text(office_name, "office_name", limit=200)
-    profile.signer_title = validation.optional_text(signer_title, "signer_title", limit=200)
+    # The title often spans lines ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+    profile.signer_title = validation.optional_text(
+        "\n".join(clean(line) for line in clean_multiline(signer_title).splitlines()),
+        "signer_title",
+        limit=200,
+        multiline=True,
+    )
     profile.signer_name = validation.optional_text(signer_name, "signer_name", limit=200)
     profile.updated_at = utc_now()
 

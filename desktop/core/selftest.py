@@ -18,6 +18,7 @@ from db.migrate import current_revision, head_revision
 from db.models import AuditEntry, Commune, CreditProgramme, Hamlet, Organisation, PlanTask
 from desktop.core.backups import inspect_backup, make_backup
 from desktop.core.catalogues import EXPECTED_COMMUNES
+from desktop.core.dashboard.self_test import step_recording
 from desktop.core.database import Database
 from desktop.core.loans.selftest import step_loans
 from desktop.core.office import list_hamlets, rename_hamlet, set_up_office
@@ -78,12 +79,26 @@ def step_backup(db: Database) -> str:
     return f"backup {path.name}"
 
 
+def step_report(db: Database) -> str:
+    """Write a document as PDF and Excel (the report layer sits above core, hence the late
+    import) and check both files."""
+    from desktop.reports.selfcheck import ReportCheckFailed
+    from desktop.reports.selfcheck import step_report as write_and_check_report
+
+    try:
+        return write_and_check_report(db)
+    except ReportCheckFailed as failure:
+        raise SelfTestFailure(str(failure)) from failure
+
+
 #: The steps in order; later parts of the application add theirs (PDF, sync file).
 STEPS: list[Callable[[Database], str]] = [
     step_database,
     step_catalogues,
     step_records,
     step_backup,
+    step_report,
+    step_recording,
     step_loans,
 ]
 

@@ -13,7 +13,7 @@ from db.enums import Sex
 from desktop.core.errors import ValidationError
 from desktop.core.formatting import format_date, group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
-from desktop.core.text import clean
+from desktop.core.text import clean, clean_multiline
 
 #: Larger than any amount a commune or the city handles (the city's total capital is about
 #: 17 500 billion đ); anything above is a typing or file error.
@@ -64,8 +64,11 @@ def required_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> st
     return optional_text(text, field, limit=limit)
 
 
-def optional_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
-    text = clean(value)
+def optional_text(
+    value: str | None, field: str, *, limit: int = MAX_TEXT, multiline: bool = False
+) -> str:
+    """Cleaned text (NFC, trimmed; single spaces unless ``multiline``) within ``limit``."""
+    text = clean_multiline(value) if multiline else clean(value)
     if len(text) > limit:
         raise ValidationError(field, M_TOO_LONG, limit=limit)
     return text

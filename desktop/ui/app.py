@@ -24,6 +24,7 @@ from desktop.ui.crash import CrashHandler
 from desktop.ui.fonts import register_fonts
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
+from desktop.ui.style import apply_style
 from desktop.ui.translations import install_language
 from desktop.ui.wizard import SetupAnswers, SetupWizard
 from desktop.version import APP_NAME, app_version
@@ -153,6 +154,7 @@ def run_gui(data_dir: str | None = None, qt_args: Sequence[str] = ()) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts(app)
+    apply_style(app)
     install_language(app_settings.DEFAULT_LANGUAGE)
     crash = CrashHandler(paths.logs / LOG_FILE, app)
     crash.install()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,9 +36,9 @@ from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.periods import Period
 from desktop.reports.xlsx_table import CellKind
-from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import confirm, show_error, show_info
+from desktop.ui.dialogs import confirm, show_error
+from desktop.ui.exporting import export_model
 from desktop.ui.table_model import Column, RowTableModel
 
 T = TypeVar("T")
@@ -284,26 +283,7 @@ class ListPage(QWidget, Generic[T]):
 
     def export(self, target: Path | None = None) -> None:
         """Write the rows on screen (filtered, in their order) to a workbook."""
-        name = tr(self.title)
-        if target is None:
-            default = str(self.context.paths.reports / f"{name}.xlsx")
-            chosen, _ = QFileDialog.getSaveFileName(self, name, default, "Excel (*.xlsx)")
-            if not chosen:
-                return
-            target = Path(chosen if chosen.endswith(".xlsx") else chosen + ".xlsx")
-        heading = f"{name} — {self.context.office.office_name}"
-        run_in_background(
-            lambda _progress: self.model.export_xlsx(target, name, heading=heading),
-            on_done=lambda path: show_info(
-                self,
-                tr(QT_TRANSLATE_NOOP("ListPage", "Exported to {path}")).format(path=path),
-            ),
-            on_error=lambda error: show_error(
-                self, error if isinstance(error, UserError) else str(error)
-            ),
-            parent=self,
-            label=tr(QT_TRANSLATE_NOOP("ListPage", "Writing the Excel file…")),
-        )
+        export_model(self, self.model, tr(self.title), self.context, target)
 
     # -- period filter ------------------------------------------------------------------------
     def add_period_filter(self, date_of: Callable[[T], date | None], years: Sequence[int]) -> None:

@@ -317,6 +317,21 @@
     </message>
 </context>
 <context>
+    <name>Programmes</name>
+    <message>
+        <source>There is no credit programme {code}.</source>
+        <translation>Không có chương trình cho vay {code}.</translation>
+    </message>
+    <message>
+        <source>This programme already has a rate from {day}.</source>
+        <translation>Chương trình này đã có lãi suất áp dụng từ ngày {day}.</translation>
+    </message>
+    <message>
+        <source>A rate is between 0 and 30 % a year.</source>
+        <translation>Lãi suất phải từ 0 đến 30 %/năm.</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Cancelled. Nothing was changed.</source>
@@ -356,6 +371,10 @@
     <message>
         <source>Enter a date as day/month/year, for example 05/02/2026.</source>
         <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026.</translation>
+    </message>
+    <message>
+        <source>Enter a yearly rate in percent, for example 6,6 or 7,92.</source>
+        <translation>Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92.</translation>
     </message>
     <message>
         <source>This field is required.</source>

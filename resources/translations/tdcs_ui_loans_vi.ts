@@ -393,10 +393,6 @@
         <translation>Kết quả nhập danh sách vay</translation>
     </message>
     <message>
-        <source>Exported to {path}</source>
-        <translation>Đã xuất ra {path}</translation>
-    </message>
-    <message>
         <source>Choose the bank&apos;s list</source>
         <translation>Chọn danh sách của ngân hàng</translation>
     </message>
@@ -614,14 +610,6 @@
     <message>
         <source>Loan indicators</source>
         <translation>Chỉ tiêu tín dụng chính sách</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Đã xuất ra {path}</translation>
-    </message>
-    <message>
-        <source>Writing the Excel file…</source>
-        <translation>Đang ghi tệp Excel…</translation>
     </message>
 </context>
 <context>

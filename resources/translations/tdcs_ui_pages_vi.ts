@@ -8,16 +8,8 @@
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <source>Indicators, charts and reminders of report deadlines will appear here.</source>
-        <translation>Các chỉ tiêu, biểu đồ và lời nhắc hạn báo cáo sẽ hiển thị tại đây.</translation>
-    </message>
-    <message>
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Recording progress on the plan&apos;s tasks, period by period, comes in the next update.</source>
-        <translation>Chức năng ghi nhận tiến độ thực hiện các nhiệm vụ của Kế hoạch theo từng kỳ sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
         <source>Loans</source>
@@ -26,10 +18,6 @@
     <message>
         <source>Contributions &amp; capital</source>
         <translation>Đóng góp &amp; nguồn vốn</translation>
-    </message>
-    <message>
-        <source>The &quot;Vì người nghèo&quot; fund, deposits and entrusted capital come in the next update.</source>
-        <translation>Chức năng theo dõi Quỹ &quot;Vì người nghèo&quot;, tiền gửi và vốn ngân sách ủy thác sẽ có trong bản cập nhật tới.</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -44,12 +32,43 @@
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <source>Official PDF reports and Excel workbooks come in the next update.</source>
-        <translation>Chức năng lập báo cáo PDF theo thể thức văn bản hành chính và tệp Excel sẽ có trong bản cập nhật tới.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>RateForm</name>
+    <message>
+        <source>New rate</source>
+        <translation>Lãi suất mới</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>Áp dụng từ ngày</translation>
+    </message>
+    <message>
+        <source>Rate (% a year)</source>
+        <translation>Lãi suất (%/năm)</translation>
+    </message>
+    <message>
+        <source>Priority rate (% a year)</source>
+        <translation>Lãi suất ưu đãi (%/năm)</translation>
+    </message>
+    <message>
+        <source>Leave empty if the programme has none.</source>
+        <translation>Để trống nếu chương trình không có.</translation>
+    </message>
+    <message>
+        <source>Cap per loan</source>
+        <translation>Mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>
@@ -57,6 +76,30 @@
     <message>
         <source>Name</source>
         <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Rate / year</source>
+        <translation>Lãi suất/năm</translation>
+    </message>
+    <message>
+        <source>Priority rate</source>
+        <translation>Lãi suất ưu đãi</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Áp dụng từ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -77,10 +120,6 @@
     <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</source>
-        <translation>ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
         <source>shown in the change history</source>
@@ -141,6 +180,18 @@
     <message>
         <source>Delete the hamlet {name}?</source>
         <translation>Xóa {name}?</translation>
+    </message>
+    <message>
+        <source>Credit programmes and rates</source>
+        <translation>Chương trình cho vay và lãi suất</translation>
+    </message>
+    <message>
+        <source>When the bank changes a rate, add the new rate with the date it applies from; loans disbursed before that date keep the old rate.</source>
+        <translation>Khi Ngân hàng thay đổi lãi suất, hãy thêm lãi suất mới kèm ngày bắt đầu áp dụng; các khoản vay giải ngân trước ngày đó giữ lãi suất cũ.</translation>
+    </message>
+    <message>
+        <source>New rate…</source>
+        <translation>Lãi suất mới…</translation>
     </message>
     <message>
         <source>Data and backups</source>

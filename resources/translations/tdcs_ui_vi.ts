@@ -115,6 +115,21 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Đã xuất ra {path}</translation>
+    </message>
+    <message>
+        <source>Writing the Excel file…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <source>Could not write {path}. If the file is open in Excel, close it and export again; otherwise choose another folder.</source>
+        <translation>Không ghi được tệp {path}. Nếu tệp đang mở trong Excel, hãy đóng lại rồi xuất lại; nếu không, hãy chọn thư mục khác.</translation>
+    </message>
+</context>
+<context>
     <name>HamletsPage</name>
     <message>
         <source>Hamlets</source>
@@ -163,14 +178,6 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>Delete {what}? You can undo this.</source>
         <translation>Xóa {what}? Có thể hoàn tác.</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Đã xuất ra {path}</translation>
-    </message>
-    <message>
-        <source>Writing the Excel file…</source>
-        <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
         <source>All years</source>

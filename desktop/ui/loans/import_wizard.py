@@ -44,7 +44,7 @@ from desktop.core.loans.excel_import_values import text_value
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.exporting import export_model
 from desktop.ui.inputs import DateEdit
 from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import guarded, plain
@@ -166,22 +166,7 @@ class ResultsView(QWidget):
 
     def export(self, target: Path | None = None) -> None:
         name = tr(QT_TRANSLATE_NOOP("ImportWizard", "Import results"))
-        if target is None:
-            default = str(self.context.paths.reports / f"{name}.xlsx")
-            chosen, _ = QFileDialog.getSaveFileName(self, name, default, "Excel (*.xlsx)")
-            if not chosen:
-                return
-            target = Path(chosen if chosen.endswith(".xlsx") else chosen + ".xlsx")
-        run_in_background(
-            lambda _p: self.model.export_xlsx(target, name, heading=name),
-            on_done=lambda path: show_info(
-                self, tr(QT_TRANSLATE_NOOP("ImportWizard", "Exported to {path}")).format(path=path)
-            ),
-            on_error=lambda error: show_error(
-                self, error if isinstance(error, UserError) else str(error)
-            ),
-            parent=self,
-        )
+        export_model(self, self.model, name, self.context, target)
 
 
 class FilePage(QWizardPage):

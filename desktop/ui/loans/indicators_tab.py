@@ -35,6 +35,7 @@ from desktop.reports.xlsx_table import CellKind, SheetColumn, add_table_sheet, s
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.exporting import M_EXPORTED, M_WRITING, export_failure
 from desktop.ui.inputs import DateEdit
 from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
@@ -254,14 +255,11 @@ class IndicatorsTab(QWidget):
                 )
             return save_workbook(workbook, target)
 
+        destination = target
         run_in_background(
             write,
-            on_done=lambda path: show_info(
-                self, tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Exported to {path}")).format(path=path)
-            ),
-            on_error=lambda error: show_error(
-                self, error if isinstance(error, UserError) else str(error)
-            ),
+            on_done=lambda path: show_info(self, tr(M_EXPORTED, path=path)),
+            on_error=lambda error: show_error(self, export_failure(error, destination)),
             parent=self,
-            label=tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Writing the Excel file…")),
+            label=tr(M_WRITING),
         )

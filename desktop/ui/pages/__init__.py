@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.ui.context import AppContext
-from desktop.ui.loans.page import LoansPage
 from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.reports import ReportsPage
 
 
 @dataclass(frozen=True)
@@ -22,46 +22,39 @@ class PageSpec:
     factory: Callable[[AppContext], QWidget]
 
 
+def _overview_page(context: AppContext) -> QWidget:
+    from desktop.ui.overview.page import OverviewPage
+
+    return OverviewPage(context)
+
+
+def _tasks_page(context: AppContext) -> QWidget:
+    from desktop.ui.tasks.page import TasksPage
+
+    return TasksPage(context)
+
+
+def _loans_page(context: AppContext) -> QWidget:
+    from desktop.ui.loans.page import LoansPage
+
+    return LoansPage(context)
+
+
+def _funds_page(context: AppContext) -> QWidget:
+    from desktop.ui.funds.page import FundsPage
+
+    return FundsPage(context)
+
+
 def _placeholder(title: Msg, what: Msg) -> Callable[[AppContext], QWidget]:
     return lambda context: PlaceholderPage(title, what)
 
 
 PAGES: list[PageSpec] = [
-    PageSpec(
-        "overview",
-        QT_TRANSLATE_NOOP("Pages", "Overview"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Overview"),
-            QT_TRANSLATE_NOOP(
-                "Pages", "Indicators, charts and reminders of report deadlines will appear here."
-            ),
-        ),
-    ),
-    PageSpec(
-        "tasks",
-        QT_TRANSLATE_NOOP("Pages", "Tasks"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Tasks"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Recording progress on the plan's tasks, period by period, comes in the next "
-                "update.",
-            ),
-        ),
-    ),
-    PageSpec("loans", QT_TRANSLATE_NOOP("Pages", "Loans"), lambda context: LoansPage(context)),
-    PageSpec(
-        "funds",
-        QT_TRANSLATE_NOOP("Pages", "Contributions & capital"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Contributions & capital"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                'The "Vì người nghèo" fund, deposits and entrusted capital come in the next '
-                "update.",
-            ),
-        ),
-    ),
+    PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page),
+    PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), _tasks_page),
+    PageSpec("loans", QT_TRANSLATE_NOOP("Pages", "Loans"), _loans_page),
+    PageSpec("funds", QT_TRANSLATE_NOOP("Pages", "Contributions & capital"), _funds_page),
     PageSpec(
         "sync",
         QT_TRANSLATE_NOOP("Pages", "Sync"),
@@ -74,15 +67,6 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
-    PageSpec(
-        "reports",
-        QT_TRANSLATE_NOOP("Pages", "Reports"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Reports"),
-            QT_TRANSLATE_NOOP(
-                "Pages", "Official PDF reports and Excel workbooks come in the next update."
-            ),
-        ),
-    ),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), ReportsPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
 ]

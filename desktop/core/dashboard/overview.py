@@ -1,0 +1,99 @@
+"""Everything Tổng quan shows for one year and one owner, read in one go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import extract, select, union
+from sqlalchemy.orm import Session
+
+from db.models import (
+    CapitalTotal,
+    Deposit,
+    EntrustedTransfer,
+    FundContribution,
+    FundSpending,
+    TaskProgress,
+)
+from desktop.core.dashboard.reminders import Reminder, reminders
+from desktop.core.funds.deposits import DepositTotals, deposit_totals
+from desktop.core.funds.indicators import (
+    EntrustedIndicators,
+    entrusted_indicators,
+    entrusted_series,
+)
+from desktop.core.funds.statement import (
+    CampaignTotal,
+    FundStatement,
+    MonthTotal,
+    contributions_by_month,
+    fund_statement,
+    peak_campaign,
+)
+from desktop.core.owners import Owner, owner_clause
+from desktop.core.periods import Period
+from desktop.core.tasks.status import TaskCompletion, task_completion
+
+
+@dataclass(frozen=True)
+class Overview:
+    year: int
+    owner: Owner
+    today: date
+    fund: FundStatement
+    peak: CampaignTotal
+    months: tuple[MonthTotal, ...]
+    deposits: DepositTotals
+    #: The entrusted-capital targets of ``year`` …
+    entrusted: EntrustedIndicators
+    #: … and of every year with figures, for the chart.
+    entrusted_years: tuple[EntrustedIndicators, ...]
+    #: Task completion over the whole of ``year`` (each task's latest record in it).
+    tasks: TaskCompletion
+    reminders: tuple[Reminder, ...]
+
+
+def load_overview(
+    session: Session, year: int, owner: Owner, *, today: date | None = None
+) -> Overview:
+    today = today or date.today()
+    series = entrusted_series(session, owner)
+    entrusted = next((i for i in series if i.year == year), None)
+    if entrusted is None:
+        entrusted = entrusted_indicators(session, year, owner)
+    return Overview(
+        year=year,
+        owner=owner,
+        today=today,
+        fund=fund_statement(session, year, owner),
+        peak=peak_campaign(session, year, owner),
+        months=tuple(contributions_by_month(session, year, owner)),
+        deposits=deposit_totals(session, year, owner),
+        entrusted=entrusted,
+        entrusted_years=tuple(series),
+        tasks=task_completion(session, Period.whole_year(year), owner),
+        reminders=tuple(reminders(today)) if year == today.year else (),
+    )
+
+
+def overview_years(session: Session, owner: Owner, *, today: date | None = None) -> list[int]:
+    """Years with any record of ``owner``, and the current year; newest first."""
+    today = today or date.today()
+    queries = [
+        select(extract("year", FundContribution.received_on).label("y")).where(
+            owner_clause(FundContribution.commune_code, owner)
+        ),
+        select(extract("year", FundSpending.spent_on)).where(
+            owner_clause(FundSpending.commune_code, owner)
+        ),
+        select(extract("year", Deposit.transacted_on)).where(
+            owner_clause(Deposit.commune_code, owner)
+        ),
+        select(EntrustedTransfer.year).where(owner_clause(EntrustedTransfer.commune_code, owner)),
+        select(CapitalTotal.year).where(owner_clause(CapitalTotal.commune_code, owner)),
+        select(TaskProgress.year).where(owner_clause(TaskProgress.commune_code, owner)),
+    ]
+    years = {int(y) for y in session.scalars(union(*queries)) if y is not None}
+    years.add(today.year)
+    return sorted(years, reverse=True)

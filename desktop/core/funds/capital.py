@@ -1,0 +1,283 @@
+"""Recording local budget capital entrusted to VBSP (vốn ngân sách địa phương ủy thác) and
+the branch's total capital (tổng nguồn vốn) by year.
+
+Rules beyond the field checks: money reaches the bank after the decision that grants it
+(the transfer date cannot precede the decision date); the decision and the transfer belong
+to the year they are recorded for or the one before (a decision late in the previous year
+may fund this year); one total-capital figure per year, dated in that year or early the
+next, and the entrusted balance in it cannot exceed the total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.enums import SourceLevel
+from db.models import CapitalTotal, CreditProgramme, EntrustedTransfer
+from desktop.core import validation
+from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.formatting import format_date
+from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.office import record_store, require_office
+from desktop.core.owners import Owner, owner_clause
+
+M_TRANSFER_BEFORE_DECISION = QT_TRANSLATE_NOOP(
+    "Funds", "The money cannot be transferred before the decision ({day})."
+)
+M_DATE_YEAR = QT_TRANSLATE_NOOP("Funds", "This date should be in {year} or {previous}.")
+M_AS_OF_YEAR = QT_TRANSLATE_NOOP(
+    "Funds", "The figures of {year} are dated in {year} or in the first half of {next}."
+)
+M_BALANCE_ABOVE_TOTAL = QT_TRANSLATE_NOOP(
+    "Funds", "The entrusted balance cannot be larger than the total capital."
+)
+M_PROGRAMME_UNKNOWN = QT_TRANSLATE_NOOP("Funds", "Unknown credit programme {code}.")
+M_CAPITAL_EXISTS = QT_TRANSLATE_NOOP(
+    "Funds", "The total capital of {year} is already recorded; change that one instead."
+)
+
+
+# -- entrusted transfers ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class TransferInput:
+    year: int | None
+    source_level: SourceLevel | None
+    amount: int | None
+    decision_no: str = ""
+    decision_date: date | None = None
+    transferred_on: date | None = None
+    programme_code: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    id: str
+    year: int
+    source_level: SourceLevel
+    amount: int
+    decision_no: str
+    decision_date: date | None
+    transferred_on: date | None
+    programme_code: str | None
+    programme_name: str
+    notes: str
+    version: int
+
+
+def _in_year(day: date | None, year: int | None, field: str) -> None:
+    if day is not None and year is not None and day.year not in (year, year - 1):
+        raise ValidationError(field, M_DATE_YEAR, year=year, previous=year - 1)
+
+
+def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict[str, object]:
+    today = today or date.today()
+    checks = Checks()
+    year = checks.run(validation.year, data.year, "year")
+    level = checks.run(choice, data.source_level, "source_level")
+    amount = checks.run(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
+    decision_no = checks.run(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    decided = checks.run(
+        past_date, data.decision_date, "decision_date", today=today, required=False
+    )
+    moved = checks.run(
+        past_date, data.transferred_on, "transferred_on", today=today, required=False
+    )
+    checks.run(_in_year, decided, year, "decision_date")
+    checks.run(_in_year, moved, year, "transferred_on")
+    if decided and moved and moved < decided and not checks.has("transferred_on"):
+        checks.fail("transferred_on", M_TRANSFER_BEFORE_DECISION, day=format_date(decided))
+    note = checks.run(notes, data.notes)
+    checks.raise_if_any()
+    return {
+        "year": year,
+        "source_level": SourceLevel(level),
+        "amount": amount,
+        "decision_no": decision_no,
+        "decision_date": decided,
+        "transferred_on": moved,
+        "programme_code": data.programme_code or None,
+        "notes": note,
+    }
+
+
+def save_transfer(
+    session: Session,
+    data: TransferInput,
+    *,
+    record_id: str | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> str:
+    values = validate_transfer(data, today=today)
+    code = values["programme_code"]
+    if code and session.get(CreditProgramme, code) is None:
+        raise FormErrors([ValidationError("programme", M_PROGRAMME_UNKNOWN, code=code)])
+    return save(session, EntrustedTransfer, values, record_id, expected_version)
+
+
+delete_transfer = deleter(EntrustedTransfer)
+restore_transfer = restorer(EntrustedTransfer)
+
+
+def list_transfers(session: Session, owner: Owner) -> list[TransferRow]:
+    programmes = dict(session.execute(select(CreditProgramme.code, CreditProgramme.name)).all())
+    query = (
+        select(EntrustedTransfer)
+        .where(
+            owner_clause(EntrustedTransfer.commune_code, owner),
+            EntrustedTransfer.deleted_at.is_(None),
+        )
+        .order_by(EntrustedTransfer.year.desc(), EntrustedTransfer.decision_date.desc())
+    )
+    return [
+        TransferRow(
+            t.id,
+            t.year,
+            t.source_level,
+            t.amount,
+            t.decision_no,
+            t.decision_date,
+            t.transferred_on,
+            t.programme_code,
+            programmes.get(t.programme_code or "", ""),
+            t.notes,
+            t.version,
+        )
+        for t in session.scalars(query)
+    ]
+
+
+def programme_choices(session: Session) -> list[tuple[str, str]]:
+    """Active credit programmes as ``(code, name)`` for a choice list."""
+    rows = session.execute(
+        select(CreditProgramme.code, CreditProgramme.name)
+        .where(CreditProgramme.active.is_(True))
+        .order_by(CreditProgramme.sort_order)
+    )
+    return [(code, name) for code, name in rows]
+
+
+# -- total capital ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CapitalInput:
+    year: int | None
+    total_capital: int | None
+    entrusted_balance: int | None = None
+    as_of: date | None = None
+    source_note: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CapitalRow:
+    id: str
+    year: int
+    total_capital: int
+    entrusted_balance: int | None
+    as_of: date | None
+    source_note: str
+    notes: str
+    version: int
+
+
+def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[str, object]:
+    today = today or date.today()
+    checks = Checks()
+    year = checks.run(validation.year, data.year, "year")
+    total = checks.run(
+        validation.amount, data.total_capital, "total_capital", maximum=validation.MAX_AMOUNT
+    )
+    balance = None
+    if data.entrusted_balance is not None:
+        balance = checks.run(
+            validation.amount,
+            data.entrusted_balance,
+            "entrusted_balance",
+            maximum=validation.MAX_AMOUNT,
+            allow_zero=True,
+        )
+    if balance is not None and total is not None and balance > total:
+        checks.fail("entrusted_balance", M_BALANCE_ABOVE_TOTAL)
+    as_of = checks.run(past_date, data.as_of, "as_of", today=today, required=False)
+    if (
+        as_of is not None
+        and year is not None
+        and not (as_of.year == year or (as_of.year == year + 1 and as_of.month <= 6))
+    ):
+        checks.fail("as_of", M_AS_OF_YEAR, year=year, next=year + 1)
+    source = checks.run(validation.optional_text, data.source_note, "source_note", limit=300)
+    note = checks.run(notes, data.notes)
+    checks.raise_if_any()
+    return {
+        "year": year,
+        "total_capital": total,
+        "entrusted_balance": balance,
+        "as_of": as_of,
+        "source_note": source,
+        "notes": note,
+    }
+
+
+def _check_one_capital(session: Session, owner: str, year: int, record_id: str | None) -> None:
+    other = session.scalar(
+        select(CapitalTotal.id).where(
+            CapitalTotal.commune_code == owner,
+            CapitalTotal.deleted_at.is_(None),
+            CapitalTotal.year == year,
+            CapitalTotal.id != (record_id or ""),
+        )
+    )
+    if other is not None:
+        raise FormErrors([ValidationError("year", M_CAPITAL_EXISTS, year=year)])
+
+
+def save_capital(
+    session: Session,
+    data: CapitalInput,
+    *,
+    record_id: str | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> str:
+    owner = require_office(session).unit_code
+    values = validate_capital(data, today=today)
+    _check_one_capital(session, owner, int(str(values["year"])), record_id)
+    return save(session, CapitalTotal, values, record_id, expected_version)
+
+
+delete_capital = deleter(CapitalTotal)
+
+
+def restore_capital(session: Session, record_id: str) -> None:
+    """Undo a delete, unless another figure for that year was recorded since."""
+    store = record_store(session)
+    record = store.get(CapitalTotal, record_id, allow_deleted=True)
+    _check_one_capital(session, record.commune_code, record.year, record_id)
+    store.restore(CapitalTotal, record_id)
+
+
+def list_capital(session: Session, owner: Owner) -> list[CapitalRow]:
+    query = (
+        select(CapitalTotal)
+        .where(owner_clause(CapitalTotal.commune_code, owner), CapitalTotal.deleted_at.is_(None))
+        .order_by(CapitalTotal.year.desc())
+    )
+    return [
+        CapitalRow(
+            c.id,
+            c.year,
+            c.total_capital,
+            c.entrusted_balance,
+            c.as_of,
+            c.source_note,
+            c.notes,
+            c.version,
+        )
+        for c in session.scalars(query)
+    ]

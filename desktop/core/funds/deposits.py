@@ -1,0 +1,154 @@
+"""Deposits placed with VBSP and sponsorship, by organisations and individuals, and their
+yearly totals.
+
+A deposit may have a term in months (1–360); a sponsorship is a gift and has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.enums import DepositKind, PartyType
+from db.models import Deposit
+from desktop.core import validation
+from desktop.core.errors import ValidationError
+from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.owners import Owner, owner_clause
+
+M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from 1 to 360.")
+M_TERM_SPONSORSHIP = QT_TRANSLATE_NOOP("Funds", "A sponsorship has no term; leave the term empty.")
+
+
+@dataclass(frozen=True)
+class DepositInput:
+    kind: DepositKind | None
+    party_name: str
+    party_type: PartyType | None
+    amount: int | None
+    transacted_on: date | None
+    term_months: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DepositRow:
+    id: str
+    kind: DepositKind
+    party_name: str
+    party_type: PartyType
+    amount: int
+    transacted_on: date
+    term_months: int | None
+    notes: str
+    version: int
+
+
+@dataclass(frozen=True)
+class DepositTotals:
+    """Deposits and sponsorship received in one year."""
+
+    year: int
+    owner: Owner
+    deposits: int
+    deposits_count: int
+    sponsorship: int
+    sponsorship_count: int
+
+    @property
+    def total(self) -> int:
+        return self.deposits + self.sponsorship
+
+
+def _term(kind: DepositKind | None, term: int | None) -> int | None:
+    if term is None:
+        return None
+    if kind is DepositKind.TAI_TRO:
+        raise ValidationError("term_months", M_TERM_SPONSORSHIP)
+    if isinstance(term, bool) or not isinstance(term, int) or not 1 <= term <= 360:
+        raise ValidationError("term_months", M_TERM)
+    return term
+
+
+def validate_deposit(data: DepositInput, *, today: date | None = None) -> dict[str, object]:
+    today = today or date.today()
+    checks = Checks()
+    kind = checks.run(choice, data.kind, "kind")
+    party = checks.run(validation.required_text, data.party_name, "party_name", limit=200)
+    party_type = checks.run(choice, data.party_type, "party_type")
+    amount = checks.run(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
+    day = checks.run(past_date, data.transacted_on, "transacted_on", today=today)
+    term = checks.run(_term, DepositKind(kind) if kind else None, data.term_months)
+    note = checks.run(notes, data.notes)
+    checks.raise_if_any()
+    return {
+        "kind": DepositKind(kind),
+        "party_name": party,
+        "party_type": PartyType(party_type),
+        "amount": amount,
+        "transacted_on": day,
+        "term_months": term,
+        "notes": note,
+    }
+
+
+def save_deposit(
+    session: Session,
+    data: DepositInput,
+    *,
+    record_id: str | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> str:
+    values = validate_deposit(data, today=today)
+    return save(session, Deposit, values, record_id, expected_version)
+
+
+delete_deposit = deleter(Deposit)
+restore_deposit = restorer(Deposit)
+
+
+def list_deposits(session: Session, owner: Owner) -> list[DepositRow]:
+    query = (
+        select(Deposit)
+        .where(owner_clause(Deposit.commune_code, owner), Deposit.deleted_at.is_(None))
+        .order_by(Deposit.transacted_on.desc())
+    )
+    return [
+        DepositRow(
+            d.id,
+            d.kind,
+            d.party_name,
+            d.party_type,
+            d.amount,
+            d.transacted_on,
+            d.term_months,
+            d.notes,
+            d.version,
+        )
+        for d in session.scalars(query)
+    ]
+
+
+def deposit_totals(session: Session, year: int, owner: Owner) -> DepositTotals:
+    """Deposits and sponsorship dated in ``year`` (by the transaction date)."""
+    sums = {
+        kind: (int(amount or 0), int(count))
+        for kind, amount, count in session.execute(
+            select(Deposit.kind, func.sum(Deposit.amount), func.count())
+            .where(
+                owner_clause(Deposit.commune_code, owner),
+                Deposit.deleted_at.is_(None),
+                Deposit.transacted_on >= date(year, 1, 1),
+                Deposit.transacted_on <= date(year, 12, 31),
+            )
+            .group_by(Deposit.kind)
+        )
+    }
+    deposits = sums.get(DepositKind.TIEN_GUI, (0, 0))
+    sponsorship = sums.get(DepositKind.TAI_TRO, (0, 0))
+    return DepositTotals(year, owner, deposits[0], deposits[1], sponsorship[0], sponsorship[1])

@@ -1,0 +1,548 @@
+"""Progress records: what an office did on one task (or one of its sub-tasks) in one period,
+with the documents it issued.
+
+Rules:
+
+- one live record per (owner, task or sub-task, period): a second one is refused with a
+  message pointing at the first, and so is restoring a deleted record when another one has
+  taken its place;
+- the percentage applies while a task is in progress (0–99 %); a task not started is 0 %, a
+  completed one 100 %, and a task carried out regularly has none;
+- a period that has not started yet cannot be reported on;
+- a record is saved together with its documents (số, ký hiệu, ngày, trích yếu) in one
+  transaction; deleting it tombstones its documents too, and undoing the delete brings back
+  the documents deleted with it (not those removed earlier).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.enums import PeriodKind, TaskStatus
+from db.models import OfficeTask, PlanTask, TaskDocument, TaskProgress
+from desktop.core import validation
+from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.formatting import format_date
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.labels import label
+from desktop.core.office import record_store, require_office
+from desktop.core.owners import Owner, owner_clause
+from desktop.core.periods import Period
+from desktop.core.tasks.catalogue import applicable_task
+from desktop.core.text import clean, clean_multiline
+
+M_TASK_REQUIRED = QT_TRANSLATE_NOOP("Tasks", "Choose the task.")
+M_TASK_NOT_APPLICABLE = QT_TRANSLATE_NOOP("Tasks", "Task {code} is not one this office reports on.")
+M_SUB_TASK_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Tasks", "This sub-task no longer exists or belongs to another task."
+)
+M_PERIOD_REQUIRED = QT_TRANSLATE_NOOP("Tasks", "Choose the period.")
+M_PERIOD_BAD = QT_TRANSLATE_NOOP(
+    "Tasks", "Choose a quarter from 1 to 4, a half from 1 to 2, or the whole year."
+)
+M_PERIOD_FUTURE = QT_TRANSLATE_NOOP(
+    "Tasks", "{period} has not started yet; progress can only be recorded for periods under way."
+)
+M_STATUS_REQUIRED = QT_TRANSLATE_NOOP("Tasks", "Choose the status.")
+M_PERCENT_IN_PROGRESS = QT_TRANSLATE_NOOP(
+    "Tasks",
+    "A task in progress is between 0 and 99 % done; if it is finished, choose the status "
+    "Completed.",
+)
+M_PERCENT_COMPLETED = QT_TRANSLATE_NOOP("Tasks", "A completed task is 100 % done.")
+M_PERCENT_NOT_STARTED = QT_TRANSLATE_NOOP("Tasks", "A task not started yet is 0 % done.")
+M_PERCENT_ONGOING = QT_TRANSLATE_NOOP(
+    "Tasks", "A task carried out regularly has no percentage; leave it empty."
+)
+M_ACHIEVEMENTS_REQUIRED = QT_TRANSLATE_NOOP(
+    "Tasks", "Describe what was done (required unless the task has not started)."
+)
+M_REPORTED_BEFORE_PERIOD = QT_TRANSLATE_NOOP(
+    "Tasks", "The report date cannot be before the period starts ({start})."
+)
+M_NOT_IN_FUTURE = QT_TRANSLATE_NOOP("Tasks", "This date is in the future.")
+M_DOCUMENT_EMPTY = QT_TRANSLATE_NOOP(
+    "Tasks", "Document {row}: enter its number and symbol, or its summary."
+)
+M_DOCUMENT_FIELD = QT_TRANSLATE_NOOP("Tasks", "Document {row}: {problem}")
+M_DUPLICATE = QT_TRANSLATE_NOOP(
+    "Tasks",
+    "{task} already has a progress record for {period} (saved {when}). Open that record "
+    "to change it.",
+)
+
+#: The stored percentage of each status whose percentage is fixed.
+FIXED_PERCENT: dict[TaskStatus, int | None] = {
+    TaskStatus.CHUA_TRIEN_KHAI: 0,
+    TaskStatus.HOAN_THANH: 100,
+    TaskStatus.THUONG_XUYEN: None,
+}
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    """A document as typed in the form; ``id``/``version`` are set for documents already
+    saved."""
+
+    number: str = ""
+    symbol: str = ""
+    issued_on: date | None = None
+    summary: str = ""
+    id: str | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class ProgressInput:
+    plan_task_code: str | None
+    period_kind: PeriodKind | None
+    year: int | None
+    period_no: int | None
+    status: TaskStatus | None
+    percent: int | None = None
+    achievements: str = ""
+    figures: str = ""
+    difficulties: str = ""
+    proposals: str = ""
+    reported_on: date | None = None
+    office_task_id: str | None = None
+    documents: tuple[DocumentInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: str
+    progress_id: str
+    number: str
+    symbol: str
+    issued_on: date | None
+    summary: str
+    version: int
+
+    @property
+    def reference(self) -> str:
+        """``12/KH-UBND`` as documents are cited."""
+        return "/".join(part for part in (self.number, self.symbol) if part)
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    id: str
+    owner: str
+    plan_task_code: str
+    task_title: str
+    section: str
+    office_task_id: str | None
+    office_task_title: str
+    period: Period
+    status: TaskStatus
+    percent: int | None
+    achievements: str
+    figures: str
+    difficulties: str
+    proposals: str
+    reported_on: date | None
+    version: int
+    updated_at: datetime
+    documents: tuple[DocumentRow, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        """The sub-task's title when the record is about one, else the plan task's."""
+        return self.office_task_title or self.task_title
+
+    @property
+    def period_end(self) -> date:
+        return self.period.end
+
+
+# -- validation -------------------------------------------------------------------------------
+def _period(data: ProgressInput, errors: list[ValidationError]) -> Period | None:
+    try:
+        year = validation.year(data.year, "period")
+    except ValidationError as error:
+        errors.append(error)
+        return None
+    if data.period_kind is None or data.period_no is None:
+        errors.append(ValidationError("period", M_PERIOD_REQUIRED))
+        return None
+    try:
+        return Period(year, PeriodKind(data.period_kind), data.period_no)
+    except (UserError, ValueError):
+        errors.append(ValidationError("period", M_PERIOD_BAD))
+        return None
+
+
+def _percent(status: TaskStatus, percent: int | None) -> int | None:
+    if status is TaskStatus.DANG_TRIEN_KHAI:
+        if percent is not None and (
+            isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 99
+        ):
+            raise ValidationError("percent", M_PERCENT_IN_PROGRESS)
+        return percent
+    fixed = FIXED_PERCENT[status]
+    if percent is not None and percent != fixed:
+        message = {
+            TaskStatus.HOAN_THANH: M_PERCENT_COMPLETED,
+            TaskStatus.CHUA_TRIEN_KHAI: M_PERCENT_NOT_STARTED,
+            TaskStatus.THUONG_XUYEN: M_PERCENT_ONGOING,
+        }[status]
+        raise ValidationError("percent", message)
+    return fixed
+
+
+def _documents(
+    documents: Sequence[DocumentInput], today: date, errors: list[ValidationError]
+) -> list[dict[str, object]]:
+    cleaned: list[dict[str, object]] = []
+    for row, doc in enumerate(documents, start=1):
+        try:
+            number = validation.optional_text(doc.number, "documents", limit=30)
+            symbol = validation.optional_text(doc.symbol, "documents", limit=60)
+            summary = validation.optional_text(doc.summary, "documents")
+            issued = validation.date_in_range(doc.issued_on, "documents", required=False)
+            if issued is not None and issued > today:
+                raise ValidationError("documents", M_NOT_IN_FUTURE)
+        except ValidationError as error:
+            errors.append(
+                ValidationError("documents", M_DOCUMENT_FIELD, row=row, problem=error.text())
+            )
+            continue
+        if not (number or symbol or summary):
+            errors.append(ValidationError("documents", M_DOCUMENT_EMPTY, row=row))
+            continue
+        cleaned.append(
+            {
+                "id": doc.id,
+                "version": doc.version,
+                "number": number,
+                "symbol": symbol,
+                "issued_on": issued,
+                "summary": summary,
+            }
+        )
+    return cleaned
+
+
+def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict[str, object]:
+    """Check every field (no database needed) and return the values to store, documents
+    under ``"documents"``; raise :class:`FormErrors` naming every field at fault."""
+    today = today or date.today()
+    errors: list[ValidationError] = []
+    if not clean(data.plan_task_code):
+        errors.append(ValidationError("task", M_TASK_REQUIRED))
+    period = _period(data, errors)
+    if period is not None and period.start > today:
+        errors.append(ValidationError("period", M_PERIOD_FUTURE, period=period.label()))
+    percent: int | None = None
+    if data.status is None:
+        errors.append(ValidationError("status", M_STATUS_REQUIRED))
+    else:
+        try:
+            percent = _percent(TaskStatus(data.status), data.percent)
+        except ValidationError as error:
+            errors.append(error)
+    texts: dict[str, str] = {}
+    for name in ("achievements", "figures", "difficulties", "proposals"):
+        text = clean_multiline(getattr(data, name))
+        if len(text) > validation.MAX_LONG_TEXT:
+            errors.append(
+                ValidationError(name, validation.M_TOO_LONG, limit=validation.MAX_LONG_TEXT)
+            )
+        texts[name] = text
+    if data.status not in (None, TaskStatus.CHUA_TRIEN_KHAI) and not texts["achievements"]:
+        errors.append(ValidationError("achievements", M_ACHIEVEMENTS_REQUIRED))
+    reported_on = None
+    try:
+        reported_on = validation.date_in_range(data.reported_on, "reported_on", required=False)
+        if reported_on is not None and reported_on > today:
+            raise ValidationError("reported_on", M_NOT_IN_FUTURE)
+        if reported_on is not None and period is not None and reported_on < period.start:
+            raise ValidationError(
+                "reported_on", M_REPORTED_BEFORE_PERIOD, start=format_date(period.start)
+            )
+    except ValidationError as error:
+        errors.append(error)
+    documents = _documents(data.documents, today, errors)
+    if errors:
+        raise FormErrors(errors)
+    assert period is not None and data.status is not None
+    return {
+        "plan_task_code": clean(data.plan_task_code),
+        "office_task_id": data.office_task_id or None,
+        "period_kind": period.kind,
+        "year": period.year,
+        "period_no": period.number,
+        "status": TaskStatus(data.status),
+        "percent": percent,
+        **texts,
+        "reported_on": reported_on,
+        "documents": documents,
+    }
+
+
+# -- saving -----------------------------------------------------------------------------------
+def _task_name(session: Session, code: str, office_task_id: str | None) -> str:
+    if office_task_id:
+        sub = session.get(OfficeTask, office_task_id)
+        if sub is not None:
+            return f"{code} – {sub.title}"
+    return code
+
+
+def _check_unique(
+    session: Session,
+    owner: str,
+    values: dict[str, object],
+    except_id: str | None,
+) -> None:
+    query = select(TaskProgress).where(
+        TaskProgress.commune_code == owner,
+        TaskProgress.deleted_at.is_(None),
+        TaskProgress.plan_task_code == values["plan_task_code"],
+        TaskProgress.period_kind == values["period_kind"],
+        TaskProgress.year == values["year"],
+        TaskProgress.period_no == values["period_no"],
+    )
+    sub = values["office_task_id"]
+    query = query.where(
+        TaskProgress.office_task_id == sub if sub else TaskProgress.office_task_id.is_(None)
+    )
+    for other in session.scalars(query):
+        if other.id != except_id:
+            period = Period(other.year, other.period_kind, other.period_no)
+            raise UserError(
+                M_DUPLICATE,
+                task=_task_name(session, other.plan_task_code, other.office_task_id),
+                period=period.label(),
+                when=format_date(other.updated_at),
+            )
+
+
+def _check_task(session: Session, owner: str, values: dict[str, object]) -> None:
+    code = str(values["plan_task_code"])
+    if applicable_task(session, code, owner) is None:
+        raise FormErrors([ValidationError("task", M_TASK_NOT_APPLICABLE, code=code)])
+    sub_id = values["office_task_id"]
+    if sub_id:
+        sub = session.get(OfficeTask, sub_id)
+        if (
+            sub is None
+            or sub.deleted_at is not None
+            or sub.commune_code != owner
+            or sub.parent_code != code
+        ):
+            raise FormErrors([ValidationError("task", M_SUB_TASK_UNKNOWN)])
+
+
+def save_progress(
+    session: Session,
+    data: ProgressInput,
+    *,
+    record_id: str | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> str:
+    """Create (``record_id`` None) or change a progress record and its documents; return
+    its id. Documents of the record missing from ``data.documents`` are deleted."""
+    owner = require_office(session).unit_code
+    values = validate_progress(data, today=today)
+    documents: list[dict[str, object]] = values.pop("documents")  # type: ignore[assignment]
+    _check_task(session, owner, values)
+    _check_unique(session, owner, values, record_id)
+    store = record_store(session)
+    if record_id is None:
+        record_id = store.create(TaskProgress, values)
+    else:
+        store.update(TaskProgress, record_id, values, expected_version=expected_version)
+    _save_documents(session, record_id, documents)
+    return record_id
+
+
+def _save_documents(session: Session, progress_id: str, documents: list[dict[str, object]]) -> None:
+    store = record_store(session)
+    existing = set(
+        session.scalars(
+            select(TaskDocument.id).where(
+                TaskDocument.progress_id == progress_id, TaskDocument.deleted_at.is_(None)
+            )
+        )
+    )
+    kept: set[str] = set()
+    for doc in documents:
+        doc_id, version = doc.pop("id"), doc.pop("version")
+        if doc_id and doc_id in existing:
+            kept.add(str(doc_id))
+            store.update(
+                TaskDocument,
+                str(doc_id),
+                doc,
+                expected_version=int(version) if version is not None else None,  # type: ignore[call-overload]
+            )
+        else:
+            store.create(TaskDocument, {**doc, "progress_id": progress_id})
+    for doc_id in sorted(existing - kept):
+        store.delete(TaskDocument, doc_id)
+
+
+def delete_progress(
+    session: Session, record_id: str, *, expected_version: int | None = None
+) -> None:
+    """Tombstone the record and its documents."""
+    store = record_store(session)
+    store.delete(TaskProgress, record_id, expected_version=expected_version)
+    for doc_id in list(
+        session.scalars(
+            select(TaskDocument.id).where(
+                TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_(None)
+            )
+        )
+    ):
+        store.delete(TaskDocument, doc_id)
+
+
+def restore_progress(session: Session, record_id: str) -> None:
+    """Undo :func:`delete_progress`: the record and the documents deleted with it, unless
+    another record for the same task and period exists by now.
+
+    "Deleted with it" is told by the change numbers, not the clock: the delete gave the
+    record change number N and its documents N + 1, N + 2 …, while a document removed
+    earlier has a smaller number (times only have whole seconds).
+    """
+    store = record_store(session)
+    record = store.get(TaskProgress, record_id, allow_deleted=True)
+    if record.deleted_at is None:
+        return
+    deleted_seq = record.change_seq
+    _check_unique(
+        session,
+        record.commune_code,
+        {
+            "plan_task_code": record.plan_task_code,
+            "office_task_id": record.office_task_id,
+            "period_kind": record.period_kind,
+            "year": record.year,
+            "period_no": record.period_no,
+        },
+        record_id,
+    )
+    store.restore(TaskProgress, record_id)
+    for doc_id in list(
+        session.scalars(
+            select(TaskDocument.id).where(
+                TaskDocument.progress_id == record_id,
+                TaskDocument.deleted_at.is_not(None),
+                TaskDocument.change_seq > deleted_seq,
+            )
+        )
+    ):
+        store.restore(TaskDocument, doc_id)
+
+
+# -- reading ----------------------------------------------------------------------------------
+def _documents_of(session: Session, progress_ids: Sequence[str]) -> dict[str, list[DocumentRow]]:
+    found: dict[str, list[DocumentRow]] = {}
+    ids = list(progress_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for doc in session.scalars(
+            select(TaskDocument).where(
+                TaskDocument.progress_id.in_(chunk), TaskDocument.deleted_at.is_(None)
+            )
+        ):
+            found.setdefault(doc.progress_id, []).append(
+                DocumentRow(
+                    doc.id,
+                    doc.progress_id,
+                    doc.number,
+                    doc.symbol,
+                    doc.issued_on,
+                    doc.summary,
+                    doc.version,
+                )
+            )
+    for docs in found.values():
+        docs.sort(key=lambda d: (d.issued_on or date.min, d.number))
+    return found
+
+
+def get_progress(session: Session, record_id: str) -> ProgressRow | None:
+    """One live progress record with its documents."""
+    record = session.get(TaskProgress, record_id)
+    if record is None or record.deleted_at is not None:
+        return None
+    rows = list_progress(session, record.commune_code, record_id=record_id)
+    return rows[0] if rows else None
+
+
+def list_progress(
+    session: Session,
+    owner: Owner,
+    *,
+    with_documents: bool = True,
+    record_id: str | None = None,
+) -> list[ProgressRow]:
+    """Live progress records of ``owner``, newest period first, then in the plan's order."""
+    query = (
+        select(TaskProgress, PlanTask.short_title, PlanTask.section, PlanTask.sort_order)
+        .join(PlanTask, PlanTask.code == TaskProgress.plan_task_code)
+        .where(owner_clause(TaskProgress.commune_code, owner), TaskProgress.deleted_at.is_(None))
+    )
+    if record_id is not None:
+        query = query.where(TaskProgress.id == record_id)
+    rows = session.execute(query).all()
+    sub_titles = dict(
+        session.execute(
+            select(OfficeTask.id, OfficeTask.title).where(
+                owner_clause(OfficeTask.commune_code, owner)
+            )
+        ).all()
+    )
+    documents = _documents_of(session, [r[0].id for r in rows]) if with_documents else {}
+    result = []
+    for record, title, section, order in rows:
+        period = Period(record.year, record.period_kind, record.period_no)
+        result.append(
+            (
+                (-period.end.toordinal(), -period.months, order, record.office_task_id or ""),
+                ProgressRow(
+                    id=record.id,
+                    owner=record.commune_code,
+                    plan_task_code=record.plan_task_code,
+                    task_title=title,
+                    section=section,
+                    office_task_id=record.office_task_id,
+                    office_task_title=sub_titles.get(record.office_task_id or "", ""),
+                    period=period,
+                    status=record.status,
+                    percent=record.percent,
+                    achievements=record.achievements,
+                    figures=record.figures,
+                    difficulties=record.difficulties,
+                    proposals=record.proposals,
+                    reported_on=record.reported_on,
+                    version=record.version,
+                    updated_at=record.updated_at,
+                    documents=tuple(documents.get(record.id, ())),
+                ),
+            )
+        )
+    result.sort(key=lambda pair: pair[0])
+    return [row for _key, row in result]
+
+
+def describe_progress(row: ProgressRow) -> str:
+    """``II.2.a – Quý III/2026`` for confirmations."""
+    return f"{row.plan_task_code} – {row.title} – {row.period.label()}"
+
+
+def status_text(row: ProgressRow) -> str:
+    """The status with its percentage when it has one (``Đang triển khai (60 %)``)."""
+    if row.status is TaskStatus.DANG_TRIEN_KHAI and row.percent is not None:
+        return f"{label(row.status)} ({row.percent} %)"
+    return label(row.status)

@@ -1,0 +1,1 @@
+"""The reports themselves; importing this package registers each of them."""

@@ -1,0 +1,73 @@
+"""Pieces every report shares: how the unit covered is named in the text, who receives the
+document, and the opening sentence that cites the plan.
+
+A commune office reports to the city and to its own Party Committee and People's Council;
+the city's yearly report goes to the Central Committee's Policy and Strategy Commission
+(the plan, section III.3: "trước ngày 30/10 hằng năm").
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from db.enums import CommuneKind
+from db.models import Commune
+from desktop.core.office import CommuneInfo
+from desktop.reports.model import Paragraph
+from desktop.reports.registry import ReportContext
+
+PLAN_REFERENCE = (
+    "Kế hoạch của Ban Thường vụ Thành ủy thực hiện Chỉ thị số 39-CT/TW ngày 30/10/2024 của "
+    "Ban Bí thư về nâng cao hiệu quả của tín dụng chính sách xã hội trong giai đoạn mới"
+)
+ALL_COMMUNES_PHRASE = "các xã, phường trên địa bàn thành phố"
+
+COMMUNE_RECIPIENTS = (
+    "Ủy ban nhân dân thành phố",
+    "Ban Thường vụ Đảng ủy",
+    "Thường trực Hội đồng nhân dân",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Phòng giao dịch Ngân hàng Chính sách xã hội",
+    "Lưu: VT",
+)
+CITY_RECIPIENTS = (
+    "Ban Chính sách, chiến lược Trung ương",
+    "Thường trực Thành ủy",
+    "Thường trực Hội đồng nhân dân thành phố",
+    "Chi nhánh Ngân hàng Chính sách xã hội thành phố",
+    "Ủy ban nhân dân các xã, phường",
+    "Lưu: VT",
+)
+
+
+def commune_info(session: Session, code: str) -> CommuneInfo:
+    row = session.get(Commune, code)
+    if row is None:
+        return CommuneInfo(code, code, CommuneKind.XA)
+    return CommuneInfo(row.code, row.name, row.kind)
+
+
+def unit_phrase(ctx: ReportContext) -> str:
+    """How the text names what the report covers: "phường Cái Khế", or at the city "xã
+    Thạnh An" for one commune and "các xã, phường trên địa bàn thành phố" for all."""
+    if ctx.owner is None:
+        return ALL_COMMUNES_PHRASE
+    commune = commune_info(ctx.session, ctx.owner)
+    return f"{'phường' if commune.kind is CommuneKind.PHUONG else 'xã'} {commune.name}"
+
+
+def unit_label(ctx: ReportContext) -> str:
+    """The same in a title or a table heading: "Phường Cái Khế" / "Toàn thành phố"."""
+    if ctx.owner is None:
+        return "Toàn thành phố"
+    return commune_info(ctx.session, ctx.owner).label
+
+
+def recipients(ctx: ReportContext) -> tuple[str, ...]:
+    return CITY_RECIPIENTS if ctx.office.is_city else COMMUNE_RECIPIENTS
+
+
+def plan_preamble(ctx: ReportContext, subject: str) -> Paragraph:
+    """ "Thực hiện Kế hoạch …, Ủy ban nhân dân phường Cái Khế báo cáo <subject> như sau:" """
+    body = ctx.office.office_name
+    return Paragraph(f"Thực hiện {PLAN_REFERENCE}, {body} báo cáo {subject} như sau:")

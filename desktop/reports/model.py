@@ -1,0 +1,142 @@
+"""A report as data: the document header, sections of paragraphs, tables and charts.
+
+Report builders produce a :class:`Report` from the indicator services; the PDF renderer and
+the Excel renderer both read the same object, so the figures in the PDF and in the
+workbook are the same numbers. Table cells hold raw values (int đồng, ratios as
+``Fraction``/``Decimal``/``float``, dates); each renderer formats them by the column's
+:class:`~desktop.reports.xlsx_table.CellKind`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from desktop.reports.xlsx_table import CellKind
+
+Cell = str | int | float | Decimal | Fraction | date | None
+
+
+class ChartKind(StrEnum):
+    BAR = "bar"  # vertical bars, one group per category
+    HBAR = "hbar"  # horizontal bars: long category names (communes, programmes)
+    PIE = "pie"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: CellKind = CellKind.TEXT
+    #: Relative width in the PDF (the renderer shares the page width out by these).
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table; in the workbook it becomes one sheet named ``sheet``."""
+
+    title: str
+    sheet: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Cell]]
+    #: Rows shown bold after the body (totals); also written to the sheet.
+    totals: Sequence[Sequence[Cell]] = ()
+    #: A line under the title, e.g. "Đơn vị tính: đồng".
+    note: str = ""
+    #: Shown instead of an empty table.
+    empty_text: str = "Không có số liệu."
+
+    def __post_init__(self) -> None:
+        for row in (*self.rows, *self.totals):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {row!r} does not match the {len(self.columns)} columns")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: Sequence[float]
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    kind: ChartKind
+    categories: Sequence[str]
+    series: Sequence[Series]
+    #: How the value axis reads: MONEY (in triệu đ on the axis), PERCENT (ratios) or NUMBER.
+    value_kind: CellKind = CellKind.NUMBER
+    #: A horizontal reference line (e.g. the 20 % target), in the series' unit.
+    target: float | None = None
+    target_label: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Block = Paragraph | Table | Chart
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: Sequence[Block] = ()
+    #: Sub-sections are numbered under their parent ("1.", "2.") by the builder's text.
+    subsections: Sequence[Section] = ()
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who issues the document and who signs it (Decree 30/2020, Appendix I)."""
+
+    #: The governing body, printed above the issuing body (empty for a People's Committee).
+    parent_body: str
+    #: The issuing body, e.g. "Ủy ban nhân dân phường Cái Khế".
+    issuing_body: str
+    #: Number and symbol, e.g. "Số:      /BC-UBND" (the number is filled in when issued).
+    number: str
+    #: The place for the date line: the commune's name, or "Cần Thơ" at the city.
+    place: str
+    issued_on: date
+    #: Lines of the signer's title ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
+    signer_title: Sequence[str]
+    signer_name: str
+    recipients: Sequence[str] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Report:
+    #: The document kind in capitals: "BÁO CÁO".
+    kind: str
+    #: The summary under the kind (trích yếu), e.g. "Kết quả thực hiện … quý III năm 2026".
+    title: str
+    letterhead: Letterhead
+    sections: Sequence[Section]
+    #: Paragraphs before the first section ("Thực hiện Kế hoạch số …").
+    preamble: Sequence[Paragraph] = ()
+    #: Short label for file names and the workbook's cover sheet.
+    name: str = "report"
+
+    def tables(self) -> list[Table]:
+        """Every table in reading order (the workbook's sheets)."""
+        return [b for b in self.blocks() if isinstance(b, Table)]
+
+    def blocks(self) -> list[Block]:
+        out: list[Block] = list(self.preamble)
+
+        def walk(section: Section) -> None:
+            out.extend(section.blocks)
+            for sub in section.subsections:
+                walk(sub)
+
+        for section in self.sections:
+            walk(section)
+        return out

@@ -1,0 +1,160 @@
+"""The reports TDCS can make: their names (for ``tdcs report NAME``), titles, which office
+makes them (commune or city), which periods they cover, and the builder that turns the
+indicator services' figures into a :class:`~desktop.reports.model.Report`.
+
+A request names the period, the commune it covers at the city (one commune, or ``None`` for
+every commune), the date printed on the document and, optionally, its registered number.
+Checking a request here, before anything is read, gives the window and the command line
+the same Vietnamese messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from db.enums import OfficeMode, PeriodKind
+from db.models import Commune
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
+from desktop.core.labels import label
+from desktop.core.office import OfficeInfo
+from desktop.core.periods import Period
+from desktop.core.progress import Progress
+from desktop.reports.letterhead import letterhead_for
+from desktop.reports.model import Letterhead, Report
+
+M_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Reports", "There is no report named {name}. The reports are: {names}."
+)
+M_WRONG_MODE_CITY = QT_TRANSLATE_NOOP("Reports", "The report {name} is made by the city office.")
+M_WRONG_MODE_COMMUNE = QT_TRANSLATE_NOOP(
+    "Reports", "The report {name} is made by a commune or ward office."
+)
+M_WRONG_PERIOD = QT_TRANSLATE_NOOP(
+    "Reports", "The report {name} covers only these periods: {kinds}."
+)
+M_UNKNOWN_COMMUNE = QT_TRANSLATE_NOOP(
+    "Reports", "{code} is not one of the 103 communes and wards of Cần Thơ."
+)
+M_OTHER_COMMUNE = QT_TRANSLATE_NOOP(
+    "Reports",
+    "This office reports on its own commune only ({own}); choosing another commune is for "
+    "the city office.",
+)
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    period: Period
+    #: At the city: the commune covered, or ``None`` for every commune. At a commune office
+    #: it is always the office's own code.
+    commune_code: str | None
+    issued_on: date
+    #: The registered number ("125"); blank leaves room to write it in.
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a builder gets: the session, this office and the checked request."""
+
+    session: Session
+    office: OfficeInfo
+    request: ReportRequest
+    progress: Progress
+
+    def letterhead(self, recipients: Sequence[str], *, kind: str = "BC") -> Letterhead:
+        """This office's header and signature, with the request's date and number."""
+        return letterhead_for(
+            self.office,
+            issued_on=self.request.issued_on,
+            recipients=recipients,
+            kind=kind,
+            number=self.request.number,
+        )
+
+    @property
+    def owner(self) -> str | None:
+        """The owner filter for the indicator services: a commune code, or ``None`` for
+        every commune (city, all communes)."""
+        return self.request.commune_code
+
+
+Builder = Callable[[ReportContext], Report]
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    name: str
+    title: Msg
+    description: Msg
+    modes: frozenset[OfficeMode]
+    period_kinds: tuple[PeriodKind, ...]
+    build: Builder
+
+    def available_to(self, office: OfficeInfo) -> bool:
+        return office.mode in self.modes
+
+    def title_text(self) -> str:
+        return tr(self.title)
+
+    def description_text(self) -> str:
+        return tr(self.description)
+
+
+_REPORTS: dict[str, ReportSpec] = {}
+
+
+def register(spec: ReportSpec) -> ReportSpec:
+    _REPORTS[spec.name] = spec
+    return spec
+
+
+def all_reports() -> list[ReportSpec]:
+    _load_builders()
+    return list(_REPORTS.values())
+
+
+def reports_for(office: OfficeInfo) -> list[ReportSpec]:
+    return [spec for spec in all_reports() if spec.available_to(office)]
+
+
+def get_report(name: str) -> ReportSpec:
+    _load_builders()
+    spec = _REPORTS.get(name.strip().lower())
+    if spec is None:
+        raise UserError(M_UNKNOWN, name=name, names=", ".join(_REPORTS))
+    return spec
+
+
+def check_request(
+    session: Session, spec: ReportSpec, office: OfficeInfo, request: ReportRequest
+) -> ReportRequest:
+    """Refuse what this office cannot make; at a commune office the commune is its own."""
+    if not spec.available_to(office):
+        message = M_WRONG_MODE_CITY if office.mode is OfficeMode.COMMUNE else M_WRONG_MODE_COMMUNE
+        raise UserError(message, name=spec.name)
+    if request.period.kind not in spec.period_kinds:
+        kinds = ", ".join(label(kind).lower() for kind in spec.period_kinds)
+        raise UserError(M_WRONG_PERIOD, name=spec.name, kinds=kinds)
+    code = (request.commune_code or "").strip() or None
+    if not office.is_city:
+        if code is not None and code != office.unit_code:
+            raise UserError(M_OTHER_COMMUNE, own=office.unit_code)
+        code = office.unit_code
+    elif code is not None and session.get(Commune, code) is None:
+        raise UserError(M_UNKNOWN_COMMUNE, code=code)
+    return ReportRequest(request.period, code, request.issued_on, request.number.strip())
+
+
+def period_kinds_text(kinds: Sequence[PeriodKind]) -> str:
+    return ", ".join(label(kind).lower() for kind in kinds)
+
+
+def _load_builders() -> None:
+    """Import the report modules, which register themselves (late, to avoid a cycle)."""
+    from desktop.reports import builders  # noqa: F401

@@ -1,0 +1,71 @@
+"""Make a report and save it as PDF or Excel: the one path the window, the command line
+and the self-test share.
+
+The output format follows the file name's extension (``.pdf`` or ``.xlsx``). Both are
+written next to their final name and renamed into place, so a failure (disk full, a
+cancelled run) never leaves half a file where the old one was.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from desktop.core.database import Database
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.office import require_office
+from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.text import search_key
+from desktop.reports.model import Report
+from desktop.reports.pdf import write_pdf
+from desktop.reports.registry import ReportContext, ReportRequest, ReportSpec, check_request
+from desktop.reports.workbook import write_workbook
+
+M_FORMAT = QT_TRANSLATE_NOOP(
+    "Reports", "Save the report as a .pdf or .xlsx file (the format follows the extension): {name}"
+)
+M_CANNOT_WRITE = QT_TRANSLATE_NOOP("Reports", "Cannot write {path}: {reason}")
+
+
+class OutputFormat(StrEnum):
+    PDF = "pdf"
+    XLSX = "xlsx"
+
+
+def output_format(path: Path) -> OutputFormat:
+    suffix = path.suffix.lower().lstrip(".")
+    try:
+        return OutputFormat(suffix)
+    except ValueError:
+        raise UserError(M_FORMAT, name=path.name) from None
+
+
+def make_report(
+    database: Database,
+    spec: ReportSpec,
+    request: ReportRequest,
+    progress: Progress = NO_PROGRESS,
+) -> Report:
+    """Read the figures (one read transaction, so every table sees the same data) and lay
+    them out as a report."""
+    with database.reading() as session:
+        office = require_office(session)
+        checked = check_request(session, spec, office, request)
+        return spec.build(ReportContext(session, office, checked, progress))
+
+
+def save_report(report: Report, path: Path, progress: Progress = NO_PROGRESS) -> Path:
+    fmt = output_format(path)
+    try:
+        if fmt is OutputFormat.PDF:
+            return write_pdf(report, path, progress)
+        return write_workbook(report, path, progress)
+    except OSError as error:
+        raise UserError(M_CANNOT_WRITE, path=str(path), reason=error.strerror or error) from error
+
+
+def suggested_file_name(spec: ReportSpec, request: ReportRequest, fmt: OutputFormat) -> str:
+    """``commune-plan_31120_2026-Q3.pdf``: name, unit, period — sorts well in a folder."""
+    unit = request.commune_code or "toan-thanh-pho"
+    return f"{spec.name}_{search_key(unit).replace(' ', '-')}_{request.period.code()}.{fmt}"

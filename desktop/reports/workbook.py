@@ -1,0 +1,79 @@
+"""A :class:`~desktop.reports.model.Report` as an Excel workbook: a cover sheet with the
+document's header and text, then one sheet per table with numbers as numbers (money
+``#,##0``, ratios as percentages, dates as dates), so the figures can be summed and checked
+in Excel and are the very values the PDF prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from desktop.core.formatting import official_date
+from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.text import nfc
+from desktop.reports.model import Paragraph, Report, Section, Table
+from desktop.reports.xlsx_table import SheetColumn, add_table_sheet, save_workbook
+
+COVER_SHEET = "Thông tin"
+
+
+def _cover(workbook: Workbook, report: Report) -> None:
+    sheet = workbook.active
+    sheet.title = COVER_SHEET
+    lh = report.letterhead
+    lines: list[tuple[str, Font | None]] = [
+        (lh.issuing_body.upper(), Font(bold=True)),
+        (lh.number, None),
+        (official_date(lh.issued_on, lh.place), Font(italic=True)),
+        ("", None),
+        (report.kind.upper(), Font(bold=True, size=14)),
+        (report.title.replace("\n", " "), Font(bold=True, size=13)),
+        ("", None),
+    ]
+    for paragraph in report.preamble:
+        lines.append((paragraph.text, None))
+
+    def walk(section: Section) -> None:
+        if section.heading:
+            lines.append((section.heading, Font(bold=True)))
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                lines.append((block.text, Font(bold=block.bold, italic=block.italic)))
+            elif isinstance(block, Table):
+                lines.append((f"→ {block.title}", Font(italic=True, color="1F5FA8")))
+        for sub in section.subsections:
+            walk(sub)
+
+    for section in report.sections:
+        walk(section)
+    sheet.column_dimensions["A"].width = 110
+    for row, (text, font) in enumerate(lines, start=1):
+        cell = sheet.cell(row=row, column=1, value=nfc(text))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if font is not None:
+            cell.font = font
+
+
+def build_workbook(report: Report, progress: Progress = NO_PROGRESS) -> Workbook:
+    workbook = Workbook()
+    _cover(workbook, report)
+    tables = report.tables()
+    for index, table in enumerate(tables):
+        progress.report(index, len(tables), table.title)
+        add_table_sheet(
+            workbook,
+            table.sheet,
+            [SheetColumn(c.title, c.kind) for c in table.columns],
+            table.rows,
+            heading=table.title,
+            subheading=table.note,
+            totals=table.totals,
+        )
+    return workbook
+
+
+def write_workbook(report: Report, path: Path, progress: Progress = NO_PROGRESS) -> Path:
+    return save_workbook(build_workbook(report, progress), path)

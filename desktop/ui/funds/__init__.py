@@ -1,0 +1,1 @@
+"""Đóng góp & nguồn vốn: the fund, deposits and entrusted capital."""

@@ -1,0 +1,180 @@
+"""Contributions to Quỹ "Vì người nghèo": the list and the form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+from sqlalchemy.orm import Session
+
+from db.enums import ContributionForm as GiftForm
+from db.enums import DonorType
+from desktop.core.errors import ValidationError
+from desktop.core.formatting import format_date, format_money
+from desktop.core.funds.fund import (
+    IN_KIND_FORMS,
+    ContributionInput,
+    ContributionRow,
+    delete_contribution,
+    list_contributions,
+    restore_contribution,
+    save_contribution,
+    validate_contribution,
+)
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.reports.xlsx_table import CellKind
+from desktop.ui.context import AppContext
+from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
+from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.lists import PeriodValue, RecordListPage
+from desktop.ui.table_model import Column
+
+
+class ContributionForm(RecordForm):
+    def __init__(
+        self, context: AppContext, row: ContributionRow | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("New contribution") if row is None else self.tr("Contribution"), parent
+        )
+        self.context, self.row = context, row
+        today = date.today()
+        self.donor_name = self.add_field(
+            "donor_name", self.tr("Donor"), QLineEdit(row.donor_name if row else "")
+        )
+        self.donor_type: EnumCombo[DonorType] = self.add_field(
+            "donor_type", self.tr("Donor type"), EnumCombo(DonorType)
+        )
+        self.form_combo: EnumCombo[GiftForm] = self.add_field(
+            "form", self.tr("Form"), EnumCombo(GiftForm)
+        )
+        self.amount = self.add_field(
+            "amount",
+            self.tr("Amount"),
+            MoneyEdit(),
+            hint=self.tr(
+                "In đồng, e.g. 500.000 or 1,5 triệu; for gifts in kind, the estimated value."
+            ),
+        )
+        self.in_kind = self.add_field(
+            "in_kind_description",
+            self.tr("Gift in kind / works"),
+            QLineEdit(row.in_kind_description if row else ""),
+        )
+        self.received_on = self.add_field("received_on", self.tr("Date received"), DateEdit())
+        self.campaign_year = self.add_field(
+            "campaign_year",
+            self.tr("Campaign year"),
+            YearSpin(row.campaign_year if row else today.year),
+        )
+        self.receipt_no = self.add_field(
+            "receipt_no", self.tr("Receipt number"), QLineEdit(row.receipt_no if row else "")
+        )
+        self.notes = self.add_field("notes", self.tr("Notes"), TextArea(row.notes if row else ""))
+        if row is not None:
+            self.donor_type.set_value(row.donor_type)
+            self.form_combo.set_value(row.form)
+            self.amount.set_value(row.amount)
+            self.received_on.set_value(row.received_on)
+        else:
+            self.received_on.set_value(today)
+        self.form_combo.currentIndexChanged.connect(self._form_changed)
+        self.received_on.editingFinished.connect(self._date_changed)
+        self._form_changed()
+
+    def _form_changed(self) -> None:
+        self.in_kind.setEnabled(self.form_combo.value() in IN_KIND_FORMS)
+
+    def _date_changed(self) -> None:
+        """A new gift belongs to the campaign of the year it is received, unless changed."""
+        if self.row is not None:
+            return
+        try:
+            day = self.received_on.value(required=False)
+        except ValidationError:
+            return
+        if day is not None:
+            self.campaign_year.setValue(day.year)
+
+    def read(self, reader: FieldReader) -> ContributionInput:
+        return ContributionInput(
+            donor_name=self.donor_name.text(),
+            donor_type=self.donor_type.value(),
+            form=self.form_combo.value(),
+            amount=reader.read(self.amount.value, "amount"),
+            received_on=reader.read(self.received_on.value, "received_on"),
+            campaign_year=self.campaign_year.value(),
+            in_kind_description=self.in_kind.text() if self.in_kind.isEnabled() else "",
+            receipt_no=self.receipt_no.text(),
+            notes=self.notes.value(),
+        )
+
+    def submit(self) -> None:
+        reader = FieldReader()
+        data = self.read(reader)
+        check_form(reader, lambda: validate_contribution(data))
+        with self.context.database.transaction() as session:
+            save_contribution(
+                session,
+                data,
+                record_id=self.row.id if self.row else None,
+                expected_version=self.row.version if self.row else None,
+            )
+
+
+def _text_year(year: int) -> str:
+    return str(year)
+
+
+class ContributionListPage(RecordListPage[ContributionRow]):
+    title = QT_TRANSLATE_NOOP("FundsPage", "Contributions to the fund")
+    record_types = ("fund_contribution",)
+    form_class = ContributionForm
+    columns = (
+        Column[ContributionRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Date received"), lambda r: r.received_on, CellKind.DATE
+        ),
+        Column[ContributionRow](QT_TRANSLATE_NOOP("FundsPage", "Donor"), lambda r: r.donor_name),
+        Column[ContributionRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Donor type"), lambda r: r.donor_type
+        ),
+        Column[ContributionRow](QT_TRANSLATE_NOOP("FundsPage", "Form"), lambda r: r.form),
+        Column[ContributionRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Amount"), lambda r: r.amount, CellKind.MONEY
+        ),
+        Column[ContributionRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Gift in kind / works"), lambda r: r.in_kind_description
+        ),
+        Column[ContributionRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Receipt number"), lambda r: r.receipt_no
+        ),
+        Column[ContributionRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Campaign year"),
+            lambda r: r.campaign_year,
+            display=_text_year,
+        ),
+        Column[ContributionRow](QT_TRANSLATE_NOOP("FundsPage", "Notes"), lambda r: r.notes),
+    )
+
+    def load_rows(self, session: Session) -> list[ContributionRow]:
+        return list_contributions(session, self.owner)
+
+    def delete_row(self, session: Session, row: ContributionRow) -> None:
+        delete_contribution(session, row.id, expected_version=row.version)
+
+    def restore_row(self, session: Session, record_id: str) -> None:
+        restore_contribution(session, record_id)
+
+    def describe(self, row: ContributionRow) -> str:
+        return tr(
+            QT_TRANSLATE_NOOP("FundsPage", "the contribution of {donor} ({amount}, {day})")
+        ).format(
+            donor=row.donor_name, amount=format_money(row.amount), day=format_date(row.received_on)
+        )
+
+    def period_of(self, row: ContributionRow) -> PeriodValue:
+        return row.received_on
+
+    def amount_of(self, row: ContributionRow) -> int | None:
+        return row.amount

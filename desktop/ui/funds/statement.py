@@ -1,0 +1,222 @@
+"""Quỹ "Vì người nghèo" year by year: opening balances (declared once), the yearly
+statement, and contributions by month."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.core.funds.fund import (
+    OpeningInput,
+    OpeningRow,
+    delete_opening,
+    list_openings,
+    restore_opening,
+    save_opening,
+    validate_opening,
+)
+from desktop.core.funds.statement import FundStatement, contributions_by_month, fund_statements
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.reports.xlsx_table import CellKind
+from desktop.ui.context import AppContext
+from desktop.ui.exporting import export_model
+from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.inputs import MoneyEdit
+from desktop.ui.list_page import make_table
+from desktop.ui.recording.charts import MonthlyContributionsChart
+from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.lists import PeriodValue, RecordListPage, fit_columns
+from desktop.ui.table_model import Column, RowTableModel
+
+
+class OpeningForm(RecordForm):
+    def __init__(
+        self, context: AppContext, row: OpeningRow | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Opening balance of the fund"), parent)
+        self.context, self.row = context, row
+        self.year = self.add_field(
+            "year", self.tr("Year"), YearSpin(row.year if row else date.today().year)
+        )
+        self.amount = self.add_field(
+            "amount",
+            self.tr("Balance on 1 January"),
+            MoneyEdit(),
+            hint=self.tr(
+                "Declare it once, for the first year recorded in TDCS; later years carry "
+                "the closing balance forward."
+            ),
+        )
+        self.notes = self.add_field("notes", self.tr("Notes"), TextArea(row.notes if row else ""))
+        if row is not None:
+            self.amount.set_value(row.amount)
+
+    def submit(self) -> None:
+        reader = FieldReader()
+        data = OpeningInput(
+            year=self.year.value(),
+            amount=reader.read(self.amount.value, "amount"),
+            notes=self.notes.value(),
+        )
+        check_form(reader, lambda: validate_opening(data))
+        with self.context.database.transaction() as session:
+            save_opening(
+                session,
+                data,
+                record_id=self.row.id if self.row else None,
+                expected_version=self.row.version if self.row else None,
+            )
+
+
+class OpeningListPage(RecordListPage[OpeningRow]):
+    period_parts = False
+    title = QT_TRANSLATE_NOOP("FundsPage", "Opening balances of the fund")
+    record_types = ("fund_opening_balance",)
+    form_class = OpeningForm
+    columns = (
+        Column[OpeningRow](QT_TRANSLATE_NOOP("FundsPage", "Year"), lambda r: str(r.year)),
+        Column[OpeningRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Balance on 1 January"),
+            lambda r: r.amount,
+            CellKind.MONEY,
+        ),
+        Column[OpeningRow](QT_TRANSLATE_NOOP("FundsPage", "Notes"), lambda r: r.notes),
+    )
+
+    def load_rows(self, session: Session) -> list[OpeningRow]:
+        return list_openings(session, self.owner)
+
+    def delete_row(self, session: Session, row: OpeningRow) -> None:
+        delete_opening(session, row.id, expected_version=row.version)
+
+    def restore_row(self, session: Session, record_id: str) -> None:
+        restore_opening(session, record_id)
+
+    def describe(self, row: OpeningRow) -> str:
+        return tr(QT_TRANSLATE_NOOP("FundsPage", "the opening balance of {year}")).format(
+            year=row.year
+        )
+
+    def period_of(self, row: OpeningRow) -> PeriodValue:
+        return row.year
+
+
+def _difference(statement: FundStatement) -> int | None:
+    return statement.opening_difference
+
+
+STATEMENT_COLUMNS = [
+    Column[FundStatement](QT_TRANSLATE_NOOP("FundsPage", "Year"), lambda s: str(s.year)),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Opening balance"), lambda s: s.opening, CellKind.MONEY
+    ),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Receipts (money)"), lambda s: s.receipts, CellKind.MONEY
+    ),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Spending"), lambda s: s.spending, CellKind.MONEY
+    ),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Closing balance"), lambda s: s.closing, CellKind.MONEY
+    ),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Gifts in kind (estimated, not in the balance)"),
+        lambda s: s.in_kind,
+        CellKind.MONEY,
+    ),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Contributions"),
+        lambda s: s.receipts_count + s.in_kind_count,
+        CellKind.NUMBER,
+    ),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Grants"), lambda s: s.spending_count, CellKind.NUMBER
+    ),
+    Column[FundStatement](
+        QT_TRANSLATE_NOOP("FundsPage", "Declared minus carried forward"),
+        _difference,
+        CellKind.MONEY,
+    ),
+]
+
+
+class FundStatementView(QWidget):
+    """The statement of each year (opening, receipts, spending, closing) and the chart of
+    one year's contributions by month."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        note = QLabel(
+            self.tr(
+                "Receipts count money (cash and transfers) by the date received; gifts in kind "
+                "are shown at their estimated value but are not money in the fund."
+            )
+        )
+        note.setWordWrap(True)
+        bar.addWidget(note, 1)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.clicked.connect(lambda: self.export())
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.model = RowTableModel(STATEMENT_COLUMNS, parent=self)
+        self.view = make_table(self.model)
+        self.view.setMaximumHeight(200)
+        layout.addWidget(self.view)
+        year_bar = QHBoxLayout()
+        year_bar.addWidget(QLabel(self.tr("Contributions by month in:")))
+        self.year = QComboBox()
+        year_bar.addWidget(self.year)
+        year_bar.addStretch(1)
+        layout.addLayout(year_bar)
+        self.chart = MonthlyContributionsChart(self)
+        layout.addWidget(self.chart, 1)
+        self.year.currentIndexChanged.connect(self._show_months)
+        self.reload()
+
+    def reload(self) -> None:
+        owner = self.context.office.unit_code
+        with self.context.database.reading() as session:
+            statements = fund_statements(session, owner, until=date.today().year)
+        self.model.set_rows(list(reversed(statements)))
+        fit_columns(self.view, widest=240)
+        chosen = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        for statement in reversed(statements):
+            self.year.addItem(str(statement.year), statement.year)
+        if self.year.count() == 0:
+            self.year.addItem(str(date.today().year), date.today().year)
+        self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
+        self.year.blockSignals(False)
+        self._show_months()
+
+    def _show_months(self) -> None:
+        year = self.year.currentData()
+        if year is None:
+            return
+        with self.context.database.reading() as session:
+            months = contributions_by_month(session, year, self.context.office.unit_code)
+        self.chart.set_months(months, year)
+
+    def export(self, target: Path | None = None) -> None:
+        title = tr(QT_TRANSLATE_NOOP("FundsPage", "Fund statement"))
+        export_model(self, self.model, title, self.context, target)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Contributions may have changed on the other tabs: read again when shown."""
+        self.reload()
+        super().showEvent(event)

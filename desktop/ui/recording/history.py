@@ -1,0 +1,113 @@
+"""The change history: who changed what and when, in words, searchable and exportable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dashboard.history import HistoryRow, record_type_label
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.reports.xlsx_table import CellKind
+from desktop.ui.background import run_in_background
+from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.exporting import export_failure
+from desktop.ui.list_page import make_table
+from desktop.ui.table_model import Column, RowTableModel
+
+HISTORY_COLUMNS = [
+    Column[HistoryRow](
+        QT_TRANSLATE_NOOP("HistoryDialog", "When"),
+        lambda r: r.at,
+        CellKind.TEXT,
+        display=lambda v: v.strftime("%d/%m/%Y %H:%M:%S"),
+    ),
+    Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Who"), lambda r: r.actor),
+    Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Action"), lambda r: r.action),
+    Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Record"), lambda r: r.record_label),
+    Column[HistoryRow](
+        QT_TRANSLATE_NOOP("HistoryDialog", "Version"), lambda r: r.version, CellKind.NUMBER
+    ),
+    Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Changes"), lambda r: r.changes),
+]
+
+
+class HistoryDialog(QDialog):
+    """Newest change first; search, narrow to one kind of record, export to Excel."""
+
+    def __init__(self, rows: Sequence[HistoryRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change history"))
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the history (accents not needed)"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds of record"), None)
+        for record_type in sorted({r.record_type for r in rows}, key=record_type_label):
+            self.kind.addItem(record_type_label(record_type), record_type)
+        bar.addWidget(self.kind)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.model = RowTableModel(HISTORY_COLUMNS, rows, parent=self)
+        self.search.textChanged.connect(self.model.set_query)
+        self.kind.currentIndexChanged.connect(self._narrow)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.view = make_table(self.model)
+        for column, width in enumerate((140, 150, 90, 170, 60)):
+            self.view.setColumnWidth(column, width)
+        layout.addWidget(self.view, 1)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        self.model.modelReset.connect(self._count)
+        self._count()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1080, 560)
+
+    def _narrow(self) -> None:
+        wanted = self.kind.currentData()
+        self.model.set_filter(
+            "kind", None if wanted is None else lambda row: row.record_type == wanted
+        )
+
+    def _count(self) -> None:
+        self.status.setText(
+            self.tr("{shown} of {total} changes").format(
+                shown=self.model.rowCount(), total=len(self.model.all_rows())
+            )
+        )
+
+    def export(self, target: Path | None = None) -> None:
+        """Write the changes shown (searched, narrowed, in their order) to a workbook."""
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.windowTitle(), self.tr("change-history.xlsx"), "Excel (*.xlsx)"
+            )
+            if not chosen:
+                return
+            target = Path(chosen if chosen.endswith(".xlsx") else chosen + ".xlsx")
+        title, destination = self.windowTitle(), target
+        run_in_background(
+            lambda _progress: self.model.export_xlsx(destination, title),
+            on_done=lambda path: show_info(self, self.tr("Exported to {path}").format(path=path)),
+            on_error=lambda error: show_error(self, export_failure(error, destination)),
+            parent=self,
+            label=self.tr("Writing the Excel file…"),
+        )

@@ -1,0 +1,41 @@
+"""The application's look: a calm navigation column and clear page titles.
+
+Kept small on purpose: Qt's native style does the rest, so the program still looks like a
+Windows program to the people using it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+STYLE_SHEET = """
+QListWidget#navigation {
+    background: #1f4e79;
+    color: #ffffff;
+    border: none;
+    outline: 0;
+}
+QListWidget#navigation::item {
+    padding: 9px 14px;
+    border-left: 4px solid transparent;
+}
+QListWidget#navigation::item:selected {
+    background: #2e6da4;
+    color: #ffffff;
+    border-left: 4px solid #ffc000;
+}
+QListWidget#navigation::item:hover:!selected {
+    background: #285f91;
+}
+QLabel#pageTitle {
+    color: #1f4e79;
+    padding: 4px 0 8px 0;
+}
+QLabel#errorLabel, QLabel#formError {
+    color: #b00020;
+}
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyleSheet(STYLE_SHEET)

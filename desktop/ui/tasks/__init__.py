@@ -1,0 +1,1 @@
+"""Nhiệm vụ: progress on the plan's tasks."""

@@ -1,0 +1,39 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>Reports</name>
+    <message>
+        <source>There is no report named {name}. The reports are: {names}.</source>
+        <translation>Không có báo cáo tên {name}. Các báo cáo hiện có: {names}.</translation>
+    </message>
+    <message>
+        <source>The report {name} is made by the city office.</source>
+        <translation>Báo cáo {name} do cơ quan cấp thành phố lập.</translation>
+    </message>
+    <message>
+        <source>The report {name} is made by a commune or ward office.</source>
+        <translation>Báo cáo {name} do Ủy ban nhân dân xã, phường lập.</translation>
+    </message>
+    <message>
+        <source>The report {name} covers only these periods: {kinds}.</source>
+        <translation>Báo cáo {name} chỉ lập cho các kỳ: {kinds}.</translation>
+    </message>
+    <message>
+        <source>{code} is not one of the 103 communes and wards of Cần Thơ.</source>
+        <translation>{code} không phải là một trong 103 xã, phường của Cần Thơ.</translation>
+    </message>
+    <message>
+        <source>This office reports on its own commune only ({own}); choosing another commune is for the city office.</source>
+        <translation>Đơn vị này chỉ báo cáo số liệu của xã, phường mình ({own}); việc chọn xã, phường khác do cơ quan cấp thành phố thực hiện.</translation>
+    </message>
+    <message>
+        <source>Save the report as a .pdf or .xlsx file (the format follows the extension): {name}</source>
+        <translation>Hãy lưu báo cáo thành tệp .pdf hoặc .xlsx (định dạng theo phần mở rộng): {name}</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>Không ghi được {path}: {reason}</translation>
+    </message>
+</context>
+</TS>

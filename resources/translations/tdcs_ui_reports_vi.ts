@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>left blank to be filled in</source>
+        <translation>để trống để ghi tay khi vào sổ</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Quarter / half</source>
+        <translation>Quý / 6 tháng</translation>
+    </message>
+    <message>
+        <source>All communes and wards</source>
+        <translation>Tất cả xã, phường</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Date on the document</source>
+        <translation>Ngày ghi trên văn bản</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>Lưu Excel…</translation>
+    </message>
+    <message>
+        <source>Choose a report and press Preview.</source>
+        <translation>Chọn báo cáo rồi bấm Xem trước.</translation>
+    </message>
+    <message>
+        <source>The page preview needs Qt&apos;s PDF module, which this installation lacks. Save the PDF and open it in a PDF reader.</source>
+        <translation>Bản cài đặt này thiếu thành phần PDF của Qt nên không xem trước được. Hãy lưu PDF rồi mở bằng phần mềm đọc PDF.</translation>
+    </message>
+    <message>
+        <source>No report is available to this office yet.</source>
+        <translation>Đơn vị này chưa có báo cáo nào để lập.</translation>
+    </message>
+    <message>
+        <source>Quarter {roman}</source>
+        <translation>Quý {roman}</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>6 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>6 tháng cuối năm</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>{title} — {period}</source>
+        <translation>{title} — {period}</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>Đã lưu báo cáo: {path}</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>Đang lưu báo cáo…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,196 @@
+"""The plan's two targets for entrusted capital, against hand-computed figures — among them
+the city's real figures at 31/12/2025 (2 675 of about 17 590 billion đ → 15,21 %)."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from db.base import CITY_CODE
+from db.enums import SourceLevel
+from db.models import CapitalTotal, EntrustedTransfer
+from desktop.core.database import Database
+from desktop.core.formatting import format_percent
+from desktop.core.funds.capital import (
+    CapitalInput,
+    TransferInput,
+    delete_transfer,
+    save_capital,
+    save_transfer,
+)
+from desktop.core.funds.indicators import (
+    GrowthIndicator,
+    ShareIndicator,
+    TargetStatus,
+    entrusted_indicators,
+    entrusted_series,
+)
+from desktop.core.records import RecordStore
+
+BILLION = 1_000_000_000
+TODAY = date(2026, 11, 29)
+
+
+def transfer(
+    db: Database, year: int, amount: int, level: SourceLevel = SourceLevel.THANH_PHO
+) -> str:
+    with db.transaction() as s:
+        return save_transfer(
+            s, TransferInput(year=year, source_level=level, amount=amount), today=TODAY
+        )
+
+
+def capital(db: Database, year: int, total: int, balance: int | None) -> str:
+    with db.transaction() as s:
+        return save_capital(
+            s,
+            CapitalInput(year=year, total_capital=total, entrusted_balance=balance),
+            today=TODAY,
+        )
+
+
+def test_city_2025_real_figures_share_is_15_21_percent_and_behind() -> None:
+    share = ShareIndicator(2025, CITY_CODE, 17_590 * BILLION, 2_675 * BILLION, estimated=False)
+    assert share.share == Fraction(2_675, 17_590)
+    assert format_percent(share.share) == "15,21 %"
+    assert share.status is TargetStatus.BEHIND
+    # 20 % × 17 590 = 3 518 billion; 3 518 − 2 675 = 843 billion still needed.
+    assert share.target_amount == 3_518 * BILLION
+    assert share.still_needed == 843 * BILLION
+    assert share.years_left == 5
+
+
+def test_share_on_track_exactly_at_twenty_percent() -> None:
+    share = ShareIndicator(2030, "31120", 1_000, 200, estimated=False)
+    assert share.status is TargetStatus.ON_TRACK and share.still_needed == 0
+    assert share.years_left == 0
+    assert ShareIndicator(2030, "31120", 1_000, 199, False).status is TargetStatus.BEHIND
+
+
+def test_targets_round_up_to_the_dong() -> None:
+    # 20 % of 7 đ is 1,4 đ: reaching "at least 20 %" takes 2 đ.
+    assert ShareIndicator(2026, "31120", 7, 0, False).target_amount == 2
+    # 120 % of 7 đ is 8,4 đ → 9 đ.
+    growth = GrowthIndicator(2026, "31120", transferred=8, previous=7)
+    assert growth.target_amount == 9 and growth.still_needed == 1
+    assert growth.status is TargetStatus.BEHIND
+
+
+def test_growth_hand_computed() -> None:
+    on_track = GrowthIndicator(2025, CITY_CODE, transferred=372 * BILLION, previous=310 * BILLION)
+    assert on_track.growth == Fraction(1, 5)
+    assert on_track.status is TargetStatus.ON_TRACK and on_track.still_needed == 0
+    behind = GrowthIndicator(2026, CITY_CODE, transferred=430 * BILLION, previous=372 * BILLION)
+    assert format_percent(behind.growth) == "15,59 %"
+    assert behind.status is TargetStatus.BEHIND
+    # 120 % × 372 = 446,4 billion; 446,4 − 430 = 16,4 billion.
+    assert behind.still_needed == 16_400_000_000
+    nothing_yet = GrowthIndicator(2027, CITY_CODE, transferred=0, previous=430 * BILLION)
+    assert nothing_yet.growth == -1 and nothing_yet.still_needed == 516 * BILLION
+
+
+def test_no_base_means_no_data() -> None:
+    first = GrowthIndicator(2024, "31120", transferred=5, previous=0)
+    assert first.growth is None and first.status is TargetStatus.NO_DATA
+    assert first.still_needed is None
+    no_total = ShareIndicator(2026, "31120", None, None, False)
+    assert no_total.share is None and no_total.status is TargetStatus.NO_DATA
+    assert no_total.still_needed is None
+
+
+def test_indicators_from_recorded_figures(city_db: Database) -> None:
+    for year, billions in ((2024, 310), (2025, 372), (2026, 430)):
+        transfer(city_db, year, billions * BILLION)
+    capital(city_db, 2024, 16_300 * BILLION, 2_250 * BILLION)
+    capital(city_db, 2025, 17_590 * BILLION, 2_675 * BILLION)
+    with city_db.reading() as s:
+        found = entrusted_indicators(s, 2025, CITY_CODE)
+        series = entrusted_series(s, CITY_CODE)
+    assert found.growth.transferred == 372 * BILLION and found.growth.previous == 310 * BILLION
+    assert found.growth.status is TargetStatus.ON_TRACK
+    assert format_percent(found.share.share) == "15,21 %"
+    assert found.share.status is TargetStatus.BEHIND
+    assert found.share.still_needed == 843 * BILLION
+    assert [i.year for i in series] == [2024, 2025, 2026]
+    assert series[0].growth.status is TargetStatus.NO_DATA
+    assert series[2].share.status is TargetStatus.NO_DATA  # no total for 2026 yet
+    assert format_percent(series[0].share.share) == "13,80 %"
+
+
+def test_transfers_of_a_year_add_up_across_levels_and_deleted_ones_do_not_count(
+    commune_db: Database,
+) -> None:
+    transfer(commune_db, 2025, 1_000_000_000, SourceLevel.XA)
+    transfer(commune_db, 2026, 900_000_000, SourceLevel.XA)
+    second = transfer(commune_db, 2026, 400_000_000, SourceLevel.THANH_PHO)
+    with commune_db.reading() as s:
+        assert entrusted_indicators(s, 2026, "31120").growth.transferred == 1_300_000_000
+    with commune_db.transaction() as s:
+        delete_transfer(s, second)
+    with commune_db.reading() as s:
+        growth = entrusted_indicators(s, 2026, "31120").growth
+    assert growth.transferred == 900_000_000 and growth.growth == Fraction(-1, 10)
+    assert growth.still_needed == 300_000_000
+
+
+def test_missing_bank_balance_is_estimated_from_transfers(commune_db: Database) -> None:
+    transfer(commune_db, 2024, 100_000_000, SourceLevel.XA)
+    transfer(commune_db, 2025, 150_000_000, SourceLevel.XA)
+    transfer(commune_db, 2026, 999_000_000, SourceLevel.XA)  # after the year: not counted
+    capital(commune_db, 2025, 2_000_000_000, None)
+    with commune_db.reading() as s:
+        share = entrusted_indicators(s, 2025, "31120").share
+    assert share.estimated and share.entrusted == 250_000_000
+    assert share.share == Fraction(1, 8) and share.still_needed == 150_000_000
+
+
+def add_as(db: Database, owner: str, model: type, **values: object) -> None:
+    """A record owned by another office, as an imported sync file would hold it."""
+    with db.transaction() as s:
+        RecordStore(s, owner_code=owner, actor="sync").create(model, values)
+
+
+def test_all_communes_add_up_before_dividing_and_leave_the_city_out(city_db: Database) -> None:
+    for owner, (prev, now, total, balance) in {
+        "31120": (100, 130, 1_000, 150),
+        "31150": (200, 220, 3_000, 450),
+        CITY_CODE: (5_000, 5_000, 100_000, 90_000),
+    }.items():
+        for year, amount in ((2024, prev), (2025, now)):
+            add_as(
+                city_db,
+                owner,
+                EntrustedTransfer,
+                year=year,
+                source_level=SourceLevel.XA,
+                amount=amount * 1_000_000,
+            )
+        add_as(
+            city_db,
+            owner,
+            CapitalTotal,
+            year=2025,
+            total_capital=total * 1_000_000,
+            entrusted_balance=balance * 1_000_000,
+        )
+    with city_db.reading() as s:
+        communes = entrusted_indicators(s, 2025, None)
+        one = entrusted_indicators(s, 2025, "31150")
+    # (130 + 220) ÷ (100 + 200) − 1 = 350 ÷ 300 − 1 = 1/6 ≈ 16,67 %: behind.
+    assert communes.growth.growth == Fraction(1, 6)
+    assert communes.growth.still_needed == 10_000_000  # 120 % × 300 − 350 = 10 triệu
+    # (150 + 450) ÷ (1 000 + 3 000) = 15 %: weighted, not the mean of 15 % and 15 %.
+    assert communes.share.share == Fraction(3, 20)
+    assert communes.share.still_needed == 200_000_000
+    assert one.growth.growth == Fraction(1, 10) and one.share.entrusted == 450_000_000
+
+
+@pytest.mark.parametrize(
+    ("total", "balance", "expected"),
+    [(17_590, 2_675, "15,21 %"), (16_300, 2_250, "13,80 %"), (100, 20, "20,00 %")],
+)
+def test_share_percentages(total: int, balance: int, expected: str) -> None:
+    share = ShareIndicator(2025, CITY_CODE, total * BILLION, balance * BILLION, False)
+    assert format_percent(share.share) == expected

@@ -1,0 +1,396 @@
+"""Progress on the plan's tasks: the rules of a record, one record per task and period, the
+documents saved with it, sub-tasks, and the status and completion figures of a period."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from db.base import CITY_CODE
+from db.enums import AuditAction, PeriodKind, TaskStatus
+from db.models import AuditEntry, TaskDocument, TaskProgress
+from desktop.core import i18n
+from desktop.core.database import Database
+from desktop.core.errors import FormErrors, UserError
+from desktop.core.periods import Period
+from desktop.core.records import RecordStore
+from desktop.core.tasks.catalogue import period_within, plan_tasks
+from desktop.core.tasks.office_tasks import (
+    OfficeTaskInput,
+    delete_office_task,
+    list_office_tasks,
+    restore_office_task,
+    save_office_task,
+)
+from desktop.core.tasks.progress import (
+    DocumentInput,
+    ProgressInput,
+    delete_progress,
+    get_progress,
+    list_progress,
+    restore_progress,
+    save_progress,
+    validate_progress,
+)
+from desktop.core.tasks.status import (
+    missing_for_period,
+    task_completion,
+    task_completion_by_commune,
+    task_states,
+)
+
+TODAY = date(2026, 11, 29)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in the source language, whatever an earlier test installed."""
+    monkeypatch.setattr(i18n, "_translator", lambda _context, source: source)
+
+
+def progress(**changes: Any) -> ProgressInput:
+    values: dict[str, Any] = {
+        "plan_task_code": "II.1.a",
+        "period_kind": PeriodKind.QUARTER,
+        "year": 2026,
+        "period_no": 3,
+        "status": TaskStatus.DANG_TRIEN_KHAI,
+        "percent": 60,
+        "achievements": "Tổ chức 3 hội nghị quán triệt Chỉ thị 39 tại các khu vực.",
+    }
+    values.update(changes)
+    return ProgressInput(**values)
+
+
+def save(db: Database, data: ProgressInput, **kwargs: Any) -> str:
+    with db.transaction() as s:
+        return save_progress(s, data, today=TODAY, **kwargs)
+
+
+def fields(error: FormErrors) -> set[str]:
+    return {e.field for e in error.errors}
+
+
+def test_commune_and_city_report_on_their_own_tasks(commune_db: Database) -> None:
+    with commune_db.reading() as s:
+        commune = [t.code for t in plan_tasks(s, "31120")]
+        city = [t.code for t in plan_tasks(s, CITY_CODE)]
+    assert commune[:3] == ["II.1.a", "II.1.b", "II.2.a"]
+    assert "II.5.b" not in commune and "III.3" not in commune
+    assert "II.5.b" in city and "III.3" in city
+    assert "II" not in commune and "II.2" not in city  # headings get no progress
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"plan_task_code": None}, "task"),
+        ({"year": None}, "period"),
+        ({"year": 1999}, "period"),
+        ({"period_no": 5}, "period"),
+        ({"period_kind": PeriodKind.HALF, "period_no": 3}, "period"),
+        ({"period_kind": None}, "period"),
+        ({"period_kind": PeriodKind.QUARTER, "year": 2027, "period_no": 1}, "period"),
+        ({"status": None}, "status"),
+        ({"percent": 100}, "percent"),
+        ({"percent": -1}, "percent"),
+        ({"status": TaskStatus.HOAN_THANH, "percent": 80}, "percent"),
+        ({"status": TaskStatus.CHUA_TRIEN_KHAI, "percent": 10}, "percent"),
+        ({"status": TaskStatus.THUONG_XUYEN, "percent": 50}, "percent"),
+        ({"achievements": "   "}, "achievements"),
+        ({"achievements": "x" * 20_001}, "achievements"),
+        ({"reported_on": date(2026, 6, 30)}, "reported_on"),
+        ({"reported_on": date(2026, 12, 1)}, "reported_on"),
+        ({"documents": (DocumentInput(),)}, "documents"),
+        ({"documents": (DocumentInput(number="12", issued_on=date(2027, 1, 1)),)}, "documents"),
+        ({"documents": (DocumentInput(number="1" * 31),)}, "documents"),
+    ],
+)
+def test_progress_refuses(changes: dict[str, Any], field: str) -> None:
+    with pytest.raises(FormErrors) as caught:
+        validate_progress(progress(**changes), today=TODAY)
+    assert field in fields(caught.value)
+
+
+def test_percent_follows_the_status() -> None:
+    def stored(status: TaskStatus, percent: int | None) -> object:
+        return validate_progress(progress(status=status, percent=percent), today=TODAY)["percent"]
+
+    assert stored(TaskStatus.HOAN_THANH, None) == 100
+    assert stored(TaskStatus.HOAN_THANH, 100) == 100
+    assert stored(TaskStatus.CHUA_TRIEN_KHAI, None) == 0
+    assert stored(TaskStatus.THUONG_XUYEN, None) is None
+    assert stored(TaskStatus.DANG_TRIEN_KHAI, None) is None
+    assert stored(TaskStatus.DANG_TRIEN_KHAI, 0) == 0
+    # A task not started needs no description of what was done.
+    assert (
+        validate_progress(
+            progress(status=TaskStatus.CHUA_TRIEN_KHAI, percent=None, achievements=""), today=TODAY
+        )["achievements"]
+        == ""
+    )
+
+
+def test_documents_say_which_line_is_wrong() -> None:
+    with pytest.raises(FormErrors) as caught:
+        validate_progress(
+            progress(
+                documents=(
+                    DocumentInput(number="12", symbol="KH-UBND", summary="Kế hoạch"),
+                    DocumentInput(),
+                )
+            ),
+            today=TODAY,
+        )
+    assert caught.value.text() == "Document 2: enter its number and symbol, or its summary."
+
+
+def test_one_record_per_task_and_period(commune_db: Database) -> None:
+    first = save(commune_db, progress())
+    with pytest.raises(UserError) as caught:
+        save(commune_db, progress(status=TaskStatus.HOAN_THANH, percent=None))
+    assert "II.1.a already has a progress record for Quarter III/2026" in str(caught.value)
+    # Another period, another task, or the same record edited: all fine.
+    save(commune_db, progress(period_no=2))
+    save(commune_db, progress(plan_task_code="II.1.b"))
+    save(commune_db, progress(period_kind=PeriodKind.HALF, period_no=2))
+    save(commune_db, progress(percent=70), record_id=first, expected_version=1)
+    # A task the commune does not report on is refused.
+    with pytest.raises(FormErrors) as wrong:
+        save(commune_db, progress(plan_task_code="III.3"))
+    assert fields(wrong.value) == {"task"}
+
+
+def test_record_is_saved_with_its_documents(commune_db: Database) -> None:
+    record_id = save(
+        commune_db,
+        progress(
+            documents=(
+                DocumentInput("12", "KH-UBND", date(2026, 7, 5), "Kế hoạch triển khai Chỉ thị 39"),
+                DocumentInput("45", "CV-UBND", None, "Công văn đôn đốc"),
+            )
+        ),
+    )
+    with commune_db.reading() as s:
+        row = get_progress(s, record_id)
+    assert row is not None
+    assert [d.reference for d in row.documents] == ["45/CV-UBND", "12/KH-UBND"]
+    kept = next(d for d in row.documents if d.number == "12")
+    save(
+        commune_db,
+        progress(
+            documents=(
+                DocumentInput(
+                    "12", "KH-UBND", date(2026, 7, 6), "Kế hoạch (sửa)", kept.id, kept.version
+                ),
+                DocumentInput("7", "BC-UBND", date(2026, 9, 30), "Báo cáo quý III"),
+            )
+        ),
+        record_id=record_id,
+        expected_version=1,
+    )
+    with commune_db.reading() as s:
+        row = get_progress(s, record_id)
+        removed = s.scalar(
+            select(func.count()).where(
+                TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_not(None)
+            )
+        )
+    assert row is not None
+    assert sorted(d.reference for d in row.documents) == ["12/KH-UBND", "7/BC-UBND"]
+    edited = next(d for d in row.documents if d.id == kept.id)
+    assert edited.summary == "Kế hoạch (sửa)" and edited.version == 2
+    assert removed == 1  # the công văn is a tombstone, not gone
+
+
+def test_delete_takes_the_documents_and_undo_brings_back_only_those(commune_db: Database) -> None:
+    record_id = save(
+        commune_db,
+        progress(documents=(DocumentInput("1", "KH-UBND"), DocumentInput("2", "QĐ-UBND"))),
+    )
+    with commune_db.reading() as s:
+        row = get_progress(s, record_id)
+    assert row is not None
+    one = next(d for d in row.documents if d.number == "1")
+    save(
+        commune_db,
+        progress(documents=(DocumentInput("1", "KH-UBND", id=one.id, version=one.version),)),
+        record_id=record_id,
+        expected_version=1,
+    )  # document 2 removed earlier, on its own; the record itself is unchanged
+    with commune_db.transaction() as s:
+        delete_progress(s, record_id, expected_version=1)
+    with commune_db.reading() as s:
+        assert list_progress(s, "31120") == []
+        live = s.scalar(
+            select(func.count()).where(
+                TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_(None)
+            )
+        )
+    assert live == 0
+    with commune_db.transaction() as s:
+        restore_progress(s, record_id)
+    with commune_db.reading() as s:
+        row = get_progress(s, record_id)
+        actions = list(
+            s.scalars(
+                select(AuditEntry.action)
+                .where(AuditEntry.record_id == record_id)
+                .order_by(AuditEntry.id)
+            )
+        )
+    assert row is not None and [d.number for d in row.documents] == ["1"]
+    assert actions == [AuditAction.CREATE, AuditAction.DELETE, AuditAction.RESTORE]
+
+
+def test_undo_refused_when_another_record_took_the_place(commune_db: Database) -> None:
+    first = save(commune_db, progress())
+    with commune_db.transaction() as s:
+        delete_progress(s, first)
+    save(commune_db, progress(percent=90))
+    with pytest.raises(UserError) as caught, commune_db.transaction() as s:
+        restore_progress(s, first)
+    assert "already has a progress record" in str(caught.value)
+
+
+def test_sub_tasks_get_their_own_records(commune_db: Database) -> None:
+    with commune_db.transaction() as s:
+        sub = save_office_task(
+            s, OfficeTaskInput(parent_code="II.5.a", title="Kiện toàn Tổ TK&VV khu vực 2")
+        )
+    with commune_db.transaction() as s, pytest.raises(FormErrors) as duplicate:
+        save_office_task(
+            s, OfficeTaskInput(parent_code="II.5.a", title="kiện toàn tổ tk&vv khu vực 2")
+        )
+    assert fields(duplicate.value) == {"title"}
+    with commune_db.transaction() as s, pytest.raises(FormErrors) as city_task:
+        save_office_task(s, OfficeTaskInput(parent_code="II.5.b", title="Đào tạo cán bộ"))
+    assert fields(city_task.value) == {"parent"}
+    save(commune_db, progress(plan_task_code="II.5.a"))
+    sub_record = save(commune_db, progress(plan_task_code="II.5.a", office_task_id=sub))
+    with pytest.raises(UserError):
+        save(commune_db, progress(plan_task_code="II.5.a", office_task_id=sub))
+    with pytest.raises(FormErrors):  # a sub-task under the wrong plan task
+        save(commune_db, progress(plan_task_code="II.1.a", office_task_id=sub, period_no=1))
+    with commune_db.reading() as s:
+        (row,) = list_office_tasks(s, "31120")
+        titles = [r.title for r in list_progress(s, "31120")]
+    assert row.progress_count == 1 and "Kiện toàn Tổ TK&VV khu vực 2" in titles
+    with commune_db.transaction() as s:
+        delete_office_task(s, sub, expected_version=1)
+    with commune_db.reading() as s:
+        assert list_office_tasks(s, "31120") == []
+        assert get_progress(s, sub_record) is None
+    with commune_db.transaction() as s:
+        restore_office_task(s, sub)
+    with commune_db.reading() as s:
+        assert get_progress(s, sub_record) is not None
+        assert len(list_office_tasks(s, "31120")) == 1
+
+
+def test_moving_a_sub_task_moves_its_records(commune_db: Database) -> None:
+    with commune_db.transaction() as s:
+        sub = save_office_task(s, OfficeTaskInput(parent_code="II.5.a", title="Điểm giao dịch"))
+    record_id = save(commune_db, progress(plan_task_code="II.5.a", office_task_id=sub))
+    with commune_db.transaction() as s:
+        save_office_task(
+            s,
+            OfficeTaskInput(parent_code="II.4.a", title="Điểm giao dịch"),
+            record_id=sub,
+            expected_version=1,
+        )
+    with commune_db.reading() as s:
+        row = get_progress(s, record_id)
+    assert row is not None and row.plan_task_code == "II.4.a"
+
+
+def test_periods_within_periods() -> None:
+    q3 = Period.quarter(2026, 3)
+    assert period_within(q3, Period.half(2026, 2)) and period_within(q3, Period.whole_year(2026))
+    assert not period_within(q3, Period.half(2026, 1))
+    assert not period_within(Period.whole_year(2026), Period.half(2026, 2))
+
+
+def test_status_missing_and_completion_of_a_period(commune_db: Database) -> None:
+    save(commune_db, progress(period_no=1, status=TaskStatus.CHUA_TRIEN_KHAI, percent=None))
+    save(commune_db, progress(period_no=2, percent=40))
+    save(
+        commune_db,
+        progress(plan_task_code="II.1.b", period_no=1, status=TaskStatus.HOAN_THANH, percent=None),
+    )
+    save(
+        commune_db,
+        progress(
+            plan_task_code="II.2.a",
+            period_kind=PeriodKind.YEAR,
+            period_no=1,
+            year=2025,
+            status=TaskStatus.THUONG_XUYEN,
+            percent=None,
+        ),
+    )
+    with commune_db.reading() as s:
+        states = {st.plan_task_code: st for st in task_states(s, "31120")}
+        h1 = task_completion(s, Period.half(2026, 1), "31120")
+        q1_missing = [
+            line.plan_task_code for line in missing_for_period(s, Period.quarter(2026, 1), "31120")
+        ]
+        year_2025 = task_completion(s, Period.whole_year(2025), "31120")
+    assert states["II.1.a"].period == Period.quarter(2026, 2)
+    assert states["II.1.a"].status is TaskStatus.DANG_TRIEN_KHAI and states["II.1.a"].records == 2
+    assert states["II.2.b"].status is None and states["II.2.b"].records == 0
+    # First half of 2026: II.1.a in progress (its Q2 record), II.1.b completed, 12 missing.
+    assert (h1.expected, h1.in_progress, h1.completed, h1.missing) == (14, 1, 1, 12)
+    assert h1.done == 1 and h1.done_share == Fraction(1, 14)
+    assert h1.reported_share == Fraction(1, 7)
+    assert "II.1.a" not in q1_missing and "II.2.a" in q1_missing and len(q1_missing) == 12
+    assert (year_2025.ongoing, year_2025.done, year_2025.missing) == (1, 1, 13)
+
+
+def test_a_yearly_record_sums_up_its_quarters(commune_db: Database) -> None:
+    save(commune_db, progress(period_no=4, percent=90))
+    save(
+        commune_db,
+        progress(
+            period_kind=PeriodKind.YEAR, period_no=1, status=TaskStatus.HOAN_THANH, percent=None
+        ),
+    )
+    save(commune_db, progress(period_kind=PeriodKind.HALF, period_no=2, percent=80))
+    with commune_db.reading() as s:
+        (state,) = [st for st in task_states(s, "31120") if st.plan_task_code == "II.1.a"]
+        q4 = task_completion(s, Period.quarter(2026, 4), "31120")
+    assert state.status is TaskStatus.HOAN_THANH and state.period == Period.whole_year(2026)
+    assert q4.in_progress == 1 and q4.completed == 0  # the year does not lie in Q4
+
+
+def test_completion_of_all_communes_counts_silent_communes_as_missing(city_db: Database) -> None:
+    with city_db.transaction() as s:
+        for owner, status in (
+            ("31120", TaskStatus.HOAN_THANH),
+            ("31150", TaskStatus.DANG_TRIEN_KHAI),
+        ):
+            values = validate_progress(
+                progress(status=status, percent=None if status is TaskStatus.HOAN_THANH else 50),
+                today=TODAY,
+            )
+            values.pop("documents")
+            RecordStore(s, owner_code=owner, actor="sync").create(TaskProgress, values)
+        own = validate_progress(progress(plan_task_code="III.3"), today=TODAY)
+        own.pop("documents")
+        RecordStore(s, owner_code=CITY_CODE, actor="clerk").create(TaskProgress, own)
+    year = Period.whole_year(2026)
+    with city_db.reading() as s:
+        everyone = task_completion(s, year, None)
+        by_commune = task_completion_by_commune(s, year)
+        city = task_completion(s, year, CITY_CODE)
+    assert everyone.expected == 14 * 103
+    assert (everyone.completed, everyone.in_progress) == (1, 1)
+    assert everyone.missing == 14 * 103 - 2
+    assert len(by_commune) == 103
+    assert by_commune["31120"].completed == 1 and by_commune["31150"].in_progress == 1
+    assert by_commune["31810"].missing == 14
+    assert city.expected == 19 and city.in_progress == 1
