@@ -14,6 +14,7 @@ from desktop.core import demo
 from desktop.core.backups import make_backup, restore_backup
 from desktop.core.office import set_up_office
 from desktop.core.selftest import SelfTestFailure, StepResult, run_self_test
+from desktop.sync.keys import ensure_office_keys
 
 
 def register(subparsers: Any) -> None:
@@ -93,12 +94,14 @@ def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
             office_name=args.office,
             hamlets=args.hamlet,
         )
+        fingerprint = ensure_office_keys(session)
     print(
         tr("Set up: {office} — {unit} ({code}).").format(
             office=office.office_name, unit=office.unit_label, code=office.unit_code
         )
     )
     print(tr("Data folder: {folder}").format(folder=ctx.paths.data_dir))
+    print(tr("Key fingerprint: {fingerprint}").format(fingerprint=fingerprint))
     return 0
 
 

@@ -91,6 +91,16 @@ def step_report(db: Database) -> str:
         raise SelfTestFailure(str(failure)) from failure
 
 
+def step_sync(db: Database) -> str:
+    """Write a sync file and read it back at a throwaway city (desktop.sync is Qt-free)."""
+    from desktop.sync.selftest import SyncSelfTestFailure, round_trip
+
+    try:
+        return round_trip(db)
+    except SyncSelfTestFailure as failure:
+        raise SelfTestFailure(str(failure)) from failure
+
+
 #: The steps in order; later parts of the application add theirs (PDF, sync file).
 STEPS: list[Callable[[Database], str]] = [
     step_database,
@@ -100,6 +110,7 @@ STEPS: list[Callable[[Database], str]] = [
     step_report,
     step_recording,
     step_loans,
+    step_sync,
 ]
 
 

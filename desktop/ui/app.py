@@ -19,6 +19,7 @@ from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.office import list_communes, set_up_office
 from desktop.paths import AppPaths, resolve, resources_dir
+from desktop.sync.keys import ensure_office_keys
 from desktop.ui.context import AppContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.fonts import register_fonts
@@ -113,6 +114,7 @@ class Application:
                     office_name=answers.office_name,
                     hamlets=answers.hamlets,
                 )
+                ensure_office_keys(session)
 
         wizard = SetupWizard(communes, submit)
         return bool(wizard.exec())

@@ -80,6 +80,10 @@
         <translation>Thư mục dữ liệu: {folder}</translation>
     </message>
     <message>
+        <source>Key fingerprint: {fingerprint}</source>
+        <translation>Mã nhận dạng khóa: {fingerprint}</translation>
+    </message>
+    <message>
         <source>Demo data written: {count} records.</source>
         <translation>Đã tạo dữ liệu mẫu: {count} bản ghi.</translation>
     </message>

@@ -24,10 +24,6 @@
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <source>Sending the signed, encrypted file to the city (and importing it at the city) comes in the next update.</source>
-        <translation>Chức năng gửi tệp số liệu (có chữ ký số, được mã hóa) về thành phố và nhập tệp tại thành phố sẽ có trong bản cập nhật tới.</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>

@@ -13,6 +13,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.reports import ReportsPage
+from desktop.ui.sync import sync_page
 
 
 @dataclass(frozen=True)
@@ -55,18 +56,7 @@ PAGES: list[PageSpec] = [
     PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), _tasks_page),
     PageSpec("loans", QT_TRANSLATE_NOOP("Pages", "Loans"), _loans_page),
     PageSpec("funds", QT_TRANSLATE_NOOP("Pages", "Contributions & capital"), _funds_page),
-    PageSpec(
-        "sync",
-        QT_TRANSLATE_NOOP("Pages", "Sync"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Sync"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Sending the signed, encrypted file to the city (and importing it at the city) "
-                "comes in the next update.",
-            ),
-        ),
-    ),
+    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync"), sync_page),
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), ReportsPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
 ]

@@ -1,0 +1,763 @@
+"""The city side: check a sync file, show what it would change, apply it all or nothing.
+
+For each file:
+
+1. Already imported (same bytes)? Then nothing happens and the answer says when.
+2. :func:`desktop.sync.verify.verify_file`: decrypt, signature, hash, manifest, values.
+3. Against the ledger: a file whose export was already imported in another copy is a
+   replay; a number already used by another incremental file is refused (a full snapshot
+   may reuse one: it replaces everything anyway). Files may arrive in any order.
+4. Against the city's data, in bulk: each record is new, changed (a higher version: the
+   old one goes to ``record_history``), deleted (a tombstone), unchanged (same version and
+   content, or older than the city's), a conflict (same version, other content: held in
+   ``sync_conflicts`` for a person) or rejected (owned by another commune, or a catalogue
+   code the city does not know). Any rejected record refuses the whole file.
+5. Apply in one transaction: the ledger row, one ``executemany`` upsert per record type
+   (``INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version > version``), history,
+   conflicts, the commune's key pinned on its first file. Then the signed receipt.
+
+Foreign keys between travelling records are **not** enforced during an import (the import
+runs on its own connection with ``PRAGMA foreign_keys=OFF``): file 7 may bring a loan whose
+borrower comes in file 6, which has not arrived yet. Instead, references are checked here:
+a reference to a catalogue code must exist at the city; a reference to another record must
+not point at a record of another commune; a reference to a record not yet received is
+counted as "waiting" and shown. Once every file has arrived, every reference resolves,
+because the commune's own database enforces them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from functools import cache
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.base import utc_now
+from db.engine import make_engine, make_session_factory
+from db.enums import AuditAction, ImportOutcome
+from db.models import AuditEntry, ImportRecord
+from db.serialize import column_names
+from desktop.core.database import Database
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.settings import actor_name
+from desktop.sync import keys
+from desktop.sync.container import MAX_FILE_SIZE
+from desktop.sync.errors import SyncRefused
+from desktop.sync.files import read_limited
+from desktop.sync.labels import shown_time
+from desktop.sync.ledger import applied_imports, missing_files
+from desktop.sync.manifest import Manifest
+from desktop.sync.payload import Table
+from desktop.sync.rules import (
+    M_FOREIGN_REFERENCE,
+    M_OTHER_OWNER,
+    M_UNKNOWN_REFERENCE,
+    MISSING,
+    Problem,
+    rules_for,
+)
+from desktop.sync.verify import (
+    VerifiedFile,
+    commune_names,
+    refuse_if_problems,
+    verify_file,
+)
+
+log = logging.getLogger(__name__)
+
+M_ALREADY = QT_TRANSLATE_NOOP(
+    "Sync", "This file was already imported on {date}. Nothing was changed."
+)
+M_REPLAY = QT_TRANSLATE_NOOP(
+    "Sync",
+    "File {seq} from {commune} was already imported on {date}, and this is a different copy "
+    "of it (a replay). It was refused; nothing was changed.",
+)
+M_SEQ_TAKEN = QT_TRANSLATE_NOOP(
+    "Sync",
+    "Another file numbered {seq} from {commune} was already imported on {date}. The commune "
+    "may have restored an old backup. Ask it to make a full file, which the city accepts "
+    "whatever its number.",
+)
+M_NEW_KEY = QT_TRANSLATE_NOOP(
+    "Sync",
+    "First file from {commune}: its key has fingerprint {fingerprint}. Confirm it with the "
+    "commune by phone; from now on only files signed with this key are accepted.",
+)
+M_KEY_NOT_CONFIRMED = QT_TRANSLATE_NOOP(
+    "Sync", "Not imported: the key of {commune} was not confirmed."
+)
+M_NOT_ARRIVED = QT_TRANSLATE_NOOP("Sync", "File {seq} from {commune} has not arrived.")
+M_CHAIN = QT_TRANSLATE_NOOP(
+    "Sync",
+    "This file does not follow on from file {seq} that the city has from {commune} (the "
+    "commune may have restored a backup); records are still compared by version.",
+)
+M_WAITING = QT_TRANSLATE_NOOP(
+    "Sync",
+    "{count} records refer to records the city has not received yet (they are in a file "
+    "that has not arrived).",
+)
+M_APPLY_MISMATCH = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The city's data changed while the file was being imported ({type}). Nothing was "
+    "imported; import the file again.",
+)
+
+
+class Status(StrEnum):
+    READY = "ready"
+    APPLIED = "applied"
+    ALREADY = "already"
+    REFUSED = "refused"
+    DECLINED = "declined"
+
+
+CATEGORIES = ("new", "changed", "deleted", "unchanged", "conflicts", "rejected")
+
+
+@dataclass
+class Summary:
+    """What a file does to the city's data, by category and record type."""
+
+    by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    waiting: int = 0
+
+    def add(self, record_type: str, category: str, count: int = 1) -> None:
+        if count:
+            counts = self.by_type.setdefault(record_type, dict.fromkeys(CATEGORIES, 0))
+            counts[category] += count
+
+    def total(self, category: str) -> int:
+        return sum(c[category] for c in self.by_type.values())
+
+    def totals(self) -> dict[str, int]:
+        return {category: self.total(category) for category in CATEGORIES}
+
+
+@dataclass
+class FileReport:
+    """The outcome of checking or importing one file, for the window and the CLI."""
+
+    path: Path
+    status: Status
+    file_sha256: str = ""
+    message: str = ""
+    manifest: Manifest | None = None
+    commune_code: str = ""
+    commune_name: str = ""
+    seq: int | None = None
+    summary: Summary | None = None
+    problems: list[str] = field(default_factory=list)
+    new_key_fingerprint: str | None = None
+    notes: list[str] = field(default_factory=list)
+    import_id: int | None = None
+    imported_at: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (Status.READY, Status.APPLIED, Status.ALREADY)
+
+    @property
+    def commune_label(self) -> str:
+        """``Cái Khế (31120)``, from the file or (for a file imported before) the ledger."""
+        if not self.commune_code:
+            return ""
+        return f"{self.commune_name} ({self.commune_code})"
+
+
+class AlreadyImported(Exception):
+    def __init__(self, import_id: int, received_at: datetime) -> None:
+        super().__init__(import_id, received_at)
+        self.import_id = import_id
+        self.received_at = received_at
+
+
+# -- classification ---------------------------------------------------------------------------
+
+
+@dataclass
+class TablePlan:
+    """What to write for one record type."""
+
+    table: Table
+    apply_rows: list[Any]
+    history: list[tuple[str, int, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, int, str, str]] = field(default_factory=list)
+    superseded: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _dbapi(session: Session) -> sqlite3.Connection:
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
+@cache
+def _boolean_names(model: Any) -> frozenset[str]:
+    columns = inspect(model).columns
+    return frozenset(c.key for c in columns if isinstance(c.type, Boolean))
+
+
+def _plain(names: Sequence[str], values: Sequence[Any], booleans: frozenset[str]) -> str:
+    record = {
+        name: (bool(value) if name in booleans and value is not None else value)
+        for name, value in zip(names, values, strict=True)
+    }
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def fill_values(table: Table) -> dict[str, Any]:
+    """Columns the file leaves out and what the city stores in them."""
+    rules = rules_for(table.model)
+    return {
+        name: rule.fill
+        for name, rule in rules.columns.items()
+        if name not in table.columns and rule.fill is not MISSING
+    }
+
+
+def _in_json(conn: sqlite3.Connection, sql: str, ids: Iterable[str], *params: Any) -> list[Any]:
+    """Run ``sql`` whose ``?`` … ``IN (SELECT value FROM json_each(?))`` takes ``ids``."""
+    return conn.execute(sql, (*params, json.dumps(list(ids)))).fetchall()
+
+
+class Planner:
+    """Compares one verified file with the city's data."""
+
+    def __init__(self, conn: sqlite3.Connection, verified: VerifiedFile) -> None:
+        self.conn = conn
+        self.verified = verified
+        self.code = verified.manifest.commune_code
+        self.summary = Summary()
+        self._catalogues: dict[tuple[str, str], frozenset[Any]] = {}
+        self.ids_by_table = {
+            t.model.__tablename__: set(map(itemgetter(t.columns.index("id")), t.rows))
+            for t in verified.tables
+        }
+        self.known_conflicts = {
+            (t, i, v, j): resolved
+            for t, i, v, j, resolved in conn.execute(
+                "SELECT record_type, record_id, version, incoming_json, resolved_at IS NOT NULL "
+                "FROM sync_conflicts WHERE commune_code = ?",
+                (self.code,),
+            )
+        }
+
+    def problem(self, table: Table, record_id: str, field_name: str, message: str) -> None:
+        self.summary.add(table.record_type, "rejected")
+        self.verified.problem_count += 1
+        if len(self.verified.problems) < 200:
+            self.verified.problems.append(
+                Problem(table.record_type, record_id, field_name, message)
+            )
+
+    def catalogue(self, table: str, column: str) -> frozenset[Any]:
+        if (table, column) not in self._catalogues:
+            rows = self.conn.execute(f"SELECT {column} FROM {table}").fetchall()
+            self._catalogues[(table, column)] = frozenset(r[0] for r in rows)
+        return self._catalogues[(table, column)]
+
+    def plan(self) -> list[TablePlan]:
+        return [self.plan_table(table) for table in self.verified.tables]
+
+    def check_references(self, table: Table) -> None:
+        rules = rules_for(table.model)
+        id_at = table.columns.index("id")
+        for index, name in enumerate(table.columns):
+            rule = rules.columns[name]
+            if rule.reference is None:
+                continue
+            target, target_column = rule.reference
+            values = set(map(itemgetter(index), table.rows))
+            values.discard(None)
+            if not values:
+                continue
+            if not rule.references_record:
+                unknown = values - self.catalogue(target, target_column)
+                for row in table.rows:
+                    if row[index] in unknown:
+                        message = tr(M_UNKNOWN_REFERENCE, value=str(row[index])[:40], table=target)
+                        self.problem(table, row[id_at], name, message)
+                continue
+            outside = values - self.ids_by_table.get(target, set())
+            if not outside:
+                continue
+            owners = dict(
+                _in_json(
+                    self.conn,
+                    f"SELECT id, commune_code FROM {target} "
+                    "WHERE id IN (SELECT value FROM json_each(?))",
+                    outside,
+                )
+            )
+            for row in table.rows:
+                value = row[index]
+                if value not in outside:
+                    continue
+                owner = owners.get(value)
+                if owner is None:
+                    self.summary.waiting += 1
+                elif owner != self.code:
+                    self.problem(table, row[id_at], name, tr(M_FOREIGN_REFERENCE, owner=owner))
+
+    def plan_table(self, table: Table) -> TablePlan:
+        model = table.model
+        name = model.__tablename__
+        record_type = table.record_type
+        columns = table.columns
+        rows = table.rows
+        id_at, version_at = columns.index("id"), columns.index("version")
+        deleted_at = columns.index("deleted_at")
+        self.check_references(table)
+        existing = {
+            record_id: (version, owner, deleted)
+            for record_id, version, owner, deleted in _in_json(
+                self.conn,
+                f"SELECT id, version, commune_code, deleted_at FROM {name} "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                map(itemgetter(id_at), rows),
+            )
+        }
+        if not existing:
+            tombstones = sum(1 for value in map(itemgetter(deleted_at), rows) if value is not None)
+            self.summary.add(record_type, "new", len(rows) - tombstones)
+            self.summary.add(record_type, "deleted", tombstones)
+            return TablePlan(table, rows)
+        apply_rows: list[Any] = []
+        compare: list[Any] = []
+        for row in rows:
+            record_id = row[id_at]
+            known = existing.get(record_id)
+            if known is None:
+                apply_rows.append(row)
+                self.summary.add(record_type, "deleted" if row[deleted_at] else "new")
+                continue
+            version, owner, _deleted = known
+            if owner != self.code:
+                self.problem(table, record_id, "id", tr(M_OTHER_OWNER, owner=owner))
+            elif version > row[version_at]:
+                self.summary.add(record_type, "unchanged")
+            else:
+                compare.append(row)
+        plan = TablePlan(table, apply_rows)
+        if compare:
+            self._compare(table, plan, compare, existing)
+        return plan
+
+    def _compare(
+        self,
+        table: Table,
+        plan: TablePlan,
+        rows: list[Any],
+        existing: dict[str, tuple[int, str, str | None]],
+    ) -> None:
+        """Rows whose version is equal to or above the city's: fetch the city's copies once."""
+        model = table.model
+        record_type = table.record_type
+        columns = table.columns
+        all_columns = column_names(model)
+        booleans = _boolean_names(model)
+        id_at, version_at = columns.index("id"), columns.index("version")
+        deleted_at = columns.index("deleted_at")
+        ignored = {"change_seq"}
+        compared = [i for i, c in enumerate(columns) if c not in ignored]
+        project = [all_columns.index(columns[i]) for i in compared]
+        fills = fill_values(table)
+        key = all_columns.index("id")
+        current = {
+            row[key]: row
+            for row in _in_json(
+                self.conn,
+                f"SELECT {', '.join(all_columns)} FROM {model.__tablename__} "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (row[id_at] for row in rows),
+            )
+        }
+        for row in rows:
+            record_id, version = row[id_at], row[version_at]
+            old = current[record_id]
+            if existing[record_id][0] < version:
+                plan.apply_rows.append(row)
+                plan.history.append(
+                    (record_id, existing[record_id][0], _plain(all_columns, old, booleans))
+                )
+                plan.superseded.append((record_id, version))
+                deleted = row[deleted_at] is not None and existing[record_id][2] is None
+                self.summary.add(record_type, "deleted" if deleted else "changed")
+                continue
+            if [row[i] for i in compared] == [old[i] for i in project]:
+                self.summary.add(record_type, "unchanged")
+                continue
+            incoming = _plain([*columns, *fills], [*row, *fills.values()], booleans)
+            resolved = self.known_conflicts.get((record_type, record_id, version, incoming))
+            if resolved:
+                self.summary.add(record_type, "unchanged")
+                continue
+            self.summary.add(record_type, "conflicts")
+            if resolved is None:
+                plan.conflicts.append(
+                    (record_id, version, _plain(all_columns, old, booleans), incoming)
+                )
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def sql_literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def upsert_sql(table: Table) -> str:
+    """``INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version > version`` for the
+    file's columns; columns the file leaves out get the city's fill value as a literal.
+    Names come from the model (the file's column names were checked against it)."""
+    name = table.model.__tablename__
+    fills = fill_values(table)
+    columns = [*table.columns, *fills]
+    values = ["?"] * len(table.columns) + [sql_literal(v) for v in fills.values()]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    return (
+        f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(values)}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates} "
+        f"WHERE excluded.version > {name}.version AND {name}.commune_code = excluded.commune_code"
+    )
+
+
+def write_plans(
+    conn: sqlite3.Connection,
+    plans: Sequence[TablePlan],
+    import_id: int,
+    commune_code: str,
+    progress: Progress,
+) -> None:
+    now = utc_now().isoformat(sep=" ")
+    total = len(plans)
+    for done, plan in enumerate(plans):
+        table = plan.table
+        if plan.apply_rows:
+            cursor = conn.executemany(upsert_sql(table), plan.apply_rows)
+            if cursor.rowcount != len(plan.apply_rows):
+                raise SyncRefused(M_APPLY_MISMATCH, type=table.record_type)
+        if plan.history:
+            conn.executemany(
+                "INSERT INTO record_history (import_id, record_type, record_id, version, "
+                "payload_json, replaced_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [(import_id, table.record_type, i, v, p, now) for i, v, p in plan.history],
+            )
+        if plan.superseded:
+            conn.executemany(
+                "UPDATE sync_conflicts SET resolved_at = ? WHERE resolved_at IS NULL "
+                "AND record_type = ? AND record_id = ? AND version < ?",
+                [(now, table.record_type, i, v) for i, v in plan.superseded],
+            )
+        if plan.conflicts:
+            conn.executemany(
+                "INSERT INTO sync_conflicts (import_id, commune_code, record_type, record_id, "
+                "version, existing_json, incoming_json, detected_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (import_id, commune_code, table.record_type, i, v, old, new, now)
+                    for i, v, old, new in plan.conflicts
+                ],
+            )
+        progress.report(done + 1, total, table.record_type)
+
+
+# -- the ledger ----------------------------------------------------------------------------------
+
+
+def check_ledger(
+    session: Session, manifest: Manifest, file_sha256: str, current: int | None = None
+) -> list[str]:
+    """Refuse replays and reused numbers; return notes (gaps, a broken chain). ``current``
+    is the ledger row of this very import, which is left out."""
+    names = commune_names(session)
+    commune = names.get(manifest.commune_code, manifest.commune_code)
+    rows = [r for r in applied_imports(session, manifest.commune_code) if r.id != current]
+    for row in rows:
+        if row.file_sha256 == file_sha256:
+            raise AlreadyImported(row.id, row.received_at)
+    for row in rows:
+        if row.export_id == manifest.export_id:
+            raise SyncRefused(
+                M_REPLAY, seq=row.seq, commune=commune, date=shown_time(row.received_at)
+            )
+    if not manifest.full_snapshot:
+        for row in rows:
+            if row.seq == manifest.seq:
+                raise SyncRefused(
+                    M_SEQ_TAKEN,
+                    seq=row.seq,
+                    commune=commune,
+                    date=shown_time(row.received_at),
+                )
+    notes = []
+    previous = next((r for r in rows if r.seq == manifest.seq - 1), None)
+    if previous is not None and previous.export_id != manifest.previous_export_id:
+        notes.append(tr(M_CHAIN, seq=previous.seq, commune=commune))
+    seqs = {r.seq for r in rows} | {manifest.seq}
+    fulls = {r.seq for r in rows if r.full_snapshot}
+    if manifest.full_snapshot:
+        fulls.add(manifest.seq)
+    for seq in missing_files(seqs, fulls):
+        if seq < manifest.seq:
+            notes.append(tr(M_NOT_ARRIVED, seq=seq, commune=commune))
+    return notes
+
+
+def _ledger_json(manifest: Manifest | None, summary: Summary | None, problems: list[str]) -> str:
+    body: dict[str, Any] = {}
+    if manifest is not None:
+        body.update(
+            counts=manifest.counts,
+            full_snapshot=manifest.full_snapshot,
+            export_created_at=manifest.created_at,
+            previous_export_id=manifest.previous_export_id,
+            payload_sha256=manifest.payload_sha256,
+            commune_name=manifest.commune_name,
+        )
+    if summary is not None:
+        body["summary"] = summary.totals()
+        body["waiting"] = summary.waiting
+    if problems:
+        body["problems"] = problems[:50]
+    return json.dumps(body, ensure_ascii=False, sort_keys=True)
+
+
+# -- the importer -------------------------------------------------------------------------------
+
+
+class CityImporter:
+    """Imports files into the city's database on a connection without foreign key
+    enforcement (see the module docstring); one transaction per file."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.engine = make_engine(database.paths.database, foreign_keys=False)
+        self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> CityImporter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- public API ----------------------------------------------------------------------
+    def check(self, path: Path, progress: Progress = NO_PROGRESS) -> FileReport:
+        """The dry run: everything but writing. Nothing is recorded."""
+        return self._run(path, dry_run=True, accept_new_key=True, progress=progress)
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        accept_new_key: bool = True,
+        progress: Progress = NO_PROGRESS,
+    ) -> FileReport:
+        """Import ``path`` all or nothing and record it in the ledger (refused files too).
+
+        With ``accept_new_key=False`` a file from a commune whose key is not pinned yet is
+        left alone (the window asks the person first)."""
+        return self._run(path, dry_run=False, accept_new_key=accept_new_key, progress=progress)
+
+    # -- steps ---------------------------------------------------------------------------
+    def _run(
+        self, path: Path, *, dry_run: bool, accept_new_key: bool, progress: Progress
+    ) -> FileReport:
+        report = FileReport(path, Status.REFUSED)
+        try:
+            data = read_limited(path, MAX_FILE_SIZE)
+        except SyncRefused as error:
+            return self._refused(report, error, dry_run)
+        report.file_sha256 = hashlib.sha256(data).hexdigest()
+        with self.sessions() as session:
+            done = self._already(session, report)
+            if done is not None:
+                return done
+            try:
+                verified = verify_file(session, data)
+            except SyncRefused as error:
+                session.rollback()
+                return self._refused(report, error, dry_run)
+            self._describe(session, report, verified)
+        if dry_run:
+            return self._dry_run(report, verified, progress)
+        if verified.new_key and not accept_new_key:
+            report.status = Status.DECLINED
+            report.message = tr(M_KEY_NOT_CONFIRMED, commune=report.commune_label)
+            return report
+        return self._apply(report, verified, progress)
+
+    def _already(self, session: Session, report: FileReport) -> FileReport | None:
+        row = session.scalars(
+            select(ImportRecord)
+            .where(
+                ImportRecord.file_sha256 == report.file_sha256,
+                ImportRecord.outcome == ImportOutcome.APPLIED,
+            )
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        report.commune_code = row.commune_code or ""
+        report.commune_name = commune_names(session).get(report.commune_code, "")
+        report.seq = row.seq
+        return self._already_report(report, row.id, row.received_at)
+
+    @staticmethod
+    def _already_report(report: FileReport, import_id: int, when: datetime) -> FileReport:
+        report.status = Status.ALREADY
+        report.import_id = import_id
+        report.imported_at = when
+        report.message = tr(M_ALREADY, date=shown_time(when))
+        return report
+
+    def _describe(self, session: Session, report: FileReport, verified: VerifiedFile) -> None:
+        manifest = verified.manifest
+        report.manifest = manifest
+        report.commune_code = manifest.commune_code
+        report.commune_name = commune_names(session).get(
+            manifest.commune_code, manifest.commune_name
+        )
+        report.seq = manifest.seq
+        if verified.new_key:
+            report.new_key_fingerprint = verified.key_fingerprint
+            report.notes.append(
+                tr(M_NEW_KEY, commune=report.commune_label, fingerprint=verified.key_fingerprint)
+            )
+
+    def _plan(
+        self,
+        session: Session,
+        report: FileReport,
+        verified: VerifiedFile,
+        current: int | None = None,
+    ) -> list[TablePlan]:
+        assert report.manifest is not None
+        report.notes.extend(check_ledger(session, report.manifest, report.file_sha256, current))
+        if verified.problem_count:
+            summary = Summary()
+            for problem in verified.problems:
+                summary.add(problem.record_type, "rejected")
+            report.summary = summary
+            report.problems = [p.text() for p in verified.problems]
+            refuse_if_problems(verified)
+        planner = Planner(_dbapi(session), verified)
+        plans = planner.plan()
+        report.summary = planner.summary
+        if planner.summary.waiting:
+            report.notes.append(tr(M_WAITING, count=planner.summary.waiting))
+        report.problems = [p.text() for p in verified.problems]
+        return plans
+
+    def _dry_run(
+        self, report: FileReport, verified: VerifiedFile, progress: Progress
+    ) -> FileReport:
+        progress.report(0, 1)
+        with self.sessions() as session:
+            try:
+                self._plan(session, report, verified)
+                refuse_if_problems(verified)
+            except AlreadyImported as already:
+                return self._already_report(report, already.import_id, already.received_at)
+            except SyncRefused as error:
+                report.status = Status.REFUSED
+                report.message = error.text()
+                return report
+        report.status = Status.READY
+        progress.report(1, 1)
+        return report
+
+    def _apply(self, report: FileReport, verified: VerifiedFile, progress: Progress) -> FileReport:
+        manifest = verified.manifest
+        try:
+            with self.sessions() as session, session.begin():
+                record = ImportRecord(
+                    file_sha256=report.file_sha256,
+                    file_name=report.path.name[:255],
+                    export_id=manifest.export_id,
+                    commune_code=manifest.commune_code,
+                    seq=manifest.seq,
+                    outcome=ImportOutcome.APPLIED,
+                    counts_json="{}",
+                    message="",
+                )
+                session.add(record)
+                session.flush()  # takes the write lock before anything is compared
+                plans = self._plan(session, report, verified, record.id)
+                refuse_if_problems(verified)
+                write_plans(_dbapi(session), plans, record.id, manifest.commune_code, progress)
+                if verified.new_key:
+                    if keys.pinned_commune_key(session, manifest.commune_code) is not None:
+                        raise SyncRefused(M_APPLY_MISMATCH, type="key")
+                    keys.pin_commune_key(session, manifest.commune_code, manifest.signing_key)
+                assert report.summary is not None
+                record.counts_json = _ledger_json(manifest, report.summary, [])
+                record.message = " ".join(report.notes)[:2000]
+                session.add(
+                    AuditEntry(
+                        actor=actor_name(session),
+                        action=AuditAction.IMPORT,
+                        record_type="sync_file",
+                        record_id=manifest.export_id,
+                        version=manifest.seq,
+                        before_json=None,
+                        after_json=record.counts_json,
+                    )
+                )
+                session.flush()
+                report.import_id = record.id
+                report.imported_at = record.received_at
+        except AlreadyImported as already:
+            return self._already_report(report, already.import_id, already.received_at)
+        except SyncRefused as error:
+            return self._refused(report, error, dry_run=False)
+        report.status = Status.APPLIED
+        report.message = ""
+        return report
+
+    def _refused(self, report: FileReport, error: SyncRefused, dry_run: bool) -> FileReport:
+        report.status = Status.REFUSED
+        report.message = error.text()
+        log.info("sync file %s refused: %s", report.path.name, error)
+        if dry_run:
+            return report
+        manifest = report.manifest
+        with self.sessions() as session, session.begin():
+            record = ImportRecord(
+                file_sha256=report.file_sha256 or hashlib.sha256(b"").hexdigest(),
+                file_name=report.path.name[:255],
+                export_id=manifest.export_id if manifest else None,
+                commune_code=manifest.commune_code if manifest else None,
+                seq=manifest.seq if manifest else None,
+                outcome=ImportOutcome.REJECTED,
+                counts_json=_ledger_json(manifest, None, report.problems),
+                message=report.message[:4000],
+            )
+            session.add(record)
+            session.flush()
+            report.import_id = record.id
+            report.imported_at = record.received_at
+        return report

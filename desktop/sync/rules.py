@@ -1,0 +1,341 @@
+"""What every value in a sync file must look like before the city stores it.
+
+The rules come from the models themselves (type, length, nullability, enum values, foreign
+keys, defaults), so a record type added later is checked without a change here, plus a
+few rules by column name that say what a number means (money is 0 … 100 000 billion đ, a
+year is 2000–2100, a percentage 0–100) and the date ranges of ``desktop.core.validation``.
+
+Checking is done a column at a time with built-ins (``set(map(type, …))``, ``min``,
+``max``), which runs at C speed over a whole city's records; only when a column fails is
+it walked value by value to say which records are wrong and why.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Integer, String, inspect
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.sql.schema import Column, ColumnDefault
+
+from db.base import SyncedRecord, UtcDateTime
+from db.models import SYNCED_MODELS
+from desktop.core import validation
+from desktop.core.errors import ValidationError
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
+from desktop.sync.labels import field_title, record_type_label
+from desktop.sync.privacy import withheld
+
+#: Text columns without a declared length (``Text``) may hold at most this much.
+MAX_TEXT = validation.MAX_LONG_TEXT
+#: Money columns: whole đồng, 0 … 100 000 billion (far above the city's total capital).
+MAX_MONEY = validation.MAX_AMOUNT
+MONEY_NAMES = frozenset(
+    {"amount", "amount_disbursed", "total_capital", "entrusted_balance", "members_savings"}
+)
+EARLIEST_TIME = datetime(2000, 1, 1)
+LATEST_TIME = datetime(2100, 12, 31, 23, 59, 59)
+ID_LENGTH = 36
+_ID_CHARS = b"0123456789abcdef-"
+NONE = type(None)
+
+M_REQUIRED = validation.M_REQUIRED
+M_NOT_TEXT = QT_TRANSLATE_NOOP("Sync", "Expected text.")
+M_NOT_INTEGER = QT_TRANSLATE_NOOP("Sync", "Expected a whole number.")
+M_NOT_BOOLEAN = QT_TRANSLATE_NOOP("Sync", "Expected true or false.")
+M_NOT_DATE = QT_TRANSLATE_NOOP("Sync", "Expected a date written as YYYY-MM-DD.")
+M_NOT_TIME = QT_TRANSLATE_NOOP("Sync", "Expected a time written as YYYY-MM-DD hh:mm:ss.")
+M_TIME_RANGE = QT_TRANSLATE_NOOP("Sync", "The time must be between {start} and {end}.")
+M_NOT_CHOICE = QT_TRANSLATE_NOOP("Sync", "“{value}” is not one of the allowed values.")
+M_NUMBER_RANGE = QT_TRANSLATE_NOOP("Sync", "The number must be between {low} and {high}.")
+M_NOT_ID = QT_TRANSLATE_NOOP("Sync", "Not a record identifier (UUID).")
+M_BAD_ROW = QT_TRANSLATE_NOOP("Sync", "The record does not have one value per column.")
+M_DUPLICATE = QT_TRANSLATE_NOOP("Sync", "The same record appears more than once in the file.")
+M_OTHER_OWNER = QT_TRANSLATE_NOOP(
+    "Sync", "The record belongs to unit {owner}, not to the commune that sent the file."
+)
+M_UNKNOWN_REFERENCE = QT_TRANSLATE_NOOP(
+    "Sync", "“{value}” is not in the city's catalogue ({table})."
+)
+M_FOREIGN_REFERENCE = QT_TRANSLATE_NOOP("Sync", "Refers to a record of another unit ({owner}).")
+M_UNKNOWN_COLUMN = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The file has a field this version of TDCS does not know ({type}: {field}). It was "
+    "probably made by a newer TDCS: update TDCS here, then import it again.",
+)
+M_MISSING_COLUMN = QT_TRANSLATE_NOOP(
+    "Sync", "The file lacks the field {field} of {type}, which cannot be left out. Refused."
+)
+M_WITHHELD_SENT = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The file carries personal data that must stay at the commune ({type}: {field}). It "
+    "was refused; the commune should update TDCS and make the file again.",
+)
+
+
+class Kind(enum.Enum):
+    TEXT = "text"
+    INT = "int"
+    BOOL = "bool"
+    DATE = "date"
+    TIME = "time"
+    CHOICE = "choice"
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    name: str
+    kind: Kind
+    nullable: bool
+    max_length: int = 0
+    low: int = 0
+    high: int = 0
+    choices: frozenset[str] = frozenset()
+    is_id: bool = False
+    #: ``(table, column)`` of a foreign key.
+    reference: tuple[str, str] | None = None
+    #: True when the reference points at another travelling record (checked for owner,
+    #: not for existence: its file may not have arrived yet).
+    references_record: bool = False
+    #: What the city stores when a file leaves the column out; ``MISSING`` if it may not.
+    fill: Any = MISSING
+
+
+@dataclass(frozen=True)
+class ModelRules:
+    model: type[SyncedRecord]
+    table: str
+    columns: dict[str, ColumnRule]
+    withheld: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one record (or the whole table, when ``record_id`` is empty)."""
+
+    record_type: str
+    record_id: str
+    field: str
+    message: str
+
+    def text(self) -> str:
+        who = record_type_label(self.record_type)
+        record = f" {self.record_id[:8]}" if self.record_id else ""
+        field = f" — {tr(field_title(self.field))}" if self.field else ""
+        return f"{who}{record}{field}: {self.message}"
+
+
+_SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)
+
+
+def is_money(name: str) -> bool:
+    """Whether an integer column holds đồng (by its name: ``amount``, ``…_amount``, …)."""
+    return name in MONEY_NAMES or name.endswith("_amount")
+
+
+def _int_bounds(name: str) -> tuple[int, int]:
+    if is_money(name):
+        return 0, MAX_MONEY
+    if name == "birth_year":
+        return 1900, date.today().year
+    if name == "year" or name.endswith("_year"):
+        return 2000, 2100
+    if name == "percent":
+        return 0, 100
+    if name.endswith("_bp"):
+        return 0, 10_000
+    if name == "period_no":
+        return 1, 4
+    if name == "version":
+        return 1, 2**31
+    if name == "change_seq":
+        return 0, 2**62
+    return 0, MAX_MONEY
+
+
+def _fill(column: Column[Any], hidden: bool) -> Any:
+    if column.nullable:
+        return None
+    default = column.default
+    if isinstance(default, ColumnDefault) and default.is_scalar:
+        value = default.arg
+        return value.value if isinstance(value, enum.Enum) else value
+    if hidden and isinstance(column.type, String):
+        return ""
+    return MISSING
+
+
+def _column_rule(column: Column[Any], hidden: bool) -> ColumnRule:
+    col_type = column.type
+    name = column.key
+    nullable = bool(column.nullable)
+    reference = None
+    references_record = False
+    for fk in column.foreign_keys:
+        reference = (fk.column.table.name, fk.column.key)
+        references_record = fk.column.table.name in _SYNCED_TABLES
+    fill = _fill(column, hidden)
+    common: dict[str, Any] = {
+        "name": name,
+        "nullable": nullable,
+        "reference": reference,
+        "references_record": references_record,
+        "fill": fill,
+    }
+    if isinstance(col_type, SqlEnum):
+        return ColumnRule(kind=Kind.CHOICE, choices=frozenset(col_type.enums), **common)
+    if isinstance(col_type, UtcDateTime):
+        return ColumnRule(kind=Kind.TIME, **common)
+    if isinstance(col_type, Date):
+        return ColumnRule(kind=Kind.DATE, **common)
+    if isinstance(col_type, Boolean):
+        return ColumnRule(kind=Kind.BOOL, **common)
+    if isinstance(col_type, Integer):
+        low, high = _int_bounds(name)
+        return ColumnRule(kind=Kind.INT, low=low, high=high, **common)
+    if isinstance(col_type, String):
+        is_id = name == "id" or references_record
+        length = ID_LENGTH if is_id else (col_type.length or MAX_TEXT)
+        return ColumnRule(kind=Kind.TEXT, max_length=length, is_id=is_id, **common)
+    raise TypeError(f"no sync rule for {name}: {col_type!r}")
+
+
+@cache
+def rules_for(model: type[SyncedRecord]) -> ModelRules:
+    hidden = withheld(model)
+    columns = {c.key: _column_rule(c, c.key in hidden) for c in inspect(model).columns}
+    return ModelRules(model, model.__tablename__, columns, hidden)
+
+
+# -- the fast, whole-column check -------------------------------------------------------------
+
+
+def _date_ok(value: str) -> bool:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return day.isoformat() == value and validation.EARLIEST_DATE <= day <= validation.LATEST_DATE
+
+
+def _time_ok(value: str) -> bool:
+    if len(value) != 19 or value[10] != " ":
+        return False
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return moment.isoformat(sep=" ") == value and EARLIEST_TIME <= moment <= LATEST_TIME
+
+
+def _ids_ok(values: Sequence[str]) -> bool:
+    if set(map(len, values)) != {ID_LENGTH}:
+        return False
+    joined = "".join(values)
+    if not joined.isascii():
+        return False
+    return not joined.encode("ascii").translate(None, _ID_CHARS) and joined.count("-") == 4 * len(
+        values
+    )
+
+
+def column_ok(rule: ColumnRule, values: Sequence[Any]) -> bool:
+    """True when every value of the column is acceptable (the common case, checked fast)."""
+    types = set(map(type, values))
+    if NONE in types:
+        if not rule.nullable:
+            return False
+        types.discard(NONE)
+        present: Sequence[Any] = [v for v in values if v is not None]
+    else:
+        present = values
+    if not present:
+        return True
+    kind = rule.kind
+    if kind is Kind.INT:
+        return types == {int} and min(present) >= rule.low and max(present) <= rule.high
+    if kind is Kind.BOOL:
+        return types == {bool}
+    if types != {str}:
+        return False
+    if kind is Kind.TEXT:
+        if rule.is_id:
+            return _ids_ok(present)
+        return max(map(len, present)) <= rule.max_length
+    if kind is Kind.CHOICE:
+        return set(present) <= rule.choices
+    distinct = set(present)
+    check: Callable[[str], bool] = _date_ok if kind is Kind.DATE else _time_ok
+    return all(map(check, distinct))
+
+
+# -- the slow, value-by-value explanation -------------------------------------------------------
+
+
+def _message(message: Msg, **params: Any) -> str:
+    return tr(message, **params)
+
+
+def explain(rule: ColumnRule, value: Any) -> str | None:
+    """Why ``value`` is not acceptable in this column (translated), or ``None``."""
+    if value is None:
+        return None if rule.nullable else _message(M_REQUIRED)
+    kind = rule.kind
+    try:
+        if kind is Kind.INT:
+            if type(value) is not int:
+                return _message(M_NOT_INTEGER)
+            if rule.low == 0 and rule.high == MAX_MONEY:
+                validation.amount(value, rule.name, maximum=MAX_MONEY, allow_zero=True)
+            elif rule.low == 2000 and rule.high == 2100:
+                validation.year(value, rule.name)
+            elif not rule.low <= value <= rule.high:
+                return _message(M_NUMBER_RANGE, low=rule.low, high=rule.high)
+            return None
+        if kind is Kind.BOOL:
+            return None if type(value) is bool else _message(M_NOT_BOOLEAN)
+        if type(value) is not str:
+            return _message(M_NOT_TEXT)
+        if kind is Kind.TEXT:
+            if rule.is_id:
+                return None if _ids_ok([value]) else _message(M_NOT_ID)
+            if len(value) > rule.max_length:
+                return _message(validation.M_TOO_LONG, limit=rule.max_length)
+            return None
+        if kind is Kind.CHOICE:
+            return None if value in rule.choices else _message(M_NOT_CHOICE, value=value[:40])
+        if kind is Kind.DATE:
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                return _message(M_NOT_DATE)
+            if day.isoformat() != value:
+                return _message(M_NOT_DATE)
+            validation.date_in_range(day, rule.name)
+            return None
+        if not _time_ok(value):
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                return _message(M_NOT_TIME)
+            if moment.isoformat(sep=" ") != value:
+                return _message(M_NOT_TIME)
+            return _message(
+                M_TIME_RANGE, start=EARLIEST_TIME.date().year, end=LATEST_TIME.date().year
+            )
+        return None
+    except ValidationError as error:
+        return error.text()

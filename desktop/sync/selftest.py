@@ -1,0 +1,45 @@
+"""The self-test's sync step: a commune writes a sync file, a city reads it back, and the
+city's receipt marks it acknowledged, all through the real services and real files."""
+
+from __future__ import annotations
+
+from db.enums import ExportState, OfficeMode
+from desktop.core.database import Database
+from desktop.core.office import set_up_office
+from desktop.paths import AppPaths
+from desktop.sync import keys
+from desktop.sync.exporter import list_exports, make_export
+from desktop.sync.importer import CityImporter, Status
+from desktop.sync.receipts import accept_receipt, receipt_bytes
+
+
+class SyncSelfTestFailure(Exception):
+    pass
+
+
+def round_trip(commune: Database) -> str:
+    """Export from ``commune`` (set up, with records) to a throwaway city beside it."""
+    city = Database.open(AppPaths(commune.paths.data_dir / "city-self-test"))
+    try:
+        with city.transaction() as session:
+            set_up_office(session, OfficeMode.CITY)
+            key_file = keys.city_key_file_bytes(session)
+        with commune.transaction() as session:
+            keys.import_city_key(session, key_file)
+            result = make_export(session, commune.paths.exports, full=True)
+        with CityImporter(city) as importer:
+            report = importer.import_file(result.path)
+        if report.status is not Status.APPLIED or report.import_id is None:
+            raise SyncSelfTestFailure(f"sync file not imported: {report.message}")
+        summary = report.summary
+        if summary is None or summary.total("new") != result.total:
+            raise SyncSelfTestFailure("the city did not get every record of the file")
+        with city.transaction() as session:
+            _name, receipt = receipt_bytes(session, report.import_id)
+        with commune.transaction() as session:
+            accept_receipt(session, receipt)
+            if list_exports(session)[0].state is not ExportState.ACKNOWLEDGED:
+                raise SyncSelfTestFailure("the receipt did not acknowledge the file")
+    finally:
+        city.close()
+    return f"{result.path.name}: {result.total} records written, read back and acknowledged"

@@ -1,0 +1,307 @@
+"""Receiving files at the city: drop many files, see what each would change (the dry run),
+then import the ones that are ready, each all or nothing, and write their receipts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.database import Database
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
+from desktop.core.progress import Progress
+from desktop.reports.xlsx_table import CellKind
+from desktop.sync.importer import CityImporter, FileReport, Status
+from desktop.sync.labels import shown_time
+from desktop.sync.receipts import write_receipt
+from desktop.ui.background import run_in_background
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs import confirm, show_error, show_info
+from desktop.ui.list_page import make_table
+from desktop.ui.sync.widgets import DropZone, open_folder
+from desktop.ui.table_model import Column, RowTableModel
+
+STATUS_TEXT: dict[Status, Msg] = {
+    Status.READY: QT_TRANSLATE_NOOP("ImportTab", "Ready to import"),
+    Status.APPLIED: QT_TRANSLATE_NOOP("ImportTab", "Imported"),
+    Status.ALREADY: QT_TRANSLATE_NOOP("ImportTab", "Imported before"),
+    Status.REFUSED: QT_TRANSLATE_NOOP("ImportTab", "Refused"),
+    Status.DECLINED: QT_TRANSLATE_NOOP("ImportTab", "Key not confirmed"),
+}
+M_FULL = QT_TRANSLATE_NOOP("ImportTab", "full copy")
+M_CHANGES = QT_TRANSLATE_NOOP("ImportTab", "changes")
+
+
+@dataclass(frozen=True)
+class FileRow:
+    path: Path
+    report: FileReport
+    receipt: Path | None = None
+
+    def count(self, category: str) -> int | None:
+        summary = self.report.summary
+        return summary.total(category) if summary is not None else None
+
+
+def _kind(row: FileRow) -> str:
+    manifest = row.report.manifest
+    if manifest is None:
+        return ""
+    return tr(M_FULL if manifest.full_snapshot else M_CHANGES)
+
+
+def _count_column(title: Msg, category: str) -> Column[FileRow]:
+    return Column[FileRow](title, lambda r: r.count(category), CellKind.NUMBER, searchable=False)
+
+
+FILE_COLUMNS = [
+    Column[FileRow](QT_TRANSLATE_NOOP("ImportTab", "File"), lambda r: r.path.name),
+    Column[FileRow](QT_TRANSLATE_NOOP("ImportTab", "Commune"), lambda r: r.report.commune_label),
+    Column[FileRow](
+        QT_TRANSLATE_NOOP("ImportTab", "No."),
+        lambda r: r.report.seq,
+        CellKind.NUMBER,
+    ),
+    Column[FileRow](
+        QT_TRANSLATE_NOOP("ImportTab", "Result"), lambda r: tr(STATUS_TEXT[r.report.status])
+    ),
+    Column[FileRow](QT_TRANSLATE_NOOP("ImportTab", "Kind"), _kind),
+    _count_column(QT_TRANSLATE_NOOP("ImportTab", "New"), "new"),
+    _count_column(QT_TRANSLATE_NOOP("ImportTab", "Changed"), "changed"),
+    _count_column(QT_TRANSLATE_NOOP("ImportTab", "Deleted"), "deleted"),
+    _count_column(QT_TRANSLATE_NOOP("ImportTab", "Unchanged"), "unchanged"),
+    _count_column(QT_TRANSLATE_NOOP("ImportTab", "Conflicts"), "conflicts"),
+    _count_column(QT_TRANSLATE_NOOP("ImportTab", "Rejected"), "rejected"),
+]
+
+
+def check_files(database: Database, paths: list[Path], progress: Progress) -> list[FileRow]:
+    """The dry run of each file (nothing is written)."""
+    rows = []
+    with CityImporter(database) as importer:
+        for done, path in enumerate(paths):
+            progress.report(done, len(paths), path.name)
+            rows.append(FileRow(path, importer.check(path)))
+    progress.report(len(paths), len(paths))
+    return rows
+
+
+def import_ready(
+    database: Database,
+    rows: list[FileRow],
+    accept_new_keys: bool,
+    receipts: Path,
+    progress: Progress,
+) -> list[FileRow]:
+    """Import each file that was ready, one transaction each, and write its receipt."""
+    result = []
+    with CityImporter(database) as importer:
+        for done, row in enumerate(rows):
+            progress.report(done, len(rows), row.path.name)
+            if row.report.status is not Status.READY:
+                result.append(row)
+                continue
+            report = importer.import_file(row.path, accept_new_key=accept_new_keys)
+            receipt = None
+            if report.status in (Status.APPLIED, Status.ALREADY) and report.import_id:
+                with database.transaction() as session:
+                    receipt = write_receipt(session, report.import_id, receipts)
+            result.append(FileRow(row.path, report, receipt))
+    progress.report(len(rows), len(rows))
+    return result
+
+
+def details(row: FileRow) -> str:
+    """What the clerk reads about one file: the outcome, then notes and problems."""
+    report = row.report
+    lines = [f"{row.path.name} — {tr(STATUS_TEXT[report.status])}"]
+    if report.manifest is not None:
+        lines.append(
+            tr(QT_TRANSLATE_NOOP("ImportTab", "{commune}, file {seq}, made {date}.")).format(
+                commune=report.commune_label,
+                seq=report.manifest.seq,
+                date=shown_time(report.manifest.created),
+            )
+        )
+    if report.new_key_fingerprint:
+        lines.append(
+            tr(QT_TRANSLATE_NOOP("ImportTab", "Key fingerprint to confirm: {fingerprint}")).format(
+                fingerprint=report.new_key_fingerprint
+            )
+        )
+    if report.message:
+        lines.append(report.message)
+    lines.extend(report.notes)
+    if report.problems and report.status is not Status.REFUSED:
+        lines.extend(f"• {p}" for p in report.problems)
+    if row.receipt is not None:
+        lines.append(
+            tr(QT_TRANSLATE_NOOP("ImportTab", "Receipt to send back: {path}")).format(
+                path=row.receipt
+            )
+        )
+    return "\n".join(lines)
+
+
+class ImportTab(QWidget):
+    """Emits ``imported`` after files were imported, so the other tabs refresh."""
+
+    imported = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        #: Set by tests and by the page: asks the person to confirm new keys.
+        self.confirm_new_keys: Callable[[list[FileRow]], bool] = self._confirm_new_keys
+        layout = QVBoxLayout(self)
+        self.drop = DropZone(
+            self.tr("Drop the .tdcs files received from communes here (many at once, or a folder)"),
+            self.tr("Choose files…"),
+        )
+        self.drop.files_dropped.connect(self.add_files)
+        self.drop.choose_clicked.connect(self.choose_files)
+        layout.addWidget(self.drop)
+        self.model: RowTableModel[FileRow] = RowTableModel(FILE_COLUMNS, parent=self)
+        self.view = make_table(self.model)
+        for column, width in enumerate((250, 140, 40, 130, 95)):
+            self.view.setColumnWidth(column, width)
+        for column in range(5, 11):
+            self.view.setColumnWidth(column, 64)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(self.tr("Select a file to see the details."))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        row = QHBoxLayout()
+        self.summary = QLabel()
+        row.addWidget(self.summary, 1)
+        self.import_button = QPushButton(self.tr("Import the files that are ready"))
+        self.clear_button = QPushButton(self.tr("Clear the list"))
+        self.receipts_button = QPushButton(self.tr("Open the receipts folder"))
+        for button in (self.import_button, self.clear_button, self.receipts_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.import_button.clicked.connect(self.import_files)
+        self.clear_button.clicked.connect(lambda: self.set_rows([]))
+        self.receipts_button.clicked.connect(lambda: open_folder(self.context.paths.exports))
+        self.view.selectionModel().selectionChanged.connect(self._show_details)
+        self.set_rows([])
+
+    def rows(self) -> list[FileRow]:
+        return self.model.all_rows()
+
+    def set_rows(self, rows: list[FileRow]) -> None:
+        self.model.set_rows(rows)
+        counts = dict.fromkeys(Status, 0)
+        for row in rows:
+            counts[row.report.status] += 1
+        self.import_button.setEnabled(counts[Status.READY] > 0)
+        self.summary.setText(
+            self.tr(
+                "{files} files: {ready} ready to import, {applied} imported, {already} imported "
+                "before, {refused} refused."
+            ).format(
+                files=len(rows),
+                ready=counts[Status.READY],
+                applied=counts[Status.APPLIED],
+                already=counts[Status.ALREADY],
+                refused=counts[Status.REFUSED] + counts[Status.DECLINED],
+            )
+            if rows
+            else ""
+        )
+        self.details.clear()
+
+    def _show_details(self) -> None:
+        selected = self.view.selectionModel().selectedRows()
+        if selected:
+            self.details.setPlainText(details(self.model.row_at(selected[0].row())))
+
+    def choose_files(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose sync files"),
+            str(Path.home()),
+            self.tr("TDCS sync files (*.tdcs);;All files (*)"),
+        )
+        if chosen:
+            self.add_files([Path(p) for p in chosen])
+
+    def add_files(self, paths: list[Path]) -> None:
+        known = {r.path.resolve() for r in self.rows()}
+        fresh = sorted({p for p in paths if p.resolve() not in known}, key=lambda p: p.name)
+        if not fresh:
+            return
+        database = self.context.database
+        run_in_background(
+            lambda progress: check_files(database, fresh, progress),
+            on_done=lambda checked: self.set_rows(
+                sorted([*self.rows(), *checked], key=lambda r: r.path.name)
+            ),
+            on_error=self._failed,
+            parent=self,
+            label=self.tr("Checking the files…"),
+        )
+
+    def _confirm_new_keys(self, rows: list[FileRow]) -> bool:
+        lines = "\n".join(f"{r.report.commune_label}: {r.report.new_key_fingerprint}" for r in rows)
+        return confirm(
+            self,
+            self.tr(
+                "These are the first files from these communes. Before importing, read each "
+                "key fingerprint to the commune by phone and check it is the same as on "
+                "their Sync page:\n\n{lines}\n\nImport them and trust these keys from now on?"
+            ).format(lines=lines),
+        )
+
+    def import_files(self) -> None:
+        rows = self.rows()
+        ready = [r for r in rows if r.report.status is Status.READY]
+        if not ready:
+            return
+        new_keys = [r for r in ready if r.report.new_key_fingerprint]
+        accept = not new_keys or self.confirm_new_keys(new_keys)
+        database = self.context.database
+        receipts = self.context.paths.exports
+        self.import_button.setEnabled(False)
+        run_in_background(
+            lambda progress: import_ready(database, rows, accept, receipts, progress),
+            on_done=self._imported,
+            on_error=self._failed,
+            parent=self,
+            label=self.tr("Importing the files…"),
+        )
+
+    def _imported(self, rows: list[FileRow]) -> None:
+        self.set_rows(rows)
+        applied = sum(1 for r in rows if r.report.status is Status.APPLIED)
+        self.imported.emit()
+        if applied:
+            show_info(
+                self,
+                self.tr(
+                    "{count} files imported. Their receipts are in {folder}; send each "
+                    "commune its receipt."
+                ).format(count=applied, folder=self.context.paths.exports),
+            )
+
+    def _failed(self, error: BaseException) -> None:
+        self.set_rows(self.rows())
+        show_error(self, error if isinstance(error, UserError) else str(error))

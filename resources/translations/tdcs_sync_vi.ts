@@ -1,0 +1,739 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>RecordTypes</name>
+    <message>
+        <source>Hamlets</source>
+        <translation>Ấp, khu vực</translation>
+    </message>
+    <message>
+        <source>Savings-and-loan groups</source>
+        <translation>Tổ TK&amp;VV</translation>
+    </message>
+    <message>
+        <source>Group grades</source>
+        <translation>Xếp loại Tổ TK&amp;VV</translation>
+    </message>
+    <message>
+        <source>Borrowers</source>
+        <translation>Người vay</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Khoản vay</translation>
+    </message>
+    <message>
+        <source>Loan balances</source>
+        <translation>Dư nợ khoản vay</translation>
+    </message>
+    <message>
+        <source>Loan-use checks</source>
+        <translation>Kiểm tra sử dụng vốn vay</translation>
+    </message>
+    <message>
+        <source>Office sub-tasks</source>
+        <translation>Nhiệm vụ cụ thể của đơn vị</translation>
+    </message>
+    <message>
+        <source>Task progress</source>
+        <translation>Tiến độ nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task documents</source>
+        <translation>Văn bản triển khai nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Fund contributions</source>
+        <translation>Đóng góp Quỹ &quot;Vì người nghèo&quot;</translation>
+    </message>
+    <message>
+        <source>Fund spending</source>
+        <translation>Chi Quỹ &quot;Vì người nghèo&quot;</translation>
+    </message>
+    <message>
+        <source>Fund opening balances</source>
+        <translation>Số dư đầu năm của Quỹ</translation>
+    </message>
+    <message>
+        <source>Deposits and sponsorship</source>
+        <translation>Tiền gửi và tài trợ</translation>
+    </message>
+    <message>
+        <source>Entrusted capital transfers</source>
+        <translation>Vốn ngân sách ủy thác</translation>
+    </message>
+    <message>
+        <source>Total capital</source>
+        <translation>Tổng nguồn vốn</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>File {seq} from {commune} has not arrived.</source>
+        <translation>Tệp số {seq} của {commune} chưa đến.</translation>
+    </message>
+    <message>
+        <source>Files {seqs} from {commune} have not arrived.</source>
+        <translation>Các tệp số {seqs} của {commune} chưa đến.</translation>
+    </message>
+    <message>
+        <source>This conflict no longer exists.</source>
+        <translation>Xung đột này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided.</source>
+        <translation>Xung đột này đã được xử lý.</translation>
+    </message>
+    <message>
+        <source>The record has changed since the conflict was found (a newer version arrived). Nothing was changed; refresh the list.</source>
+        <translation>Bản ghi đã thay đổi kể từ khi phát hiện xung đột (đã nhận phiên bản mới hơn). Chưa thay đổi gì; hãy tải lại danh sách.</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes). Ask for it to be sent again.</source>
+        <extracomment>Largest sync file accepted. A full snapshot of the largest commune (about 10 000 loans) is a few megabytes; the limit is far above that and far below what hurts a city PC.</extracomment>
+        <translation>Tệp rỗng (0 byte). Hãy đề nghị gửi lại tệp.</translation>
+    </message>
+    <message>
+        <source>This is not a TDCS sync file. Sync files end in .tdcs and are made with “Create file for the city” at a commune.</source>
+        <translation>Đây không phải tệp đồng bộ TDCS. Tệp đồng bộ có đuôi .tdcs, do xã, phường tạo bằng chức năng “Tạo tệp gửi thành phố”.</translation>
+    </message>
+    <message>
+        <source>This is a receipt written by the city, not a sync file. Receipts are imported at the commune that sent the file.</source>
+        <translation>Đây là biên nhận do thành phố lập, không phải tệp đồng bộ. Biên nhận được nhập tại xã, phường đã gửi tệp.</translation>
+    </message>
+    <message>
+        <source>This file was made by a newer version of TDCS (file format {version}). Update TDCS on this computer, then import the file again.</source>
+        <translation>Tệp này được tạo bằng phiên bản TDCS mới hơn (định dạng tệp {version}). Hãy cập nhật TDCS trên máy này rồi nhập lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file is incomplete (only {size} bytes). It was probably cut off while being copied or attached; ask for it to be sent again.</source>
+        <translation>Tệp không đầy đủ (chỉ có {size} byte), có thể đã bị cắt khi sao chép hoặc đính kèm. Hãy đề nghị gửi lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file is too large ({size} MB; at most {limit} MB). It is not a TDCS sync file.</source>
+        <translation>Tệp quá lớn ({size} MB; tối đa {limit} MB). Đây không phải tệp đồng bộ TDCS.</translation>
+    </message>
+    <message>
+        <source>This file was encrypted for another key than this office&apos;s. Either it is meant for another office, or the commune uses an old city key: send the commune the current city key file and ask for the file again.</source>
+        <translation>Tệp này được mã hóa cho một khóa khác với khóa của đơn vị. Có thể tệp dành cho đơn vị khác, hoặc xã, phường đang dùng khóa thành phố cũ: hãy gửi cho xã, phường tệp khóa hiện hành của thành phố và đề nghị gửi lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or was changed after it was made: it cannot be decrypted. Ask the commune to send the same file again.</source>
+        <translation>Tệp bị hỏng hoặc đã bị sửa đổi sau khi tạo nên không giải mã được. Hãy đề nghị xã, phường gửi lại đúng tệp đó.</translation>
+    </message>
+    <message>
+        <source>The inside of the file is not in the expected form. It was refused.</source>
+        <translation>Nội dung bên trong tệp không đúng cấu trúc quy định. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The file contains unexpected entries ({names}). Genuine TDCS files hold exactly manifest.json, manifest.sig and payload.json; this one was refused.</source>
+        <translation>Tệp chứa các mục không hợp lệ ({names}). Tệp TDCS hợp lệ chỉ gồm đúng manifest.json, manifest.sig và payload.json; tệp này bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The entry {name} inside the file unpacks to more than {limit} MB (a “zip bomb”). The file was refused without unpacking it.</source>
+        <translation>Mục {name} trong tệp khi giải nén sẽ lớn hơn {limit} MB (“bom nén”). Tệp bị từ chối mà không giải nén.</translation>
+    </message>
+    <message>
+        <source>The city office receives sync files; it does not make them.</source>
+        <translation>Thành phố là nơi nhận tệp đồng bộ, không tạo tệp đồng bộ.</translation>
+    </message>
+    <message>
+        <source>This office does not have the city&apos;s key yet, so it cannot make a file for the city. Ask the city office for its key file (.tdcskey) and import it on the Sync page (or: tdcs keys import-city FILE).</source>
+        <translation>Đơn vị chưa có khóa của thành phố nên chưa thể tạo tệp gửi thành phố. Hãy đề nghị thành phố gửi tệp khóa (.tdcskey) rồi nhập tệp đó tại trang Đồng bộ (hoặc: tdcs keys import-city TỆP).</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since file {seq} of {date}, so there is nothing to send. To send a complete copy anyway, make a full file.</source>
+        <translation>Không có thay đổi nào kể từ tệp số {seq} ngày {date} nên không có gì để gửi. Nếu vẫn muốn gửi toàn bộ số liệu, hãy tạo bản đầy đủ.</translation>
+    </message>
+    <message>
+        <source>There are no records to send yet. Enter the office&apos;s data first.</source>
+        <translation>Chưa có bản ghi nào để gửi. Hãy nhập số liệu của đơn vị trước.</translation>
+    </message>
+    <message>
+        <source>There is no file number {seq}.</source>
+        <translation>Không có tệp số {seq}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}</source>
+        <translation>Không đọc được tệp {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large ({size} MB; at most {limit} MB). It was not read.</source>
+        <translation>Tệp {path} quá lớn ({size} MB; tối đa {limit} MB) nên không được đọc.</translation>
+    </message>
+    <message>
+        <source>This file was already imported on {date}. Nothing was changed.</source>
+        <translation>Tệp này đã được nhập lúc {date}. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>File {seq} from {commune} was already imported on {date}, and this is a different copy of it (a replay). It was refused; nothing was changed.</source>
+        <translation>Tệp số {seq} của {commune} đã được nhập lúc {date}; tệp này là một bản sao khác của tệp đó (gửi lặp lại). Tệp bị từ chối, không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Another file numbered {seq} from {commune} was already imported on {date}. The commune may have restored an old backup. Ask it to make a full file, which the city accepts whatever its number.</source>
+        <translation>Một tệp khác mang số {seq} của {commune} đã được nhập lúc {date}. Có thể xã, phường đã phục hồi một bản sao lưu cũ. Hãy đề nghị xã, phường tạo bản đầy đủ; thành phố nhận bản đầy đủ dù mang số nào.</translation>
+    </message>
+    <message>
+        <source>First file from {commune}: its key has fingerprint {fingerprint}. Confirm it with the commune by phone; from now on only files signed with this key are accepted.</source>
+        <translation>Tệp đầu tiên của {commune}: mã nhận dạng khóa là {fingerprint}. Hãy gọi điện cho xã, phường để xác nhận; từ nay chỉ nhận các tệp được ký bằng khóa này.</translation>
+    </message>
+    <message>
+        <source>Not imported: the key of {commune} was not confirmed.</source>
+        <translation>Chưa nhập: khóa của {commune} chưa được xác nhận.</translation>
+    </message>
+    <message>
+        <source>This file does not follow on from file {seq} that the city has from {commune} (the commune may have restored a backup); records are still compared by version.</source>
+        <translation>Tệp này không nối tiếp tệp số {seq} của {commune} mà thành phố đang có (có thể xã, phường đã phục hồi bản sao lưu); các bản ghi vẫn được so sánh theo phiên bản.</translation>
+    </message>
+    <message>
+        <source>{count} records refer to records the city has not received yet (they are in a file that has not arrived).</source>
+        <translation>{count} bản ghi liên quan đến bản ghi mà thành phố chưa nhận (nằm trong tệp chưa đến).</translation>
+    </message>
+    <message>
+        <source>The city&apos;s data changed while the file was being imported ({type}). Nothing was imported; import the file again.</source>
+        <translation>Số liệu của thành phố đã thay đổi trong lúc nhập tệp ({type}). Chưa nhập gì; hãy nhập lại tệp.</translation>
+    </message>
+    <message>
+        <source>This is not a city key file. The city office makes it with “Export the city key” (tdcs keys export-city) and sends it to the communes.</source>
+        <translation>Đây không phải tệp khóa của thành phố. Thành phố tạo tệp này bằng chức năng “Xuất khóa thành phố” (tdcs keys export-city) rồi gửi cho các xã, phường.</translation>
+    </message>
+    <message>
+        <source>The city key file is damaged (its keys do not match its fingerprint). Ask for it again.</source>
+        <translation>Tệp khóa thành phố bị hỏng (khóa không khớp với mã nhận dạng). Hãy đề nghị gửi lại.</translation>
+    </message>
+    <message>
+        <source>This city key file was made by a newer version of TDCS. Update TDCS first.</source>
+        <translation>Tệp khóa này được tạo bằng phiên bản TDCS mới hơn. Hãy cập nhật TDCS trước.</translation>
+    </message>
+    <message>
+        <source>This is the city office: it makes the city key, it does not import one.</source>
+        <translation>Đây là thành phố: thành phố tạo khóa của mình, không nhập khóa thành phố.</translation>
+    </message>
+    <message>
+        <source>Only the city office has a city key.</source>
+        <translation>Chỉ thành phố mới có khóa thành phố.</translation>
+    </message>
+    <message>
+        <source>This office already has a city key with fingerprint {old}; the file holds a different key ({new}). Confirm the new fingerprint with the city by phone, then import it again choosing to replace the old key.</source>
+        <translation>Đơn vị đang dùng khóa thành phố có mã nhận dạng {old}; tệp này chứa khóa khác ({new}). Hãy gọi điện cho thành phố để xác nhận mã nhận dạng mới, rồi nhập lại và chọn thay khóa cũ.</translation>
+    </message>
+    <message>
+        <source>The description inside the file (manifest) is not in the expected form ({detail}). The file was refused.</source>
+        <translation>Phần mô tả trong tệp (manifest) không đúng cấu trúc quy định ({detail}). Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>This file was made by a newer version of TDCS (sync format {version}; this TDCS reads format {known}). Update TDCS on this computer, then import the file again.</source>
+        <translation>Tệp này được tạo bằng phiên bản TDCS mới hơn (định dạng đồng bộ {version}; phiên bản này đọc được định dạng {known}). Hãy cập nhật TDCS trên máy này rồi nhập lại tệp.</translation>
+    </message>
+    <message>
+        <source>The records inside the file are not in the expected form ({detail}). Refused.</source>
+        <translation>Các bản ghi trong tệp không đúng cấu trúc quy định ({detail}). Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The file holds records of a kind this version of TDCS does not know ({type}). It was probably made by a newer TDCS: update TDCS here, then import it again.</source>
+        <translation>Tệp có loại bản ghi mà phiên bản TDCS này không biết ({type}), có thể do phiên bản mới hơn tạo ra. Hãy cập nhật TDCS tại đây rồi nhập lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file lists the records of kind {type} twice. Refused.</source>
+        <translation>Tệp liệt kê hai lần các bản ghi loại {type}. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>This is not a receipt from the city. Receipts are files named BienNhan_….tdcsr that the city sends back after importing a file.</source>
+        <translation>Đây không phải biên nhận của thành phố. Biên nhận là tệp có tên BienNhan_….tdcsr do thành phố gửi lại sau khi nhập tệp.</translation>
+    </message>
+    <message>
+        <source>This is a sync file, not a receipt. Sync files are sent to the city; the city sends back a receipt (BienNhan_….tdcsr).</source>
+        <translation>Đây là tệp đồng bộ, không phải biên nhận. Tệp đồng bộ được gửi về thành phố; thành phố sẽ gửi lại biên nhận (BienNhan_….tdcsr).</translation>
+    </message>
+    <message>
+        <source>This receipt was made by a newer version of TDCS. Update TDCS, then import it again.</source>
+        <translation>Biên nhận này được tạo bằng phiên bản TDCS mới hơn. Hãy cập nhật TDCS rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>Import the city key first: without it a receipt cannot be checked.</source>
+        <translation>Hãy nhập khóa thành phố trước: chưa có khóa thì không kiểm tra được biên nhận.</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s signature is not the city&apos;s (or the receipt was changed). It was not accepted.</source>
+        <translation>Chữ ký trên biên nhận không phải của thành phố (hoặc biên nhận đã bị sửa). Biên nhận không được chấp nhận.</translation>
+    </message>
+    <message>
+        <source>This receipt is for unit {code}, not for this office. It was not accepted.</source>
+        <translation>Biên nhận này dành cho đơn vị {code}, không phải đơn vị này. Biên nhận không được chấp nhận.</translation>
+    </message>
+    <message>
+        <source>This receipt is for file {seq}, which does not match any file made here. It was not accepted.</source>
+        <translation>Biên nhận này dành cho tệp số {seq}, không khớp với tệp nào đã tạo tại đây. Biên nhận không được chấp nhận.</translation>
+    </message>
+    <message>
+        <source>Receipts are imported at commune offices.</source>
+        <translation>Biên nhận được nhập tại xã, phường.</translation>
+    </message>
+    <message>
+        <source>No imported file has number {id} in the ledger.</source>
+        <translation>Sổ theo dõi không có tệp đã nhập nào mang số {id}.</translation>
+    </message>
+    <message>
+        <source>Expected text.</source>
+        <extracomment>Text columns without a declared length (``Text``) may hold at most this much. Money columns: whole đồng, 0 … 100 000 billion (far above the city&apos;s total capital).</extracomment>
+        <translation>Phải là chữ.</translation>
+    </message>
+    <message>
+        <source>Expected a whole number.</source>
+        <translation>Phải là số nguyên.</translation>
+    </message>
+    <message>
+        <source>Expected true or false.</source>
+        <translation>Phải là có hoặc không (true/false).</translation>
+    </message>
+    <message>
+        <source>Expected a date written as YYYY-MM-DD.</source>
+        <translation>Phải là ngày viết dạng NNNN-TT-NN (năm-tháng-ngày).</translation>
+    </message>
+    <message>
+        <source>Expected a time written as YYYY-MM-DD hh:mm:ss.</source>
+        <translation>Phải là thời điểm viết dạng NNNN-TT-NN gg:pp:ss.</translation>
+    </message>
+    <message>
+        <source>The time must be between {start} and {end}.</source>
+        <translation>Thời điểm phải nằm trong khoảng năm {start} đến năm {end}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the allowed values.</source>
+        <translation>“{value}” không phải là giá trị được phép.</translation>
+    </message>
+    <message>
+        <source>The number must be between {low} and {high}.</source>
+        <translation>Số phải nằm trong khoảng từ {low} đến {high}.</translation>
+    </message>
+    <message>
+        <source>Not a record identifier (UUID).</source>
+        <translation>Không phải mã định danh bản ghi (UUID).</translation>
+    </message>
+    <message>
+        <source>The record does not have one value per column.</source>
+        <translation>Bản ghi không có đủ một giá trị cho mỗi cột.</translation>
+    </message>
+    <message>
+        <source>The same record appears more than once in the file.</source>
+        <translation>Cùng một bản ghi xuất hiện nhiều lần trong tệp.</translation>
+    </message>
+    <message>
+        <source>The record belongs to unit {owner}, not to the commune that sent the file.</source>
+        <translation>Bản ghi thuộc đơn vị {owner}, không thuộc xã, phường đã gửi tệp.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not in the city&apos;s catalogue ({table}).</source>
+        <translation>“{value}” không có trong danh mục của thành phố ({table}).</translation>
+    </message>
+    <message>
+        <source>Refers to a record of another unit ({owner}).</source>
+        <translation>Liên kết tới bản ghi của đơn vị khác ({owner}).</translation>
+    </message>
+    <message>
+        <source>The file has a field this version of TDCS does not know ({type}: {field}). It was probably made by a newer TDCS: update TDCS here, then import it again.</source>
+        <translation>Tệp có trường thông tin mà phiên bản TDCS này không biết ({type}: {field}), có thể do phiên bản mới hơn tạo ra. Hãy cập nhật TDCS tại đây rồi nhập lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file lacks the field {field} of {type}, which cannot be left out. Refused.</source>
+        <translation>Tệp thiếu trường bắt buộc {field} của {type}. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The file carries personal data that must stay at the commune ({type}: {field}). It was refused; the commune should update TDCS and make the file again.</source>
+        <translation>Tệp chứa dữ liệu cá nhân phải lưu tại xã, phường, không được gửi đi ({type}: {field}). Tệp bị từ chối; xã, phường cần cập nhật TDCS và tạo lại tệp.</translation>
+    </message>
+    <message>
+        <source>Only the city office imports sync files. This office is a commune office.</source>
+        <extracomment>A file with more problems than this is not worth listing further.</extracomment>
+        <translation>Chỉ thành phố mới nhập tệp đồng bộ. Đơn vị này là xã, phường.</translation>
+    </message>
+    <message>
+        <source>This office has no city key yet, so no file can have been encrypted for it. Make the key first (tdcs keys init-city) and send the key file to the communes.</source>
+        <translation>Đơn vị chưa có khóa thành phố nên không tệp nào có thể được mã hóa cho đơn vị. Hãy tạo khóa trước (tdcs keys init-city) và gửi tệp khóa cho các xã, phường.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s signature does not match its content: it was changed after the commune made it, or it was not made by TDCS. It was refused.</source>
+        <translation>Chữ ký số của tệp không khớp với nội dung: tệp đã bị sửa sau khi xã, phường tạo, hoặc không do TDCS tạo ra. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The file was made for another city key than this office&apos;s. It was refused.</source>
+        <translation>Tệp được tạo cho một khóa thành phố khác với khóa của đơn vị. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The records in the file are not the ones the commune signed (their fingerprint differs from the signed description). The file was tampered with and was refused.</source>
+        <translation>Các bản ghi trong tệp không phải là các bản ghi xã, phường đã ký (mã băm khác với phần mô tả đã ký). Tệp đã bị can thiệp và bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The file says it comes from unit {code}, which is not one of the 103 communes and wards of Cần Thơ. It was refused.</source>
+        <translation>Tệp ghi là của đơn vị {code}, không thuộc 103 xã, phường của thành phố Cần Thơ. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The file from {commune} is signed with a different key (fingerprint {new}) from the one confirmed for that commune on {date} (fingerprint {old}). It was refused. If the commune reinstalled TDCS without a backup, confirm its new fingerprint by phone and then forget the old key on the Sync page (tdcs keys forget-commune {code}).</source>
+        <translation>Tệp của {commune} được ký bằng một khóa khác (mã nhận dạng {new}) với khóa đã xác nhận cho đơn vị này ngày {date} (mã nhận dạng {old}). Tệp bị từ chối. Nếu xã, phường đã cài lại TDCS mà không có bản sao lưu, hãy gọi điện xác nhận mã nhận dạng mới rồi bỏ khóa cũ tại trang Đồng bộ (tdcs keys forget-commune {code}).</translation>
+    </message>
+    <message>
+        <source>The file was made by a newer version of TDCS (database version {version}). Update TDCS at the city, then import the file again.</source>
+        <translation>Tệp được tạo bằng phiên bản TDCS mới hơn (phiên bản cơ sở dữ liệu {version}). Hãy cập nhật TDCS tại thành phố rồi nhập lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s description says it holds {expected} records of kind {type}, but it holds {found}. The file is not consistent and was refused.</source>
+        <translation>Phần mô tả của tệp ghi có {expected} bản ghi loại {type} nhưng thực tế có {found}. Tệp không nhất quán và bị từ chối.</translation>
+    </message>
+    <message>
+        <source>{count} records in the file are not acceptable, so the file was refused and nothing was imported. First problems:
+{problems}</source>
+        <translation>{count} bản ghi trong tệp không hợp lệ nên tệp bị từ chối, không nhập bản ghi nào. Các lỗi đầu tiên:
+{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFields</name>
+    <message>
+        <source>Record ID</source>
+        <extracomment>Column titles for the city&apos;s consolidated views, conflict details and problem lists, by field name; a field added later without a title here shows its name.</extracomment>
+        <translation>Mã bản ghi</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Ấp, khu vực</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức nhận ủy thác</translation>
+    </message>
+    <message>
+        <source>Group leader</source>
+        <translation>Tổ trưởng</translation>
+    </message>
+    <message>
+        <source>Founding decision</source>
+        <translation>Quyết định thành lập</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Savings group</source>
+        <translation>Tổ TK&amp;VV</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Số thành viên</translation>
+    </message>
+    <message>
+        <source>Members&apos; savings</source>
+        <translation>Tiền gửi tiết kiệm của tổ viên</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Người vay</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Contract no.</source>
+        <translation>Số hợp đồng</translation>
+    </message>
+    <message>
+        <source>Amount disbursed</source>
+        <translation>Số tiền giải ngân</translation>
+    </message>
+    <message>
+        <source>Disbursed on</source>
+        <translation>Ngày giải ngân</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Ngày đến hạn</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Rate (hundredths of %)</source>
+        <translation>Lãi suất (phần trăm của %)</translation>
+    </message>
+    <message>
+        <source>Loan (contract)</source>
+        <translation>Khoản vay (hợp đồng)</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Trong hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Khoanh</translation>
+    </message>
+    <message>
+        <source>Awaiting decision</source>
+        <translation>Chờ xử lý</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Điều chỉnh kỳ hạn</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>Xóa nợ</translation>
+    </message>
+    <message>
+        <source>Overdue since</source>
+        <translation>Quá hạn từ ngày</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>Ngày kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Đơn vị kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>Người kiểm tra</translation>
+    </message>
+    <message>
+        <source>Stated use</source>
+        <translation>Mục đích theo phương án</translation>
+    </message>
+    <message>
+        <source>Actual use</source>
+        <translation>Sử dụng thực tế</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Action required</source>
+        <translation>Biện pháp xử lý</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Ngày kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Plan task</source>
+        <translation>Nhiệm vụ của Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Sub-task</source>
+        <translation>Nhiệm vụ cụ thể</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Period no.</source>
+        <translation>Kỳ số</translation>
+    </message>
+    <message>
+        <source>Done (%)</source>
+        <translation>Hoàn thành (%)</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Kết quả thực hiện</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>Difficulties</source>
+        <translation>Khó khăn</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Progress record</source>
+        <translation>Bản ghi tiến độ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Người, đơn vị đóng góp</translation>
+    </message>
+    <message>
+        <source>Donor type</source>
+        <translation>Loại người đóng góp</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation>Hiện vật</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Số biên lai</translation>
+    </message>
+    <message>
+        <source>Campaign year</source>
+        <translation>Năm vận động</translation>
+    </message>
+    <message>
+        <source>Spent on</source>
+        <translation>Ngày chi</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Depositor / sponsor</source>
+        <translation>Người gửi, nhà tài trợ</translation>
+    </message>
+    <message>
+        <source>Party type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Kỳ hạn (tháng)</translation>
+    </message>
+    <message>
+        <source>Budget level</source>
+        <translation>Cấp ngân sách</translation>
+    </message>
+    <message>
+        <source>Transferred on</source>
+        <translation>Ngày chuyển</translation>
+    </message>
+    <message>
+        <source>Total capital</source>
+        <translation>Tổng nguồn vốn</translation>
+    </message>
+    <message>
+        <source>Entrusted balance</source>
+        <translation>Dư vốn ủy thác</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn số liệu</translation>
+    </message>
+</context>
+</TS>

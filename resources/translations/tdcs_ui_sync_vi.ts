@@ -1,0 +1,622 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>BoardTab</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Số tệp</translation>
+    </message>
+    <message>
+        <source>Last file</source>
+        <translation>Tệp mới nhất</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>Ngày lập</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>Nhập lần cuối</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Tệp còn thiếu</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting</source>
+        <translation>Xung đột chờ</translation>
+    </message>
+    <message>
+        <source>Refused since</source>
+        <translation>Tệp bị từ chối</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Mã nhận dạng khóa</translation>
+    </message>
+    <message>
+        <source>Search a commune (accents not needed)</source>
+        <translation>Tìm xã, phường (không cần gõ dấu)</translation>
+    </message>
+    <message>
+        <source>Only communes that need attention</source>
+        <translation>Chỉ xã, phường cần chú ý</translation>
+    </message>
+    <message>
+        <source>Forget the commune&apos;s key…</source>
+        <translation>Bỏ khóa của xã, phường…</translation>
+    </message>
+    <message>
+        <source>When a commune reinstalled TDCS without a backup: after confirming its new fingerprint by phone, forget the old key so its next file is accepted.</source>
+        <translation>Khi một xã, phường cài lại TDCS mà không có bản sao lưu: sau khi gọi điện xác nhận mã nhận dạng mới, hãy bỏ khóa cũ để tệp tiếp theo của đơn vị được nhận.</translation>
+    </message>
+    <message>
+        <source>Files received from {received} of {total} communes and wards; {gaps} with files missing; {conflicts} conflicts waiting for a decision.</source>
+        <translation>Đã nhận tệp của {received}/{total} xã, phường; {gaps} đơn vị còn thiếu tệp; {conflicts} xung đột chờ xử lý.</translation>
+    </message>
+    <message>
+        <source>Forget the key of {commune} (fingerprint {fingerprint})? Its next file will be trusted with whatever key signed it, so do this only after confirming the new fingerprint with the commune by phone.</source>
+        <translation>Bỏ khóa của {commune} (mã nhận dạng {fingerprint})? Tệp tiếp theo của đơn vị sẽ được tin cậy dù ký bằng khóa nào, vì vậy chỉ làm việc này sau khi đã gọi điện xác nhận mã nhận dạng mới với xã, phường.</translation>
+    </message>
+</context>
+<context>
+    <name>CitySyncPage</name>
+    <message>
+        <source>Files from the communes</source>
+        <translation>Tệp của các xã, phường</translation>
+    </message>
+    <message>
+        <source>City key fingerprint:</source>
+        <translation>Mã nhận dạng khóa thành phố:</translation>
+    </message>
+    <message>
+        <source>Export the city key…</source>
+        <translation>Xuất khóa thành phố…</translation>
+    </message>
+    <message>
+        <source>The small file every commune imports once, so it can encrypt for the city.</source>
+        <translation>Tệp nhỏ mà mỗi xã, phường nhập một lần để mã hóa tệp gửi thành phố.</translation>
+    </message>
+    <message>
+        <source>Receive files</source>
+        <translation>Nhận tệp</translation>
+    </message>
+    <message>
+        <source>Communes board</source>
+        <translation>Bảng theo dõi xã, phường</translation>
+    </message>
+    <message>
+        <source>Records of all communes</source>
+        <translation>Số liệu các xã, phường</translation>
+    </message>
+    <message>
+        <source>Files received</source>
+        <translation>Sổ nhận tệp</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Export the city key</source>
+        <translation>Xuất khóa thành phố</translation>
+    </message>
+    <message>
+        <source>City key (*.tdcskey)</source>
+        <translation>Khóa thành phố (*.tdcskey)</translation>
+    </message>
+    <message>
+        <source>City key file written:
+{path}
+
+Send it to the communes. When a commune imports it, it sees the fingerprint {fingerprint}; confirm it by phone.</source>
+        <translation>Đã ghi tệp khóa thành phố:
+{path}
+
+Hãy gửi tệp này cho các xã, phường. Khi nhập, xã, phường sẽ thấy mã nhận dạng {fingerprint}; hãy xác nhận qua điện thoại.</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneSync</name>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Tạo lúc</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Số bản ghi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Ngày gửi</translation>
+    </message>
+    <message>
+        <source>City received</source>
+        <translation>Thành phố nhận</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>full copy</source>
+        <translation>bản đầy đủ</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>các thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneSyncPage</name>
+    <message>
+        <source>Sync with the city</source>
+        <translation>Đồng bộ với thành phố</translation>
+    </message>
+    <message>
+        <source>Send the data to the city</source>
+        <translation>Gửi số liệu về thành phố</translation>
+    </message>
+    <message>
+        <source>Create file for the city</source>
+        <translation>Tạo tệp gửi thành phố</translation>
+    </message>
+    <message>
+        <source>Create a full copy</source>
+        <translation>Tạo bản đầy đủ</translation>
+    </message>
+    <message>
+        <source>All records, not only the changes. Use it when the city reports files missing, or when asked for a complete copy.</source>
+        <translation>Toàn bộ bản ghi, không chỉ các thay đổi. Dùng khi thành phố báo còn thiếu tệp, hoặc khi được đề nghị gửi bản đầy đủ.</translation>
+    </message>
+    <message>
+        <source>Open the files folder</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <source>Files made</source>
+        <translation>Các tệp đã tạo</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <source>Copy the file to…</source>
+        <translation>Chép tệp ra…</translation>
+    </message>
+    <message>
+        <source>Import the city&apos;s receipt…</source>
+        <translation>Nhập biên nhận của thành phố…</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>This office&apos;s key fingerprint:</source>
+        <translation>Mã nhận dạng khóa của đơn vị:</translation>
+    </message>
+    <message>
+        <source>The city reads this number back to you by phone when your first file arrives; it proves the file is yours.</source>
+        <translation>Khi nhận tệp đầu tiên, thành phố sẽ gọi điện đọc lại dãy số này để đối chiếu; dãy số chứng minh tệp là của đơn vị.</translation>
+    </message>
+    <message>
+        <source>Import the city key…</source>
+        <translation>Nhập khóa thành phố…</translation>
+    </message>
+    <message>
+        <source>City key:</source>
+        <translation>Khóa thành phố:</translation>
+    </message>
+    <message>
+        <source>Not imported yet. Ask the city office for its key file (.tdcskey) and import it here; without it no file can be made.</source>
+        <translation>Chưa nhập. Hãy đề nghị thành phố gửi tệp khóa (.tdcskey) rồi nhập tại đây; chưa có khóa thì chưa tạo được tệp.</translation>
+    </message>
+    <message>
+        <source>Fingerprint {fingerprint} (imported {date})</source>
+        <translation>Mã nhận dạng {fingerprint} (nhập lúc {date})</translation>
+    </message>
+    <message>
+        <source>No file made yet; {count} records to send.</source>
+        <translation>Chưa tạo tệp nào; có {count} bản ghi cần gửi.</translation>
+    </message>
+    <message>
+        <source>{count} changes not sent yet since file {seq} ({date}).</source>
+        <translation>Có {count} thay đổi chưa gửi kể từ tệp số {seq} ({date}).</translation>
+    </message>
+    <message>
+        <source>Nothing changed since file {seq} ({date}).</source>
+        <translation>Không có thay đổi nào kể từ tệp số {seq} ({date}).</translation>
+    </message>
+    <message>
+        <source>Making the file for the city…</source>
+        <translation>Đang tạo tệp gửi thành phố…</translation>
+    </message>
+    <message>
+        <source>File {seq} is ready ({count} records):
+{path}
+
+Send it to the city by e-mail or on a USB stick, then mark it as sent.</source>
+        <translation>Tệp số {seq} đã sẵn sàng ({count} bản ghi):
+{path}
+
+Hãy gửi tệp về thành phố qua thư điện tử hoặc USB, rồi đánh dấu đã gửi.</translation>
+    </message>
+    <message>
+        <source>Copy the file to</source>
+        <translation>Chép tệp vào</translation>
+    </message>
+    <message>
+        <source>Copied to:
+{path}</source>
+        <translation>Đã chép vào:
+{path}</translation>
+    </message>
+    <message>
+        <source>Import the city&apos;s receipt</source>
+        <translation>Nhập biên nhận của thành phố</translation>
+    </message>
+    <message>
+        <source>TDCS receipts (*.tdcsr);;All files (*)</source>
+        <translation>Biên nhận TDCS (*.tdcsr);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>File {seq} was already marked as received by the city.</source>
+        <translation>Tệp số {seq} đã được ghi nhận là thành phố đã nhận.</translation>
+    </message>
+    <message>
+        <source>The city received file {seq} on {date}.</source>
+        <translation>Thành phố đã nhận tệp số {seq} lúc {date}.</translation>
+    </message>
+    <message>
+        <source>Import the city key</source>
+        <translation>Nhập khóa thành phố</translation>
+    </message>
+    <message>
+        <source>City key (*.tdcskey);;All files (*)</source>
+        <translation>Khóa thành phố (*.tdcskey);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>The city key&apos;s fingerprint is:
+
+{fingerprint}
+
+Have you read it out with the city office by phone, and is it the same?</source>
+        <translation>Mã nhận dạng khóa thành phố là:
+
+{fingerprint}
+
+Đã gọi điện đọc đối chiếu với thành phố và mã trùng khớp chưa?</translation>
+    </message>
+    <message>
+        <source>It replaces the city key in use (fingerprint {old}).</source>
+        <translation>Khóa này sẽ thay khóa thành phố đang dùng (mã nhận dạng {old}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Các trường khác nhau</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>The city&apos;s copy</source>
+        <translation>Bản của thành phố</translation>
+    </message>
+    <message>
+        <source>The file&apos;s copy</source>
+        <translation>Bản trong tệp</translation>
+    </message>
+    <message>
+        <source>A conflict is a record that arrived with the same version as the city&apos;s copy but different content (for example after a commune restored an old backup). Nothing was overwritten: compare the two copies and decide. A newer version from the commune closes the conflict by itself.</source>
+        <translation>Xung đột là bản ghi nhận được có cùng phiên bản với bản của thành phố nhưng nội dung khác (ví dụ khi xã, phường phục hồi một bản sao lưu cũ). Chưa có gì bị ghi đè: hãy so sánh hai bản và quyết định. Khi xã, phường gửi phiên bản mới hơn, xung đột tự được đóng.</translation>
+    </message>
+    <message>
+        <source>Keep the city&apos;s copy</source>
+        <translation>Giữ bản của thành phố</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s copy</source>
+        <translation>Lấy bản trong tệp</translation>
+    </message>
+    <message>
+        <source>{count} conflicts waiting.</source>
+        <translation>{count} xung đột chờ xử lý.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>Ready to import</source>
+        <translation>Sẵn sàng nhập</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>Đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Key not confirmed</source>
+        <translation>Khóa chưa được xác nhận</translation>
+    </message>
+    <message>
+        <source>full copy</source>
+        <translation>bản đầy đủ</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>các thay đổi</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>{commune}, file {seq}, made {date}.</source>
+        <translation>{commune}, tệp số {seq}, tạo lúc {date}.</translation>
+    </message>
+    <message>
+        <source>Key fingerprint to confirm: {fingerprint}</source>
+        <translation>Mã nhận dạng khóa cần xác nhận: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Receipt to send back: {path}</source>
+        <translation>Biên nhận cần gửi lại xã, phường: {path}</translation>
+    </message>
+    <message>
+        <source>Drop the .tdcs files received from communes here (many at once, or a folder)</source>
+        <extracomment>Set by tests and by the page: asks the person to confirm new keys.</extracomment>
+        <translation>Kéo thả vào đây các tệp .tdcs nhận được từ xã, phường (nhiều tệp một lúc, hoặc cả thư mục)</translation>
+    </message>
+    <message>
+        <source>Choose files…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Select a file to see the details.</source>
+        <translation>Chọn một tệp để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Import the files that are ready</source>
+        <translation>Nhập các tệp sẵn sàng</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Xóa danh sách</translation>
+    </message>
+    <message>
+        <source>Open the receipts folder</source>
+        <translation>Mở thư mục biên nhận</translation>
+    </message>
+    <message>
+        <source>{files} files: {ready} ready to import, {applied} imported, {already} imported before, {refused} refused.</source>
+        <translation>{files} tệp: {ready} sẵn sàng nhập, {applied} đã nhập, {already} đã nhập trước đó, {refused} bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Choose sync files</source>
+        <translation>Chọn tệp đồng bộ</translation>
+    </message>
+    <message>
+        <source>TDCS sync files (*.tdcs);;All files (*)</source>
+        <translation>Tệp đồng bộ TDCS (*.tdcs);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Đang kiểm tra các tệp…</translation>
+    </message>
+    <message>
+        <source>These are the first files from these communes. Before importing, read each key fingerprint to the commune by phone and check it is the same as on their Sync page:
+
+{lines}
+
+Import them and trust these keys from now on?</source>
+        <translation>Đây là các tệp đầu tiên của những xã, phường sau. Trước khi nhập, hãy gọi điện đọc mã nhận dạng khóa cho từng xã, phường và đối chiếu với mã trên trang Đồng bộ của họ:
+
+{lines}
+
+Nhập các tệp này và từ nay tin cậy các khóa trên?</translation>
+    </message>
+    <message>
+        <source>Importing the files…</source>
+        <translation>Đang nhập các tệp…</translation>
+    </message>
+    <message>
+        <source>{count} files imported. Their receipts are in {folder}; send each commune its receipt.</source>
+        <translation>{count} tệp đã được nhập. Biên nhận nằm trong thư mục {folder}; hãy gửi biên nhận cho từng xã, phường.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>new {new}, changed {changed}, deleted {deleted}, conflicts {conflicts}</source>
+        <translation>mới {new}, thay đổi {changed}, đã xóa {deleted}, xung đột {conflicts}</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>What it changed</source>
+        <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+        <source>Reason / notes</source>
+        <translation>Lý do, ghi chú</translation>
+    </message>
+    <message>
+        <source>Search (accents not needed)</source>
+        <translation>Tìm kiếm (không cần gõ dấu)</translation>
+    </message>
+    <message>
+        <source>Write the receipt again</source>
+        <translation>Lập lại biên nhận</translation>
+    </message>
+    <message>
+        <source>Receipt written:
+{path}</source>
+        <translation>Đã ghi biên nhận:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>yes</source>
+        <extracomment>Leading values of each row: id, commune code, commune name, deleted.</extracomment>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
+        <source>All communes and wards</source>
+        <translation>Tất cả xã, phường</translation>
+    </message>
+    <message>
+        <source>Include deleted records</source>
+        <translation>Hiện cả bản ghi đã xóa</translation>
+    </message>
+    <message>
+        <source>Search (accents not needed)</source>
+        <translation>Tìm kiếm (không cần gõ dấu)</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} records shown.</source>
+        <translation>Hiển thị {shown}/{total} bản ghi.</translation>
+    </message>
+    <message>
+        <source>Only the first {count} are loaded: choose a commune to see the others.</source>
+        <translation>Chỉ tải {count} bản ghi đầu tiên: hãy chọn một xã, phường để xem các bản ghi khác.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,237 @@
+"""Offices for sync tests: a city and communes in their own data folders, made quickly from
+one migrated template, plus tools to craft files the way an attacker (or a broken program)
+would."""
+
+from __future__ import annotations
+
+import atexit
+import base64
+import hashlib
+import io
+import json
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from db.enums import OfficeMode
+from db.models import SYNCED_MODELS, Hamlet
+from desktop.core import i18n
+from desktop.core.database import Database
+from desktop.core.office import record_store, set_up_office
+from desktop.paths import AppPaths
+from desktop.sync import container, crypto, keys
+from desktop.sync.exporter import ExportResult, make_export
+from desktop.sync.importer import CityImporter, FileReport
+from desktop.sync.manifest import SIGNATURE_LABEL
+from desktop.sync.privacy import travelling_columns
+
+#: Tables whose rows a refused file may add (the import ledger records every file).
+LEDGER_TABLES = frozenset({"imports"})
+
+
+def clone_database(template: Path, folder: Path) -> Database:
+    """A new data folder whose database is a copy of ``template`` (already migrated)."""
+    paths = AppPaths(folder).ensure()
+    source = sqlite3.connect(template)
+    target = sqlite3.connect(paths.database)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return Database.open(paths)
+
+
+_TEMPLATE: list[Path] = []
+
+
+def template_db() -> Path:
+    """One migrated, empty database per test process, copied for every office."""
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="tdcs-sync-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        database = Database.open(AppPaths(folder))
+        database.close()
+        _TEMPLATE.append(AppPaths(folder).database)
+    return _TEMPLATE[0]
+
+
+@dataclass
+class World:
+    """A city and any number of communes, each with its own database."""
+
+    root: Path
+    template: Path
+    city: Database
+    city_key_file: bytes
+
+    @classmethod
+    def make(cls, root: Path, template: Path) -> World:
+        city = clone_database(template, root / "city")
+        with city.transaction() as session:
+            set_up_office(session, OfficeMode.CITY)
+            keys.ensure_office_keys(session)
+            key_file = keys.city_key_file_bytes(session)
+        return cls(root, template, city, key_file)
+
+    def commune(self, code: str = "31120", hamlets: tuple[str, ...] = ()) -> Database:
+        database = clone_database(self.template, self.root / f"commune-{code}")
+        with database.transaction() as session:
+            set_up_office(session, OfficeMode.COMMUNE, commune_code=code, hamlets=hamlets)
+            keys.ensure_office_keys(session)
+            keys.import_city_key(session, self.city_key_file)
+        return database
+
+    def export(self, commune: Database, *, full: bool = False) -> ExportResult:
+        with commune.transaction() as session:
+            return make_export(session, commune.paths.exports, full=full)
+
+    def import_file(self, path: Path, *, dry_run: bool = False) -> FileReport:
+        with CityImporter(self.city) as importer:
+            return importer.check(path) if dry_run else importer.import_file(path)
+
+    def close(self) -> None:
+        self.city.close()
+
+
+def english() -> Iterator[None]:
+    """Messages in the source language, whatever an earlier test installed (for a test
+    module's autouse fixture)."""
+    previous = i18n._translator
+    i18n.install_translator(None)
+    yield
+    i18n.install_translator(previous)
+
+
+def make_world(tmp_path: Path) -> Iterator[World]:
+    """For a test module's ``world`` fixture."""
+    made = World.make(tmp_path, template_db())
+    yield made
+    made.close()
+
+
+def add_hamlet(database: Database, name: str) -> str:
+    with database.transaction() as session:
+        return record_store(session).create(
+            Hamlet, {"name": name, "kind": "khu_vuc", "sort_order": 0, "active": True}
+        )
+
+
+def content(database: Database, *, skip: frozenset[str] = LEDGER_TABLES) -> dict[str, list[Any]]:
+    """Every row of every table (but ``skip``), to compare a database before and after."""
+    conn = sqlite3.connect(database.paths.database)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            for t in sorted(tables)
+            if t not in skip
+        }
+    finally:
+        conn.close()
+
+
+def travelling_state(database: Database, commune_code: str) -> dict[str, set[tuple[Any, ...]]]:
+    """This commune's records as a sync file carries them (withheld fields left out)."""
+    conn = sqlite3.connect(database.paths.database)
+    try:
+        state = {}
+        for model in SYNCED_MODELS:
+            columns = [c for c in travelling_columns(model) if c != "change_seq"]
+            rows = conn.execute(
+                f"SELECT {', '.join(columns)} FROM {model.__tablename__} WHERE commune_code = ?",
+                (commune_code,),
+            ).fetchall()
+            state[model.record_type] = set(rows)
+        return state
+    finally:
+        conn.close()
+
+
+# -- crafting files ------------------------------------------------------------------------------
+
+
+@dataclass
+class Opened:
+    """A genuine file taken apart, to be changed and put back together."""
+
+    manifest: dict[str, Any]
+    payload: dict[str, Any]
+    signature: bytes
+
+
+def own_private_key(database: Database, purpose: str) -> bytes:
+    conn = sqlite3.connect(database.paths.database)
+    try:
+        row = conn.execute("SELECT private_key FROM own_keys WHERE purpose = ?", (purpose,))
+        return bytes(row.fetchone()[0])
+    finally:
+        conn.close()
+
+
+def open_genuine(city: Database, path: Path) -> Opened:
+    private = own_private_key(city, keys.CITY_ENCRYPTION)
+    public_bytes = X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+    bundle = container.unpack_bundle(container.open_file(path.read_bytes(), private, public_bytes))
+    return Opened(json.loads(bundle.manifest), json.loads(bundle.payload), bundle.signature)
+
+
+def city_public_key(world: World) -> bytes:
+    return keys.read_city_key_file(world.city_key_file).encryption_public
+
+
+def seal(
+    world: World,
+    manifest: dict[str, Any],
+    payload: bytes,
+    signing_private: bytes | None,
+    *,
+    fix_hash: bool = True,
+    members: dict[str, bytes] | None = None,
+    recipient: bytes | None = None,
+) -> bytes:
+    """Sign ``manifest`` (re-computing the payload hash unless told not to) and seal it to
+    the world's city (or ``recipient``) the way a commune would."""
+    manifest = json.loads(json.dumps(manifest))
+    if fix_hash:
+        manifest["payload"] = {"sha256": hashlib.sha256(payload).hexdigest(), "size": len(payload)}
+    if signing_private is not None:
+        key = Ed25519PrivateKey.from_private_bytes(signing_private)
+        manifest["signing_key"] = base64.b64encode(key.public_key().public_bytes_raw()).decode()
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False).encode()
+    signature = (
+        crypto.sign(signing_private, SIGNATURE_LABEL, manifest_bytes)
+        if signing_private is not None
+        else b"\0" * 64
+    )
+    if members is None:
+        archive = container.pack_bundle(container.Bundle(manifest_bytes, signature, payload))
+    else:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, data in members.items():
+                zf.writestr(name, data)
+        archive = out.getvalue()
+    return container.seal_bundle(archive, recipient or city_public_key(world))
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def copy(src: Path, dst: Path) -> Path:
+    shutil.copyfile(src, dst)
+    return dst
