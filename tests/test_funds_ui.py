@@ -364,7 +364,7 @@ def test_contribution_list_add_edit_delete_undo_history(
     assert [r.action.value for r in rows] == ["restore", "delete", "update", "create"]
     assert rows[2].changes == "Số tiền: 3.000.000 đ → 3.500.000 đ"
     assert shown[0].model.data(shown[0].model.index(2, 2)) == "Đã sửa"
-    assert shown[0].model.data(shown[0].model.index(2, 3)) == "Đóng góp Quỹ"
+    assert shown[0].model.data(shown[0].model.index(2, 3)) == 'Đóng góp Quỹ "Vì người nghèo"'
 
 
 def test_contribution_list_exports_what_is_shown(

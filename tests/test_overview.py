@@ -13,7 +13,7 @@ from db.base import CITY_CODE
 from db.enums import AuditAction, ContributionForm, DonorType, SourceLevel
 from db.models import Commune
 from desktop.core import demo, i18n
-from desktop.core.dashboard.history import change_history, describe_changes, show_value
+from desktop.core.dashboard.history import change_history
 from desktop.core.dashboard.overview import load_overview, overview_years
 from desktop.core.dashboard.reminders import REMINDER_DAYS, ReminderKind, reminders
 from desktop.core.database import Database
@@ -21,6 +21,7 @@ from desktop.core.funds.capital import TransferInput, save_transfer
 from desktop.core.funds.fund import ContributionInput, save_contribution
 from desktop.core.funds.indicators import TargetStatus
 from desktop.core.office import CommuneInfo
+from desktop.core.record_labels import describe_changes, show_value
 from desktop.paths import AppPaths
 
 TODAY = date(2026, 11, 29)
@@ -146,9 +147,9 @@ def test_change_history_in_words(commune_db: Database) -> None:
     assert [r.action for r in one] == [AuditAction.UPDATE, AuditAction.CREATE]
     assert one[0].changes == (
         "Amount: 1.000.000 đ → 2.500.000 đ; Form: Bank transfer → Cash; "
-        "Date received: 20/10/2026 → 21/10/2026"
+        "Received on: 20/10/2026 → 21/10/2026"
     )
-    assert one[0].record_label == "Fund contribution"
+    assert one[0].record_label == "Fund contributions"
     assert len(every) >= 3 and [r.record_type for r in funds_only] == ["entrusted_transfer"]
 
 

@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.base import CommandContext, add_command, tr
+from desktop.core.formatting import format_datetime
 from desktop.core.labels import label
 from desktop.core.office import require_office
+from desktop.core.record_labels import record_type_label
 from desktop.sync import keys
 from desktop.sync.board import board
 from desktop.sync.errors import SyncRefused
 from desktop.sync.exporter import list_exports, make_export, mark_sent
 from desktop.sync.files import read_limited
 from desktop.sync.importer import CityImporter, FileReport, Status
-from desktop.sync.labels import record_type_label, shown_time
 from desktop.sync.receipts import MAX_RECEIPT, accept_receipt, write_receipt
 from desktop.sync.verify import M_NOT_CITY
 
@@ -147,7 +148,7 @@ def cmd_exports(args: argparse.Namespace, ctx: CommandContext) -> int:
     for row in rows:
         kind = tr("full copy") if row.full_snapshot else tr("changes")
         print(
-            f"{row.seq:>5}  {shown_time(row.created_at):16}  {label(row.state):14}  "
+            f"{row.seq:>5}  {format_datetime(row.created_at):16}  {label(row.state):14}  "
             f"{row.total:>8}  {kind:12}  {row.file_name}"
         )
     return 0
@@ -202,7 +203,7 @@ def print_report(report: FileReport, receipt: Path | None = None) -> None:
                 commune=report.commune_label,
                 seq=manifest.seq,
                 kind=kind,
-                date=shown_time(manifest.created),
+                date=format_datetime(manifest.created),
             )
         )
     if report.summary is not None:
@@ -252,7 +253,7 @@ def cmd_board(args: argparse.Namespace, ctx: CommandContext) -> int:
     for status in rows:
         last = (
             tr("file {seq}, imported {date}").format(
-                seq=status.last_seq, date=shown_time(status.last_import)
+                seq=status.last_seq, date=format_datetime(status.last_import)
             )
             if status.last_seq
             else tr("no file yet")
@@ -276,7 +277,7 @@ def cmd_keys_show(args: argparse.Namespace, ctx: CommandContext) -> int:
             key = keys.own_city_key(session)
             print(tr("City key fingerprint: {fingerprint}").format(fingerprint=key.fingerprint))
             for code, pinned in sorted(keys.pinned_commune_keys(session).items()):
-                print(f"  {code}  {pinned.fingerprint}  {shown_time(pinned.pinned_at)}")
+                print(f"  {code}  {pinned.fingerprint}  {format_datetime(pinned.pinned_at)}")
             return 0
         print(
             tr("This office's key fingerprint: {fingerprint}").format(
@@ -289,7 +290,7 @@ def cmd_keys_show(args: argparse.Namespace, ctx: CommandContext) -> int:
         else:
             print(
                 tr("City key fingerprint: {fingerprint} (imported {date})").format(
-                    fingerprint=city.fingerprint, date=shown_time(city.pinned_at)
+                    fingerprint=city.fingerprint, date=format_datetime(city.pinned_at)
                 )
             )
     return 0

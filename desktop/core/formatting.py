@@ -9,7 +9,7 @@ parsing refuses anything that is not a whole number of đồng.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -126,10 +126,22 @@ def format_date(value: date | datetime | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
-def format_datetime(value: datetime | None) -> str:
-    if value is None:
+def local_time(stored: datetime) -> datetime:
+    """A stored time (naive UTC, as every timestamp in the database) in this computer's time
+    zone, for showing to people."""
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def format_datetime(stored: datetime | None, *, seconds: bool = False) -> str:
+    """A stored (UTC) time as local ``05/10/2026 14:30``."""
+    if stored is None:
         return ""
-    return value.strftime("%d/%m/%Y %H:%M")
+    return local_time(stored).strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
+
+
+def format_stored_date(stored: datetime | None) -> str:
+    """The local date of a stored (UTC) time."""
+    return format_date(local_time(stored)) if stored is not None else ""
 
 
 def parse_date(text: str, *, field: str = "date") -> date:

@@ -25,13 +25,13 @@ from db.enums import ExportState
 from db.migrate import head_revision
 from db.models import SYNCED_MODELS, ExportRecord
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_stored_date, local_time
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import require_office
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.records import current_change_seq
 from desktop.sync import container, crypto, keys, payload
 from desktop.sync.files import export_file_name, write_atomically
-from desktop.sync.labels import local_time, shown_date
 from desktop.sync.manifest import SIGNATURE_LABEL, Manifest
 from desktop.sync.privacy import WITHHELD
 from desktop.version import app_version
@@ -147,7 +147,7 @@ def make_export(
     if not full and not tables:
         if last is None:
             raise UserError(M_NOTHING_YET)
-        raise UserError(M_NOTHING_TO_SEND, seq=last.seq, date=shown_date(last.created_at))
+        raise UserError(M_NOTHING_TO_SEND, seq=last.seq, date=format_stored_date(last.created_at))
     progress.report(1, 4)
     now = utc_now()
     seq = (last.seq + 1) if last else 1

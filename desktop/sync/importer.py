@@ -49,6 +49,7 @@ from db.enums import AuditAction, ImportOutcome
 from db.models import AuditEntry, ImportRecord
 from db.serialize import column_names
 from desktop.core.database import Database
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.settings import actor_name
@@ -56,7 +57,6 @@ from desktop.sync import keys
 from desktop.sync.container import MAX_FILE_SIZE
 from desktop.sync.errors import SyncRefused
 from desktop.sync.files import read_limited
-from desktop.sync.labels import shown_time
 from desktop.sync.ledger import applied_imports, missing_files
 from desktop.sync.manifest import Manifest
 from desktop.sync.payload import Table
@@ -499,7 +499,7 @@ def check_ledger(
     for row in rows:
         if row.export_id == manifest.export_id:
             raise SyncRefused(
-                M_REPLAY, seq=row.seq, commune=commune, date=shown_time(row.received_at)
+                M_REPLAY, seq=row.seq, commune=commune, date=format_datetime(row.received_at)
             )
     if not manifest.full_snapshot:
         for row in rows:
@@ -508,7 +508,7 @@ def check_ledger(
                     M_SEQ_TAKEN,
                     seq=row.seq,
                     commune=commune,
-                    date=shown_time(row.received_at),
+                    date=format_datetime(row.received_at),
                 )
     notes = []
     previous = next((r for r in rows if r.seq == manifest.seq - 1), None)
@@ -631,7 +631,7 @@ class CityImporter:
         report.status = Status.ALREADY
         report.import_id = import_id
         report.imported_at = when
-        report.message = tr(M_ALREADY, date=shown_time(when))
+        report.message = tr(M_ALREADY, date=format_datetime(when))
         return report
 
     def _describe(self, session: Session, report: FileReport, verified: VerifiedFile) -> None:

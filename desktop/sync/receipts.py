@@ -27,13 +27,13 @@ from db.base import utc_now
 from db.enums import ExportState, ImportOutcome
 from db.models import ExportRecord, ImportRecord
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import require_office
 from desktop.sync import crypto, keys
 from desktop.sync.container import MAGIC, RECEIPT_MAGIC
 from desktop.sync.errors import SyncRefused
 from desktop.sync.files import receipt_file_name, write_atomically
-from desktop.sync.labels import shown_time
 from desktop.sync.payload import load_json
 from desktop.sync.verify import commune_names
 
@@ -172,7 +172,7 @@ def accept_receipt(session: Session, data: bytes) -> Acknowledgement:
         record.sent_at = record.sent_at or now
         session.flush()
     try:
-        shown = shown_time(datetime.fromisoformat(imported_at))
+        shown = format_datetime(datetime.fromisoformat(imported_at))
     except ValueError:
         shown = imported_at[:19]
     return Acknowledgement(

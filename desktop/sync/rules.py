@@ -28,7 +28,7 @@ from db.models import SYNCED_MODELS
 from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
-from desktop.sync.labels import field_title, record_type_label
+from desktop.core.record_labels import field_title, record_type_label
 from desktop.sync.privacy import withheld
 
 #: Text columns without a declared length (``Text``) may hold at most this much.

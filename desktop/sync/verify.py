@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 from db.base import CITY_CODE
 from db.migrate import alembic_config
 from db.models import Commune, OwnKey
+from desktop.core.formatting import format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.sync import container, crypto, keys, manifest, payload
 from desktop.sync.errors import SyncRefused
-from desktop.sync.labels import shown_date
 from desktop.sync.manifest import Manifest
 from desktop.sync.payload import Table
 from desktop.sync.rules import (
@@ -189,7 +189,7 @@ def _refuse_other_key(
         commune=communes.get(parsed.commune_code, parsed.commune_code),
         new=crypto.fingerprint(parsed.signing_key),
         old=pinned.fingerprint,
-        date=shown_date(pinned.pinned_at),
+        date=format_stored_date(pinned.pinned_at),
         code=parsed.commune_code,
     ) from cause
 

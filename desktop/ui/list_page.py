@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.audit import AuditRow, audit_trail
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.periods import Period
 from desktop.reports.xlsx_table import CellKind
@@ -75,7 +76,7 @@ AUDIT_COLUMNS = [
         QT_TRANSLATE_NOOP("AuditDialog", "When"),
         lambda r: r.at,
         CellKind.TEXT,
-        display=lambda v: v.strftime("%d/%m/%Y %H:%M"),
+        display=format_datetime,
     ),
     Column[AuditRow](QT_TRANSLATE_NOOP("AuditDialog", "Who"), lambda r: r.actor),
     Column[AuditRow](QT_TRANSLATE_NOOP("AuditDialog", "Action"), lambda r: r.action),

@@ -40,6 +40,362 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Record ID</source>
+        <extracomment>Column titles for the city&apos;s consolidated views, conflict details and problem lists, by field name; a field added later without a title here shows its name.</extracomment>
+        <translation>Mã bản ghi</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Ấp, khu vực</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức nhận ủy thác</translation>
+    </message>
+    <message>
+        <source>Group leader</source>
+        <translation>Tổ trưởng</translation>
+    </message>
+    <message>
+        <source>Founding decision</source>
+        <translation>Quyết định thành lập</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Savings group</source>
+        <translation>Tổ TK&amp;VV</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Số thành viên</translation>
+    </message>
+    <message>
+        <source>Members&apos; savings</source>
+        <translation>Tiền gửi tiết kiệm của tổ viên</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Người vay</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Contract no.</source>
+        <translation>Số hợp đồng</translation>
+    </message>
+    <message>
+        <source>Amount disbursed</source>
+        <translation>Số tiền giải ngân</translation>
+    </message>
+    <message>
+        <source>Disbursed on</source>
+        <translation>Ngày giải ngân</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Ngày đến hạn</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Rate (hundredths of %)</source>
+        <translation>Lãi suất (phần trăm của %)</translation>
+    </message>
+    <message>
+        <source>Loan (contract)</source>
+        <translation>Khoản vay (hợp đồng)</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Trong hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Khoanh</translation>
+    </message>
+    <message>
+        <source>Awaiting decision</source>
+        <translation>Chờ xử lý</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Điều chỉnh kỳ hạn</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>Xóa nợ</translation>
+    </message>
+    <message>
+        <source>Overdue since</source>
+        <translation>Quá hạn từ ngày</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>Ngày kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Đơn vị kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>Người kiểm tra</translation>
+    </message>
+    <message>
+        <source>Stated use</source>
+        <translation>Mục đích theo phương án</translation>
+    </message>
+    <message>
+        <source>Actual use</source>
+        <translation>Sử dụng thực tế</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Action required</source>
+        <translation>Biện pháp xử lý</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Ngày kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Plan task</source>
+        <translation>Nhiệm vụ của Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Sub-task</source>
+        <translation>Nhiệm vụ cụ thể</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Period no.</source>
+        <translation>Kỳ số</translation>
+    </message>
+    <message>
+        <source>Done (%)</source>
+        <translation>Hoàn thành (%)</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Kết quả thực hiện</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>Difficulties</source>
+        <translation>Khó khăn</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Progress record</source>
+        <translation>Bản ghi tiến độ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Người, đơn vị đóng góp</translation>
+    </message>
+    <message>
+        <source>Donor type</source>
+        <translation>Loại người đóng góp</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation>Hiện vật</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Số biên lai</translation>
+    </message>
+    <message>
+        <source>Campaign year</source>
+        <translation>Năm vận động</translation>
+    </message>
+    <message>
+        <source>Spent on</source>
+        <translation>Ngày chi</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Depositor / sponsor</source>
+        <translation>Người gửi, nhà tài trợ</translation>
+    </message>
+    <message>
+        <source>Party type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Kỳ hạn (tháng)</translation>
+    </message>
+    <message>
+        <source>Budget level</source>
+        <translation>Cấp ngân sách</translation>
+    </message>
+    <message>
+        <source>Transferred on</source>
+        <translation>Ngày chuyển</translation>
+    </message>
+    <message>
+        <source>Total capital</source>
+        <translation>Tổng nguồn vốn</translation>
+    </message>
+    <message>
+        <source>Entrusted balance</source>
+        <translation>Dư vốn ủy thác</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn số liệu</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Commune / ward office</source>
@@ -336,6 +692,73 @@
     <message>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Đã hủy. Không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTypes</name>
+    <message>
+        <source>Hamlets</source>
+        <translation>Ấp, khu vực</translation>
+    </message>
+    <message>
+        <source>Savings-and-loan groups</source>
+        <translation>Tổ TK&amp;VV</translation>
+    </message>
+    <message>
+        <source>Group grades</source>
+        <translation>Xếp loại Tổ TK&amp;VV</translation>
+    </message>
+    <message>
+        <source>Borrowers</source>
+        <translation>Người vay</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Khoản vay</translation>
+    </message>
+    <message>
+        <source>Loan balances</source>
+        <translation>Dư nợ khoản vay</translation>
+    </message>
+    <message>
+        <source>Loan-use checks</source>
+        <translation>Kiểm tra sử dụng vốn vay</translation>
+    </message>
+    <message>
+        <source>Office sub-tasks</source>
+        <translation>Nhiệm vụ cụ thể của đơn vị</translation>
+    </message>
+    <message>
+        <source>Task progress</source>
+        <translation>Tiến độ nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task documents</source>
+        <translation>Văn bản triển khai nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Fund contributions</source>
+        <translation>Đóng góp Quỹ &quot;Vì người nghèo&quot;</translation>
+    </message>
+    <message>
+        <source>Fund spending</source>
+        <translation>Chi Quỹ &quot;Vì người nghèo&quot;</translation>
+    </message>
+    <message>
+        <source>Fund opening balances</source>
+        <translation>Số dư đầu năm của Quỹ</translation>
+    </message>
+    <message>
+        <source>Deposits and sponsorship</source>
+        <translation>Tiền gửi và tài trợ</translation>
+    </message>
+    <message>
+        <source>Entrusted capital transfers</source>
+        <translation>Vốn ngân sách ủy thác</translation>
+    </message>
+    <message>
+        <source>Total capital</source>
+        <translation>Tổng nguồn vốn</translation>
     </message>
 </context>
 <context>

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dashboard.history import HistoryRow, record_type_label
+from desktop.core.dashboard.history import HistoryRow
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.record_labels import record_type_label
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs import show_error, show_info
@@ -32,7 +34,7 @@ HISTORY_COLUMNS = [
         QT_TRANSLATE_NOOP("HistoryDialog", "When"),
         lambda r: r.at,
         CellKind.TEXT,
-        display=lambda v: v.strftime("%d/%m/%Y %H:%M:%S"),
+        display=lambda v: format_datetime(v, seconds=True),
     ),
     Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Who"), lambda r: r.actor),
     Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Action"), lambda r: r.action),

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_datetime, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync import keys
 from desktop.sync.board import CommuneStatus, board
-from desktop.sync.labels import shown_date, shown_time
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.list_page import make_table
@@ -32,10 +32,14 @@ BOARD_COLUMNS = [
         QT_TRANSLATE_NOOP("BoardTab", "Last file"), lambda s: s.last_seq, CellKind.NUMBER
     ),
     Column[CommuneStatus](
-        QT_TRANSLATE_NOOP("BoardTab", "Made on"), lambda s: s.last_file_made, display=shown_date
+        QT_TRANSLATE_NOOP("BoardTab", "Made on"),
+        lambda s: s.last_file_made,
+        display=format_stored_date,
     ),
     Column[CommuneStatus](
-        QT_TRANSLATE_NOOP("BoardTab", "Last import"), lambda s: s.last_import, display=shown_time
+        QT_TRANSLATE_NOOP("BoardTab", "Last import"),
+        lambda s: s.last_import,
+        display=format_datetime,
     ),
     Column[CommuneStatus](QT_TRANSLATE_NOOP("BoardTab", "Missing"), lambda s: s.gap_text()),
     Column[CommuneStatus](

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.progress import Progress
 from desktop.reports.xlsx_table import CellKind
@@ -33,7 +34,6 @@ from desktop.sync.exporter import (
     pending_changes,
 )
 from desktop.sync.files import read_limited
-from desktop.sync.labels import shown_time
 from desktop.sync.receipts import MAX_RECEIPT, accept_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -47,7 +47,7 @@ EXPORT_COLUMNS = [
     Column[ExportRow](
         QT_TRANSLATE_NOOP("CommuneSync", "Made"),
         lambda r: r.created_at,
-        display=shown_time,
+        display=format_datetime,
     ),
     Column[ExportRow](
         QT_TRANSLATE_NOOP("CommuneSync", "Kind"),
@@ -59,12 +59,12 @@ EXPORT_COLUMNS = [
     ),
     Column[ExportRow](QT_TRANSLATE_NOOP("CommuneSync", "State"), lambda r: r.state),
     Column[ExportRow](
-        QT_TRANSLATE_NOOP("CommuneSync", "Sent"), lambda r: r.sent_at, display=shown_time
+        QT_TRANSLATE_NOOP("CommuneSync", "Sent"), lambda r: r.sent_at, display=format_datetime
     ),
     Column[ExportRow](
         QT_TRANSLATE_NOOP("CommuneSync", "City received"),
         lambda r: r.acknowledged_at,
-        display=shown_time,
+        display=format_datetime,
     ),
     Column[ExportRow](QT_TRANSLATE_NOOP("CommuneSync", "File"), lambda r: r.file_name),
 ]
@@ -179,7 +179,7 @@ class CommuneSyncPage(QWidget):
         else:
             self.city_key.setText(
                 self.tr("Fingerprint {fingerprint} (imported {date})").format(
-                    fingerprint=city.fingerprint, date=shown_time(city.pinned_at)
+                    fingerprint=city.fingerprint, date=format_datetime(city.pinned_at)
                 )
             )
             self.city_key.setStyleSheet("")
@@ -191,11 +191,11 @@ class CommuneSyncPage(QWidget):
             text = self.tr("{count} changes not sent yet since file {seq} ({date}).").format(
                 count=pending.changes,
                 seq=pending.last_seq,
-                date=shown_time(pending.last_created_at),
+                date=format_datetime(pending.last_created_at),
             )
         else:
             text = self.tr("Nothing changed since file {seq} ({date}).").format(
-                seq=pending.last_seq, date=shown_time(pending.last_created_at)
+                seq=pending.last_seq, date=format_datetime(pending.last_created_at)
             )
         self.pending.setText(text)
         for button in (self.export_button, self.full_button):

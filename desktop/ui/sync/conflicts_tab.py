@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from db.enums import ConflictResolution
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.core.record_labels import field_title, record_type_label
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync.conflicts import ConflictRow, FieldDifference, list_conflicts, resolve_conflict
 from desktop.sync.importer import CityImporter
-from desktop.sync.labels import field_title, record_type_label, shown_time
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.list_page import make_table
@@ -54,7 +55,7 @@ CONFLICT_COLUMNS = [
         QT_TRANSLATE_NOOP("ConflictsTab", "Version"), lambda c: c.version, CellKind.NUMBER
     ),
     Column[ConflictRow](
-        QT_TRANSLATE_NOOP("ConflictsTab", "Found"), lambda c: c.detected_at, display=shown_time
+        QT_TRANSLATE_NOOP("ConflictsTab", "Found"), lambda c: c.detected_at, display=format_datetime
     ),
     Column[ConflictRow](
         QT_TRANSLATE_NOOP("ConflictsTab", "Fields that differ"),

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.database import Database
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.progress import Progress
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync.importer import CityImporter, FileReport, Status
-from desktop.sync.labels import shown_time
 from desktop.sync.receipts import write_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -133,7 +133,7 @@ def details(row: FileRow) -> str:
             tr(QT_TRANSLATE_NOOP("ImportTab", "{commune}, file {seq}, made {date}.")).format(
                 commune=report.commune_label,
                 seq=report.manifest.seq,
-                date=shown_time(report.manifest.created),
+                date=format_datetime(report.manifest.created),
             )
         )
     if report.new_key_fingerprint:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from db.enums import ImportOutcome
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.reports.xlsx_table import CellKind
-from desktop.sync.labels import shown_time
 from desktop.sync.ledger import LedgerRow, ledger_rows
 from desktop.sync.receipts import write_receipt
 from desktop.sync.verify import commune_names
@@ -40,7 +40,7 @@ def summary_text(row: LedgerRow) -> str:
 
 LEDGER_COLUMNS = [
     Column[LedgerRow](
-        QT_TRANSLATE_NOOP("LedgerTab", "Received"), lambda r: r.received_at, display=shown_time
+        QT_TRANSLATE_NOOP("LedgerTab", "Received"), lambda r: r.received_at, display=format_datetime
     ),
     Column[LedgerRow](QT_TRANSLATE_NOOP("LedgerTab", "File"), lambda r: r.file_name),
     Column[LedgerRow](

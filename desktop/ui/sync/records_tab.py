@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from db.models import SYNCED_MODELS
 from desktop.core.errors import UserError
-from desktop.core.formatting import group_thousands
+from desktop.core.formatting import format_datetime, group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.office import list_communes
+from desktop.core.record_labels import field_title, record_type_label
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync.consolidated import RecordView, ViewColumn, records
-from desktop.sync.labels import field_title, record_type_label, shown_time
 from desktop.sync.rules import Kind
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -88,7 +88,7 @@ def _display(column: ViewColumn) -> Callable[[Any], str] | None:
     if column.kind is Kind.BOOL:
         return lambda v: "" if v is None else tr(M_YES if v else M_NO)
     if column.kind is Kind.TIME:
-        return shown_time
+        return format_datetime
     if column.kind is Kind.INT and not column.is_money:
         return lambda v: "" if v is None else str(v)
     return None
