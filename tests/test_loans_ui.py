@@ -195,7 +195,7 @@ def test_add_edit_delete_undo_a_loan(
         type_text(form.amount, "80 triệu")
         type_text(form.disbursed_on, "15/3/2025")
         form.disbursed_on.editingFinished.emit()
-        assert form.rate.text() == "7,92"  # the programme's rate on that day
+        assert form.rate.text() == "7,92 %"  # the programme's rate on that day
         type_text(form.purpose, "Mở tiệm tạp hóa")
 
     answer_forms(monkeypatch, LoanForm, fill)

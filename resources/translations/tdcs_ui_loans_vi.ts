@@ -635,10 +635,6 @@
         <translation>Nhập một số nguyên.</translation>
     </message>
     <message>
-        <source>Enter the rate in % a year, for example 6,6.</source>
-        <translation>Nhập lãi suất theo %/năm, ví dụ 6,6.</translation>
-    </message>
-    <message>
         <source>Search (accents not needed)</source>
         <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
     </message>
@@ -806,8 +802,8 @@
         <translation>Số HĐ</translation>
     </message>
     <message>
-        <source>Rate %</source>
-        <translation>Lãi suất %</translation>
+        <source>Rate a year</source>
+        <translation>Lãi suất/năm</translation>
     </message>
     <message>
         <source>Amount</source>

@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import UserError, ValidationError
+from desktop.core.formatting import parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.common import commune_names
 from desktop.core.text import search_key, sort_key
@@ -38,7 +39,6 @@ M_LOAD_FAILED = QT_TRANSLATE_NOOP("LoansPage", "The list could not be loaded: {e
 M_ALL_COMMUNES = QT_TRANSLATE_NOOP("LoansPage", "All communes")
 M_COMMUNE = QT_TRANSLATE_NOOP("LoansPage", "Commune / ward")
 M_NOT_NUMBER = QT_TRANSLATE_NOOP("LoansPage", "Enter a whole number.")
-M_NOT_RATE = QT_TRANSLATE_NOOP("LoansPage", "Enter the rate in % a year, for example 6,6.")
 
 
 @dataclass(frozen=True)
@@ -326,20 +326,6 @@ def int_value(edit: QLineEdit, field: str, *, required: bool = False) -> int | N
 
 
 def rate_value(edit: QLineEdit, field: str = "rate_bp") -> int | None:
-    """``"6,6"`` or ``"6.6 %"`` (per year) as basis points (660); empty is ``None``."""
-    text = edit.text().strip().replace("%", "").replace(" ", "").replace(",", ".")
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError as exc:
-        raise ValidationError(field, M_NOT_RATE) from exc
-    return round(number * 100)
-
-
-def format_rate(rate_bp: int | None) -> str:
-    """660 → ``"6,6"``; 792 → ``"7,92"``."""
-    if rate_bp is None:
-        return ""
-    whole, cents = divmod(rate_bp, 100)
-    return f"{whole},{cents:02d}".rstrip("0").rstrip(",")
+    """The rate typed (``"6,6"``, ``"6.6 %"``, per year) in basis points; empty is ``None``."""
+    text = edit.text().strip()
+    return parse_rate_bp(text, field=field) if text else None

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.database import Database
 from desktop.core.errors import UserError, ValidationError
-from desktop.core.formatting import format_date, format_money
+from desktop.core.formatting import format_date, format_money, format_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import (
     ALL_PARTS,
@@ -53,7 +53,7 @@ from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.list_page import make_table
-from desktop.ui.loans.common import AsyncListPage, PickerField, format_rate, plain, rate_value
+from desktop.ui.loans.common import AsyncListPage, PickerField, plain, rate_value
 from desktop.ui.table_model import Column, RowTableModel
 
 BORROWER_PICK_COLUMNS = [
@@ -162,7 +162,7 @@ class LoanForm(RecordForm):
             self.amount.set_value(row.amount_disbursed)
             self.disbursed_on.set_value(row.disbursed_on)
             self.maturity_on.set_value(row.maturity_on)
-            self.rate.setText(format_rate(row.rate_bp))
+            self.rate.setText(format_rate_bp(row.rate_bp))
             self.organisation.set_value(row.organisation_code)
             self.group.set_value(row.group_id)
             self.purpose.setText(row.purpose)
@@ -190,7 +190,7 @@ class LoanForm(RecordForm):
             return
         with self.database.reading() as session:
             found = rate_on(session, code, day or date.today())
-        self.rate.setText(format_rate(found.rate_bp) if found else "")
+        self.rate.setText(format_rate_bp(found.rate_bp) if found else "")
 
     def submit(self) -> None:
         reader = FieldReader()
@@ -427,11 +427,11 @@ class LoansTab(AsyncListPage[LoanRow]):
             Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Hamlet"), lambda r: r.hamlet_name),
             Column[LoanRow](QT_TRANSLATE_NOOP("LoansTab", "Programme"), lambda r: r.programme_name),
             Column[LoanRow](
-                QT_TRANSLATE_NOOP("LoansTab", "Rate %"),
+                QT_TRANSLATE_NOOP("LoansTab", "Rate a year"),
                 lambda r: r.rate_bp,
                 number,
                 False,
-                display=format_rate,
+                display=format_rate_bp,
             ),
             Column[LoanRow](
                 QT_TRANSLATE_NOOP("LoansTab", "Organisation"), lambda r: r.organisation_name
