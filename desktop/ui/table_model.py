@@ -17,7 +17,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMetaObject,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop.core.formatting import format_date, format_money, format_percent, group_thousands
 from desktop.core.i18n import Msg, tr
@@ -137,10 +143,13 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        self.layoutAboutToBeChanged.emit()
+        # Emitted through the meta-object: in PySide6 6.12.0 ``layoutChanged.emit()`` loses
+        # a reference to ``True`` on every call, and a few hundred sorts abort the program
+        # ("bool_dealloc: deallocating True or False"). tests/test_loans_ui.py checks it.
+        QMetaObject.invokeMethod(self, "layoutAboutToBeChanged")
         self._sort = (column, order)
         self._apply_sort(column, order)
-        self.layoutChanged.emit()
+        QMetaObject.invokeMethod(self, "layoutChanged")
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         col, rows = self.columns[column], self._all
