@@ -195,19 +195,22 @@ _CITY_KEY: Any = None
 def raw_load(config: dict[str, Any]) -> dict[str, Any]:
     """The baseline: the same rows as the files carry (and the same values in the columns
     the files leave out), loaded with plain ``sqlite3`` ``executemany`` INSERTs into the same
-    tables of a copy of the same empty city database, with the importer's pragmas (WAL,
-    ``synchronous=FULL``, foreign keys off), one transaction per file. Decoding a file is
-    outside the timer; only BEGIN … INSERTs … COMMIT is timed."""
+    tables of a copy of the same empty city database, one transaction per file. The
+    connection comes from ``db.engine.make_engine(foreign_keys=False)``, the engine the
+    importer uses, so the pragmas (WAL, ``synchronous=FULL``, cache size, foreign keys off)
+    are the same by construction. Decoding a file is outside the timer; only BEGIN …
+    INSERTs … COMMIT is timed."""
+    from db.engine import make_engine
     from desktop.sync.importer import fill_values, sql_literal
 
     data = data_of(config)
     work = Path(config["work"])
     folder = copy_folder(data.city_folder, work / f"raw-{config['round']}")
     files = data.first_files
-    conn = sqlite3.connect(folder / "tdcs.sqlite3", isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA foreign_keys=OFF")
-    conn.execute("PRAGMA synchronous=FULL")
+    engine = make_engine(folder / "tdcs.sqlite3", foreign_keys=False)
+    pooled = engine.raw_connection()
+    conn = pooled.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
     total = 0.0
     records = 0
     try:
@@ -228,7 +231,8 @@ def raw_load(config: dict[str, Any]) -> dict[str, Any]:
             conn.execute("COMMIT")
             total += time.perf_counter() - start
     finally:
-        conn.close()
+        pooled.close()
+        engine.dispose()
     shutil.rmtree(folder)
     return {
         "rows": [],
