@@ -12,14 +12,8 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from desktop.cli import (
-    loan_commands,
-    recording_commands,
-    report_commands,
-    setup_commands,
-    sync_commands,
-)
 from desktop.cli.base import (
     EXIT_BUG,
     EXIT_USER_ERROR,
@@ -33,14 +27,23 @@ from desktop.version import APP_NAME, app_version
 
 log = logging.getLogger(__name__)
 
-#: Modules that add sub-commands; each has ``register(subparsers)``.
-COMMAND_MODULES = [
-    setup_commands,
-    report_commands,
-    recording_commands,
-    loan_commands,
-    sync_commands,
-]
+
+def command_modules() -> list[ModuleType]:
+    """The modules that add sub-commands; each has ``register(subparsers)``.
+
+    Imported here, when a command line is parsed, and not at the top of this module:
+    ``python -m desktop`` (and the frozen TDCS.exe) imports this module before it knows
+    whether to open the window, and the command modules bring in reportlab, openpyxl and
+    Alembic, which the window does not need to start (docs/performance.md)."""
+    from desktop.cli import (
+        loan_commands,
+        recording_commands,
+        report_commands,
+        setup_commands,
+        sync_commands,
+    )
+
+    return [setup_commands, report_commands, recording_commands, loan_commands, sync_commands]
 
 
 def build_parser() -> CliParser:
@@ -70,7 +73,7 @@ def build_parser() -> CliParser:
         tr("open the window (the same as running tdcs without a command)"),
     )
     gui.add_argument("qt_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(subparsers)
     return parser
 

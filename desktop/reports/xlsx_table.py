@@ -15,12 +15,14 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from desktop.core.text import nfc
+
+if TYPE_CHECKING:
+    # openpyxl is imported where a workbook is written, not here: every list page imports
+    # ``CellKind`` from this module, and start-up should not pay for openpyxl.
+    from openpyxl import Workbook
 
 
 class CellKind(StrEnum):
@@ -68,6 +70,9 @@ def add_table_sheet(
 ) -> None:
     """Append a sheet holding one table: an optional heading line (and a line under it,
     e.g. the unit), a bold header row frozen in place, the rows, then bold total rows."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet(title=sheet_title(title, workbook.sheetnames))
     first = 1
     if heading:
@@ -146,6 +151,8 @@ def write_table_xlsx(
     heading: str = "",
 ) -> Path:
     """Write one table to its own workbook."""
+    from openpyxl import Workbook
+
     workbook = Workbook()
     add_table_sheet(workbook, title, columns, rows, heading=heading)
     return save_workbook(workbook, path)

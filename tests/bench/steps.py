@@ -358,6 +358,187 @@ def second_snapshots(config: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# -- the loans page -------------------------------------------------------------------------------
+
+
+class Heartbeat:
+    """A 5 ms timer on the GUI thread: the longest gap between two of its ticks is the
+    longest time the window could not react (a "freeze")."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.tick()
+        self.timer.stop()
+        return self.longest
+
+
+def gui_application() -> Any:
+    """A ``QApplication`` set up as ``desktop.ui.app.run_gui`` sets it up (fonts, style,
+    Vietnamese), offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.fonts import register_fonts
+    from desktop.ui.style import apply_style
+    from desktop.ui.translations import install_language
+
+    app = QApplication.instance() or QApplication(["tdcs-bench"])
+    register_fonts(app)
+    apply_style(app)
+    install_language("vi")
+    return app
+
+
+def settle(seconds: float = 0.05) -> None:
+    """Run the event loop for ``seconds`` (layouts, paints, timers).
+
+    One ``QEventLoop.exec`` rather than ``processEvents`` in a loop: with PySide6 6.12 on
+    Python 3.11 every call of a Qt method returning ``void`` takes one reference from
+    ``None`` (which is not immortal before 3.12), so a few thousand calls abort the
+    process with "deallocating None"."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+@step("loans")
+def loans_page(config: dict[str, Any]) -> dict[str, Any]:
+    """The Khoản vay page of the city office (the loans of every commune it holds): open it
+    from the main window until the rows are on screen, then type a six-letter filter one
+    key at a time. Each keystroke is timed from the key press until the table has been
+    repainted; a 5 ms heartbeat on the GUI thread gives the longest freeze while the page
+    opens (the rows load on the thread pool)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from desktop.core.database import Database
+    from desktop.paths import AppPaths
+    from desktop.sync.importer import Status
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
+    data = data_of(config)
+    work = Path(config["work"])
+    if config.get("whole_city"):
+        folder = work / "city"
+        files: list[Path] = data.first_files
+    else:
+        folder = copy_folder(data.city_folder, work / "loans-city")
+        files = data.files_for_loans(config["loans"])
+        _seconds, reports = import_files(folder, files)
+        assert all(r.status is Status.APPLIED for r in reports)
+    app = gui_application()
+    database = Database.open(AppPaths(folder))
+    office = database.office()
+    assert office is not None
+    window = MainWindow(AppContext(database, office))
+    window.show()
+    settle(0.3)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    start = time.perf_counter()
+    page = window.open_page("loans")
+    constructed = time.perf_counter() - start
+    tab = page.tab("loans")  # type: ignore[attr-defined]
+    loaded = QEventLoop()
+    tab.model.modelReset.connect(loaded.quit)
+    while tab.loading:
+        QTimer.singleShot(600_000, loaded.quit)
+        loaded.exec()
+        if time.perf_counter() - start > 600:
+            raise SystemExit("the loans list did not load in 10 minutes")
+    tab.view.viewport().repaint()
+    opened = time.perf_counter() - start
+    freeze = heartbeat.stop()
+    rows = tab.model.rowCount()
+    settle(0.3)
+    tab.search.setFocus()
+    keystrokes = []
+    shown = []
+    for letter in config.get("text", "nguyen"):
+        heartbeat.start()
+        begin = time.perf_counter()
+        QTest.keyClick(tab.search, letter)
+        app.processEvents()
+        tab.view.viewport().repaint()
+        app.processEvents()
+        keystrokes.append(time.perf_counter() - begin)
+        heartbeat.stop()
+        shown.append(tab.model.rowCount())
+    assert tab.search.text() == config.get("text", "nguyen")
+    tab.search.clear()
+    app.processEvents()
+    begin = time.perf_counter()
+    tab.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Borrower, Vietnamese order
+    app.processEvents()
+    tab.view.viewport().repaint()
+    sort_seconds = time.perf_counter() - begin
+    window.close()
+    database.close()
+    if not config.get("whole_city"):
+        shutil.rmtree(folder)
+    scope = (
+        f"whole city ({len(files)} communes)"
+        if config.get("whole_city")
+        else f"{len(files)} communes imported"
+    )
+    typed = ", ".join(f"{s * 1000:.0f}" for s in keystrokes)
+    remaining = " → ".join(f"{n:,}" for n in shown)
+    label = f"{rows:,} rows" if config.get("whole_city") else "100 000 rows"
+    budget = None if config.get("whole_city") else 0.2
+    return {
+        "rows": [
+            row(
+                f"Loans page, {label} ({scope}): longest freeze of the window while it opens",
+                freeze,
+                budget=budget,
+                budget_text="< 200 ms" if budget else "",
+                detail=(
+                    f"rows on screen after {opened:.2f} s (loaded on the thread pool; the "
+                    f"page itself is built in {constructed * 1000:.0f} ms)"
+                ),
+            ),
+            row(
+                f"Loans page, {label}: slowest keystroke typing “nguyen”",
+                max(keystrokes),
+                budget=budget,
+                budget_text="< 200 ms per keystroke" if budget else "",
+                detail=(
+                    f"each key (ms): {typed}; rows left: {remaining}; sorting by borrower "
+                    f"(Vietnamese order) {sort_seconds:.2f} s"
+                ),
+            ),
+        ],
+        "info": {
+            "rows": rows,
+            "opened": opened,
+            "freeze": freeze,
+            "keystrokes": keystrokes,
+            "sort": sort_seconds,
+        },
+    }
+
+
 # -- the child process ---------------------------------------------------------------------------
 
 

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.ui.context import AppContext
 from desktop.ui.pages.placeholder import PlaceholderPage
-from desktop.ui.pages.settings_page import SettingsPage
-from desktop.ui.reports import ReportsPage
 from desktop.ui.sync import sync_page
 
 
@@ -47,6 +45,20 @@ def _funds_page(context: AppContext) -> QWidget:
     return FundsPage(context)
 
 
+def _reports_page(context: AppContext) -> QWidget:
+    # Imported when first shown, like every page: the reports bring in reportlab and
+    # openpyxl, which start-up does not need (docs/performance.md).
+    from desktop.ui.reports import ReportsPage
+
+    return ReportsPage(context)
+
+
+def _settings_page(context: AppContext) -> QWidget:
+    from desktop.ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(context)
+
+
 def _placeholder(title: Msg, what: Msg) -> Callable[[AppContext], QWidget]:
     return lambda context: PlaceholderPage(title, what)
 
@@ -57,6 +69,6 @@ PAGES: list[PageSpec] = [
     PageSpec("loans", QT_TRANSLATE_NOOP("Pages", "Loans"), _loans_page),
     PageSpec("funds", QT_TRANSLATE_NOOP("Pages", "Contributions & capital"), _funds_page),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync"), sync_page),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), ReportsPage),
-    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), _reports_page),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), _settings_page),
 ]
