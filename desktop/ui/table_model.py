@@ -19,7 +19,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QMetaObject,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -143,13 +142,10 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        # Emitted through the meta-object: in PySide6 6.12.0 ``layoutChanged.emit()`` loses
-        # a reference to ``True`` on every call, and a few hundred sorts abort the program
-        # ("bool_dealloc: deallocating True or False"). tests/test_loans_ui.py checks it.
-        QMetaObject.invokeMethod(self, "layoutAboutToBeChanged")
+        self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._apply_sort(column, order)
-        QMetaObject.invokeMethod(self, "layoutChanged")
+        self.layoutChanged.emit()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         col, rows = self.columns[column], self._all
