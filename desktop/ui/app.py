@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from collections.abc import Sequence
 
 from PySide6.QtGui import QIcon
@@ -78,6 +79,30 @@ def open_database(paths: AppPaths) -> Database | None:
                 return None
 
 
+class DailyBackup:
+    """The day's automatic backup, taken on a worker thread once the window is up.
+
+    At the city the database holds every commune's records (about 1 GB) and copying it
+    takes seconds, which the first start of every day would otherwise wait for
+    (docs/performance.md). The copy goes through SQLite's backup API on its own read-only
+    connection, so the window can read and write meanwhile (WAL). :meth:`wait` is called
+    before the database is closed at exit."""
+
+    def __init__(self, paths: AppPaths) -> None:
+        self.paths = paths
+        self.thread = threading.Thread(target=self._run, name="daily-backup", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            auto_backup(self.paths)
+        except Exception:
+            log.exception("the daily backup failed")
+
+    def wait(self) -> None:
+        self.thread.join()
+
+
 class Application:
     """Owns the open database and the main window; rebuilds the window on language change."""
 
@@ -86,6 +111,7 @@ class Application:
         self.paths = paths
         self.database: Database | None = None
         self.window: MainWindow | None = None
+        self.backup: DailyBackup | None = None
 
     def start(self) -> bool:
         self.database = open_database(self.paths)
@@ -95,8 +121,8 @@ class Application:
             install_language(app_settings.language(session))
         if self.database.office() is None and not self.run_wizard():
             return False
-        auto_backup(self.paths)
         self.show_window()
+        self.backup = DailyBackup(self.paths)
         return True
 
     def run_wizard(self) -> bool:
@@ -173,6 +199,8 @@ def run_gui(data_dir: str | None = None, qt_args: Sequence[str] = ()) -> int:
     if not application.start():
         return 1
     code = app.exec()
+    if application.backup is not None:
+        application.backup.wait()
     if application.database is not None:
         application.database.close()
     return code

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -230,6 +229,8 @@ class IndicatorsTab(QWidget):
         )
 
         def write(_progress: Any) -> Path:
+            from openpyxl import Workbook  # here, not at the top: opening the page needs none
+
             workbook = Workbook()
             for title, columns, rows in (
                 (name, INDICATOR_COLUMNS, [*table.rows, table.total]),
