@@ -21,9 +21,9 @@ from desktop.core.dashboard.overview import load_overview
 from desktop.core.database import Database
 from desktop.core.office import CommuneInfo, list_hamlets, rename_hamlet
 from desktop.ui.context import AppContext
+from desktop.ui.history import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
-from desktop.ui.history import HistoryDialog
 
 TODAY = date(2026, 11, 29)
 
