@@ -28,7 +28,7 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
-from desktop.core.loans.common import Owner, owner_clause
+from desktop.core.loans.common import IN_CHUNKS, Owner, owner_clause
 from desktop.core.office import record_store
 from desktop.core.records import RecordStore
 
@@ -155,7 +155,8 @@ def latest_positions(session: Session, owner: Owner, day: date) -> dict[str, Pos
             LoanBalance.deleted_at.is_(None),
             LoanBalance.as_of <= day,
             owner_clause(LoanBalance, owner),
-        )
+        ),
+        execution_options=IN_CHUNKS,
     )
     best: dict[str, tuple[date, int]] = {}
     found: dict[str, Position] = {}

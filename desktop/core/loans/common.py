@@ -118,6 +118,13 @@ def rate_on(session: Session, programme_code: str, day: date) -> RateInfo | None
     return RateInfo(*row) if row else None
 
 
+#: ``execution_options`` of the queries behind city-scale lists: rows are fetched and
+#: converted in chunks. Fetched at once, SQLAlchemy's compiled result code converts all
+#: 600 000 rows of the city's loans in one call that holds the GIL for 0.7 s, and the
+#: window, waiting for the GIL, freezes meanwhile (docs/performance.md).
+IN_CHUNKS = {"yield_per": 20_000}
+
+
 @contextmanager
 def no_gc_pauses() -> Iterator[None]:
     """Pause Python's cycle collector while a city-scale list is built.
@@ -126,6 +133,13 @@ def no_gc_pauses() -> Iterator[None]:
     every live object; the rows hold no reference cycles, so pausing it meanwhile saves
     about a quarter of the load (``tests/bench/bench_loans.py``). Reference counting still
     frees everything as usual.
+
+    Afterwards the objects alive are moved to the collector's permanent generation
+    (``gc.freeze``): otherwise its next full pass walks every row of the list on screen,
+    holding the GIL, which froze the window for 0.15 s per 100 000 loans and 1.6 s for the
+    whole city's list (docs/performance.md). Frozen rows are still freed by reference
+    counting when the list is reloaded; only reference cycles that happen to be garbage at
+    that moment stay (about a hundred small objects per load).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -133,6 +147,7 @@ def no_gc_pauses() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 

@@ -37,6 +37,7 @@ from desktop.core.loans.balances import (
     with_position,
 )
 from desktop.core.loans.common import (
+    IN_CHUNKS,
     Owner,
     RateBook,
     alive,
@@ -185,7 +186,7 @@ def list_loans(session: Session, owner: Owner, *, as_of: date | None = None) -> 
         found = latest_positions(session, owner, day)
         rates = RateBook(session)
         rows = []
-        for row in session.execute(query):
+        for row in session.execute(query, execution_options=IN_CHUNKS):
             values = list(row)
             if values[_RATE] is None:
                 values[_RATE] = rates.rate(values[_PROGRAMME], values[_DISBURSED])
