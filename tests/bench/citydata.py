@@ -156,7 +156,7 @@ class CityData:
 
     @property
     def city_folder(self) -> Path:
-        """The city office's data folder, with its keys and no records."""
+        """The city office's data folder: its keys and own records, no commune's yet."""
         return self.folder / "city"
 
     @property
@@ -246,8 +246,11 @@ def make_commune(job: CommuneJob) -> dict[str, Any]:
     return {"code": size.code, **asdict(size), "counts": report.counts, "total": report.total}
 
 
-def _make_city(folder: Path) -> bytes:
+def _make_city(folder: Path, seed: int) -> bytes:
+    """The city office with its keys and its own records (its task progress, fund, total
+    and entrusted capital: what the demo gives the city office), but no commune's."""
     from db.enums import OfficeMode
+    from desktop.core import demo
     from desktop.core.database import Database
     from desktop.core.office import set_up_office
     from desktop.paths import AppPaths
@@ -258,7 +261,10 @@ def _make_city(folder: Path) -> bytes:
         with database.transaction() as session:
             set_up_office(session, OfficeMode.CITY)
             keys.ensure_office_keys(session)
-            return keys.city_key_file_bytes(session)
+            key = keys.city_key_file_bytes(session)
+        with pinned_demo_clock(), database.transaction() as session:
+            demo.generate(session, scale="commune", seed=seed, today=REFERENCE_DAY, communes=[])
+        return key
     finally:
         database.close()
 
@@ -286,7 +292,7 @@ def generate(spec: CitySpec, target: Path, *, jobs: int = 2, log: Any = print) -
     codes = _commune_codes()
     sizes = largest_first(draw_sizes(codes, spec.seed, spec.fraction), spec.communes)
     biggest = max(sizes, key=lambda s: s.borrowers)
-    city_key = _make_city(target / "city")
+    city_key = _make_city(target / "city", spec.seed)
     files = target / "files"
     work = target / "communes"
     job_list = [
