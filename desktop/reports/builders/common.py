@@ -8,11 +8,14 @@ the city's yearly report goes to the Central Committee's Policy and Strategy Com
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from db.enums import CommuneKind
 from db.models import Commune
-from desktop.core.office import CommuneInfo
+from desktop.core.office import CommuneInfo, list_communes
 from desktop.reports.model import Paragraph
 from desktop.reports.registry import ReportContext
 
@@ -71,3 +74,27 @@ def plan_preamble(ctx: ReportContext, subject: str) -> Paragraph:
     """ "Thực hiện Kế hoạch …, Ủy ban nhân dân phường Cái Khế báo cáo <subject> như sau:" """
     body = ctx.office.office_name
     return Paragraph(f"Thực hiện {PLAN_REFERENCE}, {body} báo cáo {subject} như sau:")
+
+
+def data_day(ctx: ReportContext) -> date:
+    """The day the figures are taken on: the end of the period, or the document's date when
+    the period is still running (the city's yearly report is due before 30/10)."""
+    return min(ctx.request.period.end, ctx.request.issued_on)
+
+
+def communes_by_code(session: Session) -> dict[str, CommuneInfo]:
+    """The 103 communes and wards in the catalogue's order."""
+    return {commune.code: commune for commune in list_communes(session)}
+
+
+def lines(items: list[str]) -> str:
+    """Cell text of several items, one per line."""
+    return "\n".join(item for item in items if item)
+
+
+def competition_ranks(values: Sequence[object]) -> list[int]:
+    """Ranks of already sorted values, equal values sharing a rank (1, 2, 2, 4)."""
+    ranks: list[int] = []
+    for index, value in enumerate(values):
+        ranks.append(ranks[-1] if index and value == values[index - 1] else index + 1)
+    return ranks
