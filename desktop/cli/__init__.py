@@ -13,7 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import recording_commands, report_commands, setup_commands, sync_commands
+from desktop.cli import (
+    loan_commands,
+    recording_commands,
+    report_commands,
+    setup_commands,
+    sync_commands,
+)
 from desktop.cli.base import (
     EXIT_BUG,
     EXIT_USER_ERROR,
@@ -28,7 +34,13 @@ from desktop.version import APP_NAME, app_version
 log = logging.getLogger(__name__)
 
 #: Modules that add sub-commands; each has ``register(subparsers)``.
-COMMAND_MODULES = [setup_commands, report_commands, recording_commands, sync_commands]
+COMMAND_MODULES = [
+    setup_commands,
+    report_commands,
+    recording_commands,
+    loan_commands,
+    sync_commands,
+]
 
 
 def build_parser() -> CliParser:

@@ -351,6 +351,24 @@ class DemoGenerator:
                     rate_bp=None,
                     notes="",
                 )
+                if disbursed > previous_end:
+                    # Disbursed after the older quarter-end snapshot: the disbursement itself
+                    # is the loan's first balance (as core.loans.create_loan records it).
+                    self.w.add(
+                        LoanBalance,
+                        code,
+                        loan_id=loan_id,
+                        as_of=disbursed,
+                        current_amount=amount,
+                        overdue_amount=0,
+                        frozen_amount=0,
+                        pending_amount=0,
+                        extended_amount=0,
+                        rescheduled_amount=0,
+                        written_off_amount=0,
+                        overdue_since=None,
+                        notes="",
+                    )
                 for as_of, paid in ((previous_end, 0.0), (last_quarter_end, 0.05)):
                     if disbursed > as_of:
                         continue

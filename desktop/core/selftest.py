@@ -20,6 +20,7 @@ from desktop.core.backups import inspect_backup, make_backup
 from desktop.core.catalogues import EXPECTED_COMMUNES
 from desktop.core.dashboard.self_test import step_recording
 from desktop.core.database import Database
+from desktop.core.loans.selftest import step_loans
 from desktop.core.office import list_hamlets, rename_hamlet, set_up_office
 from desktop.paths import AppPaths
 
@@ -108,6 +109,7 @@ STEPS: list[Callable[[Database], str]] = [
     step_backup,
     step_report,
     step_recording,
+    step_loans,
     step_sync,
 ]
 

@@ -765,6 +765,7 @@
     <name>Records</name>
     <message>
         <source>This record no longer exists.</source>
+        <extracomment>Ids per ``IN (...)`` query in bulk updates (well under SQLite&apos;s variable limit).</extracomment>
         <translation>Bản ghi này không còn tồn tại.</translation>
     </message>
     <message>

@@ -16,10 +16,6 @@
         <translation>Khoản vay</translation>
     </message>
     <message>
-        <source>Savings-and-loan groups, borrowers, loans, loan-use checks and the import of the bank&apos;s Excel lists come in the next update.</source>
-        <translation>Chức năng theo dõi Tổ TK&amp;VV, người vay, khoản vay, kiểm tra sử dụng vốn vay và nhập danh sách Excel của Ngân hàng sẽ có trong bản cập nhật tới.</translation>
-    </message>
-    <message>
         <source>Contributions &amp; capital</source>
         <translation>Đóng góp &amp; nguồn vốn</translation>
     </message>

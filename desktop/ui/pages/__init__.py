@@ -35,6 +35,12 @@ def _tasks_page(context: AppContext) -> QWidget:
     return TasksPage(context)
 
 
+def _loans_page(context: AppContext) -> QWidget:
+    from desktop.ui.loans.page import LoansPage
+
+    return LoansPage(context)
+
+
 def _funds_page(context: AppContext) -> QWidget:
     from desktop.ui.funds.page import FundsPage
 
@@ -48,18 +54,7 @@ def _placeholder(title: Msg, what: Msg) -> Callable[[AppContext], QWidget]:
 PAGES: list[PageSpec] = [
     PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page),
     PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), _tasks_page),
-    PageSpec(
-        "loans",
-        QT_TRANSLATE_NOOP("Pages", "Loans"),
-        _placeholder(
-            QT_TRANSLATE_NOOP("Pages", "Loans"),
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Savings-and-loan groups, borrowers, loans, loan-use checks and the import of "
-                "the bank's Excel lists come in the next update.",
-            ),
-        ),
-    ),
+    PageSpec("loans", QT_TRANSLATE_NOOP("Pages", "Loans"), _loans_page),
     PageSpec("funds", QT_TRANSLATE_NOOP("Pages", "Contributions & capital"), _funds_page),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync"), sync_page),
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), ReportsPage),

@@ -3,8 +3,8 @@ save it as PDF or Excel.
 
 Making a report reads many records, so it runs off the GUI thread through
 :func:`~desktop.ui.background.run_in_background` with a progress dialog. The preview shows
-the very PDF bytes that "Save PDF" writes. It uses Qt's PDF module (the ``PySide6-Pdf``
-wheel since Qt 6.12, part of PySide6-Addons before); where that module is missing the page
+the very PDF bytes that "Save PDF" writes. It uses Qt's PDF module (QtPdf, part of
+PySide6-Addons); where that module is missing the page
 says so and saving still works.
 """
 

@@ -1,0 +1,1030 @@
+"""Import of the loan lists the bank's transaction office hands to communes.
+
+Three steps, the same for the window and ``tdcs import-excel``:
+
+1. :func:`prepare` reads a sheet (:mod:`.excel_import_read`), recognises its columns
+   (a remembered mapping for this shape of list first, else the headings), its money unit
+   ("ĐVT: đồng / 1.000 đồng / triệu đồng") and the date of its balances ("đến ngày
+   31/12/2025").
+2. The clerk checks or changes the mapping (the wizard) and :func:`run_import` runs with
+   ``dry_run=True`` to preview: every row's outcome, nothing kept.
+3. :func:`run_import` for real: one transaction (a failure leaves nothing behind), rows
+   written through the record store in bulk (versions, change numbers, audit).
+
+Each row is **created** (a new loan), **updated** (a known loan: contract number, else
+citizen ID + programme + disbursement date), **unchanged**, **rejected** (with the reason
+and its Excel row number), or **skipped** (blank rows, totals and sub-total rows, group
+heading rows). Re-importing the same list changes nothing; a list of a later date adds a
+balance snapshot per loan, so the history is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.enums import GroupStatus, HouseholdCategory, Sex
+from db.models import Borrower, Hamlet, Loan, LoanBalance, SavingsGroup
+from desktop.core import validation
+from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.formatting import format_date, parse_date
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
+from desktop.core.loans.balances import ALL_PARTS, OUTSTANDING_PARTS, BalanceInput, validate_balance
+from desktop.core.loans.common import RateBook, alive, organisations, programmes
+from desktop.core.loans.excel_import_fields import (
+    BALANCE_FIELDS,
+    FIELD_LABELS,
+    MONEY_FIELDS,
+    REQUIRED_FIELDS,
+    ImportField,
+    detect_columns,
+    heading_key,
+)
+from desktop.core.loans.excel_import_mappings import (
+    SavedMapping,
+    apply_mapping,
+    find_mapping,
+    mapping_for_shape,
+    save_mapping,
+)
+from desktop.core.loans.excel_import_match import (
+    ORGANISATION_WORDS,
+    PROGRAMME_WORDS,
+    WordMatcher,
+    hamlet_key,
+)
+from desktop.core.loans.excel_import_read import SheetTable, read_sheet
+from desktop.core.loans.excel_import_values import (
+    birth_year_value,
+    citizen_id_value,
+    date_value,
+    household_value,
+    is_empty,
+    money_value,
+    rate_value,
+    sex_value,
+    text_value,
+)
+from desktop.core.office import require_office
+from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.records import RecordStore
+from desktop.core.settings import actor_name
+from desktop.core.text import search_key
+
+M_CITY = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "Bank lists are imported by the commune or ward that supervises the loans; the city "
+    "receives them in the communes' sync files.",
+)
+M_MISSING_COLUMNS = QT_TRANSLATE_NOOP(
+    "ExcelImport", "Choose the column of: {fields}. These are needed for every loan."
+)
+M_NO_AS_OF = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The list has balances but no date for them. Give the date of the figures (for example "
+    "31/12/2025).",
+)
+M_NO_ROWS = QT_TRANSLATE_NOOP(
+    "ExcelImport", "The sheet {sheet} has no data rows under its headings."
+)
+M_UNKNOWN_MAPPING = QT_TRANSLATE_NOOP(
+    "ExcelImport", "There is no saved column mapping named {name}. Saved mappings: {names}."
+)
+M_DUPLICATE_COLUMN = QT_TRANSLATE_NOOP(
+    "ExcelImport", "The column {column} is chosen for two fields: {fields}."
+)
+M_NO_IDENTITY = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "Neither a contract number nor a citizen ID: the loan could not be recognised when the "
+    "list is imported again.",
+)
+M_UNKNOWN_PROGRAMME = QT_TRANSLATE_NOOP("ExcelImport", "Unknown programme «{value}».")
+M_UNKNOWN_ORGANISATION = QT_TRANSLATE_NOOP("ExcelImport", "Unknown organisation «{value}».")
+M_UNKNOWN_HAMLET = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The hamlet «{value}» is not in the commune's list; add it in Settings, then import again.",
+)
+M_DUPLICATE_ROW = QT_TRANSLATE_NOOP(
+    "ExcelImport", "The same loan is already on row {row} of this list."
+)
+M_OTHER_PERSON_LOAN = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "Contract {contract} is recorded for {name} (citizen ID {cid}), not for this citizen ID.",
+)
+M_CID_OTHER_NAME = QT_TRANSLATE_NOOP(
+    "ExcelImport", "Citizen ID {cid} is recorded for {name}, not for {other}."
+)
+M_AFTER_AS_OF = QT_TRANSLATE_NOOP(
+    "ExcelImport", "Disbursed on {day}, after the date of the balances ({as_of})."
+)
+M_FUTURE = QT_TRANSLATE_NOOP("ExcelImport", "The date {day} is in the future.")
+M_PARTS_MISMATCH = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The debt categories add up to {parts} đ but the outstanding balance is {total} đ.",
+)
+M_PARTS_ABOVE = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "Overdue, frozen and other categories ({parts} đ) exceed the outstanding balance ({total} đ).",
+)
+M_SMALL_AMOUNT = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The amount {amount} đ is too small for a loan: is the list in thousands or millions of "
+    "đồng? Choose the unit of the list.",
+)
+M_TOTAL_ROW = QT_TRANSLATE_NOOP("ExcelImport", "Totals row.")
+M_HEADING_ROW = QT_TRANSLATE_NOOP("ExcelImport", "Heading row inside the table.")
+M_CHANGED = QT_TRANSLATE_NOOP("ExcelImport", "Changed: {fields}.")
+M_PREPARING = QT_TRANSLATE_NOOP("ExcelImport", "Checking the rows…")
+M_WRITING = QT_TRANSLATE_NOOP("ExcelImport", "Saving…")
+
+#: No loan of a social policy programme is this small; smaller means the unit is wrong.
+MIN_LOAN = 100_000
+UNITS = (1, 1_000, 1_000_000)
+
+_TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|total|sum)\b")
+_AS_OF_TEXT = re.compile(
+    r"(?:den ngay|tai ngay|thoi diem|ngay bao cao|ngay so lieu)\s*:?\s*"
+    r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})"
+)
+_VI_DATE = re.compile(r"(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+
+
+class RowOutcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+    SKIPPED = "skipped"
+
+
+OUTCOME_LABELS: dict[RowOutcome, Msg] = {
+    RowOutcome.CREATED: QT_TRANSLATE_NOOP("ExcelImport", "Imported"),
+    RowOutcome.UPDATED: QT_TRANSLATE_NOOP("ExcelImport", "Updated"),
+    RowOutcome.UNCHANGED: QT_TRANSLATE_NOOP("ExcelImport", "Unchanged"),
+    RowOutcome.REJECTED: QT_TRANSLATE_NOOP("ExcelImport", "Rejected"),
+    RowOutcome.SKIPPED: QT_TRANSLATE_NOOP("ExcelImport", "Skipped"),
+}
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """What happened to one row of the sheet (``row`` is Excel's row number)."""
+
+    row: int
+    outcome: RowOutcome
+    reason: str = ""
+    contract_no: str = ""
+    full_name: str = ""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    sheet: str
+    as_of: date | None
+    dry_run: bool
+    rows: tuple[RowResult, ...]
+    groups_created: int = 0
+    borrowers_created: int = 0
+    borrowers_updated: int = 0
+    balances_written: int = 0
+
+    def count(self, outcome: RowOutcome) -> int:
+        return sum(1 for r in self.rows if r.outcome is outcome)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """A sheet read and how its columns will be imported."""
+
+    table: SheetTable
+    columns: dict[ImportField, int]
+    unit: int = 1
+    as_of: date | None = None
+    mapping_name: str = ""
+
+    def with_columns(self, columns: dict[ImportField, int]) -> ImportPlan:
+        return replace(self, columns=dict(columns))
+
+    @property
+    def missing(self) -> tuple[ImportField, ...]:
+        return tuple(f for f in REQUIRED_FIELDS if f not in self.columns)
+
+    @property
+    def has_balances(self) -> bool:
+        return any(f in self.columns for f in BALANCE_FIELDS)
+
+
+# -- step 1: read and recognise ------------------------------------------------------------------
+def detect_unit(text: str) -> int:
+    """The money unit a title or heading states ("ĐVT: 1.000 đồng", "triệu đồng")."""
+    key = search_key(text)
+    if re.search(r"trieu dong|tr\.? ?d\b|trieu vnd", key):
+        return 1_000_000
+    if re.search(r"1[.,]?000 ?(dong|d|vnd)\b|nghin dong|ngan dong|ng\.? ?d\b", key):
+        return 1_000
+    return 1
+
+
+def detect_as_of(text: str) -> date | None:
+    """The date of the figures a title states ("đến ngày 31/12/2025", "… đến ngày 31
+    tháng 12 năm 2025"); the last one when a period is given."""
+    found = _AS_OF_TEXT.findall(search_key(text))
+    for raw in reversed(found):
+        vi = _VI_DATE.fullmatch(raw.strip())
+        try:
+            if vi:
+                return date(int(vi[3]), int(vi[2]), int(vi[1]))
+            return parse_date(raw.strip())
+        except (ValueError, ValidationError):
+            continue
+    return None
+
+
+def prepare(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    saved: list[SavedMapping] | None = None,
+    mapping_name: str | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> ImportPlan:
+    """Read the sheet and choose its columns: the mapping named ``mapping_name`` when one
+    is saved under that name, else the saved mapping for lists of this shape, else the
+    headings. A ``mapping_name`` not yet saved is kept, so the import can save it."""
+    table = read_sheet(path, sheet, progress)
+    if not table.rows:
+        raise UserError(M_NO_ROWS, sheet=table.sheet)
+    mappings = saved or []
+    chosen: SavedMapping | None = None
+    if mapping_name:
+        chosen = find_mapping(mappings, mapping_name)
+    if chosen is None and not mapping_name:
+        chosen = mapping_for_shape(mappings, table)
+    headings = [list(parts) for parts in table.headings]
+    columns = detect_columns(headings)
+    unit = detect_unit(table.title_text + "\n" + "\n".join(table.labels))
+    if chosen is not None:
+        columns = {**columns, **apply_mapping(chosen, table)}
+        unit = chosen.unit
+    return ImportPlan(
+        table=table,
+        columns=columns,
+        unit=unit,
+        as_of=detect_as_of(table.title_text),
+        mapping_name=chosen.name if chosen else (mapping_name or ""),
+    )
+
+
+def check_plan(plan: ImportPlan) -> None:
+    """Refuse a mapping that cannot work, before any row is looked at."""
+    if plan.missing:
+        names = ", ".join(tr(FIELD_LABELS[f]) for f in plan.missing)
+        raise UserError(M_MISSING_COLUMNS, fields=names)
+    by_column: dict[int, list[ImportField]] = {}
+    for chosen_field, index in plan.columns.items():
+        by_column.setdefault(index, []).append(chosen_field)
+    for index, fields in by_column.items():
+        if len(fields) > 1:
+            raise UserError(
+                M_DUPLICATE_COLUMN,
+                column=plan.table.column_letter(index),
+                fields=", ".join(tr(FIELD_LABELS[f]) for f in fields),
+            )
+    if plan.has_balances and plan.as_of is None and ImportField.AS_OF not in plan.columns:
+        raise UserError(M_NO_AS_OF)
+
+
+# -- step 2/3: rows to records ---------------------------------------------------------------------
+@dataclass
+class _Parsed:
+    row: int
+    contract_no: str = ""
+    full_name: str = ""
+    citizen_id: str | None = None
+    birth_year: int | None = None
+    sex: Sex | None = None
+    hamlet: str = ""
+    household: HouseholdCategory | None = None
+    phone: str = ""
+    group_code: str = ""
+    group_name: str = ""
+    organisation: str = ""
+    programme: str = ""
+    amount: int | None = None
+    disbursed_on: date | None = None
+    maturity_on: date | None = None
+    purpose: str = ""
+    rate_bp: int | None = None
+    as_of: date | None = None
+    balance: dict[str, int] = field(default_factory=dict)
+    outstanding: int | None = None
+    overdue_since: date | None = None
+    notes: str = ""
+
+
+@dataclass
+class _BorrowerState:
+    id: str | None
+    values: dict[str, Any]
+    first_row: int
+
+
+@dataclass
+class _LoanState:
+    id: str | None
+    values: dict[str, Any]
+    borrower_key: str
+
+
+_BORROWER_COLUMNS = (
+    "full_name",
+    "citizen_id",
+    "birth_year",
+    "sex",
+    "hamlet_id",
+    "household_category",
+    "phone",
+    "group_id",
+)
+_LOAN_COLUMNS = (
+    "borrower_id",
+    "programme_code",
+    "organisation_code",
+    "group_id",
+    "contract_no",
+    "amount_disbursed",
+    "disbursed_on",
+    "maturity_on",
+    "purpose",
+    "rate_bp",
+)
+_CHANGE_WORDS: dict[str, Msg] = {
+    "borrower": QT_TRANSLATE_NOOP("ExcelImport", "borrower"),
+    "loan": QT_TRANSLATE_NOOP("ExcelImport", "loan"),
+    "balance": QT_TRANSLATE_NOOP("ExcelImport", "balance"),
+}
+
+
+class RowRejected(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _reject(message: Msg, **params: Any) -> RowRejected:
+    return RowRejected(tr(message, **params))
+
+
+def _errors_text(errors: list[ValidationError], names: dict[str, str]) -> str:
+    return "; ".join(f"{names.get(e.field, e.field)}: {e.text()}" for e in errors)
+
+
+class _Importer:
+    def __init__(
+        self,
+        session: Session,
+        store: RecordStore,
+        plan: ImportPlan,
+        today: date,
+        progress: Progress,
+    ) -> None:
+        self.session = session
+        self.store = store
+        self.owner = store.owner_code
+        self.plan = plan
+        self.today = today
+        self.progress = progress
+        self.columns = plan.columns
+        #: Field names of error messages: the import fields are named like the columns.
+        self.field_names = {f.value: tr(FIELD_LABELS[f]) for f in ImportField}
+        self._load_lookups()
+
+    # -- lookups ---------------------------------------------------------------------------
+    def _load_lookups(self) -> None:
+        s, owner = self.session, self.owner
+        self.rates = RateBook(s)
+        self.programmes = WordMatcher()
+        for p in programmes(s):
+            self.programmes.add(p.code, (p.code, p.name, p.short_name))
+            self.programmes.add(p.code, PROGRAMME_WORDS.get(p.code, ()))
+        self.organisations = WordMatcher()
+        self.org_codes = set()
+        for o in organisations(s):
+            self.org_codes.add(o.code)
+            self.organisations.add(o.code, (o.code, o.name, o.short_name))
+            self.organisations.add(o.code, ORGANISATION_WORDS.get(o.code, ()))
+        self.hamlets: dict[str, str] = {}
+        for hamlet_id, name in s.execute(
+            select(Hamlet.id, Hamlet.name).where(alive(Hamlet, owner))
+        ):
+            self.hamlets.setdefault(hamlet_key(name), hamlet_id)
+            self.hamlets.setdefault(heading_key(name), hamlet_id)
+        self.groups: dict[str, tuple[str, str | None]] = {}
+        for group_id, code, name, org in s.execute(
+            select(
+                SavingsGroup.id,
+                SavingsGroup.code,
+                SavingsGroup.name,
+                SavingsGroup.organisation_code,
+            ).where(alive(SavingsGroup, owner))
+        ):
+            self.groups.setdefault(heading_key(code), (group_id, org))
+            self.groups.setdefault(heading_key(name), (group_id, org))
+        self.borrowers: dict[str, _BorrowerState] = {}
+        self.borrower_by_cid: dict[str, str] = {}
+        self.borrower_by_person: dict[tuple[str, int | None, str | None], list[str]] = {}
+        for row in s.execute(
+            select(Borrower.id, *[getattr(Borrower, c) for c in _BORROWER_COLUMNS]).where(
+                alive(Borrower, owner)
+            )
+        ):
+            values = dict(zip(_BORROWER_COLUMNS, row[1:], strict=True))
+            key = f"id:{row[0]}"
+            self.borrowers[key] = _BorrowerState(row[0], values, 0)
+            if values["citizen_id"]:
+                self.borrower_by_cid[values["citizen_id"]] = key
+            person = (search_key(values["full_name"]), values["birth_year"], values["hamlet_id"])
+            self.borrower_by_person.setdefault(person, []).append(key)
+        self.loans: dict[str, _LoanState] = {}
+        self.loan_by_contract: dict[str, str] = {}
+        self.loan_by_identity: dict[tuple[str, str, date], str] = {}
+        for row in s.execute(
+            select(Loan.id, *[getattr(Loan, c) for c in _LOAN_COLUMNS]).where(alive(Loan, owner))
+        ):
+            values = dict(zip(_LOAN_COLUMNS, row[1:], strict=True))
+            key = f"id:{row[0]}"
+            borrower_key = f"id:{values['borrower_id']}"
+            self.loans[key] = _LoanState(row[0], values, borrower_key)
+            if values["contract_no"]:
+                self.loan_by_contract[values["contract_no"]] = key
+            borrower = self.borrowers.get(borrower_key)
+            if borrower is not None and borrower.values["citizen_id"]:
+                identity = (
+                    borrower.values["citizen_id"],
+                    values["programme_code"],
+                    values["disbursed_on"],
+                )
+                self.loan_by_identity[identity] = key
+
+    # -- reading one row ---------------------------------------------------------------------
+    def _cell(self, cells: tuple[Any, ...], wanted: ImportField) -> Any:
+        index = self.columns.get(wanted)
+        if index is None or index >= len(cells):
+            return None
+        return cells[index]
+
+    def _skip_reason(self, cells: tuple[Any, ...]) -> Msg | None:
+        """Totals and sub-totals rows ("Tổng cộng", "Cộng tổ 3") and headings inside the
+        table ("Tổ 1 - Khu vực 1" alone on its row) are skipped, not rejected."""
+        name = text_value(self._cell(cells, ImportField.FULL_NAME))
+        if name and not _TOTAL_ROW.match(search_key(name)):
+            return None  # a named borrower: a loan row, good or bad
+        contract = text_value(self._cell(cells, ImportField.CONTRACT_NO))
+        filled = [c for c in cells if not is_empty(c)]
+        for cell in filled:
+            if not isinstance(cell, str):
+                continue
+            text = text_value(cell)
+            if (
+                _TOTAL_ROW.match(search_key(text))
+                and (not name or name == text)
+                and (not contract or contract == text)
+            ):
+                return M_TOTAL_ROW
+        if len(filled) == 1 and isinstance(filled[0], str) and not name:
+            return M_HEADING_ROW
+        return None
+
+    def _parse(self, number: int, cells: tuple[Any, ...]) -> _Parsed:
+        parsed = _Parsed(row=number)
+        errors: list[ValidationError] = []
+        unit = self.plan.unit
+
+        def read(target: ImportField, reader: Callable[[Any], Any]) -> Any:
+            if target not in self.columns:
+                return None
+            try:
+                return reader(self._cell(cells, target))
+            except ValidationError as error:
+                errors.append(ValidationError(target.value, error.message, **error.params))
+                return None
+
+        def text(target: ImportField) -> str:
+            return str(read(target, text_value) or "")
+
+        parsed.contract_no = text(ImportField.CONTRACT_NO)
+        parsed.full_name = text(ImportField.FULL_NAME)
+        parsed.citizen_id = read(ImportField.CITIZEN_ID, citizen_id_value)
+        parsed.birth_year = read(ImportField.BIRTH_YEAR, birth_year_value)
+        parsed.sex = read(ImportField.SEX, sex_value)
+        male = read(ImportField.BIRTH_YEAR_MALE, birth_year_value)
+        female = read(ImportField.BIRTH_YEAR_FEMALE, birth_year_value)
+        if male is not None:
+            parsed.birth_year, parsed.sex = male, Sex.MALE
+        elif female is not None:
+            parsed.birth_year, parsed.sex = female, Sex.FEMALE
+        parsed.hamlet = text(ImportField.HAMLET)
+        parsed.household = read(ImportField.HOUSEHOLD, household_value)
+        parsed.phone = text(ImportField.PHONE)
+        parsed.group_code = text(ImportField.GROUP_CODE)
+        parsed.group_name = text(ImportField.GROUP_NAME)
+        parsed.organisation = text(ImportField.ORGANISATION)
+        parsed.programme = text(ImportField.PROGRAMME)
+        parsed.amount = read(ImportField.AMOUNT, lambda v: money_value(v, "amount", unit=unit))
+        parsed.disbursed_on = read(ImportField.DISBURSED_ON, lambda v: date_value(v, "d"))
+        parsed.maturity_on = read(ImportField.MATURITY_ON, lambda v: date_value(v, "d"))
+        parsed.purpose = text(ImportField.PURPOSE)
+        monthly = "thang" in search_key(
+            self.plan.table.labels[self.columns[ImportField.RATE]]
+            if ImportField.RATE in self.columns
+            else ""
+        )
+        parsed.rate_bp = read(ImportField.RATE, lambda v: rate_value(v, "rate", monthly=monthly))
+        parsed.as_of = read(ImportField.AS_OF, lambda v: date_value(v, "d")) or self.plan.as_of
+        parsed.outstanding = read(
+            ImportField.OUTSTANDING, lambda v: money_value(v, "amount", unit=unit)
+        )
+        for money_field in MONEY_FIELDS - {ImportField.AMOUNT, ImportField.OUTSTANDING}:
+            if money_field in self.columns:
+                value = read(money_field, lambda v: money_value(v, "amount", unit=unit))
+                parsed.balance[money_field.value] = value or 0
+        parsed.overdue_since = read(ImportField.OVERDUE_SINCE, lambda v: date_value(v, "d"))
+        parsed.notes = text(ImportField.NOTES)
+        for required in REQUIRED_FIELDS:
+            missing = required in self.columns and is_empty(self._cell(cells, required))
+            if missing and not any(e.field == required.value for e in errors):
+                errors.append(ValidationError(required.value, validation.M_REQUIRED))
+        if errors:
+            raise RowRejected(_errors_text(errors, self.field_names))
+        return parsed
+
+    # -- deciding what each row means ---------------------------------------------------------
+    def run(self) -> ImportResult:
+        table = self.plan.table
+        results: dict[int, RowResult] = {}
+        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None]] = []
+        seen_contract: dict[str, int] = {}
+        seen_identity: dict[tuple[str, str, date], int] = {}
+        self.new_groups: dict[str, dict[str, Any]] = {}
+        total = len(table.rows)
+        for done, (number, cells) in enumerate(table.rows):
+            if done % 500 == 0:
+                self.progress.report(done, total * 2, tr(M_PREPARING))
+            skip = self._skip_reason(cells)
+            if skip is not None:
+                results[number] = RowResult(number, RowOutcome.SKIPPED, tr(skip))
+                continue
+            parsed: _Parsed | None = None
+            try:
+                parsed = self._parse(number, cells)
+                loan_key, state, balance = self._resolve(parsed, seen_contract, seen_identity)
+            except RowRejected as rejected:
+                results[number] = RowResult(
+                    number,
+                    RowOutcome.REJECTED,
+                    rejected.reason,
+                    parsed.contract_no
+                    if parsed
+                    else text_value(self._cell(cells, ImportField.CONTRACT_NO)),
+                    parsed.full_name
+                    if parsed
+                    else text_value(self._cell(cells, ImportField.FULL_NAME)),
+                )
+                continue
+            accepted.append((parsed, loan_key, state, balance))
+        self.progress.report(total, total * 2, tr(M_WRITING))
+        counts = self._write(accepted, results)
+        self.progress.report(total * 2, total * 2, tr(M_WRITING))
+        return ImportResult(
+            sheet=table.sheet,
+            as_of=self.plan.as_of,
+            dry_run=False,
+            rows=tuple(results[n] for n in sorted(results)),
+            **counts,
+        )
+
+    def _group_for(
+        self, parsed: _Parsed, hamlet_id: str | None, org: str | None
+    ) -> tuple[str | None, str | None]:
+        """The group id (or ``new:<key>`` for a group this list introduces) and its
+        organisation."""
+        for text in (parsed.group_code, parsed.group_name):
+            if text and heading_key(text) in self.groups:
+                return self.groups[heading_key(text)]
+        text = parsed.group_code or parsed.group_name
+        if not text:
+            return None, None
+        key = f"new:{heading_key(text)}"
+        if key not in self.new_groups:
+            self.new_groups[key] = {
+                "code": (parsed.group_code or parsed.group_name)[:32],
+                "name": parsed.group_name or parsed.group_code,
+                "hamlet_id": hamlet_id,
+                "organisation_code": org,
+                "status": GroupStatus.ACTIVE,
+            }
+        return key, self.new_groups[key]["organisation_code"]
+
+    def _resolve(
+        self,
+        p: _Parsed,
+        seen_contract: dict[str, int],
+        seen_identity: dict[tuple[str, str, date], int],
+    ) -> tuple[str, _LoanState, dict[str, Any] | None]:
+        programme = self.programmes.match(p.programme)
+        if programme is None:
+            raise _reject(M_UNKNOWN_PROGRAMME, value=p.programme)
+        org: str | None = None
+        if p.organisation:
+            org = self.organisations.match(p.organisation)
+            if org is None:
+                raise _reject(M_UNKNOWN_ORGANISATION, value=p.organisation)
+        hamlet_id: str | None = None
+        if p.hamlet:
+            hamlet_id = self.hamlets.get(hamlet_key(p.hamlet)) or self.hamlets.get(
+                heading_key(p.hamlet)
+            )
+            if hamlet_id is None:
+                raise _reject(M_UNKNOWN_HAMLET, value=p.hamlet)
+        if not p.contract_no and not p.citizen_id:
+            raise RowRejected(tr(M_NO_IDENTITY))
+        # field rules shared with the forms
+        errors: list[ValidationError] = []
+        values: dict[str, Any] = {}
+        try:
+            if p.citizen_id:
+                p.citizen_id = validation.citizen_id(
+                    p.citizen_id, birth_year=p.birth_year, sex=p.sex
+                )
+        except ValidationError as error:
+            errors.append(error)
+        try:
+            p.phone = validation.phone(p.phone)
+        except ValidationError as error:
+            errors.append(error)
+        try:
+            values["amount_disbursed"] = validation.amount(p.amount, "amount_disbursed")
+            if p.amount is not None and p.amount < MIN_LOAN:
+                raise ValidationError(
+                    "amount_disbursed", M_SMALL_AMOUNT, amount=f"{p.amount:,}".replace(",", ".")
+                )
+        except ValidationError as error:
+            errors.append(error)
+        try:
+            validation.date_in_range(p.disbursed_on, "disbursed_on")
+            if p.disbursed_on is not None and p.disbursed_on > self.today:
+                raise ValidationError("disbursed_on", M_FUTURE, day=format_date(p.disbursed_on))
+            validation.date_in_range(p.maturity_on, "maturity_on", required=False)
+            validation.not_before(p.maturity_on, p.disbursed_on, "maturity_on")
+            validation.optional_text(p.contract_no, "contract_no", limit=40)
+            validation.optional_text(p.full_name, "full_name", limit=120)
+            validation.optional_text(p.purpose, "purpose", limit=500)
+        except ValidationError as error:
+            errors.append(error)
+        if errors:
+            raise RowRejected(_errors_text(errors, self.field_names))
+        assert p.disbursed_on is not None and p.amount is not None
+        # the same loan twice in the list
+        if p.contract_no:
+            if p.contract_no in seen_contract:
+                raise _reject(M_DUPLICATE_ROW, row=seen_contract[p.contract_no])
+            seen_contract[p.contract_no] = p.row
+        if p.citizen_id:
+            identity = (p.citizen_id, programme, p.disbursed_on)
+            if identity in seen_identity:
+                raise _reject(M_DUPLICATE_ROW, row=seen_identity[identity])
+            seen_identity[identity] = p.row
+        # the loan and its borrower
+        loan_key = self.loan_by_contract.get(p.contract_no) if p.contract_no else None
+        if loan_key is None and p.citizen_id:
+            loan_key = self.loan_by_identity.get((p.citizen_id, programme, p.disbursed_on))
+        existing = self.loans.get(loan_key) if loan_key else None
+        borrower_key = self._borrower_for(p, existing, hamlet_id)
+        group_id, group_org = self._group_for(p, hamlet_id, org)
+        org = org or group_org or (existing.values["organisation_code"] if existing else None)
+        balance = self._balance_for(p, existing)
+        rate = p.rate_bp
+        if rate is None:
+            rate = existing.values["rate_bp"] if existing else None
+            if rate is None:
+                rate = self.rates.rate(programme, p.disbursed_on)
+        loan_values = {
+            "programme_code": programme,
+            "organisation_code": org,
+            "contract_no": p.contract_no or (existing.values["contract_no"] if existing else ""),
+            "amount_disbursed": p.amount,
+            "disbursed_on": p.disbursed_on,
+            "rate_bp": rate,
+        }
+        if group_id is not None or existing is None:
+            loan_values["group_id"] = group_id
+        if p.maturity_on is not None or existing is None:
+            loan_values["maturity_on"] = p.maturity_on
+        if p.purpose or existing is None:
+            loan_values["purpose"] = p.purpose
+        state = _LoanState(existing.id if existing else None, loan_values, borrower_key)
+        key = loan_key or f"new:{p.row}"
+        if p.contract_no:
+            self.loan_by_contract[p.contract_no] = key
+        if p.citizen_id:
+            self.loan_by_identity[(p.citizen_id, programme, p.disbursed_on)] = key
+        self._merge_borrower(borrower_key, p, hamlet_id, group_id)
+        return key, state, balance
+
+    def _borrower_for(self, p: _Parsed, loan: _LoanState | None, hamlet_id: str | None) -> str:
+        if p.citizen_id:
+            key = self.borrower_by_cid.get(p.citizen_id)
+            if key is not None:
+                known = self.borrowers[key]
+                if search_key(known.values["full_name"]) != search_key(p.full_name):
+                    raise _reject(
+                        M_CID_OTHER_NAME,
+                        cid=p.citizen_id,
+                        name=known.values["full_name"],
+                        other=p.full_name,
+                    )
+                if loan is not None and loan.borrower_key != key:
+                    raise self._other_person(p, loan)
+                return key
+        if loan is not None:
+            owner = self.borrowers[loan.borrower_key]
+            if p.citizen_id and owner.values["citizen_id"] not in (None, "", p.citizen_id):
+                raise self._other_person(p, loan)
+            return loan.borrower_key
+        person = (search_key(p.full_name), p.birth_year, hamlet_id)
+        if not p.citizen_id and p.birth_year is not None:
+            matches = [
+                k
+                for k in self.borrower_by_person.get(person, [])
+                if not self.borrowers[k].values["citizen_id"]
+            ]
+            if len(matches) == 1:
+                return matches[0]
+        key = f"new:{p.citizen_id or p.row}"
+        self.borrowers[key] = _BorrowerState(None, {"full_name": p.full_name}, p.row)
+        if p.citizen_id:
+            self.borrower_by_cid[p.citizen_id] = key
+        self.borrower_by_person.setdefault(person, []).append(key)
+        return key
+
+    def _other_person(self, p: _Parsed, loan: _LoanState) -> RowRejected:
+        owner = self.borrowers[loan.borrower_key]
+        return _reject(
+            M_OTHER_PERSON_LOAN,
+            contract=p.contract_no or loan.values["contract_no"],
+            name=owner.values["full_name"],
+            cid=owner.values["citizen_id"] or "—",
+        )
+
+    def _merge_borrower(
+        self, key: str, p: _Parsed, hamlet_id: str | None, group_id: str | None
+    ) -> None:
+        state = self.borrowers[key]
+        updates: dict[str, Any] = {"full_name": p.full_name}
+        if p.citizen_id:
+            updates["citizen_id"] = p.citizen_id
+        if p.birth_year is not None:
+            updates["birth_year"] = p.birth_year
+        if p.sex is not None:
+            updates["sex"] = p.sex
+        if hamlet_id is not None:
+            updates["hamlet_id"] = hamlet_id
+        if p.household is not None:
+            updates["household_category"] = p.household
+        if p.phone:
+            updates["phone"] = p.phone
+        if group_id is not None:
+            updates["group_id"] = group_id
+        state.values.setdefault("_changes", {}).update(updates)
+
+    def _balance_for(self, p: _Parsed, loan: _LoanState | None) -> dict[str, Any] | None:
+        """The snapshot the row states, checked like a form would (``None`` when the list
+        has no balance columns)."""
+        if not self.plan.has_balances:
+            return None
+        as_of = p.as_of
+        if as_of is None:
+            raise RowRejected(tr(M_NO_AS_OF))
+        assert p.disbursed_on is not None and p.amount is not None
+        if p.disbursed_on > as_of:
+            raise _reject(M_AFTER_AS_OF, day=format_date(p.disbursed_on), as_of=format_date(as_of))
+        parts = {part: p.balance.get(part, 0) for part in ALL_PARTS}
+        others = sum(parts[part] for part in OUTSTANDING_PARTS[1:])
+        if p.outstanding is not None:
+            if ImportField.CURRENT in self.columns:
+                stated = sum(parts[part] for part in OUTSTANDING_PARTS)
+                if stated != p.outstanding:
+                    raise _reject(
+                        M_PARTS_MISMATCH,
+                        parts=f"{stated:,}".replace(",", "."),
+                        total=f"{p.outstanding:,}".replace(",", "."),
+                    )
+            else:
+                if others > p.outstanding:
+                    raise _reject(
+                        M_PARTS_ABOVE,
+                        parts=f"{others:,}".replace(",", "."),
+                        total=f"{p.outstanding:,}".replace(",", "."),
+                    )
+                parts["current_amount"] = p.outstanding - others
+        try:
+            values = validate_balance(
+                BalanceInput(
+                    as_of=as_of,
+                    current_amount=parts["current_amount"],
+                    overdue_amount=parts["overdue_amount"],
+                    frozen_amount=parts["frozen_amount"],
+                    pending_amount=parts["pending_amount"],
+                    extended_amount=parts["extended_amount"],
+                    rescheduled_amount=parts["rescheduled_amount"],
+                    written_off_amount=parts["written_off_amount"],
+                    overdue_since=p.overdue_since,
+                ),
+                amount_disbursed=p.amount,
+                disbursed_on=p.disbursed_on,
+                today=self.today,
+            )
+        except FormErrors as errors:
+            raise RowRejected(_errors_text(errors.errors, self.field_names)) from errors
+        except ValidationError as error:
+            raise RowRejected(_errors_text([error], self.field_names)) from error
+        values.pop("notes", None)
+        return values
+
+    # -- writing -------------------------------------------------------------------------------
+    def _write(
+        self,
+        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None]],
+        results: dict[int, RowResult],
+    ) -> dict[str, int]:
+        """Write what the rows decided, table by table, parents first (one bulk insert and
+        one bulk update per table), and give each accepted row its outcome."""
+        store = self.store
+        group_ids = dict(
+            zip(
+                list(self.new_groups),
+                store.create_many(SavingsGroup, list(self.new_groups.values())),
+                strict=True,
+            )
+        )
+
+        def real_group(value: str | None) -> str | None:
+            return group_ids.get(value, value) if value else value
+
+        # borrowers: new ones created, known ones updated with what the list says
+        new_borrowers = [
+            key for key, b in self.borrowers.items() if b.id is None and "_changes" in b.values
+        ]
+        borrower_rows = []
+        for key in new_borrowers:
+            values = {
+                "household_category": HouseholdCategory.KHAC,
+                "phone": "",
+                **self.borrowers[key].values["_changes"],
+            }
+            values["group_id"] = real_group(values.get("group_id"))
+            borrower_rows.append(values)
+        for key, new_id in zip(
+            new_borrowers, store.create_many(Borrower, borrower_rows), strict=True
+        ):
+            self.borrowers[key].id = new_id
+        changed_borrowers: set[str] = set()
+        borrower_updates: list[tuple[str, Mapping[str, Any]]] = []
+        created_now = set(new_borrowers)
+        for key, known in self.borrowers.items():
+            if key in created_now or "_changes" not in known.values or known.id is None:
+                continue
+            changes = {
+                k: real_group(v) if k == "group_id" else v
+                for k, v in known.values["_changes"].items()
+            }
+            diff = {k: v for k, v in changes.items() if known.values.get(k) != v}
+            if diff:
+                changed_borrowers.add(key)
+                borrower_updates.append((known.id, diff))
+        store.update_many(Borrower, borrower_updates)
+        # loans
+        new_loans: list[tuple[int, dict[str, Any]]] = []
+        loan_updates: list[tuple[str, Mapping[str, Any]]] = []
+        changes_of_row: dict[int, list[str]] = {}
+        loan_ids: dict[int, str] = {}
+        for parsed, loan_key, loan, _balance in accepted:
+            values = dict(loan.values)
+            values["group_id"] = real_group(values.get("group_id"))
+            values["borrower_id"] = self.borrowers[loan.borrower_key].id
+            changed = changes_of_row.setdefault(parsed.row, [])
+            if loan.borrower_key in changed_borrowers:
+                changed.append("borrower")
+            if loan.id is None:
+                new_loans.append((parsed.row, values))
+            else:
+                recorded = self.loans[loan_key].values
+                diff = {k: v for k, v in values.items() if recorded.get(k) != v}
+                if diff:
+                    loan_updates.append((loan.id, diff))
+                    changed.append("loan")
+                loan_ids[parsed.row] = loan.id
+        created = store.create_many(Loan, [values for _, values in new_loans])
+        for (row_number, _values), loan_id in zip(new_loans, created, strict=True):
+            loan_ids[row_number] = loan_id
+        store.update_many(Loan, loan_updates)
+        # balances: one snapshot per loan and date; the same date again updates it
+        wanted: dict[tuple[str, date], tuple[int, bool, dict[str, Any]]] = {}
+        for parsed, _key, loan, balance in accepted:
+            loan_id = loan_ids[parsed.row]
+            if balance is not None:
+                wanted[(loan_id, balance["as_of"])] = (parsed.row, loan.id is not None, balance)
+            elif loan.id is None and parsed.disbursed_on is not None:
+                first = {"as_of": parsed.disbursed_on, "current_amount": parsed.amount}
+                wanted[(loan_id, parsed.disbursed_on)] = (parsed.row, False, first)
+        recorded_balances: dict[tuple[str, date], tuple[str, dict[str, Any]]] = {}
+        dates = {day for _, day in wanted}
+        if dates:
+            for found in self.session.execute(
+                select(
+                    LoanBalance.id,
+                    LoanBalance.loan_id,
+                    LoanBalance.as_of,
+                    *[getattr(LoanBalance, part) for part in ALL_PARTS],
+                    LoanBalance.overdue_since,
+                ).where(alive(LoanBalance, self.owner), LoanBalance.as_of.in_(dates))
+            ):
+                amounts: dict[str, Any] = dict(zip(ALL_PARTS, found[3:-1], strict=True))
+                amounts["overdue_since"] = found[-1]
+                recorded_balances[(found[1], found[2])] = (found[0], amounts)
+        new_balances: list[dict[str, Any]] = []
+        balance_updates: list[tuple[str, Mapping[str, Any]]] = []
+        for (loan_id, day), (row_number, known_loan, values) in wanted.items():
+            snapshot = recorded_balances.get((loan_id, day))
+            if snapshot is None:
+                new_balances.append({"loan_id": loan_id, **values})
+                if known_loan:
+                    changes_of_row[row_number].append("balance")
+                continue
+            full: dict[str, Any] = {part: values.get(part, 0) for part in ALL_PARTS}
+            full["overdue_since"] = values.get("overdue_since")
+            diff = {k: v for k, v in full.items() if snapshot[1].get(k) != v}
+            if diff:
+                balance_updates.append((snapshot[0], diff))
+                changes_of_row[row_number].append("balance")
+        store.create_many(LoanBalance, new_balances)
+        store.update_many(LoanBalance, balance_updates)
+        for parsed, _key, loan, _balance in accepted:
+            if loan.id is None:
+                outcome, reason = RowOutcome.CREATED, ""
+            elif changes_of_row.get(parsed.row):
+                fields = ", ".join(
+                    tr(_CHANGE_WORDS[w]) for w in dict.fromkeys(changes_of_row[parsed.row])
+                )
+                outcome, reason = RowOutcome.UPDATED, tr(M_CHANGED, fields=fields)
+            else:
+                outcome, reason = RowOutcome.UNCHANGED, ""
+            results[parsed.row] = RowResult(
+                parsed.row, outcome, reason, parsed.contract_no, parsed.full_name
+            )
+        return {
+            "groups_created": len(group_ids),
+            "borrowers_created": len(new_borrowers),
+            "borrowers_updated": len(borrower_updates),
+            "balances_written": len(new_balances) + len(balance_updates),
+        }
+
+
+def run_import(
+    session: Session,
+    plan: ImportPlan,
+    *,
+    dry_run: bool = False,
+    save_as: str | None = None,
+    progress: Progress = NO_PROGRESS,
+    today: date | None = None,
+) -> ImportResult:
+    """Import the plan's rows for this commune; with ``dry_run`` nothing is kept (the
+    preview). ``save_as`` remembers the mapping under that name after a real import."""
+    office = require_office(session)
+    if office.is_city:
+        raise UserError(M_CITY)
+    check_plan(plan)
+    store = RecordStore(session, owner_code=office.unit_code, actor=actor_name(session))
+    savepoint = session.begin_nested()
+    try:
+        importer = _Importer(session, store, plan, today or date.today(), progress)
+        result = importer.run()
+    except BaseException:
+        savepoint.rollback()
+        raise
+    if dry_run:
+        savepoint.rollback()
+        return replace(result, dry_run=True)
+    savepoint.commit()
+    if save_as:
+        save_mapping(session, save_as, plan.table, plan.columns, plan.unit)
+    return result

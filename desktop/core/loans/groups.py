@@ -1,0 +1,380 @@
+"""Savings-and-loan groups (Tổ TK&VV) and their yearly grades.
+
+A group's **members** are derived from the loans: the distinct borrowers with a loan in the
+group, together with borrowers recorded as belonging to it. Its **borrowers** are the
+members with an outstanding balance on the day asked for. The yearly assessment keeps what
+the group reported (members, members' savings) beside its grade.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.enums import GroupGrade, GroupStatus
+from db.models import Borrower, GroupAssessment, Hamlet, Loan, SavingsGroup
+from desktop.core import validation
+from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.loans.balances import NO_POSITION, latest_positions
+from desktop.core.loans.common import (
+    Owner,
+    alive,
+    check_choice,
+    group_label,
+    hamlet_names,
+    organisation_names,
+)
+from desktop.core.office import record_store
+from desktop.core.text import sort_key
+
+M_DUPLICATE_CODE = QT_TRANSLATE_NOOP("Groups", "Another group already has the code {code}.")
+M_GROUP_IN_USE = QT_TRANSLATE_NOOP(
+    "Groups",
+    "The group still has {loans} loans and {borrowers} borrowers. Move them to another group "
+    "first, or mark the group as merged or dissolved.",
+)
+M_DUPLICATE_YEAR = QT_TRANSLATE_NOOP("Groups", "The group already has a grade for {year}.")
+M_MEMBERS = QT_TRANSLATE_NOOP("Groups", "The number of members must be between 0 and 500.")
+
+MAX_MEMBERS = 500
+
+
+@dataclass(frozen=True)
+class GroupInput:
+    code: str
+    name: str
+    hamlet_id: str | None = None
+    organisation_code: str | None = None
+    leader_name: str = ""
+    leader_phone: str = ""
+    founding_decision_no: str = ""
+    founding_decision_date: date | None = None
+    status: GroupStatus = GroupStatus.ACTIVE
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    id: str
+    commune_code: str
+    code: str
+    name: str
+    hamlet_id: str | None
+    hamlet_name: str
+    organisation_code: str | None
+    organisation_name: str
+    leader_name: str
+    leader_phone: str
+    founding_decision_no: str
+    founding_decision_date: date | None
+    status: GroupStatus
+    notes: str
+    version: int
+    grade: GroupGrade | None
+    grade_year: int | None
+    members: int
+    borrowers_with_balance: int
+    outstanding: int
+    overdue: int
+
+    @property
+    def label(self) -> str:
+        return group_label(self.code, self.name)
+
+
+@dataclass(frozen=True)
+class AssessmentInput:
+    year: int | None
+    grade: GroupGrade | None
+    members_count: int | None = None
+    members_savings: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    id: str
+    group_id: str
+    year: int
+    grade: GroupGrade
+    members_count: int | None
+    members_savings: int | None
+    notes: str
+    version: int
+
+
+def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) -> list[GroupRow]:
+    """Groups of ``owner`` (all communes for ``None``) with their latest grade and the
+    figures derived from the loans on ``as_of`` (default today)."""
+    day = as_of or date.today()
+    hamlets = hamlet_names(session, owner)
+    orgs = organisation_names(session)
+    latest: dict[str, tuple[int, GroupGrade]] = {}
+    for group_id, year, grade in session.execute(
+        select(GroupAssessment.group_id, GroupAssessment.year, GroupAssessment.grade).where(
+            alive(GroupAssessment, owner)
+        )
+    ):
+        if group_id not in latest or year > latest[group_id][0]:
+            latest[group_id] = (year, grade)
+    members: dict[str, set[str]] = defaultdict(set)
+    with_balance: dict[str, set[str]] = defaultdict(set)
+    outstanding: dict[str, int] = defaultdict(int)
+    overdue: dict[str, int] = defaultdict(int)
+    found = latest_positions(session, owner, day)
+    for loan_id, loan_borrower, loan_group in session.execute(
+        select(Loan.id, Loan.borrower_id, Loan.group_id).where(
+            alive(Loan, owner), Loan.disbursed_on <= day, Loan.group_id.is_not(None)
+        )
+    ):
+        if loan_group is None:
+            continue
+        members[loan_group].add(loan_borrower)
+        position = found.get(loan_id, NO_POSITION)
+        if position[1] > 0:
+            with_balance[loan_group].add(loan_borrower)
+            outstanding[loan_group] += position[1]
+            overdue[loan_group] += position[3]
+    for member, member_group in session.execute(
+        select(Borrower.id, Borrower.group_id).where(
+            alive(Borrower, owner), Borrower.group_id.is_not(None)
+        )
+    ):
+        if member_group is not None:
+            members[member_group].add(member)
+    rows = session.execute(
+        select(
+            SavingsGroup.id,
+            SavingsGroup.commune_code,
+            SavingsGroup.code,
+            SavingsGroup.name,
+            SavingsGroup.hamlet_id,
+            SavingsGroup.organisation_code,
+            SavingsGroup.leader_name,
+            SavingsGroup.leader_phone,
+            SavingsGroup.founding_decision_no,
+            SavingsGroup.founding_decision_date,
+            SavingsGroup.status,
+            SavingsGroup.notes,
+            SavingsGroup.version,
+        ).where(alive(SavingsGroup, owner))
+    )
+    result = []
+    for r in rows:
+        graded = latest.get(r.id)
+        result.append(
+            GroupRow(
+                id=r.id,
+                commune_code=r.commune_code,
+                code=r.code,
+                name=r.name,
+                hamlet_id=r.hamlet_id,
+                hamlet_name=hamlets.get(r.hamlet_id, "") if r.hamlet_id else "",
+                organisation_code=r.organisation_code,
+                organisation_name=orgs.get(r.organisation_code, "") if r.organisation_code else "",
+                leader_name=r.leader_name,
+                leader_phone=r.leader_phone,
+                founding_decision_no=r.founding_decision_no,
+                founding_decision_date=r.founding_decision_date,
+                status=r.status,
+                notes=r.notes,
+                version=r.version,
+                grade=graded[1] if graded else None,
+                grade_year=graded[0] if graded else None,
+                members=len(members.get(r.id, ())),
+                borrowers_with_balance=len(with_balance.get(r.id, ())),
+                outstanding=outstanding.get(r.id, 0),
+                overdue=overdue.get(r.id, 0),
+            )
+        )
+    result.sort(key=lambda g: (sort_key(g.commune_code), sort_key(g.code)))
+    return result
+
+
+def group_choices(session: Session, owner: Owner) -> list[tuple[str, str]]:
+    """``(id, label)`` of the groups that can take new loans (not deleted), by code."""
+    rows = session.execute(
+        select(SavingsGroup.id, SavingsGroup.code, SavingsGroup.name)
+        .where(alive(SavingsGroup, owner))
+        .order_by(SavingsGroup.code)
+    )
+    return [(group_id, group_label(code, name)) for group_id, code, name in rows]
+
+
+def _validate_group(
+    session: Session, data: GroupInput, owner: str, except_id: str | None
+) -> dict[str, object]:
+    errors: list[ValidationError] = []
+    values: dict[str, object] = {}
+
+    def read(field: str, func_: object, *args: object, **kwargs: object) -> None:
+        try:
+            values[field] = func_(*args, **kwargs)  # type: ignore[operator]
+        except ValidationError as error:
+            errors.append(error)
+
+    read("code", validation.required_text, data.code, "code", limit=32)
+    read("name", validation.required_text, data.name, "name", limit=200)
+    read("leader_name", validation.optional_text, data.leader_name, "leader_name", limit=120)
+    read("leader_phone", validation.phone, data.leader_phone, "leader_phone")
+    read(
+        "founding_decision_no",
+        validation.optional_text,
+        data.founding_decision_no,
+        "founding_decision_no",
+        limit=60,
+    )
+    read(
+        "founding_decision_date",
+        validation.date_in_range,
+        data.founding_decision_date,
+        "founding_decision_date",
+        required=False,
+    )
+    read("notes", validation.optional_text, data.notes, "notes")
+    try:
+        hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
+        check_choice(data.hamlet_id, hamlets, "hamlet_id")
+        check_choice(data.organisation_code, set(organisation_names(session)), "organisation_code")
+    except ValidationError as error:
+        errors.append(error)
+    code = values.get("code")
+    if code:
+        query = select(SavingsGroup.id).where(
+            alive(SavingsGroup, owner), func.lower(SavingsGroup.code) == str(code).lower()
+        )
+        if except_id is not None:
+            query = query.where(SavingsGroup.id != except_id)
+        if session.execute(query.limit(1)).first() is not None:
+            errors.append(ValidationError("code", M_DUPLICATE_CODE, code=code))
+    if errors:
+        raise FormErrors(errors)
+    values.update(
+        hamlet_id=data.hamlet_id,
+        organisation_code=data.organisation_code,
+        status=GroupStatus(data.status),
+    )
+    return values
+
+
+def create_group(session: Session, data: GroupInput) -> str:
+    store = record_store(session)
+    return store.create(SavingsGroup, _validate_group(session, data, store.owner_code, None))
+
+
+def update_group(
+    session: Session, group_id: str, data: GroupInput, *, expected_version: int
+) -> int:
+    store = record_store(session)
+    values = _validate_group(session, data, store.owner_code, group_id)
+    return store.update(SavingsGroup, group_id, values, expected_version=expected_version)
+
+
+def delete_group(session: Session, group_id: str, *, expected_version: int) -> None:
+    """Refused while loans or borrowers still point at the group (they would lose it)."""
+    loans = session.scalar(
+        select(func.count()).where(Loan.group_id == group_id, Loan.deleted_at.is_(None))
+    )
+    borrowers = session.scalar(
+        select(func.count()).where(Borrower.group_id == group_id, Borrower.deleted_at.is_(None))
+    )
+    if loans or borrowers:
+        raise UserError(M_GROUP_IN_USE, loans=loans, borrowers=borrowers)
+    record_store(session).delete(SavingsGroup, group_id, expected_version=expected_version)
+
+
+def restore_group(session: Session, group_id: str) -> None:
+    record_store(session).restore(SavingsGroup, group_id)
+
+
+# -- yearly assessments ------------------------------------------------------------------------
+def list_assessments(session: Session, group_id: str) -> list[AssessmentRow]:
+    rows = session.execute(
+        select(
+            GroupAssessment.id,
+            GroupAssessment.group_id,
+            GroupAssessment.year,
+            GroupAssessment.grade,
+            GroupAssessment.members_count,
+            GroupAssessment.members_savings,
+            GroupAssessment.notes,
+            GroupAssessment.version,
+        )
+        .where(GroupAssessment.group_id == group_id, GroupAssessment.deleted_at.is_(None))
+        .order_by(GroupAssessment.year.desc())
+    )
+    return [AssessmentRow(*row) for row in rows]
+
+
+def _validate_assessment(
+    session: Session, group_id: str, data: AssessmentInput, except_id: str | None
+) -> dict[str, object]:
+    errors: list[ValidationError] = []
+    values: dict[str, object] = {}
+    try:
+        values["year"] = validation.year(data.year)
+    except ValidationError as error:
+        errors.append(error)
+    if data.grade is None:
+        errors.append(ValidationError("grade", validation.M_REQUIRED))
+    else:
+        values["grade"] = GroupGrade(data.grade)
+    if data.members_count is not None and not 0 <= data.members_count <= MAX_MEMBERS:
+        errors.append(ValidationError("members_count", M_MEMBERS))
+    values["members_count"] = data.members_count
+    try:
+        values["members_savings"] = (
+            None
+            if data.members_savings is None
+            else validation.amount(
+                data.members_savings,
+                "members_savings",
+                allow_zero=True,
+                maximum=validation.MAX_SINGLE_AMOUNT,
+            )
+        )
+        values["notes"] = validation.optional_text(data.notes, "notes")
+    except ValidationError as error:
+        errors.append(error)
+    if "year" in values:
+        query = select(GroupAssessment.id).where(
+            GroupAssessment.group_id == group_id,
+            GroupAssessment.year == values["year"],
+            GroupAssessment.deleted_at.is_(None),
+        )
+        if except_id is not None:
+            query = query.where(GroupAssessment.id != except_id)
+        if session.execute(query.limit(1)).first() is not None:
+            errors.append(ValidationError("year", M_DUPLICATE_YEAR, year=values["year"]))
+    if errors:
+        raise FormErrors(errors)
+    return values
+
+
+def add_assessment(session: Session, group_id: str, data: AssessmentInput) -> str:
+    store = record_store(session)
+    store.get(SavingsGroup, group_id)
+    values = _validate_assessment(session, group_id, data, None)
+    return store.create(GroupAssessment, {"group_id": group_id, **values})
+
+
+def update_assessment(
+    session: Session, assessment_id: str, data: AssessmentInput, *, expected_version: int
+) -> int:
+    store = record_store(session)
+    current = store.get(GroupAssessment, assessment_id)
+    values = _validate_assessment(session, current.group_id, data, assessment_id)
+    return store.update(GroupAssessment, assessment_id, values, expected_version=expected_version)
+
+
+def delete_assessment(session: Session, assessment_id: str, *, expected_version: int) -> None:
+    record_store(session).delete(GroupAssessment, assessment_id, expected_version=expected_version)
+
+
+def restore_assessment(session: Session, assessment_id: str) -> None:
+    record_store(session).restore(GroupAssessment, assessment_id)

@@ -1,0 +1,331 @@
+"""Pieces the loans tabs share: a list page that loads off the GUI thread, the commune
+column and filter of the city's view, a picker for long lists, and number readers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import UserError, ValidationError
+from desktop.core.formatting import parse_rate_bp
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.core.loans.common import commune_names
+from desktop.core.text import search_key, sort_key
+from desktop.core.validation import M_REQUIRED
+from desktop.reports.xlsx_table import CellKind
+from desktop.ui.background import run_in_background
+from desktop.ui.list_page import ListPage, make_table
+from desktop.ui.table_model import Column, RowTableModel
+
+T = TypeVar("T")
+
+M_LOADING = QT_TRANSLATE_NOOP("LoansPage", "Loading…")
+M_LOAD_FAILED = QT_TRANSLATE_NOOP("LoansPage", "The list could not be loaded: {error}")
+M_ALL_COMMUNES = QT_TRANSLATE_NOOP("LoansPage", "All communes")
+M_COMMUNE = QT_TRANSLATE_NOOP("LoansPage", "Commune / ward")
+M_NOT_NUMBER = QT_TRANSLATE_NOOP("LoansPage", "Enter a whole number.")
+
+
+@dataclass(frozen=True)
+class PreparedRows(Generic[T]):
+    """Rows and their search texts, made off the GUI thread."""
+
+    rows: list[T]
+    search: list[str]
+
+
+def prepare_rows(columns: Sequence[Column[T]], rows: Sequence[T]) -> PreparedRows[T]:
+    """The rows with their search texts (any thread; see :class:`PreparedTableModel`)."""
+    searchable = [c for c in columns if c.searchable]
+    cache: dict[str, str] = {}
+
+    def key(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            found = " ".join(text.lower().split()) if text.isascii() else search_key(text)
+            if len(cache) < 200_000:
+                cache[text] = found
+        return found
+
+    search = [
+        " ".join(k for k in (key(c.text(c.value(row))) for c in searchable) if k) for row in rows
+    ]
+    return PreparedRows(list(rows), search)
+
+
+class PreparedTableModel(RowTableModel[T]):
+    """The kit's table model, with the per-load work (each row's accent-free search text)
+    done wherever the rows were loaded, so the GUI thread only swaps lists in.
+
+    Search texts are built per cell and cached by cell text: hamlets, programmes, groups
+    and purposes repeat across thousands of rows, and plain ASCII (contract numbers, ID
+    numbers) needs no accent folding. The result is the same text ``RowTableModel`` would
+    search, three to four times faster for 100 000 loans.
+    """
+
+    def prepare(self, rows: Sequence[T]) -> PreparedRows[T]:
+        return prepare_rows(self.columns, rows)
+
+    def set_rows(self, rows: Iterable[T]) -> None:
+        self.set_prepared(self.prepare(list(rows)))
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """As the kit sorts (Vietnamese order for text), with each distinct text keyed
+        once: 100 000 loans share a few programmes, groups and hamlets."""
+        col, rows = self.columns[column], self._all
+        keys: dict[str, str] = {}
+
+        def sort_value(index: int) -> Any:
+            raw = col.value(rows[index])
+            if col.kind is not CellKind.TEXT and not isinstance(raw, str):
+                return col.sort_value(raw)
+            text = col.text(raw)
+            key = keys.get(text)
+            if key is None:
+                key = keys[text] = sort_key(text)
+            return key
+
+        self._visible.sort(key=sort_value, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def set_prepared(self, prepared: PreparedRows[T]) -> None:
+        self.beginResetModel()
+        self._all = prepared.rows
+        self._search = prepared.search
+        self._visible = self._matching()
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+
+class AsyncListPage(ListPage[T]):
+    """A list page whose rows load on the thread pool, so a city-scale list (100 000
+    loans) never freezes the window. Lists are read-only at the city (the records belong
+    to the communes), with a commune filter and column."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        self._generation = 0
+        self._loading = False
+        self._pending_select: str | None = None
+        self._communes: dict[str, str] = {}
+        self._sized = False
+        super().__init__(context, parent)
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        self.view.verticalHeader().setVisible(False)
+        self.layout().itemAt(0).widget().hide()  # the tab already names the list
+        # The kit's list page made a plain model; its first load, still running, will land
+        # in this one (``reload`` hands rows to ``self.model`` when they arrive).
+        self.model = PreparedTableModel(self.columns, parent=self)
+        self.view.setModel(self.model)
+        self.model.modelReset.connect(self._update_status)
+        if context.office.is_city:
+            self.commune_combo = QComboBox()
+            self.commune_combo.addItem(tr(M_ALL_COMMUNES), None)
+            with context.database.reading() as session:
+                self._communes = commune_names(session)
+            for code, name in sorted(self._communes.items()):
+                self.commune_combo.addItem(f"{name} ({code})", code)
+            self.commune_combo.currentIndexChanged.connect(self._commune_chosen)
+            self.filters.addWidget(self.commune_combo)
+
+    @property
+    def editable(self) -> bool:  # type: ignore[override]
+        return not self.context.office.is_city
+
+    @property
+    def owner(self) -> str | None:
+        """Whose records the list shows: this commune's, or every commune's at the city."""
+        return None if self.context.office.is_city else self.context.office.unit_code
+
+    def commune_name(self, code: str) -> str:
+        return self._communes.get(code, code)
+
+    def commune_column(self, value: Callable[[T], str]) -> list[Column[T]]:
+        """The commune column, at the city only."""
+        if not self.context.office.is_city:
+            return []
+        return [Column[T](M_COMMUNE, lambda row: self.commune_name(value(row)))]
+
+    def _commune_chosen(self) -> None:
+        code = self.commune_combo.currentData()
+        self.model.set_filter(
+            "commune",
+            None if code is None else (lambda row: getattr(row, "commune_code", None) == code),
+        )
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self.status.setText(tr(M_LOADING))
+        database = self.context.database
+
+        columns = list(self.model.columns)
+
+        def work(_progress: Any) -> PreparedRows[T]:
+            with database.reading() as session:
+                rows = self.load_rows(session)
+            return prepare_rows(columns, rows)
+
+        def done(prepared: PreparedRows[T]) -> None:
+            if not isValid(self) or generation != self._generation:
+                return
+            self._loading = False
+            self.model.set_prepared(prepared)
+            if not self._sized and prepared.rows:
+                self._sized = True
+                self.view.resizeColumnsToContents()
+                for column in range(self.model.columnCount()):
+                    width = self.view.columnWidth(column)
+                    self.view.setColumnWidth(column, min(max(width, 60), 260))
+            if self._pending_select is not None:
+                record_id, self._pending_select = self._pending_select, None
+                super(AsyncListPage, self).select_id(record_id)
+
+        def failed(error: BaseException) -> None:
+            # On the status line, not in a dialog: a list that could not load (the database
+            # closed while it was reading) must not block the window.
+            if isValid(self) and generation == self._generation:
+                self._loading = False
+                text = error.text() if isinstance(error, UserError) else str(error)
+                self.status.setText(tr(M_LOAD_FAILED).format(error=text))
+
+        run_in_background(work, on_done=done, on_error=failed, parent=self)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def select_id(self, record_id: str) -> None:
+        if self._loading:
+            self._pending_select = record_id
+        else:
+            super().select_id(record_id)
+
+    def load_rows(self, session: Session) -> list[T]:
+        raise NotImplementedError
+
+
+def plain(text: str) -> str:
+    """``text`` for a label Qt reads mnemonics from (form labels, tabs): "Tổ TK&VV" would
+    otherwise show as "Tổ TKVV" with an underlined V."""
+    return text.replace("&", "&&")
+
+
+def guarded(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``callback`` for a background task's result, skipped if ``widget`` was closed and
+    deleted while the task ran."""
+    return lambda value: callback(value) if isValid(widget) else None
+
+
+class PickerDialog(QDialog, Generic[T]):
+    """Choose one row of a long list (borrowers, loans) by typing part of it."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column[T]],
+        rows: Sequence[T],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            tr(QT_TRANSLATE_NOOP("LoansPage", "Search (accents not needed)"))
+        )
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.model: RowTableModel[T] = RowTableModel(columns, rows, parent=self)
+        self.view = make_table(self.model)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self.model.set_query)
+        self.view.doubleClicked.connect(lambda _i: self.accept())
+        self.resize(860, 520)
+
+    def chosen(self) -> T | None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            return self.model.row_at(rows[0].row())
+        return self.model.row_at(0) if self.model.rowCount() == 1 else None
+
+
+class PickerField(QWidget, Generic[T]):
+    """A read-only line naming the chosen row, and a button that opens a picker."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column[T]],
+        load: Callable[[], Sequence[T]],
+        describe: Callable[[T], str],
+        key: Callable[[T], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title, self.columns, self.load = title, columns, load
+        self.describe, self.key = describe, key
+        self._value: str | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QLineEdit()
+        self.text.setReadOnly(True)
+        self.button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansPage", "Choose…")))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self.pick)
+        self.on_change: Callable[[T], None] | None = None
+
+    def pick(self) -> None:
+        dialog: PickerDialog[T] = PickerDialog(self.title, self.columns, self.load(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            row = dialog.chosen()
+            if row is not None:
+                self.set_row(row)
+
+    def set_row(self, row: T | None) -> None:
+        self._value = None if row is None else self.key(row)
+        self.text.setText("" if row is None else self.describe(row))
+        if row is not None and self.on_change is not None:
+            self.on_change(row)
+
+    def value(self) -> str | None:
+        return self._value
+
+
+def int_value(edit: QLineEdit, field: str, *, required: bool = False) -> int | None:
+    text = edit.text().strip().replace(".", "")
+    if not text:
+        if required:
+            raise ValidationError(field, M_REQUIRED)
+        return None
+    if not text.isdigit():
+        raise ValidationError(field, M_NOT_NUMBER)
+    return int(text)
+
+
+def rate_value(edit: QLineEdit, field: str = "rate_bp") -> int | None:
+    """The rate typed (``"6,6"``, ``"6.6 %"``, per year) in basis points; empty is ``None``."""
+    text = edit.text().strip()
+    return parse_rate_bp(text, field=field) if text else None

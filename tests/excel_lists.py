@@ -1,0 +1,204 @@
+"""Bank loan lists generated for the import tests, in the messy shapes real ones come in.
+Every name and ID number is synthetic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+#: The tidy shape: one heading row.
+FLAT_HEADINGS = [
+    "STT",
+    "Số hợp đồng",
+    "Họ và tên",
+    "Số CCCD",
+    "Năm sinh",
+    "Giới tính",
+    "Khu vực",
+    "Chương trình",
+    "Hội đoàn thể",
+    "Tổ TK&VV",
+    "Số tiền vay (đồng)",
+    "Ngày giải ngân",
+    "Ngày đến hạn",
+    "Dư nợ",
+    "Quá hạn",
+    "Khoanh",
+    "Ngày quá hạn",
+    "Mục đích sử dụng vốn",
+]
+
+
+def flat_row(
+    n: int,
+    contract: str,
+    name: str,
+    cid: Any,
+    *,
+    birth: Any = None,
+    sex: str = "",
+    hamlet: str = "Khu vực 1",
+    programme: str = "Hộ nghèo",
+    org: str = "Hội Nông dân",
+    group: str = "Tổ 1",
+    amount: Any = 50_000_000,
+    disbursed: Any = "05/02/2025",
+    maturity: Any = None,
+    outstanding: Any = 40_000_000,
+    overdue: Any = 0,
+    frozen: Any = 0,
+    overdue_since: Any = None,
+    purpose: str = "Chăn nuôi bò",
+) -> list[Any]:
+    return [
+        n,
+        contract,
+        name,
+        cid,
+        birth,
+        sex,
+        hamlet,
+        programme,
+        org,
+        group,
+        amount,
+        disbursed,
+        maturity,
+        outstanding,
+        overdue,
+        frozen,
+        overdue_since,
+        purpose,
+    ]
+
+
+def write_flat(
+    path: Path,
+    rows: Sequence[Sequence[Any] | None],
+    *,
+    title: Sequence[str] = ("DANH SÁCH KHÁCH HÀNG VAY VỐN ĐẾN NGÀY 31/12/2025",),
+    headings: Sequence[str] = FLAT_HEADINGS,
+    sheet: str = "Danh sách",
+    extra_sheets: Sequence[str] = (),
+    totals: bool = True,
+) -> Path:
+    """Title lines merged across the table, one heading row, the rows (``None`` = a blank
+    row), and a totals row."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = sheet
+    width = len(headings)
+    r = 1
+    for line in title:
+        ws.cell(r, 1, line)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        r += 1
+    r += 1
+    for c, heading in enumerate(headings, 1):
+        ws.cell(r, c, heading)
+    for row in rows:
+        r += 1
+        for c, value in enumerate(row or [], 1):
+            ws.cell(r, c, value)
+    if totals:
+        r += 1
+        ws.cell(r, 2, "Tổng cộng")
+        ws.cell(r, 11, 999_999_999)
+    for name in extra_sheets:
+        workbook.create_sheet(name)
+    workbook.save(path)
+    return path
+
+
+def write_merged(path: Path, rows: Sequence[Sequence[Any] | None], *, unit: str = "đồng") -> Path:
+    """The shape transaction offices print: bank name and title rows, headings on two rows
+    under merged group headings ("Năm sinh" over Nam | Nữ, "Dư nợ" over Trong hạn | Quá hạn
+    | Khoanh), a row of column numbers, a heading row per group inside the table, a totals
+    row at the bottom.
+
+    Columns: A STT, B Số HĐ, C Họ và tên, D Số CCCD, E/F Năm sinh Nam/Nữ, G Ấp/KV,
+    H Chương trình, I Hội, J Số tiền vay, K Ngày giải ngân, L/M/N Dư nợ trong hạn/quá
+    hạn/khoanh.
+    """
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "DS vay"
+    ws["A1"] = "NGÂN HÀNG CHÍNH SÁCH XÃ HỘI - PGD QUẬN NINH KIỀU"
+    ws.merge_cells("A1:N1")
+    ws["A2"] = "DANH SÁCH HỘ VAY VỐN ĐẾN NGÀY 31 THÁNG 12 NĂM 2025"
+    ws.merge_cells("A2:N2")
+    ws["A3"] = f"ĐVT: {unit}"
+    top = [
+        "STT",
+        "Số HĐ",
+        "Họ và tên",
+        "Số CCCD",
+        "Năm sinh",
+        None,
+        "Ấp/KV",
+        "Chương trình",
+        "Hội",
+        "Số tiền vay",
+        "Ngày giải ngân",
+        "Dư nợ",
+        None,
+        None,
+    ]
+    for c, value in enumerate(top, 1):
+        ws.cell(5, c, value)
+    for c, value in ((5, "Nam"), (6, "Nữ"), (12, "Trong hạn"), (13, "Quá hạn"), (14, "Khoanh")):
+        ws.cell(6, c, value)
+    ws.merge_cells("E5:F5")
+    ws.merge_cells("L5:N5")
+    for c in (1, 2, 3, 4, 7, 8, 9, 10, 11):
+        letter = get_column_letter(c)
+        ws.merge_cells(f"{letter}5:{letter}6")
+    for c in range(1, 15):
+        ws.cell(7, c, f"({c})")
+    r = 7
+    for row in rows:
+        r += 1
+        for c, value in enumerate(row or [], 1):
+            ws.cell(r, c, value)
+    ws.cell(r + 1, 1, "Cộng")
+    ws.cell(r + 1, 10, 123)
+    workbook.save(path)
+    return path
+
+
+def merged_row(
+    n: Any,
+    contract: str,
+    name: str,
+    cid: Any,
+    male: Any,
+    female: Any,
+    hamlet: str,
+    programme: str,
+    org: str,
+    amount: Any,
+    disbursed: Any,
+    current: Any,
+    overdue: Any = 0,
+    frozen: Any = 0,
+) -> list[Any]:
+    return [
+        n,
+        contract,
+        name,
+        cid,
+        male,
+        female,
+        hamlet,
+        programme,
+        org,
+        amount,
+        disbursed,
+        current,
+        overdue,
+        frozen,
+    ]

@@ -1,0 +1,569 @@
+"""Import of the bank's loan lists, against workbooks generated in the messy shapes real
+lists come in: every bad row is reported with its Excel row number and the reason, good
+rows are imported, importing again updates instead of duplicating, and a failed import
+leaves nothing behind."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from db.enums import HouseholdCategory, Sex
+from db.models import AuditEntry, Borrower, Loan, LoanBalance, SavingsGroup
+from desktop.core.database import Database
+from desktop.core.errors import UserError
+from desktop.core.loans.balances import balance_history
+from desktop.core.loans.excel_import import (
+    M_CITY,
+    ImportPlan,
+    ImportResult,
+    RowOutcome,
+    prepare,
+    run_import,
+)
+from desktop.core.loans.excel_import_fields import ImportField
+from desktop.core.loans.excel_import_mappings import load_mappings
+from desktop.core.loans.loans import list_loans
+from desktop.core.records import RecordStore, current_change_seq
+from tests.excel_lists import flat_row, merged_row, write_flat, write_merged
+from tests.loans_data import person_cid
+
+M = 1_000_000
+END = date(2025, 12, 31)
+AN = person_cid(1985, Sex.MALE, 12345)  # 092085012345: 11 digits once Excel drops the 0
+BINH = person_cid(1990, Sex.FEMALE, 123456)
+CUONG = person_cid(1970, Sex.MALE, 777)
+DUNG = person_cid(1995, Sex.FEMALE, 111)
+
+
+def counts(db: Database) -> tuple[int, int, int, int]:
+    with db.reading() as s:
+        return tuple(  # type: ignore[return-value]
+            int(s.scalar(select(func.count()).select_from(m).where(m.deleted_at.is_(None))) or 0)
+            for m in (SavingsGroup, Borrower, Loan, LoanBalance)
+        )
+
+
+def do_import(
+    db: Database, path: Path, *, dry_run: bool = False, save_as: str | None = None, **kw: object
+) -> ImportResult:
+    with db.reading() as s:
+        saved = load_mappings(s)
+    plan = prepare(path, saved=saved, **kw)  # type: ignore[arg-type]
+    with db.transaction() as s:
+        return run_import(s, plan, dry_run=dry_run, save_as=save_as)
+
+
+def by_row(result: ImportResult) -> dict[int, tuple[RowOutcome, str]]:
+    return {r.row: (r.outcome, r.reason) for r in result.rows}
+
+
+@pytest.fixture
+def merged_list(tmp_path: Path) -> Path:
+    return write_merged(
+        tmp_path / "ds.xlsx",
+        [
+            ["Tổ 1 - Hội Nông dân - Khu vực 1"],  # row 8: a group heading inside the table
+            merged_row(
+                1,
+                "HD001",
+                "Nguyễn Văn An",
+                int(AN),
+                1985,
+                None,
+                "Khu vực 1",
+                "Hộ nghèo",
+                "Hội Nông dân",
+                "50.000.000",
+                "05/02/2025",
+                40 * M,
+            ),
+            merged_row(
+                2,
+                "HD002",
+                "Trần Thị Bình",
+                BINH,
+                None,
+                1990,
+                "KV2",
+                "GQVL",
+                "PN",
+                "30,000,000",
+                45_700,
+                "25.000.000",
+                "5.000.000",
+                "-",
+            ),
+            merged_row(
+                3,
+                "HD003",
+                "Lê Văn Cường",
+                "12345",
+                1970,
+                None,
+                "Khu vực 1",
+                "Nước sạch",
+                "CCB",
+                20 * M,
+                datetime(2024, 3, 1),
+                10 * M,
+            ),
+            None,  # row 12: blank
+            merged_row(
+                4,
+                "HD004",
+                "Phạm Thị Dung",
+                DUNG,
+                None,
+                1995,
+                "Ấp Lạ",
+                "HSSV",
+                "ĐTN",
+                40 * M,
+                "01/06/2024",
+                30 * M,
+            ),
+            merged_row(
+                5,
+                "HD005",
+                "Võ Văn Em",
+                person_cid(1980, Sex.MALE, 5),
+                1980,
+                None,
+                "Khu vực 2",
+                "Cho vay trâu bò",
+                "HND",
+                10 * M,
+                "01/06/2024",
+                5 * M,
+            ),
+            merged_row(
+                6,
+                "HD006",
+                "Đỗ Thị Gấm",
+                person_cid(1988, Sex.FEMALE, 6),
+                None,
+                1988,
+                "Khu vực 2",
+                "HCN",
+                "HPN",
+                "abc",
+                "31/02/2025",
+                5 * M,
+            ),
+            merged_row(
+                7,
+                "HD001",
+                "Nguyễn Văn An",
+                int(AN),
+                1985,
+                None,
+                "Khu vực 1",
+                "Hộ nghèo",
+                "Hội Nông dân",
+                50 * M,
+                "05/02/2025",
+                40 * M,
+            ),
+            merged_row(
+                8,
+                "HD008",
+                "",
+                person_cid(1981, Sex.MALE, 8),
+                1981,
+                None,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                10 * M,
+                "01/01/2025",
+                10 * M,
+            ),
+            merged_row(
+                9,
+                "HD009",
+                "Hồ Văn Hải",
+                person_cid(1979, Sex.MALE, 9),
+                1977,
+                None,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                10 * M,
+                "01/01/2025",
+                10 * M,
+            ),
+            merged_row(
+                10,
+                "HD010",
+                "Lý Thị Kim",
+                person_cid(1975, Sex.FEMALE, 10),
+                None,
+                1975,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                10 * M,
+                "01/01/2025",
+                8 * M,
+                5 * M,
+            ),
+        ],
+    )
+
+
+def test_messy_list(commune_db: Database, merged_list: Path, vi_app: object) -> None:
+    plan = prepare(merged_list)
+    assert plan.table.header_rows == (5, 6)
+    assert plan.as_of == END and plan.unit == 1
+    assert plan.columns[ImportField.BIRTH_YEAR_FEMALE] == 5
+    assert plan.columns[ImportField.OVERDUE] == 12
+    result = do_import(commune_db, merged_list)
+    rows = by_row(result)
+    assert rows[8] == (RowOutcome.SKIPPED, "Dòng tiêu đề trong bảng.")
+    assert rows[9][0] is rows[10][0] is RowOutcome.CREATED
+    assert rows[11] == (RowOutcome.REJECTED, "Số CCCD: Số CCCD gồm đúng 12 chữ số (số này có 5).")
+    assert 12 not in rows  # blank row
+    assert rows[13][0] is RowOutcome.REJECTED and "«Ấp Lạ»" in rows[13][1]
+    assert rows[14] == (
+        RowOutcome.REJECTED,
+        "Không nhận ra chương trình cho vay «Cho vay trâu bò».",
+    )
+    assert rows[15][0] is RowOutcome.REJECTED
+    assert "«abc» không phải là số tiền" in rows[15][1]
+    assert "«31/02/2025» không phải là ngày" in rows[15][1]
+    assert rows[16] == (RowOutcome.REJECTED, "Khoản vay này đã có ở dòng 9 của danh sách.")
+    assert rows[17] == (RowOutcome.REJECTED, "Họ tên người vay: Không được để trống.")
+    assert rows[18][0] is RowOutcome.REJECTED and "1979" in rows[18][1]
+    assert rows[19][0] is RowOutcome.REJECTED and "13.000.000" in rows[19][1]
+    assert rows[20][1] == "Dòng tổng cộng."
+    assert result.count(RowOutcome.CREATED) == 2 and result.count(RowOutcome.REJECTED) == 8
+    with commune_db.reading() as s:
+        an = s.scalars(select(Borrower).where(Borrower.full_name == "Nguyễn Văn An")).one()
+        binh = s.scalars(select(Borrower).where(Borrower.full_name == "Trần Thị Bình")).one()
+        loans = {r.contract_no: r for r in list_loans(s, "31120", as_of=END)}
+    assert an.citizen_id == AN and (an.birth_year, an.sex) == (1985, Sex.MALE)
+    assert (binh.birth_year, binh.sex) == (1990, Sex.FEMALE)
+    assert an.household_category is HouseholdCategory.KHAC
+    hd1, hd2 = loans["HD001"], loans["HD002"]
+    assert (hd1.amount_disbursed, hd1.disbursed_on, hd1.outstanding) == (
+        50 * M,
+        date(2025, 2, 5),
+        40 * M,
+    )
+    assert (hd1.programme_code, hd1.organisation_code, hd1.rate_bp) == ("HN", "HND", 660)
+    assert hd2.disbursed_on == date(2025, 2, 12)  # Excel serial 45700
+    assert (hd2.amount_disbursed, hd2.current_amount, hd2.overdue_amount, hd2.frozen_amount) == (
+        30 * M,
+        25 * M,
+        5 * M,
+        0,
+    )
+    assert hd2.balance_as_of == END and hd2.hamlet_name == "Khu vực 2"
+
+
+def test_reimport_updates_instead_of_duplicating(
+    commune_db: Database, tmp_path: Path, vi_app: object
+) -> None:
+    rows = [
+        flat_row(1, "HD1", "Nguyễn Văn An", AN, birth=1985, sex="Nam"),
+        flat_row(
+            2,
+            "HD2",
+            "Trần Thị Bình",
+            BINH,
+            birth=1990,
+            sex="Nữ",
+            hamlet="Khu vực 2",
+            programme="GQVL",
+            org="HPN",
+            group="Tổ 2",
+            amount=30 * M,
+            outstanding=30 * M,
+        ),
+    ]
+    first = do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
+    assert [r.outcome for r in first.rows] == [RowOutcome.CREATED] * 2 + [RowOutcome.SKIPPED]
+    assert first.groups_created == 2 and first.borrowers_created == 2
+    before = counts(commune_db)
+    assert before == (2, 2, 2, 2)
+    again = do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
+    assert [r.outcome for r in again.rows][:2] == [RowOutcome.UNCHANGED] * 2
+    assert counts(commune_db) == before
+    # the same list corrected: the balance of the same date is updated, the audit keeps it
+    rows[0] = flat_row(
+        1,
+        "HD1",
+        "Nguyễn Văn An",
+        AN,
+        birth=1985,
+        sex="Nam",
+        outstanding=38 * M,
+        overdue=2 * M,
+        overdue_since="01/11/2025",
+    )
+    fixed = do_import(commune_db, write_flat(tmp_path / "b.xlsx", rows))
+    assert by_row(fixed)[4] == (RowOutcome.UPDATED, "Đã thay đổi: số dư.")
+    assert by_row(fixed)[5][0] is RowOutcome.UNCHANGED
+    assert counts(commune_db) == before
+    # the next month's list: a new snapshot, the old one kept
+    later = write_flat(
+        tmp_path / "c.xlsx",
+        [flat_row(1, "HD1", "Nguyễn Văn An", AN, birth=1985, sex="Nam", outstanding=35 * M)],
+        title=("DANH SÁCH ĐẾN NGÀY 31/01/2026",),
+    )
+    assert by_row(do_import(commune_db, later))[4][0] is RowOutcome.UPDATED
+    with commune_db.reading() as s:
+        loan_id = s.scalars(select(Loan.id).where(Loan.contract_no == "HD1")).one()
+        history = [(b.as_of, b.outstanding, b.overdue_amount) for b in balance_history(s, loan_id)]
+        balance_audit = s.scalar(
+            select(func.count()).where(AuditEntry.record_type == "loan_balance")
+        )
+    assert history == [(date(2026, 1, 31), 35 * M, 0), (END, 38 * M, 2 * M)]
+    assert balance_audit == 4  # 2 created, 1 corrected, 1 created
+
+
+def test_match_without_contract_number(commune_db: Database, tmp_path: Path) -> None:
+    """No contract number: the loan is the borrower's (citizen ID) loan of that programme
+    disbursed that day."""
+    rows = [flat_row(1, "", "Nguyễn Văn An", AN, birth=1985)]
+    do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
+    rows = [flat_row(1, "", "Nguyễn Văn An", AN, birth=1985, outstanding=20 * M)]
+    result = do_import(commune_db, write_flat(tmp_path / "b.xlsx", rows))
+    assert result.rows[0].outcome is RowOutcome.UPDATED
+    assert counts(commune_db)[2] == 1
+    rows = [flat_row(1, "", "Nguyễn Văn An", "", birth=1985)]
+    result = do_import(commune_db, write_flat(tmp_path / "c.xlsx", rows))
+    assert result.rows[0].outcome is RowOutcome.REJECTED
+    assert "số hợp đồng" in result.rows[0].reason.lower() or "contract" in result.rows[0].reason
+
+
+def test_conflicts_with_recorded_people_are_rejected(
+    commune_db: Database, tmp_path: Path, vi_app: object
+) -> None:
+    do_import(
+        commune_db, write_flat(tmp_path / "a.xlsx", [flat_row(1, "HD1", "Nguyễn Văn An", AN)])
+    )
+    rows = [
+        flat_row(1, "HD1", "Trần Thị Bình", BINH, birth=1990),  # HD1 is An's loan
+        flat_row(2, "HD9", "Nguyễn Văn Ân Khác", AN),  # An's citizen ID, another name
+    ]
+    result = do_import(commune_db, write_flat(tmp_path / "b.xlsx", rows))
+    reasons = [r.reason for r in result.rows if r.outcome is RowOutcome.REJECTED]
+    assert len(reasons) == 2
+    assert "Nguyễn Văn An" in reasons[0] and AN in reasons[0]
+    assert reasons[1].startswith(f"Số CCCD {AN} đã ghi cho Nguyễn Văn An")
+
+
+def test_outstanding_total_with_parts(commune_db: Database, tmp_path: Path, vi_app: object) -> None:
+    rows = [
+        flat_row(
+            1,
+            "HD1",
+            "Nguyễn Văn An",
+            AN,
+            outstanding=40 * M,
+            overdue=10 * M,
+            overdue_since=date(2025, 9, 1),
+        ),
+        flat_row(2, "HD2", "Trần Thị Bình", BINH, outstanding=10 * M, overdue=8 * M, frozen=5 * M),
+        flat_row(3, "HD3", "Lê Văn Cường", CUONG, outstanding=60 * M),
+        flat_row(4, "HD4", "Phạm Thị Dung", DUNG, overdue=1 * M, overdue_since="01/01/2026"),
+    ]
+    result = by_row(do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows)))
+    assert result[4][0] is RowOutcome.CREATED
+    assert result[5] == (
+        RowOutcome.REJECTED,
+        "Nợ quá hạn, nợ khoanh và các loại khác (13.000.000 đ) lớn hơn dư nợ (10.000.000 đ).",
+    )
+    assert result[6][0] is RowOutcome.REJECTED and "60.000.000 đ" in result[6][1]
+    assert result[7][0] is RowOutcome.REJECTED and "Quá hạn từ ngày" in result[7][1]
+    with commune_db.reading() as s:
+        (loan,) = list_loans(s, "31120", as_of=END)
+    assert (loan.current_amount, loan.overdue_amount, loan.overdue_since) == (
+        30 * M,
+        10 * M,
+        date(2025, 9, 1),
+    )
+
+
+def test_list_in_thousands_of_dong(commune_db: Database, tmp_path: Path, vi_app: object) -> None:
+    path = write_merged(
+        tmp_path / "k.xlsx",
+        [
+            merged_row(
+                1,
+                "HD1",
+                "Nguyễn Văn An",
+                AN,
+                1985,
+                None,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                "50.000",
+                "05/02/2025",
+                "40.000,5",
+                0,
+                0,
+            ),
+            merged_row(
+                2,
+                "HD2",
+                "Trần Thị Bình",
+                BINH,
+                None,
+                1990,
+                "Khu vực 1",
+                "HN",
+                "HND",
+                30_000,
+                "05/02/2025",
+                30_000,
+                0,
+                0,
+            ),
+        ],
+        unit="1.000 đồng",
+    )
+    plan = prepare(path)
+    assert plan.unit == 1_000
+    do_import(commune_db, path)
+    with commune_db.reading() as s:
+        loan = next(r for r in list_loans(s, "31120", as_of=END) if r.contract_no == "HD1")
+    assert (loan.amount_disbursed, loan.outstanding) == (50 * M, 40_000_500)
+    # the same numbers read as đồng are far too small for a loan
+    with commune_db.transaction() as s:
+        wrong = run_import(s, ImportPlan(plan.table, plan.columns, 1, END), dry_run=True)
+    assert "«40.000,5» không phải là số tiền" in wrong.rows[0].reason
+    assert "nghìn hoặc triệu đồng" in wrong.rows[1].reason
+
+
+def test_dry_run_changes_nothing(commune_db: Database, merged_list: Path) -> None:
+    with commune_db.reading() as s:
+        seq = current_change_seq(s)
+        audits = s.scalar(select(func.count()).select_from(AuditEntry))
+    result = do_import(commune_db, merged_list, dry_run=True)
+    assert result.dry_run and result.count(RowOutcome.CREATED) == 2
+    assert counts(commune_db) == (0, 0, 0, 0)
+    with commune_db.reading() as s:
+        assert current_change_seq(s) == seq
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audits
+
+
+def test_failed_import_leaves_nothing_half_done(
+    commune_db: Database, merged_list: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = RecordStore.create_many
+
+    def failing(self: RecordStore, model: type, rows: list[dict[str, object]]) -> list[str]:
+        if model is LoanBalance:
+            raise OSError("disk full")
+        return real(self, model, rows)
+
+    monkeypatch.setattr(RecordStore, "create_many", failing)
+    with commune_db.reading() as s:
+        audits = s.scalar(select(func.count()).select_from(AuditEntry))
+    with pytest.raises(OSError, match="disk full"):
+        do_import(commune_db, merged_list)
+    assert counts(commune_db) == (0, 0, 0, 0)
+    with commune_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audits
+
+
+def test_mapping_is_remembered_for_lists_of_the_same_shape(
+    commune_db: Database, tmp_path: Path
+) -> None:
+    headings = list(__import__("tests.excel_lists", fromlist=["FLAT_HEADINGS"]).FLAT_HEADINGS)
+    headings[1] = "Mã món vay"  # a heading nobody would guess
+    rows = [flat_row(1, "K-77", "Nguyễn Văn An", AN)]
+    path = write_flat(tmp_path / "a.xlsx", rows, headings=headings)
+    plan = prepare(path)
+    assert ImportField.CONTRACT_NO not in plan.columns
+    columns = {**plan.columns, ImportField.CONTRACT_NO: 1}
+    with commune_db.transaction() as s:
+        run_import(s, plan.with_columns(columns), save_as="PGD Ninh Kiều")
+    nxt = write_flat(
+        tmp_path / "b.xlsx", [flat_row(1, "K-78", "Trần Thị Bình", BINH)], headings=headings
+    )
+    with commune_db.reading() as s:
+        saved = load_mappings(s)
+    again = prepare(nxt, saved=saved)
+    assert again.mapping_name == "PGD Ninh Kiều"
+    assert again.columns[ImportField.CONTRACT_NO] == 1
+    by_name = prepare(nxt, saved=saved, mapping_name="pgd ninh kiều")
+    assert by_name.columns == again.columns
+    other_shape = prepare(write_flat(tmp_path / "c.xlsx", rows), saved=saved)
+    assert other_shape.mapping_name == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "Không có tệp"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Excel 97-2003"),
+        (b"Ho ten;So tien\nAn;5000000\n", "không phải sổ tính Excel"),
+        (b"PK\x03\x04broken", "không phải sổ tính Excel"),
+    ],
+)
+def test_unusable_files(
+    tmp_path: Path, vi_app: object, content: bytes | None, expected: str
+) -> None:
+    path = tmp_path / "list.xlsx"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(UserError) as caught:
+        prepare(path)
+    assert expected in caught.value.text()
+
+
+def test_sheets_and_headings(tmp_path: Path, vi_app: object) -> None:
+    rows = [flat_row(1, "HD1", "Nguyễn Văn An", AN)]
+    path = write_flat(tmp_path / "a.xlsx", rows, sheet="Tháng 12", extra_sheets=["Ghi chú"])
+    with pytest.raises(UserError) as caught:
+        prepare(path, sheet="Tháng 11")
+    assert "Tháng 12, Ghi chú" in caught.value.text()
+    with pytest.raises(UserError) as caught:
+        prepare(path, sheet="Ghi chú")
+    assert "Không tìm thấy dòng tiêu đề cột" in caught.value.text()
+    empty = write_flat(tmp_path / "b.xlsx", [], totals=False)
+    with pytest.raises(UserError) as caught:
+        prepare(empty)
+    assert "không có dòng dữ liệu" in caught.value.text()
+    workbook = Workbook()
+    workbook.active["A1"] = "Họ và tên"
+    workbook.active["B1"] = "Ghi chú"
+    workbook.active["A2"] = "Nguyễn Văn An"
+    workbook.save(tmp_path / "c.xlsx")
+    plan = prepare(tmp_path / "c.xlsx")
+    with pytest.raises(UserError) as caught:
+        run_import_plan(plan)
+    assert "Chương trình" in caught.value.text() and "Số tiền giải ngân" in caught.value.text()
+
+
+def run_import_plan(plan: ImportPlan) -> None:
+    from desktop.core.loans.excel_import import check_plan
+
+    check_plan(plan)
+
+
+def test_balances_need_a_date(commune_db: Database, tmp_path: Path, vi_app: object) -> None:
+    path = write_flat(tmp_path / "a.xlsx", [flat_row(1, "HD1", "Nguyễn Văn An", AN)], title=())
+    plan = prepare(path)
+    assert plan.as_of is None
+    with commune_db.transaction() as s, pytest.raises(UserError) as caught:
+        run_import(s, plan)
+    assert "ngày" in caught.value.text()
+    with commune_db.transaction() as s:
+        result = run_import(s, ImportPlan(plan.table, plan.columns, 1, END))
+    assert result.rows[0].outcome is RowOutcome.CREATED
+
+
+def test_city_does_not_import(city_db: Database, merged_list: Path) -> None:
+    with city_db.transaction() as s, pytest.raises(UserError) as caught:
+        run_import(s, prepare(merged_list))
+    assert caught.value.message is M_CITY
