@@ -13,6 +13,7 @@ commune) rather than one query per commune, and the tables are per commune, neve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from db.base import CITY_CODE
 from db.enums import OfficeMode, PeriodKind
 from db.models import TaskProgress
-from desktop.core.formatting import format_date
+from desktop.core.formatting import format_date, format_percent, group_thousands
 from desktop.core.funds.deposits import DepositTotals, deposit_totals
 from desktop.core.funds.indicators import (
     SHARE_TARGET,
@@ -32,12 +33,13 @@ from desktop.core.funds.indicators import (
 )
 from desktop.core.funds.statement import FundStatement, fund_statement, fund_statements_by_commune
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.loans.indicators import Dimension, IndicatorRow, indicator_table
 from desktop.core.office import CommuneInfo
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import period_within
 from desktop.core.tasks.status import TaskCompletion, task_completion, task_completion_by_commune
 from desktop.core.text import nfc
-from desktop.reports.builders import fund_parts, sync_parts, task_parts
+from desktop.reports.builders import fund_parts, loan_parts, sync_parts, task_parts
 from desktop.reports.builders.common import (
     PLAN_REFERENCE,
     communes_by_code,
@@ -69,7 +71,7 @@ CITY_LEVEL = "Cấp thành phố"
 
 
 def _commune_columns() -> list[Column]:
-    return [Column("STT", CellKind.NUMBER, 0.55), Column("Xã, phường", weight=2.4)]
+    return [Column("STT", CellKind.NUMBER, 0.7), Column("Xã, phường", weight=2.4)]
 
 
 # -- tasks --------------------------------------------------------------------------------------
@@ -177,30 +179,48 @@ def proposals_of_communes(
     return out
 
 
-# -- money --------------------------------------------------------------------------------------
-def fund_by_commune_table(
+# -- credit -------------------------------------------------------------------------------------
+def _no_loans(code: str, label: str) -> IndicatorRow:
+    """The figures of a commune without loans (the service lists only values with loans)."""
+    return IndicatorRow(code, label, 0, 0, 0, 0, 0, 0, 0)
+
+
+def credit_by_commune_table(
     numbering: Numbering,
     communes: dict[str, CommuneInfo],
-    statements: dict[str, FundStatement],
-    total: FundStatement,
-    year: int,
+    rows: dict[str, IndicatorRow],
+    total: IndicatorRow,
+    day: date,
 ) -> Table:
-    def cells(s: FundStatement) -> tuple[Cell, ...]:
-        return (s.opening, s.receipts, s.spending, s.closing, s.in_kind)
+    def cells(row: IndicatorRow) -> tuple[Cell, ...]:
+        return (
+            row.borrowers_with_balance,
+            row.outstanding,
+            row.overdue,
+            row.overdue_ratio,
+            row.overdue_frozen_ratio,
+            row.loans_checked,
+            row.share_used_as_intended,
+        )
 
     return Table(
-        numbering.table(f"{fund_parts.FUND_NAME} của các xã, phường năm {year}"),
-        "Quỹ VNN theo xã",
+        numbering.table(
+            f"Dư nợ, chất lượng tín dụng và kiểm tra sử dụng vốn vay của các xã, "
+            f"phường đến ngày {format_date(day)}"
+        ),
+        "Tín dụng theo xã",
         [
             *_commune_columns(),
-            Column("Số dư đầu năm", CellKind.MONEY, 1.5),
-            Column("Thu trong năm", CellKind.MONEY, 1.5),
-            Column("Chi trong năm", CellKind.MONEY, 1.5),
-            Column("Số dư", CellKind.MONEY, 1.5),
-            Column("Hiện vật, công trình (quy đổi)", CellKind.MONEY, 1.5),
+            Column("Số hộ còn dư nợ", CellKind.NUMBER, 1.1),
+            Column("Dư nợ", CellKind.MONEY, 1.75),
+            Column("Nợ quá hạn", CellKind.MONEY, 1.5),
+            Column("Tỷ lệ nợ quá hạn", CellKind.PERCENT, 1.1),
+            Column("Tỷ lệ nợ quá hạn và nợ khoanh", CellKind.PERCENT, 1.2),
+            Column("Khoản vay được kiểm tra trong năm", CellKind.NUMBER, 1.2),
+            Column("Tỷ lệ sử dụng đúng mục đích", CellKind.PERCENT, 1.2),
         ],
         [
-            (index, commune.label, *cells(statements[code]))
+            (index, commune.label, *cells(rows[code]))
             for index, (code, commune) in enumerate(communes.items(), start=1)
         ],
         totals=[("", TOTAL, *cells(total))],
@@ -208,6 +228,84 @@ def fund_by_commune_table(
     )
 
 
+def overdue_ranking(
+    numbering: Numbering, communes: dict[str, CommuneInfo], rows: dict[str, IndicatorRow]
+) -> tuple[Table, Chart]:
+    """Lowest overdue ratio first (the best credit quality); communes without outstanding
+    balance have no ratio and come last."""
+    order = sorted(
+        communes,
+        key=lambda code: (
+            rows[code].overdue_ratio is None,
+            rows[code].overdue_ratio or 0,
+            communes[code].label,
+        ),
+    )
+    ratios = [rows[code].overdue_ratio for code in order]
+    table = Table(
+        numbering.table("Xếp hạng các xã, phường theo tỷ lệ nợ quá hạn (từ thấp đến cao)"),
+        "Xếp hạng nợ quá hạn",
+        [
+            Column("Hạng", CellKind.NUMBER, 0.7),
+            Column("Xã, phường", weight=2.8),
+            Column("Dư nợ", CellKind.MONEY, 1.8),
+            Column("Nợ quá hạn", CellKind.MONEY, 1.6),
+            Column("Tỷ lệ nợ quá hạn", CellKind.PERCENT, 1.3),
+            Column("Tỷ lệ nợ quá hạn và nợ khoanh", CellKind.PERCENT, 1.4),
+        ],
+        [
+            (
+                rank,
+                communes[code].label,
+                rows[code].outstanding,
+                rows[code].overdue,
+                rows[code].overdue_ratio,
+                rows[code].overdue_frozen_ratio,
+            )
+            for rank, code in zip(competition_ranks(ratios), order, strict=True)
+        ],
+        note=UNIT_DONG,
+    )
+    with_ratio = [code for code in order if rows[code].overdue_ratio is not None]
+    highest = list(reversed(with_ratio[-CHART_COMMUNES:]))
+    chart = Chart(
+        f"{CHART_COMMUNES} xã, phường có tỷ lệ nợ quá hạn cao nhất",
+        ChartKind.HBAR,
+        [communes[code].label for code in highest],
+        [Series("Tỷ lệ nợ quá hạn", [float(rows[code].overdue_ratio or 0) for code in highest])],
+        value_kind=CellKind.PERCENT,
+    )
+    return table, chart
+
+
+def credit_section(
+    ctx: ReportContext, numbering: Numbering, communes: dict[str, CommuneInfo]
+) -> Section:
+    """One pass over the loans (the indicators by commune) gives every figure here."""
+    day = data_day(ctx)
+    year = ctx.request.period.year
+    indicators = indicator_table(ctx.session, Dimension.COMMUNE, owner=None, as_of=day, year=year)
+    found = {row.key: row for row in indicators.rows if row.key is not None}
+    rows = {code: found.get(code) or _no_loans(code, c.label) for code, c in communes.items()}
+    ranking, chart = overdue_ranking(numbering, communes, rows)
+    return Section(
+        numbering.section("Hoạt động tín dụng chính sách xã hội"),
+        [
+            loan_parts.quality_sentence("toàn thành phố", indicators.total, day),
+            Paragraph(
+                f"Trong năm {year}, đã kiểm tra việc sử dụng vốn của "
+                f"{group_thousands(indicators.total.loans_checked)} khoản vay, trong đó "
+                f"{format_percent(indicators.total.share_used_as_intended)} sử dụng vốn đúng "
+                f"mục đích."
+            ),
+            credit_by_commune_table(numbering, communes, rows, indicators.total, day),
+            ranking,
+            chart,
+        ],
+    )
+
+
+# -- money --------------------------------------------------------------------------------------
 def fund_levels_table(numbering: Numbering, communes: FundStatement, city: FundStatement) -> Table:
     """The communes' funds and the city's own side by side (two funds, not one counted
     twice), with their sum."""
@@ -381,6 +479,9 @@ def build(ctx: ReportContext) -> Report:
         )
     )
 
+    ctx.progress.report(2, steps, "Tín dụng chính sách")
+    sections.append(credit_section(ctx, numbering, communes))
+
     ctx.progress.report(3, steps, "Quỹ “Vì người nghèo”")
     statements = fund_statements_by_commune(session, year, codes)
     fund_total = fund_statement(session, year, None)
@@ -400,9 +501,9 @@ def build(ctx: ReportContext) -> Report:
     growth = entrusted_by_commune(session, year, codes)
     shares = growth if share_year == year else entrusted_by_commune(session, share_year, codes)
     money: list[Block] = [
-        *fund_parts.fund_sentences(fund_total, day),
+        *fund_parts.fund_sentences(fund_total, ctx.request.issued_on),
         fund_levels_table(numbering, fund_total, city_fund),
-        fund_by_commune_table(numbering, communes, statements, fund_total, year),
+        fund_parts.fund_by_commune_table(numbering, communes, statements, fund_total),
     ]
     capital: list[Block] = [
         fund_parts.entrusted_sentence(city_entrusted, city_share),

@@ -14,8 +14,10 @@ from desktop.core.funds.deposits import deposit_totals
 from desktop.core.funds.indicators import entrusted_indicators, entrusted_series
 from desktop.core.funds.statement import fund_statement
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.loans.checks import loans_not_checked
+from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.tasks.status import task_completion
-from desktop.reports.builders import fund_parts, task_parts
+from desktop.reports.builders import fund_parts, loan_parts, task_parts
 from desktop.reports.builders.common import (
     data_day,
     plan_preamble,
@@ -23,7 +25,7 @@ from desktop.reports.builders.common import (
     unit_phrase,
 )
 from desktop.reports.builders.vocabulary import Numbering
-from desktop.reports.model import Paragraph, Report, Section
+from desktop.reports.model import Block, Paragraph, Report, Section
 from desktop.reports.registry import Coverage, ReportContext, ReportSpec, register
 
 NAME = "commune-plan"
@@ -52,10 +54,9 @@ def build(ctx: ReportContext) -> Report:
     )
 
     ctx.progress.report(1, 4, "Tín dụng chính sách")
-    sections = [tasks]
+    sections = [tasks, credit_section(ctx, numbering, unit)]
 
     ctx.progress.report(2, 4, "Nguồn vốn")
-    day = data_day(ctx)
     statement = fund_statement(session, year, ctx.owner)
     deposits = deposit_totals(session, year, ctx.owner)
     series = entrusted_series(session, ctx.owner)
@@ -70,8 +71,8 @@ def build(ctx: ReportContext) -> Report:
                 Section(
                     f"1. Vận động {fund_parts.FUND_NAME}",
                     [
-                        *fund_parts.fund_sentences(statement, day),
-                        fund_parts.fund_table(numbering, statement, day),
+                        *fund_parts.fund_sentences(statement, ctx.request.issued_on),
+                        fund_parts.fund_table(numbering, statement, ctx.request.issued_on),
                     ],
                 ),
                 Section(
@@ -114,6 +115,62 @@ def build(ctx: ReportContext) -> Report:
         ],
         sections=sections,
         name=NAME,
+    )
+
+
+def credit_section(ctx: ReportContext, numbering: Numbering, unit: str) -> Section:
+    """Outstanding balance and loan quality by programme and organisation, the loan-use
+    checks of the year and the loans not checked in twelve months."""
+    session = ctx.session
+    day = data_day(ctx)
+    year = ctx.request.period.year
+    by_programme = indicator_table(
+        session, Dimension.PROGRAMME, owner=ctx.owner, as_of=day, year=year
+    )
+    by_organisation = indicator_table(
+        session, Dimension.ORGANISATION, owner=ctx.owner, as_of=day, year=year
+    )
+    unchecked = loan_parts.UncheckedSummary.of(loans_not_checked(session, ctx.owner, today=day))
+    quality: list[Block] = [
+        loan_parts.quality_sentence(unit, by_programme.total, day),
+        loan_parts.quality_table(
+            numbering,
+            by_programme,
+            "Dư nợ và chất lượng tín dụng theo chương trình cho vay",
+            "Theo chương trình",
+            "Chương trình",
+        ),
+    ]
+    chart = loan_parts.outstanding_chart(by_programme, "Cơ cấu dư nợ theo chương trình cho vay")
+    if chart is not None:
+        quality.append(chart)
+    quality.append(
+        loan_parts.quality_table(
+            numbering,
+            by_organisation,
+            "Dư nợ và chất lượng tín dụng theo tổ chức nhận ủy thác",
+            "Theo tổ chức",
+            "Tổ chức nhận ủy thác",
+        )
+    )
+    return Section(
+        numbering.section("Kết quả hoạt động tín dụng chính sách xã hội"),
+        subsections=[
+            Section("1. Dư nợ và chất lượng tín dụng", quality),
+            Section(
+                "2. Kiểm tra việc sử dụng vốn vay",
+                [
+                    loan_parts.checks_sentence(by_organisation.total, year, day, unchecked),
+                    loan_parts.checks_table(
+                        numbering,
+                        by_organisation,
+                        f"Kiểm tra sử dụng vốn vay năm {year} theo tổ chức nhận ủy thác",
+                        "Kiểm tra sử dụng vốn",
+                        "Tổ chức nhận ủy thác",
+                    ),
+                ],
+            ),
+        ],
     )
 
 

@@ -20,6 +20,7 @@ from desktop.core.funds.indicators import (
     ShareIndicator,
 )
 from desktop.core.funds.statement import FundStatement
+from desktop.core.office import CommuneInfo
 from desktop.reports.builders.vocabulary import TARGET_STATUS, TOTAL, UNIT_DONG, Numbering
 from desktop.reports.model import Cell, Column, Paragraph, Table
 from desktop.reports.xlsx_table import CellKind
@@ -28,7 +29,8 @@ FUND_NAME = "Quỹ “Vì người nghèo”"
 
 
 def closing_label(statement: FundStatement, day: date) -> str:
-    """ "Số dư cuối năm 2025", or while the year runs "Số dư đến ngày 20/10/2026"."""
+    """ "Số dư cuối năm 2025", or when the document is dated during the year "Số dư đến ngày
+    20/10/2026" (the statement holds every movement of the year recorded so far)."""
     if day >= date(statement.year, 12, 31):
         return f"Số dư cuối năm {statement.year}"
     return f"Số dư đến ngày {format_date(day)}"
@@ -70,16 +72,16 @@ def fund_table(
 
 def fund_sentences(statement: FundStatement, day: date) -> list[Paragraph]:
     text = (
-        f"Năm {statement.year}, {FUND_NAME} tiếp nhận {statement.receipts_count} lượt ủng hộ "
+        f"Năm {statement.year}, {FUND_NAME} tiếp nhận {group_thousands(statement.receipts_count)} lượt ủng hộ "
         f"bằng tiền với tổng số {group_thousands(statement.receipts)} đồng"
     )
     if statement.in_kind_count:
         text += (
-            f" và {statement.in_kind_count} lượt ủng hộ bằng hiện vật, công trình trị giá "
+            f" và {group_thousands(statement.in_kind_count)} lượt ủng hộ bằng hiện vật, công trình trị giá "
             f"{group_thousands(statement.in_kind)} đồng"
         )
     text += (
-        f"; chi hỗ trợ {statement.spending_count} lượt, số tiền "
+        f"; chi hỗ trợ {group_thousands(statement.spending_count)} lượt, số tiền "
         f"{group_thousands(statement.spending)} đồng; "
         f"{closing_label(statement, day).lower()} là {group_thousands(statement.closing)} đồng."
     )
@@ -215,3 +217,35 @@ def entrusted_sentence(
             text += f", còn thiếu {group_thousands(share.still_needed)} đồng"
         text += ")."
     return Paragraph(text)
+
+
+def fund_by_commune_table(
+    numbering: Numbering,
+    communes: dict[str, CommuneInfo],
+    statements: dict[str, FundStatement],
+    total: FundStatement,
+) -> Table:
+    """Each commune's statement of the year (catalogue order) and the total of all."""
+
+    def cells(s: FundStatement) -> tuple[Cell, ...]:
+        return (s.opening, s.receipts, s.spending, s.closing, s.in_kind)
+
+    return Table(
+        numbering.table(f"{FUND_NAME} của các xã, phường năm {total.year}"),
+        "Quỹ VNN theo xã",
+        [
+            Column("STT", CellKind.NUMBER, 0.7),
+            Column("Xã, phường", weight=2.4),
+            Column("Số dư đầu năm", CellKind.MONEY, 1.5),
+            Column("Thu trong năm", CellKind.MONEY, 1.5),
+            Column("Chi trong năm", CellKind.MONEY, 1.5),
+            Column("Số dư", CellKind.MONEY, 1.5),
+            Column("Hiện vật, công trình (quy đổi)", CellKind.MONEY, 1.5),
+        ],
+        [
+            (index, commune.label, *cells(statements[code]))
+            for index, (code, commune) in enumerate(communes.items(), start=1)
+        ],
+        totals=[("", TOTAL, *cells(total))],
+        note=UNIT_DONG,
+    )
