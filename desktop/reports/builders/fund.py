@@ -197,9 +197,9 @@ def build(ctx: ReportContext) -> Report:
         summary.append(
             Paragraph(
                 f"Trong tháng cao điểm vận động (từ ngày {format_date(peak.start)} đến ngày "
-                f"{format_date(peak.end)}), Quỹ tiếp nhận {group_thousands(peak.count)} lượt ủng hộ: bằng tiền "
-                f"{group_thousands(peak.money)} đồng, bằng hiện vật, công trình trị giá "
-                f"{group_thousands(peak.in_kind)} đồng."
+                f"{format_date(peak.end)}), Quỹ tiếp nhận {group_thousands(peak.count)} lượt "
+                f"ủng hộ: bằng tiền {group_thousands(peak.money)} đồng, bằng hiện vật, công "
+                f"trình trị giá {group_thousands(peak.in_kind)} đồng."
             )
         )
     by_month: list[Block] = [month_table(numbering, period, months)]

@@ -72,13 +72,14 @@ def fund_table(
 
 def fund_sentences(statement: FundStatement, day: date) -> list[Paragraph]:
     text = (
-        f"Năm {statement.year}, {FUND_NAME} tiếp nhận {group_thousands(statement.receipts_count)} lượt ủng hộ "
-        f"bằng tiền với tổng số {group_thousands(statement.receipts)} đồng"
+        f"Năm {statement.year}, {FUND_NAME} tiếp nhận "
+        f"{group_thousands(statement.receipts_count)} lượt ủng hộ bằng tiền với tổng số "
+        f"{group_thousands(statement.receipts)} đồng"
     )
     if statement.in_kind_count:
         text += (
-            f" và {group_thousands(statement.in_kind_count)} lượt ủng hộ bằng hiện vật, công trình trị giá "
-            f"{group_thousands(statement.in_kind)} đồng"
+            f" và {group_thousands(statement.in_kind_count)} lượt ủng hộ bằng hiện vật, công "
+            f"trình trị giá {group_thousands(statement.in_kind)} đồng"
         )
     text += (
         f"; chi hỗ trợ {group_thousands(statement.spending_count)} lượt, số tiền "

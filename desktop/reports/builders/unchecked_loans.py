@@ -97,8 +97,8 @@ def build(ctx: ReportContext) -> Report:
             f"Đến ngày {format_date(day)}, {unit} có {group_thousands(summary.loans)} khoản vay "
             f"còn dư nợ chưa được kiểm tra việc sử dụng vốn từ ngày {format_date(since)} đến "
             f"nay, với tổng dư nợ {group_thousands(summary.outstanding)} đồng; trong đó "
-            f"{group_thousands(summary.never_checked)} khoản vay chưa được kiểm tra lần nào. Đề nghị các tổ chức "
-            f"nhận ủy thác, Tổ TK&VV phối hợp kiểm tra trong thời gian tới."
+            f"{group_thousands(summary.never_checked)} khoản vay chưa được kiểm tra lần nào. Đề "
+            f"nghị các tổ chức nhận ủy thác, Tổ TK&VV phối hợp kiểm tra trong thời gian tới."
         )
     ]
     if ctx.owner is None:
