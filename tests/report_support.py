@@ -93,14 +93,14 @@ def money(amount: Fraction | int | None) -> int | None:
     return None if amount is None else round(float(amount))
 
 
-def sheet_rows(path: Path, sheet: str) -> dict[str, tuple[Any, ...]]:
-    """A workbook sheet's rows keyed by their first cell (later duplicates ignored)."""
+def sheet_rows(path: Path, sheet: str, *, key: int = 0) -> dict[str, tuple[Any, ...]]:
+    """A workbook sheet's rows keyed by the text in column ``key`` (first row wins)."""
     workbook = load_workbook(path, read_only=True)
     try:
         found: dict[str, tuple[Any, ...]] = {}
         for row in workbook[sheet].iter_rows(values_only=True):
-            if row and isinstance(row[0], str):
-                found.setdefault(row[0], tuple(row))
+            if row and len(row) > key and isinstance(row[key], str):
+                found.setdefault(row[key], tuple(row))
         return found
     finally:
         workbook.close()

@@ -310,10 +310,10 @@ def fund_levels_table(numbering: Numbering, communes: FundStatement, city: FundS
     """The communes' funds and the city's own side by side (two funds, not one counted
     twice), with their sum."""
 
-    def cells(s: FundStatement) -> tuple[Cell, ...]:
+    def cells(s: FundStatement) -> tuple[int, ...]:
         return (s.opening, s.receipts, s.spending, s.closing)
 
-    both = tuple(a + b for a, b in zip(cells(communes), cells(city), strict=True))  # type: ignore[operator]
+    both = tuple(a + b for a, b in zip(cells(communes), cells(city), strict=True))
     return Table(
         numbering.table(f"{fund_parts.FUND_NAME} toàn thành phố năm {communes.year}"),
         "Quỹ VNN toàn thành phố",
@@ -331,10 +331,10 @@ def fund_levels_table(numbering: Numbering, communes: FundStatement, city: FundS
 
 
 def deposits_table(numbering: Numbering, communes: DepositTotals, city: DepositTotals) -> Table:
-    def cells(t: DepositTotals) -> tuple[Cell, ...]:
+    def cells(t: DepositTotals) -> tuple[int, ...]:
         return (t.deposits, t.sponsorship, t.total)
 
-    both = tuple(a + b for a, b in zip(cells(communes), cells(city), strict=True))  # type: ignore[operator]
+    both = tuple(a + b for a, b in zip(cells(communes), cells(city), strict=True))
     return Table(
         numbering.table(f"Huy động tiền gửi, tài trợ năm {communes.year}"),
         "Tiền gửi, tài trợ",

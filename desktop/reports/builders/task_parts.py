@@ -20,7 +20,7 @@ from desktop.core.tasks.progress import DocumentRow, ProgressRow, list_progress
 from desktop.core.tasks.status import TaskCompletion, TaskState, task_states
 from desktop.reports.builders.common import lines
 from desktop.reports.builders.vocabulary import NOT_REPORTED, TASK_STATUS, Numbering
-from desktop.reports.model import Chart, ChartKind, Column, Paragraph, Series, Table
+from desktop.reports.model import Cell, Chart, ChartKind, Column, Paragraph, Series, Table
 from desktop.reports.xlsx_table import CellKind
 
 
@@ -132,7 +132,7 @@ def completion_columns() -> list[Column]:
     ]
 
 
-def completion_cells(completion: TaskCompletion) -> tuple[int | object, ...]:
+def completion_cells(completion: TaskCompletion) -> tuple[Cell, ...]:
     return (
         completion.expected,
         completion.completed,

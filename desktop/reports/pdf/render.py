@@ -329,10 +329,10 @@ class PdfRenderer:
 #: Room a heading needs below it so that it does not stand alone at the foot of a page:
 #: a few lines of text, the start of a table (which itself moves to the next page with less
 #: than 60 mm left), or a whole chart (charts are never split).
-ROOM_FOR_TEXT = 30 * mm
-ROOM_FOR_TABLE = 72 * mm
-ROOM_FOR_CHART = 95 * mm
-HEADING_HEIGHT = 10 * mm
+ROOM_FOR_TEXT: float = 30 * mm
+ROOM_FOR_TABLE: float = 72 * mm
+ROOM_FOR_CHART: float = 95 * mm
+HEADING_HEIGHT: float = 10 * mm
 
 
 def space_after_heading(section: Section) -> float:
