@@ -45,6 +45,7 @@ from desktop.reports.builders.common import (
     communes_by_code,
     competition_ranks,
     data_day,
+    number_tables,
     recipients,
 )
 from desktop.reports.builders.vocabulary import TARGET_STATUS, TOTAL, UNIT_DONG, Numbering
@@ -64,6 +65,7 @@ from desktop.reports.registry import Coverage, ReportContext, ReportSpec, regist
 from desktop.reports.xlsx_table import CellKind
 
 NAME = "city-yearly"
+CREDIT = "Hoạt động tín dụng chính sách xã hội"
 #: How many communes the ranking charts show (all of them are in the ranking tables).
 CHART_COMMUNES = 15
 ALL_COMMUNES = "Các xã, phường"
@@ -76,7 +78,6 @@ def _commune_columns() -> list[Column]:
 
 # -- tasks --------------------------------------------------------------------------------------
 def task_completion_table(
-    numbering: Numbering,
     communes: dict[str, CommuneInfo],
     by_commune: dict[str, TaskCompletion],
     total: TaskCompletion,
@@ -86,7 +87,7 @@ def task_completion_table(
         for index, (code, commune) in enumerate(communes.items(), start=1)
     ]
     return Table(
-        numbering.table("Kết quả thực hiện nhiệm vụ của các xã, phường"),
+        "Kết quả thực hiện nhiệm vụ của các xã, phường",
         "Nhiệm vụ theo xã",
         [*_commune_columns(), *task_parts.completion_columns()],
         rows,
@@ -95,7 +96,7 @@ def task_completion_table(
 
 
 def completion_ranking(
-    numbering: Numbering, communes: dict[str, CommuneInfo], by_commune: dict[str, TaskCompletion]
+    communes: dict[str, CommuneInfo], by_commune: dict[str, TaskCompletion]
 ) -> tuple[Table, Chart]:
     """Highest done share first; a commune expecting no task has no share and comes last."""
     order = sorted(
@@ -118,7 +119,7 @@ def completion_ranking(
         for rank, code in zip(competition_ranks(shares), order, strict=True)
     ]
     table = Table(
-        numbering.table("Xếp hạng các xã, phường theo tỷ lệ hoàn thành nhiệm vụ"),
+        "Xếp hạng các xã, phường theo tỷ lệ hoàn thành nhiệm vụ",
         "Xếp hạng nhiệm vụ",
         [
             Column("Hạng", CellKind.NUMBER, 0.7),
@@ -186,7 +187,6 @@ def _no_loans(code: str, label: str) -> IndicatorRow:
 
 
 def credit_by_commune_table(
-    numbering: Numbering,
     communes: dict[str, CommuneInfo],
     rows: dict[str, IndicatorRow],
     total: IndicatorRow,
@@ -204,7 +204,7 @@ def credit_by_commune_table(
         )
 
     return Table(
-        numbering.table(
+        (
             f"Dư nợ, chất lượng tín dụng và kiểm tra sử dụng vốn vay của các xã, "
             f"phường đến ngày {format_date(day)}"
         ),
@@ -229,7 +229,7 @@ def credit_by_commune_table(
 
 
 def overdue_ranking(
-    numbering: Numbering, communes: dict[str, CommuneInfo], rows: dict[str, IndicatorRow]
+    communes: dict[str, CommuneInfo], rows: dict[str, IndicatorRow]
 ) -> tuple[Table, Chart]:
     """Lowest overdue ratio first (the best credit quality); communes without outstanding
     balance have no ratio and come last."""
@@ -243,7 +243,7 @@ def overdue_ranking(
     )
     ratios = [rows[code].overdue_ratio for code in order]
     table = Table(
-        numbering.table("Xếp hạng các xã, phường theo tỷ lệ nợ quá hạn (từ thấp đến cao)"),
+        "Xếp hạng các xã, phường theo tỷ lệ nợ quá hạn (từ thấp đến cao)",
         "Xếp hạng nợ quá hạn",
         [
             Column("Hạng", CellKind.NUMBER, 0.7),
@@ -278,18 +278,16 @@ def overdue_ranking(
     return table, chart
 
 
-def credit_section(
-    ctx: ReportContext, numbering: Numbering, communes: dict[str, CommuneInfo]
-) -> Section:
+def credit_section(ctx: ReportContext, communes: dict[str, CommuneInfo], heading: str) -> Section:
     """One pass over the loans (the indicators by commune) gives every figure here."""
     day = data_day(ctx)
     year = ctx.request.period.year
     indicators = indicator_table(ctx.session, Dimension.COMMUNE, owner=None, as_of=day, year=year)
     found = {row.key: row for row in indicators.rows if row.key is not None}
     rows = {code: found.get(code) or _no_loans(code, c.label) for code, c in communes.items()}
-    ranking, chart = overdue_ranking(numbering, communes, rows)
+    ranking, chart = overdue_ranking(communes, rows)
     return Section(
-        numbering.section("Hoạt động tín dụng chính sách xã hội"),
+        heading,
         [
             loan_parts.quality_sentence("toàn thành phố", indicators.total, day),
             Paragraph(
@@ -298,7 +296,7 @@ def credit_section(
                 f"{format_percent(indicators.total.share_used_as_intended)} sử dụng vốn đúng "
                 f"mục đích."
             ),
-            credit_by_commune_table(numbering, communes, rows, indicators.total, day),
+            credit_by_commune_table(communes, rows, indicators.total, day),
             ranking,
             chart,
         ],
@@ -306,7 +304,7 @@ def credit_section(
 
 
 # -- money --------------------------------------------------------------------------------------
-def fund_levels_table(numbering: Numbering, communes: FundStatement, city: FundStatement) -> Table:
+def fund_levels_table(communes: FundStatement, city: FundStatement) -> Table:
     """The communes' funds and the city's own side by side (two funds, not one counted
     twice), with their sum."""
 
@@ -315,7 +313,7 @@ def fund_levels_table(numbering: Numbering, communes: FundStatement, city: FundS
 
     both = tuple(a + b for a, b in zip(cells(communes), cells(city), strict=True))
     return Table(
-        numbering.table(f"{fund_parts.FUND_NAME} toàn thành phố năm {communes.year}"),
+        f"{fund_parts.FUND_NAME} toàn thành phố năm {communes.year}",
         "Quỹ VNN toàn thành phố",
         [
             Column("Cấp", weight=2.6),
@@ -330,13 +328,13 @@ def fund_levels_table(numbering: Numbering, communes: FundStatement, city: FundS
     )
 
 
-def deposits_table(numbering: Numbering, communes: DepositTotals, city: DepositTotals) -> Table:
+def deposits_table(communes: DepositTotals, city: DepositTotals) -> Table:
     def cells(t: DepositTotals) -> tuple[int, ...]:
         return (t.deposits, t.sponsorship, t.total)
 
     both = tuple(a + b for a, b in zip(cells(communes), cells(city), strict=True))
     return Table(
-        numbering.table(f"Huy động tiền gửi, tài trợ năm {communes.year}"),
+        f"Huy động tiền gửi, tài trợ năm {communes.year}",
         "Tiền gửi, tài trợ",
         [
             Column("Cấp", weight=2.6),
@@ -351,7 +349,6 @@ def deposits_table(numbering: Numbering, communes: DepositTotals, city: DepositT
 
 
 def entrusted_by_commune_table(
-    numbering: Numbering,
     communes: dict[str, CommuneInfo],
     growth: dict[str, EntrustedIndicators],
     shares: dict[str, EntrustedIndicators],
@@ -371,7 +368,7 @@ def entrusted_by_commune_table(
         )
 
     return Table(
-        numbering.table(f"Vốn ngân sách xã, phường ủy thác qua NHCSXH năm {year}"),
+        f"Vốn ngân sách xã, phường ủy thác qua NHCSXH năm {year}",
         "Vốn ủy thác theo xã",
         [
             *_commune_columns(),
@@ -435,7 +432,7 @@ def build(ctx: ReportContext) -> Report:
             numbering.section("Tình hình tiếp nhận số liệu của các xã, phường"),
             [
                 sync_parts.arrival_sentence(arrivals, cut),
-                sync_parts.arrival_table(numbering, arrivals, cut),
+                sync_parts.arrival_table(arrivals, cut),
             ],
         )
     ]
@@ -445,7 +442,7 @@ def build(ctx: ReportContext) -> Report:
     city_completion = task_completion(session, period, CITY_CODE)
     total_completion = task_completion(session, period, None)
     by_commune = task_completion_by_commune(session, period)
-    ranking, lowest_chart = completion_ranking(numbering, communes, by_commune)
+    ranking, lowest_chart = completion_ranking(communes, by_commune)
     sections.append(
         Section(
             numbering.section("Kết quả thực hiện các nhiệm vụ của Kế hoạch"),
@@ -455,7 +452,6 @@ def build(ctx: ReportContext) -> Report:
                     [
                         task_parts.completion_sentence("cấp thành phố", city_completion, period),
                         task_parts.task_table(
-                            numbering,
                             "Kết quả thực hiện nhiệm vụ ở cấp thành phố",
                             "Nhiệm vụ cấp TP",
                             city_items,
@@ -467,7 +463,7 @@ def build(ctx: ReportContext) -> Report:
                     "2. Ở các xã, phường",
                     [
                         task_parts.completion_sentence("các xã, phường", total_completion, period),
-                        task_completion_table(numbering, communes, by_commune, total_completion),
+                        task_completion_table(communes, by_commune, total_completion),
                         task_parts.completion_chart(
                             total_completion, f"Tình trạng nhiệm vụ của các xã, phường năm {year}"
                         ),
@@ -480,7 +476,7 @@ def build(ctx: ReportContext) -> Report:
     )
 
     ctx.progress.report(2, steps, "Tín dụng chính sách")
-    sections.append(credit_section(ctx, numbering, communes))
+    sections.append(credit_section(ctx, communes, numbering.section(CREDIT)))
 
     ctx.progress.report(3, steps, "Quỹ “Vì người nghèo”")
     statements = fund_statements_by_commune(session, year, codes)
@@ -502,13 +498,12 @@ def build(ctx: ReportContext) -> Report:
     shares = growth if share_year == year else entrusted_by_commune(session, share_year, codes)
     money: list[Block] = [
         *fund_parts.fund_sentences(fund_total, ctx.request.issued_on),
-        fund_levels_table(numbering, fund_total, city_fund),
-        fund_parts.fund_by_commune_table(numbering, communes, statements, fund_total),
+        fund_levels_table(fund_total, city_fund),
+        fund_parts.fund_by_commune_table(communes, statements, fund_total),
     ]
     capital: list[Block] = [
         fund_parts.entrusted_sentence(city_entrusted, city_share),
         fund_parts.entrusted_table(
-            numbering,
             city_entrusted,
             city_share,
             title=f"Vốn ngân sách thành phố ủy thác qua Chi nhánh NHCSXH thành phố năm {year}",
@@ -521,7 +516,7 @@ def build(ctx: ReportContext) -> Report:
     capital += [
         growth_sentence(growth),
         entrusted_by_commune_table(
-            numbering, communes, growth, shares, total_entrusted, total_share, share_year
+            communes, growth, shares, total_entrusted, total_share, share_year
         ),
     ]
     sections.append(
@@ -533,7 +528,6 @@ def build(ctx: ReportContext) -> Report:
                     "2. Huy động tiền gửi, tài trợ",
                     [
                         deposits_table(
-                            numbering,
                             deposit_totals(session, year, None),
                             deposit_totals(session, year, CITY_CODE),
                         )
@@ -561,27 +555,29 @@ def build(ctx: ReportContext) -> Report:
             ],
         )
     )
-    return Report(
-        kind="Báo cáo",
-        title=(
-            "Tình hình thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư về nâng cao\n"
-            f"hiệu quả của tín dụng chính sách xã hội năm {year}"
-        ),
-        letterhead=ctx.letterhead(recipients(ctx)),
-        preamble=[
-            Paragraph(
-                f"Thực hiện {PLAN_REFERENCE}, {ctx.office.office_name} báo cáo tình hình thực "
-                f"hiện năm {year} trên địa bàn thành phố như sau:"
+    return number_tables(
+        Report(
+            kind="Báo cáo",
+            title=(
+                "Tình hình thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư về nâng cao\n"
+                f"hiệu quả của tín dụng chính sách xã hội năm {year}"
             ),
-            Paragraph(
-                f"Số liệu tổng hợp từ các tệp số liệu của {len(communes)} xã, phường đã nhập "
-                f"đến thời điểm lập báo cáo; dư nợ và kiểm tra sử dụng vốn vay tính đến ngày "
-                f"{format_date(day)}; quỹ và nguồn vốn tính cho năm {year}.",
-                italic=True,
-            ),
-        ],
-        sections=sections,
-        name=NAME,
+            letterhead=ctx.letterhead(recipients(ctx)),
+            preamble=[
+                Paragraph(
+                    f"Thực hiện {PLAN_REFERENCE}, {ctx.office.office_name} báo cáo tình hình thực "
+                    f"hiện năm {year} trên địa bàn thành phố như sau:"
+                ),
+                Paragraph(
+                    f"Số liệu tổng hợp từ các tệp số liệu của {len(communes)} xã, phường đã nhập "
+                    f"đến thời điểm lập báo cáo; dư nợ và kiểm tra sử dụng vốn vay tính đến ngày "
+                    f"{format_date(day)}; quỹ và nguồn vốn tính cho năm {year}.",
+                    italic=True,
+                ),
+            ],
+            sections=sections,
+            name=NAME,
+        )
     )
 
 

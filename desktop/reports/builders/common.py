@@ -8,7 +8,9 @@ the city's yearly report goes to the Central Committee's Policy and Strategy Com
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 from db.enums import CommuneKind
 from db.models import Commune
 from desktop.core.office import CommuneInfo, list_communes
-from desktop.reports.model import Paragraph
+from desktop.reports.model import Block, Paragraph, Report, Section, Table
 from desktop.reports.registry import ReportContext
 
 PLAN_REFERENCE = (
@@ -98,3 +100,27 @@ def competition_ranks(values: Sequence[object]) -> list[int]:
     for index, value in enumerate(values):
         ranks.append(ranks[-1] if index and value == values[index - 1] else index + 1)
     return ranks
+
+
+def number_tables(report: Report) -> Report:
+    """The report with its tables numbered in reading order ("Bảng 1. …", "Bảng 2. …"):
+    builders make tables in whatever order their figures come, the reader needs them
+    numbered as printed."""
+    counter = itertools.count(1)
+
+    def blocks(items: Sequence[Block]) -> list[Block]:
+        return [
+            replace(block, title=f"Bảng {next(counter)}. {block.title}")
+            if isinstance(block, Table) and block.title
+            else block
+            for block in items
+        ]
+
+    def section(item: Section) -> Section:
+        return replace(
+            item,
+            blocks=blocks(item.blocks),
+            subsections=[section(sub) for sub in item.subsections],
+        )
+
+    return replace(report, sections=[section(item) for item in report.sections])

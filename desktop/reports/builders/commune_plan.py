@@ -20,6 +20,7 @@ from desktop.core.tasks.status import task_completion
 from desktop.reports.builders import fund_parts, loan_parts, task_parts
 from desktop.reports.builders.common import (
     data_day,
+    number_tables,
     plan_preamble,
     recipients,
     unit_phrase,
@@ -29,6 +30,7 @@ from desktop.reports.model import Block, Paragraph, Report, Section
 from desktop.reports.registry import Coverage, ReportContext, ReportSpec, register
 
 NAME = "commune-plan"
+CREDIT = "Kết quả hoạt động tín dụng chính sách xã hội"
 
 
 def build(ctx: ReportContext) -> Report:
@@ -47,14 +49,14 @@ def build(ctx: ReportContext) -> Report:
         [
             task_parts.completion_sentence(unit, completion, period),
             task_parts.task_table(
-                numbering, "Kết quả thực hiện các nhiệm vụ của Kế hoạch", "Nhiệm vụ", items, period
+                "Kết quả thực hiện các nhiệm vụ của Kế hoạch", "Nhiệm vụ", items, period
             ),
             task_parts.completion_chart(completion, f"Tình trạng các nhiệm vụ {period.label_vi()}"),
         ],
     )
 
     ctx.progress.report(1, 4, "Tín dụng chính sách")
-    sections = [tasks, credit_section(ctx, numbering, unit)]
+    sections = [tasks, credit_section(ctx, unit, numbering.section(CREDIT))]
 
     ctx.progress.report(2, 4, "Nguồn vốn")
     statement = fund_statement(session, year, ctx.owner)
@@ -72,18 +74,18 @@ def build(ctx: ReportContext) -> Report:
                     f"1. Vận động {fund_parts.FUND_NAME}",
                     [
                         *fund_parts.fund_sentences(statement, ctx.request.issued_on),
-                        fund_parts.fund_table(numbering, statement, ctx.request.issued_on),
+                        fund_parts.fund_table(statement, ctx.request.issued_on),
                     ],
                 ),
                 Section(
                     "2. Huy động tiền gửi, tài trợ",
-                    [fund_parts.deposit_table(numbering, deposits)],
+                    [fund_parts.deposit_table(deposits)],
                 ),
                 Section(
                     "3. Vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội",
                     [
                         fund_parts.entrusted_sentence(entrusted, share),
-                        fund_parts.entrusted_table(numbering, entrusted, share),
+                        fund_parts.entrusted_table(entrusted, share),
                     ],
                 ),
             ],
@@ -98,27 +100,30 @@ def build(ctx: ReportContext) -> Report:
         Section(numbering.section("Đề xuất, kiến nghị"), task_parts.remarks(items, "proposals"))
     )
     where = f" của {unit}" if ctx.office.is_city else ""
-    return Report(
-        kind="Báo cáo",
-        title=(
-            "Kết quả thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư về nâng cao\n"
-            f"hiệu quả của tín dụng chính sách xã hội {period.label_vi()}{where}"
-        ),
-        letterhead=ctx.letterhead(recipients(ctx)),
-        preamble=[
-            plan_preamble(ctx, f"kết quả thực hiện {period.label_vi()} của {unit}"),
-            Paragraph(
-                f"Số liệu về dư nợ và kiểm tra sử dụng vốn vay tính đến ngày "
-                f"{format_date(data_day(ctx))}; số liệu về quỹ và nguồn vốn tính cho năm {year}.",
-                italic=True,
+    return number_tables(
+        Report(
+            kind="Báo cáo",
+            title=(
+                "Kết quả thực hiện Chỉ thị số 39-CT/TW của Ban Bí thư về nâng cao\n"
+                f"hiệu quả của tín dụng chính sách xã hội {period.label_vi()}{where}"
             ),
-        ],
-        sections=sections,
-        name=NAME,
+            letterhead=ctx.letterhead(recipients(ctx)),
+            preamble=[
+                plan_preamble(ctx, f"kết quả thực hiện {period.label_vi()} của {unit}"),
+                Paragraph(
+                    f"Số liệu về dư nợ và kiểm tra sử dụng vốn vay tính đến ngày "
+                    f"{format_date(data_day(ctx))}; số liệu về quỹ và nguồn vốn tính cho năm "
+                    f"{year}.",
+                    italic=True,
+                ),
+            ],
+            sections=sections,
+            name=NAME,
+        )
     )
 
 
-def credit_section(ctx: ReportContext, numbering: Numbering, unit: str) -> Section:
+def credit_section(ctx: ReportContext, unit: str, heading: str) -> Section:
     """Outstanding balance and loan quality by programme and organisation, the loan-use
     checks of the year and the loans not checked in twelve months."""
     session = ctx.session
@@ -134,7 +139,6 @@ def credit_section(ctx: ReportContext, numbering: Numbering, unit: str) -> Secti
     quality: list[Block] = [
         loan_parts.quality_sentence(unit, by_programme.total, day),
         loan_parts.quality_table(
-            numbering,
             by_programme,
             "Dư nợ và chất lượng tín dụng theo chương trình cho vay",
             "Theo chương trình",
@@ -146,7 +150,6 @@ def credit_section(ctx: ReportContext, numbering: Numbering, unit: str) -> Secti
         quality.append(chart)
     quality.append(
         loan_parts.quality_table(
-            numbering,
             by_organisation,
             "Dư nợ và chất lượng tín dụng theo tổ chức nhận ủy thác",
             "Theo tổ chức",
@@ -154,7 +157,7 @@ def credit_section(ctx: ReportContext, numbering: Numbering, unit: str) -> Secti
         )
     )
     return Section(
-        numbering.section("Kết quả hoạt động tín dụng chính sách xã hội"),
+        heading,
         subsections=[
             Section("1. Dư nợ và chất lượng tín dụng", quality),
             Section(
@@ -162,7 +165,6 @@ def credit_section(ctx: ReportContext, numbering: Numbering, unit: str) -> Secti
                 [
                     loan_parts.checks_sentence(by_organisation.total, year, day, unchecked),
                     loan_parts.checks_table(
-                        numbering,
                         by_organisation,
                         f"Kiểm tra sử dụng vốn vay năm {year} theo tổ chức nhận ủy thác",
                         "Kiểm tra sử dụng vốn",

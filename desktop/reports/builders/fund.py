@@ -25,6 +25,7 @@ from desktop.reports.builders import fund_parts
 from desktop.reports.builders.common import (
     communes_by_code,
     data_day,
+    number_tables,
     plan_preamble,
     recipients,
     unit_phrase,
@@ -59,12 +60,12 @@ def months_of(period: Period, months: list[MonthTotal]) -> list[MonthTotal]:
     return [m for m in months if first <= m.month < first + period.months]
 
 
-def month_table(numbering: Numbering, period: Period, months: list[MonthTotal]) -> Table:
+def month_table(period: Period, months: list[MonthTotal]) -> Table:
     rows = [
         (f"Tháng {m.month}/{period.year}", m.count, m.money, m.in_kind, m.total) for m in months
     ]
     return Table(
-        numbering.table(f"Tiếp nhận ủng hộ {FUND_NAME} theo tháng, {period.label_vi()}"),
+        f"Tiếp nhận ủng hộ {FUND_NAME} theo tháng, {period.label_vi()}",
         "Theo tháng",
         [
             Column("Tháng", weight=2),
@@ -102,7 +103,7 @@ def month_chart(period: Period, months: list[MonthTotal]) -> Chart | None:
     )
 
 
-def gifts_table(ctx: ReportContext, numbering: Numbering) -> Table:
+def gifts_table(ctx: ReportContext) -> Table:
     period = ctx.request.period
     gifts = [
         g
@@ -123,7 +124,7 @@ def gifts_table(ctx: ReportContext, numbering: Numbering) -> Table:
         for index, g in enumerate(gifts, start=1)
     ]
     return Table(
-        numbering.table(f"Danh sách tổ chức, cá nhân ủng hộ {FUND_NAME}, {period.label_vi()}"),
+        f"Danh sách tổ chức, cá nhân ủng hộ {FUND_NAME}, {period.label_vi()}",
         "Danh sách ủng hộ",
         [
             Column("STT", CellKind.NUMBER, 0.7),
@@ -141,7 +142,7 @@ def gifts_table(ctx: ReportContext, numbering: Numbering) -> Table:
     )
 
 
-def grants_table(ctx: ReportContext, numbering: Numbering) -> Table:
+def grants_table(ctx: ReportContext) -> Table:
     period = ctx.request.period
     grants = [
         s for s in reversed(list_spending(ctx.session, ctx.owner)) if period.contains(s.spent_on)
@@ -159,7 +160,7 @@ def grants_table(ctx: ReportContext, numbering: Numbering) -> Table:
         for index, s in enumerate(grants, start=1)
     ]
     return Table(
-        numbering.table(f"Danh sách chi hỗ trợ từ {FUND_NAME}, {period.label_vi()}"),
+        f"Danh sách chi hỗ trợ từ {FUND_NAME}, {period.label_vi()}",
         "Danh sách chi",
         [
             Column("STT", CellKind.NUMBER, 0.7),
@@ -191,7 +192,7 @@ def build(ctx: ReportContext) -> Report:
     peak = peak_campaign(session, year, ctx.owner)
     summary: list[Block] = [
         *fund_parts.fund_sentences(statement, ctx.request.issued_on),
-        fund_parts.fund_table(numbering, statement, ctx.request.issued_on),
+        fund_parts.fund_table(statement, ctx.request.issued_on),
     ]
     if peak.start <= day:
         summary.append(
@@ -202,7 +203,7 @@ def build(ctx: ReportContext) -> Report:
                 f"trình trị giá {group_thousands(peak.in_kind)} đồng."
             )
         )
-    by_month: list[Block] = [month_table(numbering, period, months)]
+    by_month: list[Block] = [month_table(period, months)]
     chart = month_chart(period, months)
     if chart is not None:
         by_month.append(chart)
@@ -219,7 +220,7 @@ def build(ctx: ReportContext) -> Report:
             Section(
                 numbering.section("Quỹ của các xã, phường"),
                 [
-                    fund_parts.fund_by_commune_table(numbering, communes, statements, statement),
+                    fund_parts.fund_by_commune_table(communes, statements, statement),
                     Paragraph(
                         "Danh sách từng lượt ủng hộ và từng khoản chi có trong báo cáo lập cho "
                         "từng xã, phường.",
@@ -232,29 +233,29 @@ def build(ctx: ReportContext) -> Report:
         sections.append(
             Section(
                 numbering.section(f"Tổ chức, cá nhân ủng hộ {period.label_vi()}"),
-                [gifts_table(ctx, numbering)],
+                [gifts_table(ctx)],
             )
         )
         sections.append(
-            Section(
-                numbering.section(f"Chi hỗ trợ {period.label_vi()}"), [grants_table(ctx, numbering)]
-            )
+            Section(numbering.section(f"Chi hỗ trợ {period.label_vi()}"), [grants_table(ctx)])
         )
     ctx.progress.report(2, 3, FUND_NAME)
     where = f"\ncủa {unit}" if ctx.office.is_city else ""
-    return Report(
-        kind="Báo cáo",
-        title=f"Tình hình vận động, quản lý và sử dụng {FUND_NAME}\n{period.label_vi()}{where}",
-        letterhead=ctx.letterhead(recipients(ctx)),
-        preamble=[
-            plan_preamble(
-                ctx,
-                f"tình hình vận động, quản lý và sử dụng {FUND_NAME} {period.label_vi()} của "
-                f"{unit}",
-            )
-        ],
-        sections=sections,
-        name=NAME,
+    return number_tables(
+        Report(
+            kind="Báo cáo",
+            title=f"Tình hình vận động, quản lý và sử dụng {FUND_NAME}\n{period.label_vi()}{where}",
+            letterhead=ctx.letterhead(recipients(ctx)),
+            preamble=[
+                plan_preamble(
+                    ctx,
+                    f"tình hình vận động, quản lý và sử dụng {FUND_NAME} {period.label_vi()} của "
+                    f"{unit}",
+                )
+            ],
+            sections=sections,
+            name=NAME,
+        )
     )
 
 

@@ -21,7 +21,7 @@ from desktop.core.funds.indicators import (
 )
 from desktop.core.funds.statement import FundStatement
 from desktop.core.office import CommuneInfo
-from desktop.reports.builders.vocabulary import TARGET_STATUS, TOTAL, UNIT_DONG, Numbering
+from desktop.reports.builders.vocabulary import TARGET_STATUS, TOTAL, UNIT_DONG
 from desktop.reports.model import Cell, Column, Paragraph, Table
 from desktop.reports.xlsx_table import CellKind
 
@@ -36,9 +36,7 @@ def closing_label(statement: FundStatement, day: date) -> str:
     return f"Số dư đến ngày {format_date(day)}"
 
 
-def fund_table(
-    numbering: Numbering, statement: FundStatement, day: date, *, sheet: str = "Quỹ VNN"
-) -> Table:
+def fund_table(statement: FundStatement, day: date, *, sheet: str = "Quỹ VNN") -> Table:
     """Opening balance, receipts, spending and closing balance of one year; gifts in kind
     beside them (they are not money in the fund)."""
     year = statement.year
@@ -58,7 +56,7 @@ def fund_table(
         ),
     ]
     return Table(
-        numbering.table(f"Thu, chi {FUND_NAME} năm {year}"),
+        f"Thu, chi {FUND_NAME} năm {year}",
         sheet,
         [
             Column("Chỉ tiêu", weight=5),
@@ -100,9 +98,9 @@ def fund_sentences(statement: FundStatement, day: date) -> list[Paragraph]:
     return out
 
 
-def deposit_table(numbering: Numbering, totals: DepositTotals) -> Table:
+def deposit_table(totals: DepositTotals) -> Table:
     return Table(
-        numbering.table(f"Huy động tiền gửi, tài trợ năm {totals.year}"),
+        f"Huy động tiền gửi, tài trợ năm {totals.year}",
         "Tiền gửi, tài trợ",
         [
             Column("Nguồn", weight=4),
@@ -169,7 +167,6 @@ def entrusted_rows(
 
 
 def entrusted_table(
-    numbering: Numbering,
     indicators: EntrustedIndicators,
     share: ShareIndicator | None = None,
     *,
@@ -177,9 +174,7 @@ def entrusted_table(
     sheet: str = "Vốn ủy thác",
 ) -> Table:
     return Table(
-        numbering.table(
-            title or f"Nguồn vốn ngân sách địa phương ủy thác qua NHCSXH năm {indicators.year}"
-        ),
+        title or f"Nguồn vốn ngân sách địa phương ủy thác qua NHCSXH năm {indicators.year}",
         sheet,
         [
             Column("Chỉ tiêu", weight=4.2),
@@ -221,7 +216,6 @@ def entrusted_sentence(
 
 
 def fund_by_commune_table(
-    numbering: Numbering,
     communes: dict[str, CommuneInfo],
     statements: dict[str, FundStatement],
     total: FundStatement,
@@ -232,7 +226,7 @@ def fund_by_commune_table(
         return (s.opening, s.receipts, s.spending, s.closing, s.in_kind)
 
     return Table(
-        numbering.table(f"{FUND_NAME} của các xã, phường năm {total.year}"),
+        f"{FUND_NAME} của các xã, phường năm {total.year}",
         "Quỹ VNN theo xã",
         [
             Column("STT", CellKind.NUMBER, 0.7),

@@ -17,7 +17,7 @@ from datetime import date
 from desktop.core.formatting import format_date, format_percent, group_thousands
 from desktop.core.loans.checks import UncheckedLoan
 from desktop.core.loans.indicators import AgeBucket, IndicatorRow, IndicatorTable
-from desktop.reports.builders.vocabulary import NOT_RECORDED, TOTAL, UNIT_DONG, Numbering
+from desktop.reports.builders.vocabulary import NOT_RECORDED, TOTAL, UNIT_DONG
 from desktop.reports.model import Cell, Chart, ChartKind, Column, Paragraph, Series, Table
 from desktop.reports.xlsx_table import CellKind
 
@@ -59,12 +59,10 @@ def quality_cells(row: IndicatorRow) -> tuple[Cell, ...]:
     )
 
 
-def quality_table(
-    numbering: Numbering, indicators: IndicatorTable, title: str, sheet: str, first: str
-) -> Table:
+def quality_table(indicators: IndicatorTable, title: str, sheet: str, first: str) -> Table:
     """One row per value of the dimension, the service's total below."""
     return Table(
-        numbering.table(title),
+        title,
         sheet,
         quality_columns(first),
         [(row_label(row), *quality_cells(row)) for row in indicators.rows],
@@ -93,11 +91,9 @@ def checks_cells(row: IndicatorRow) -> tuple[Cell, ...]:
     )
 
 
-def checks_table(
-    numbering: Numbering, indicators: IndicatorTable, title: str, sheet: str, first: str
-) -> Table:
+def checks_table(indicators: IndicatorTable, title: str, sheet: str, first: str) -> Table:
     return Table(
-        numbering.table(title),
+        title,
         sheet,
         checks_columns(first),
         [(row_label(row), *checks_cells(row)) for row in indicators.rows],
@@ -106,14 +102,14 @@ def checks_table(
     )
 
 
-def ageing_table(numbering: Numbering, indicators: IndicatorTable) -> Table:
+def ageing_table(indicators: IndicatorTable) -> Table:
     rows = [
         (AGE_BUCKETS[row.bucket], row.loans, row.overdue, row.share) for row in indicators.ageing
     ]
     loans = sum(row.loans for row in indicators.ageing)
     overdue = sum(row.overdue for row in indicators.ageing)
     return Table(
-        numbering.table("Nợ quá hạn theo thời gian quá hạn"),
+        "Nợ quá hạn theo thời gian quá hạn",
         "Tuổi nợ quá hạn",
         [
             Column("Thời gian quá hạn", weight=3),

@@ -17,7 +17,13 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.groups import list_groups
 from desktop.core.loans.indicators import Dimension, IndicatorTable, indicator_table
 from desktop.reports.builders import loan_parts
-from desktop.reports.builders.common import data_day, plan_preamble, recipients, unit_phrase
+from desktop.reports.builders.common import (
+    data_day,
+    number_tables,
+    plan_preamble,
+    recipients,
+    unit_phrase,
+)
 from desktop.reports.builders.vocabulary import TOTAL, Numbering
 from desktop.reports.model import Block, Column, Paragraph, Report, Section, Table
 from desktop.reports.registry import ReportContext, ReportSpec, register
@@ -33,7 +39,7 @@ GRADES = {
 }
 
 
-def grades_table(ctx: ReportContext, numbering: Numbering) -> Table:
+def grades_table(ctx: ReportContext) -> Table:
     """Active groups by their latest grade (from the groups list)."""
     day = data_day(ctx)
     groups = [
@@ -48,7 +54,7 @@ def grades_table(ctx: ReportContext, numbering: Numbering) -> Table:
     rows = [(GRADES[grade], count[grade], share(count[grade])) for grade in GroupGrade]
     rows.append(("Chưa xếp loại", count[None], share(count[None])))
     return Table(
-        numbering.table("Tổ TK&VV đang hoạt động theo kết quả xếp loại gần nhất"),
+        "Tổ TK&VV đang hoạt động theo kết quả xếp loại gần nhất",
         "Xếp loại Tổ TK&VV",
         [
             Column("Xếp loại", weight=3),
@@ -85,7 +91,6 @@ def build(ctx: ReportContext) -> Report:
     overview: list[Block] = [loan_parts.quality_sentence(unit, programme.total, day)]
     by_programme: list[Block] = [
         loan_parts.quality_table(
-            numbering,
             programme,
             "Dư nợ và chất lượng tín dụng theo chương trình cho vay",
             "Theo chương trình",
@@ -97,7 +102,6 @@ def build(ctx: ReportContext) -> Report:
         by_programme.append(chart)
     by_organisation: list[Block] = [
         loan_parts.quality_table(
-            numbering,
             organisation,
             "Dư nợ và chất lượng tín dụng theo tổ chức nhận ủy thác",
             "Theo tổ chức",
@@ -118,7 +122,6 @@ def build(ctx: ReportContext) -> Report:
                 numbering.section("Theo xã, phường"),
                 [
                     loan_parts.quality_table(
-                        numbering,
                         tables[Dimension.COMMUNE],
                         "Dư nợ và chất lượng tín dụng theo xã, phường",
                         "Theo xã",
@@ -139,13 +142,12 @@ def build(ctx: ReportContext) -> Report:
                 numbering.section("Theo Tổ tiết kiệm và vay vốn"),
                 [
                     loan_parts.quality_table(
-                        numbering,
                         tables[Dimension.GROUP],
                         "Dư nợ và chất lượng tín dụng theo Tổ TK&VV",
                         "Theo tổ",
                         "Tổ TK&VV",
                     ),
-                    grades_table(ctx, numbering),
+                    grades_table(ctx),
                 ],
             )
         )
@@ -154,7 +156,6 @@ def build(ctx: ReportContext) -> Report:
                 numbering.section("Theo ấp, khu vực"),
                 [
                     loan_parts.quality_table(
-                        numbering,
                         tables[Dimension.HAMLET],
                         "Dư nợ và chất lượng tín dụng theo ấp, khu vực",
                         "Theo ấp",
@@ -166,7 +167,7 @@ def build(ctx: ReportContext) -> Report:
     sections.append(
         Section(
             numbering.section("Nợ quá hạn theo thời gian quá hạn"),
-            [loan_parts.ageing_table(numbering, programme)],
+            [loan_parts.ageing_table(programme)],
         )
     )
     sections.append(
@@ -174,14 +175,12 @@ def build(ctx: ReportContext) -> Report:
             numbering.section("Kiểm tra việc sử dụng vốn vay"),
             [
                 loan_parts.checks_table(
-                    numbering,
                     organisation,
                     f"Kiểm tra sử dụng vốn vay năm {year} theo tổ chức nhận ủy thác",
                     "Kiểm tra sử dụng vốn",
                     "Tổ chức nhận ủy thác",
                 ),
                 loan_parts.checks_table(
-                    numbering,
                     programme,
                     f"Kiểm tra sử dụng vốn vay năm {year} theo chương trình cho vay",
                     "Kiểm tra theo chương trình",
@@ -191,19 +190,24 @@ def build(ctx: ReportContext) -> Report:
         )
     )
     where = f"\ncủa {unit}" if ctx.office.is_city else ""
-    return Report(
-        kind="Báo cáo",
-        title=f"Dư nợ và chất lượng tín dụng chính sách xã hội\nđến ngày {format_date(day)}{where}",
-        letterhead=ctx.letterhead(recipients(ctx)),
-        preamble=[
-            plan_preamble(
-                ctx,
-                f"dư nợ và chất lượng tín dụng chính sách xã hội của {unit} đến ngày "
-                f"{format_date(day)}",
-            )
-        ],
-        sections=sections,
-        name=NAME,
+    return number_tables(
+        Report(
+            kind="Báo cáo",
+            title=(
+                "Dư nợ và chất lượng tín dụng chính sách xã hội\n"
+                f"đến ngày {format_date(day)}{where}"
+            ),
+            letterhead=ctx.letterhead(recipients(ctx)),
+            preamble=[
+                plan_preamble(
+                    ctx,
+                    f"dư nợ và chất lượng tín dụng chính sách xã hội của {unit} đến ngày "
+                    f"{format_date(day)}",
+                )
+            ],
+            sections=sections,
+            name=NAME,
+        )
     )
 
 

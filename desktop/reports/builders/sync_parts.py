@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from db.enums import PeriodKind
 from desktop.core.formatting import format_date, local_time
 from desktop.core.periods import Period
-from desktop.reports.builders.vocabulary import Numbering
 from desktop.reports.model import Cell, Column, Paragraph, Table
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync.board import CommuneStatus, board, ranges
@@ -92,7 +91,7 @@ def arrival_sentence(items: list[Arrival], cut: date) -> Paragraph:
     )
 
 
-def arrival_table(numbering: Numbering, items: list[Arrival], cut: date) -> Table:
+def arrival_table(items: list[Arrival], cut: date) -> Table:
     rows: list[tuple[Cell, ...]] = []
     for index, item in enumerate((a for a in items if a.attention), start=1):
         rows.append(
@@ -107,7 +106,7 @@ def arrival_table(numbering: Numbering, items: list[Arrival], cut: date) -> Tabl
             )
         )
     return Table(
-        numbering.table("Các xã, phường chưa gửi, gửi thiếu hoặc gửi chậm số liệu"),
+        "Các xã, phường chưa gửi, gửi thiếu hoặc gửi chậm số liệu",
         "Tiếp nhận số liệu",
         [
             Column("STT", CellKind.NUMBER, 0.6),

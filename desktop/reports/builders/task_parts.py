@@ -19,7 +19,7 @@ from desktop.core.periods import Period
 from desktop.core.tasks.progress import DocumentRow, ProgressRow, list_progress
 from desktop.core.tasks.status import TaskCompletion, TaskState, task_states
 from desktop.reports.builders.common import lines
-from desktop.reports.builders.vocabulary import NOT_REPORTED, TASK_STATUS, Numbering
+from desktop.reports.builders.vocabulary import NOT_REPORTED, TASK_STATUS
 from desktop.reports.model import Cell, Chart, ChartKind, Column, Paragraph, Series, Table
 from desktop.reports.xlsx_table import CellKind
 
@@ -65,9 +65,7 @@ def document_text(document: DocumentRow) -> str:
     return head
 
 
-def task_table(
-    numbering: Numbering, title: str, sheet: str, items: list[TaskLineReport], period: Period
-) -> Table:
+def task_table(title: str, sheet: str, items: list[TaskLineReport], period: Period) -> Table:
     """One row per task: code, task, status, what was done, documents issued."""
     rows = []
     for item in items:
@@ -83,7 +81,7 @@ def task_table(
             )
         )
     return Table(
-        numbering.table(title),
+        title,
         sheet,
         [
             Column("Mã", weight=1.0),

@@ -20,6 +20,7 @@ from desktop.reports.builders import loan_parts
 from desktop.reports.builders.common import (
     communes_by_code,
     data_day,
+    number_tables,
     plan_preamble,
     recipients,
     unit_phrase,
@@ -45,7 +46,6 @@ class _Tally:
 
 
 def summary_table(
-    numbering: Numbering,
     items: Sequence[UncheckedLoan],
     key: Callable[[UncheckedLoan], str],
     order: Sequence[str] | None,
@@ -68,7 +68,7 @@ def summary_table(
         rows.append((name, tally.loans, tally.never, tally.outstanding))
     total = loan_parts.UncheckedSummary.of(items)
     return Table(
-        numbering.table(title),
+        title,
         sheet,
         [
             Column(first, weight=3),
@@ -110,7 +110,6 @@ def build(ctx: ReportContext) -> Report:
                 numbering.section("Theo xã, phường"),
                 [
                     summary_table(
-                        numbering,
                         items,
                         lambda item: labels.get(item.commune_code, item.commune_code),
                         list(labels.values()),
@@ -128,7 +127,6 @@ def build(ctx: ReportContext) -> Report:
     else:
         overview.append(
             summary_table(
-                numbering,
                 items,
                 lambda item: item.hamlet_name,
                 None,
@@ -139,7 +137,6 @@ def build(ctx: ReportContext) -> Report:
         )
         overview.append(
             summary_table(
-                numbering,
                 items,
                 lambda item: item.organisation_name,
                 None,
@@ -154,9 +151,7 @@ def build(ctx: ReportContext) -> Report:
                 numbering.section("Danh sách khoản vay"),
                 [
                     Table(
-                        numbering.table(
-                            "Danh sách khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng"
-                        ),
+                        "Danh sách khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng",
                         "Danh sách",
                         loan_parts.unchecked_columns(with_commune=False),
                         loan_parts.unchecked_rows(items),
@@ -168,22 +163,24 @@ def build(ctx: ReportContext) -> Report:
             ),
         ]
     where = f"\ncủa {unit}" if ctx.office.is_city else ""
-    return Report(
-        kind="Báo cáo",
-        title=(
-            "Khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng\n"
-            f"tính đến ngày {format_date(day)}{where}"
-        ),
-        letterhead=ctx.letterhead(recipients(ctx)),
-        preamble=[
-            plan_preamble(
-                ctx,
-                f"các khoản vay chưa được kiểm tra việc sử dụng vốn trong 12 tháng tính đến "
-                f"ngày {format_date(day)} của {unit}",
-            )
-        ],
-        sections=sections,
-        name=NAME,
+    return number_tables(
+        Report(
+            kind="Báo cáo",
+            title=(
+                "Khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng\n"
+                f"tính đến ngày {format_date(day)}{where}"
+            ),
+            letterhead=ctx.letterhead(recipients(ctx)),
+            preamble=[
+                plan_preamble(
+                    ctx,
+                    f"các khoản vay chưa được kiểm tra việc sử dụng vốn trong 12 tháng tính đến "
+                    f"ngày {format_date(day)} của {unit}",
+                )
+            ],
+            sections=sections,
+            name=NAME,
+        )
     )
 
 

@@ -1,4 +1,4 @@
-"""The words official documents use for stored codes, table numbering and the data date.
+"""The words official documents use for stored codes, and the numbering of sections.
 
 A report is a Vietnamese administrative document whatever language the interface runs in
 (an English interface still prints "Hoàn thành"), so its vocabulary lives here rather than
@@ -52,16 +52,12 @@ NOT_RECORDED = "(chưa ghi)"
 
 
 class Numbering:
-    """Numbers the tables of one document in reading order ("Bảng 3. …") and its
-    sections ("III. …")."""
+    """Numbers the sections of one document ("III. …") in the order they are made, which
+    is the order they are printed; tables are numbered afterwards, in reading order
+    (:func:`desktop.reports.builders.common.number_tables`)."""
 
     def __init__(self) -> None:
-        self._tables = 0
         self._sections = 0
-
-    def table(self, title: str) -> str:
-        self._tables += 1
-        return f"Bảng {self._tables}. {title}"
 
     def section(self, title: str) -> str:
         self._sections += 1
