@@ -99,7 +99,7 @@ def build(ctx: ReportContext) -> Report:
     sections.append(
         Section(numbering.section("Đề xuất, kiến nghị"), task_parts.remarks(items, "proposals"))
     )
-    where = f" của {unit}" if ctx.office.is_city else ""
+    where = f"\ncủa {unit}" if ctx.office.is_city else ""
     return number_tables(
         Report(
             kind="Báo cáo",
