@@ -37,7 +37,7 @@ from desktop.ui.funds.entrusted import CapitalForm, IndicatorsView, TransferForm
 from desktop.ui.funds.page import FundsPage
 from desktop.ui.funds.spending import SpendingForm
 from desktop.ui.funds.statement import FundStatementView, OpeningForm
-from desktop.ui.recording.history import HistoryDialog
+from desktop.ui.history import HistoryDialog
 from tests.conftest import type_text
 
 TODAY = date(2026, 11, 29)

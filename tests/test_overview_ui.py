@@ -21,9 +21,9 @@ from desktop.core.dashboard.overview import load_overview
 from desktop.core.database import Database
 from desktop.core.office import CommuneInfo, list_hamlets, rename_hamlet
 from desktop.ui.context import AppContext
+from desktop.ui.history import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
-from desktop.ui.recording.history import HistoryDialog
 
 TODAY = date(2026, 11, 29)
 
@@ -141,7 +141,7 @@ def test_whole_change_history(
     assert dialog.windowTitle() == "Lịch sử thay đổi"
     assert dialog.status.text() == f"{dialog.model.rowCount()}/{dialog.model.rowCount()} thay đổi"
     infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.recording.history.show_info", lambda _p, t: infos.append(t))
+    monkeypatch.setattr("desktop.ui.history.show_info", lambda _p, t: infos.append(t))
     dialog.export(tmp_path / "lich-su.xlsx")
     qtbot.waitUntil(lambda: bool(infos), timeout=5000)
     sheet = load_workbook(tmp_path / "lich-su.xlsx").active

@@ -30,7 +30,7 @@ from desktop.core.tasks.progress import (
     save_progress,
 )
 from desktop.ui.context import AppContext
-from desktop.ui.recording.history import HistoryDialog
+from desktop.ui.history import HistoryDialog
 from desktop.ui.tasks.lists import OfficeTaskForm, OfficeTaskListPage, ProgressListPage
 from desktop.ui.tasks.page import TasksPage
 from desktop.ui.tasks.progress_form import DocumentsModel, ProgressForm

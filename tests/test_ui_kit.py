@@ -27,8 +27,9 @@ from desktop.core.office import (
 )
 from desktop.ui.context import AppContext
 from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.history import HistoryDialog
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
-from desktop.ui.list_page import AuditDialog, ListPage
+from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import Column
 from tests.conftest import type_text
 
@@ -154,15 +155,15 @@ def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.Mo
     assert page.model.rowCount() == 0 and page.undo_button.isEnabled()
     page.undo_button.click()
     assert [h.name for h in page.model.visible_rows()] == ["Khu vực Thới Hòa A"]
-    shown: list[AuditDialog] = []
-    monkeypatch.setattr(AuditDialog, "exec", lambda self: shown.append(self) or 0)
+    shown: list[HistoryDialog] = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda self: shown.append(self) or 0)
     page.view.selectRow(0)
     page.history_button.click()
     actions = [r.action.value for r in shown[0].model.all_rows()]
     assert actions == ["restore", "delete", "update", "create"]
     assert (
-        shown[0].model.data(shown[0].model.index(2, 4))
-        == "name: Khu vực Thới Hòa → Khu vực Thới Hòa A"
+        shown[0].model.data(shown[0].model.index(2, 5))
+        == "Tên: Khu vực Thới Hòa → Khu vực Thới Hòa A"
     )
 
 

@@ -24,10 +24,6 @@ class AuditRow:
     version: int
     changes: dict[str, tuple[JsonValue, JsonValue]]
 
-    def summary(self) -> str:
-        """``field: old → new`` for each changed field, system columns left out."""
-        return "; ".join(f"{k}: {old!s} → {new!s}" for k, (old, new) in self.changes.items())
-
 
 _HIDDEN = {"version", "updated_at", "change_seq", "created_at", "id", "commune_code"}
 

@@ -8,108 +8,34 @@ the export running off the GUI thread — is here once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from desktop.core.audit import AuditRow, audit_trail
+from desktop.core.dashboard.history import change_history
 from desktop.core.errors import UserError
-from desktop.core.formatting import format_datetime
+from desktop.core.formatting import format_money, group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
-from desktop.core.periods import Period
-from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.exporting import export_model
+from desktop.ui.history import HistoryDialog
+from desktop.ui.period_filter import PeriodFilter, PeriodValue, year_of
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import fit_columns, make_table, page_title
 
 T = TypeVar("T")
-
-
-def page_title(text: str) -> QLabel:
-    title = QLabel(text)
-    title.setObjectName("pageTitle")
-    font = title.font()
-    font.setPointSize(font.pointSize() + 6)
-    font.setBold(True)
-    title.setFont(font)
-    return title
-
-
-def make_table(model: RowTableModel[T]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    # No sort column until the user clicks a header: rows keep the service's order.
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-AUDIT_COLUMNS = [
-    Column[AuditRow](
-        QT_TRANSLATE_NOOP("AuditDialog", "When"),
-        lambda r: r.at,
-        CellKind.TEXT,
-        display=format_datetime,
-    ),
-    Column[AuditRow](QT_TRANSLATE_NOOP("AuditDialog", "Who"), lambda r: r.actor),
-    Column[AuditRow](QT_TRANSLATE_NOOP("AuditDialog", "Action"), lambda r: r.action),
-    Column[AuditRow](
-        QT_TRANSLATE_NOOP("AuditDialog", "Version"), lambda r: r.version, CellKind.NUMBER
-    ),
-    Column[AuditRow](QT_TRANSLATE_NOOP("AuditDialog", "Changes"), lambda r: r.summary()),
-]
-
-
-class AuditDialog(QDialog):
-    """Who changed what and when, newest first."""
-
-    def __init__(self, rows: Sequence[AuditRow], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Change history"))
-        layout = QVBoxLayout(self)
-        search = QLineEdit()
-        search.setPlaceholderText(self.tr("Search the history"))
-        search.setClearButtonEnabled(True)
-        self.model = RowTableModel(AUDIT_COLUMNS, rows, parent=self)
-        search.textChanged.connect(self.model.set_query)
-        layout.addWidget(search)
-        view = make_table(self.model)
-        view.setColumnWidth(0, 130)
-        view.setColumnWidth(1, 160)
-        view.setColumnWidth(2, 90)
-        view.setColumnWidth(3, 60)
-        layout.addWidget(view, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(980, 520)
 
 
 @dataclass(frozen=True)
@@ -128,13 +54,20 @@ class ListPage(QWidget, Generic[T]):
     record_types: tuple[str, ...] = ()
     #: Read-only lists (the city's consolidated views) hide add/edit/delete.
     editable: bool = True
+    #: False for lists inside a tab, which already names them.
+    show_title: bool = True
+    #: Offer quarters and halves in the period filter (False for yearly records).
+    period_parts: bool = True
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._deleted: _Deleted | None = None
+        self._sized = False
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr(self.title)))
+        title = page_title(tr(self.title))
+        title.setVisible(self.show_title)
+        layout.addWidget(title)
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -165,6 +98,16 @@ class ListPage(QWidget, Generic[T]):
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
             button.setVisible(self.editable)
         layout.addLayout(bar)
+        self.period_filter: PeriodFilter | None = None
+        if type(self).period_of is not ListPage.period_of:
+            # On a line of its own under the buttons, so a page fits a 1280-pixel screen
+            # with Vietnamese button texts.
+            self.period_filter = PeriodFilter(with_parts=self.period_parts)
+            row = QHBoxLayout()
+            row.addWidget(self.period_filter)
+            row.addStretch(1)
+            layout.addLayout(row)
+            self.period_filter.changed.connect(self._apply_period)
         self.model: RowTableModel[T] = RowTableModel(self.columns, parent=self)
         self.view = make_table(self.model)
         layout.addWidget(self.view, 1)
@@ -179,6 +122,7 @@ class ListPage(QWidget, Generic[T]):
         self.history_button.clicked.connect(self.show_history)
         self.export_button.clicked.connect(self.export)
         self.model.modelReset.connect(self._update_status)
+        self.model.loaded.connect(self._rows_loaded)
         self.reload()
 
     # -- what a page provides ---------------------------------------------------------------
@@ -222,11 +166,14 @@ class ListPage(QWidget, Generic[T]):
 
     def _update_status(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
-        self.status.setText(
-            tr(QT_TRANSLATE_NOOP("ListPage", "{shown} of {total} rows")).format(
-                shown=f"{shown:,}".replace(",", "."), total=f"{total:,}".replace(",", ".")
-            )
+        text = tr(QT_TRANSLATE_NOOP("ListPage", "{shown} of {total} rows")).format(
+            shown=group_thousands(shown), total=group_thousands(total)
         )
+        if type(self).amount_of is not ListPage.amount_of:
+            amount = sum(self.amount_of(row) or 0 for row in self.model.visible_rows())
+            label = tr(QT_TRANSLATE_NOOP("ListPage", "Total of the rows shown: {amount}"))
+            text += "   ·   " + label.format(amount=format_money(amount))
+        self.status.setText(text)
 
     def _open(self, row: T | None) -> None:
         if self.editable and self.open_form(row):
@@ -273,58 +220,43 @@ class ListPage(QWidget, Generic[T]):
         self.select_id(record_id)
 
     def show_history(self) -> None:
+        """The changes of the selected record, or of every record of this list."""
         row = self.selected()
         with self.context.database.reading() as session:
-            rows = audit_trail(
+            rows = change_history(
                 session,
                 record_types=self.record_types,
                 record_id=self.row_id(row) if row is not None else None,
             )
-        AuditDialog(rows, self).exec()
+        HistoryDialog(rows, self).exec()
 
     def export(self, target: Path | None = None) -> None:
         """Write the rows on screen (filtered, in their order) to a workbook."""
         export_model(self, self.model, tr(self.title), self.context, target)
 
-    # -- period filter ------------------------------------------------------------------------
-    def add_period_filter(self, date_of: Callable[[T], date | None], years: Sequence[int]) -> None:
-        """A year and a period (whole year, quarter, half) chooser that filters rows by
-        ``date_of(row)``."""
-        self.year_combo = QComboBox()
-        self.year_combo.addItem(tr(QT_TRANSLATE_NOOP("ListPage", "All years")), None)
-        for year in sorted(set(years), reverse=True):
-            self.year_combo.addItem(str(year), year)
-        self.part_combo = QComboBox()
-        self.part_combo.addItem(tr(QT_TRANSLATE_NOOP("ListPage", "Whole year")), None)
-        for number, roman in enumerate(("I", "II", "III", "IV"), start=1):
-            text = tr(QT_TRANSLATE_NOOP("ListPage", "Quarter {roman}")).format(roman=roman)
-            self.part_combo.addItem(text, ("quarter", number))
-        self.part_combo.addItem(tr(QT_TRANSLATE_NOOP("ListPage", "First half")), ("half", 1))
-        self.part_combo.addItem(tr(QT_TRANSLATE_NOOP("ListPage", "Second half")), ("half", 2))
-        self.filters.addWidget(self.year_combo)
-        self.filters.addWidget(self.part_combo)
+    # -- period filter and totals ----------------------------------------------------------
+    def period_of(self, row: T) -> PeriodValue:
+        """The date, reporting period or year that places ``row`` in time; a page that
+        implements it gets the period filter."""
+        return None
 
-        def apply() -> None:
-            year = self.year_combo.currentData()
-            part = self.part_combo.currentData()
-            self.part_combo.setEnabled(year is not None)
-            if year is None:
-                self.model.set_filter("period", None)
-                return
-            period = (
-                Period.whole_year(year)
-                if part is None
-                else Period.quarter(year, part[1])
-                if part[0] == "quarter"
-                else Period.half(year, part[1])
-            )
+    def amount_of(self, row: T) -> int | None:
+        """The row's amount, for lists whose status line shows the total of what is shown."""
+        return None
 
-            def inside(row: T) -> bool:
-                day = date_of(row)
-                return day is not None and period.contains(day)
+    def _rows_loaded(self) -> None:
+        """New rows arrived: offer their years, size the columns the first time."""
+        if self.period_filter is not None:
+            years = {year_of(self.period_of(row)) for row in self.model.all_rows()}
+            self.period_filter.set_years({y for y in years if y is not None})
+        if not self._sized and self.model.rowCount():
+            fit_columns(self.view)
+            self._sized = True
 
-            self.model.set_filter("period", inside)
-
-        self.year_combo.currentIndexChanged.connect(apply)
-        self.part_combo.currentIndexChanged.connect(apply)
-        apply()
+    def _apply_period(self) -> None:
+        assert self.period_filter is not None
+        if self.period_filter.period() is None:
+            self.model.set_filter("period", None)
+            return
+        accepts, period_of = self.period_filter.accepts, self.period_of
+        self.model.set_filter("period", lambda row: accepts(period_of(row)))

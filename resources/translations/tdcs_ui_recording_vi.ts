@@ -28,65 +28,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryDialog</name>
-    <message>
-        <source>When</source>
-        <translation>Thời điểm</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Người thực hiện</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Thao tác</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Loại dữ liệu</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Phiên bản</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Nội dung thay đổi</translation>
-    </message>
-    <message>
-        <source>Change history</source>
-        <translation>Lịch sử thay đổi</translation>
-    </message>
-    <message>
-        <source>Search the history (accents not needed)</source>
-        <translation>Tìm trong lịch sử (gõ không dấu cũng được)</translation>
-    </message>
-    <message>
-        <source>All kinds of record</source>
-        <translation>Tất cả loại dữ liệu</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>Xuất Excel…</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} changes</source>
-        <translation>{shown}/{total} thay đổi</translation>
-    </message>
-    <message>
-        <source>change-history.xlsx</source>
-        <translation>lich-su-thay-doi.xlsx</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Đã xuất ra {path}</translation>
-    </message>
-    <message>
-        <source>Writing the Excel file…</source>
-        <translation>Đang ghi tệp Excel…</translation>
-    </message>
-</context>
-<context>
     <name>MonthlyContributionsChart</name>
     <message>
         <source>Contributions by month</source>
@@ -103,42 +44,6 @@
     <message>
         <source>Contributions by month, {year}</source>
         <translation>Đóng góp Quỹ theo tháng, năm {year}</translation>
-    </message>
-</context>
-<context>
-    <name>PeriodFilter</name>
-    <message>
-        <source>All years</source>
-        <extracomment>What a row offers the period filter: a date, a reporting period, or a year. Items before the years (&quot;All years&quot;).</extracomment>
-        <translation>Tất cả các năm</translation>
-    </message>
-    <message>
-        <source>Whole year</source>
-        <translation>Cả năm</translation>
-    </message>
-    <message>
-        <source>Quarter {roman}</source>
-        <translation>Quý {roman}</translation>
-    </message>
-    <message>
-        <source>First half</source>
-        <translation>6 tháng đầu năm</translation>
-    </message>
-    <message>
-        <source>Second half</source>
-        <translation>6 tháng cuối năm</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>Kỳ:</translation>
-    </message>
-</context>
-<context>
-    <name>RecordListPage</name>
-    <message>
-        <source>Total of the rows shown: {amount}</source>
-        <extracomment>Offer quarters and halves in the period filter (False for yearly records). The form that adds (row ``None``) or changes a row: ``form_class(context, row, parent)``.</extracomment>
-        <translation>Tổng số tiền các dòng đang hiện: {amount}</translation>
     </message>
 </context>
 <context>

@@ -13,37 +13,6 @@
     </message>
 </context>
 <context>
-    <name>AuditDialog</name>
-    <message>
-        <source>When</source>
-        <translation>Thời điểm</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Người sửa</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Thao tác</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Phiên bản</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Nội dung thay đổi</translation>
-    </message>
-    <message>
-        <source>Change history</source>
-        <translation>Lịch sử thay đổi</translation>
-    </message>
-    <message>
-        <source>Search the history</source>
-        <translation>Tìm trong lịch sử</translation>
-    </message>
-</context>
-<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancel</source>
@@ -141,10 +110,69 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại dữ liệu</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Lịch sử thay đổi</translation>
+    </message>
+    <message>
+        <source>Search the history (accents not needed)</source>
+        <translation>Tìm trong lịch sử (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <source>All kinds of record</source>
+        <translation>Tất cả loại dữ liệu</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} changes</source>
+        <translation>{shown}/{total} thay đổi</translation>
+    </message>
+    <message>
+        <source>change-history.xlsx</source>
+        <translation>lich-su-thay-doi.xlsx</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Đã xuất ra {path}</translation>
+    </message>
+    <message>
+        <source>Writing the Excel file…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <source>Search (accents not needed)</source>
-        <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete.</extracomment>
+        <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete. False for lists inside a tab, which already names them. Offer quarters and halves in the period filter (False for yearly records).</extracomment>
         <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
     </message>
     <message>
@@ -176,28 +204,12 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
         <translation>{shown} / {total} dòng</translation>
     </message>
     <message>
+        <source>Total of the rows shown: {amount}</source>
+        <translation>Tổng số tiền các dòng đang hiện: {amount}</translation>
+    </message>
+    <message>
         <source>Delete {what}? You can undo this.</source>
         <translation>Xóa {what}? Có thể hoàn tác.</translation>
-    </message>
-    <message>
-        <source>All years</source>
-        <translation>Tất cả các năm</translation>
-    </message>
-    <message>
-        <source>Whole year</source>
-        <translation>Cả năm</translation>
-    </message>
-    <message>
-        <source>Quarter {roman}</source>
-        <translation>Quý {roman}</translation>
-    </message>
-    <message>
-        <source>First half</source>
-        <translation>6 tháng đầu năm</translation>
-    </message>
-    <message>
-        <source>Second half</source>
-        <translation>6 tháng cuối năm</translation>
     </message>
 </context>
 <context>
@@ -232,6 +244,34 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>Imports the files of the 103 communes and wards and makes the city&apos;s reports.</source>
         <translation>Nhận tệp của 103 xã, phường, tổng hợp và lập báo cáo của thành phố.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFilter</name>
+    <message>
+        <source>All years</source>
+        <extracomment>What a row offers the period filter: a date, a reporting period, or a year. Items before the years (&quot;All years&quot;).</extracomment>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>Quarter {roman}</source>
+        <translation>Quý {roman}</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>6 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>6 tháng cuối năm</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kỳ:</translation>
     </message>
 </context>
 <context>

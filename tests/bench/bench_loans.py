@@ -90,12 +90,11 @@ def city_scale(folder: Path, loans_wanted: int) -> None:
     columns = LoansTab.columns.fget(  # type: ignore[attr-defined]
         type("Probe", (), {"commune_column": lambda self, _v: [], "context": None})()
     )
-    from desktop.ui.loans.common import PreparedTableModel, prepare_rows
-    from desktop.ui.table_model import RowTableModel
+    from desktop.ui.table_model import RowTableModel, prepare_rows
 
     kit: RowTableModel[Any] = RowTableModel(columns)
     timed("kit table model: set_rows (search texts)", lambda: kit.set_rows(rows))
-    model: PreparedTableModel[Any] = PreparedTableModel(columns)
+    model: RowTableModel[Any] = RowTableModel(columns)
     prepared = timed("loans tab: search texts (worker thread)", lambda: prepare_rows(columns, rows))
     timed("loans tab: rows into the model (GUI thread)", lambda: model.set_prepared(prepared))
     for text in ("n", "ng", "nguy", "nguyen", "nguyen v", "nguyen van a"):

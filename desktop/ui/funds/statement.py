@@ -33,11 +33,12 @@ from desktop.ui.context import AppContext
 from desktop.ui.exporting import export_model
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import MoneyEdit
-from desktop.ui.list_page import make_table
+from desktop.ui.period_filter import PeriodValue
 from desktop.ui.recording.charts import MonthlyContributionsChart
 from desktop.ui.recording.forms import TextArea, YearSpin, check_form
-from desktop.ui.recording.lists import PeriodValue, RecordListPage, fit_columns
+from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import fit_columns, make_table
 
 
 class OpeningForm(RecordForm):

@@ -29,6 +29,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, PickerField
+from desktop.ui.period_filter import PeriodValue
 from desktop.ui.table_model import Column
 
 LOAN_PICK_COLUMNS = [
@@ -208,11 +209,12 @@ class ChecksTab(AsyncListPage[CheckRow]):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        this_year = date.today().year
-        self.add_period_filter(lambda r: r.checked_on, range(this_year - 5, this_year + 1))
 
     def load_rows(self, session: Session) -> list[CheckRow]:
         return list_checks(session, self.owner)
+
+    def period_of(self, row: CheckRow) -> PeriodValue:
+        return row.checked_on
 
     def open_form(self, row: CheckRow | None) -> bool:
         form = CheckForm(self.context.database, row, self)

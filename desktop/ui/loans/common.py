@@ -3,11 +3,9 @@ column and filter of the city's view, a picker for long lists, and number reader
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,12 +23,11 @@ from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.common import commune_names
-from desktop.core.text import search_key, sort_key
 from desktop.core.validation import M_REQUIRED
-from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
-from desktop.ui.list_page import ListPage, make_table
-from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.list_page import ListPage
+from desktop.ui.table_model import Column, PreparedRows, RowTableModel, prepare_rows
+from desktop.ui.views import make_table
 
 T = TypeVar("T")
 
@@ -41,97 +38,21 @@ M_COMMUNE = QT_TRANSLATE_NOOP("LoansPage", "Commune / ward")
 M_NOT_NUMBER = QT_TRANSLATE_NOOP("LoansPage", "Enter a whole number.")
 
 
-@dataclass(frozen=True)
-class PreparedRows(Generic[T]):
-    """Rows and their search texts, made off the GUI thread."""
-
-    rows: list[T]
-    search: list[str]
-
-
-def prepare_rows(columns: Sequence[Column[T]], rows: Sequence[T]) -> PreparedRows[T]:
-    """The rows with their search texts (any thread; see :class:`PreparedTableModel`)."""
-    searchable = [c for c in columns if c.searchable]
-    cache: dict[str, str] = {}
-
-    def key(text: str) -> str:
-        found = cache.get(text)
-        if found is None:
-            found = " ".join(text.lower().split()) if text.isascii() else search_key(text)
-            if len(cache) < 200_000:
-                cache[text] = found
-        return found
-
-    search = [
-        " ".join(k for k in (key(c.text(c.value(row))) for c in searchable) if k) for row in rows
-    ]
-    return PreparedRows(list(rows), search)
-
-
-class PreparedTableModel(RowTableModel[T]):
-    """The kit's table model, with the per-load work (each row's accent-free search text)
-    done wherever the rows were loaded, so the GUI thread only swaps lists in.
-
-    Search texts are built per cell and cached by cell text: hamlets, programmes, groups
-    and purposes repeat across thousands of rows, and plain ASCII (contract numbers, ID
-    numbers) needs no accent folding. The result is the same text ``RowTableModel`` would
-    search, three to four times faster for 100 000 loans.
-    """
-
-    def prepare(self, rows: Sequence[T]) -> PreparedRows[T]:
-        return prepare_rows(self.columns, rows)
-
-    def set_rows(self, rows: Iterable[T]) -> None:
-        self.set_prepared(self.prepare(list(rows)))
-
-    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """As the kit sorts (Vietnamese order for text), with each distinct text keyed
-        once: 100 000 loans share a few programmes, groups and hamlets."""
-        col, rows = self.columns[column], self._all
-        keys: dict[str, str] = {}
-
-        def sort_value(index: int) -> Any:
-            raw = col.value(rows[index])
-            if col.kind is not CellKind.TEXT and not isinstance(raw, str):
-                return col.sort_value(raw)
-            text = col.text(raw)
-            key = keys.get(text)
-            if key is None:
-                key = keys[text] = sort_key(text)
-            return key
-
-        self._visible.sort(key=sort_value, reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def set_prepared(self, prepared: PreparedRows[T]) -> None:
-        self.beginResetModel()
-        self._all = prepared.rows
-        self._search = prepared.search
-        self._visible = self._matching()
-        if self._sort is not None:
-            self._apply_sort(*self._sort)
-        self.endResetModel()
-
-
 class AsyncListPage(ListPage[T]):
     """A list page whose rows load on the thread pool, so a city-scale list (100 000
     loans) never freezes the window. Lists are read-only at the city (the records belong
     to the communes), with a commune filter and column."""
+
+    show_title = False
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         self._generation = 0
         self._loading = False
         self._pending_select: str | None = None
         self._communes: dict[str, str] = {}
-        self._sized = False
         super().__init__(context, parent)
         self.view.horizontalHeader().setResizeContentsPrecision(200)
         self.view.verticalHeader().setVisible(False)
-        self.layout().itemAt(0).widget().hide()  # the tab already names the list
-        # The kit's list page made a plain model; its first load, still running, will land
-        # in this one (``reload`` hands rows to ``self.model`` when they arrive).
-        self.model = PreparedTableModel(self.columns, parent=self)
-        self.view.setModel(self.model)
-        self.model.modelReset.connect(self._update_status)
         if context.office.is_city:
             self.commune_combo = QComboBox()
             self.commune_combo.addItem(tr(M_ALL_COMMUNES), None)
@@ -186,12 +107,6 @@ class AsyncListPage(ListPage[T]):
                 return
             self._loading = False
             self.model.set_prepared(prepared)
-            if not self._sized and prepared.rows:
-                self._sized = True
-                self.view.resizeColumnsToContents()
-                for column in range(self.model.columnCount()):
-                    width = self.view.columnWidth(column)
-                    self.view.setColumnWidth(column, min(max(width, 60), 260))
             if self._pending_select is not None:
                 record_id, self._pending_select = self._pending_select, None
                 super(AsyncListPage, self).select_id(record_id)

@@ -44,9 +44,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
-from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import AsyncListPage, int_value
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 
 def grade_text(row: GroupRow) -> str:

@@ -46,9 +46,9 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.exporting import export_model
 from desktop.ui.inputs import DateEdit
-from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import guarded, plain
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 ERROR_STYLE = "color: #b00020"
 

@@ -37,8 +37,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error, show_info
 from desktop.ui.exporting import M_EXPORTED, M_WRITING, export_failure
 from desktop.ui.inputs import DateEdit
-from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 NUMBER, MONEY, PERCENT = CellKind.NUMBER, CellKind.MONEY, CellKind.PERCENT
 

@@ -52,9 +52,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
-from desktop.ui.list_page import make_table
 from desktop.ui.loans.common import AsyncListPage, PickerField, plain, rate_value
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 BORROWER_PICK_COLUMNS = [
     Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Full name"), lambda b: b.full_name),

@@ -34,6 +34,7 @@ from desktop.core.funds.indicators import (
     status_label,
 )
 from desktop.ui.context import AppContext
+from desktop.ui.history import HistoryDialog
 from desktop.ui.list_page import page_title
 from desktop.ui.recording.charts import (
     GrowthChart,
@@ -41,7 +42,6 @@ from desktop.ui.recording.charts import (
     ShareChart,
     TaskStatusChart,
 )
-from desktop.ui.recording.history import HistoryDialog
 
 STATUS_STYLE = {
     TargetStatus.ON_TRACK: "color: #2e7d32; font-weight: bold",

@@ -20,8 +20,8 @@ from desktop.sync import keys
 from desktop.sync.board import CommuneStatus, board
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
-from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 BOARD_COLUMNS = [
     Column[CommuneStatus](QT_TRANSLATE_NOOP("BoardTab", "Code"), lambda s: s.code),

@@ -25,8 +25,8 @@ from desktop.sync.conflicts import ConflictRow, FieldDifference, list_conflicts,
 from desktop.sync.importer import CityImporter
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
-from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 
 def _value(value: Any) -> str:

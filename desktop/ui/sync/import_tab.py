@@ -30,9 +30,9 @@ from desktop.sync.receipts import write_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error, show_info
-from desktop.ui.list_page import make_table
 from desktop.ui.sync.widgets import DropZone, open_folder
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 STATUS_TEXT: dict[Status, Msg] = {
     Status.READY: QT_TRANSLATE_NOOP("ImportTab", "Ready to import"),

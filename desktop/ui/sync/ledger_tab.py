@@ -23,8 +23,8 @@ from desktop.sync.receipts import write_receipt
 from desktop.sync.verify import commune_names
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error, show_info
-from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 M_SUMMARY = QT_TRANSLATE_NOOP(
     "LedgerTab", "new {new}, changed {changed}, deleted {deleted}, conflicts {conflicts}"

@@ -33,8 +33,8 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.exporting import export_model
-from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 Row = tuple[Any, ...]
 #: Leading values of each row: id, commune code, commune name, deleted.

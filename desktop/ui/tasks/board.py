@@ -32,9 +32,9 @@ from desktop.core.tasks.status import (
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.exporting import export_model
-from desktop.ui.list_page import make_table
-from desktop.ui.recording.lists import PeriodFilter, fit_columns
+from desktop.ui.period_filter import PeriodFilter
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import fit_columns, make_table
 
 SUB_TASK_MARK = "↳ "
 

@@ -33,8 +33,9 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo
+from desktop.ui.period_filter import PeriodValue
 from desktop.ui.recording.forms import TextArea, check_form
-from desktop.ui.recording.lists import PeriodValue, RecordListPage
+from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 from desktop.ui.tasks.board import SUB_TASK_MARK
 from desktop.ui.tasks.progress_form import ProgressForm

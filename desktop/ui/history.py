@@ -26,8 +26,8 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs import show_error, show_info
 from desktop.ui.exporting import export_failure
-from desktop.ui.list_page import make_table
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table
 
 HISTORY_COLUMNS = [
     Column[HistoryRow](
