@@ -38,7 +38,7 @@ from desktop.core.office import CommuneInfo
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import period_within
 from desktop.core.tasks.status import TaskCompletion, task_completion, task_completion_by_commune
-from desktop.core.text import nfc
+from desktop.core.text import nfc, sort_key
 from desktop.reports.builders import fund_parts, loan_parts, sync_parts, task_parts
 from desktop.reports.builders.common import (
     PLAN_REFERENCE,
@@ -104,7 +104,7 @@ def completion_ranking(
         key=lambda code: (
             by_commune[code].done_share is None,
             -(by_commune[code].done_share or 0),
-            communes[code].label,
+            sort_key(communes[code].label),
         ),
     )
     shares = [by_commune[code].done_share for code in order]
@@ -238,7 +238,7 @@ def overdue_ranking(
         key=lambda code: (
             rows[code].overdue_ratio is None,
             rows[code].overdue_ratio or 0,
-            communes[code].label,
+            sort_key(communes[code].label),
         ),
     )
     ratios = [rows[code].overdue_ratio for code in order]
