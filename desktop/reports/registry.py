@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
 from db.enums import OfficeMode, PeriodKind
 from db.models import Commune
 from desktop.core.errors import UserError
+from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.labels import label
 from desktop.core.office import OfficeInfo
@@ -40,11 +42,31 @@ M_WRONG_PERIOD = QT_TRANSLATE_NOOP(
 M_UNKNOWN_COMMUNE = QT_TRANSLATE_NOOP(
     "Reports", "{code} is not one of the 103 communes and wards of Cần Thơ."
 )
+M_ONE_COMMUNE = QT_TRANSLATE_NOOP(
+    "Reports", "The report {name} covers one commune or ward: choose which."
+)
+M_ALL_COMMUNES = QT_TRANSLATE_NOOP(
+    "Reports", "The report {name} covers every commune and ward; it is not made for one of them."
+)
+M_NOT_STARTED = QT_TRANSLATE_NOOP(
+    "Reports", "{period} has not started on {day}, the date on the document."
+)
 M_OTHER_COMMUNE = QT_TRANSLATE_NOOP(
     "Reports",
     "This office reports on its own commune only ({own}); choosing another commune is for "
     "the city office.",
 )
+
+
+class Coverage(StrEnum):
+    """What a report made at the city may cover (a commune office always covers itself)."""
+
+    #: One commune, or every commune together.
+    ONE_OR_ALL = "one_or_all"
+    #: One commune only (the commune's own periodic report, made at the city for one).
+    ONE = "one"
+    #: Every commune together (the city's consolidated report).
+    ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -95,6 +117,7 @@ class ReportSpec:
     modes: frozenset[OfficeMode]
     period_kinds: tuple[PeriodKind, ...]
     build: Builder
+    coverage: Coverage = Coverage.ONE_OR_ALL
 
     def available_to(self, office: OfficeInfo) -> bool:
         return office.mode in self.modes
@@ -148,6 +171,14 @@ def check_request(
         code = office.unit_code
     elif code is not None and session.get(Commune, code) is None:
         raise UserError(M_UNKNOWN_COMMUNE, code=code)
+    elif code is None and spec.coverage is Coverage.ONE:
+        raise UserError(M_ONE_COMMUNE, name=spec.name)
+    elif code is not None and spec.coverage is Coverage.ALL:
+        raise UserError(M_ALL_COMMUNES, name=spec.name)
+    if request.period.start > request.issued_on:
+        raise UserError(
+            M_NOT_STARTED, period=request.period.label(), day=format_date(request.issued_on)
+        )
     return ReportRequest(request.period, code, request.issued_on, request.number.strip())
 
 

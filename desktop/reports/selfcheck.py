@@ -1,5 +1,6 @@
-"""The self-test's report step: write a document as PDF and as Excel and check both files
-without any PDF library or poppler (neither is in the packaged application).
+"""The self-test's report step: make a real report (the commune's periodic report, from a
+few demo records in a throwaway office) as PDF and as Excel and check both files without
+any PDF library or poppler (neither is in the packaged application).
 
 The PDF must start with the PDF signature, end with ``%%EOF``, carry the serif font as an
 embedded TrueType program (``/FontFile2``) and reference no unembedded base-14 font; the
@@ -10,26 +11,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
-from sqlalchemy import select
 
-from db.models import PlanTask
+from db.enums import OfficeMode
 from desktop.core.database import Database
-from desktop.core.office import require_office
-from desktop.reports.letterhead import letterhead_for
-from desktop.reports.model import (
-    Chart,
-    ChartKind,
-    Column,
-    Paragraph,
-    Report,
-    Section,
-    Series,
-    Table,
-)
+from desktop.core.demo import DemoScale, generate
+from desktop.core.funds.statement import fund_statement
+from desktop.core.loans.indicators import Dimension, indicator_table
+from desktop.core.office import set_up_office
+from desktop.core.periods import Period
+from desktop.paths import AppPaths
 from desktop.reports.pdf.fonts import EMBEDDED_NAME
-from desktop.reports.service import save_report
+from desktop.reports.registry import ReportRequest, get_report
+from desktop.reports.service import make_report, save_report
 
 _BASE14 = re.compile(rb"/BaseFont\s*/(Helvetica|Times-Roman|Courier)\b")
 
@@ -49,62 +46,57 @@ def check_pdf_bytes(data: bytes) -> None:
         raise ReportCheckFailed("the PDF uses a font it does not embed")
 
 
-def self_test_report(db: Database, today: date) -> Report:
-    """A one-page document from the plan's catalogue: letterhead, motto, a table with its
-    header, a chart and the signature block, in the office's own name."""
-    with db.reading() as session:
-        office = require_office(session)
-        tasks = session.execute(
-            select(PlanTask.code, PlanTask.short_title, PlanTask.applies_commune)
-            .where(PlanTask.is_heading.is_(False))
-            .order_by(PlanTask.sort_order)
-        ).all()
-    by_section: dict[str, int] = {}
-    for code, _title, _commune in tasks:
-        section = code.split(".")[0]
-        by_section[section] = by_section.get(section, 0) + 1
-    table = Table(
-        "Danh mục nhiệm vụ của Kế hoạch",
-        "Nhiệm vụ",
-        [Column("Mã", weight=1), Column("Nhiệm vụ", weight=6), Column("Cấp xã", weight=1.2)],
-        [(code, title, "Có" if commune else "") for code, title, commune in tasks],
-        totals=[("Tổng", f"{len(tasks)} nhiệm vụ", "")],
-    )
-    chart = Chart(
-        "Số nhiệm vụ theo phần của Kế hoạch",
-        ChartKind.BAR,
-        [f"Phần {section}" for section in by_section],
-        [Series("Số nhiệm vụ", [float(n) for n in by_section.values()])],
-    )
-    return Report(
-        kind="Phiếu kiểm tra",
-        title="Kiểm tra cài đặt phần mềm TDCS",
-        letterhead=letterhead_for(office, issued_on=today, recipients=["Lưu: VT"], kind="PKT"),
-        sections=[
-            Section(
-                "I. DANH MỤC NHIỆM VỤ",
-                [Paragraph("Phiếu này do chức năng tự kiểm tra tạo ra."), table, chart],
-            )
-        ],
-        name="self-test",
-    )
+#: A handful of demo records: enough for every part of the report to hold figures.
+SELF_TEST_SCALE = DemoScale(borrowers=12, groups=2, hamlets=2, contributions_per_year=8, years=1)
+SELF_TEST_COMMUNE = "31120"
+
+
+def demo_office(folder: Path, today: date) -> Database:
+    """A throwaway commune office beside the self-test's own, filled with a few demo records
+    (the office under test keeps only what the other steps wrote)."""
+    db = Database.open(AppPaths(folder))
+    with db.transaction() as session:
+        set_up_office(session, OfficeMode.COMMUNE, commune_code=SELF_TEST_COMMUNE)
+    with db.transaction() as session:
+        generate(session, scale=SELF_TEST_SCALE, today=today)
+    return db
+
+
+def _row(workbook: Any, sheet: str, label: str) -> tuple[Any, ...]:
+    for row in workbook[sheet].iter_rows(values_only=True):
+        if row and row[0] == label:
+            return tuple(row)
+    raise ReportCheckFailed(f"the workbook's sheet {sheet!r} has no row {label!r}")
 
 
 def step_report(db: Database) -> str:
-    """Write a document as PDF and as Excel and check both files."""
-    report = self_test_report(db, date.today())
+    """Make the commune's periodic report (commune-plan) from a few demo records as PDF and
+    Excel, check both files and that the workbook holds the services' figures."""
+    today = date.today()
+    office = demo_office(db.paths.data_dir / "report-self-test", today)
+    try:
+        spec = get_report("commune-plan")
+        request = ReportRequest(Period.whole_year(today.year), None, today)
+        report = make_report(office, spec, request)
+        with office.reading() as session:
+            fund = fund_statement(session, today.year, SELF_TEST_COMMUNE)
+            loans = indicator_table(
+                session, Dimension.PROGRAMME, owner=SELF_TEST_COMMUNE, as_of=today
+            ).total
+    finally:
+        office.close()
     pdf = save_report(report, db.paths.reports / "self-test.pdf")
     data = pdf.read_bytes()
     check_pdf_bytes(data)
     xlsx = save_report(report, db.paths.reports / "self-test.xlsx")
     workbook = load_workbook(xlsx, read_only=True)
     try:
-        tables = report.tables()
-        if len(workbook.sheetnames) != len(tables) + 1:
+        if len(workbook.sheetnames) != len(report.tables()) + 1:
             raise ReportCheckFailed("the workbook does not hold one sheet per table")
-        rows = list(workbook[tables[0].sheet].iter_rows(values_only=True))
-        if len(rows) < len(tables[0].rows) + 1:
-            raise ReportCheckFailed("the workbook lost rows")
+        if _row(workbook, "Quỹ VNN", "Số dư đầu năm")[2] != fund.opening:
+            raise ReportCheckFailed("the fund's opening balance differs from the statement")
+        if _row(workbook, "Theo chương trình", "Tổng cộng")[2] != loans.outstanding:
+            raise ReportCheckFailed("the outstanding balance differs from the indicators")
     finally:
         workbook.close()
-    return f"{pdf.name} ({len(data):,} bytes), {xlsx.name}"
+    return f"{pdf.name} ({len(data):,} bytes, {spec.name}), {xlsx.name}"

@@ -24,6 +24,18 @@
         <translation>{code} không phải là một trong 103 xã, phường của Cần Thơ.</translation>
     </message>
     <message>
+        <source>The report {name} covers one commune or ward: choose which.</source>
+        <translation>Báo cáo {name} lập cho một xã, phường: hãy chọn xã, phường.</translation>
+    </message>
+    <message>
+        <source>The report {name} covers every commune and ward; it is not made for one of them.</source>
+        <translation>Báo cáo {name} tổng hợp chung cho mọi xã, phường, không lập riêng cho một xã, phường.</translation>
+    </message>
+    <message>
+        <source>{period} has not started on {day}, the date on the document.</source>
+        <translation>{period} chưa bắt đầu vào ngày {day}, ngày ghi trên văn bản.</translation>
+    </message>
+    <message>
         <source>This office reports on its own commune only ({own}); choosing another commune is for the city office.</source>
         <translation>Đơn vị này chỉ báo cáo số liệu của xã, phường mình ({own}); việc chọn xã, phường khác do cơ quan cấp thành phố thực hiện.</translation>
     </message>

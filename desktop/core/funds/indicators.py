@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -220,6 +221,19 @@ def _indicators(figures: dict[str, _Figures], year: int, owner: Owner) -> Entrus
 def entrusted_indicators(session: Session, year: int, owner: Owner) -> EntrustedIndicators:
     """Both targets for ``year``."""
     return _indicators(_figures(session, owner), year, owner)
+
+
+def entrusted_by_commune(
+    session: Session, year: int, codes: Iterable[str]
+) -> dict[str, EntrustedIndicators]:
+    """Both targets of ``year`` for each commune of ``codes``, read in one pass (the city's
+    per-commune tables): for each code the figures ``entrusted_indicators(session, year,
+    code)`` gives."""
+    figures = _figures(session, None)
+    return {
+        code: _indicators({code: figures[code]} if code in figures else {}, year, code)
+        for code in codes
+    }
 
 
 def entrusted_series(session: Session, owner: Owner) -> list[EntrustedIndicators]:

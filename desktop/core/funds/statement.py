@@ -22,6 +22,7 @@ Definitions:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -233,6 +234,21 @@ def fund_statement(session: Session, year: int, owner: Owner) -> FundStatement:
         if statement.year == year:
             return statement
     return _empty(year, owner)
+
+
+def fund_statements_by_commune(
+    session: Session, year: int, codes: Iterable[str]
+) -> dict[str, FundStatement]:
+    """The statement of ``year`` for each commune of ``codes``, read in one pass (the city's
+    per-commune tables): for each code the very figures ``fund_statement(session, year,
+    code)`` gives, all zero for a commune without fund records."""
+    movements = _movements(session, None)
+    result = {}
+    for code in codes:
+        moves = movements.get(code)
+        statement = _owner_statements(code, moves, year).get(year) if moves else None
+        result[code] = statement or _empty(year, code)
+    return result
 
 
 def contributions_by_month(session: Session, year: int, owner: Owner) -> list[MonthTotal]:

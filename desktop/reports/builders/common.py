@@ -8,12 +8,17 @@ the city's yearly report goes to the Central Committee's Policy and Strategy Com
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from db.enums import CommuneKind
 from db.models import Commune
-from desktop.core.office import CommuneInfo
-from desktop.reports.model import Paragraph
+from desktop.core.office import CommuneInfo, list_communes
+from desktop.reports.model import Block, Paragraph, Report, Section, Table
 from desktop.reports.registry import ReportContext
 
 PLAN_REFERENCE = (
@@ -71,3 +76,51 @@ def plan_preamble(ctx: ReportContext, subject: str) -> Paragraph:
     """ "Thực hiện Kế hoạch …, Ủy ban nhân dân phường Cái Khế báo cáo <subject> như sau:" """
     body = ctx.office.office_name
     return Paragraph(f"Thực hiện {PLAN_REFERENCE}, {body} báo cáo {subject} như sau:")
+
+
+def data_day(ctx: ReportContext) -> date:
+    """The day the figures are taken on: the end of the period, or the document's date when
+    the period is still running (the city's yearly report is due before 30/10)."""
+    return min(ctx.request.period.end, ctx.request.issued_on)
+
+
+def communes_by_code(session: Session) -> dict[str, CommuneInfo]:
+    """The 103 communes and wards in the catalogue's order."""
+    return {commune.code: commune for commune in list_communes(session)}
+
+
+def lines(items: list[str]) -> str:
+    """Cell text of several items, one per line."""
+    return "\n".join(item for item in items if item)
+
+
+def competition_ranks(values: Sequence[object]) -> list[int]:
+    """Ranks of already sorted values, equal values sharing a rank (1, 2, 2, 4)."""
+    ranks: list[int] = []
+    for index, value in enumerate(values):
+        ranks.append(ranks[-1] if index and value == values[index - 1] else index + 1)
+    return ranks
+
+
+def number_tables(report: Report) -> Report:
+    """The report with its tables numbered in reading order ("Bảng 1. …", "Bảng 2. …"):
+    builders make tables in whatever order their figures come, the reader needs them
+    numbered as printed."""
+    counter = itertools.count(1)
+
+    def blocks(items: Sequence[Block]) -> list[Block]:
+        return [
+            replace(block, title=f"Bảng {next(counter)}. {block.title}")
+            if isinstance(block, Table) and block.title
+            else block
+            for block in items
+        ]
+
+    def section(item: Section) -> Section:
+        return replace(
+            item,
+            blocks=blocks(item.blocks),
+            subsections=[section(sub) for sub in item.subsections],
+        )
+
+    return replace(report, sections=[section(item) for item in report.sections])

@@ -286,7 +286,7 @@ class PdfRenderer:
         out: list[Flowable] = []
         if section.heading:
             style = self.styles.heading if depth == 0 else self.styles.subheading
-            out.append(CondPageBreak(25 * mm))
+            out.append(CondPageBreak(space_after_heading(section)))
             out.append(RLParagraph(markup(section.heading), style))
         for block in section.blocks:
             out.extend(self.block(block))
@@ -324,6 +324,29 @@ class PdfRenderer:
         )
         doc.build(self.story(), onLaterPages=_page_number)
         return buffer.getvalue()
+
+
+#: Room a heading needs below it so that it does not stand alone at the foot of a page:
+#: a few lines of text, the start of a table (which itself moves to the next page with less
+#: than 60 mm left), or a whole chart (charts are never split).
+ROOM_FOR_TEXT: float = 30 * mm
+ROOM_FOR_TABLE: float = 72 * mm
+ROOM_FOR_CHART: float = 95 * mm
+HEADING_HEIGHT: float = 10 * mm
+
+
+def space_after_heading(section: Section) -> float:
+    """How much of the page a section's heading needs left, judged by what follows it."""
+    if section.blocks:
+        first = section.blocks[0]
+        if isinstance(first, Table):
+            return ROOM_FOR_TABLE
+        if isinstance(first, Chart):
+            return ROOM_FOR_CHART
+        return ROOM_FOR_TEXT
+    if section.subsections:
+        return HEADING_HEIGHT + space_after_heading(section.subsections[0])
+    return ROOM_FOR_TEXT
 
 
 def _page_number(canvas: Any, doc: Any) -> None:

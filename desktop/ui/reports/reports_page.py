@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,7 +37,7 @@ from desktop.core.periods import Period
 from desktop.core.progress import Cancelled, Progress
 from desktop.reports.model import Report
 from desktop.reports.pdf import render_pdf, write_atomically
-from desktop.reports.registry import ReportRequest, ReportSpec, reports_for
+from desktop.reports.registry import Coverage, ReportRequest, ReportSpec, reports_for
 from desktop.reports.service import OutputFormat, make_report, save_report, suggested_file_name
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -191,6 +192,21 @@ class ReportsPage(QWidget):
         self.kind_combo.setCurrentIndex(max(index, 0))
         self.kind_combo.blockSignals(False)
         self._kind_changed()
+        if self.context.office.is_city:
+            self._coverage_changed(spec.coverage if spec else Coverage.ONE_OR_ALL)
+
+    def _coverage_changed(self, coverage: Coverage) -> None:
+        """A report for one commune cannot be made for all of them, the city's own report
+        covers them all: the commune list offers only what the report can cover."""
+        model = self.commune_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        every = model.item(0)
+        every.setEnabled(coverage is not Coverage.ONE)
+        if coverage is Coverage.ONE and self.commune_combo.currentIndex() == 0:
+            self.commune_combo.setCurrentIndex(1)
+        if coverage is Coverage.ALL:
+            self.commune_combo.setCurrentIndex(0)
+        self.commune_combo.setEnabled(coverage is not Coverage.ALL)
 
     def current_kind(self) -> PeriodKind:
         data = self.kind_combo.currentData()

@@ -1,0 +1,161 @@
+"""The task parts of the reports: each task of the plan with where it stands in the period,
+what was done and the documents issued, the completion figures, and the difficulties and
+proposals the offices wrote.
+
+Everything comes from :mod:`desktop.core.tasks`: a task's status in a period is the status
+of its latest record counting for the period (:func:`task_states`), the completion figures
+are :func:`task_completion`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from db.enums import TaskStatus
+from desktop.core.formatting import format_date, format_percent
+from desktop.core.periods import Period
+from desktop.core.tasks.progress import DocumentRow, ProgressRow, list_progress
+from desktop.core.tasks.status import TaskCompletion, TaskState, task_states
+from desktop.reports.builders.common import lines
+from desktop.reports.builders.vocabulary import NOT_REPORTED, TASK_STATUS
+from desktop.reports.model import Cell, Chart, ChartKind, Column, Paragraph, Series, Table
+from desktop.reports.xlsx_table import CellKind
+
+
+@dataclass(frozen=True)
+class TaskLineReport:
+    """A task (or sub-task) with its latest record counting for the period, if any."""
+
+    state: TaskState
+    record: ProgressRow | None
+
+
+def task_lines_with_records(session: Session, owner: str, period: Period) -> list[TaskLineReport]:
+    """The tasks ``owner`` reports on, in the plan's order with its sub-tasks, each with the
+    record that sets its status in ``period``."""
+    states = task_states(session, owner, period)
+    wanted = {state.progress_id for state in states if state.progress_id}
+    records = {row.id: row for row in list_progress(session, owner) if row.id in wanted}
+    return [TaskLineReport(state, records.get(state.progress_id or "")) for state in states]
+
+
+def status_text(line: TaskLineReport, period: Period) -> str:
+    """``Đang triển khai (60 %)``; the record's own period when it is a part of the report's
+    ("Hoàn thành\n(quý III năm 2026)"); ``Chưa báo cáo`` without a record."""
+    state = line.state
+    if state.status is None:
+        return NOT_REPORTED
+    text = TASK_STATUS[state.status]
+    if state.status is TaskStatus.DANG_TRIEN_KHAI and state.percent is not None:
+        text = f"{text} ({state.percent} %)"
+    if state.period is not None and state.period != period:
+        text = f"{text}\n({state.period.label_vi()})"
+    return text
+
+
+def document_text(document: DocumentRow) -> str:
+    """``Kế hoạch 12/KH-UBND ngày 05/08/2026: trích yếu`` as documents are cited."""
+    head = document.reference
+    if document.issued_on is not None:
+        head = f"{head} ngày {format_date(document.issued_on)}".strip()
+    if document.summary:
+        return f"{head}: {document.summary}" if head else document.summary
+    return head
+
+
+def task_table(title: str, sheet: str, items: list[TaskLineReport], period: Period) -> Table:
+    """One row per task: code, task, status, what was done, documents issued."""
+    rows = []
+    for item in items:
+        line = item.state.line
+        record = item.record
+        rows.append(
+            (
+                "" if line.is_sub_task else line.plan_task_code,
+                f"– {line.title}" if line.is_sub_task else line.title,
+                status_text(item, period),
+                record.achievements if record else "",
+                lines([document_text(d) for d in record.documents]) if record else "",
+            )
+        )
+    return Table(
+        title,
+        sheet,
+        [
+            Column("Mã", weight=1.0),
+            Column("Nhiệm vụ", weight=3.2),
+            Column("Tình trạng", weight=1.8),
+            Column("Kết quả thực hiện", weight=4.2),
+            Column("Văn bản đã ban hành", weight=3.2),
+        ],
+        rows,
+        empty_text="Chưa có nhiệm vụ nào.",
+    )
+
+
+def completion_sentence(unit: str, completion: TaskCompletion, period: Period) -> Paragraph:
+    """The completion figures as one sentence."""
+    return Paragraph(
+        f"Trong {period.label_vi()}, {unit} có {completion.reported}/{completion.expected} "
+        f"nhiệm vụ của Kế hoạch đã có báo cáo kết quả, trong đó: {completion.completed} nhiệm "
+        f"vụ hoàn thành, {completion.ongoing} nhiệm vụ thực hiện thường xuyên, "
+        f"{completion.in_progress} nhiệm vụ đang triển khai, {completion.not_started} nhiệm vụ "
+        f"chưa triển khai; {completion.missing} nhiệm vụ chưa có báo cáo. Tỷ lệ nhiệm vụ hoàn "
+        f"thành và thực hiện thường xuyên đạt {format_percent(completion.done_share)}."
+    )
+
+
+def completion_chart(completion: TaskCompletion, title: str) -> Chart:
+    names = [TASK_STATUS[status] for status in TaskStatus] + [NOT_REPORTED]
+    values = [completion.count(status) for status in TaskStatus] + [completion.missing]
+    return Chart(
+        title,
+        ChartKind.PIE,
+        names,
+        [Series("Số nhiệm vụ", [float(v) for v in values])],
+    )
+
+
+def completion_columns() -> list[Column]:
+    return [
+        Column("Nhiệm vụ phải báo cáo", CellKind.NUMBER, 1.2),
+        Column("Hoàn thành", CellKind.NUMBER, 1.1),
+        Column("Thường xuyên", CellKind.NUMBER, 1.1),
+        Column("Đang triển khai", CellKind.NUMBER, 1.1),
+        Column("Chưa triển khai", CellKind.NUMBER, 1.1),
+        Column("Chưa báo cáo", CellKind.NUMBER, 1.1),
+        Column("Tỷ lệ hoàn thành", CellKind.PERCENT, 1.3),
+    ]
+
+
+def completion_cells(completion: TaskCompletion) -> tuple[Cell, ...]:
+    return (
+        completion.expected,
+        completion.completed,
+        completion.ongoing,
+        completion.in_progress,
+        completion.not_started,
+        completion.missing,
+        completion.done_share,
+    )
+
+
+def remarks(items: list[TaskLineReport], field: str) -> list[Paragraph]:
+    """The offices' difficulties (``field="difficulties"``) or proposals, each once, with
+    the tasks they were written for."""
+    found: dict[str, list[str]] = {}
+    for item in items:
+        if item.record is None:
+            continue
+        text = getattr(item.record, field).strip()
+        if text:
+            found.setdefault(text, []).append(item.state.line.plan_task_code)
+    if not found:
+        return [Paragraph("Không có.")]
+    paragraphs = []
+    for text, codes in found.items():
+        unique = ", ".join(dict.fromkeys(codes))
+        paragraphs.append(Paragraph(f"- {text.rstrip('.')} (nhiệm vụ {unique})."))
+    return paragraphs
