@@ -201,3 +201,76 @@ def test_empty_database_gives_empty_table(tmp_path) -> None:  # type: ignore[no-
     assert result.rows == () and result.total.outstanding == 0
     assert result.total.overdue_ratio is None and result.total.average_per_household is None
     db.close()
+
+
+def _copy_row(db: Database, table: str, source_id: str, **changes: object) -> None:
+    """A second row made from ``source_id`` with ``changes`` (what a sync file may bring
+    where the forms would refuse: two snapshots or checks of one loan on the same day)."""
+    import sqlite3
+    import uuid
+
+    conn = sqlite3.connect(db.paths.database)
+    conn.row_factory = sqlite3.Row
+    try:
+        row = dict(conn.execute(f"SELECT * FROM {table} WHERE id = ?", (source_id,)).fetchone())
+        row.update(id=str(uuid.uuid4()), **changes)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_same_day_rows_go_to_the_latest_change_and_deleted_ones_do_not_count(
+    commune_db: Database, ids: Ids
+) -> None:
+    """The position is picked in SQL (one ``max()`` per loan): the latest date wins, then
+    the latest change; deleted snapshots and checks are never picked, even when newer."""
+    import sqlite3
+
+    conn = sqlite3.connect(commune_db.paths.database)
+    l1_end, seq = conn.execute(
+        "SELECT id, change_seq FROM loan_balances WHERE loan_id = ? AND as_of = '2025-12-31'",
+        (ids.loans["L1"],),
+    ).fetchone()
+    (l1_check,) = conn.execute(
+        "SELECT id FROM loan_checks WHERE loan_id = ? AND checked_on = '2025-09-01'",
+        (ids.loans["L1"],),
+    ).fetchone()
+    conn.close()
+    _copy_row(
+        commune_db,
+        "loan_balances",
+        l1_end,
+        current_amount=1 * M,
+        overdue_amount=0,
+        overdue_since=None,
+        change_seq=seq + 100,
+    )
+    _copy_row(
+        commune_db,
+        "loan_balances",
+        l1_end,
+        current_amount=7 * M,
+        change_seq=seq + 200,
+        deleted_at="2026-01-01 00:00:00",
+    )
+    _copy_row(
+        commune_db, "loan_checks", l1_check, result=CheckResult.DUNG_MUC_DICH.value, change_seq=999
+    )
+    _copy_row(
+        commune_db,
+        "loan_checks",
+        l1_check,
+        result=CheckResult.SAI_MUC_DICH.value,
+        change_seq=1000,
+        deleted_at="2026-01-01 00:00:00",
+    )
+    with commune_db.reading() as s:
+        position = {p.loan_id: p for p in loan_positions(s, "31120", END)}[ids.loans["L1"]]
+    assert (position.outstanding, position.current, position.overdue) == (1 * M, 1 * M, 0)
+    hn = table(commune_db, Dimension.PROGRAMME).rows[0]
+    assert hn.key == "HN"
+    # L1 now 1 tr current (was 30 + 10 overdue); its latest check found the money used well.
+    assert figures(hn) == (3, 3, 26 * M, 5 * M, 20 * M, 1, 1)

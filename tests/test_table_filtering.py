@@ -37,7 +37,7 @@ people = st.lists(
     max_size=40,
 )
 #: What a person types: prefixes of names (typing on), other words, spaces, nothing.
-queries = st.lists(st.sampled_from(WORDS + ["n", "ng", "ngu", "nguy", "an", " ", ""]), max_size=3)
+queries = st.lists(st.sampled_from([*WORDS, "n", "ng", "ngu", "nguy", "an", " ", ""]), max_size=3)
 steps = st.lists(
     st.one_of(
         st.tuples(st.just("query"), queries.map(" ".join)),

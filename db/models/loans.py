@@ -101,7 +101,27 @@ class LoanBalance(SyncedRecord):
     """
 
     __tablename__ = "loan_balances"
-    __table_args__ = (Index("ix_loan_balances_loan_as_of", "loan_id", "as_of"),)
+    #: Every snapshot of a loan in date order, carrying all a position needs, so that "the
+    #: position of every loan on day D" (one ``GROUP BY loan_id`` with ``max()``) reads the
+    #: index alone, in order, instead of visiting 1.2 million table rows at random at the
+    #: city: 0.7 s instead of 5 s (``docs/performance.md``). It also serves a loan's history.
+    __table_args__ = (
+        Index(
+            "ix_loan_balances_position",
+            "loan_id",
+            "as_of",
+            "change_seq",
+            "deleted_at",
+            "commune_code",
+            "current_amount",
+            "overdue_amount",
+            "frozen_amount",
+            "pending_amount",
+            "extended_amount",
+            "rescheduled_amount",
+            "overdue_since",
+        ),
+    )
     record_type = "loan_balance"
 
     loan_id: Mapped[str] = mapped_column(ForeignKey("loans.id"))
@@ -121,10 +141,23 @@ class LoanCheck(SyncedRecord):
     """A check of how a loan's money was used (kiểm tra sử dụng vốn vay)."""
 
     __tablename__ = "loan_checks"
+    #: The checks of a period in date order with what "each loan's latest check in the
+    #: year" reads, so that SQLite never visits the table rows for it (``0002``).
+    __table_args__ = (
+        Index(
+            "ix_loan_checks_in_period",
+            "checked_on",
+            "loan_id",
+            "change_seq",
+            "deleted_at",
+            "commune_code",
+            "result",
+        ),
+    )
     record_type = "loan_check"
 
     loan_id: Mapped[str] = mapped_column(ForeignKey("loans.id"), index=True)
-    checked_on: Mapped[date] = mapped_column(index=True)
+    checked_on: Mapped[date]
     checker_kind: Mapped[CheckerKind] = enum_column(CheckerKind)
     checker_name: Mapped[str] = mapped_column(default="")
     stated_use: Mapped[str] = mapped_column(default="")

@@ -20,15 +20,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import SQLCoreOperations
 
 from db.models import Loan, LoanBalance
 from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
-from desktop.core.loans.common import IN_CHUNKS, Owner, owner_clause
+from desktop.core.loans.common import Owner, owner_clause
 from desktop.core.office import record_store
 from desktop.core.records import RecordStore
 
@@ -135,38 +136,46 @@ def with_position(row: Sequence[Any], position: Position) -> tuple[Any, ...]:
 
 def latest_positions(session: Session, owner: Owner, day: date) -> dict[str, Position]:
     """Loan id → its position on ``day`` (the latest snapshot on or before it; the most
-    recent change wins between two snapshots of the same day).
+    recent change wins between two snapshots of the same day)."""
+    query = latest_snapshots(
+        owner,
+        day,
+        LoanBalance.as_of,
+        outstanding_expression(),
+        LoanBalance.current_amount,
+        LoanBalance.overdue_amount,
+        LoanBalance.frozen_amount,
+        LoanBalance.overdue_since,
+    )
+    return {row[0]: row[1:7] for row in session.connection().execute(query).all()}
 
-    One sequential scan of the snapshots, picked in Python: with random UUID keys this is
-    about twice as fast in SQLite as a per-loan subquery or a window function joined back
-    to the loans (measured in ``tests/bench/bench_loans.py``).
+
+def latest_snapshots(
+    owner: Owner, day: date, *columns: SQLCoreOperations[Any]
+) -> Select[*tuple[Any, ...]]:
+    """``(loan_id, *columns)`` of each loan's latest snapshot on or before ``day`` (and a
+    last column to ignore), for :func:`latest_positions` and the indicators, which read
+    fewer columns at the city.
+
+    SQLite picks the snapshots itself: in a query with a single ``max()``, the other
+    columns come from the row holding the maximum (documented SQLite behaviour), and the
+    maximum of ``julianday(as_of) · 10⁹ + change_seq`` is the latest date, then the latest
+    change (exact in a double while ``change_seq`` < 10⁹). Over the city's 1.2 million
+    snapshots this reads ``ix_loan_balances_position`` alone, in order (about 0.7 s in
+    SQLite); one commune's snapshots come through the ``commune_code`` index. Run it on the
+    session's connection (``session.connection().execute``): the ORM's row handling would
+    add seconds at the city.
     """
-    rows = session.execute(
-        select(
-            LoanBalance.loan_id,
-            LoanBalance.as_of,
-            LoanBalance.change_seq,
-            outstanding_expression(),
-            LoanBalance.current_amount,
-            LoanBalance.overdue_amount,
-            LoanBalance.frozen_amount,
-            LoanBalance.overdue_since,
-        ).where(
+    latest = func.max(func.julianday(LoanBalance.as_of) * 1_000_000_000 + LoanBalance.change_seq)
+    return (
+        select(LoanBalance.loan_id, *columns, latest)
+        .where(
             LoanBalance.deleted_at.is_(None),
             LoanBalance.as_of <= day,
             owner_clause(LoanBalance, owner),
-        ),
-        execution_options=IN_CHUNKS,
+        )
+        .group_by(LoanBalance.loan_id)
     )
-    best: dict[str, tuple[date, int]] = {}
-    found: dict[str, Position] = {}
-    for loan_id, as_of, seq, total, current, overdue, frozen, since in rows:
-        key = (as_of, seq)
-        seen = best.get(loan_id)
-        if seen is None or key > seen:
-            best[loan_id] = key
-            found[loan_id] = (as_of, total, current, overdue, frozen, since)
-    return found
 
 
 def outstanding_expression() -> ColumnElement[int]:

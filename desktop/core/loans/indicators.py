@@ -35,19 +35,26 @@ otherwise its age is unknown. Buckets: up to 90 days, 91–180, 181–365, more 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from typing import NamedTuple, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.enums import CheckResult
-from db.models import Borrower, Hamlet, Loan, LoanCheck, SavingsGroup
+from db.models import Borrower, Hamlet, Loan, LoanBalance, LoanCheck, SavingsGroup
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
-from desktop.core.loans.balances import NO_POSITION, latest_positions, with_position
+from desktop.core.loans.balances import (
+    NO_POSITION,
+    latest_positions,
+    latest_snapshots,
+    outstanding_expression,
+    with_position,
+)
 from desktop.core.loans.common import (
     Owner,
     alive,
@@ -129,7 +136,7 @@ def _loan_positions(session: Session, owner: Owner, day: date) -> list[LoanPosit
     )
     return [
         LoanPosition(*with_position(row, found.get(row[0], NO_POSITION)))
-        for row in session.execute(query)
+        for row in session.connection().execute(query)
     ]
 
 
@@ -210,7 +217,24 @@ def _ratio(numerator: int, denominator: int) -> Fraction | None:
     return Fraction(numerator, denominator) if denominator else None
 
 
-def overdue_age(position: LoanPosition, day: date) -> int | None:
+class Arrears(Protocol):
+    """What ageing reads of a loan: a :class:`LoanPosition`, or the lean :class:`Overdue`."""
+
+    @property
+    def overdue(self) -> int: ...
+    @property
+    def overdue_since(self) -> date | None: ...
+    @property
+    def maturity_on(self) -> date | None: ...
+
+
+class Overdue(NamedTuple):
+    overdue: int
+    overdue_since: date | None
+    maturity_on: date | None
+
+
+def overdue_age(position: Arrears, day: date) -> int | None:
     """Days the overdue part has been overdue on ``day`` (``None`` when not known)."""
     if position.overdue_since is not None:
         return (day - position.overdue_since).days
@@ -231,7 +255,7 @@ def age_bucket(days: int | None) -> AgeBucket:
     return AgeBucket.OVER_365
 
 
-def arrears_ageing(items: Iterable[LoanPosition], day: date) -> tuple[AgeingRow, ...]:
+def arrears_ageing(items: Iterable[Arrears], day: date) -> tuple[AgeingRow, ...]:
     loans: dict[AgeBucket, int] = defaultdict(int)
     amounts: dict[AgeBucket, int] = defaultdict(int)
     for position in items:
@@ -248,24 +272,26 @@ def arrears_ageing(items: Iterable[LoanPosition], day: date) -> tuple[AgeingRow,
 
 def checked_loans(session: Session, owner: Owner, year: int, day: date) -> dict[str, bool]:
     """Loan id → whether its latest check in ``year`` (up to ``day``) found the money used
-    as intended, for every loan checked in that window."""
+    as intended, for every loan checked in that window (deleted loans included: callers
+    count only the loans they list).
+
+    The latest check is picked in SQLite the way :func:`latest_positions` picks snapshots.
+    """
     end = min(date(year, 12, 31), day)
-    rows = session.execute(
-        select(LoanCheck.loan_id, LoanCheck.checked_on, LoanCheck.change_seq, LoanCheck.result)
-        .join(Loan, Loan.id == LoanCheck.loan_id)
+    latest = func.max(func.julianday(LoanCheck.checked_on) * 1_000_000_000 + LoanCheck.change_seq)
+    query = (
+        select(LoanCheck.loan_id, LoanCheck.result == CheckResult.DUNG_MUC_DICH.value, latest)
         .where(
             alive(LoanCheck, owner),
-            Loan.deleted_at.is_(None),
             LoanCheck.checked_on >= date(year, 1, 1),
             LoanCheck.checked_on <= end,
         )
+        .group_by(LoanCheck.loan_id)
     )
-    latest: dict[str, tuple[date, int, CheckResult]] = {}
-    for loan_id, checked_on, change_seq, result in rows:
-        seen = latest.get(loan_id)
-        if seen is None or (checked_on, change_seq) > seen[:2]:
-            latest[loan_id] = (checked_on, change_seq, result)
-    return {loan_id: seen[2] == CheckResult.DUNG_MUC_DICH for loan_id, seen in latest.items()}
+    return {
+        loan_id: bool(intended)
+        for loan_id, intended, _ in session.connection().execute(query).all()
+    }
 
 
 class _Sums:
@@ -280,16 +306,14 @@ class _Sums:
         self.checked = 0
         self.intended = 0
 
-    def add(self, position: LoanPosition, check: bool | None) -> None:
-        if position.outstanding > 0:
-            self.loans += 1
-            self.borrowers.add(position.borrower_id)
-            self.outstanding += position.outstanding
-            self.overdue += position.overdue
-            self.frozen += position.frozen
-        if check is not None:
-            self.checked += 1
-            self.intended += int(check)
+    def merge(self, other: _Sums) -> None:
+        self.loans += other.loans
+        self.borrowers |= other.borrowers
+        self.outstanding += other.outstanding
+        self.overdue += other.overdue
+        self.frozen += other.frozen
+        self.checked += other.checked
+        self.intended += other.intended
 
     def row(self, key: str | None, label: str) -> IndicatorRow:
         return IndicatorRow(
@@ -305,14 +329,14 @@ class _Sums:
         )
 
 
-def _key_of(dimension: Dimension) -> Callable[[LoanPosition], str | None]:
-    return {
-        Dimension.PROGRAMME: lambda p: p.programme_code,
-        Dimension.ORGANISATION: lambda p: p.organisation_code,
-        Dimension.GROUP: lambda p: p.group_id,
-        Dimension.HAMLET: lambda p: p.hamlet_id,
-        Dimension.COMMUNE: lambda p: p.commune_code,
-    }[dimension]
+#: The column that decides a loan's row, for each dimension.
+_KEY_COLUMNS: dict[Dimension, InstrumentedAttribute[str] | InstrumentedAttribute[str | None]] = {
+    Dimension.PROGRAMME: Loan.programme_code,
+    Dimension.ORGANISATION: Loan.organisation_code,
+    Dimension.GROUP: Loan.group_id,
+    Dimension.HAMLET: Borrower.hamlet_id,
+    Dimension.COMMUNE: Loan.commune_code,
+}
 
 
 def _labels(session: Session, dimension: Dimension, owner: Owner) -> dict[str, tuple[str, str]]:
@@ -354,17 +378,19 @@ def indicator_table(
     as_of: date,
     year: int | None = None,
 ) -> IndicatorTable:
-    """The indicators of every value of ``dimension`` with loans, and their total."""
+    """The indicators of every value of ``dimension`` with loans, and their total.
+
+    Built for the city, where one pass covers some 600 000 loans: each loan is read as
+    four plain values (id, borrower, the dimension's key, maturity) and added up at once;
+    positions and checks come as dictionaries picked in SQLite; the borrowers' table is
+    joined only for the hamlet dimension (see ``docs/performance.md``).
+    """
     year = as_of.year if year is None else year
-    items = loan_positions(session, owner, as_of)
-    checks = checked_loans(session, owner, year, as_of)
-    key_of = _key_of(dimension)
-    sums: dict[str | None, _Sums] = defaultdict(_Sums)
+    with no_gc_pauses():
+        sums, overdue = _add_up(session, dimension, owner, as_of, year)
     total = _Sums()
-    for position in items:
-        check = checks.get(position.loan_id)
-        sums[key_of(position)].add(position, check)
-        total.add(position, check)
+    for part in sums.values():
+        total.merge(part)
     labels = _labels(session, dimension, owner)
     not_recorded = tr(M_NOT_RECORDED)
     rows = [
@@ -386,5 +412,61 @@ def indicator_table(
         owner,
         tuple(rows),
         total.row(None, tr(M_TOTAL)),
-        arrears_ageing(items, as_of),
+        arrears_ageing(overdue, as_of),
     )
+
+
+#: A loan with no snapshot on or before the day: nothing outstanding.
+NOTHING_OUTSTANDING: tuple[int, int, int, str | None] = (0, 0, 0, None)
+
+
+def _iso_date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _add_up(
+    session: Session, dimension: Dimension, owner: Owner, day: date, year: int
+) -> tuple[dict[str | None, _Sums], list[Overdue]]:
+    """The sums of every row of ``dimension``, and the loans with an overdue part."""
+    # Outstanding, overdue, frozen and (as ISO text: few loans need it) overdue since.
+    positions: dict[str, tuple[int, int, int, str | None]] = {
+        row[0]: row[1:5]
+        for row in session.connection()
+        .execute(
+            latest_snapshots(
+                owner,
+                day,
+                outstanding_expression(),
+                LoanBalance.overdue_amount,
+                LoanBalance.frozen_amount,
+                type_coerce(LoanBalance.overdue_since, String),
+            )
+        )
+        .all()
+    }
+    checks = checked_loans(session, owner, year, day)
+    # The maturity stays ISO text: only the few overdue loans need it as a date.
+    maturity = type_coerce(Loan.maturity_on, String)
+    query = select(Loan.id, Loan.borrower_id, _KEY_COLUMNS[dimension], maturity).where(
+        alive(Loan, owner), Loan.disbursed_on <= day
+    )
+    if dimension is Dimension.HAMLET:
+        query = query.join(Borrower, Borrower.id == Loan.borrower_id)
+    sums: dict[str | None, _Sums] = defaultdict(_Sums)
+    overdue: list[Overdue] = []
+    for loan_id, borrower_id, key, maturity_on in session.connection().execute(query).all():
+        row = sums[key]
+        outstanding, late, frozen, since = positions.get(loan_id, NOTHING_OUTSTANDING)
+        if outstanding > 0:
+            row.loans += 1
+            row.borrowers.add(borrower_id)
+            row.outstanding += outstanding
+            row.overdue += late
+            row.frozen += frozen
+            if late > 0:
+                overdue.append(Overdue(late, _iso_date(since), _iso_date(maturity_on)))
+        check = checks.get(loan_id)
+        if check is not None:
+            row.checked += 1
+            row.intended += check
+    return sums, overdue
