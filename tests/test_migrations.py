@@ -178,3 +178,80 @@ def test_thorough_check_finds_damage_in_data_pages(database: Database) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(migrate.DamagedDatabase):
         migrate.check_file(path, thorough=True)
+
+
+def _at_revision(paths: AppPaths, revision: str) -> None:
+    """A database made by an older TDCS: the schema as of ``revision``."""
+    from alembic import command
+
+    paths.database.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(paths.database)
+    try:
+        cfg = migrate.alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def _indexes(path: Path, table: str) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[1] for row in conn.execute(f"PRAGMA index_list({table})")}
+    finally:
+        conn.close()
+
+
+def test_0002_upgrades_a_database_with_loans_and_its_picks_read_only_the_indexes(
+    paths: AppPaths,
+) -> None:
+    """0002 swaps two indexes for covering ones; a 0001 database keeps every row, is backed
+    up first, and SQLite then answers "latest snapshot of each loan" and "each loan's
+    latest check in a year" from the indexes alone."""
+    _at_revision(paths, "0001_initial")
+    assert "ix_loan_balances_loan_as_of" in _indexes(paths.database, "loan_balances")
+    conn = sqlite3.connect(paths.database)
+    stamp = "2026-01-01 00:00:00"
+    common = ("31120", 1, stamp, stamp, 1, None)
+    conn.execute(
+        "INSERT INTO loan_balances (loan_id, as_of, current_amount, overdue_amount, "
+        "frozen_amount, pending_amount, extended_amount, rescheduled_amount, "
+        "written_off_amount, overdue_since, notes, id, commune_code, version, created_at, "
+        "updated_at, change_seq, deleted_at) VALUES ('loan-1', '2025-12-31', 5, 0, 0, 0, 0, "
+        "0, 0, NULL, '', 'b-1', ?, ?, ?, ?, ?, ?)",
+        common,
+    )
+    conn.commit()
+    conn.close()
+
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert (result.from_revision, result.to_revision) == ("0001_initial", migrate.SCHEMA_HEAD)
+    assert result.backup is not None and result.backup.is_file()
+    balances = _indexes(paths.database, "loan_balances")
+    assert "ix_loan_balances_position" in balances
+    assert "ix_loan_balances_loan_as_of" not in balances
+    checks = _indexes(paths.database, "loan_checks")
+    assert "ix_loan_checks_in_period" in checks and "ix_loan_checks_checked_on" not in checks
+
+    from datetime import date
+
+    from sqlalchemy.dialects import sqlite
+
+    from desktop.core.loans.balances import latest_snapshots, outstanding_expression
+    from desktop.core.loans.indicators import checked_query
+
+    conn = sqlite3.connect(paths.database)
+    try:
+        assert conn.execute("SELECT loan_id, current_amount FROM loan_balances").fetchall() == [
+            ("loan-1", 5)
+        ]
+        for query in (
+            latest_snapshots(None, date(2026, 1, 1), outstanding_expression()),
+            checked_query(None, 2025, date(2026, 1, 1)),
+        ):
+            sql = query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+            plan = " ".join(str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "COVERING INDEX" in plan, plan
+    finally:
+        conn.close()

@@ -40,9 +40,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.enums import CheckResult
@@ -273,13 +273,18 @@ def arrears_ageing(items: Iterable[Arrears], day: date) -> tuple[AgeingRow, ...]
 def checked_loans(session: Session, owner: Owner, year: int, day: date) -> dict[str, bool]:
     """Loan id → whether its latest check in ``year`` (up to ``day``) found the money used
     as intended, for every loan checked in that window (deleted loans included: callers
-    count only the loans they list).
+    count only the loans they list)."""
+    rows = session.connection().execute(checked_query(owner, year, day)).all()
+    return {loan_id: bool(intended) for loan_id, intended, _ in rows}
 
-    The latest check is picked in SQLite the way :func:`latest_positions` picks snapshots.
-    """
+
+def checked_query(owner: Owner, year: int, day: date) -> Select[*tuple[Any, ...]]:
+    """``(loan_id, used as intended, …)`` of each loan's latest check in ``year`` up to
+    ``day``, picked in SQLite the way :func:`latest_snapshots` picks snapshots (over the
+    covering ``ix_loan_checks_in_period``)."""
     end = min(date(year, 12, 31), day)
     latest = func.max(func.julianday(LoanCheck.checked_on) * 1_000_000_000 + LoanCheck.change_seq)
-    query = (
+    return (
         select(LoanCheck.loan_id, LoanCheck.result == CheckResult.DUNG_MUC_DICH.value, latest)
         .where(
             alive(LoanCheck, owner),
@@ -288,10 +293,6 @@ def checked_loans(session: Session, owner: Owner, year: int, day: date) -> dict[
         )
         .group_by(LoanCheck.loan_id)
     )
-    return {
-        loan_id: bool(intended)
-        for loan_id, intended, _ in session.connection().execute(query).all()
-    }
 
 
 class _Sums:
