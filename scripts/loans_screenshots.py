@@ -81,10 +81,10 @@ def main() -> None:
             grab(window, args.out / f"loans-{key}.png")
         loans_tab = page.tab("loans")  # type: ignore[attr-defined]
         loans_tab.view.selectRow(0)
-        from desktop.ui.loans.loans_tab import BalanceDialog, LoanForm
+        from desktop.ui.loans.loans_tab import LoanForm, balance_dialog
 
         row = loans_tab.selected()
-        dialog = BalanceDialog(window.context, row, window)
+        dialog = balance_dialog(window.context, row, window)
         dialog.show()
         grab(dialog, args.out / "loans-balances.png")
         dialog.close()

@@ -22,9 +22,9 @@ from desktop.core.loans.excel_import_mappings import load_mappings
 from desktop.ui.context import AppContext
 from desktop.ui.loans.borrowers_tab import BorrowerForm
 from desktop.ui.loans.checks_tab import CheckForm
-from desktop.ui.loans.groups_tab import AssessmentForm, GroupForm
+from desktop.ui.loans.groups_tab import AssessmentForm, GroupForm, grades_dialog
 from desktop.ui.loans.import_wizard import ImportWizard
-from desktop.ui.loans.loans_tab import BalanceDialog, BalanceForm, LoanForm
+from desktop.ui.loans.loans_tab import BalanceForm, LoanForm, balance_dialog
 from desktop.ui.loans.page import LoansPage
 from tests.conftest import type_text
 from tests.excel_lists import merged_row, write_merged
@@ -158,6 +158,38 @@ def test_assessment_form(
     assert form.result() == QDialog.DialogCode.Accepted
 
 
+def test_group_grades_dialog_adds_deletes_and_undoes(
+    qtbot: QtBot, page: LoansPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's grades are a list page of their own: the same add, delete with a
+    Vietnamese question, and undo as every list."""
+    groups = open_tab(qtbot, page, "groups")
+    groups.view.selectRow(groups.model.find_row(lambda r: r.code == "G1"))
+    dialog = grades_dialog(groups.context, groups.selected(), groups)
+    qtbot.addWidget(dialog)
+    grades = dialog.page
+    assert grades.model.rowCount() == 0 and not dialog.changed
+
+    def good(form: AssessmentForm) -> None:
+        form.year.setText("2025")
+        form.grade.set_value(GroupGrade.TOT)
+
+    answer_forms(monkeypatch, AssessmentForm, good)
+    grades.add_button.click()
+    assert [(g.year, g.grade) for g in grades.model.all_rows()] == [(2025, GroupGrade.TOT)]
+    assert dialog.changed
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.list_page.confirm", lambda _parent, question: asked.append(question) or True
+    )
+    grades.view.selectRow(0)
+    grades.delete_button.click()
+    assert asked == ["Xóa xếp loại năm 2025? Có thể hoàn tác."]
+    assert grades.model.rowCount() == 0
+    grades.undo_button.click()
+    assert grades.model.rowCount() == 1
+
+
 def test_borrower_form_checks_citizen_id(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database, ids: Ids
 ) -> None:
@@ -227,21 +259,22 @@ def test_balance_history_dialog(
     loans = open_tab(qtbot, page, "loans")
     loans.view.selectRow(loans.model.find_row(lambda r: r.contract_no == "HD2"))
     row = loans.selected()
-    dialog = BalanceDialog(loans.context, row, loans)
+    dialog = balance_dialog(loans.context, row, loans)
     qtbot.addWidget(dialog)
-    assert [b.as_of for b in dialog.model.all_rows()] == [
+    history = dialog.page
+    assert [b.as_of for b in history.model.all_rows()] == [
         date(2025, 12, 31),
         date(2025, 6, 30),
         date(2024, 6, 1),
     ]
-    qtmodeltester.check(dialog.model)
+    qtmodeltester.check(history.model)
 
     def too_much(form: BalanceForm) -> None:
         form.as_of.setText("31/03/2026")
         type_text(form.parts["current_amount"], "45.000.000")
 
     shown = answer_forms(monkeypatch, BalanceForm, too_much)
-    dialog.add_button.click()
+    history.add_button.click()
     assert "lớn hơn số tiền giải ngân" in shown[0].error_text("current_amount")
 
     def fine(form: BalanceForm) -> None:
@@ -251,8 +284,8 @@ def test_balance_history_dialog(
         form.overdue_since.setText("01/02/2026")
 
     answer_forms(monkeypatch, BalanceForm, fine)
-    dialog.add_button.click()
-    newest = dialog.model.all_rows()[0]
+    history.add_button.click()
+    newest = history.model.all_rows()[0]
     assert (newest.as_of, newest.outstanding, newest.overdue_amount) == (
         date(2026, 3, 31),
         35 * M,

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -63,6 +65,9 @@ class ListPage(QWidget, Generic[T]):
         super().__init__(parent)
         self.context = context
         self._deleted: _Deleted | None = None
+        #: Whether anything was added, changed, deleted or restored here (a dialog's list
+        #: tells the page that opened it whether to reload).
+        self.changed = False
         self._sized = False
         layout = QVBoxLayout(self)
         title = page_title(tr(self.title))
@@ -177,6 +182,7 @@ class ListPage(QWidget, Generic[T]):
 
     def _open(self, row: T | None) -> None:
         if self.editable and self.open_form(row):
+            self.changed = True
             self.reload()
             if row is not None:
                 self.select_id(self.row_id(row))
@@ -201,6 +207,7 @@ class ListPage(QWidget, Generic[T]):
             show_error(self, error)
             return
         self._deleted = _Deleted(self.row_id(row), description)
+        self.changed = True
         self.undo_button.setEnabled(True)
         self.reload()
 
@@ -215,6 +222,7 @@ class ListPage(QWidget, Generic[T]):
             return
         record_id = self._deleted.record_id
         self._deleted = None
+        self.changed = True
         self.undo_button.setEnabled(False)
         self.reload()
         self.select_id(record_id)
@@ -260,3 +268,34 @@ class ListPage(QWidget, Generic[T]):
             return
         accepts, period_of = self.period_filter.accepts, self.period_of
         self.model.set_filter("period", lambda row: accepts(period_of(row)))
+
+
+class ListDialog(QDialog):
+    """A list page in a dialog of its own, for the records of one parent record (a loan's
+    balances, a group's grades): the same add, edit, delete with undo, history and export,
+    under an optional line that says whose records they are."""
+
+    def __init__(
+        self,
+        page: ListPage[T],
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        header: str = "",
+        size: tuple[int, int] = (900, 460),
+    ) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        if header:
+            layout.addWidget(QLabel(header))
+        layout.addWidget(page, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(*size)
+
+    @property
+    def changed(self) -> bool:
+        return self.page.changed

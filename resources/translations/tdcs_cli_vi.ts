@@ -5,7 +5,6 @@
     <name></name>
     <message>
         <source>TDCS: records how the commune carries out the city&apos;s plan for Directive 39-CT/TW on social policy credit, and sends it to the city.</source>
-        <extracomment>Modules that add sub-commands; each has ``register(subparsers)``.</extracomment>
         <translation>TDCS: ghi nhận việc xã, phường thực hiện Kế hoạch của Thành ủy về Chỉ thị 39-CT/TW về tín dụng chính sách xã hội và gửi số liệu về thành phố.</translation>
     </message>
     <message>

@@ -258,28 +258,16 @@
         <translation>Tiền gửi tiết kiệm của thành viên</translation>
     </message>
     <message>
+        <source>Grades</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>the grade of {year}</source>
+        <translation>xếp loại năm {year}</translation>
+    </message>
+    <message>
         <source>Grades of {group}</source>
         <translation>Xếp loại của {group}</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Thêm…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Sửa…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Undo delete</source>
-        <translation>Hoàn tác xóa</translation>
-    </message>
-    <message>
-        <source>Delete the grade of {year}? You can undo this.</source>
-        <translation>Xóa xếp loại năm {year}? Có thể hoàn tác.</translation>
     </message>
     <message>
         <source>Savings-and-loan groups</source>
@@ -766,32 +754,20 @@
         <translation>Dư nợ</translation>
     </message>
     <message>
+        <source>Balances</source>
+        <translation>Số dư</translation>
+    </message>
+    <message>
+        <source>the balance of {day}</source>
+        <translation>số dư ngày {day}</translation>
+    </message>
+    <message>
         <source>Balances of {contract} — {name}</source>
         <translation>Số dư của hợp đồng {contract} — {name}</translation>
     </message>
     <message>
         <source>{programme} · disbursed {amount} on {day} · matures {maturity}</source>
         <translation>{programme} · giải ngân {amount} ngày {day} · đến hạn {maturity}</translation>
-    </message>
-    <message>
-        <source>New balance…</source>
-        <translation>Thêm số dư…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Sửa…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Undo delete</source>
-        <translation>Hoàn tác xóa</translation>
-    </message>
-    <message>
-        <source>Delete the balance of {day}? You can undo this.</source>
-        <translation>Xóa số dư ngày {day}? Có thể hoàn tác.</translation>
     </message>
     <message>
         <source>Loans</source>

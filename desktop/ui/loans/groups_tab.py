@@ -6,19 +6,15 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from db.enums import GroupGrade, GroupStatus
 from desktop.core.database import Database
-from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.labels import label
 from desktop.core.loans.common import organisations
@@ -41,12 +37,11 @@ from desktop.core.loans.groups import (
 from desktop.core.office import list_hamlets
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
+from desktop.ui.list_page import ListDialog, ListPage
 from desktop.ui.loans.common import AsyncListPage, int_value
-from desktop.ui.table_model import Column, RowTableModel
-from desktop.ui.views import make_table
+from desktop.ui.table_model import Column
 
 
 def grade_text(row: GroupRow) -> str:
@@ -203,93 +198,47 @@ ASSESSMENT_COLUMNS = [
 ]
 
 
-class AssessmentsDialog(QDialog):
-    """A group's grades year by year: add, change, delete with undo."""
+class GroupGrades(ListPage[AssessmentRow]):
+    """A group's grades year by year."""
+
+    title = QT_TRANSLATE_NOOP("GroupsTab", "Grades")
+    columns = ASSESSMENT_COLUMNS
+    record_types = ("group_assessment",)
+    show_title = False
 
     def __init__(self, context: AppContext, group: GroupRow, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context, self.group = context, group
-        self._deleted: str | None = None
-        self.setWindowTitle(
-            tr(QT_TRANSLATE_NOOP("GroupsTab", "Grades of {group}")).format(group=group.label)
-        )
-        layout = QVBoxLayout(self)
-        self.model: RowTableModel[AssessmentRow] = RowTableModel(ASSESSMENT_COLUMNS, parent=self)
-        self.view = make_table(self.model)
-        layout.addWidget(self.view, 1)
-        bar = QHBoxLayout()
-        self.add_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Add…")))
-        self.edit_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Edit…")))
-        self.delete_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Delete")))
-        self.undo_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Undo delete")))
-        self.undo_button.setEnabled(False)
-        editable = not context.office.is_city
-        for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
-            button.setVisible(editable)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.add_button.clicked.connect(lambda: self._open(None))
-        self.edit_button.clicked.connect(self._edit)
-        self.view.doubleClicked.connect(lambda _i: self._edit() if editable else None)
-        self.delete_button.clicked.connect(self._delete)
-        self.undo_button.clicked.connect(self._undo)
-        self.reload()
-        self.resize(720, 420)
+        self.group = group
+        super().__init__(context, parent)
 
-    def reload(self) -> None:
-        with self.context.database.reading() as session:
-            self.model.set_rows(list_assessments(session, self.group.id))
-        self.view.resizeColumnsToContents()
+    @property
+    def editable(self) -> bool:  # type: ignore[override]
+        return not self.context.office.is_city
 
-    def _selected(self) -> AssessmentRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+    def load_rows(self, session: Session) -> list[AssessmentRow]:
+        return list_assessments(session, self.group.id)
 
-    def _open(self, row: AssessmentRow | None) -> None:
+    def open_form(self, row: AssessmentRow | None) -> bool:
         form = AssessmentForm(self.context.database, self.group.id, row, self)
-        if form.exec() == QDialog.DialogCode.Accepted:
-            self.reload()
+        return form.exec() == QDialog.DialogCode.Accepted
 
-    def _edit(self) -> None:
-        row = self._selected()
-        if row is not None:
-            self._open(row)
+    def delete_row(self, session: Session, row: AssessmentRow) -> None:
+        delete_assessment(session, row.id, expected_version=row.version)
 
-    def _delete(self) -> None:
-        row = self._selected()
-        if row is None:
-            return
-        question = tr(
-            QT_TRANSLATE_NOOP("GroupsTab", "Delete the grade of {year}? You can undo this.")
-        )
-        if not confirm(self, question.format(year=row.year)):
-            return
-        try:
-            with self.context.database.transaction() as session:
-                delete_assessment(session, row.id, expected_version=row.version)
-        except UserError as error:
-            show_error(self, error)
-            return
-        self._deleted = row.id
-        self.undo_button.setEnabled(True)
-        self.reload()
+    def restore_row(self, session: Session, record_id: str) -> None:
+        restore_assessment(session, record_id)
 
-    def _undo(self) -> None:
-        if self._deleted is None:
-            return
-        try:
-            with self.context.database.transaction() as session:
-                restore_assessment(session, self._deleted)
-        except UserError as error:
-            show_error(self, error)
-            return
-        self._deleted = None
-        self.undo_button.setEnabled(False)
-        self.reload()
+    def row_id(self, row: AssessmentRow) -> str:
+        return row.id
+
+    def describe(self, row: AssessmentRow) -> str:
+        return tr(QT_TRANSLATE_NOOP("GroupsTab", "the grade of {year}")).format(year=row.year)
+
+
+def grades_dialog(
+    context: AppContext, group: GroupRow, parent: QWidget | None = None
+) -> ListDialog:
+    title = tr(QT_TRANSLATE_NOOP("GroupsTab", "Grades of {group}")).format(group=group.label)
+    return ListDialog(GroupGrades(context, group), title, parent, size=(760, 420))
 
 
 class GroupsTab(AsyncListPage[GroupRow]):
@@ -379,5 +328,5 @@ class GroupsTab(AsyncListPage[GroupRow]):
         row = self.selected()
         if row is None:
             return
-        AssessmentsDialog(self.context, row, self).exec()
+        grades_dialog(self.context, row, self).exec()
         self.reload()

@@ -8,18 +8,16 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from desktop.core.database import Database
-from desktop.core.errors import UserError, ValidationError
+from desktop.core.errors import ValidationError
 from desktop.core.formatting import format_date, format_money, format_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import (
@@ -49,12 +47,12 @@ from desktop.core.loans.loans import (
 from desktop.core.office import require_office
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import confirm, show_error
+from desktop.ui.dialogs import show_error
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
+from desktop.ui.list_page import ListDialog, ListPage
 from desktop.ui.loans.common import AsyncListPage, PickerField, plain, rate_value
-from desktop.ui.table_model import Column, RowTableModel
-from desktop.ui.views import make_table
+from desktop.ui.table_model import Column
 
 BORROWER_PICK_COLUMNS = [
     Column[BorrowerRow](QT_TRANSLATE_NOOP("LoansTab", "Full name"), lambda b: b.full_name),
@@ -286,113 +284,60 @@ BALANCE_COLUMNS = [
 ]
 
 
-class BalanceDialog(QDialog):
+class BalanceHistory(ListPage[BalanceRow]):
     """A loan's balance history, newest first; each update is a new dated snapshot."""
 
+    title = QT_TRANSLATE_NOOP("LoansTab", "Balances")
+    columns = BALANCE_COLUMNS
+    record_types = ("loan_balance",)
+    show_title = False
+
     def __init__(self, context: AppContext, loan: LoanRow, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context, self.loan = context, loan
-        self._deleted: str | None = None
-        self.setWindowTitle(
-            tr(QT_TRANSLATE_NOOP("LoansTab", "Balances of {contract} — {name}")).format(
-                contract=loan.contract_no or "…", name=loan.borrower_name
-            )
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                tr(
-                    QT_TRANSLATE_NOOP(
-                        "LoansTab", "{programme} · disbursed {amount} on {day} · matures {maturity}"
-                    )
-                ).format(
-                    programme=loan.programme_name,
-                    amount=format_money(loan.amount_disbursed),
-                    day=format_date(loan.disbursed_on),
-                    maturity=format_date(loan.maturity_on) or "—",
-                )
-            )
-        )
-        self.model: RowTableModel[BalanceRow] = RowTableModel(BALANCE_COLUMNS, parent=self)
-        self.view = make_table(self.model)
-        layout.addWidget(self.view, 1)
-        bar = QHBoxLayout()
-        self.add_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "New balance…")))
-        self.edit_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Edit…")))
-        self.delete_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Delete")))
-        self.undo_button = QPushButton(tr(QT_TRANSLATE_NOOP("LoansTab", "Undo delete")))
-        self.undo_button.setEnabled(False)
-        editable = not context.office.is_city
-        for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
-            button.setVisible(editable)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.add_button.clicked.connect(lambda: self._open(None))
-        self.edit_button.clicked.connect(self._edit)
-        self.view.doubleClicked.connect(lambda _i: self._edit() if editable else None)
-        self.delete_button.clicked.connect(self._delete)
-        self.undo_button.clicked.connect(self._undo)
-        self.changed = False
-        self.reload()
-        self.resize(1100, 460)
+        self.loan = loan
+        super().__init__(context, parent)
 
-    def reload(self) -> None:
-        with self.context.database.reading() as session:
-            self.model.set_rows(balance_history(session, self.loan.id))
-        self.view.resizeColumnsToContents()
+    @property
+    def editable(self) -> bool:  # type: ignore[override]
+        return not self.context.office.is_city
 
-    def _selected(self) -> BalanceRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+    def load_rows(self, session: Session) -> list[BalanceRow]:
+        return balance_history(session, self.loan.id)
 
-    def _open(self, row: BalanceRow | None) -> None:
+    def open_form(self, row: BalanceRow | None) -> bool:
         form = BalanceForm(self.context.database, self.loan, row, self)
-        if form.exec() == QDialog.DialogCode.Accepted:
-            self.changed = True
-            self.reload()
+        return form.exec() == QDialog.DialogCode.Accepted
 
-    def _edit(self) -> None:
-        row = self._selected()
-        if row is not None:
-            self._open(row)
+    def delete_row(self, session: Session, row: BalanceRow) -> None:
+        delete_balance(session, row.id, expected_version=row.version)
 
-    def _delete(self) -> None:
-        row = self._selected()
-        if row is None:
-            return
-        question = tr(
-            QT_TRANSLATE_NOOP("LoansTab", "Delete the balance of {day}? You can undo this.")
+    def restore_row(self, session: Session, record_id: str) -> None:
+        restore_balance(session, record_id)
+
+    def row_id(self, row: BalanceRow) -> str:
+        return row.id
+
+    def describe(self, row: BalanceRow) -> str:
+        return tr(QT_TRANSLATE_NOOP("LoansTab", "the balance of {day}")).format(
+            day=format_date(row.as_of)
         )
-        if not confirm(self, question.format(day=format_date(row.as_of))):
-            return
-        try:
-            with self.context.database.transaction() as session:
-                delete_balance(session, row.id, expected_version=row.version)
-        except UserError as error:
-            show_error(self, error)
-            return
-        self._deleted = row.id
-        self.undo_button.setEnabled(True)
-        self.changed = True
-        self.reload()
 
-    def _undo(self) -> None:
-        if self._deleted is None:
-            return
-        try:
-            with self.context.database.transaction() as session:
-                restore_balance(session, self._deleted)
-        except UserError as error:
-            show_error(self, error)
-            return
-        self._deleted = None
-        self.undo_button.setEnabled(False)
-        self.changed = True
-        self.reload()
+
+def balance_dialog(context: AppContext, loan: LoanRow, parent: QWidget | None = None) -> ListDialog:
+    title = tr(QT_TRANSLATE_NOOP("LoansTab", "Balances of {contract} — {name}")).format(
+        contract=loan.contract_no or "…", name=loan.borrower_name
+    )
+    header = tr(
+        QT_TRANSLATE_NOOP(
+            "LoansTab", "{programme} · disbursed {amount} on {day} · matures {maturity}"
+        )
+    ).format(
+        programme=loan.programme_name,
+        amount=format_money(loan.amount_disbursed),
+        day=format_date(loan.disbursed_on),
+        maturity=format_date(loan.maturity_on) or "—",
+    )
+    page = BalanceHistory(context, loan)
+    return ListDialog(page, title, parent, header=header, size=(1100, 460))
 
 
 def _outstanding(row: LoanRow) -> int:
@@ -532,7 +477,7 @@ class LoansTab(AsyncListPage[LoanRow]):
         row = self.selected()
         if row is None:
             return
-        dialog = BalanceDialog(self.context, row, self)
+        dialog = balance_dialog(self.context, row, self)
         dialog.exec()
         if dialog.changed:
             self.reload()
