@@ -3,6 +3,8 @@ every expected figure below is worked out from its table)."""
 
 from __future__ import annotations
 
+import sqlite3
+import uuid
 from datetime import date
 from fractions import Fraction
 
@@ -206,9 +208,6 @@ def test_empty_database_gives_empty_table(tmp_path) -> None:  # type: ignore[no-
 def _copy_row(db: Database, table: str, source_id: str, **changes: object) -> None:
     """A second row made from ``source_id`` with ``changes`` (what a sync file may bring
     where the forms would refuse: two snapshots or checks of one loan on the same day)."""
-    import sqlite3
-    import uuid
-
     conn = sqlite3.connect(db.paths.database)
     conn.row_factory = sqlite3.Row
     try:
@@ -227,8 +226,6 @@ def test_same_day_rows_go_to_the_latest_change_and_deleted_ones_do_not_count(
 ) -> None:
     """The position is picked in SQL (one ``max()`` per loan): the latest date wins, then
     the latest change; deleted snapshots and checks are never picked, even when newer."""
-    import sqlite3
-
     conn = sqlite3.connect(commune_db.paths.database)
     l1_end, seq = conn.execute(
         "SELECT id, change_seq FROM loan_balances WHERE loan_id = ? AND as_of = '2025-12-31'",

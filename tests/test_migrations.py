@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
+from sqlalchemy.dialects import sqlite
 
 from db import migrate
 from db.backup import list_backups
 from db.engine import make_engine
 from db.models import Base
 from desktop.core.database import Database
+from desktop.core.loans.balances import latest_snapshots, outstanding_expression
+from desktop.core.loans.indicators import checked_query
 from desktop.paths import AppPaths
 
 
@@ -233,13 +237,6 @@ def test_0002_upgrades_a_database_with_loans_and_its_picks_read_only_the_indexes
     assert "ix_loan_balances_loan_as_of" not in balances
     checks = _indexes(paths.database, "loan_checks")
     assert "ix_loan_checks_in_period" in checks and "ix_loan_checks_checked_on" not in checks
-
-    from datetime import date
-
-    from sqlalchemy.dialects import sqlite
-
-    from desktop.core.loans.balances import latest_snapshots, outstanding_expression
-    from desktop.core.loans.indicators import checked_query
 
     conn = sqlite3.connect(paths.database)
     try:
