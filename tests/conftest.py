@@ -21,16 +21,33 @@ from db.enums import OfficeMode
 from desktop.core.database import Database
 from desktop.core.office import set_up_office
 from desktop.paths import ENV_DATA_DIR, AppPaths
+from tests.clerk import ClickRecorder
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _one_qt_application(qapp: QApplication) -> QApplication:
+def _one_qt_application(qapp: QApplication) -> Iterator[QApplication]:
     """Create the QApplication before any test runs: the command line would otherwise make a
-    display-less QCoreApplication first, and Qt cannot replace it with a QApplication."""
-    return qapp
+    display-less QCoreApplication first, and Qt cannot replace it with a QApplication.
+
+    It also watches every button and action shown, so that ``test_every_button`` knows which
+    ones some test clicked."""
+    recorder = ClickRecorder()
+    qapp.installEventFilter(recorder)
+    yield qapp
+    qapp.removeEventFilter(recorder)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``after_all`` run last, and learn whether the whole suite was collected
+    (``config.tdcs_whole_suite``): the button census can only judge a whole run."""
+    last = [item for item in items if item.get_closest_marker("after_all")]
+    items[:] = [item for item in items if not item.get_closest_marker("after_all")] + last
+    collected = {Path(str(item.fspath)).name for item in items}
+    every = {path.name for path in Path(__file__).parent.glob("test_*.py")}
+    config.tdcs_whole_suite = every <= collected  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,294 @@
+"""Driving the window as a clerk does: click the real buttons, type Vietnamese, answer the real
+dialogs — and remember which buttons some test clicked, so that a new button arrives with its
+test (``tests/test_every_button.py``).
+
+Dialogs are answered while they are really open: :func:`answering` watches for the modal
+dialog the code under test opens with ``exec()`` (a message box, a file dialog, a form) and
+hands it to the next answer in line, so the dialog's own buttons, validation and result are
+exercised. A dialog nobody expected is closed and fails the test instead of hanging it::
+
+    with answering(qtbot, save_as(target), ok("Đã xuất")):
+        click(page.export_button)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+Answer = Callable[[QWidget], None]
+
+# -- which buttons some test clicked ----------------------------------------------------------
+
+#: Names (see :func:`control_name`) of every button clicked and action triggered so far in
+#: this test session.
+CLICKED: set[str] = set()
+
+
+def control_name(control: QObject) -> str:
+    """A stable name for a button or action: ``Class.attribute`` of the nearest widget of
+    TDCS that holds it as an attribute (``LoanListPage.export_button``), else
+    ``Class#objectName``; empty when it has neither (the coverage test asks for one)."""
+    owner = control.parent()
+    while owner is not None:
+        if type(owner).__module__.startswith("desktop."):
+            for attribute, value in vars(owner).items():
+                if value is control:
+                    return f"{type(owner).__name__}.{attribute}"
+        owner = owner.parent()
+    if control.objectName():
+        owner = control.parent()
+        while owner is not None and not type(owner).__module__.startswith("desktop."):
+            owner = owner.parent()
+        where = type(owner).__name__ if owner is not None else "?"
+        return f"{where}#{control.objectName()}"
+    return ""
+
+
+class ClickRecorder(QObject):
+    """An application event filter: every button or action that becomes visible gets its
+    ``clicked`` / ``triggered`` connected to :data:`CLICKED` once. A hidden button cannot be
+    clicked by a person, so it is never counted."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            if isinstance(watched, QAbstractButton):
+                self._watch(watched, watched.clicked)
+            for action in watched.actions():
+                self._watch(action, action.triggered)
+        return False
+
+    @staticmethod
+    def _watch(control: QObject, signal: Any) -> None:
+        if control.property("tdcsWatched"):
+            return
+        control.setProperty("tdcsWatched", True)
+
+        def record(*_args: object) -> None:
+            name = control_name(control)
+            if name:
+                CLICKED.add(name)
+
+        signal.connect(record)
+
+
+# -- hands --------------------------------------------------------------------------------
+
+
+def click(button: QAbstractButton) -> None:
+    """Click ``button`` with the mouse, as a person does: it must be visible and enabled."""
+    assert button.isVisible(), f"the button {button.text()!r} is not visible"
+    assert button.isEnabled(), f"the button {button.text()!r} is disabled"
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def trigger(action: QAction) -> None:
+    """Choose ``action`` (a menu entry or a shortcut): it must be enabled."""
+    assert action.isEnabled(), f"the action {action.text()!r} is disabled"
+    assert action.isVisible(), f"the action {action.text()!r} is hidden"
+    action.trigger()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` (NFC) into ``widget``, one key event per character carrying the text.
+
+    ``qtbot.keyClicks`` aborts the test process on non-ASCII text."""
+    widget.setFocus()
+    for char in unicodedata.normalize("NFC", text):
+        key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Enter ``text`` the way a Vietnamese input method (Unikey, EVKey) does: one commit."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(unicodedata.normalize("NFC", text))
+    QApplication.sendEvent(widget, event)
+
+
+def press_key(widget: QWidget, key: Qt.Key) -> None:
+    QTest.keyClick(widget, key)
+
+
+# -- answering dialogs --------------------------------------------------------------------
+
+
+def _text_of(dialog: QWidget) -> str:
+    if isinstance(dialog, QMessageBox):
+        return f"{dialog.text()} {dialog.informativeText()}"
+    return dialog.windowTitle()
+
+
+def _press(dialog: QWidget, which: QMessageBox.StandardButton, expect: str) -> None:
+    assert isinstance(dialog, QMessageBox), f"expected a message box, got {dialog!r}"
+    text = _text_of(dialog)
+    assert expect in text, f"expected {expect!r} in the message {text!r}"
+    button = dialog.button(which)
+    assert button is not None, f"the message {text!r} has no such button"
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def yes(expect: str = "") -> Answer:
+    """Answer a question with Có (Yes), after checking it says ``expect``."""
+    return lambda dialog: _press(dialog, QMessageBox.StandardButton.Yes, expect)
+
+
+def no(expect: str = "") -> Answer:
+    return lambda dialog: _press(dialog, QMessageBox.StandardButton.No, expect)
+
+
+def ok(expect: str = "") -> Answer:
+    """Acknowledge a message (information or warning) that says ``expect``."""
+    return lambda dialog: _press(dialog, QMessageBox.StandardButton.Ok, expect)
+
+
+def message_button(text: str, expect: str = "") -> Answer:
+    """Press the button labelled ``text`` in a message box with custom buttons."""
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox), f"expected a message box, got {dialog!r}"
+        assert expect in _text_of(dialog), f"expected {expect!r} in {_text_of(dialog)!r}"
+        for button in dialog.buttons():
+            if button.text().replace("&", "") == text:
+                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+                return
+        raise AssertionError(f"no button {text!r} in {[b.text() for b in dialog.buttons()]}")
+
+    return answer
+
+
+def _choose_file(path: Path) -> Answer:
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    return answer
+
+
+def save_as(path: Path) -> Answer:
+    """Type ``path`` into the save dialog and press Save."""
+    return _choose_file(path)
+
+
+def open_file(path: Path) -> Answer:
+    """Choose ``path`` in the open dialog."""
+    return _choose_file(path)
+
+
+def choose_folder(path: Path) -> Answer:
+    return _choose_file(path)
+
+
+def cancel() -> Answer:
+    """Close whatever dialog is open with Cancel / Esc."""
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    return answer
+
+
+def fill(action: Callable[[Any], None]) -> Answer:
+    """Hand the open dialog (a form, a wizard) to ``action``, which types and clicks in it —
+    usually ending with :func:`click` on its Save button."""
+    return action
+
+
+def save_button(dialog: QWidget) -> QAbstractButton:
+    """The Save (or OK) button of a dialog's button box."""
+    for box in dialog.findChildren(QDialogButtonBox):
+        for which in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Ok):
+            button = box.button(which)
+            if button is not None and button.isVisible():
+                return button
+    raise AssertionError(f"no Save button in {dialog.windowTitle()!r}")
+
+
+class _Answerer:
+    def __init__(self, answers: list[Answer]) -> None:
+        self.answers = list(answers)
+        self.total = len(answers)
+        self.done = 0
+        self.handled: list[QWidget] = []
+        self.unexpected: list[str] = []
+        self.failures: list[BaseException] = []
+        self.timer = QTimer()
+        self.timer.setInterval(15)
+        self.timer.timeout.connect(self._look)
+
+    def _look(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or any(dialog is seen for seen in self.handled):
+            return
+        if not dialog.isVisible():
+            return
+        self.handled.append(dialog)
+        if not self.answers:
+            self.unexpected.append(f"{type(dialog).__name__}: {_text_of(dialog)!r}")
+            QTimer.singleShot(0, lambda: _close(dialog))
+            return
+        answer = self.answers.pop(0)
+        # Answered from the event loop, not from this timer's slot: the answer may open a
+        # dialog of its own, whose loop must see this timer again.
+        QTimer.singleShot(0, lambda: self._run(answer, dialog))
+
+    def _run(self, answer: Answer, dialog: QWidget) -> None:
+        try:
+            answer(dialog)
+        except BaseException as error:  # reported when the block ends
+            self.failures.append(error)
+            _close(dialog)
+        finally:
+            self.done += 1
+
+
+def _close(dialog: QWidget) -> None:
+    if isinstance(dialog, QDialog):
+        dialog.reject()
+    else:
+        dialog.close()
+
+
+@contextmanager
+def answering(qtbot: QtBot, *answers: Answer, timeout: int = 10_000) -> Iterator[None]:
+    """Answer, in order, the modal dialogs the block opens (also after it, while background
+    work finishes: the block waits until every answer was used)."""
+    answerer = _Answerer(list(answers))
+    answerer.timer.start()
+    try:
+        yield
+        if answerer.done < answerer.total:
+            qtbot.waitUntil(
+                lambda: answerer.done == answerer.total or bool(answerer.failures),
+                timeout=timeout,
+            )
+        # Let the last answer's dialog close and its caller go on.
+        qtbot.wait(30)
+    finally:
+        answerer.timer.stop()
+    if answerer.failures:
+        raise answerer.failures[0]
+    assert not answerer.unexpected, f"unexpected dialogs: {answerer.unexpected}"
