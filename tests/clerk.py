@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLineEdit,
     QMessageBox,
     QWidget,
 )
@@ -141,8 +142,8 @@ def _text_of(dialog: QWidget) -> str:
 
 
 def _press(dialog: QWidget, which: QMessageBox.StandardButton, expect: str) -> None:
-    assert isinstance(dialog, QMessageBox), f"expected a message box, got {dialog!r}"
     text = _text_of(dialog)
+    assert isinstance(dialog, QMessageBox), f"expected a message box, got {dialog!r}: {text!r}"
     assert expect in text, f"expected {expect!r} in the message {text!r}"
     button = dialog.button(which)
     assert button is not None, f"the message {text!r} has no such button"
@@ -180,8 +181,14 @@ def message_button(text: str, expect: str = "") -> Answer:
 
 def _choose_file(path: Path) -> Answer:
     def answer(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
-        dialog.selectFile(str(path))
+        assert isinstance(dialog, QFileDialog), (
+            f"expected a file dialog, got {type(dialog).__name__}: {_text_of(dialog)!r}"
+        )
+        # As a person does: go to the folder, type the name, press Save / Open.
+        dialog.setDirectory(str(path.parent))
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None, "the file dialog has no file name field"
+        name.setText(path.name)
         dialog.accept()
 
     return answer

@@ -38,6 +38,7 @@ from desktop.ui.funds.page import FundsPage
 from desktop.ui.funds.spending import SpendingForm
 from desktop.ui.funds.statement import FundStatementView, OpeningForm
 from desktop.ui.history import HistoryDialog
+from tests.clerk import answering, click, ok, save_as
 from tests.conftest import type_text
 
 TODAY = date(2026, 11, 29)
@@ -370,11 +371,9 @@ def test_contribution_list_add_edit_delete_undo_history(
 def test_contribution_list_exports_what_is_shown(
     page: ContributionListPage, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, text: infos.append(text))
     page.search.setText("be")
-    page.export(tmp_path / "dong-gop.xlsx")
-    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    with answering(qtbot, save_as(tmp_path / "dong-gop.xlsx"), ok("Đã xuất ra")):
+        click(page.export_button)
     sheet = load_workbook(tmp_path / "dong-gop.xlsx").active
     assert sheet is not None
     header = [c.value for c in sheet[3]]
@@ -464,10 +463,8 @@ def test_statement_view_and_its_export(
     assert view.model.data(view.model.index(view.model.rowCount() - 1, 4)) == "10.500.000 đ"
     view.year.setCurrentIndex(view.year.findData(2025))
     assert view.chart.values[9] == (500_000, 0)
-    infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, t: infos.append(t))
-    view.export(tmp_path / "thu-chi.xlsx")
-    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    with answering(qtbot, save_as(tmp_path / "thu-chi.xlsx"), ok("Đã xuất ra")):
+        click(view.export_button)
     sheet = load_workbook(tmp_path / "thu-chi.xlsx").active
     assert sheet is not None
     rows = list(sheet.iter_rows(min_row=4, values_only=True))

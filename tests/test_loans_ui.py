@@ -26,6 +26,7 @@ from desktop.ui.loans.groups_tab import AssessmentForm, GroupForm, grades_dialog
 from desktop.ui.loans.import_wizard import ImportWizard
 from desktop.ui.loans.loans_tab import BalanceForm, LoanForm, balance_dialog
 from desktop.ui.loans.page import LoansPage
+from tests.clerk import answering, click, ok, save_as
 from tests.conftest import type_text
 from tests.excel_lists import merged_row, write_merged
 from tests.loans_data import Ids, person_cid, sample
@@ -360,10 +361,8 @@ def test_indicators_tab(
     tab.dimension.setCurrentIndex(tab.dimension.findData("hamlet"))
     qtbot.waitUntil(lambda: tab.table.dimension.value == "hamlet", timeout=10_000)
     assert [r.label for r in tab.model.all_rows()] == ["Khu vực 1", "Khu vực 2", "Tổng cộng"]
-    infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.loans.indicators_tab.show_info", lambda _p, t: infos.append(t))
-    tab.export(tmp_path / "chi-tieu.xlsx")
-    qtbot.waitUntil(lambda: bool(infos), timeout=10_000)
+    with answering(qtbot, save_as(tmp_path / "chi-tieu.xlsx"), ok("Đã xuất ra")):
+        click(tab.export_button)
     workbook = load_workbook(tmp_path / "chi-tieu.xlsx")
     assert workbook.sheetnames == ["Chỉ tiêu tín dụng chính sách", "Nợ quá hạn theo thời gian"]
     sheet = workbook.worksheets[0]
@@ -373,11 +372,10 @@ def test_indicators_tab(
 def test_lists_export_what_is_shown(
     qtbot: QtBot, page: LoansPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda *_: None)
     borrowers = open_tab(qtbot, page, "borrowers")
     borrowers.search.setText("an")
-    borrowers.export(tmp_path / "nguoi-vay.xlsx")
-    qtbot.waitUntil(lambda: (tmp_path / "nguoi-vay.xlsx").exists(), timeout=10_000)
+    with answering(qtbot, save_as(tmp_path / "nguoi-vay.xlsx"), ok("Đã xuất ra")):
+        click(borrowers.export_button)
     sheet = load_workbook(tmp_path / "nguoi-vay.xlsx").active
     names = [row[0].value for row in sheet.iter_rows(min_row=4)]
     assert names == [r.full_name for r in borrowers.model.visible_rows()] and names

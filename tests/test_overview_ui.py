@@ -24,6 +24,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.history import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
+from tests.clerk import answering, click, ok, save_as
 
 TODAY = date(2026, 11, 29)
 
@@ -140,13 +141,13 @@ def test_whole_change_history(
     assert kinds[0] == "Tất cả loại dữ liệu"
     assert dialog.windowTitle() == "Lịch sử thay đổi"
     assert dialog.status.text() == f"{dialog.model.rowCount()}/{dialog.model.rowCount()} thay đổi"
-    infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.history.show_info", lambda _p, t: infos.append(t))
-    dialog.export(tmp_path / "lich-su.xlsx")
-    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    dialog.show()
+    with answering(qtbot, save_as(tmp_path / "lich-su.xlsx"), ok("Đã xuất ra")):
+        click(dialog.export_button)
     sheet = load_workbook(tmp_path / "lich-su.xlsx").active
     assert sheet is not None
-    assert [c.value for c in sheet[1]][:6] == [
+    assert sheet["A1"].value == "Lịch sử thay đổi"
+    assert [c.value for c in sheet[3]][:6] == [
         "Thời điểm",
         "Người thực hiện",
         "Thao tác",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -27,6 +28,7 @@ from desktop.ui.sync import sync_page
 from desktop.ui.sync.city_page import CitySyncPage
 from desktop.ui.sync.commune_page import CommuneSyncPage
 from desktop.ui.sync.widgets import DropZone
+from tests.clerk import answering, click, ok, save_as
 from tests.sync_support import World, clone_database, make_world, template_db, write
 
 
@@ -53,7 +55,6 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             with contextlib.suppress(AttributeError):
                 monkeypatch.setattr(target, function)
     monkeypatch.setattr("desktop.ui.sync.conflicts_tab.show_error", collect)
-    monkeypatch.setattr("desktop.ui.exporting.show_info", collect)
     monkeypatch.setattr("desktop.ui.sync.records_tab.show_error", collect)
     return shown
 
@@ -143,6 +144,7 @@ def test_the_city_page(
 
     window = MainWindow(context_of(world.city))
     qtbot.addWidget(window)
+    window.show()
     page = window.open_page("sync")
     assert isinstance(page, CitySyncPage)
     assert len(page.fingerprint.text()) == 29
@@ -202,6 +204,7 @@ def test_the_city_page(
         }
 
     records = page.records_tab
+    page.tabs.setCurrentWidget(records)
     records.kind.setCurrentIndex(records.kind.findData("borrower"))
     records.commune.setCurrentIndex(records.commune.findData("31120"))
     records.reload(wait=True)
@@ -213,8 +216,9 @@ def test_the_city_page(
         for c in range(records.model.columnCount())
     ]
     assert "Họ và tên" in headers and "Số CCCD" not in headers
-    records.export(world.root / "nguoi-vay.xlsx")
-    qtbot.waitUntil(lambda: (world.root / "nguoi-vay.xlsx").is_file(), timeout=10_000)
+    with answering(qtbot, save_as(world.root / "nguoi-vay.xlsx"), ok()):
+        click(records.export_button)
+    assert load_workbook(world.root / "nguoi-vay.xlsx").active.max_row == 63
 
     ledger = page.ledger_tab
     qtmodeltester.check(ledger.model)

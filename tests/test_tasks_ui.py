@@ -34,6 +34,7 @@ from desktop.ui.history import HistoryDialog
 from desktop.ui.tasks.lists import OfficeTaskForm, OfficeTaskListPage, ProgressListPage
 from desktop.ui.tasks.page import TasksPage
 from desktop.ui.tasks.progress_form import DocumentsModel, ProgressForm
+from tests.clerk import answering, click, ok, save_as
 from tests.conftest import type_text
 
 
@@ -320,10 +321,8 @@ def test_progress_list_delete_undo_history_and_export(
     page.select_id(chosen.id)
     page.history_button.click()
     assert [r.action.value for r in shown[0].model.all_rows()] == ["restore", "delete", "create"]
-    infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, text: infos.append(text))
-    page.export(tmp_path / "tien-do.xlsx")
-    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    with answering(qtbot, save_as(tmp_path / "tien-do.xlsx"), ok("Đã xuất ra")):
+        click(page.export_button)
     sheet = load_workbook(tmp_path / "tien-do.xlsx").active
     assert sheet is not None
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
@@ -450,18 +449,16 @@ def test_missing_view(
     missing.view.selectRow(0)
     missing.new_button.click()
     assert opened[0].year.value() == 2025 and opened[0].period_no.currentText() == "6 tháng đầu năm"
-    infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, t: infos.append(t))
-    missing.export(tmp_path / "chua-bao-cao.xlsx")
-    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    with answering(qtbot, save_as(tmp_path / "chua-bao-cao.xlsx"), ok("Đã xuất ra")):
+        click(missing.export_button)
     sheet = load_workbook(tmp_path / "chua-bao-cao.xlsx").active
     assert sheet is not None
     assert "Nhiệm vụ chưa báo cáo 6 tháng đầu năm 2025" in str(sheet["A1"].value)
     assert len(list(sheet.iter_rows(min_row=4))) == missing.model.rowCount()
     missing.period_filter.set_period(Period.quarter(2025, 3))
-    infos.clear()
-    missing.export(tmp_path / "quy-3.xlsx")  # "Quý III/2025": a slash Excel refuses in names
-    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    # "Quý III/2025": a slash Excel refuses in names
+    with answering(qtbot, save_as(tmp_path / "quy-3.xlsx"), ok("Đã xuất ra")):
+        click(missing.export_button)
     book = load_workbook(tmp_path / "quy-3.xlsx")
     assert book.sheetnames == ["Nhiệm vụ chưa báo cáo Quý III-2"]
     assert "Quý III/2025" in str(book.active["A1"].value)

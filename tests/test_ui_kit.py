@@ -31,6 +31,7 @@ from desktop.ui.history import HistoryDialog
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import Column
+from tests.clerk import answering, click, ok, save_as
 from tests.conftest import type_text
 
 
@@ -181,11 +182,9 @@ def test_delete_needs_confirmation(page: HamletPage, monkeypatch: pytest.MonkeyP
 def test_list_page_exports_what_is_shown(
     page: HamletPage, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    infos: list[str] = []
-    monkeypatch.setattr("desktop.ui.exporting.show_info", lambda _p, text: infos.append(text))
     page.search.setText("2")
-    page.export(tmp_path / "ap.xlsx")
-    qtbot.waitUntil(lambda: bool(infos), timeout=5000)
+    with answering(qtbot, save_as(tmp_path / "ap"), ok("Đã xuất ra")):
+        click(page.export_button)
     sheet = load_workbook(tmp_path / "ap.xlsx").active
     assert sheet is not None
     assert [row[0].value for row in sheet.iter_rows(min_row=4)] == ["Khu vực 2"]

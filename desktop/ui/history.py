@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,9 +22,7 @@ from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.record_labels import record_type_label
 from desktop.reports.xlsx_table import CellKind
-from desktop.ui.background import run_in_background
-from desktop.ui.dialogs import show_error, show_info
-from desktop.ui.exporting import export_failure
+from desktop.ui.exporting import export_model
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
 
@@ -49,8 +46,12 @@ HISTORY_COLUMNS = [
 class HistoryDialog(QDialog):
     """Newest change first; search, narrow to one kind of record, export to Excel."""
 
-    def __init__(self, rows: Sequence[HistoryRow], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rows: Sequence[HistoryRow], folder: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        #: Where the export is proposed (the data folder's reports).
+        self.folder = folder
         self.setWindowTitle(self.tr("Change history"))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -69,7 +70,7 @@ class HistoryDialog(QDialog):
         self.model = RowTableModel(HISTORY_COLUMNS, rows, parent=self)
         self.search.textChanged.connect(self.model.set_query)
         self.kind.currentIndexChanged.connect(self._narrow)
-        self.export_button.clicked.connect(lambda: self.export())
+        self.export_button.clicked.connect(self.export)
         self.view = make_table(self.model)
         for column, width in enumerate((140, 150, 90, 170, 60)):
             self.view.setColumnWidth(column, width)
@@ -96,20 +97,6 @@ class HistoryDialog(QDialog):
             )
         )
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         """Write the changes shown (searched, narrowed, in their order) to a workbook."""
-        if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.windowTitle(), self.tr("change-history.xlsx"), "Excel (*.xlsx)"
-            )
-            if not chosen:
-                return
-            target = Path(chosen if chosen.endswith(".xlsx") else chosen + ".xlsx")
-        title, destination = self.windowTitle(), target
-        run_in_background(
-            lambda _progress: self.model.export_xlsx(destination, title),
-            on_done=lambda path: show_info(self, self.tr("Exported to {path}").format(path=path)),
-            on_error=lambda error: show_error(self, export_failure(error, destination)),
-            parent=self,
-            label=self.tr("Writing the Excel file…"),
-        )
+        export_model(self, self.model, self.windowTitle(), self.folder)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import (
@@ -236,11 +235,17 @@ class ListPage(QWidget, Generic[T]):
                 record_types=self.record_types,
                 record_id=self.row_id(row) if row is not None else None,
             )
-        HistoryDialog(rows, self).exec()
+        HistoryDialog(rows, self.context.paths.reports, self).exec()
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         """Write the rows on screen (filtered, in their order) to a workbook."""
-        export_model(self, self.model, tr(self.title), self.context, target)
+        export_model(
+            self,
+            self.model,
+            tr(self.title),
+            self.context.paths.reports,
+            self.context.office.office_name,
+        )
 
     # -- period filter and totals ----------------------------------------------------------
     def period_of(self, row: T) -> PeriodValue:

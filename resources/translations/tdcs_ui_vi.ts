@@ -94,6 +94,14 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
         <source>Could not write {path}. If the file is open in Excel, close it and export again; otherwise choose another folder.</source>
         <translation>Không ghi được tệp {path}. Nếu tệp đang mở trong Excel, hãy đóng lại rồi xuất lại; nếu không, hãy chọn thư mục khác.</translation>
     </message>
@@ -137,6 +145,7 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     </message>
     <message>
         <source>Change history</source>
+        <extracomment>Where the export is proposed (the data folder&apos;s reports).</extracomment>
         <translation>Lịch sử thay đổi</translation>
     </message>
     <message>
@@ -154,18 +163,6 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>{shown} of {total} changes</source>
         <translation>{shown}/{total} thay đổi</translation>
-    </message>
-    <message>
-        <source>change-history.xlsx</source>
-        <translation>lich-su-thay-doi.xlsx</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Đã xuất ra {path}</translation>
-    </message>
-    <message>
-        <source>Writing the Excel file…</source>
-        <translation>Đang ghi tệp Excel…</translation>
     </message>
 </context>
 <context>

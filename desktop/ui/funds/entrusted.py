@@ -4,7 +4,6 @@ total capital by year, and the plan's two targets."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -378,9 +377,11 @@ class IndicatorsView(QWidget):
         self.growth_chart.set_series(series)
         self.share_chart.set_series(series)
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         title = tr(QT_TRANSLATE_NOOP("FundsPage", "Entrusted capital targets"))
-        export_model(self, self.model, title, self.context, target)
+        export_model(
+            self, self.model, title, self.context.paths.reports, self.context.office.office_name
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Transfers and totals may have changed on the other tabs: read again when shown."""

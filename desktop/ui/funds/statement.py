@@ -4,7 +4,6 @@ statement, and contributions by month."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -213,9 +212,11 @@ class FundStatementView(QWidget):
             months = contributions_by_month(session, year, self.context.office.unit_code)
         self.chart.set_months(months, year)
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         title = tr(QT_TRANSLATE_NOOP("FundsPage", "Fund statement"))
-        export_model(self, self.model, title, self.context, target)
+        export_model(
+            self, self.model, title, self.context.paths.reports, self.context.office.office_name
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Contributions may have changed on the other tabs: read again when shown."""

@@ -164,9 +164,11 @@ class ResultsView(QWidget):
             "outcome", None if wanted is None else (lambda r: r.outcome.value == wanted)
         )
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         name = tr(QT_TRANSLATE_NOOP("ImportWizard", "Import results"))
-        export_model(self, self.model, name, self.context, target)
+        export_model(
+            self, self.model, name, self.context.paths.reports, self.context.office.office_name
+        )
 
 
 class FilePage(QWizardPage):

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,8 +32,8 @@ from desktop.core.loans.indicators import (
 from desktop.reports.xlsx_table import CellKind, SheetColumn, add_table_sheet, save_workbook
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import show_error, show_info
-from desktop.ui.exporting import M_EXPORTED, M_WRITING, export_failure
+from desktop.ui.dialogs import show_error
+from desktop.ui.exporting import export_to_excel
 from desktop.ui.inputs import DateEdit
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
@@ -212,23 +211,17 @@ class IndicatorsTab(QWidget):
 
         run_in_background(work, on_done=done, on_error=failed, parent=self)
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         if self.table is None:
             return
         name = tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Loan indicators"))
-        if target is None:
-            default = str(self.context.paths.reports / f"{name}.xlsx")
-            chosen, _ = QFileDialog.getSaveFileName(self, name, default, "Excel (*.xlsx)")
-            if not chosen:
-                return
-            target = Path(chosen if chosen.endswith(".xlsx") else chosen + ".xlsx")
         table = self.table
         heading = (
             f"{name} — {tr(DIMENSION_LABELS[table.dimension])} — "
             f"{format_date(table.as_of)} — {self.context.office.office_name}"
         )
 
-        def write(_progress: Any) -> Path:
+        def write(target: Path, _sheet: str) -> Path:
             from openpyxl import Workbook  # here, not at the top: opening the page needs none
 
             workbook = Workbook()
@@ -256,11 +249,4 @@ class IndicatorsTab(QWidget):
                 )
             return save_workbook(workbook, target)
 
-        destination = target
-        run_in_background(
-            write,
-            on_done=lambda path: show_info(self, tr(M_EXPORTED, path=path)),
-            on_error=lambda error: show_error(self, export_failure(error, destination)),
-            parent=self,
-            label=tr(M_WRITING),
-        )
+        export_to_excel(self, name, self.context.paths.reports, write)

@@ -310,4 +310,4 @@ class OverviewPage(QWidget):
         """Every change recorded in this database, newest first."""
         with self.context.database.reading() as session:
             rows = change_history(session)
-        HistoryDialog(rows, self).exec()
+        HistoryDialog(rows, self.context.paths.reports, self).exec()

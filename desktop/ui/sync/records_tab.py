@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from operator import itemgetter
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -208,7 +207,9 @@ class RecordsTab(QWidget):
     def _failed(self, error: BaseException) -> None:
         show_error(self, error if isinstance(error, UserError) else str(error))
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         """The records on screen (filtered, in their order) to a workbook."""
         title = f"{self.kind.currentText()} — {self.commune.currentText()}"
-        export_model(self, self.model, title, self.context, target)
+        export_model(
+            self, self.model, title, self.context.paths.reports, self.context.office.office_name
+        )

@@ -4,7 +4,6 @@ period the tasks that still have no record, with the completion figures."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -171,9 +170,11 @@ class TaskBoard(QWidget):
         progress = state.progress_id if latest and state.progress_id else ""
         self.record_requested.emit(key, progress)
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         title = tr(QT_TRANSLATE_NOOP("TaskBoard", "Tasks and their latest status"))
-        export_model(self, self.model, title, self.context, target)
+        export_model(
+            self, self.model, title, self.context.paths.reports, self.context.office.office_name
+        )
 
 
 class MissingView(QWidget):
@@ -241,8 +242,10 @@ class MissingView(QWidget):
             key = f"{key}|{line.office_task_id}"
         self.record_requested.emit(key, self.period())
 
-    def export(self, target: Path | None = None) -> None:
+    def export(self) -> None:
         title = tr(QT_TRANSLATE_NOOP("TaskBoard", "Tasks without a record for {period}")).format(
             period=self.period().label()
         )
-        export_model(self, self.model, title, self.context, target)
+        export_model(
+            self, self.model, title, self.context.paths.reports, self.context.office.office_name
+        )
