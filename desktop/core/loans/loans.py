@@ -216,17 +216,28 @@ def get_loan(session: Session, loan_id: str, *, as_of: date | None = None) -> Lo
     return loan
 
 
+def organising_group(
+    group_id: str | None,
+    borrower_group_id: str | None,
+    group_organisations: Mapping[str, str | None],
+) -> str | None:
+    """The group whose organisation a loan saved without one is under: the loan's own group
+    when an organisation runs it, else the borrower's group when one runs that."""
+    for group in (group_id, borrower_group_id):
+        if group is not None and group_organisations.get(group):
+            return group
+    return None
+
+
 def organisation_for(
     group_id: str | None,
     borrower_group_id: str | None,
     group_organisations: Mapping[str, str | None],
 ) -> str | None:
-    """The organisation a loan is under when none was given: the one that runs the loan's
-    group, or else the one that runs its borrower's group (``None`` when neither is known)."""
-    for group in (group_id, borrower_group_id):
-        if group is not None and group_organisations.get(group):
-            return group_organisations[group]
-    return None
+    """The organisation a loan is under when none was given (see :func:`organising_group`),
+    ``None`` when neither group has one."""
+    group = organising_group(group_id, borrower_group_id, group_organisations)
+    return None if group is None else group_organisations[group]
 
 
 def _validate_loan(
