@@ -476,6 +476,7 @@ def test_a_new_loan_takes_group_and_organisation_from_its_borrower(
 
     def wrong_then_right(form: LoanForm) -> None:
         assert form.windowTitle() == "Khoản vay của Trần Thị Bình"
+        assert form.borrower.text.text() == "Trần Thị Bình (092190000002 · Khu vực 2)"
         retype(form.amount, "ba mươi")
         click(save_button(form))
         assert form.isVisible()

@@ -699,7 +699,6 @@
     </message>
     <message>
         <source>Loan</source>
-        <extracomment>Dark amber: a remark to read, not an error that stops the save.</extracomment>
         <translation>Khoản vay</translation>
     </message>
     <message>
@@ -708,7 +707,6 @@
     </message>
     <message>
         <source>Borrower</source>
-        <extracomment>The group the borrower is recorded in, and the borrower&apos;s name.</extracomment>
         <translation>Người vay</translation>
     </message>
     <message>

@@ -80,13 +80,15 @@ M_OTHER_ORGANISATION = QT_TRANSLATE_NOOP(
 M_ORGANISATION_FROM_GROUP = QT_TRANSLATE_NOOP(
     "LoansTab", "Left empty, the loan is saved under {organisation}, which runs {group}."
 )
-#: Dark amber: a remark to read, not an error that stops the save.
+# Dark amber: a remark to read, not an error that stops the save.
 NOTE_STYLE = "color: #8a4b00"
 
 
-def borrower_text(row: BorrowerRow) -> str:
+def borrower_text(row: BorrowerRow | LoanRow) -> str:
+    """``Trần Thị Bình (092190000002 · Khu vực 2)``: the borrower as the loan form names them."""
+    name = row.full_name if isinstance(row, BorrowerRow) else row.borrower_name
     extra = " · ".join(p for p in (row.citizen_id, row.hamlet_name) if p)
-    return f"{row.full_name} ({extra})" if extra else row.full_name
+    return f"{name} ({extra})" if extra else name
 
 
 class LoanForm(RecordForm):
@@ -113,7 +115,7 @@ class LoanForm(RecordForm):
             orgs = [(o.code, o.short_name) for o in organisations(session)]
             groups = group_choices(session, owner)
             self._group_orgs = group_organisations(session, owner)
-            #: The group the borrower is recorded in, and the borrower's name.
+            # The group the borrower is recorded in, and the borrower's name.
             self._borrower_group = (
                 borrower_group(session, row.borrower_id) if row is not None else None
             )
@@ -189,7 +191,7 @@ class LoanForm(RecordForm):
         )
         if row is not None:
             self.borrower._value = row.borrower_id
-            self.borrower.text.setText(row.borrower_name)
+            self.borrower.text.setText(borrower_text(row))
             self.programme.set_value(row.programme_code)
             self.contract_no.setText(row.contract_no)
             self.amount.set_value(row.amount_disbursed)
@@ -201,7 +203,7 @@ class LoanForm(RecordForm):
             self.purpose.setText(row.purpose)
             self.notes.setText(row.notes)
         self._rate_typed = row is not None
-        #: What choosing the borrower filled in, so that choosing another one replaces it.
+        # What choosing the borrower filled in, so that choosing another one replaces it.
         self._filled_group: str | None = None
         self._filled_organisation: str | None = None
         self.borrower.on_change = self._borrower_chosen
