@@ -48,6 +48,7 @@ from desktop.core.loans.groups import (
     restore_group,
     update_group,
 )
+from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.loans.loans import (
     LoanInput,
     create_loan,
@@ -57,11 +58,17 @@ from desktop.core.loans.loans import (
     restore_loan,
     update_loan,
 )
+from desktop.core.office import list_hamlets
 from desktop.core.records import M_STALE
-from tests.loans_data import Ids, add_borrower, add_loan, person_cid, sample
+from tests.loans_data import Ids, add_borrower, add_group, add_loan, person_cid, sample
 
 M = 1_000_000
 END = date(2025, 12, 31)
+
+
+def list_hamlets_of(db: Database) -> list:  # type: ignore[type-arg]
+    with db.reading() as s:
+        return list_hamlets(s)
 
 
 def errors_of(error: UserError) -> dict[str, str]:
@@ -257,6 +264,56 @@ def test_loan_validation(
     with commune_db.transaction() as s, pytest.raises(FormErrors) as caught:
         create_loan(s, LoanInput(**values))  # type: ignore[arg-type]
     assert field in errors_of(caught.value)
+
+
+def test_a_loan_without_organisation_takes_its_groups(commune_db: Database, ids: Ids) -> None:
+    """The organisation of a loan saved without one is the one that runs the loan's group,
+    else its borrower's group; one given is kept; none is invented."""
+    g3 = add_group(commune_db, "G3", "Tổ Khu vực 1 mới", None, None)  # no organisation
+    em = add_borrower(commune_db, "Võ Thị Em", sex=Sex.FEMALE, serial=5, group=g3)
+    an, dung = ids.borrowers["An"], ids.borrowers["Dung"]
+    day = date(2025, 2, 1)
+    by_borrower = add_loan(commune_db, an, "HN", 10 * M, day, contract="A")
+    by_group = add_loan(commune_db, an, "HN", 10 * M, day, contract="B", group=ids.groups["G2"])
+    given = add_loan(commune_db, an, "HN", 10 * M, day, contract="C", org="CCB")
+    no_group = add_loan(commune_db, dung, "HN", 10 * M, day, contract="D")
+    group_without = add_loan(commune_db, em, "HN", 10 * M, day, contract="E")
+    with commune_db.reading() as s:
+        orgs = {
+            loan: s.get(Loan, loan).organisation_code  # type: ignore[union-attr]
+            for loan in (by_borrower, by_group, given, no_group, group_without)
+        }
+        row = get_loan(s, by_borrower)
+    assert orgs == {
+        by_borrower: "HND",  # An's group G1 is run by HND
+        by_group: "HPN",  # the loan's own group G2 (HPN) comes first
+        given: "CCB",
+        no_group: None,
+        group_without: None,
+    }
+    assert row is not None and row.group_id is None  # the group itself is not made up
+    data = LoanInput(an, "HN", 10 * M, day, group_id=ids.groups["G2"], contract_no="A")
+    with commune_db.transaction() as s:
+        update_loan(s, by_borrower, data, expected_version=row.version)
+    with commune_db.reading() as s:
+        assert s.get(Loan, by_borrower).organisation_code == "HPN"  # type: ignore[union-attr]
+
+
+def test_indicators_count_a_loan_without_organisation_under_its_groups(
+    commune_db: Database,
+) -> None:
+    """One group (HND, Khu vực 2), one borrower in it, one loan of 30 000 000 đ saved without
+    an organisation: by organisation the 30 000 000 đ are Hội Nông dân's, nothing is
+    "(chưa ghi)"."""
+    hamlets = {h.name: h.id for h in list_hamlets_of(commune_db)}
+    group = add_group(commune_db, "T1", "Tổ Hội Nông dân KV2", hamlets["Khu vực 2"], "HND")
+    borrower = add_borrower(commune_db, "Đặng Văn Phúc", hamlet=hamlets["Khu vực 2"], group=group)
+    add_loan(commune_db, borrower, "HN", 30 * M, date(2025, 2, 1), contract="P1")
+    with commune_db.reading() as s:
+        table = indicator_table(s, Dimension.ORGANISATION, owner="31120", as_of=END)
+    assert [(r.label, r.loans_with_balance, r.outstanding) for r in table.rows] == [
+        ("Hội Nông dân", 1, 30 * M)
+    ]
 
 
 def test_correcting_a_new_loan_moves_its_first_balance(commune_db: Database, ids: Ids) -> None:

@@ -627,6 +627,10 @@
         <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
     </message>
     <message>
+        <source>Nothing matches the search.</source>
+        <translation>Không có dòng nào khớp với nội dung tìm.</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
@@ -676,6 +680,22 @@
     <message>
         <source>Group</source>
         <translation>Tổ</translation>
+    </message>
+    <message>
+        <source>{name} is recorded in the group {group}; this loan is in another group.</source>
+        <translation>{name} thuộc {group}; khoản vay này đang ghi vào một tổ khác.</translation>
+    </message>
+    <message>
+        <source>{name} is recorded in the group {group}; this loan is in no group.</source>
+        <translation>{name} thuộc {group}; khoản vay này chưa ghi vào tổ nào.</translation>
+    </message>
+    <message>
+        <source>The group {group} is run by {organisation}; this loan is under another one.</source>
+        <translation>{group} do {organisation} quản lý; khoản vay này đang ghi cho hội đoàn thể khác.</translation>
+    </message>
+    <message>
+        <source>Left empty, the loan is saved under {organisation}, which runs {group}.</source>
+        <translation>Nếu để trống, khoản vay được ghi cho {organisation}, hội đoàn thể quản lý {group}.</translation>
     </message>
     <message>
         <source>Loan</source>

@@ -242,6 +242,13 @@ def restore_borrower(session: Session, borrower_id: str) -> None:
     store.restore(Borrower, borrower_id)
 
 
+def borrower_group(session: Session, borrower_id: str) -> str | None:
+    """The group the borrower is recorded in (``None`` when none, or the borrower is gone)."""
+    return session.scalar(
+        select(Borrower.group_id).where(Borrower.id == borrower_id, Borrower.deleted_at.is_(None))
+    )
+
+
 def borrower_choices(session: Session, owner: Owner) -> list[BorrowerRow]:
     """Borrowers to pick from in the loan form (the same rows as the list)."""
     return list_borrowers(session, owner)

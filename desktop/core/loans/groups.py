@@ -206,6 +206,15 @@ def group_choices(session: Session, owner: Owner) -> list[tuple[str, str]]:
     return [(group_id, group_label(code, name)) for group_id, code, name in rows]
 
 
+def group_organisations(session: Session, owner: Owner) -> dict[str, str | None]:
+    """Group id → the code of the organisation that runs it (``None`` when not recorded),
+    for the groups that can take new loans."""
+    rows = session.execute(
+        select(SavingsGroup.id, SavingsGroup.organisation_code).where(alive(SavingsGroup, owner))
+    )
+    return dict(rows.all())
+
+
 def _validate_group(
     session: Session, data: GroupInput, owner: str, except_id: str | None
 ) -> dict[str, object]:

@@ -4,10 +4,16 @@ much and when — and their situation on any day.
 The rate stored with a loan (``rate_bp``) is the contract rate when the clerk knows it,
 else the catalogue rate of the programme valid on the disbursement day, copied when the
 loan is saved so that a later change in the catalogue does not rewrite old loans.
+
+A loan's entrusted organisation, when none is given, is the one that runs its group, or
+else its borrower's group (:func:`organisation_for`): a loan is made through the borrower's
+Tổ TK&VV, and the group belongs to one organisation, so the reports by organisation never
+file it under "(not recorded)" for want of a field nobody thought to fill in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -47,6 +53,7 @@ from desktop.core.loans.common import (
     programmes,
     rate_on,
 )
+from desktop.core.loans.groups import group_organisations
 from desktop.core.office import record_store
 from desktop.core.records import RecordStore
 
@@ -209,6 +216,30 @@ def get_loan(session: Session, loan_id: str, *, as_of: date | None = None) -> Lo
     return loan
 
 
+def organising_group(
+    group_id: str | None,
+    borrower_group_id: str | None,
+    group_organisations: Mapping[str, str | None],
+) -> str | None:
+    """The group whose organisation a loan saved without one is under: the loan's own group
+    when an organisation runs it, else the borrower's group when one runs that."""
+    for group in (group_id, borrower_group_id):
+        if group is not None and group_organisations.get(group):
+            return group
+    return None
+
+
+def organisation_for(
+    group_id: str | None,
+    borrower_group_id: str | None,
+    group_organisations: Mapping[str, str | None],
+) -> str | None:
+    """The organisation a loan is under when none was given (see :func:`organising_group`),
+    ``None`` when neither group has one."""
+    group = organising_group(group_id, borrower_group_id, group_organisations)
+    return None if group is None else group_organisations[group]
+
+
 def _validate_loan(
     session: Session, data: LoanInput, owner: str, except_id: str | None
 ) -> dict[str, Any]:
@@ -218,6 +249,7 @@ def _validate_loan(
     def fail(error: ValidationError) -> None:
         errors.append(error)
 
+    borrower: Borrower | None = None
     if not data.borrower_id:
         fail(ValidationError("borrower_id", validation.M_REQUIRED))
     else:
@@ -278,10 +310,17 @@ def _validate_loan(
     if rate is None and data.programme_code and data.disbursed_on:
         found = rate_on(session, data.programme_code, data.disbursed_on)
         rate = found.rate_bp if found else None
+    organisation = data.organisation_code
+    if organisation is None:
+        organisation = organisation_for(
+            data.group_id,
+            borrower.group_id if borrower is not None else None,
+            group_organisations(session, owner),
+        )
     values.update(
         borrower_id=data.borrower_id,
         programme_code=data.programme_code,
-        organisation_code=data.organisation_code,
+        organisation_code=organisation,
         group_id=data.group_id,
         rate_bp=rate,
     )

@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,7 +31,7 @@ from desktop.core.validation import M_REQUIRED
 from desktop.ui.background import run_in_background
 from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import Column, PreparedRows, RowTableModel, prepare_rows
-from desktop.ui.views import make_table
+from desktop.ui.views import fit_columns, make_table
 
 T = TypeVar("T")
 
@@ -148,7 +152,14 @@ def guarded(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any],
 
 
 class PickerDialog(QDialog, Generic[T]):
-    """Choose one row of a long list (borrowers, loans) by typing part of it."""
+    """Choose one row of a long list (borrowers, loans) by typing part of it.
+
+    The first row that matches what is typed is highlighted; Enter (or OK) chooses the
+    highlighted row, a double click chooses the row clicked, the arrow keys move the
+    highlight without leaving the search. When nothing matches, nothing is highlighted and
+    Enter does nothing: the dialog never closes with nothing chosen."""
+
+    _MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
     def __init__(
         self,
@@ -169,21 +180,65 @@ class PickerDialog(QDialog, Generic[T]):
         self.model: RowTableModel[T] = RowTableModel(columns, rows, parent=self)
         self.view = make_table(self.model)
         layout.addWidget(self.view, 1)
+        self.nothing = QLabel(tr(QT_TRANSLATE_NOOP("LoansPage", "Nothing matches the search.")))
+        self.nothing.setStyleSheet("color: #555")
+        self.nothing.hide()
+        layout.addWidget(self.nothing)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.search.textChanged.connect(self.model.set_query)
-        self.view.doubleClicked.connect(lambda _i: self.accept())
+        self.model.modelReset.connect(self._highlight_first)
+        self.view.selectionModel().selectionChanged.connect(self._update_ok)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.search.installEventFilter(self)
+        self._highlight_first()
+        fit_columns(self.view)
+        self.search.setFocus()
         self.resize(860, 520)
 
+    def _highlight_first(self) -> None:
+        if self.model.rowCount():
+            self.view.selectRow(0)
+            self.view.scrollToTop()
+        else:
+            self.view.clearSelection()
+        self.nothing.setVisible(self.model.rowCount() == 0 and bool(self.search.text().strip()))
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(self.chosen() is not None)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The arrow keys typed in the search move the highlight in the list."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in self._MOVE_KEYS
+        ):
+            QApplication.sendEvent(self.view, event)
+            return True
+        return super().eventFilter(watched, event)
+
     def chosen(self) -> T | None:
+        """The highlighted row, ``None`` when none is."""
         rows = self.view.selectionModel().selectedRows()
-        if rows:
-            return self.model.row_at(rows[0].row())
-        return self.model.row_at(0) if self.model.rowCount() == 1 else None
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def accept(self) -> None:
+        if self.chosen() is None:
+            return
+        super().accept()
 
 
 class PickerField(QWidget, Generic[T]):

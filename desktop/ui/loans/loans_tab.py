@@ -31,9 +31,9 @@ from desktop.core.loans.balances import (
     restore_balance,
     update_balance,
 )
-from desktop.core.loans.borrowers import BorrowerRow, list_borrowers
+from desktop.core.loans.borrowers import BorrowerRow, borrower_group, list_borrowers
 from desktop.core.loans.common import organisations, programmes, rate_on
-from desktop.core.loans.groups import group_choices
+from desktop.core.loans.groups import group_choices, group_organisations
 from desktop.core.loans.loans import (
     LoanInput,
     LoanRow,
@@ -41,6 +41,7 @@ from desktop.core.loans.loans import (
     delete_loan,
     get_loan,
     list_loans,
+    organising_group,
     restore_loan,
     update_loan,
 )
@@ -67,12 +68,34 @@ BORROWER_PICK_COLUMNS = [
 ]
 
 
-def borrower_text(row: BorrowerRow) -> str:
+M_OTHER_GROUP = QT_TRANSLATE_NOOP(
+    "LoansTab", "{name} is recorded in the group {group}; this loan is in another group."
+)
+M_NO_GROUP = QT_TRANSLATE_NOOP(
+    "LoansTab", "{name} is recorded in the group {group}; this loan is in no group."
+)
+M_OTHER_ORGANISATION = QT_TRANSLATE_NOOP(
+    "LoansTab", "The group {group} is run by {organisation}; this loan is under another one."
+)
+M_ORGANISATION_FROM_GROUP = QT_TRANSLATE_NOOP(
+    "LoansTab", "Left empty, the loan is saved under {organisation}, which runs {group}."
+)
+# Dark amber: a remark to read, not an error that stops the save.
+NOTE_STYLE = "color: #8a4b00"
+
+
+def borrower_text(row: BorrowerRow | LoanRow) -> str:
+    """``Trần Thị Bình (092190000002 · Khu vực 2)``: the borrower as the loan form names them."""
+    name = row.full_name if isinstance(row, BorrowerRow) else row.borrower_name
     extra = " · ".join(p for p in (row.citizen_id, row.hamlet_name) if p)
-    return f"{row.full_name} ({extra})" if extra else row.full_name
+    return f"{name} ({extra})" if extra else name
 
 
 class LoanForm(RecordForm):
+    """A loan. Choosing the borrower fills in the group the borrower is in and the
+    organisation that runs it; both stay editable, and a line under them says when they no
+    longer agree with the borrower's group."""
+
     def __init__(
         self,
         database: Database,
@@ -91,6 +114,14 @@ class LoanForm(RecordForm):
             programme_list = [(p.code, p.short_name) for p in programmes(session) if p.active]
             orgs = [(o.code, o.short_name) for o in organisations(session)]
             groups = group_choices(session, owner)
+            self._group_orgs = group_organisations(session, owner)
+            # The group the borrower is recorded in, and the borrower's name.
+            self._borrower_group = (
+                borrower_group(session, row.borrower_id) if row is not None else None
+            )
+        self._borrower_name = row.borrower_name if row is not None else ""
+        self._group_labels = dict(groups)
+        self._org_labels = dict(orgs)
 
         def load_borrowers() -> list[BorrowerRow]:
             with database.reading() as session:
@@ -136,16 +167,22 @@ class LoanForm(RecordForm):
                 )
             ),
         )
-        self.organisation = self.add_field(
-            "organisation_code",
-            tr(QT_TRANSLATE_NOOP("LoansTab", "Organisation")),
-            ChoiceCombo(orgs, optional=True),
-        )
         self.group = self.add_field(
             "group_id",
             plain(tr(QT_TRANSLATE_NOOP("LoansTab", "Savings-and-loan group"))),
             ChoiceCombo(groups, optional=True),
         )
+        self.organisation = self.add_field(
+            "organisation_code",
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Organisation")),
+            ChoiceCombo(orgs, optional=True),
+        )
+        self.placement_note = QLabel()
+        self.placement_note.setObjectName("placementNote")
+        self.placement_note.setStyleSheet(NOTE_STYLE)
+        self.placement_note.setWordWrap(True)
+        self.placement_note.hide()
+        self.form.addRow("", self.placement_note)
         self.purpose = self.add_field(
             "purpose", tr(QT_TRANSLATE_NOOP("LoansTab", "Purpose")), QLineEdit()
         )
@@ -154,7 +191,7 @@ class LoanForm(RecordForm):
         )
         if row is not None:
             self.borrower._value = row.borrower_id
-            self.borrower.text.setText(row.borrower_name)
+            self.borrower.text.setText(borrower_text(row))
             self.programme.set_value(row.programme_code)
             self.contract_no.setText(row.contract_no)
             self.amount.set_value(row.amount_disbursed)
@@ -166,11 +203,57 @@ class LoanForm(RecordForm):
             self.purpose.setText(row.purpose)
             self.notes.setText(row.notes)
         self._rate_typed = row is not None
+        # What choosing the borrower filled in, so that choosing another one replaces it.
+        self._filled_group: str | None = None
+        self._filled_organisation: str | None = None
+        self.borrower.on_change = self._borrower_chosen
+        self.group.currentIndexChanged.connect(self._group_chosen)
+        self.organisation.currentIndexChanged.connect(self._show_placement)
+        self._show_placement()
         self.rate.textEdited.connect(self._rate_edited)
         self.programme.currentIndexChanged.connect(self._suggest_rate)
         self.disbursed_on.editingFinished.connect(self._suggest_rate)
         self.saved_id: str | None = None
         self.resize(640, 600)
+
+    def _borrower_chosen(self, borrower: BorrowerRow) -> None:
+        """The loan goes in the borrower's group, under the organisation that runs it. A
+        borrower in no group clears only what an earlier choice filled in, never a group or
+        organisation the loan already had."""
+        self._borrower_name, self._borrower_group = borrower.full_name, borrower.group_id
+        if borrower.group_id is not None or self.group.value() == self._filled_group:
+            self._filled_group = borrower.group_id
+            self.group.set_value(borrower.group_id)
+        self._group_chosen()
+
+    def _group_chosen(self) -> None:
+        """The organisation that runs the group chosen, when one is recorded."""
+        organisation = self._group_orgs.get(self.group.value() or "")
+        if organisation or self.organisation.value() == self._filled_organisation:
+            self._filled_organisation = organisation
+            self.organisation.set_value(organisation)
+        self._show_placement()
+
+    def _show_placement(self) -> None:
+        """Say where the group and organisation chosen part from the borrower's group."""
+        notes = []
+        group, organisation = self.group.value(), self.organisation.value()
+        own = self._borrower_group
+        if own is not None and own in self._group_labels and group != own:
+            text = M_NO_GROUP if group is None else M_OTHER_GROUP
+            notes.append(tr(text).format(name=self._borrower_name, group=self._group_labels[own]))
+        runs = organising_group(group, own, self._group_orgs)
+        expected = None if runs is None else self._group_orgs[runs]
+        if runs is not None and expected is not None and organisation != expected:
+            text = M_ORGANISATION_FROM_GROUP if organisation is None else M_OTHER_ORGANISATION
+            notes.append(
+                tr(text).format(
+                    group=self._group_labels.get(runs, ""),
+                    organisation=self._org_labels.get(expected, expected),
+                )
+            )
+        self.placement_note.setText("\n".join(notes))
+        self.placement_note.setVisible(bool(notes))
 
     def _rate_edited(self) -> None:
         self._rate_typed = True
