@@ -41,7 +41,7 @@ BOARD_COLUMNS = [
         lambda s: s.last_import,
         display=format_datetime,
     ),
-    Column[CommuneStatus](QT_TRANSLATE_NOOP("BoardTab", "Missing"), lambda s: s.gap_text()),
+    Column[CommuneStatus](QT_TRANSLATE_NOOP("BoardTab", "Files missing"), lambda s: s.files_text()),
     Column[CommuneStatus](
         QT_TRANSLATE_NOOP("BoardTab", "Conflicts waiting"),
         lambda s: s.conflicts or None,
@@ -108,11 +108,20 @@ class BoardTab(QWidget):
         received = sum(1 for s in rows if s.files)
         gaps = sum(1 for s in rows if s.missing)
         conflicts = sum(s.conflicts for s in rows)
+        refused = sum(1 for s in rows if s.refused_since)
         self.summary.setText(
             self.tr(
-                "Files received from {received} of {total} communes and wards; {gaps} with "
-                "files missing; {conflicts} conflicts waiting for a decision."
-            ).format(received=received, total=len(rows), gaps=gaps, conflicts=conflicts)
+                "Files received from {received} of {total} communes and wards ({none} have "
+                "sent no file yet); {gaps} with files missing; {refused} with files refused "
+                "since their last import; {conflicts} conflicts waiting for a decision."
+            ).format(
+                received=received,
+                total=len(rows),
+                none=len(rows) - received,
+                gaps=gaps,
+                refused=refused,
+                conflicts=conflicts,
+            )
         )
 
     def selected(self) -> CommuneStatus | None:
