@@ -12,10 +12,6 @@
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <source>Files missing</source>
-        <translation>Tình trạng tệp</translation>
-    </message>
-    <message>
         <source>Files</source>
         <translation>Số tệp</translation>
     </message>
@@ -30,6 +26,10 @@
     <message>
         <source>Last import</source>
         <translation>Nhập lần cuối</translation>
+    </message>
+    <message>
+        <source>State of the files</source>
+        <translation>Tình trạng tệp</translation>
     </message>
     <message>
         <source>Conflicts waiting</source>

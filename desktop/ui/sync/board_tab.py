@@ -41,7 +41,9 @@ BOARD_COLUMNS = [
         lambda s: s.last_import,
         display=format_datetime,
     ),
-    Column[CommuneStatus](QT_TRANSLATE_NOOP("BoardTab", "Files missing"), lambda s: s.files_text()),
+    Column[CommuneStatus](
+        QT_TRANSLATE_NOOP("BoardTab", "State of the files"), lambda s: s.files_text()
+    ),
     Column[CommuneStatus](
         QT_TRANSLATE_NOOP("BoardTab", "Conflicts waiting"),
         lambda s: s.conflicts or None,
@@ -99,6 +101,7 @@ class BoardTab(QWidget):
             lambda on: self.model.set_filter("attention", needs_attention if on else None)
         )
         self.forget_button.clicked.connect(self.forget_selected)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
 
     def reload(self) -> None:
@@ -123,10 +126,15 @@ class BoardTab(QWidget):
                 conflicts=conflicts,
             )
         )
+        self._update_buttons()
 
     def selected(self) -> CommuneStatus | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        status = self.selected()
+        self.forget_button.setEnabled(status is not None and status.key_fingerprint is not None)
 
     def forget_selected(self) -> None:
         status = self.selected()

@@ -156,10 +156,11 @@ class CommuneSyncPage(QWidget):
         self.city_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.city_key_button = QPushButton(self.tr("Import the city key…"))
         self.city_key_button.clicked.connect(lambda: self.import_city_key())
+        form.addRow(self.tr("City key:"), self.city_key)
         row = QHBoxLayout()
-        row.addWidget(self.city_key, 1)
         row.addWidget(self.city_key_button)
-        form.addRow(self.tr("City key:"), row)
+        row.addStretch(1)
+        form.addRow("", row)
         return box
 
     # -- loading ----------------------------------------------------------------------------
