@@ -108,4 +108,4 @@ class ReceiptsTab(QWidget):
         """The folder of the selected receipt (the receipts folder when none is chosen)."""
         chosen = self.selected()
         folder = chosen[0].receipt.parent if chosen else self.context.paths.exports
-        open_folder(folder)
+        open_folder(folder if folder.is_dir() else self.context.paths.exports)
