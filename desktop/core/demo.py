@@ -130,20 +130,30 @@ class DemoReport:
 
 class _Writer:
     """Collects rows per table and writes them with executemany, stamping the travelling
-    columns (id, owner, version, times, change numbers) the way the record store would."""
+    columns (id, owner, version, times, change numbers) the way the record store would.
 
-    def __init__(self, session: Session, rng: random.Random) -> None:
+    Record ids come from their own generator per owner, seeded with the seed, the office
+    that generates and the record's owner: the same seed gives the same ids in the same
+    office, but two communes (or a commune and a city that made demo data for it) never
+    make the same id, so a training city can import the demo files of many communes."""
+
+    def __init__(self, session: Session, rng: random.Random, seed: int, office: str) -> None:
         self.session = session
         self.rng = rng
         self.rows: dict[type[SyncedRecord], list[dict[str, Any]]] = {m: [] for m in SYNCED_MODELS}
         self.now = utc_now()
+        self._id_prefix = f"tdcs-demo-ids:{seed}:{office}"
+        self._ids: dict[str, random.Random] = {}
 
-    def new_id(self) -> str:
-        """A version-4 UUID drawn from the seeded generator, so ids repeat with the seed."""
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+    def new_id(self, owner: str) -> str:
+        """A version-4 UUID drawn from the owner's seeded generator."""
+        ids = self._ids.get(owner)
+        if ids is None:
+            ids = self._ids[owner] = random.Random(f"{self._id_prefix}:{owner}")
+        return str(uuid.UUID(int=ids.getrandbits(128), version=4))
 
     def add(self, model: type[SyncedRecord], commune_code: str, **values: Any) -> str:
-        record_id = values.pop("id", None) or self.new_id()
+        record_id = values.pop("id", None) or self.new_id(commune_code)
         self.rows[model].append(
             {
                 **values,
@@ -708,7 +718,7 @@ def generate(
     if not database_is_empty(session):
         raise UserError(M_NOT_EMPTY)
     rng = random.Random(seed)
-    writer = _Writer(session, rng)
+    writer = _Writer(session, rng, seed, office.unit_code)
     generator = DemoGenerator(writer, today or date.today(), sizes)
     report = DemoReport()
     all_communes = list_communes(session)

@@ -18,6 +18,8 @@ from desktop.sync.ledger import AppliedImport, applied_imports, missing_files
 
 M_ONE_MISSING = QT_TRANSLATE_NOOP("Sync", "File {seq} from {commune} has not arrived.")
 M_MANY_MISSING = QT_TRANSLATE_NOOP("Sync", "Files {seqs} from {commune} have not arrived.")
+M_NO_FILE = QT_TRANSLATE_NOOP("Sync", "No file sent yet")
+M_ONLY_REFUSED = QT_TRANSLATE_NOOP("Sync", "No file imported yet: every file was refused")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,13 @@ class CommuneStatus:
         if len(self.missing) == 1:
             return tr(M_ONE_MISSING, seq=self.missing[0], commune=self.name)
         return tr(M_MANY_MISSING, seqs=ranges(self.missing), commune=self.name)
+
+    def files_text(self) -> str:
+        """What the board says about the commune's files: ``"No file sent yet"`` for a
+        commune the city never heard from, the gaps otherwise (empty when complete)."""
+        if not self.files:
+            return tr(M_ONLY_REFUSED if self.refused_since else M_NO_FILE)
+        return self.gap_text()
 
 
 def ranges(numbers: tuple[int, ...]) -> str:

@@ -6,6 +6,10 @@ the checks did not catch — a person decides, and nothing is overwritten silent
 Taking the file's copy writes it over the city's (the city's copy goes to the history) on a
 connection without foreign key enforcement, like an import (the record may refer to records
 still on their way).
+
+A decision can be undone while the record is still at the conflict's version: the conflict
+waits again and, if the file's copy had been taken, the city's copy is put back (the file's
+copy goes to the history in its turn). Every write of a copy is in the audit log.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from db.models import MODELS_BY_RECORD_TYPE, AuditEntry, RecordHistory, SyncConf
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.settings import actor_name
+from desktop.sync.naming import RecordNamer
 from desktop.sync.rules import rules_for
 from desktop.sync.verify import commune_names
 
@@ -34,6 +39,11 @@ M_RECORD_MOVED_ON = QT_TRANSLATE_NOOP(
     "The record has changed since the conflict was found (a newer version arrived). "
     "Nothing was changed; refresh the list.",
 )
+M_NOT_DECIDED = QT_TRANSLATE_NOOP("Sync", "This conflict is still waiting for a decision.")
+M_CLOSED_BY_NEWER = QT_TRANSLATE_NOOP(
+    "Sync",
+    "A newer version from the commune closed this conflict; there is no decision to undo.",
+)
 IGNORED_FIELDS = frozenset({"change_seq"})
 
 
@@ -42,6 +52,10 @@ class FieldDifference:
     field: str
     city_value: Any
     file_value: Any
+    #: The two values as the interface shows them (amounts, dates, labels, names of the
+    #: records referred to).
+    city_text: str = ""
+    file_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,36 +70,66 @@ class ConflictRow:
     resolved_at: datetime | None
     resolution: ConflictResolution | None
     differences: tuple[FieldDifference, ...]
+    #: The record as people know it: ``"Contract 3112000012 — Nguyễn Thị Lan"``.
+    record_label: str = ""
+
+    @property
+    def commune_label(self) -> str:
+        return f"{self.commune_name} ({self.commune_code})"
+
+    @property
+    def waiting(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def can_undo(self) -> bool:
+        """Decided by a person (not closed by a newer version)."""
+        return self.resolved_at is not None and self.resolution is not None
 
 
-def _differences(existing: dict[str, Any], incoming: dict[str, Any]) -> tuple[FieldDifference, ...]:
+def _differences(
+    namer: RecordNamer, record_type: str, existing: dict[str, Any], incoming: dict[str, Any]
+) -> tuple[FieldDifference, ...]:
     return tuple(
-        FieldDifference(name, existing.get(name), incoming[name])
+        FieldDifference(
+            name,
+            existing.get(name),
+            incoming[name],
+            namer.show(record_type, name, existing.get(name)),
+            namer.show(record_type, name, incoming[name]),
+        )
         for name in incoming
         if name not in IGNORED_FIELDS and existing.get(name) != incoming[name]
     )
 
 
 def list_conflicts(session: Session, *, pending_only: bool = True) -> list[ConflictRow]:
+    """Conflicts waiting for a decision (with ``pending_only=False``, the decided and the
+    closed ones too), oldest first."""
     stmt = select(SyncConflict).order_by(SyncConflict.id)
     if pending_only:
         stmt = stmt.where(SyncConflict.resolved_at.is_(None))
     names = commune_names(session)
-    return [
-        ConflictRow(
-            id=c.id,
-            commune_code=c.commune_code,
-            commune_name=names.get(c.commune_code, ""),
-            record_type=c.record_type,
-            record_id=c.record_id,
-            version=c.version,
-            detected_at=c.detected_at,
-            resolved_at=c.resolved_at,
-            resolution=c.resolution,
-            differences=_differences(json.loads(c.existing_json), json.loads(c.incoming_json)),
+    namer = RecordNamer(session)
+    rows = []
+    for c in session.scalars(stmt):
+        existing, incoming = json.loads(c.existing_json), json.loads(c.incoming_json)
+        rows.append(
+            ConflictRow(
+                id=c.id,
+                commune_code=c.commune_code,
+                commune_name=names.get(c.commune_code, ""),
+                record_type=c.record_type,
+                record_id=c.record_id,
+                version=c.version,
+                detected_at=c.detected_at,
+                resolved_at=c.resolved_at,
+                resolution=c.resolution,
+                differences=_differences(namer, c.record_type, existing, incoming),
+                record_label=namer.name(c.record_type, {**incoming, **existing}),
+            )
         )
-        for c in session.scalars(stmt)
-    ]
+    return rows
 
 
 def resolve_conflict(session: Session, conflict_id: int, resolution: ConflictResolution) -> None:
@@ -95,27 +139,76 @@ def resolve_conflict(session: Session, conflict_id: int, resolution: ConflictRes
         raise UserError(M_NO_CONFLICT)
     if conflict.resolved_at is not None:
         raise UserError(M_ALREADY_DECIDED)
-    now = utc_now()
-    conflict.resolved_at = now
-    conflict.resolution = resolution
     if resolution is ConflictResolution.KEEP_EXISTING:
-        session.flush()
-        return
-    model = MODELS_BY_RECORD_TYPE[conflict.record_type]
-    table = model.__tablename__
-    incoming = json.loads(conflict.incoming_json)
-    known = rules_for(model).columns
-    values = {k: v for k, v in incoming.items() if k in known and k != "id"}
+        _require_version(session, conflict)
+    else:
+        _write_copy(session, conflict, conflict.incoming_json, replaced=conflict.existing_json)
+    conflict.resolved_at = utc_now()
+    conflict.resolution = resolution
+    session.flush()
+
+
+def reopen_conflict(session: Session, conflict_id: int) -> None:
+    """Undo a person's decision: the conflict waits again. If the file's copy had been
+    taken, the city's copy is put back and the file's goes to the history."""
+    conflict = session.get(SyncConflict, conflict_id)
+    if conflict is None:
+        raise UserError(M_NO_CONFLICT)
+    if conflict.resolved_at is None:
+        raise UserError(M_NOT_DECIDED)
+    if conflict.resolution is None:
+        raise UserError(M_CLOSED_BY_NEWER)
+    if conflict.resolution is ConflictResolution.TAKE_INCOMING:
+        _write_copy(
+            session,
+            conflict,
+            conflict.existing_json,
+            replaced=conflict.incoming_json,
+            action=AuditAction.RESTORE,
+        )
+    else:
+        _require_version(session, conflict)
+    conflict.resolved_at = None
+    conflict.resolution = None
+    session.flush()
+
+
+def _driver(session: Session) -> Any:
     conn = session.connection().connection.driver_connection
     assert conn is not None
-    current = conn.execute(
-        f"SELECT version FROM {table} WHERE id = ?", (conflict.record_id,)
-    ).fetchone()
+    return conn
+
+
+def _require_version(session: Session, conflict: SyncConflict) -> None:
+    """The record is still at the conflict's version (no newer one arrived since)."""
+    table = MODELS_BY_RECORD_TYPE[conflict.record_type].__tablename__
+    current = (
+        _driver(session)
+        .execute(f"SELECT version FROM {table} WHERE id = ?", (conflict.record_id,))
+        .fetchone()
+    )
     if current is None or current[0] != conflict.version:
         raise UserError(M_RECORD_MOVED_ON)
+
+
+def _write_copy(
+    session: Session,
+    conflict: SyncConflict,
+    copy_json: str,
+    *,
+    replaced: str,
+    action: AuditAction = AuditAction.IMPORT,
+) -> None:
+    """Write one of the conflict's two copies over the record (same version); the copy it
+    replaces goes to the history, and the audit log says who did it."""
+    _require_version(session, conflict)
+    model = MODELS_BY_RECORD_TYPE[conflict.record_type]
+    copy = json.loads(copy_json)
+    known = rules_for(model).columns
+    values = {k: v for k, v in copy.items() if k in known and k != "id"}
     assignments = ", ".join(f"{name} = ?" for name in values)
-    conn.execute(
-        f"UPDATE {table} SET {assignments} WHERE id = ? AND version = ?",
+    _driver(session).execute(
+        f"UPDATE {model.__tablename__} SET {assignments} WHERE id = ? AND version = ?",
         (*values.values(), conflict.record_id, conflict.version),
     )
     session.add(
@@ -124,19 +217,18 @@ def resolve_conflict(session: Session, conflict_id: int, resolution: ConflictRes
             record_type=conflict.record_type,
             record_id=conflict.record_id,
             version=conflict.version,
-            payload_json=conflict.existing_json,
-            replaced_at=now,
+            payload_json=replaced,
+            replaced_at=utc_now(),
         )
     )
     session.add(
         AuditEntry(
             actor=actor_name(session),
-            action=AuditAction.IMPORT,
+            action=action,
             record_type=conflict.record_type,
             record_id=conflict.record_id,
             version=conflict.version,
-            before_json=conflict.existing_json,
-            after_json=conflict.incoming_json,
+            before_json=replaced,
+            after_json=copy_json,
         )
     )
-    session.flush()

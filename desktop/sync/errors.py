@@ -13,7 +13,20 @@ from desktop.core.i18n import Msg
 
 
 class SyncRefused(UserError):
-    """A file that cannot be used; nothing was changed because of it."""
+    """A file that cannot be used; nothing was changed because of it.
 
-    def __init__(self, message: Msg, **params: Any) -> None:
+    ``file_commune`` and ``file_seq`` name the file's commune and number when a refusal
+    before the signature was trusted still knows them (a file signed by another key than
+    the commune's), so the ledger and the board can put the refusal under that commune."""
+
+    def __init__(
+        self,
+        message: Msg,
+        *,
+        file_commune: str | None = None,
+        file_seq: int | None = None,
+        **params: Any,
+    ) -> None:
         super().__init__(message, **params)
+        self.file_commune = file_commune
+        self.file_seq = file_seq

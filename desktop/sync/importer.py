@@ -165,6 +165,8 @@ class FileReport:
     notes: list[str] = field(default_factory=list)
     import_id: int | None = None
     imported_at: datetime | None = None
+    #: Numbers below this file's that the city has not received (none for a full copy).
+    missing_before: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -487,9 +489,10 @@ def write_plans(
 
 def check_ledger(
     session: Session, manifest: Manifest, file_sha256: str, current: int | None = None
-) -> list[str]:
-    """Refuse replays and reused numbers; return notes (gaps, a broken chain). ``current``
-    is the ledger row of this very import, which is left out."""
+) -> tuple[list[str], tuple[int, ...]]:
+    """Refuse replays and reused numbers; return notes (gaps, a broken chain) and the
+    numbers before this file's that have not arrived. ``current`` is the ledger row of this
+    very import, which is left out."""
     names = commune_names(session)
     commune = names.get(manifest.commune_code, manifest.commune_code)
     rows = [r for r in applied_imports(session, manifest.commune_code) if r.id != current]
@@ -518,10 +521,9 @@ def check_ledger(
     fulls = {r.seq for r in rows if r.full_snapshot}
     if manifest.full_snapshot:
         fulls.add(manifest.seq)
-    for seq in missing_files(seqs, fulls):
-        if seq < manifest.seq:
-            notes.append(tr(M_NOT_ARRIVED, seq=seq, commune=commune))
-    return notes
+    missing = tuple(seq for seq in missing_files(seqs, fulls) if seq < manifest.seq)
+    notes.extend(tr(M_NOT_ARRIVED, seq=seq, commune=commune) for seq in missing)
+    return notes, missing
 
 
 def _ledger_json(manifest: Manifest | None, summary: Summary | None, problems: list[str]) -> str:
@@ -565,9 +567,19 @@ class CityImporter:
         self.close()
 
     # -- public API ----------------------------------------------------------------------
-    def check(self, path: Path, progress: Progress = NO_PROGRESS) -> FileReport:
-        """The dry run: everything but writing. Nothing is recorded."""
-        return self._run(path, dry_run=True, accept_new_key=True, progress=progress)
+    def check(
+        self, path: Path, progress: Progress = NO_PROGRESS, *, record_refusal: bool = False
+    ) -> FileReport:
+        """The dry run: everything but writing. Nothing is recorded, except — with
+        ``record_refusal``, as the window does when files are received — a refused file's
+        line in the ledger (the file was received and refused; nothing else changes)."""
+        return self._run(
+            path,
+            dry_run=True,
+            accept_new_key=True,
+            progress=progress,
+            record_refusal=record_refusal,
+        )
 
     def import_file(
         self,
@@ -584,13 +596,20 @@ class CityImporter:
 
     # -- steps ---------------------------------------------------------------------------
     def _run(
-        self, path: Path, *, dry_run: bool, accept_new_key: bool, progress: Progress
+        self,
+        path: Path,
+        *,
+        dry_run: bool,
+        accept_new_key: bool,
+        progress: Progress,
+        record_refusal: bool = False,
     ) -> FileReport:
         report = FileReport(path, Status.REFUSED)
+        record = record_refusal or not dry_run
         try:
             data = read_limited(path, MAX_FILE_SIZE)
         except SyncRefused as error:
-            return self._refused(report, error, dry_run)
+            return self._refused(report, error, record=record)
         report.file_sha256 = hashlib.sha256(data).hexdigest()
         with self.sessions() as session:
             done = self._already(session, report)
@@ -600,10 +619,10 @@ class CityImporter:
                 verified = verify_file(session, data)
             except SyncRefused as error:
                 session.rollback()
-                return self._refused(report, error, dry_run)
+                return self._refused(report, error, record=record)
             self._describe(session, report, verified)
         if dry_run:
-            return self._dry_run(report, verified, progress)
+            return self._dry_run(report, verified, progress, record_refusal=record)
         if verified.new_key and not accept_new_key:
             report.status = Status.DECLINED
             report.message = tr(M_KEY_NOT_CONFIRMED, commune=report.commune_label)
@@ -656,7 +675,10 @@ class CityImporter:
         current: int | None = None,
     ) -> list[TablePlan]:
         assert report.manifest is not None
-        report.notes.extend(check_ledger(session, report.manifest, report.file_sha256, current))
+        notes, report.missing_before = check_ledger(
+            session, report.manifest, report.file_sha256, current
+        )
+        report.notes.extend(notes)
         if verified.problem_count:
             summary = Summary()
             for problem in verified.problems:
@@ -673,9 +695,15 @@ class CityImporter:
         return plans
 
     def _dry_run(
-        self, report: FileReport, verified: VerifiedFile, progress: Progress
+        self,
+        report: FileReport,
+        verified: VerifiedFile,
+        progress: Progress,
+        *,
+        record_refusal: bool,
     ) -> FileReport:
         progress.report(0, 1)
+        refusal: SyncRefused | None = None
         with self.sessions() as session:
             try:
                 self._plan(session, report, verified)
@@ -683,9 +711,9 @@ class CityImporter:
             except AlreadyImported as already:
                 return self._already_report(report, already.import_id, already.received_at)
             except SyncRefused as error:
-                report.status = Status.REFUSED
-                report.message = error.text()
-                return report
+                refusal = error
+        if refusal is not None:
+            return self._refused(report, refusal, record=record_refusal)
         report.status = Status.READY
         progress.report(1, 1)
         return report
@@ -733,31 +761,50 @@ class CityImporter:
         except AlreadyImported as already:
             return self._already_report(report, already.import_id, already.received_at)
         except SyncRefused as error:
-            return self._refused(report, error, dry_run=False)
+            return self._refused(report, error, record=True)
         report.status = Status.APPLIED
         report.message = ""
         return report
 
-    def _refused(self, report: FileReport, error: SyncRefused, dry_run: bool) -> FileReport:
+    def _refused(self, report: FileReport, error: SyncRefused, *, record: bool) -> FileReport:
+        """The file is refused; with ``record``, the ledger gets its line with the reason
+        (once: the same file refused again for the same reason adds no second line)."""
         report.status = Status.REFUSED
         report.message = error.text()
         log.info("sync file %s refused: %s", report.path.name, error)
-        if dry_run:
+        if not record:
             return report
         manifest = report.manifest
+        file_sha256 = report.file_sha256 or hashlib.sha256(b"").hexdigest()
+        file_name = report.path.name[:255]
+        message = report.message[:4000]
+        commune_code = manifest.commune_code if manifest else error.file_commune
         with self.sessions() as session, session.begin():
-            record = ImportRecord(
-                file_sha256=report.file_sha256 or hashlib.sha256(b"").hexdigest(),
-                file_name=report.path.name[:255],
-                export_id=manifest.export_id if manifest else None,
-                commune_code=manifest.commune_code if manifest else None,
-                seq=manifest.seq if manifest else None,
-                outcome=ImportOutcome.REJECTED,
-                counts_json=_ledger_json(manifest, None, report.problems),
-                message=report.message[:4000],
-            )
-            session.add(record)
-            session.flush()
-            report.import_id = record.id
-            report.imported_at = record.received_at
+            known = session.scalars(
+                select(ImportRecord).where(
+                    ImportRecord.outcome == ImportOutcome.REJECTED,
+                    ImportRecord.file_sha256 == file_sha256,
+                    ImportRecord.file_name == file_name,
+                    ImportRecord.message == message,
+                )
+            ).first()
+            if known is None:
+                known = ImportRecord(
+                    file_sha256=file_sha256,
+                    file_name=file_name,
+                    export_id=manifest.export_id if manifest else None,
+                    commune_code=commune_code,
+                    seq=manifest.seq if manifest else error.file_seq,
+                    outcome=ImportOutcome.REJECTED,
+                    counts_json=_ledger_json(manifest, None, report.problems),
+                    message=message,
+                )
+                session.add(known)
+                session.flush()
+            report.import_id = known.id
+            report.imported_at = known.received_at
+        if not report.commune_code and commune_code:
+            report.commune_code = commune_code
+            with self.sessions() as session:
+                report.commune_name = commune_names(session).get(commune_code, "")
         return report

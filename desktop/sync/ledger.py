@@ -2,7 +2,8 @@
 
 ``imports.counts_json`` keeps, besides the counts per record type, what the board needs
 about each file (full snapshot or not, when the commune made it) and the summary of what
-it changed, so no extra table is needed.
+it changed, and the receipt written for it (see :mod:`desktop.sync.receipts`), so no extra
+table is needed.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class LedgerRow:
     problems: tuple[str, ...]
 
 
-def _details(row: ImportRecord) -> dict[str, Any]:
+def record_details(row: ImportRecord) -> dict[str, Any]:
     try:
         value = json.loads(row.counts_json or "{}")
     except ValueError:
@@ -57,7 +58,7 @@ def _details(row: ImportRecord) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _time(value: Any) -> datetime | None:
+def stored_time(value: Any) -> datetime | None:
     try:
         return datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
@@ -70,7 +71,7 @@ def applied_imports(session: Session, commune_code: str | None = None) -> list[A
         stmt = stmt.where(ImportRecord.commune_code == commune_code)
     result = []
     for row in session.scalars(stmt.order_by(ImportRecord.id)):
-        details = _details(row)
+        details = record_details(row)
         result.append(
             AppliedImport(
                 id=row.id,
@@ -80,7 +81,7 @@ def applied_imports(session: Session, commune_code: str | None = None) -> list[A
                 file_sha256=row.file_sha256,
                 received_at=row.received_at,
                 full_snapshot=bool(details.get("full_snapshot")),
-                export_created_at=_time(details.get("export_created_at")),
+                export_created_at=stored_time(details.get("export_created_at")),
             )
         )
     return result
@@ -100,7 +101,7 @@ def ledger_rows(session: Session, names: dict[str, str], limit: int = 5000) -> l
     stmt = select(ImportRecord).order_by(ImportRecord.id.desc()).limit(limit)
     rows = []
     for row in session.scalars(stmt):
-        details = _details(row)
+        details = record_details(row)
         summary = details.get("summary")
         problems = details.get("problems")
         rows.append(

@@ -11,6 +11,11 @@ Layout::
 
 A receipt holds nothing secret (which file, when, what it changed), so it is signed but not
 encrypted.
+
+At the city, each receipt written is remembered on its ledger line (``imports.counts_json``:
+``receipt_file``, ``receipt_written_at``, ``receipt_sent_at``) until the person marks it as
+e-mailed to the commune: :func:`receipts_to_send` lists the ones still to send. A receipt
+written again (the commune says it never arrived) is to be sent again.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from desktop.sync import crypto, keys
 from desktop.sync.container import MAGIC, RECEIPT_MAGIC
 from desktop.sync.errors import SyncRefused
 from desktop.sync.files import receipt_file_name, write_atomically
+from desktop.sync.ledger import record_details, stored_time
 from desktop.sync.payload import load_json
 from desktop.sync.verify import commune_names
 
@@ -72,6 +78,7 @@ M_RECEIPT_UNKNOWN_EXPORT = QT_TRANSLATE_NOOP(
 )
 M_RECEIPT_ONLY_COMMUNE = QT_TRANSLATE_NOOP("Sync", "Receipts are imported at commune offices.")
 M_NOT_IMPORTED = QT_TRANSLATE_NOOP("Sync", "No imported file has number {id} in the ledger.")
+M_NO_RECEIPT = QT_TRANSLATE_NOOP("Sync", "No receipt was written for ledger line {id}.")
 
 
 @dataclass(frozen=True)
@@ -113,8 +120,82 @@ def receipt_bytes(session: Session, import_id: int) -> tuple[str, bytes]:
 
 
 def write_receipt(session: Session, import_id: int, folder: Path) -> Path:
+    """Write the receipt of an applied import into ``folder`` and put it on the list of
+    receipts to send."""
     name, data = receipt_bytes(session, import_id)
-    return write_atomically(folder / name, data)
+    path = write_atomically(folder / name, data)
+    record = session.get(ImportRecord, import_id)
+    assert record is not None  # receipt_bytes checked it
+    details = record_details(record)
+    details.update(
+        receipt_file=str(path),
+        receipt_written_at=utc_now().isoformat(sep=" ", timespec="seconds"),
+        receipt_sent_at=None,
+    )
+    record.counts_json = json.dumps(details, ensure_ascii=False, sort_keys=True)
+    session.flush()
+    return path
+
+
+@dataclass(frozen=True)
+class ReceiptToSend:
+    """A receipt the city wrote and has not yet marked as e-mailed to its commune."""
+
+    import_id: int
+    commune_code: str
+    commune_name: str
+    seq: int | None
+    file_name: str
+    receipt: Path
+    written_at: datetime | None
+
+    @property
+    def commune_label(self) -> str:
+        return f"{self.commune_name} ({self.commune_code})" if self.commune_code else ""
+
+
+def receipts_to_send(session: Session) -> list[ReceiptToSend]:
+    """Receipts written and not yet marked as sent, oldest first."""
+    names = commune_names(session)
+    result = []
+    stmt = (
+        select(ImportRecord)
+        .where(
+            ImportRecord.outcome == ImportOutcome.APPLIED,
+            ImportRecord.counts_json.contains('"receipt_file"'),
+        )
+        .order_by(ImportRecord.id)
+    )
+    for record in session.scalars(stmt):
+        details = record_details(record)
+        receipt = details.get("receipt_file")
+        if not isinstance(receipt, str) or details.get("receipt_sent_at"):
+            continue
+        code = record.commune_code or ""
+        result.append(
+            ReceiptToSend(
+                import_id=record.id,
+                commune_code=code,
+                commune_name=names.get(code, ""),
+                seq=record.seq,
+                file_name=record.file_name,
+                receipt=Path(receipt),
+                written_at=stored_time(details.get("receipt_written_at")),
+            )
+        )
+    return result
+
+
+def mark_receipt_sent(session: Session, import_id: int) -> None:
+    """The receipt of ``import_id`` was e-mailed to its commune (idempotent)."""
+    record = session.get(ImportRecord, import_id)
+    details = record_details(record) if record is not None else {}
+    if record is None or "receipt_file" not in details:
+        raise UserError(M_NO_RECEIPT, id=import_id)
+    if not details.get("receipt_sent_at"):
+        details["receipt_sent_at"] = utc_now().isoformat(sep=" ", timespec="seconds")
+        record.counts_json = json.dumps(details, ensure_ascii=False, sort_keys=True)
+        session.flush()
 
 
 def _parse(data: bytes) -> tuple[bytes, bytes]:

@@ -191,6 +191,8 @@ def _refuse_other_key(
         old=pinned.fingerprint,
         date=format_stored_date(pinned.pinned_at),
         code=parsed.commune_code,
+        file_commune=parsed.commune_code,
+        file_seq=parsed.seq,
     ) from cause
 
 

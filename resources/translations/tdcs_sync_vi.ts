@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>Naming</name>
+    <message>
+        <source>Contract {contract} — {borrower}</source>
+        <translation>Hợp đồng {contract} — {borrower}</translation>
+    </message>
+    <message>
+        <source>Contract {contract}</source>
+        <translation>Hợp đồng {contract}</translation>
+    </message>
+    <message>
+        <source>{loan}, balance on {date}</source>
+        <translation>{loan}, dư nợ ngày {date}</translation>
+    </message>
+    <message>
+        <source>{loan}, checked on {date}</source>
+        <translation>{loan}, kiểm tra ngày {date}</translation>
+    </message>
+    <message>
+        <source>{group}, grade for {year}</source>
+        <translation>{group}, xếp loại năm {year}</translation>
+    </message>
+    <message>
+        <source>Document {number}</source>
+        <translation>Văn bản số {number}</translation>
+    </message>
+    <message>
+        <source>{who}, {amount}, {date}</source>
+        <translation>{who}, {amount}, ngày {date}</translation>
+    </message>
+    <message>
+        <source>Fund opening balance {year}</source>
+        <translation>Số dư Quỹ đầu năm {year}</translation>
+    </message>
+    <message>
+        <source>Entrusted capital {year}, decision {decision}, {amount}</source>
+        <translation>Vốn ủy thác năm {year}, quyết định {decision}, {amount}</translation>
+    </message>
+    <message>
+        <source>Total capital {year}</source>
+        <translation>Tổng nguồn vốn năm {year}</translation>
+    </message>
+    <message>
+        <source>(not received yet)</source>
+        <translation>(chưa nhận được)</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>File {seq} from {commune} has not arrived.</source>
@@ -10,6 +57,14 @@
     <message>
         <source>Files {seqs} from {commune} have not arrived.</source>
         <translation>Các tệp số {seqs} của {commune} chưa đến.</translation>
+    </message>
+    <message>
+        <source>No file sent yet</source>
+        <translation>Chưa gửi tệp nào</translation>
+    </message>
+    <message>
+        <source>No file imported yet: every file was refused</source>
+        <translation>Chưa nhập được tệp nào: các tệp đã gửi đều bị từ chối</translation>
     </message>
     <message>
         <source>This conflict no longer exists.</source>
@@ -22,6 +77,14 @@
     <message>
         <source>The record has changed since the conflict was found (a newer version arrived). Nothing was changed; refresh the list.</source>
         <translation>Bản ghi đã thay đổi kể từ khi phát hiện xung đột (đã nhận phiên bản mới hơn). Chưa thay đổi gì; hãy tải lại danh sách.</translation>
+    </message>
+    <message>
+        <source>This conflict is still waiting for a decision.</source>
+        <translation>Xung đột này vẫn đang chờ quyết định.</translation>
+    </message>
+    <message>
+        <source>A newer version from the commune closed this conflict; there is no decision to undo.</source>
+        <translation>Xung đột này đã tự đóng khi xã, phường gửi phiên bản mới hơn; không có quyết định nào để hoàn tác.</translation>
     </message>
     <message>
         <source>The file is empty (0 bytes). Ask for it to be sent again.</source>
@@ -207,6 +270,10 @@
     <message>
         <source>No imported file has number {id} in the ledger.</source>
         <translation>Sổ theo dõi không có tệp đã nhập nào mang số {id}.</translation>
+    </message>
+    <message>
+        <source>No receipt was written for ledger line {id}.</source>
+        <translation>Chưa lập biên nhận cho dòng số {id} của sổ nhận tệp.</translation>
     </message>
     <message>
         <source>Expected text.</source>

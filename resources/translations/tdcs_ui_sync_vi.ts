@@ -28,8 +28,8 @@
         <translation>Nhập lần cuối</translation>
     </message>
     <message>
-        <source>Missing</source>
-        <translation>Tệp còn thiếu</translation>
+        <source>State of the files</source>
+        <translation>Tình trạng tệp</translation>
     </message>
     <message>
         <source>Conflicts waiting</source>
@@ -60,8 +60,8 @@
         <translation>Khi một xã, phường cài lại TDCS mà không có bản sao lưu: sau khi gọi điện xác nhận mã nhận dạng mới, hãy bỏ khóa cũ để tệp tiếp theo của đơn vị được nhận.</translation>
     </message>
     <message>
-        <source>Files received from {received} of {total} communes and wards; {gaps} with files missing; {conflicts} conflicts waiting for a decision.</source>
-        <translation>Đã nhận tệp của {received}/{total} xã, phường; {gaps} đơn vị còn thiếu tệp; {conflicts} xung đột chờ xử lý.</translation>
+        <source>Files received from {received} of {total} communes and wards ({none} have sent no file yet); {gaps} with files missing; {refused} with files refused since their last import; {conflicts} conflicts waiting for a decision.</source>
+        <translation>Đã nhận tệp của {received}/{total} xã, phường ({none} đơn vị chưa gửi tệp nào); {gaps} đơn vị còn thiếu tệp; {refused} đơn vị có tệp bị từ chối kể từ lần nhập gần nhất; {conflicts} xung đột chờ xử lý.</translation>
     </message>
     <message>
         <source>Forget the key of {commune} (fingerprint {fingerprint})? Its next file will be trusted with whatever key signed it, so do this only after confirming the new fingerprint with the commune by phone.</source>
@@ -105,6 +105,10 @@
     <message>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Receipts to send</source>
+        <translation>Biên nhận chưa gửi</translation>
     </message>
     <message>
         <source>Export the city key</source>
@@ -318,15 +322,8 @@ Have you read it out with the city office by phone, and is it the same?</source>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
-    </message>
-    <message>
         <source>Commune / ward</source>
+        <extracomment>How many differing fields a question lists before &quot;…&quot;.</extracomment>
         <translation>Xã, phường</translation>
     </message>
     <message>
@@ -338,16 +335,32 @@ Have you read it out with the city office by phone, and is it the same?</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>Phiên bản</translation>
-    </message>
-    <message>
         <source>Found</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
         <source>Fields that differ</source>
         <translation>Các trường khác nhau</translation>
+    </message>
+    <message>
+        <source>City&apos;s copy kept, {date}</source>
+        <translation>Đã giữ bản của thành phố, {date}</translation>
+    </message>
+    <message>
+        <source>File&apos;s copy taken, {date}</source>
+        <translation>Đã lấy bản trong tệp, {date}</translation>
+    </message>
+    <message>
+        <source>Closed by a newer version, {date}</source>
+        <translation>Đã đóng do có phiên bản mới hơn, {date}</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>Đang chờ quyết định</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
     </message>
     <message>
         <source>Field</source>
@@ -366,12 +379,74 @@ Have you read it out with the city office by phone, and is it the same?</source>
         <translation>Xung đột là bản ghi nhận được có cùng phiên bản với bản của thành phố nhưng nội dung khác (ví dụ khi xã, phường phục hồi một bản sao lưu cũ). Chưa có gì bị ghi đè: hãy so sánh hai bản và quyết định. Khi xã, phường gửi phiên bản mới hơn, xung đột tự được đóng.</translation>
     </message>
     <message>
-        <source>Keep the city&apos;s copy</source>
-        <translation>Giữ bản của thành phố</translation>
+        <source>Also show decided conflicts</source>
+        <translation>Hiện cả các xung đột đã xử lý</translation>
     </message>
     <message>
-        <source>Take the file&apos;s copy</source>
-        <translation>Lấy bản trong tệp</translation>
+        <source>Keep the city&apos;s copy…</source>
+        <translation>Giữ bản của thành phố…</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s copy…</source>
+        <translation>Lấy bản trong tệp…</translation>
+    </message>
+    <message>
+        <source>Undo the decision…</source>
+        <translation>Hoàn tác quyết định…</translation>
+    </message>
+    <message>
+        <source>The conflict waits for a decision again; if the file&apos;s copy was taken, the city&apos;s copy is put back.</source>
+        <translation>Xung đột trở lại chờ quyết định; nếu đã lấy bản trong tệp thì bản của thành phố được khôi phục.</translation>
+    </message>
+    <message>
+        <source>To see or undo a decision, show the decided conflicts.</source>
+        <translation>Để xem hoặc hoàn tác một quyết định, hãy hiện cả các xung đột đã xử lý.</translation>
+    </message>
+    <message>
+        <source>{record} — {kind}, {commune}. {decision}.</source>
+        <translation>{record} — {kind}, {commune}. {decision}.</translation>
+    </message>
+    <message>
+        <source>Keep the city&apos;s copy of {record}?
+
+The file&apos;s copy differs here (city&apos;s copy → file&apos;s copy):
+{lines}
+
+The file&apos;s copy is set aside. You can undo this decision later.</source>
+        <translation>Giữ bản của thành phố cho {record}?
+
+Bản trong tệp khác ở các trường sau (bản của thành phố → bản trong tệp):
+{lines}
+
+Bản trong tệp sẽ không được dùng. Có thể hoàn tác quyết định này sau.</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s copy of {record}?
+
+These fields change (city&apos;s copy → file&apos;s copy):
+{lines}
+
+The city&apos;s copy is kept in the history. You can undo this decision later.</source>
+        <translation>Lấy bản trong tệp cho {record}?
+
+Các trường sau sẽ thay đổi (bản của thành phố → bản trong tệp):
+{lines}
+
+Bản của thành phố được lưu trong lịch sử. Có thể hoàn tác quyết định này sau.</translation>
+    </message>
+    <message>
+        <source>Undo the decision on {record}? The city&apos;s copy is put back:
+{lines}
+
+The conflict then waits for a decision again.</source>
+        <translation>Hoàn tác quyết định về {record}? Bản của thành phố được khôi phục:
+{lines}
+
+Xung đột sẽ trở lại chờ quyết định.</translation>
+    </message>
+    <message>
+        <source>Undo the decision on {record}? The conflict then waits for a decision again.</source>
+        <translation>Hoàn tác quyết định về {record}? Xung đột sẽ trở lại chờ quyết định.</translation>
     </message>
     <message>
         <source>{count} conflicts waiting.</source>
@@ -410,6 +485,7 @@ Have you read it out with the city office by phone, and is it the same?</source>
     </message>
     <message>
         <source>File</source>
+        <extracomment>Numbers before this file&apos;s that neither the city nor this batch has.</extracomment>
         <translation>Tệp</translation>
     </message>
     <message>
@@ -419,6 +495,10 @@ Have you read it out with the city office by phone, and is it the same?</source>
     <message>
         <source>No.</source>
         <translation>Số</translation>
+    </message>
+    <message>
+        <source>Missing before it</source>
+        <translation>Thiếu tệp trước</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -461,12 +541,15 @@ Have you read it out with the city office by phone, and is it the same?</source>
         <translation>Mã nhận dạng khóa cần xác nhận: {fingerprint}</translation>
     </message>
     <message>
+        <source>Files {seqs} from this commune, which come before this one, have not arrived: ask the commune to send them.</source>
+        <translation>Chưa nhận được tệp số {seqs} của đơn vị này (các tệp đứng trước tệp này): hãy đề nghị xã, phường gửi bổ sung.</translation>
+    </message>
+    <message>
         <source>Receipt to send back: {path}</source>
         <translation>Biên nhận cần gửi lại xã, phường: {path}</translation>
     </message>
     <message>
         <source>Drop the .tdcs files received from communes here (many at once, or a folder)</source>
-        <extracomment>Set by tests and by the page: asks the person to confirm new keys.</extracomment>
         <translation>Kéo thả vào đây các tệp .tdcs nhận được từ xã, phường (nhiều tệp một lúc, hoặc cả thư mục)</translation>
     </message>
     <message>
@@ -476,6 +559,14 @@ Have you read it out with the city office by phone, and is it the same?</source>
     <message>
         <source>Select a file to see the details.</source>
         <translation>Chọn một tệp để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Take out of the list</source>
+        <translation>Bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>The selected files are not imported now; the files themselves stay where they are and can be added again.</source>
+        <translation>Các tệp đã chọn sẽ không được nhập lần này; bản thân các tệp vẫn ở nguyên chỗ cũ và có thể thêm lại sau.</translation>
     </message>
     <message>
         <source>Import the files that are ready</source>
@@ -492,6 +583,10 @@ Have you read it out with the city office by phone, and is it the same?</source>
     <message>
         <source>{files} files: {ready} ready to import, {applied} imported, {already} imported before, {refused} refused.</source>
         <translation>{files} tệp: {ready} sẵn sàng nhập, {applied} đã nhập, {already} đã nhập trước đó, {refused} bị từ chối.</translation>
+    </message>
+    <message>
+        <source>{count} of them follow files that have not arrived (column “Missing before it”): they can be imported, but ask the communes for the missing files.</source>
+        <translation>Có {count} tệp đứng sau tệp chưa nhận được (cột “Thiếu tệp trước”): vẫn nhập được, nhưng hãy đề nghị xã, phường gửi bổ sung tệp còn thiếu.</translation>
     </message>
     <message>
         <source>Choose sync files</source>
@@ -522,8 +617,8 @@ Nhập các tệp này và từ nay tin cậy các khóa trên?</translation>
         <translation>Đang nhập các tệp…</translation>
     </message>
     <message>
-        <source>{count} files imported. Their receipts are in {folder}; send each commune its receipt.</source>
-        <translation>{count} tệp đã được nhập. Biên nhận nằm trong thư mục {folder}; hãy gửi biên nhận cho từng xã, phường.</translation>
+        <source>{count} files imported. Their receipts are in {folder}; send each commune its receipt (the tab “Receipts to send” lists them).</source>
+        <translation>Đã nhập {count} tệp. Biên nhận nằm trong thư mục {folder}; hãy gửi biên nhận cho từng xã, phường (xem thẻ “Biên nhận chưa gửi”).</translation>
     </message>
 </context>
 <context>
@@ -570,9 +665,52 @@ Nhập các tệp này và từ nay tin cậy các khóa trên?</translation>
     </message>
     <message>
         <source>Receipt written:
-{path}</source>
-        <translation>Đã ghi biên nhận:
-{path}</translation>
+{path}
+
+It is in the list of receipts to send.</source>
+        <translation>Đã lập biên nhận:
+{path}
+
+Biên nhận đã được đưa vào danh sách biên nhận chưa gửi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>Tệp số</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Lập lúc</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Tệp biên nhận</translation>
+    </message>
+    <message>
+        <source>Send each commune its receipt (attach the file to an e-mail), then mark it as sent. When the commune imports it, its file shows as received by the city.</source>
+        <translation>Gửi cho từng xã, phường biên nhận của mình (đính kèm tệp vào thư điện tử), rồi đánh dấu đã gửi. Khi xã, phường nhập biên nhận, tệp của đơn vị sẽ hiện là thành phố đã nhận.</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>{count} receipts to send.</source>
+        <translation>Còn {count} biên nhận chưa gửi.</translation>
+    </message>
+    <message>
+        <source>Every receipt written has been sent.</source>
+        <translation>Đã gửi hết các biên nhận đã lập.</translation>
     </message>
 </context>
 <context>

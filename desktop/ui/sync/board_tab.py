@@ -41,7 +41,9 @@ BOARD_COLUMNS = [
         lambda s: s.last_import,
         display=format_datetime,
     ),
-    Column[CommuneStatus](QT_TRANSLATE_NOOP("BoardTab", "Missing"), lambda s: s.gap_text()),
+    Column[CommuneStatus](
+        QT_TRANSLATE_NOOP("BoardTab", "State of the files"), lambda s: s.files_text()
+    ),
     Column[CommuneStatus](
         QT_TRANSLATE_NOOP("BoardTab", "Conflicts waiting"),
         lambda s: s.conflicts or None,
@@ -99,6 +101,7 @@ class BoardTab(QWidget):
             lambda on: self.model.set_filter("attention", needs_attention if on else None)
         )
         self.forget_button.clicked.connect(self.forget_selected)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
 
     def reload(self) -> None:
@@ -108,16 +111,30 @@ class BoardTab(QWidget):
         received = sum(1 for s in rows if s.files)
         gaps = sum(1 for s in rows if s.missing)
         conflicts = sum(s.conflicts for s in rows)
+        refused = sum(1 for s in rows if s.refused_since)
         self.summary.setText(
             self.tr(
-                "Files received from {received} of {total} communes and wards; {gaps} with "
-                "files missing; {conflicts} conflicts waiting for a decision."
-            ).format(received=received, total=len(rows), gaps=gaps, conflicts=conflicts)
+                "Files received from {received} of {total} communes and wards ({none} have "
+                "sent no file yet); {gaps} with files missing; {refused} with files refused "
+                "since their last import; {conflicts} conflicts waiting for a decision."
+            ).format(
+                received=received,
+                total=len(rows),
+                none=len(rows) - received,
+                gaps=gaps,
+                refused=refused,
+                conflicts=conflicts,
+            )
         )
+        self._update_buttons()
 
     def selected(self) -> CommuneStatus | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        status = self.selected()
+        self.forget_button.setEnabled(status is not None and status.key_fingerprint is not None)
 
     def forget_selected(self) -> None:
         status = self.selected()

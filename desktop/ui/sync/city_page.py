@@ -24,6 +24,7 @@ from desktop.ui.sync.board_tab import BoardTab
 from desktop.ui.sync.conflicts_tab import ConflictsTab
 from desktop.ui.sync.import_tab import ImportTab
 from desktop.ui.sync.ledger_tab import LedgerTab
+from desktop.ui.sync.receipts_tab import ReceiptsTab
 from desktop.ui.sync.records_tab import RecordsTab
 from desktop.ui.sync.widgets import FingerprintLabel
 
@@ -47,38 +48,44 @@ class CitySyncPage(QWidget):
         layout.addLayout(header)
         self.tabs = QTabWidget()
         self.import_tab = ImportTab(context)
+        self.receipts_tab = ReceiptsTab(context)
         self.board_tab = BoardTab(context)
         self.conflicts_tab = ConflictsTab(context)
         self.records_tab = RecordsTab(context)
         self.ledger_tab = LedgerTab(context)
         self.tabs.addTab(self.import_tab, self.tr("Receive files"))
+        self.tabs.addTab(self.receipts_tab, "")
         self.tabs.addTab(self.board_tab, self.tr("Communes board"))
         self.tabs.addTab(self.conflicts_tab, "")
         self.tabs.addTab(self.records_tab, self.tr("Records of all communes"))
         self.tabs.addTab(self.ledger_tab, self.tr("Files received"))
         layout.addWidget(self.tabs, 1)
-        self.import_tab.imported.connect(self.refresh)
+        self.import_tab.received.connect(self.refresh)
         self.conflicts_tab.changed.connect(self.refresh)
+        self.receipts_tab.changed.connect(self._title_tabs)
+        self.ledger_tab.receipt_written.connect(self.refresh)
         self.key_button.clicked.connect(lambda: self.export_key())
         with context.database.transaction() as session:
             self.fingerprint.setText(keys.own_city_key(session).fingerprint)
-        self._title_conflicts()
+        self._title_tabs()
 
-    def _title_conflicts(self) -> None:
-        count = self.conflicts_tab.model.rowCount()
-        title = self.tr("Conflicts")
-        self.tabs.setTabText(
-            self.tabs.indexOf(self.conflicts_tab), f"{title} ({count})" if count else title
-        )
+    def _title_tabs(self) -> None:
+        """Tab titles that count what waits: conflicts, receipts to send."""
+        for tab, title, count in (
+            (self.conflicts_tab, self.tr("Conflicts"), self.conflicts_tab.waiting),
+            (self.receipts_tab, self.tr("Receipts to send"), self.receipts_tab.model.rowCount()),
+        ):
+            self.tabs.setTabText(self.tabs.indexOf(tab), f"{title} ({count})" if count else title)
 
     def refresh(self) -> None:
         """After an import or a decision: everything that shows the city's data."""
+        self.receipts_tab.reload()
         self.board_tab.reload()
         self.conflicts_tab.reload()
         self.ledger_tab.reload()
         if self.records_tab.view_data is not None:
             self.records_tab.reload()
-        self._title_conflicts()
+        self._title_tabs()
 
     def export_key(self, target: Path | None = None) -> None:
         if target is None:

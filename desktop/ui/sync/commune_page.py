@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.enums import ExportState
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -134,6 +135,7 @@ class CommuneSyncPage(QWidget):
         self.sent_button.clicked.connect(self.mark_selected_sent)
         self.copy_button.clicked.connect(lambda: self.copy_selected())
         self.receipt_button.clicked.connect(lambda: self.import_receipt())
+        self.view.selectionModel().selectionChanged.connect(self._update_row_buttons)
         return box
 
     def _keys_box(self) -> QGroupBox:
@@ -154,10 +156,11 @@ class CommuneSyncPage(QWidget):
         self.city_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.city_key_button = QPushButton(self.tr("Import the city key…"))
         self.city_key_button.clicked.connect(lambda: self.import_city_key())
+        form.addRow(self.tr("City key:"), self.city_key)
         row = QHBoxLayout()
-        row.addWidget(self.city_key, 1)
         row.addWidget(self.city_key_button)
-        form.addRow(self.tr("City key:"), row)
+        row.addStretch(1)
+        form.addRow("", row)
         return box
 
     # -- loading ----------------------------------------------------------------------------
@@ -200,11 +203,25 @@ class CommuneSyncPage(QWidget):
         self.pending.setText(text)
         for button in (self.export_button, self.full_button):
             button.setEnabled(city is not None)
+        chosen = self.selected()
         self.model.set_rows(rows)
+        if chosen is not None:
+            self.select_file(chosen.seq)
+        self._update_row_buttons()
 
     def selected(self) -> ExportRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_file(self, seq: int) -> None:
+        found = self.model.find_row(lambda r: r.seq == seq)
+        if found >= 0:
+            self.view.selectRow(found)
+
+    def _update_row_buttons(self) -> None:
+        row = self.selected()
+        self.sent_button.setEnabled(row is not None and row.state is ExportState.CREATED)
+        self.copy_button.setEnabled(row is not None)
 
     # -- actions ----------------------------------------------------------------------------
     def export(self, *, full: bool) -> None:
@@ -227,6 +244,7 @@ class CommuneSyncPage(QWidget):
 
     def _exported(self, result: ExportResult) -> None:
         self.reload()
+        self.select_file(result.seq)
         show_info(
             self,
             self.tr(
@@ -243,8 +261,11 @@ class CommuneSyncPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        with self.context.database.transaction() as session:
-            mark_sent(session, row.seq)
+        try:
+            with self.context.database.transaction() as session:
+                mark_sent(session, row.seq)
+        except UserError as error:
+            show_error(self, error)
         self.reload()
 
     def copy_selected(self, target: Path | None = None) -> None:

@@ -1,14 +1,16 @@
 """Receiving files at the city: drop many files, see what each would change (the dry run),
-then import the ones that are ready, each all or nothing, and write their receipts."""
+take out any the person does not want now, then import the ones that are ready, each all or
+nothing, and write their receipts. A refused file is written in the ledger (Sổ nhận tệp) as
+soon as it is received; a file that follows one that has not arrived is marked in the list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,7 +27,8 @@ from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.progress import Progress
 from desktop.reports.xlsx_table import CellKind
-from desktop.sync.importer import CityImporter, FileReport, Status
+from desktop.sync.board import ranges
+from desktop.sync.importer import M_NOT_ARRIVED, CityImporter, FileReport, Status
 from desktop.sync.receipts import write_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -50,10 +53,31 @@ class FileRow:
     path: Path
     report: FileReport
     receipt: Path | None = None
+    #: Numbers before this file's that neither the city nor this batch has.
+    missing: tuple[int, ...] = ()
 
     def count(self, category: str) -> int | None:
         summary = self.report.summary
         return summary.total(category) if summary is not None else None
+
+    def missing_text(self) -> str:
+        return ranges(self.missing) if self.missing else ""
+
+
+def with_gaps(rows: list[FileRow]) -> list[FileRow]:
+    """Each file's missing predecessors, leaving out those that are in the batch too
+    (file 6 dropped with file 7 is not missing for file 7)."""
+    coming: dict[str, set[int]] = {}
+    for row in rows:
+        report = row.report
+        if report.ok and report.seq is not None:
+            coming.setdefault(report.commune_code, set()).add(report.seq)
+    result = []
+    for row in rows:
+        batch = coming.get(row.report.commune_code, set())
+        missing = tuple(seq for seq in row.report.missing_before if seq not in batch)
+        result.append(row if missing == row.missing else replace(row, missing=missing))
+    return result
 
 
 def _kind(row: FileRow) -> str:
@@ -76,6 +100,9 @@ FILE_COLUMNS = [
         CellKind.NUMBER,
     ),
     Column[FileRow](
+        QT_TRANSLATE_NOOP("ImportTab", "Missing before it"), lambda r: r.missing_text()
+    ),
+    Column[FileRow](
         QT_TRANSLATE_NOOP("ImportTab", "Result"), lambda r: tr(STATUS_TEXT[r.report.status])
     ),
     Column[FileRow](QT_TRANSLATE_NOOP("ImportTab", "Kind"), _kind),
@@ -89,12 +116,12 @@ FILE_COLUMNS = [
 
 
 def check_files(database: Database, paths: list[Path], progress: Progress) -> list[FileRow]:
-    """The dry run of each file (nothing is written)."""
+    """The dry run of each file: nothing is written but the ledger line of a refused one."""
     rows = []
     with CityImporter(database) as importer:
         for done, path in enumerate(paths):
             progress.report(done, len(paths), path.name)
-            rows.append(FileRow(path, importer.check(path)))
+            rows.append(FileRow(path, importer.check(path, record_refusal=True)))
     progress.report(len(paths), len(paths))
     return rows
 
@@ -144,7 +171,20 @@ def details(row: FileRow) -> str:
         )
     if report.message:
         lines.append(report.message)
-    lines.extend(report.notes)
+    if row.missing:
+        lines.append(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "ImportTab",
+                    "Files {seqs} from this commune, which come before this one, have not "
+                    "arrived: ask the commune to send them.",
+                )
+            ).format(seqs=ranges(row.missing))
+        )
+    gaps = {
+        tr(M_NOT_ARRIVED, seq=seq, commune=report.commune_name) for seq in report.missing_before
+    }
+    lines.extend(note for note in report.notes if note not in gaps)
     if report.problems and report.status is not Status.REFUSED:
         lines.extend(f"• {p}" for p in report.problems)
     if row.receipt is not None:
@@ -157,15 +197,14 @@ def details(row: FileRow) -> str:
 
 
 class ImportTab(QWidget):
-    """Emits ``imported`` after files were imported, so the other tabs refresh."""
+    """Emits ``received`` after files were imported or refused (the ledger, the board and
+    the other tabs changed)."""
 
-    imported = Signal()
+    received = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        #: Set by tests and by the page: asks the person to confirm new keys.
-        self.confirm_new_keys: Callable[[list[FileRow]], bool] = self._confirm_new_keys
         layout = QVBoxLayout(self)
         self.drop = DropZone(
             self.tr("Drop the .tdcs files received from communes here (many at once, or a folder)"),
@@ -176,9 +215,10 @@ class ImportTab(QWidget):
         layout.addWidget(self.drop)
         self.model: RowTableModel[FileRow] = RowTableModel(FILE_COLUMNS, parent=self)
         self.view = make_table(self.model)
-        for column, width in enumerate((250, 140, 40, 130, 95)):
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for column, width in enumerate((240, 140, 40, 110, 120, 90)):
             self.view.setColumnWidth(column, width)
-        for column in range(5, 11):
+        for column in range(6, 12):
             self.view.setColumnWidth(column, 64)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -189,15 +229,27 @@ class ImportTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
-        row = QHBoxLayout()
         self.summary = QLabel()
-        row.addWidget(self.summary, 1)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        row = QHBoxLayout()
+        self.remove_button = QPushButton(self.tr("Take out of the list"))
+        self.remove_button.setToolTip(
+            self.tr(
+                "The selected files are not imported now; the files themselves stay where "
+                "they are and can be added again."
+            )
+        )
         self.import_button = QPushButton(self.tr("Import the files that are ready"))
+        self.import_button.setDefault(True)
         self.clear_button = QPushButton(self.tr("Clear the list"))
         self.receipts_button = QPushButton(self.tr("Open the receipts folder"))
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
         for button in (self.import_button, self.clear_button, self.receipts_button):
             row.addWidget(button)
         layout.addLayout(row)
+        self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_files)
         self.clear_button.clicked.connect(lambda: self.set_rows([]))
         self.receipts_button.clicked.connect(lambda: open_folder(self.context.paths.exports))
@@ -208,13 +260,16 @@ class ImportTab(QWidget):
         return self.model.all_rows()
 
     def set_rows(self, rows: list[FileRow]) -> None:
+        rows = with_gaps(rows)
         self.model.set_rows(rows)
         counts = dict.fromkeys(Status, 0)
         for row in rows:
             counts[row.report.status] += 1
         self.import_button.setEnabled(counts[Status.READY] > 0)
-        self.summary.setText(
-            self.tr(
+        self.clear_button.setEnabled(bool(rows))
+        text = ""
+        if rows:
+            text = self.tr(
                 "{files} files: {ready} ready to import, {applied} imported, {already} imported "
                 "before, {refused} refused."
             ).format(
@@ -224,15 +279,36 @@ class ImportTab(QWidget):
                 already=counts[Status.ALREADY],
                 refused=counts[Status.REFUSED] + counts[Status.DECLINED],
             )
-            if rows
-            else ""
-        )
+            gaps = sum(1 for r in rows if r.missing and r.report.status is Status.READY)
+            if gaps:
+                text += " " + self.tr(
+                    "{count} of them follow files that have not arrived (column “Missing "
+                    "before it”): they can be imported, but ask the communes for the missing "
+                    "files."
+                ).format(count=gaps)
+        self.summary.setText(text)
         self.details.clear()
+        self._update_remove()
+
+    def _selected_rows(self) -> list[FileRow]:
+        return [self.model.row_at(i.row()) for i in self.view.selectionModel().selectedRows()]
+
+    def _update_remove(self) -> None:
+        self.remove_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
 
     def _show_details(self) -> None:
-        selected = self.view.selectionModel().selectedRows()
+        self._update_remove()
+        selected = self._selected_rows()
         if selected:
-            self.details.setPlainText(details(self.model.row_at(selected[0].row())))
+            self.details.setPlainText(details(selected[0]))
+        else:
+            self.details.clear()
+
+    def remove_selected(self) -> None:
+        """Take the selected files out of this batch (nothing happens to the files)."""
+        gone = {id(row) for row in self._selected_rows()}
+        if gone:
+            self.set_rows([r for r in self.rows() if id(r) not in gone])
 
     def choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
@@ -252,13 +328,16 @@ class ImportTab(QWidget):
         database = self.context.database
         run_in_background(
             lambda progress: check_files(database, fresh, progress),
-            on_done=lambda checked: self.set_rows(
-                sorted([*self.rows(), *checked], key=lambda r: r.path.name)
-            ),
+            on_done=self._checked,
             on_error=self._failed,
             parent=self,
             label=self.tr("Checking the files…"),
         )
+
+    def _checked(self, checked: list[FileRow]) -> None:
+        self.set_rows(sorted([*self.rows(), *checked], key=lambda r: r.path.name))
+        if any(r.report.status is Status.REFUSED for r in checked):
+            self.received.emit()  # refused files are in the ledger
 
     def _confirm_new_keys(self, rows: list[FileRow]) -> bool:
         lines = "\n".join(f"{r.report.commune_label}: {r.report.new_key_fingerprint}" for r in rows)
@@ -277,7 +356,7 @@ class ImportTab(QWidget):
         if not ready:
             return
         new_keys = [r for r in ready if r.report.new_key_fingerprint]
-        accept = not new_keys or self.confirm_new_keys(new_keys)
+        accept = not new_keys or self._confirm_new_keys(new_keys)
         database = self.context.database
         receipts = self.context.paths.exports
         self.import_button.setEnabled(False)
@@ -292,13 +371,13 @@ class ImportTab(QWidget):
     def _imported(self, rows: list[FileRow]) -> None:
         self.set_rows(rows)
         applied = sum(1 for r in rows if r.report.status is Status.APPLIED)
-        self.imported.emit()
+        self.received.emit()
         if applied:
             show_info(
                 self,
                 self.tr(
                     "{count} files imported. Their receipts are in {folder}; send each "
-                    "commune its receipt."
+                    "commune its receipt (the tab “Receipts to send” lists them)."
                 ).format(count=applied, folder=self.context.paths.exports),
             )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -57,6 +57,10 @@ LEDGER_COLUMNS = [
 
 
 class LedgerTab(QWidget):
+    """Emits ``receipt_written`` after a receipt was written again (it is to be sent)."""
+
+    receipt_written = Signal()
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -113,4 +117,10 @@ class LedgerTab(QWidget):
         except (UserError, OSError) as error:
             show_error(self, error if isinstance(error, UserError) else str(error))
             return
-        show_info(self, self.tr("Receipt written:\n{path}").format(path=path))
+        self.receipt_written.emit()
+        show_info(
+            self,
+            self.tr("Receipt written:\n{path}\n\nIt is in the list of receipts to send.").format(
+                path=path
+            ),
+        )
