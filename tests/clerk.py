@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -250,7 +251,8 @@ class _Answerer:
         dialog = QApplication.activeModalWidget()
         if dialog is None or any(dialog is seen for seen in self.handled):
             return
-        if not dialog.isVisible():
+        if not dialog.isVisible() or isinstance(dialog, QProgressDialog):
+            # A background task's progress shows by itself and closes when the work ends.
             return
         self.handled.append(dialog)
         if not self.answers:
