@@ -8,8 +8,6 @@ cancelled run) never leaves half a file where the old one was.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from enum import StrEnum
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.office import require_office
 from desktop.core.periods import Period
 from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.text import file_words
 from desktop.reports.model import Report
 from desktop.reports.pdf import write_pdf
 from desktop.reports.registry import ReportContext, ReportRequest, ReportSpec, check_request
@@ -78,14 +77,6 @@ def suggested_file_name(
     what = spec.file_stem or file_words(tr(spec.title))
     unit = file_words(unit_name) if unit_name else "Toan-thanh-pho"
     return f"{what}-{_period_words(request.period)}_{unit or 'X'}.{fmt}"
-
-
-def file_words(text: str) -> str:
-    """``"Cái Khế"`` → ``"Cai-Khe"``: letters and digits without diacritics, words joined
-    by hyphens."""
-    folded = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return "-".join(re.findall(r"[A-Za-z0-9]+", plain))
 
 
 def _period_words(period: Period) -> str:
