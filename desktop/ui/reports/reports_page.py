@@ -3,9 +3,13 @@ save it as PDF or Excel.
 
 Making a report reads many records, so it runs off the GUI thread through
 :func:`~desktop.ui.background.run_in_background` with a progress dialog. The preview shows
-the very PDF bytes that "Save PDF" writes. It uses Qt's PDF module (QtPdf, part of
-PySide6-Addons); where that module is missing the page
-says so and saving still works.
+the very PDF bytes that "Save PDF" writes; it stays while the clerk visits other pages and
+goes when the choices change. It zooms (fit to width, larger, smaller, Ctrl + wheel), and the
+choices sit above it so that at 1024×768 a page fitted to the width reads at about its
+printed size. Files are proposed under Vietnamese names in the reports folder and, once
+written, offered to open (:mod:`desktop.ui.exporting`). The preview uses Qt's PDF module
+(QtPdf, part of PySide6-Addons); where that module is missing the page says so and saving
+still works.
 """
 
 from __future__ import annotations
