@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRect, Qt
 from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QStandardItemModel,
     QWheelEvent,
@@ -78,6 +79,35 @@ class Made:
     pdf: bytes
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label exactly as tall as its lines at its present width. A plain one
+    in a form asks for the height of a narrower layout and leaves gaps above the preview."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setMinimumWidth(200)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # QLabel.heightForWidth keeps a line to spare; the font's own measure does not.
+        margins = self.contentsMargins()
+        width = max(self.width() - margins.left() - margins.right(), 1)
+        lines = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, self.text()
+        )
+        height = lines.height() + margins.top() + margins.bottom()
+        if height != self.maximumHeight():
+            self.setFixedHeight(height)
+
+
 def _row(*widgets: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     for widget in widgets:
@@ -109,12 +139,8 @@ class ReportsPage(QWidget):
         self.report_combo.setMinimumContentsLength(20)
         for spec in self.specs:
             self.report_combo.addItem(spec.title_text(), spec.name)
-        self.description = QLabel()
-        self.description.setWordWrap(True)
+        self.description = WrappedLabel()
         self.description.setObjectName("reportDescription")
-        # Without a width of its own, a wrapped label in a form asks for the height of its
-        # narrowest layout and leaves a gap above the preview.
-        self.description.setMinimumWidth(400)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         # The last quarter that has ended: what an office usually reports on.
