@@ -2,20 +2,45 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from db.enums import ContributionForm, DonorType, OfficeMode
 from db.models import Hamlet
 from desktop.core import settings as app_settings
+from desktop.core.backups import backups_to_restore, inspect_backup, make_backup
 from desktop.core.database import Database
+from desktop.core.funds.fund import ContributionInput, save_contribution
+from desktop.core.office import add_hamlet, set_up_office, update_office
+from desktop.core.programmes import rate_on
+from desktop.paths import AppPaths
+from desktop.ui.app import Application
 from desktop.ui.context import AppContext
+from desktop.ui.funds.contributions import ContributionListPage
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.pages.restore_dialog import RestoreDialog
+from desktop.ui.pages.settings_page import RateForm, SettingsPage
+from tests.clerk import (
+    Answer,
+    answering,
+    cancel,
+    click,
+    commit_text,
+    fill,
+    no,
+    ok,
+    open_file,
+    save_as,
+    save_button,
+    type_text,
+    yes,
+)
 
 
 def make_window(qtbot: QtBot, database: Database) -> MainWindow:
@@ -25,6 +50,43 @@ def make_window(qtbot: QtBot, database: Database) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+@pytest.fixture
+def commune_db_elsewhere(tmp_path: Path) -> Path:
+    """A backup of Cái Khế's database, kept outside any data folder."""
+    paths = AppPaths(tmp_path / "cai-khe").ensure()
+    database = Database.open(paths)
+    with database.transaction() as session:
+        set_up_office(session, OfficeMode.COMMUNE, commune_code="31120")
+    copy = make_backup(paths, tmp_path / "usb" / "cai-khe.sqlite3")
+    database.close()
+    return copy
+
+
+def settings_page(window: MainWindow) -> SettingsPage:
+    page = window.open_page("settings")
+    assert isinstance(page, SettingsPage)
+    return page
+
+
+def answer_text(text: str) -> Answer:
+    """Type ``text`` into the open one-line question (QInputDialog) and press OK."""
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog), f"expected a question, got {dialog!r}"
+        field = dialog.findChild(QLineEdit)
+        assert field is not None
+        field.selectAll()
+        field.del_()
+        commit_text(field, text)
+        click(save_button(dialog))
+
+    return fill(answer)
+
+
+def hamlet_names(page: SettingsPage) -> list[str]:
+    return [h.name for h in page.hamlet_model.visible_rows()]
 
 
 def test_navigation_of_the_whole_product(
@@ -81,13 +143,16 @@ def test_settings_save_office_and_signer(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     window = make_window(qtbot, commune_db)
-    page = window.open_page("settings")
-    assert isinstance(page, SettingsPage)
-    page.office_name.setText("UBND phường Cái Khế")
+    page = settings_page(window)
+    for field, text in (
+        (page.office_name, "UBND phường Cái Khế"),
+        (page.signer_name, "Trần Văn Mẫu"),
+        (page.clerk_name, "Lê Thị Nhập"),
+    ):
+        field.clear()
+        type_text(field, text)
     page.signer_title.setPlainText("KT. CHỦ TỊCH \n  PHÓ CHỦ TỊCH")
-    page.signer_name.setText("Trần Văn Mẫu")
-    page.clerk_name.setText("Lê Thị Nhập")
-    page.save_office.click()
+    click(page.save_office)
     assert page.office_error.text() == "Đã lưu."
     office = commune_db.office()
     assert office is not None and office.signer_name == "Trần Văn Mẫu"
@@ -101,45 +166,61 @@ def test_settings_refuses_an_empty_office_name(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     window = make_window(qtbot, commune_db)
-    page = window.open_page("settings")
-    assert isinstance(page, SettingsPage)
-    page.office_name.setText("   ")
-    page.signer_name.setText("Tên vẫn còn")
-    page.save_office.click()
+    page = settings_page(window)
+    page.office_name.clear()
+    type_text(page.office_name, "   ")
+    page.signer_name.clear()
+    type_text(page.signer_name, "Tên vẫn còn")
+    click(page.save_office)
     assert page.office_error.text() == "Không được để trống."
     assert page.signer_name.text() == "Tên vẫn còn", "what was typed stays"
     office = commune_db.office()
     assert office is not None and office.office_name == "Ủy ban nhân dân phường Cái Khế"
 
 
+def test_city_settings_save_the_office(
+    qtbot: QtBot, vi_app: QApplication, city_db: Database
+) -> None:
+    window = make_window(qtbot, city_db)
+    page = settings_page(window)
+    assert not hasattr(page, "hamlet_model"), "the city has no hamlets"
+    page.signer_name.clear()
+    type_text(page.signer_name, "Nguyễn Văn Thành")
+    click(page.save_office)
+    assert page.office_error.text() == "Đã lưu."
+    office = city_db.office()
+    assert office is not None and office.signer_name == "Nguyễn Văn Thành"
+
+
 def test_hamlets_add_rename_delete_undo(
-    qtbot: QtBot, vi_app: QApplication, commune_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     window = make_window(qtbot, commune_db)
-    page = window.open_page("settings")
-    assert isinstance(page, SettingsPage)
-    assert [h.name for h in page.hamlet_model.visible_rows()] == ["Khu vực 1", "Khu vực 2"]
-    answers = iter([("Khu vực Thới Hòa", True), ("Khu vực 1", True), ("Khu vực Một", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    errors: list[str] = []
-    monkeypatch.setattr(
-        "desktop.ui.pages.settings_page.show_error", lambda _p, e: errors.append(e.text())
-    )
-    monkeypatch.setattr("desktop.ui.pages.settings_page.confirm", lambda *_a: True)
-    page.add_hamlet_button.click()
-    assert "Khu vực Thới Hòa" in [h.name for h in page.hamlet_model.visible_rows()]
-    page.add_hamlet_button.click()
-    assert errors == ["Khu vực 1 đã có trong danh sách."]
+    page = settings_page(window)
+    assert hamlet_names(page) == ["Khu vực 1", "Khu vực 2"]
+    with answering(qtbot, answer_text("Khu vực Thới Hòa")):
+        click(page.add_hamlet_button)
+    assert "Khu vực Thới Hòa" in hamlet_names(page)
+    with answering(qtbot, answer_text("Khu vực 1"), ok("Khu vực 1 đã có trong danh sách.")):
+        click(page.add_hamlet_button)
+    with answering(qtbot, answer_text("  "), ok("Không được để trống.")):
+        click(page.add_hamlet_button)
+    assert len(hamlet_names(page)) == 3
     page.hamlet_view.selectRow(page.hamlet_model.find_row(lambda h: h.name == "Khu vực 1"))
-    page.rename_hamlet_button.click()
-    names = [h.name for h in page.hamlet_model.visible_rows()]
+    with answering(qtbot, answer_text("Khu vực Một")):
+        click(page.rename_hamlet_button)
+    names = hamlet_names(page)
     assert "Khu vực Một" in names and "Khu vực 1" not in names
     page.hamlet_view.selectRow(page.hamlet_model.find_row(lambda h: h.name == "Khu vực Một"))
-    page.delete_hamlet_button.click()
-    assert "Khu vực Một" not in [h.name for h in page.hamlet_model.visible_rows()]
-    assert page.undo_button.isEnabled()
-    page.undo_button.click()
-    assert "Khu vực Một" in [h.name for h in page.hamlet_model.visible_rows()]
+    with answering(qtbot, no("Xóa Khu vực Một?")):
+        click(page.delete_hamlet_button)
+    assert "Khu vực Một" in hamlet_names(page), "answered No: kept"
+    with answering(qtbot, yes("Xóa Khu vực Một?")):
+        click(page.delete_hamlet_button)
+    assert "Khu vực Một" not in hamlet_names(page)
+    click(page.undo_button)
+    assert "Khu vực Một" in hamlet_names(page)
+    assert not page.undo_button.isEnabled()
     with commune_db.reading() as s:
         live = sorted(s.scalars(select(Hamlet.name).where(Hamlet.deleted_at.is_(None))))
     assert live == ["Khu vực 2", "Khu vực Một", "Khu vực Thới Hòa"]
@@ -173,44 +254,277 @@ def test_english_interface(qtbot: QtBot, vi_app: QApplication, commune_db: Datab
         install_language("vi")
 
 
-def test_backup_from_settings(
-    qtbot: QtBot, vi_app: QApplication, commune_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    window = make_window(qtbot, commune_db)
-    page = window.open_page("settings")
-    assert isinstance(page, SettingsPage)
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "desktop.ui.pages.settings_page.show_info", lambda _p, text: shown.append(text)
-    )
-    page.backup_button.click()
-    assert shown and shown[0].startswith("Đã sao lưu:")
-    assert any(Path(commune_db.paths.backups).glob("tdcs-*-manual.sqlite3"))
-    assert QMessageBox  # the real dialogs are replaced above
-
-
-def test_new_programme_rate_from_settings(
+def test_new_programme_rate_through_its_form(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
-    from desktop.ui.pages.settings_page import RateForm
+    window = make_window(qtbot, commune_db)
+    page = settings_page(window)
+    hn = page.programme_model.find_row(lambda p: p.code == "HN")
+    assert page.programme_model.data(page.programme_model.index(hn, 1)) == "6,6 %"
+    page.programme_view.selectRow(hn)
+    seen: list[str] = []
+
+    def new_rate(form: QWidget) -> None:
+        assert isinstance(form, RateForm)
+        assert form.programme.value() == "HN", "the chosen programme is proposed"
+        type_text(form.valid_from, "01/01/2027")
+        type_text(form.rate, "sáu phẩy sáu")
+        click(form.save_button)
+        seen.append(form.error_text("rate_bp"))
+        assert form.isVisible(), "a wrong rate keeps the form open"
+        form.rate.clear()
+        type_text(form.rate, "6,24")
+        click(form.save_button)
+
+    with answering(qtbot, fill(new_rate)):
+        click(page.new_rate_button)
+    assert seen == ["Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92."]
+    with commune_db.reading() as s:
+        rate = rate_on(s, "HN", date(2027, 2, 1))
+        before = rate_on(s, "HN", date(2026, 12, 31))
+    assert rate is not None and rate.rate_bp == 624
+    assert before is not None and before.rate_bp == 660, "loans before keep the old rate"
+
+
+def test_city_adds_a_rate_and_can_cancel(
+    qtbot: QtBot, vi_app: QApplication, city_db: Database
+) -> None:
+    window = make_window(qtbot, city_db)
+    page = settings_page(window)
+    with answering(qtbot, cancel()):
+        click(page.new_rate_button)
+    with city_db.reading() as s:
+        assert rate_on(s, "HN", date(2030, 1, 1)) is not None
+        assert rate_on(s, "HN", date(2030, 1, 1)).rate_bp == 660  # type: ignore[union-attr]
+
+
+def test_backup_now_and_to_a_file(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, commune_db)
+    page = settings_page(window)
+    with answering(qtbot, ok("Đã sao lưu")):
+        click(page.backup_button)
+    taken = list(Path(commune_db.paths.backups).glob("tdcs-*-manual.sqlite3"))
+    assert len(taken) == 1 and inspect_backup(taken[0]).unit_code == "31120"
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    offered: list[str] = []
+
+    def remember(dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        assert isinstance(dialog, QFileDialog)
+        offered.append(Path(dialog.selectedFiles()[0]).name)
+        save_as(usb / "sao-luu")(dialog)
+
+    with answering(qtbot, remember, ok("Đã sao lưu")):
+        click(page.backup_to_button)
+    assert offered == [f"Sao-luu-TDCS_Cai-Khe_{date.today().isoformat()}.sqlite3"]
+    copy = usb / "sao-luu.sqlite3"
+    info = inspect_backup(copy)
+    assert info.unit_code == "31120" and info.office_name == "Ủy ban nhân dân phường Cái Khế"
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT count(*) FROM hamlets").fetchone()[0] == 2
+
+    with answering(qtbot, cancel()):
+        click(page.backup_to_button)
+    assert sorted(p.name for p in usb.iterdir()) == ["sao-luu.sqlite3"]
+
+
+def test_city_backs_up(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> None:
+    window = make_window(qtbot, city_db)
+    page = settings_page(window)
+    with answering(qtbot, ok("Đã sao lưu")):
+        click(page.backup_button)
+    taken = list(Path(city_db.paths.backups).glob("tdcs-*-manual.sqlite3"))
+    assert len(taken) == 1 and inspect_backup(taken[0]).unit_code == "92"
+
+
+# -- restoring a backup from Cài đặt ------------------------------------------------------------
+
+
+def donors(window: MainWindow) -> list[str]:
+    page = window.open_page("funds")
+    lists = page.findChildren(ContributionListPage)
+    assert len(lists) == 1
+    return sorted(row.donor_name for row in lists[0].model.all_rows())
+
+
+def give(database: Database, donor: str, amount: int, day: date) -> None:
+    with database.transaction() as session:
+        save_contribution(
+            session,
+            ContributionInput(
+                donor, DonorType.CA_NHAN, ContributionForm.TIEN_MAT, amount, day, day.year
+            ),
+            today=day,
+        )
+
+
+def choose_backup(reason: str) -> Answer:
+    """In the restore dialog, pick the backup of that kind and press Khôi phục…"""
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreDialog)
+        row = dialog.model.find_row(lambda b: b.reason == reason)
+        dialog.view.selectRow(row)
+        click(dialog.restore_button)
+
+    return fill(answer)
+
+
+def choose_other_file() -> Answer:
+    """In the restore dialog, press Chọn tệp khác… (the open dialog is answered next)."""
+    return fill(lambda dialog: click(dialog.other_file_button))
+
+
+def test_restore_from_settings_brings_back_the_backup_and_restarts(
+    qtbot: QtBot, vi_app: QApplication, tmp_path: Path
+) -> None:
+    paths = AppPaths(tmp_path / "office").ensure()
+    database = Database.open(paths)
+    with database.transaction() as session:
+        set_up_office(
+            session, OfficeMode.COMMUNE, commune_code="31120", hamlets=["Khu vực 1", "Khu vực 2"]
+        )
+    give(database, "Bà Lâm Thị Mỹ Duyên", 2_500_000, date(2026, 8, 20))
+    make_backup(paths)  # the copy to come back to
+    # What was done after it: a hamlet, a gift and a new office name.
+    with database.transaction() as session:
+        add_hamlet(session, "Khu vực Mới")
+        update_office(
+            session,
+            office_name="UBND phường Cái Khế (sửa sau)",
+            signer_title="CHỦ TỊCH",
+            signer_name="Trần Văn Mẫu",
+        )
+    give(database, "Ông Tạ Văn Lực", 9_000_000, date(2026, 10, 2))
+    database.close()
+
+    application = Application(vi_app, paths)
+    assert application.start()
+    assert application.backup is not None
+    application.backup.wait()  # the day's automatic backup, taken as TDCS opened
+    first = application.window
+    assert first is not None
+    try:
+        assert "(sửa sau)" in first.windowTitle()
+        assert donors(first) == ["Bà Lâm Thị Mỹ Duyên", "Ông Tạ Văn Lực"]
+        page = settings_page(first)
+        listed: list[list[str]] = []
+
+        def look_then_choose(dialog: QWidget) -> None:
+            assert isinstance(dialog, RestoreDialog)
+            listed.append(
+                [
+                    dialog.model.data(dialog.model.index(r, 1))
+                    for r in range(dialog.model.rowCount())
+                ]
+            )
+            choose_backup("manual")(dialog)
+
+        with answering(
+            qtbot,
+            fill(look_then_choose),
+            yes("Dữ liệu hiện tại sẽ được thay bằng bản sao lưu ngày"),
+            ok("Đã khôi phục bản sao lưu ngày"),
+        ):
+            click(page.restore_button)
+        # The copy taken by hand, and the automatic one of TDCS's start today.
+        assert [sorted(kinds) for kinds in listed] == [["Sao lưu thủ công", "Tự động hằng ngày"]]
+        qtbot.waitUntil(lambda: application.window is not first)
+        window = application.window
+        assert window is not None and window.isVisible()
+        assert window.stack.currentWidget() is window.open_page("settings")
+        # What the pages show now is the backup's.
+        assert "Ủy ban nhân dân phường Cái Khế" in window.windowTitle()
+        assert "(sửa sau)" not in window.windowTitle()
+        assert hamlet_names(settings_page(window)) == ["Khu vực 1", "Khu vực 2"]
+        assert donors(window) == ["Bà Lâm Thị Mỹ Duyên"]
+        # And what it replaced was kept: restoring that copy would undo the restore.
+        kept = [b for b in backups_to_restore(paths) if b.reason == "before-restore"]
+        assert len(kept) == 1
+        with sqlite3.connect(kept[0].path) as conn:
+            names = {row[0] for row in conn.execute("SELECT name FROM hamlets")}
+        assert "Khu vực Mới" in names
+    finally:
+        if application.window is not None:
+            application.window.close()
+        if application.database is not None:
+            application.database.close()
+
+
+def test_a_backup_of_another_commune_is_refused_with_nothing_changed(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
+) -> None:
+    other_paths = AppPaths(tmp_path / "an-binh").ensure()
+    other = Database.open(other_paths)
+    with other.transaction() as session:
+        set_up_office(session, OfficeMode.COMMUNE, commune_code="31150", hamlets=["Khu vực 9"])
+    copy = make_backup(other_paths, tmp_path / "usb" / "sao-luu-an-binh.sqlite3")
+    other.close()
 
     window = make_window(qtbot, commune_db)
-    page = window.open_page("settings")
-    assert isinstance(page, SettingsPage)
-    programmes = page.programme_model.all_rows()
-    hn = next(p for p in programmes if p.code == "HN")
-    assert page.programme_model.data(page.programme_model.index(0, 1)) == "6,6 %"
-    form = RateForm(page.context, programmes, hn, page)
-    qtbot.addWidget(form)
-    form.rate.setText("sáu phẩy sáu")
-    form.valid_from.setText("01/01/2027")
-    form.accept()
-    assert form.error_text("rate_bp") == "Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92."
-    form.rate.setText("6,24")
-    form.accept()
-    assert form.result() == 1
-    with commune_db.reading() as s:
-        from desktop.core.programmes import rate_on
+    page = settings_page(window)
+    before = commune_db.paths.database.read_bytes()
+    with answering(
+        qtbot,
+        choose_other_file(),
+        open_file(copy),
+        ok("Bản sao lưu này thuộc đơn vị khác: Ủy ban nhân dân phường An Bình (31150)"),
+    ):
+        click(page.restore_button)
+    assert commune_db.paths.database.read_bytes() == before
+    assert backups_to_restore(commune_db.paths) == [], "not even a backup was taken"
+    assert hamlet_names(page) == ["Khu vực 1", "Khu vực 2"]
 
-        rate = rate_on(s, "HN", date(2027, 2, 1))
-    assert rate is not None and rate.rate_bp == 624
+
+def test_restore_refuses_what_is_not_a_backup_and_can_be_called_off(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, commune_db)
+    page = settings_page(window)
+    workbook = tmp_path / "danh-sach.sqlite3"
+    workbook.write_bytes(b"PK\x03\x04 a workbook renamed")
+    with answering(qtbot, choose_other_file(), open_file(workbook), ok("không phải cơ sở dữ liệu")):
+        click(page.restore_button)
+    # The database TDCS has open is no backup either.
+    with answering(
+        qtbot,
+        choose_other_file(),
+        open_file(commune_db.paths.database),
+        ok("là cơ sở dữ liệu TDCS đang dùng"),
+    ):
+        click(page.restore_button)
+    # A good backup, but the clerk answers No to the question: nothing happens.
+    make_backup(commune_db.paths)
+    with commune_db.transaction() as session:
+        add_hamlet(session, "Khu vực Mới")
+    with answering(qtbot, choose_backup("manual"), no("sẽ được thay bằng bản sao lưu")):
+        click(page.restore_button)
+    with answering(qtbot, cancel()):
+        click(page.restore_button)
+    with commune_db.reading() as s:
+        live = sorted(s.scalars(select(Hamlet.name).where(Hamlet.deleted_at.is_(None))))
+    assert live == ["Khu vực 1", "Khu vực 2", "Khu vực Mới"]
+    assert [b.reason for b in backups_to_restore(commune_db.paths)] == ["manual"]
+
+
+def test_city_restores_only_a_city_backup(
+    qtbot: QtBot, vi_app: QApplication, city_db: Database, commune_db_elsewhere: Path
+) -> None:
+    window = make_window(qtbot, city_db)
+    page = settings_page(window)
+    with answering(
+        qtbot,
+        choose_other_file(),
+        open_file(commune_db_elsewhere),
+        ok(
+            "thuộc đơn vị khác: Ủy ban nhân dân phường Cái Khế (31120), "
+            "không phải của đơn vị này (92)"
+        ),
+    ):
+        click(page.restore_button)
+    assert backups_to_restore(city_db.paths) == []

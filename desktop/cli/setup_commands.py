@@ -139,10 +139,10 @@ def cmd_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     ctx.paths.ensure()
     setup_logging(ctx.paths)
-    info = restore_backup(ctx.paths, args.file)
+    restored = restore_backup(ctx.paths, args.file)
     print(
         tr("Restored {file} ({office}). The previous database was backed up first.").format(
-            file=args.file, office=info.office_name or "?"
+            file=args.file, office=restored.backup.office_name or "?"
         )
     )
     return 0

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db.backup import copy_database, is_sqlite_file, list_backups, restore_into, take_backup
+from db.backup import (
+    BACKUP_PREFIX,
+    copy_database,
+    is_sqlite_file,
+    list_backups,
+    restore_into,
+    take_backup,
+)
 from db.migrate import (
     DamagedDatabase,
     DatabaseProblem,
@@ -25,6 +32,7 @@ from desktop.paths import AppPaths
 
 AUTO_REASON = "auto"
 MANUAL_REASON = "manual"
+BEFORE_RESTORE_REASON = "before-restore"
 AUTO_INTERVAL = timedelta(hours=24)
 
 M_NO_FILE = QT_TRANSLATE_NOOP("Backups", "The file {path} does not exist.")
@@ -44,6 +52,20 @@ M_OTHER_UNIT = QT_TRANSLATE_NOOP(
     "Restore it into a new data folder instead.",
 )
 M_NO_DATABASE_YET = QT_TRANSLATE_NOOP("Backups", "There is no database to back up yet in {path}.")
+M_NOT_THIS_OFFICE = QT_TRANSLATE_NOOP(
+    "Backups",
+    "This backup belongs to another office: {backup_office} ({backup_unit}), not to this one "
+    "({current_unit}). It was not restored; nothing was changed.",
+)
+M_NEVER_SET_UP = QT_TRANSLATE_NOOP(
+    "Backups",
+    "{path} is a TDCS database that was never set up for an office: it holds nothing to "
+    "restore. Nothing was changed.",
+)
+M_LIVE_DATABASE = QT_TRANSLATE_NOOP(
+    "Backups",
+    "{path} is the database TDCS is using now, not a backup. Choose a backup file.",
+)
 
 PROBLEM_MESSAGES: dict[type[DatabaseProblem], Msg] = {
     NotADatabase: M_NOT_DATABASE,
@@ -64,6 +86,28 @@ class BackupInfo:
     revision: str | None
     unit_code: str | None
     office_name: str | None
+    #: When the copy was taken: from a backup's name (``tdcs-20261005-081500-auto.sqlite3``),
+    #: otherwise the file's last change.
+    taken_at: datetime
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A restore that happened: what was restored, and where the data it replaced was
+    kept (``None`` when there was no usable database to keep)."""
+
+    backup: BackupInfo
+    kept: Path | None
+
+
+@dataclass(frozen=True)
+class BackupChoice:
+    """A backup in the backups folder, as a person chooses among them."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
 
 
 def inspect_backup(path: Path) -> BackupInfo:
@@ -90,7 +134,52 @@ def inspect_backup(path: Path) -> BackupInfo:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise UserError(M_NOT_DATABASE, path=str(path)) from exc
-    return BackupInfo(path, revision, office[0] if office else None, office[1] if office else None)
+    return BackupInfo(
+        path,
+        revision,
+        office[0] if office else None,
+        office[1] if office else None,
+        _taken_at(path),
+    )
+
+
+def _taken_at(path: Path) -> datetime:
+    if path.name.startswith(BACKUP_PREFIX):
+        for backup in list_backups(path.parent):
+            if backup.path == path:
+                return backup.taken_at
+    return datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def backups_to_restore(paths: AppPaths) -> list[BackupChoice]:
+    """The backups in the backups folder, newest first, with their size."""
+    found = []
+    for backup in list_backups(paths.backups):
+        try:
+            size = backup.path.stat().st_size
+        except OSError:  # removed meanwhile (the daily rotation)
+            continue
+        found.append(BackupChoice(backup.path, backup.taken_at, backup.reason, size))
+    return found
+
+
+def check_backup_for(paths: AppPaths, source: Path, unit_code: str) -> BackupInfo:
+    """Check that ``source`` is a backup TDCS can restore into the data folder of the office
+    ``unit_code``: a TDCS database this version opens, set up for that same office, and not
+    the live database itself. Raises :class:`UserError` saying why not."""
+    if source.is_file() and paths.database.is_file() and source.samefile(paths.database):
+        raise UserError(M_LIVE_DATABASE, path=str(source))
+    info = inspect_backup(source)
+    if info.unit_code is None:
+        raise UserError(M_NEVER_SET_UP, path=str(source))
+    if info.unit_code != unit_code:
+        raise UserError(
+            M_NOT_THIS_OFFICE,
+            backup_office=info.office_name or "?",
+            backup_unit=info.unit_code,
+            current_unit=unit_code,
+        )
+    return info
 
 
 def make_backup(paths: AppPaths, out: Path | None = None) -> Path:
@@ -113,33 +202,36 @@ def auto_backup(paths: AppPaths, *, now: datetime | None = None) -> Path | None:
     return take_backup(paths.database, paths.backups, AUTO_REASON, keep=10)
 
 
-def restore_backup(paths: AppPaths, source: Path) -> BackupInfo:
+def restore_backup(paths: AppPaths, source: Path, *, unit_code: str | None = None) -> Restored:
     """Replace the database with ``source`` after checking it.
 
-    A healthy current database is backed up first and must belong to the same unit; a
-    damaged one is set aside (renamed, with its ``-wal``/``-shm`` files) rather than
-    deleted. The restored database is migrated if it comes from an older version.
+    With ``unit_code`` (the window: the office is known) the backup must be that office's
+    (:func:`check_backup_for`). A healthy current database is backed up first and must
+    belong to the same unit; a damaged one is set aside (renamed, with its ``-wal``/``-shm``
+    files) rather than deleted. The restored database is migrated if it comes from an older
+    version.
     """
-    info = inspect_backup(source)
+    info = check_backup_for(paths, source, unit_code) if unit_code else inspect_backup(source)
     paths.ensure()
     live = paths.database
+    kept: Path | None = None
     if live.is_file():
         try:
             current: BackupInfo | None = inspect_backup(live)
         except UserError:
             current = None
-            set_aside(live)
+            kept = set_aside(live)
         if current is not None:
             if current.unit_code and info.unit_code and current.unit_code != info.unit_code:
                 raise UserError(
                     M_OTHER_UNIT, backup_unit=info.unit_code, current_unit=current.unit_code
                 )
-            take_backup(live, paths.backups, "before-restore")
+            kept = take_backup(live, paths.backups, BEFORE_RESTORE_REASON)
             restore_into(source, live)
     if not live.is_file():
         copy_database(source, live)
     upgrade(live, paths.backups)
-    return info
+    return Restored(info, kept)
 
 
 def set_aside(database: Path) -> Path:

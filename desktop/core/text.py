@@ -51,6 +51,14 @@ def search_key(value: str | None) -> str:
     return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
 
 
+def file_words(text: str) -> str:
+    """``"Cái Khế"`` → ``"Cai-Khe"``: letters and digits without diacritics, words joined by
+    hyphens — for file names that still read in Vietnamese and survive any e-mail system."""
+    folded = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return "-".join(re.findall(r"[A-Za-z0-9]+", plain))
+
+
 def matches(query: str, value: str | None) -> bool:
     """True when every word of ``query`` occurs in ``value``, ignoring accents and case."""
     haystack = search_key(value)

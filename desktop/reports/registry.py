@@ -118,6 +118,9 @@ class ReportSpec:
     period_kinds: tuple[PeriodKind, ...]
     build: Builder
     coverage: Coverage = Coverage.ONE_OR_ALL
+    #: What the report is, as the first words of its proposed file name: Vietnamese without
+    #: diacritics, e.g. ``Bao-cao-ke-hoach`` (empty: made from the title).
+    file_stem: str = ""
 
     def available_to(self, office: OfficeInfo) -> bool:
         return office.mode in self.modes

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from desktop.core.database import Database
 from desktop.core.errors import UserError
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.office import require_office
+from desktop.core.periods import Period
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.text import search_key
+from desktop.core.text import file_words
 from desktop.reports.model import Report
 from desktop.reports.pdf import write_pdf
 from desktop.reports.registry import ReportContext, ReportRequest, ReportSpec, check_request
@@ -65,7 +66,20 @@ def save_report(report: Report, path: Path, progress: Progress = NO_PROGRESS) ->
         raise UserError(M_CANNOT_WRITE, path=str(path), reason=error.strerror or error) from error
 
 
-def suggested_file_name(spec: ReportSpec, request: ReportRequest, fmt: OutputFormat) -> str:
-    """``commune-plan_31120_2026-Q3.pdf``: name, unit, period — sorts well in a folder."""
-    unit = request.commune_code or "toan-thanh-pho"
-    return f"{spec.name}_{search_key(unit).replace(' ', '-')}_{request.period.code()}.{fmt}"
+def suggested_file_name(
+    spec: ReportSpec, request: ReportRequest, fmt: OutputFormat, unit_name: str | None
+) -> str:
+    """``Bao-cao-ke-hoach-quy-III-2026_Cai-Khe.pdf``: what the report is, its period, then
+    the commune (``unit_name``; ``None`` for every commune: ``Toan-thanh-pho``).
+
+    Vietnamese without diacritics: such a name reads to the office and survives any e-mail
+    system or zip tool, like the sync files' names (``31120_CaiKhe_0007_….tdcs``)."""
+    what = spec.file_stem or file_words(tr(spec.title))
+    unit = file_words(unit_name) if unit_name else "Toan-thanh-pho"
+    return f"{what}-{_period_words(request.period)}_{unit or 'X'}.{fmt}"
+
+
+def _period_words(period: Period) -> str:
+    """``quy-III-2026``, ``6-thang-dau-2026``, ``nam-2026``: the period as documents write
+    it (``quý III năm 2026``), without the ``năm`` between."""
+    return file_words(period.label_vi()).replace("-nam-", "-")

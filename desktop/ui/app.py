@@ -149,7 +149,9 @@ class Application:
         assert self.database is not None
         office = self.database.office()
         assert office is not None
-        context = AppContext(self.database, office, change_language=self.change_language)
+        context = AppContext(
+            self.database, office, change_language=self.change_language, restart=self.restart
+        )
         old = self.window
         self.window = MainWindow(context)
         if page:
@@ -163,6 +165,21 @@ class Application:
     def change_language(self, language: str) -> None:
         install_language(language)
         self.show_window("settings")
+
+    def restart(self, page: str) -> None:
+        """Open the database again and rebuild the window: after a restore the file holds
+        other data (and perhaps another language), which no page may go on showing."""
+        old = self.database
+        database = open_database(self.paths)
+        if database is None:
+            self.app.quit()
+            return
+        self.database = database
+        with database.reading() as session:
+            install_language(app_settings.language(session))
+        self.show_window(page)
+        if old is not None:
+            old.close()
 
     def activate(self) -> None:
         if self.window is not None:

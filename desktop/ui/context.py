@@ -16,6 +16,9 @@ class AppContext:
     office: OfficeInfo
     #: Switches the interface language and rebuilds the window (set by the application).
     change_language: Callable[[str], None] = field(default=lambda _lang: None)
+    #: Opens the database again and rebuilds the window at the given page, after its file
+    #: was replaced by a restore (set by the application).
+    restart: Callable[[str], None] = field(default=lambda _page: None)
     #: Re-reads the office profile after Cài đặt changed it (set by the main window).
     office_changed: Callable[[], None] = field(default=lambda: None)
 

@@ -27,6 +27,18 @@
         <source>There is no database to back up yet in {path}.</source>
         <translation>Chưa có cơ sở dữ liệu nào để sao lưu trong {path}.</translation>
     </message>
+    <message>
+        <source>This backup belongs to another office: {backup_office} ({backup_unit}), not to this one ({current_unit}). It was not restored; nothing was changed.</source>
+        <translation>Bản sao lưu này thuộc đơn vị khác: {backup_office} ({backup_unit}), không phải của đơn vị này ({current_unit}). Chưa khôi phục, dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} is a TDCS database that was never set up for an office: it holds nothing to restore. Nothing was changed.</source>
+        <translation>{path} là cơ sở dữ liệu TDCS chưa từng được thiết lập cho đơn vị nào, không có gì để khôi phục. Dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} is the database TDCS is using now, not a backup. Choose a backup file.</source>
+        <translation>{path} là cơ sở dữ liệu TDCS đang dùng, không phải bản sao lưu. Hãy chọn một tệp sao lưu.</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>

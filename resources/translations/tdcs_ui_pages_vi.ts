@@ -68,6 +68,65 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Daily, automatic</source>
+        <translation>Tự động hằng ngày</translation>
+    </message>
+    <message>
+        <source>Backed up by hand</source>
+        <translation>Sao lưu thủ công</translation>
+    </message>
+    <message>
+        <source>Before an upgrade of TDCS</source>
+        <translation>Trước khi nâng cấp TDCS</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Thời điểm sao lưu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. The data now in TDCS is backed up first, so this can be undone by restoring that copy.</source>
+        <translation>Chọn bản sao lưu cần khôi phục. Dữ liệu hiện tại của TDCS sẽ được sao lưu trước, nên có thể hoàn tác bằng cách khôi phục lại bản đó.</translation>
+    </message>
+    <message>
+        <source>There is no backup in the backups folder yet.</source>
+        <translation>Thư mục sao lưu chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>Chọn tệp khác…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Khôi phục…</translation>
+    </message>
+    <message>
+        <source>Choose a TDCS backup</source>
+        <translation>Chọn bản sao lưu TDCS</translation>
+    </message>
+    <message>
+        <source>TDCS backup (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bản sao lưu TDCS (*.sqlite3 *.db);;Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Name</source>
@@ -210,8 +269,36 @@
         <translation>Sao lưu ra tệp…</translation>
     </message>
     <message>
-        <source>To restore a backup, close TDCS and run: tdcs restore FILE. The current database is backed up before it is replaced.</source>
-        <translation>Để khôi phục một bản sao lưu, hãy đóng TDCS rồi chạy: tdcs restore TỆP. Cơ sở dữ liệu hiện tại được sao lưu trước khi bị thay.</translation>
+        <source>The backup could not be written: {reason}</source>
+        <translation>Không ghi được bản sao lưu: {reason}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>The data now in TDCS will be replaced by the backup of {when} ({office}). The current data is backed up first. TDCS will then restart.
+
+Restore this backup?</source>
+        <translation>Dữ liệu hiện tại sẽ được thay bằng bản sao lưu ngày {when} ({office}). Dữ liệu hiện tại được sao lưu trước; sau đó TDCS sẽ khởi động lại.
+
+Khôi phục bản sao lưu này?</translation>
+    </message>
+    <message>
+        <source>The data it replaced was kept in {path}.</source>
+        <translation>Dữ liệu trước khi khôi phục được lưu tại {path}.</translation>
+    </message>
+    <message>
+        <source>The backup of {when} was restored. {kept} TDCS restarts now.</source>
+        <translation>Đã khôi phục bản sao lưu ngày {when}. {kept} TDCS sẽ khởi động lại ngay bây giờ.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>Không khôi phục được bản sao lưu: {reason}</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
     </message>
     <message>
         <source>Backup written:
@@ -222,6 +309,14 @@
     <message>
         <source>Back up to</source>
         <translation>Sao lưu ra</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>TDCS backs up the data every day it is opened. Restoring a backup replaces all the data with the backup&apos;s, after backing up the current data, and restarts TDCS.</source>
+        <translation>TDCS tự sao lưu dữ liệu mỗi ngày được mở. Khôi phục một bản sao lưu sẽ thay toàn bộ dữ liệu bằng dữ liệu của bản đó (sau khi sao lưu dữ liệu hiện tại) và khởi động lại TDCS.</translation>
     </message>
     <message>
         <source>TDCS backup (*.sqlite3)</source>

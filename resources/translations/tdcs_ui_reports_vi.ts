@@ -5,6 +5,7 @@
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
+        <extracomment>Each press of &quot;Larger&quot; / &quot;Smaller&quot; scales the preview by this much, within the limits.</extracomment>
         <translation>Báo cáo</translation>
     </message>
     <message>
@@ -56,6 +57,22 @@
         <translation>Lưu Excel…</translation>
     </message>
     <message>
+        <source>Smaller (Ctrl+−)</source>
+        <translation>Thu nhỏ (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Larger (Ctrl++)</source>
+        <translation>Phóng to (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the preview (Ctrl+0)</source>
+        <translation>Hiện trang vừa chiều rộng khung xem trước (Ctrl+0)</translation>
+    </message>
+    <message>
         <source>Choose a report and press Preview.</source>
         <translation>Chọn báo cáo rồi bấm Xem trước.</translation>
     </message>
@@ -84,8 +101,12 @@
         <translation>Đang lập báo cáo…</translation>
     </message>
     <message>
-        <source>{title} — {period}</source>
-        <translation>{title} — {period}</translation>
+        <source>{title} — {period} (made at {time})</source>
+        <translation>{title} — {period} (lập lúc {time})</translation>
+    </message>
+    <message>
+        <source>The choices changed: press Preview to see the report.</source>
+        <translation>Các lựa chọn đã thay đổi: bấm Xem trước để xem báo cáo.</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>

@@ -596,5 +596,6 @@ SPEC = register(
         (PeriodKind.YEAR,),
         build,
         Coverage.ALL,
+        file_stem="Bao-cao-Chi-thi-39",
     )
 )

@@ -190,5 +190,6 @@ SPEC = register(
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),
         build,
         Coverage.ONE,
+        file_stem="Bao-cao-ke-hoach",
     )
 )

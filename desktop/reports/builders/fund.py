@@ -272,5 +272,6 @@ SPEC = register(
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),
         build,
+        file_stem="Quy-Vi-nguoi-ngheo",
     )
 )

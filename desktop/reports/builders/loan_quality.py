@@ -224,5 +224,6 @@ SPEC = register(
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),
         build,
+        file_stem="Chat-luong-tin-dung",
     )
 )

@@ -197,5 +197,6 @@ SPEC = register(
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),
         build,
+        file_stem="Khoan-vay-chua-kiem-tra",
     )
 )

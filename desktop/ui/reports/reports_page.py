@@ -3,22 +3,32 @@ save it as PDF or Excel.
 
 Making a report reads many records, so it runs off the GUI thread through
 :func:`~desktop.ui.background.run_in_background` with a progress dialog. The preview shows
-the very PDF bytes that "Save PDF" writes. It uses Qt's PDF module (QtPdf, part of
-PySide6-Addons); where that module is missing the page
-says so and saving still works.
+the very PDF bytes that "Save PDF" writes; it stays while the clerk visits other pages and
+goes when the choices change. It zooms (fit to width, larger, smaller, Ctrl + wheel), and the
+choices sit above it so that at 1024×768 a page fitted to the width reads at about its
+printed size. Files are proposed under Vietnamese names in the reports folder and, once
+written, offered to open (:mod:`desktop.ui.exporting`). The preview uses Qt's PDF module
+(QtPdf, part of PySide6-Addons); where that module is missing the page says so and saving
+still works.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRect, Qt
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QStandardItemModel,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,7 +51,8 @@ from desktop.reports.registry import Coverage, ReportRequest, ReportSpec, report
 from desktop.reports.service import OutputFormat, make_report, save_report, suggested_file_name
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.dialogs import show_error
+from desktop.ui.exporting import export_failure, save_file_as, show_saved
 from desktop.ui.inputs import DateEdit
 
 try:
@@ -51,6 +62,11 @@ try:
     HAVE_QTPDF = True
 except ImportError:  # an installation without Qt's PDF module: no preview, saving works
     HAVE_QTPDF = False
+
+#: Each press of "Larger" / "Smaller" scales the preview by this much, within the limits.
+ZOOM_STEP = 1.25
+MIN_ZOOM = 0.25
+MAX_ZOOM = 4.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,43 @@ class Made:
     pdf: bytes
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label exactly as tall as its lines at its present width. A plain one
+    in a form asks for the height of a narrower layout and leaves gaps above the preview."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setMinimumWidth(200)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # QLabel.heightForWidth keeps a line to spare; the font's own measure does not.
+        margins = self.contentsMargins()
+        width = max(self.width() - margins.left() - margins.right(), 1)
+        lines = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, self.text()
+        )
+        height = lines.height() + margins.top() + margins.bottom()
+        if height != self.maximumHeight():
+            self.setFixedHeight(height)
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 class ReportsPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +123,7 @@ class ReportsPage(QWidget):
         self.made: Made | None = None
         self._buffer: QBuffer | None = None
         self.specs = reports_for(context.office)
+        self._commune_names: dict[str, str] = {}
 
         heading = QLabel(self.tr("Reports"))
         heading.setObjectName("pageTitle")
@@ -79,10 +133,13 @@ class ReportsPage(QWidget):
         heading.setFont(font)
 
         self.report_combo = QComboBox()
+        self.report_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.report_combo.setMinimumContentsLength(20)
         for spec in self.specs:
             self.report_combo.addItem(spec.title_text(), spec.name)
-        self.description = QLabel()
-        self.description.setWordWrap(True)
+        self.description = WrappedLabel()
         self.description.setObjectName("reportDescription")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -96,58 +153,107 @@ class ReportsPage(QWidget):
         self.number_combo = QComboBox()
         self.commune_combo = QComboBox()
         self.commune_combo.setEditable(False)
+        self.commune_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.commune_combo.setMinimumContentsLength(14)
         self.issued_on = DateEdit()
         self.issued_on.set_value(date.today())
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText(self.tr("left blank to be filled in"))
         self.doc_number.setMaxLength(20)
+        width = self.fontMetrics().horizontalAdvance("00/00/00000") + 40  # room for 📅
+        self.issued_on.setMaximumWidth(width)
+        self.doc_number.setMinimumWidth(width + 100)
 
+        # The choices sit above the preview in a few rows, so that on a 1024×768 screen the
+        # page gets the whole width and its text reads at "fit to width".
         form = QFormLayout()
-        form.addRow(self.tr("Report"), self.report_combo)
-        form.addRow("", self.description)
-        form.addRow(self.tr("Year"), self.year)
-        form.addRow(self.tr("Period"), self.kind_combo)
-        form.addRow(self.tr("Quarter / half"), self.number_combo)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_combo, 2)
         if context.office.is_city:
             self.commune_combo.addItem(self.tr("All communes and wards"), None)
             with context.database.reading() as session:
                 communes: list[CommuneInfo] = list_communes(session)
             for commune in communes:
                 self.commune_combo.addItem(f"{commune.label} ({commune.code})", commune.code)
-            form.addRow(self.tr("Commune"), self.commune_combo)
-        form.addRow(self.tr("Date on the document"), self.issued_on)
-        form.addRow(self.tr("Number"), self.doc_number)
+                self._commune_names[commune.code] = commune.name
+            report_row.addWidget(QLabel(self.tr("Commune")))
+            report_row.addWidget(self.commune_combo, 1)
+        form.addRow(self.tr("Report"), report_row)
+        form.addRow("", self.description)
+        form.addRow(
+            self.tr("Year"),
+            _row(
+                self.year,
+                QLabel(self.tr("Period")),
+                self.kind_combo,
+                QLabel(self.tr("Quarter / half")),
+                self.number_combo,
+            ),
+        )
+        form.addRow(
+            self.tr("Date on the document"),
+            _row(self.issued_on, QLabel(self.tr("Number")), self.doc_number),
+        )
 
         self.preview_button = QPushButton(self.tr("Preview"))
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
         self.xlsx_button = QPushButton(self.tr("Save Excel…"))
         self.preview_button.setDefault(True)
+        self.zoom_out_button = QPushButton("−")
+        self.zoom_out_button.setToolTip(self.tr("Smaller (Ctrl+−)"))
+        self.zoom_in_button = QPushButton("+")
+        self.zoom_in_button.setToolTip(self.tr("Larger (Ctrl++)"))
+        self.fit_button = QPushButton(self.tr("Fit to width"))
+        self.fit_button.setToolTip(self.tr("Fit the page to the width of the preview (Ctrl+0)"))
+        self.fit_button.setCheckable(True)
+        self.fit_button.setChecked(True)
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomLevel")
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("400 %"))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setFixedWidth(button.sizeHint().height() + 8)
         buttons = QHBoxLayout()
         for button in (self.preview_button, self.pdf_button, self.xlsx_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addLayout(buttons)
-        left.addStretch(1)
-        left_box = QWidget()
-        left_box.setLayout(left)
-        left_box.setMaximumWidth(440)
+        zoom: tuple[QWidget, ...] = (
+            self.fit_button,
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+        )
+        for part in zoom:
+            buttons.addWidget(part)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("previewStatus")
-        right = QVBoxLayout()
-        right.addWidget(self.status)
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading)
+        outer.addLayout(form)
+        outer.addLayout(buttons)
+        outer.addWidget(self.status)
         if HAVE_QTPDF:
             self.document = QPdfDocument(self)
             self.viewer = QPdfView(self)
             self.viewer.setDocument(self.document)
             self.viewer.setPageMode(QPdfView.PageMode.MultiPage)
             self.viewer.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            right.addWidget(self.viewer, 1)
+            self.viewer.viewport().installEventFilter(self)
+            self.viewer.zoomFactorChanged.connect(self._show_zoom)
+            outer.addWidget(self.viewer, 1)
             self.status.setText(self.tr("Choose a report and press Preview."))
+            for keys, slot in (
+                (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+                (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+                (QKeySequence("Ctrl+0"), self.fit_width),
+            ):
+                shortcut = QShortcut(keys, self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
         else:
             self.status.setText(
                 self.tr(
@@ -155,21 +261,28 @@ class ReportsPage(QWidget):
                     "Save the PDF and open it in a PDF reader."
                 )
             )
-            right.addStretch(1)
-
-        body = QHBoxLayout()
-        body.addWidget(left_box)
-        body.addLayout(right, 1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(heading)
-        outer.addLayout(body, 1)
+            outer.addStretch(1)
 
         self.report_combo.currentIndexChanged.connect(self._report_changed)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        for signal in (
+            self.report_combo.currentIndexChanged,
+            self.kind_combo.currentIndexChanged,
+            self.number_combo.currentIndexChanged,
+            self.commune_combo.currentIndexChanged,
+            self.year.valueChanged,
+            self.issued_on.textChanged,
+            self.doc_number.textChanged,
+        ):
+            signal.connect(self._choices_changed)
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(lambda: self.save(OutputFormat.PDF))
         self.xlsx_button.clicked.connect(lambda: self.save(OutputFormat.XLSX))
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.fit_button.clicked.connect(self.fit_width)
         self._report_changed()
+        self._show_zoom()
         if not self.specs:
             for button in (self.preview_button, self.pdf_button, self.xlsx_button):
                 button.setEnabled(False)
@@ -290,8 +403,10 @@ class ReportsPage(QWidget):
         self._set_busy(False)
         self.made = made
         self.status.setText(
-            self.tr("{title} — {period}").format(
-                title=made.spec.title_text(), period=made.request.period.label()
+            self.tr("{title} — {period} (made at {time})").format(
+                title=made.spec.title_text(),
+                period=made.request.period.label(),
+                time=datetime.now().strftime("%H:%M"),
             )
         )
         if not HAVE_QTPDF:
@@ -304,32 +419,116 @@ class ReportsPage(QWidget):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+        self._show_zoom()
+
+    def _choices_changed(self) -> None:
+        """The preview stays while the page is left and shown again; it goes when the
+        choices no longer describe it, so what is on screen is always what was chosen."""
+        if self.made is None:
+            return
+        try:
+            request = self.request()
+        except UserError:
+            request = None
+        if self.current_spec() == self.made.spec and request == self.made.request:
+            return
+        self.made = None
+        if HAVE_QTPDF:
+            self.document.close()
+        self.status.setText(self.tr("The choices changed: press Preview to see the report."))
+        self._show_zoom()
 
     def page_count(self) -> int:
         return self.document.pageCount() if HAVE_QTPDF else 0
 
-    def choose_path(self, suggested: Path, fmt: OutputFormat) -> Path | None:
-        """Ask where to save (tests replace this)."""
-        pattern = (
-            self.tr("PDF document (*.pdf)")
-            if fmt is OutputFormat.PDF
-            else (self.tr("Excel workbook (*.xlsx)"))
-        )
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), str(suggested), pattern
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+    # -- zoom -------------------------------------------------------------------------------
+    def zoom_factor(self) -> float:
+        """The preview's scale, 1.0 being the page at its printed size on this screen; at
+        "fit to width" the scale the width gives (QPdfView keeps that one to itself)."""
+        if not HAVE_QTPDF:
+            return 1.0
+        if self.viewer.zoomMode() is QPdfView.ZoomMode.Custom:
+            return float(self.viewer.zoomFactor())
+        if self.document.pageCount() == 0:
+            return 1.0
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        page_width = self.document.pagePointSize(0).width() * screen.logicalDotsPerInch() / 72
+        margins = self.viewer.documentMargins()
+        usable = self.viewer.viewport().width() - margins.left() - margins.right()
+        return usable / page_width if page_width > 0 else 1.0
+
+    def zoom_in(self) -> None:
+        self._zoom_to(self.zoom_factor() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom_to(self.zoom_factor() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        if HAVE_QTPDF:
+            self.viewer.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._show_zoom()
+
+    def _zoom_to(self, factor: float) -> None:
+        if not HAVE_QTPDF:
+            return
+        self.viewer.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.viewer.setZoomFactor(min(max(factor, MIN_ZOOM), MAX_ZOOM))
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        shown = HAVE_QTPDF and self.page_count() > 0
+        factor = self.zoom_factor()
+        fit = HAVE_QTPDF and self.viewer.zoomMode() is QPdfView.ZoomMode.FitToWidth
+        self.fit_button.setChecked(fit)
+        self.zoom_label.setText(f"{round(factor * 100)} %" if shown else "")
+        self.fit_button.setEnabled(shown)
+        self.zoom_in_button.setEnabled(shown and factor < MAX_ZOOM - 1e-6)
+        self.zoom_out_button.setEnabled(shown and factor > MIN_ZOOM + 1e-6)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl + mouse wheel zooms the preview, as in a PDF reader; a new width changes
+        the scale "fit to width" gives."""
+        if HAVE_QTPDF and watched is self.viewer.viewport():
+            if event.type() == QEvent.Type.Resize:
+                self._show_zoom()
+            elif (
+                isinstance(event, QWheelEvent)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                if self.page_count() > 0:
+                    if event.angleDelta().y() > 0:
+                        self.zoom_in()
+                    elif event.angleDelta().y() < 0:
+                        self.zoom_out()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- saving -----------------------------------------------------------------------------
+    def suggested_path(self, spec: ReportSpec, request: ReportRequest, fmt: OutputFormat) -> Path:
+        """Where the save dialog starts: the reports folder, under a Vietnamese name that says
+        what the report is (``Bao-cao-ke-hoach-quy-III-2026_Cai-Khe.pdf``)."""
+        office = self.context.office
+        if not office.is_city:
+            unit: str | None = office.unit_name
+        elif request.commune_code is None:
+            unit = None
+        else:
+            unit = self._commune_names.get(request.commune_code, request.commune_code)
+        return self.context.paths.reports / suggested_file_name(spec, request, fmt, unit)
 
     def save(self, fmt: OutputFormat) -> None:
         started = self._start()
         if started is None:
             return
         spec, request = started
-        folder = self.context.paths.reports
-        path = self.choose_path(folder / suggested_file_name(spec, request, fmt), fmt)
+        file_filter = (
+            self.tr("PDF document (*.pdf)")
+            if fmt is OutputFormat.PDF
+            else self.tr("Excel workbook (*.xlsx)")
+        )
+        path = save_file_as(
+            self, self.tr("Save the report"), self.suggested_path(spec, request, fmt), file_filter
+        )
         if path is None:
             return
         made = self.made
@@ -344,13 +543,20 @@ class ReportsPage(QWidget):
 
         def done(written: Path) -> None:
             self._set_busy(False)
-            show_info(self, self.tr("Report saved: {path}").format(path=written))
+            show_saved(self, self.tr("Report saved: {path}").format(path=written), written)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OSError):
+                self._set_busy(False)
+                show_error(self, export_failure(error, path))
+                return
+            self._failed(error)
 
         self._set_busy(True)
         run_in_background(
             work,
             on_done=done,
-            on_error=self._failed,
+            on_error=failed,
             parent=self,
             label=self.tr("Saving the report…"),
             cancellable=True,
