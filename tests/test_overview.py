@@ -205,10 +205,13 @@ def test_overview_command_prints_the_city_2025_figures(
         "Chưa đạt (chỉ tiêu ≥ 20 % đến năm 2030); còn thiếu 843.000.000.000 đ"
     ) in out
     assert "tăng 20,00 % — Đạt chỉ tiêu" in out
+    assert "Dư nợ đến ngày 31/12/2025: chưa có số liệu dư nợ" in out  # the city office's own
     code, out, err = run(
         capsys, "overview", "--data-dir", folder, "--year", "2025", "--unit", "all"
     )
     assert code == 0 and "toàn bộ các xã, phường" in out
+    assert "Số liệu của 2/103 xã, phường đã gửi" in out
+    assert "Dư nợ đến ngày 31/12/2025" in out
     code, out, err = run(capsys, "overview", "--data-dir", folder, "--unit", "99999")
     assert (
         code == 1 and err.strip() == "Lỗi: 99999 không phải mã xã, phường, 92 (thành phố) hay all."
