@@ -274,6 +274,7 @@ class OverviewPage(QWidget):
             self.show_overview(overview)
             self.loading = False
             self.status.clear()
+            self.status.setToolTip("")
             self.loaded.emit()
 
         def failed(error: BaseException) -> None:
@@ -347,7 +348,9 @@ class OverviewPage(QWidget):
                 ).format(sent=coverage.reporting, total=coverage.communes)
                 style = PART_STYLE
         else:
-            name = self.scope.currentText() if self.scope is not None else coverage.owner
+            # The item's text, not the line's: the person may be typing a search meanwhile.
+            scope = self.scope
+            name = scope.itemText(scope.currentIndex()) if scope is not None else coverage.owner
             if not coverage.reporting:
                 text = self.tr("{commune} has not sent its figures yet.").format(commune=name)
                 style = PART_STYLE
