@@ -5,6 +5,7 @@ the whole change history with its Excel export — clicked and answered as a per
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from db.enums import ContributionForm, DonorType
 from db.models import Commune
 from desktop.core import demo
 from desktop.core.dashboard.overview import load_overview
+from desktop.core.dashboard.scope import Coverage
 from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.funds.fund import ContributionInput, save_contribution
@@ -268,6 +270,27 @@ def test_a_city_with_no_file_yet_says_so(
     page = open_page(qtbot, city_db)
     assert page.coverage_label.text() == "Chưa có xã, phường nào gửi số liệu."
     assert value(page.loan_card, "data") == "Chưa có số liệu dư nợ"
+
+
+def test_coverage_lines(qtbot: QtBot, city_page: OverviewPage) -> None:
+    page = city_page
+    assert page.coverage_label.text() == (
+        "Số liệu của 2/103 xã, phường đã gửi (chưa phải toàn thành phố)."
+    )
+    assert page.scope is not None
+    with page.context.database.reading() as s:
+        first = s.scalars(select(Commune).limit(1)).one()
+        label = CommuneInfo(first.code, first.name, first.kind).label
+    page.scope.setCurrentIndex(page.scope.findData(first.code))
+    wait_loaded(qtbot, page)
+    # The demo wrote its records at the city: no file was imported, so no import date.
+    assert page.coverage_label.text() == f"Số liệu do {label} ({first.code}) gửi."
+    assert page.overview is not None
+    page.scope.setCurrentIndex(page.scope.findData("all"))
+    wait_loaded(qtbot, page)
+    every = replace(page.overview, coverage=Coverage(ALL_COMMUNES, 103, 103))
+    page.show_overview(every)
+    assert page.coverage_label.text() == "Số liệu của đủ 103 xã, phường."
 
 
 def test_city_overview_of_2025_shows_the_real_figures(

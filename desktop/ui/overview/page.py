@@ -17,7 +17,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -117,9 +116,6 @@ def latest_share(overview: Overview) -> ShareIndicator:
 
 
 class OverviewPage(QWidget):
-    #: The figures on screen are up to date (after each reading).
-    loaded = Signal()
-
     def __init__(
         self,
         context: AppContext,
@@ -275,7 +271,6 @@ class OverviewPage(QWidget):
             self.loading = False
             self.status.clear()
             self.status.setToolTip("")
-            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             # On the status line, not in a dialog: figures that could not be read (a locked
