@@ -4,6 +4,7 @@ the year's figures in one read, and the change history in words."""
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -14,15 +15,21 @@ from db.enums import AuditAction, ContributionForm, DonorType, SourceLevel
 from db.models import Commune
 from desktop.core import demo, i18n
 from desktop.core.dashboard.history import change_history
+from desktop.core.dashboard.loans import loan_summary
 from desktop.core.dashboard.overview import load_overview, overview_years
 from desktop.core.dashboard.reminders import REMINDER_DAYS, ReminderKind, reminders
+from desktop.core.dashboard.scope import communes_for_choice
 from desktop.core.database import Database
 from desktop.core.funds.capital import TransferInput, save_transfer
 from desktop.core.funds.fund import ContributionInput, save_contribution
 from desktop.core.funds.indicators import TargetStatus
+from desktop.core.loans.checks import loans_not_checked
+from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import CommuneInfo
+from desktop.core.owners import ALL_COMMUNES
 from desktop.core.record_labels import describe_changes, show_value
 from desktop.paths import AppPaths
+from tests.overview_data import hand_made_loans
 
 TODAY = date(2026, 11, 29)
 
@@ -198,11 +205,102 @@ def test_overview_command_prints_the_city_2025_figures(
         "Chưa đạt (chỉ tiêu ≥ 20 % đến năm 2030); còn thiếu 843.000.000.000 đ"
     ) in out
     assert "tăng 20,00 % — Đạt chỉ tiêu" in out
+    assert "Dư nợ đến ngày 31/12/2025: chưa có số liệu dư nợ" in out  # the city office's own
     code, out, err = run(
         capsys, "overview", "--data-dir", folder, "--year", "2025", "--unit", "all"
     )
     assert code == 0 and "toàn bộ các xã, phường" in out
+    assert "Số liệu của 2/103 xã, phường đã gửi" in out
+    assert "Dư nợ đến ngày 31/12/2025" in out
     code, out, err = run(capsys, "overview", "--data-dir", folder, "--unit", "99999")
     assert (
         code == 1 and err.strip() == "Lỗi: 99999 không phải mã xã, phường, 92 (thành phố) hay all."
     )
+
+
+# -- the loans on Tổng quan (tests/overview_data.py holds the hand-made book) -----------------
+
+
+def test_loans_on_today_against_the_hand_made_book(commune_db: Database) -> None:
+    hand_made_loans(commune_db)
+    with commune_db.reading() as s:
+        loans = load_overview(s, 2026, "31120", today=TODAY).loans
+    assert loans.day == TODAY and loans.has_data
+    assert loans.latest_data == loans.earliest_data == date(2026, 9, 30)
+    assert loans.outstanding == 67_000_000
+    assert loans.overdue == 15_000_000 and loans.frozen == 4_000_000
+    assert loans.overdue_ratio == Fraction(15, 67)
+    assert loans.overdue_frozen == 19_000_000
+    assert loans.overdue_frozen_ratio == Fraction(19, 67)
+    assert (loans.loans_with_balance, loans.borrowers_with_balance) == (3, 2)
+    assert loans.not_checked == 2  # L1 checked a day too early, L3 never
+    assert loans.communes == 1
+
+
+def test_loans_of_a_past_year_are_taken_on_its_last_day(commune_db: Database) -> None:
+    hand_made_loans(commune_db)
+    with commune_db.reading() as s:
+        loans = load_overview(s, 2025, "31120", today=TODAY).loans
+        years = overview_years(s, "31120", today=TODAY)
+    assert loans.day == date(2025, 12, 31)
+    assert loans.latest_data == date(2025, 12, 31)
+    assert loans.outstanding == 110_000_000 and loans.overdue == 0
+    assert loans.overdue_ratio == 0
+    assert (loans.loans_with_balance, loans.borrowers_with_balance) == (4, 3)
+    assert loans.not_checked == 2  # L3 and L4
+    # Every year since the first balance (the loan of 05/05/2023) can be chosen.
+    assert years == [2026, 2025, 2024, 2023]
+
+
+def test_loans_agree_with_the_indicators_and_the_unchecked_list(commune_db: Database) -> None:
+    """Tổng quan reads the loans in one pass of its own: it must say what the Khoản vay
+    page and the reports say."""
+    hand_made_loans(commune_db)
+    for day in (TODAY, date(2025, 12, 31), date(2024, 6, 30)):
+        with commune_db.reading() as s:
+            loans = loan_summary(s, "31120", day)
+            total = indicator_table(s, Dimension.PROGRAMME, owner="31120", as_of=day).total
+            unchecked = loans_not_checked(s, "31120", today=day)
+        assert loans.outstanding == total.outstanding
+        assert loans.overdue == total.overdue and loans.frozen == total.frozen
+        assert loans.loans_with_balance == total.loans_with_balance
+        assert loans.borrowers_with_balance == total.borrowers_with_balance
+        assert loans.not_checked == len(unchecked)
+
+
+@pytest.mark.parametrize("year", [2022, 2026])
+def test_no_balance_data_is_not_zero(commune_db: Database, year: int) -> None:
+    """No loan at all, or no balance on or before the day: there are no figures."""
+    if year == 2022:
+        hand_made_loans(commune_db)  # every loan came later
+    with commune_db.reading() as s:
+        loans = load_overview(s, year, "31120", today=TODAY).loans
+    assert not loans.has_data and loans.latest_data is None
+    assert loans.overdue_ratio is None and loans.communes == 0
+
+
+def test_the_city_chooses_whose_figures(city_db: Database) -> None:
+    with city_db.reading() as s:
+        some = [CommuneInfo(c.code, c.name, c.kind) for c in s.scalars(select(Commune).limit(2))]
+    tiny = demo.DemoScale(borrowers=2, groups=1, hamlets=1, contributions_per_year=3)
+    with city_db.transaction() as s:
+        demo.generate(s, scale=tiny, today=TODAY, communes=some)
+    with city_db.reading() as s:
+        every = load_overview(s, 2026, ALL_COMMUNES, today=TODAY)
+        first = load_overview(s, 2026, some[0].code, today=TODAY)
+        second = load_overview(s, 2026, some[1].code, today=TODAY)
+        own = load_overview(s, 2026, CITY_CODE, today=TODAY)
+        nobody = load_overview(s, 2026, "31810", today=TODAY)
+        choices = communes_for_choice(s)
+    assert (every.coverage.reporting, every.coverage.communes) == (2, 103)
+    assert not every.coverage.complete
+    assert (first.coverage.reporting, first.coverage.communes) == (1, 1)
+    assert (nobody.coverage.reporting, nobody.coverage.communes) == (0, 1)
+    assert (own.coverage.reporting, own.coverage.communes) == (0, 0)
+    # All communes together are the sum of the two; the city office's own records apart.
+    assert every.fund.closing == first.fund.closing + second.fund.closing
+    assert every.loans.outstanding == first.loans.outstanding + second.loans.outstanding > 0
+    assert every.loans.communes == 2 and not own.loans.has_data
+    assert not nobody.loans.has_data and nobody.fund.closing == 0
+    assert len(choices) == 103
+    assert [c.name for c in choices[:3]] == ["An Bình", "An Lạc Thôn", "An Ninh"]

@@ -1,6 +1,7 @@
-"""``tdcs overview``: the year's figures as Tổng quan shows them — the fund statement,
-deposits, entrusted capital against both targets, task completion — for this office, one
-commune, the city office's own records, or all communes together."""
+"""``tdcs overview``: the year's figures as Tổng quan shows them — the loans, the fund
+statement, deposits, entrusted capital against both targets, task completion — for this
+office, one commune, the city office's own records, or all communes together (saying how
+many communes sent theirs)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from datetime import date
 from typing import Any
 
 from desktop.cli.base import CommandContext, add_command, tr
+from desktop.core.dashboard.loans import LoanSummary
 from desktop.core.dashboard.overview import load_overview
 from desktop.core.errors import UserError
-from desktop.core.formatting import format_money, format_percent
+from desktop.core.formatting import format_date, format_money, format_percent
 from desktop.core.funds.indicators import status_label
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import list_communes, require_office
@@ -66,8 +68,15 @@ def cmd_overview(args: argparse.Namespace, ctx: CommandContext) -> int:
         overview.entrusted.share,
         overview.tasks,
     )
-    lines = [
-        tr("Overview of {year} — {unit}").format(year=overview.year, unit=name),
+    lines = [tr("Overview of {year} — {unit}").format(year=overview.year, unit=name)]
+    if owner is None:
+        lines.append(
+            tr("Figures of {sent}/{total} communes and wards (those that have sent theirs)").format(
+                sent=overview.coverage.reporting, total=overview.coverage.communes
+            )
+        )
+    lines += [
+        _loans_line(overview.loans),
         tr(
             '"Vì người nghèo" fund: opening {opening}, receipts {receipts}, grants {spending}, '
             "closing {closing}; gifts in kind {in_kind}"
@@ -117,3 +126,25 @@ def cmd_overview(args: argparse.Namespace, ctx: CommandContext) -> int:
     lines += [f"* {r.message(city=office.is_city)}" for r in overview.reminders]
     print("\n".join(lines))
     return 0
+
+
+def _loans_line(loans: LoanSummary) -> str:
+    if not loans.has_data:
+        return tr("Loans on {day}: no balance data yet").format(day=format_date(loans.day))
+    return tr(
+        "Loans on {day} (balance data of {data}): outstanding {outstanding}, {borrowers} "
+        "borrowers and {loans} loans with a balance; overdue {overdue} ({overdue_ratio}); "
+        "overdue and frozen {overdue_frozen} ({overdue_frozen_ratio}); {not_checked} loans "
+        "not checked in the last 12 months"
+    ).format(
+        day=format_date(loans.day),
+        data=format_date(loans.latest_data),
+        outstanding=format_money(loans.outstanding),
+        borrowers=loans.borrowers_with_balance,
+        loans=loans.loans_with_balance,
+        overdue=format_money(loans.overdue),
+        overdue_ratio=format_percent(loans.overdue_ratio),
+        overdue_frozen=format_money(loans.overdue_frozen),
+        overdue_frozen_ratio=format_percent(loans.overdue_frozen_ratio),
+        not_checked=loans.not_checked,
+    )

@@ -32,6 +32,10 @@
         <translation>Tổng quan năm {year} — {unit}</translation>
     </message>
     <message>
+        <source>Figures of {sent}/{total} communes and wards (those that have sent theirs)</source>
+        <translation>Số liệu của {sent}/{total} xã, phường đã gửi</translation>
+    </message>
+    <message>
         <source>&quot;Vì người nghèo&quot; fund: opening {opening}, receipts {receipts}, grants {spending}, closing {closing}; gifts in kind {in_kind}</source>
         <translation>Quỹ “Vì người nghèo”: số dư đầu năm {opening}, thu {receipts}, chi hỗ trợ {spending}, số dư cuối năm {closing}; hiện vật {in_kind}</translation>
     </message>
@@ -50,6 +54,14 @@
     <message>
         <source>Plan tasks: {expected}; completed {completed}, carried out regularly {ongoing}, in progress {in_progress}, not started {not_started}, no record {missing}</source>
         <translation>Nhiệm vụ kế hoạch: {expected}; hoàn thành {completed}, thực hiện thường xuyên {ongoing}, đang triển khai {in_progress}, chưa triển khai {not_started}, chưa báo cáo {missing}</translation>
+    </message>
+    <message>
+        <source>Loans on {day}: no balance data yet</source>
+        <translation>Dư nợ đến ngày {day}: chưa có số liệu dư nợ</translation>
+    </message>
+    <message>
+        <source>Loans on {day} (balance data of {data}): outstanding {outstanding}, {borrowers} borrowers and {loans} loans with a balance; overdue {overdue} ({overdue_ratio}); overdue and frozen {overdue_frozen} ({overdue_frozen_ratio}); {not_checked} loans not checked in the last 12 months</source>
+        <translation>Dư nợ đến ngày {day} (số liệu dư nợ mới nhất ngày {data}): {outstanding}; {borrowers} người vay, {loans} khoản vay còn dư nợ; nợ quá hạn {overdue} ({overdue_ratio}); nợ quá hạn và nợ khoanh {overdue_frozen} ({overdue_frozen_ratio}); {not_checked} khoản vay chưa kiểm tra sử dụng vốn trong 12 tháng qua</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,12 @@
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
+        <extracomment>The figures on screen are up to date (after each reading). Figures are being read (the previous ones stay on screen meanwhile).</extracomment>
         <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Figures of:</source>
+        <translation>Số liệu của:</translation>
     </message>
     <message>
         <source>Year:</source>
@@ -14,6 +19,34 @@
     <message>
         <source>Change history…</source>
         <translation>Lịch sử thay đổi…</translation>
+    </message>
+    <message>
+        <source>Balance data as of</source>
+        <translation>Số liệu dư nợ đến ngày</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Dư nợ</translation>
+    </message>
+    <message>
+        <source>With a balance</source>
+        <translation>Còn dư nợ</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Nợ quá hạn</translation>
+    </message>
+    <message>
+        <source>Overdue and frozen</source>
+        <translation>Nợ quá hạn và nợ khoanh</translation>
+    </message>
+    <message>
+        <source>Not checked in the last 12 months</source>
+        <translation>Chưa kiểm tra 12 tháng qua</translation>
+    </message>
+    <message>
+        <source>Communes and wards with data</source>
+        <translation>Xã, phường có số liệu</translation>
     </message>
     <message>
         <source>Opening balance</source>
@@ -108,6 +141,18 @@
         <translation>Tài trợ</translation>
     </message>
     <message>
+        <source>Reading the figures…</source>
+        <translation>Đang đọc số liệu…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {error}</source>
+        <translation>Không đọc được số liệu: {error}</translation>
+    </message>
+    <message>
+        <source>The figures could not be read; open this page again in a moment.</source>
+        <translation>Không đọc được số liệu; hãy mở lại trang này sau ít phút.</translation>
+    </message>
+    <message>
         <source>Deposits and sponsorship in {year}</source>
         <translation>Tiền gửi, tài trợ năm {year}</translation>
     </message>
@@ -118,6 +163,58 @@
     <message>
         <source>Plan tasks in {year}</source>
         <translation>Nhiệm vụ kế hoạch năm {year}</translation>
+    </message>
+    <message>
+        <source>Records kept by the city office itself.</source>
+        <translation>Số liệu do Văn phòng thành phố tự ghi.</translation>
+    </message>
+    <message>
+        <source>No commune or ward has sent its figures yet.</source>
+        <translation>Chưa có xã, phường nào gửi số liệu.</translation>
+    </message>
+    <message>
+        <source>Figures of all {total} communes and wards.</source>
+        <translation>Số liệu của đủ {total} xã, phường.</translation>
+    </message>
+    <message>
+        <source>Figures of the {sent}/{total} communes and wards that have sent theirs.</source>
+        <translation>Số liệu của {sent}/{total} xã, phường đã gửi (chưa phải toàn thành phố).</translation>
+    </message>
+    <message>
+        <source>{commune} has not sent its figures yet.</source>
+        <translation>{commune} chưa gửi số liệu.</translation>
+    </message>
+    <message>
+        <source>Figures sent by {commune}; latest file imported {when}.</source>
+        <translation>Số liệu do {commune} gửi; tệp gần nhất nhập lúc {when}.</translation>
+    </message>
+    <message>
+        <source>Figures sent by {commune}.</source>
+        <translation>Số liệu do {commune} gửi.</translation>
+    </message>
+    <message>
+        <source>Policy credit on {day}</source>
+        <translation>Tín dụng chính sách đến ngày {day}</translation>
+    </message>
+    <message>
+        <source>No balance data yet</source>
+        <translation>Chưa có số liệu dư nợ</translation>
+    </message>
+    <message>
+        <source>{earliest} to {latest}, depending on the commune</source>
+        <translation>từ {earliest} đến {latest} (tùy xã, phường)</translation>
+    </message>
+    <message>
+        <source>{borrowers} borrowers, {loans} loans</source>
+        <translation>{borrowers} người vay, {loans} khoản vay</translation>
+    </message>
+    <message>
+        <source>{amount} ({ratio})</source>
+        <translation>{amount} ({ratio})</translation>
+    </message>
+    <message>
+        <source>{count} loans</source>
+        <translation>{count} khoản vay</translation>
     </message>
     <message>
         <source>&quot;Vì người nghèo&quot; fund in {year}</source>
@@ -138,6 +235,26 @@
     <message>
         <source>{count} of {expected} ({share})</source>
         <translation>{count}/{expected} ({share})</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeCombo</name>
+    <message>
+        <source>All communes and wards</source>
+        <extracomment>The item data of &quot;every commune&quot; (an item&apos;s data cannot tell ``None`` from no item). Where each item keeps the accent-free text that typing is matched against.</extracomment>
+        <translation>Tất cả xã, phường</translation>
+    </message>
+    <message>
+        <source>City office (its own records)</source>
+        <translation>Văn phòng thành phố</translation>
+    </message>
+    <message>
+        <source>Type a commune&apos;s name or code</source>
+        <translation>Gõ tên hoặc mã xã, phường</translation>
+    </message>
+    <message>
+        <source>Whose figures to show; type part of a commune&apos;s name to find it.</source>
+        <translation>Chọn xem số liệu của đơn vị nào; gõ một phần tên xã, phường để tìm (không cần gõ dấu).</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,18 @@
         <source>million đ</source>
         <translation>triệu đồng</translation>
     </message>
+    <message>
+        <source>thousand đ</source>
+        <translation>nghìn đồng</translation>
+    </message>
+    <message>
+        <source>đ</source>
+        <translation>đồng</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Chưa có số liệu</translation>
+    </message>
 </context>
 <context>
     <name>GrowthChart</name>
@@ -31,6 +43,7 @@
     <name>MonthlyContributionsChart</name>
     <message>
         <source>Contributions by month</source>
+        <extracomment>What the chart says instead of drawing, when it has nothing to draw.</extracomment>
         <translation>Đóng góp theo tháng</translation>
     </message>
     <message>

@@ -1,11 +1,15 @@
-"""Everything Tổng quan shows for one year and one owner, read in one go."""
+"""Everything Tổng quan shows for one year and one owner, read in one go.
+
+``owner`` is as in :mod:`desktop.core.owners`: one commune, the city office's own records,
+or every commune together (the city's consolidated view, its default).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import extract, select, union
+from sqlalchemy import extract, func, select, union
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -14,9 +18,12 @@ from db.models import (
     EntrustedTransfer,
     FundContribution,
     FundSpending,
+    LoanBalance,
     TaskProgress,
 )
+from desktop.core.dashboard.loans import LoanSummary, figures_day, loan_summary
 from desktop.core.dashboard.reminders import Reminder, reminders
+from desktop.core.dashboard.scope import Coverage, coverage
 from desktop.core.funds.deposits import DepositTotals, deposit_totals
 from desktop.core.funds.indicators import (
     EntrustedIndicators,
@@ -51,6 +58,10 @@ class Overview:
     entrusted_years: tuple[EntrustedIndicators, ...]
     #: Task completion over the whole of ``year`` (each task's latest record in it).
     tasks: TaskCompletion
+    #: The loans as of the year's end, or today for this year.
+    loans: LoanSummary
+    #: How many communes the figures rest on (at the city).
+    coverage: Coverage
     reminders: tuple[Reminder, ...]
 
 
@@ -73,12 +84,15 @@ def load_overview(
         entrusted=entrusted,
         entrusted_years=tuple(series),
         tasks=task_completion(session, Period.whole_year(year), owner),
+        loans=loan_summary(session, owner, figures_day(year, today)),
+        coverage=coverage(session, owner),
         reminders=tuple(reminders(today)) if year == today.year else (),
     )
 
 
 def overview_years(session: Session, owner: Owner, *, today: date | None = None) -> list[int]:
-    """Years with any record of ``owner``, and the current year; newest first."""
+    """Years with any record of ``owner``, every year since its first loan balance, and the
+    current year; newest first."""
     today = today or date.today()
     queries = [
         select(extract("year", FundContribution.received_on).label("y")).where(
@@ -95,5 +109,12 @@ def overview_years(session: Session, owner: Owner, *, today: date | None = None)
         select(TaskProgress.year).where(owner_clause(TaskProgress.commune_code, owner)),
     ]
     years = {int(y) for y in session.scalars(union(*queries)) if y is not None}
+    first_balance = session.scalar(
+        select(func.min(LoanBalance.as_of)).where(
+            owner_clause(LoanBalance.commune_code, owner), LoanBalance.deleted_at.is_(None)
+        )
+    )
+    if first_balance is not None:
+        years.update(range(first_balance.year, today.year))
     years.add(today.year)
     return sorted(years, reverse=True)

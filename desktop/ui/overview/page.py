@@ -1,14 +1,21 @@
-"""Tổng quan: the year at a glance — reminders of dates that are near, the fund, deposits,
-entrusted capital against both targets, task completion — with charts, and the whole change
-history one click away.
+"""Tổng quan: the year at a glance — reminders of dates that are near, the loans (dư nợ,
+overdue, loans due a check), the fund, deposits, entrusted capital against both targets, task
+completion — with charts, and the whole change history one click away.
 
-It reads everything again each time it is shown, so what was recorded on the other pages is
-there when the person comes back.
+At the city it shows every commune together by default, or one commune, or the city office's
+own records, and says how many communes the figures rest on.
+
+The figures are read off the GUI thread (at the city the loans alone are some 600 000 rows);
+the page keeps showing the previous ones meanwhile. It reads everything again each time it is
+shown, so what was recorded on the other pages is there when the person comes back.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -21,21 +28,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from db.base import CITY_CODE
 from desktop.core.dashboard.history import change_history
+from desktop.core.dashboard.loans import LoanSummary
 from desktop.core.dashboard.overview import Overview, load_overview, overview_years
-from desktop.core.formatting import format_money, format_percent
+from desktop.core.dashboard.scope import Coverage, communes_for_choice
+from desktop.core.errors import UserError
+from desktop.core.formatting import format_date, format_datetime, format_money, format_percent
 from desktop.core.funds.indicators import (
     ShareIndicator,
     TargetStatus,
     status_label,
 )
+from desktop.core.owners import ALL_COMMUNES, Owner
+from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.history import HistoryDialog
 from desktop.ui.list_page import page_title
+from desktop.ui.overview.scope import ScopeCombo
 from desktop.ui.recording.charts import (
     GrowthChart,
     MonthlyContributionsChart,
@@ -43,12 +59,16 @@ from desktop.ui.recording.charts import (
     TaskStatusChart,
 )
 
+log = logging.getLogger(__name__)
+
 STATUS_STYLE = {
     TargetStatus.ON_TRACK: "color: #2e7d32; font-weight: bold",
     TargetStatus.BEHIND: "color: #c62828; font-weight: bold",
     TargetStatus.NO_DATA: "color: #555",
 }
 REMINDER_STYLE = "background: #fff8e1; border: 1px solid #f9a825; border-radius: 4px; padding: 6px"
+PART_STYLE = "color: #8d4b00; font-weight: bold"
+NO_DATA_STYLE = "color: #555; font-style: italic"
 
 
 class Card(QGroupBox):
@@ -58,6 +78,7 @@ class Card(QGroupBox):
         super().__init__(title, parent)
         self.form = QFormLayout(self)
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
 
     def line(self, key: str, text: str) -> QLabel:
         value = QLabel()
@@ -66,11 +87,19 @@ class Card(QGroupBox):
         caption.setWordWrap(True)
         self.form.addRow(caption, value)
         self.values[key] = value
+        self.captions[key] = caption
         return value
 
     def set(self, key: str, text: str, style: str = "") -> None:
         self.values[key].setText(text)
         self.values[key].setStyleSheet(style)
+
+    def show_line(self, key: str, visible: bool) -> None:
+        self.form.setRowVisible(self.values[key], visible)
+
+    def shown(self, key: str) -> bool:
+        """Whether the line is on screen (for tests; the card itself may be hidden)."""
+        return not self.values[key].isHidden()
 
 
 def latest_share(overview: Overview) -> ShareIndicator:
@@ -87,21 +116,47 @@ def latest_share(overview: Overview) -> ShareIndicator:
 
 
 class OverviewPage(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.context = context
-        self.owner = context.office.unit_code
+        self.today = today
         self.overview: Overview | None = None
+        #: Figures are being read (the previous ones stay on screen meanwhile).
+        self.loading = False
+        self._generation = 0
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
         head.addWidget(page_title(self.tr("Overview")))
-        head.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("overviewStatus")
+        self.status.setStyleSheet("color: #555")
+        # It must never push the choices off a narrow screen: cut, the rest in the tooltip.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        head.addWidget(self.status, 1)
+        self.scope: ScopeCombo | None = None
+        if context.office.is_city:
+            with context.database.reading() as session:
+                communes = communes_for_choice(session)
+            self.scope = ScopeCombo(communes)
+            head.addWidget(QLabel(self.tr("Figures of:")))
+            head.addWidget(self.scope)
         head.addWidget(QLabel(self.tr("Year:")))
         self.year = QComboBox()
         head.addWidget(self.year)
         self.history_button = QPushButton(self.tr("Change history…"))
         head.addWidget(self.history_button)
         outer.addLayout(head)
+        self.coverage_label = QLabel()
+        self.coverage_label.setObjectName("coverage")
+        self.coverage_label.setWordWrap(True)
+        self.coverage_label.setVisible(context.office.is_city)
+        outer.addWidget(self.coverage_label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -114,6 +169,14 @@ class OverviewPage(QWidget):
         self.reminder_labels: list[QLabel] = []
         cards = QGridLayout()
         layout.addLayout(cards)
+        self.loan_card = Card("")
+        self.loan_card.line("data", self.tr("Balance data as of"))
+        self.loan_card.line("outstanding", self.tr("Outstanding"))
+        self.loan_card.line("with_balance", self.tr("With a balance"))
+        self.loan_card.line("overdue", self.tr("Overdue"))
+        self.loan_card.line("overdue_frozen", self.tr("Overdue and frozen"))
+        self.loan_card.line("not_checked", self.tr("Not checked in the last 12 months"))
+        self.loan_card.line("communes", self.tr("Communes and wards with data"))
         self.fund_card = Card("")
         self.fund_card.line("opening", self.tr("Opening balance"))
         self.fund_card.line("receipts", self.tr("Receipts (money)"))
@@ -144,11 +207,12 @@ class OverviewPage(QWidget):
         self.deposit_card = Card("")
         self.deposit_card.line("deposits", self.tr("Deposits"))
         self.deposit_card.line("sponsorship", self.tr("Sponsorship"))
-        cards.addWidget(self.fund_card, 0, 0)
-        cards.addWidget(self.task_card, 0, 1)
-        cards.addWidget(self.growth_card, 1, 0)
-        cards.addWidget(self.share_card, 1, 1)
-        cards.addWidget(self.deposit_card, 2, 0)
+        cards.addWidget(self.loan_card, 0, 0)
+        cards.addWidget(self.fund_card, 0, 1)
+        cards.addWidget(self.task_card, 1, 0)
+        cards.addWidget(self.deposit_card, 1, 1)
+        cards.addWidget(self.growth_card, 2, 0)
+        cards.addWidget(self.share_card, 2, 1)
         for column in range(2):
             cards.setColumnStretch(column, 1)
         charts = QGridLayout()
@@ -161,36 +225,77 @@ class OverviewPage(QWidget):
         charts.addWidget(self.task_chart, 0, 1)
         charts.addWidget(self.growth_chart, 1, 0)
         charts.addWidget(self.share_chart, 1, 1)
-        self.year.currentIndexChanged.connect(self._year_chosen)
+        self.year.currentIndexChanged.connect(self.reload)
+        if self.scope is not None:
+            self.scope.currentIndexChanged.connect(self.reload)
         self.history_button.clicked.connect(self.show_history)
         self.reload()
 
+    @property
+    def owner(self) -> Owner:
+        """Whose figures: this commune's, or at the city the one chosen (every commune
+        together at first)."""
+        if self.scope is None:
+            return self.context.office.unit_code
+        return self.scope.owner
+
     # -- loading --------------------------------------------------------------------------------
     def reload(self) -> None:
-        today = date.today()
+        """Read the figures of the chosen year and scope again, off the GUI thread."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        self.status.setText(self.tr("Reading the figures…"))
+        database = self.context.database
+        owner = self.owner
         chosen = self.year.currentData()
-        with self.context.database.reading() as session:
-            years = overview_years(session, self.owner, today=today)
-        self.year.blockSignals(True)
-        self.year.clear()
-        for year in years:
-            self.year.addItem(str(year), year)
-        index = self.year.findData(chosen if chosen is not None else today.year)
-        self.year.setCurrentIndex(max(index, 0))
-        self.year.blockSignals(False)
-        self._year_chosen()
+        today = self.today()
 
-    def _year_chosen(self) -> None:
-        year = self.year.currentData()
-        if year is None:
-            return
-        with self.context.database.reading() as session:
-            overview = load_overview(session, year, self.owner)
-        self.show_overview(overview)
+        def work(_progress: Any) -> tuple[list[int], Overview]:
+            with database.reading() as session:
+                years = overview_years(session, owner, today=today)
+                year = chosen if chosen in years else today.year
+                return years, load_overview(session, year, owner, today=today)
+
+        def done(result: tuple[list[int], Overview]) -> None:
+            if not isValid(self) or generation != self._generation:
+                return
+            years, overview = result
+            self.year.blockSignals(True)
+            self.year.clear()
+            for year in years:
+                self.year.addItem(str(year), year)
+            self.year.setCurrentIndex(max(self.year.findData(overview.year), 0))
+            self.year.blockSignals(False)
+            self.show_overview(overview)
+            self.loading = False
+            self.status.clear()
+            self.status.setToolTip("")
+
+        def failed(error: BaseException) -> None:
+            # On the status line, not in a dialog: figures that could not be read (a locked
+            # or damaged database) must not block the window; the old ones stay on screen.
+            if isValid(self) and generation == self._generation:
+                self.loading = False
+                if isinstance(error, UserError):
+                    message = self.tr("The figures could not be read: {error}").format(
+                        error=error.text()
+                    )
+                else:
+                    log.error("Tổng quan could not read its figures", exc_info=error)
+                    message = self.tr(
+                        "The figures could not be read; open this page again in a moment."
+                    )
+                self.status.setText(message)
+                self.status.setToolTip(message)
+
+        run_in_background(work, on_done=done, on_error=failed)
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
+        self._show_coverage(overview.coverage)
         self._show_reminders(overview)
+        self._show_loans(overview.loans)
         self._show_fund(overview)
         self._show_entrusted(overview)
         self._show_tasks(overview)
@@ -216,6 +321,97 @@ class OverviewPage(QWidget):
         )
         self.growth_chart.set_series(overview.entrusted_years)
         self.share_chart.set_series(overview.entrusted_years)
+
+    def _show_coverage(self, coverage: Coverage) -> None:
+        """At the city: how many communes the figures rest on — never part called whole."""
+        if not self.context.office.is_city:
+            return
+        style = ""
+        if coverage.owner == CITY_CODE:
+            text = self.tr("Records kept by the city office itself.")
+        elif coverage.owner is ALL_COMMUNES:
+            if coverage.reporting == 0:
+                text = self.tr("No commune or ward has sent its figures yet.")
+                style = PART_STYLE
+            elif coverage.complete:
+                text = self.tr("Figures of all {total} communes and wards.").format(
+                    total=coverage.communes
+                )
+            else:
+                text = self.tr(
+                    "Figures of the {sent}/{total} communes and wards that have sent theirs."
+                ).format(sent=coverage.reporting, total=coverage.communes)
+                style = PART_STYLE
+        else:
+            # The item's text, not the line's: the person may be typing a search meanwhile.
+            scope = self.scope
+            name = scope.itemText(scope.currentIndex()) if scope is not None else coverage.owner
+            if not coverage.reporting:
+                text = self.tr("{commune} has not sent its figures yet.").format(commune=name)
+                style = PART_STYLE
+            elif coverage.last_import is not None:
+                text = self.tr("Figures sent by {commune}; latest file imported {when}.").format(
+                    commune=name, when=format_datetime(coverage.last_import)
+                )
+            else:
+                text = self.tr("Figures sent by {commune}.").format(commune=name)
+        self.coverage_label.setText(text)
+        self.coverage_label.setStyleSheet(style)
+
+    def _show_loans(self, loans: LoanSummary) -> None:
+        card = self.loan_card
+        card.setTitle(self.tr("Policy credit on {day}").format(day=format_date(loans.day)))
+        for key in card.values:
+            card.show_line(key, loans.has_data)
+            card.set(key, "")
+        card.show_line("data", True)
+        if not loans.has_data:
+            card.captions["data"].clear()
+            card.set("data", self.tr("No balance data yet"), NO_DATA_STYLE)
+            return
+        card.captions["data"].setText(self.tr("Balance data as of"))
+        earliest, latest = loans.earliest_data, loans.latest_data
+        if earliest == latest:
+            card.set("data", format_date(latest))
+        else:
+            card.set(
+                "data",
+                self.tr("{earliest} to {latest}, depending on the commune").format(
+                    earliest=format_date(earliest), latest=format_date(latest)
+                ),
+            )
+        card.set("outstanding", format_money(loans.outstanding), "font-weight: bold")
+        card.set(
+            "with_balance",
+            self.tr("{borrowers} borrowers, {loans} loans").format(
+                borrowers=loans.borrowers_with_balance, loans=loans.loans_with_balance
+            ),
+        )
+        card.set(
+            "overdue",
+            self.tr("{amount} ({ratio})").format(
+                amount=format_money(loans.overdue), ratio=format_percent(loans.overdue_ratio)
+            ),
+            STATUS_STYLE[TargetStatus.BEHIND] if loans.overdue else "",
+        )
+        card.set(
+            "overdue_frozen",
+            self.tr("{amount} ({ratio})").format(
+                amount=format_money(loans.overdue_frozen),
+                ratio=format_percent(loans.overdue_frozen_ratio),
+            ),
+        )
+        card.set(
+            "not_checked",
+            self.tr("{count} loans").format(count=loans.not_checked),
+            STATUS_STYLE[TargetStatus.BEHIND] if loans.not_checked else "",
+        )
+        card.show_line("communes", loans.owner is ALL_COMMUNES and self.context.office.is_city)
+        coverage = self.overview.coverage if self.overview is not None else None
+        card.set(
+            "communes",
+            f"{loans.communes}/{coverage.communes}" if coverage else str(loans.communes),
+        )
 
     def _show_reminders(self, overview: Overview) -> None:
         for old in self.reminder_labels:

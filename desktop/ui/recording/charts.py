@@ -1,12 +1,17 @@
 """The charts of Tổng quan and the funds pages (PySide6.QtCharts).
 
 Amounts are computed in whole đồng elsewhere; only here, to draw, are they divided into
-millions or billions (floats are fine for a bar's height, never for a sum). Axis labels
-avoid decimals so no decimal point has to be localised.
+thousands, millions or billions (floats are fine for a bar's height, never for a sum).
+Value axes step by whole numbers (1, 2, 5 × 10ⁿ), so no label is repeated and no decimal
+point has to be localised; the unit is chosen so that the largest value is at least one.
+
+A chart with nothing to draw says so ("Chưa có số liệu") and shows no axis at all: an
+empty axis would show made-up numbers.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCharts import (
@@ -21,9 +26,9 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from db.enums import TaskStatus
 from desktop.core.funds.indicators import GROWTH_TARGET, SHARE_TARGET, EntrustedIndicators
@@ -34,6 +39,9 @@ from desktop.core.tasks.status import TaskCompletion
 
 M_BILLION = QT_TRANSLATE_NOOP("Charts", "billion đ")
 M_MILLION = QT_TRANSLATE_NOOP("Charts", "million đ")
+M_THOUSAND = QT_TRANSLATE_NOOP("Charts", "thousand đ")
+M_CURRENCY = QT_TRANSLATE_NOOP("Charts", "đ")
+M_NO_DATA = QT_TRANSLATE_NOOP("Charts", "No data yet")
 
 COLOURS = {
     "money": QColor("#2e7d32"),
@@ -51,11 +59,31 @@ COLOURS = {
 
 def money_scale(values: Iterable[int | None]) -> tuple[int, str]:
     """The divisor and unit that keep axis numbers short: billions from 10 billion đ up,
-    else millions."""
+    millions from 1 million, thousands from 1 000 đ, else đồng."""
     largest = max((abs(v) for v in values if v is not None), default=0)
     if largest >= 10_000_000_000:
         return 1_000_000_000, tr(M_BILLION)
-    return 1_000_000, tr(M_MILLION)
+    if largest >= 1_000_000:
+        return 1_000_000, tr(M_MILLION)
+    if largest >= 1_000:
+        return 1_000, tr(M_THOUSAND)
+    return 1, tr(M_CURRENCY)
+
+
+def whole_steps(top: float) -> tuple[int, int]:
+    """``(upper, ticks)`` of a value axis from 0 to above ``top`` whose labels are whole
+    numbers a round step apart (1, 2, 5 × 10ⁿ; at most six intervals), with a little room
+    above the largest value: 14 → (15, 4), 3 → (4, 5), 0,4 → (1, 2)."""
+    step = 1
+    while math.ceil(top / step) > 6:
+        for factor in (2, 5 / 2, 2):
+            step = round(step * factor)
+            if math.ceil(top / step) <= 6:
+                break
+    upper = max(math.ceil(top / step), 1) * step
+    if upper < top * 1.05:
+        upper += step
+    return upper, upper // step + 1
 
 
 class ChartView(QChartView):
@@ -64,7 +92,7 @@ class ChartView(QChartView):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         chart = QChart()
         chart.setTitle(title)
-        font = QFont(self.font() if parent is None else parent.font())
+        font = QFont(QApplication.font() if parent is None else parent.font())
         chart.setFont(font)
         title_font = QFont(font)
         title_font.setBold(True)
@@ -79,23 +107,44 @@ class ChartView(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(280)
+        #: What the chart says instead of drawing, when it has nothing to draw.
+        self.empty_text = ""
+        self._legend_was_visible = True
 
     def clear(self) -> None:
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
+        if self.empty_text:
+            self.empty_text = ""
+            chart.legend().setVisible(self._legend_was_visible)
+
+    def show_no_data(self) -> None:
+        """Nothing to draw: no series, no axis, no legend; the title and "No data yet"."""
+        self.clear()
+        legend = self.chart().legend()
+        self._legend_was_visible = legend.isVisible()
+        legend.setVisible(False)
+        self.empty_text = tr(M_NO_DATA)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if self.empty_text:
+            painter.save()
+            painter.setPen(QColor("#555"))
+            painter.setFont(self.chart().font())
+            painter.drawText(self.chart().plotArea(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            painter.restore()
 
     def _axes(self, categories: Sequence[str], unit: str, top: float) -> QValueAxis:
         chart = self.chart()
         x_axis = QBarCategoryAxis()
         x_axis.append(list(categories))
         x_axis.setLabelsFont(chart.legend().font())
-        y_axis = QValueAxis()
+        y_axis = whole_axis(top)
         y_axis.setTitleText(unit)
-        y_axis.setLabelFormat("%.0f")
-        y_axis.setRange(0, max(top * 1.15, 1))
-        y_axis.applyNiceNumbers()
         y_axis.setLabelsFont(chart.legend().font())
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -103,6 +152,16 @@ class ChartView(QChartView):
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
         return y_axis
+
+
+def whole_axis(top: float) -> QValueAxis:
+    """A value axis from 0 with whole-number labels (see :func:`whole_steps`)."""
+    axis = QValueAxis()
+    upper, ticks = whole_steps(top)
+    axis.setLabelFormat("%.0f")
+    axis.setRange(0, upper)
+    axis.setTickCount(ticks)
+    return axis
 
 
 def _bar_set(name: str, values: Sequence[float], colour: QColor) -> QBarSet:
@@ -134,8 +193,12 @@ class MonthlyContributionsChart(ChartView):
         self.values: list[tuple[int, int]] = []
 
     def set_months(self, months: Sequence[MonthTotal], year: int) -> None:
-        self.clear()
         self.values = [(m.money, m.in_kind) for m in months]
+        self.chart().setTitle(self.tr("Contributions by month, {year}").format(year=year))
+        if not any(m.total for m in months):
+            self.show_no_data()
+            return
+        self.clear()
         divisor, unit = money_scale(m.total for m in months)
         series = QStackedBarSeries()
         series.append(
@@ -149,7 +212,6 @@ class MonthlyContributionsChart(ChartView):
             )
         )
         self.chart().addSeries(series)
-        self.chart().setTitle(self.tr("Contributions by month, {year}").format(year=year))
         self._axes(
             [str(m.month) for m in months],
             unit,
@@ -167,6 +229,11 @@ class TaskStatusChart(ChartView):
         self.slices: list[tuple[str, int]] = []
 
     def set_completion(self, completion: TaskCompletion, title: str) -> None:
+        self.chart().setTitle(title)
+        if not completion.expected:
+            self.slices = []
+            self.show_no_data()
+            return
         self.clear()
         parts: list[tuple[str, int, QColor]] = [
             (label(status), completion.count(status), COLOURS[status])
@@ -192,15 +259,11 @@ class TaskStatusChart(ChartView):
         series.setLabelsFormat("@value")
         series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideBase)
         chart.addSeries(series)
-        chart.setTitle(title)
         font = chart.legend().font()
         y_axis = QBarCategoryAxis()
         y_axis.append([name for name, _n, _c in reversed(parts)])
         y_axis.setLabelsFont(font)
-        x_axis = QValueAxis()
-        x_axis.setLabelFormat("%.0f")
-        x_axis.setRange(0, max([count for _n, count, _c in parts] + [1]))
-        x_axis.applyNiceNumbers()
+        x_axis = whole_axis(max(count for _n, count, _c in parts))
         x_axis.setLabelsFont(font)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -216,8 +279,11 @@ class GrowthChart(ChartView):
         super().__init__(self.tr("Entrusted capital transferred each year"), parent)
 
     def set_series(self, series: Sequence[EntrustedIndicators]) -> None:
-        self.clear()
         growth = [s.growth for s in series]
+        if not any(g.transferred or g.target_amount for g in growth):
+            self.show_no_data()
+            return
+        self.clear()
         divisor, unit = money_scale(
             [g.transferred for g in growth] + [g.target_amount for g in growth]
         )
@@ -253,8 +319,11 @@ class ShareChart(ChartView):
         super().__init__(self.tr("Entrusted capital in total capital"), parent)
 
     def set_series(self, series: Sequence[EntrustedIndicators]) -> None:
-        self.clear()
         shares = [s.share.share for s in series]
+        if all(share is None for share in shares):
+            self.show_no_data()
+            return
+        self.clear()
         # Rounded to hundredths here so the bar labels read 9,09 % rather than 9,0864 %.
         values = [round(float(share * 100), 2) if share is not None else 0.0 for share in shares]
         bars = QBarSeries()
