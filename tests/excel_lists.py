@@ -302,3 +302,55 @@ def write_balance_list(
         ws.cell(r + 7, c, text)
     workbook.save(path)
     return path
+
+
+#: A list of balances with the borrower's year of birth, sex and organisation besides.
+OWING_HEADINGS = [
+    "STT",
+    "Số khế ước",
+    "Họ và tên",
+    "Số CCCD",
+    "Năm sinh",
+    "Giới tính",
+    "Hội đoàn thể",
+    "Tổ TK&VV",
+    "Chương trình",
+    "Ngày vay",
+    "Dư nợ",
+    "Nợ quá hạn",
+]
+
+
+def owing_row(
+    n: int,
+    contract: str,
+    name: str,
+    cid: object,
+    *,
+    birth: object = None,
+    sex: str = "",
+    org: str = "",
+    group: str = "Tổ TK&VV khu vực 1 - HND",
+    programme: str = "Hộ nghèo",
+    disbursed: object = "05/02/2025",
+    outstanding: object = 40_000_000,
+    overdue: object = None,
+) -> list[object]:
+    return [
+        n,
+        contract,
+        name,
+        cid,
+        birth,
+        sex,
+        org,
+        group,
+        programme,
+        disbursed,
+        outstanding,
+        overdue,
+    ]
+
+
+def write_owing(path: Path, rows: list[list[object] | None], **kw: object) -> Path:
+    return write_flat(path, rows, headings=OWING_HEADINGS, **kw)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -21,12 +22,25 @@ from db.enums import Sex
 from db.models import Borrower, Loan, SavingsGroup
 from desktop.cli import main
 from desktop.core.database import Database
+from desktop.core.loans.excel_import import prepare, run_import
+from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.loans.loans import list_loans
+from desktop.paths import AppPaths
 from desktop.ui.context import AppContext
 from desktop.ui.loans.import_wizard import ImportWizard
 from desktop.ui.loans.page import LoansPage
-from tests.clerk import answering, click, fill, open_file, type_text
-from tests.excel_lists import OwingLoan, write_balance_list
+from tests.clerk import (
+    answering,
+    click,
+    fill,
+    message_button,
+    ok,
+    open_file,
+    save_as,
+    save_button,
+    type_text,
+)
+from tests.excel_lists import OwingLoan, owing_row, write_balance_list, write_owing
 from tests.loans_data import person_cid
 
 M = 1_000_000
@@ -117,6 +131,7 @@ def run_wizard(
     preview = wizard.preview_page.results
     seen["preview"] = preview.summary.text()
     seen["preview rows"] = [(r.row, r.outcome.value, r.reason) for r in preview.model.all_rows()]
+    seen["can import"] = wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
     if not commit:
         click(wizard.button(QWizard.WizardButton.CancelButton))
         return
@@ -293,7 +308,7 @@ def test_the_same_list_through_the_command_line(
     code, out, err = run_cli(capsys, "import-excel", str(path), "--data-dir", data)
     assert code == 0, err
     assert "nhập mới 0, cập nhật 0, không đổi 12, từ chối 0" in out
-    db = Database.open(__import__("desktop.paths", fromlist=["AppPaths"]).AppPaths(Path(data)))
+    db = Database.open(AppPaths(Path(data)))
     try:
         with db.reading() as s:
             borrowers = {b.full_name: (b.birth_year, b.sex) for b in s.scalars(select(Borrower))}
@@ -309,3 +324,235 @@ def test_the_same_list_through_the_command_line(
     assert {r.organisation_code for r in rows} == {"HND", "HPN", "CCB", "DTN"}
     assert all(r.amount_disbursed is None for r in rows)
     assert sum(r.outstanding for r in rows) == OUTSTANDING
+
+
+#: The next month's list (31/10/2026): Tâm has paid off (not on it), Hùng repaid 5 million,
+#: Kiều Thị Yến borrowed 40 million on 05/10/2026. By hand: 570 − 50 − 5 + 40 = 555 million
+#: outstanding, overdue still 38,5 million, 12 loans.
+LATER = [
+    OwingLoan(
+        "Kiều Thị Yến", cid(1999, FEMALE, 113), HPN, "Hộ nghèo", "LD2610-0113",
+        "05/10/2026", "05/10/2031", 40 * M,
+    ),
+    *(
+        loan if loan.name != "Lê Văn Hùng" else OwingLoan(
+            loan.name, loan.cid, loan.group, loan.programme, loan.contract, loan.disbursed,
+            loan.maturity, 75 * M, 10 * M,
+        )
+        for loan in OWING
+        if loan.name != "Nguyễn Văn Tâm"
+    ),
+]  # fmt: skip
+LATER_AS_OF = "Xã Nhơn Ái - Dư nợ tính đến ngày 31/10/2026"
+
+
+def imported_through_the_wizard(
+    qtbot: QtBot, page: LoansPage, path: Path, *answers: Any, commit: bool = True
+) -> dict[str, Any]:
+    loans: Any = page.tab("loans")
+    qtbot.waitUntil(lambda: not loans.loading, timeout=10_000)
+    seen: dict[str, Any] = {}
+    with answering(
+        qtbot,
+        fill(lambda wizard: run_wizard(qtbot, wizard, seen, commit=commit)),
+        open_file(path),
+        *answers,
+    ):
+        click(loans.import_button)
+    return seen
+
+
+def test_a_later_list_asks_about_the_loans_it_leaves_out(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
+) -> None:
+    page = LoansPage(context_of(commune_db))
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    september = write_balance_list(tmp_path / "du-no-9.xlsx", OWING)
+    imported_through_the_wizard(qtbot, page, september)
+    october = write_balance_list(tmp_path / "du-no-10.xlsx", LATER, as_of_line=LATER_AS_OF)
+    seen = imported_through_the_wizard(
+        qtbot,
+        page,
+        october,
+        message_button("Ghi là đã tất toán", "1 khoản vay đang có dư nợ trong TDCS"),
+    )
+    assert seen["preview"].startswith(
+        "16 dòng: 1 nhập mới, 11 cập nhật, 0 không đổi, 0 từ chối, 4 bỏ qua."
+    )
+    assert "1 khoản vay đang có dư nợ trong TDCS (tổng 50.000.000 đ)" in seen["preview"]
+    absent = [row for row in seen["preview rows"] if row[1] == "absent"]
+    assert absent == [
+        (0, "absent", "Không có trong danh sách này; giữ nguyên dư nợ gần nhất (50.000.000 đ "
+         "ngày 20/09/2026).")
+    ]  # fmt: skip
+    assert "đã ghi tất toán ngày 31/10/2026" in seen["result"]
+    # a dated balance per loan: October is the later list, September stays the first one
+    october_total = indicator_totals(qtbot, page, "31/10/2026", "programme")["Tổng cộng"]
+    assert october_total[:5] == ("12", "12", "555.000.000 đ", "38.500.000 đ", "6,94 %")
+    september_total = indicator_totals(qtbot, page, "20/09/2026", "programme")["Tổng cộng"]
+    assert september_total[:4] == ("12", "12", "570.000.000 đ", "38.500.000 đ")
+    # the same list again: nothing changes, nothing more to ask
+    again = imported_through_the_wizard(qtbot, page, october, commit=False)
+    assert again["preview"].startswith("16 dòng: 0 nhập mới, 0 cập nhật, 12 không đổi")
+    assert not again["can import"]
+    assert "không có trong danh sách" not in again["preview"]
+
+
+def test_the_command_line_keeps_left_out_loans_unless_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    assert (
+        run_cli(capsys, "init", "--data-dir", data, "--mode", "commune", "--commune", "31120")[0]
+        == 0
+    )
+    september = write_balance_list(tmp_path / "du-no-9.xlsx", OWING)
+    october = write_balance_list(tmp_path / "du-no-10.xlsx", LATER, as_of_line=LATER_AS_OF)
+    assert run_cli(capsys, "import-excel", str(september), "--data-dir", data)[0] == 0
+    code, out, err = run_cli(capsys, "import-excel", str(october), "--data-dir", data)
+    assert code == 0, err
+    assert (
+        "Không có trong danh sách: LD2403-0101 Nguyễn Văn Tâm: Không có trong danh sách này; "
+        "giữ nguyên dư nợ gần nhất (50.000.000 đ ngày 20/09/2026)." in out
+    )
+    assert "nhập lại với --settle-missing để ghi chúng là đã tất toán ngày 31/10/2026" in out
+
+    def october_figures() -> tuple[int, int, int]:
+        db = Database.open(AppPaths(Path(data)))
+        try:
+            with db.reading() as s:
+                total = indicator_table(
+                    s, Dimension.PROGRAMME, owner="31120", as_of=date(2026, 10, 31)
+                ).total
+        finally:
+            db.close()
+        return total.loans_with_balance, total.outstanding, total.overdue
+
+    assert october_figures() == (13, 605 * M, OVERDUE)  # Tâm's 50 million kept
+    code, out, err = run_cli(
+        capsys, "import-excel", str(october), "--settle-missing", "--data-dir", data
+    )
+    assert code == 0, err
+    assert "đã ghi tất toán ngày 31/10/2026" in out
+    assert october_figures() == (12, 555 * M, OVERDUE)
+    code, out, err = run_cli(
+        capsys, "import-excel", str(october), "--settle-missing", "--data-dir", data
+    )
+    assert "Không có trong danh sách" not in out and "không đổi 12" in out
+
+
+def test_a_loan_whose_amount_is_unknown_shows_and_saves_as_unknown(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
+) -> None:
+    """Imported from a list of balances, a loan's amount is blank in the list and "chưa
+    rõ" where a sentence needs it; editing the loan does not demand it, and saving keeps it
+    unknown (not 0)."""
+    path = write_balance_list(tmp_path / "du-no.xlsx", OWING[:2])
+    with commune_db.transaction() as s:
+        run_import(s, prepare(path))
+    page = LoansPage(context_of(commune_db))
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    loans: Any = page.tab("loans")
+    loans.as_of_edit.selectAll()
+    type_text(loans.as_of_edit, "20/09/2026")
+    click(loans.as_of_button)
+    qtbot.waitUntil(lambda: not loans.loading and loans.model.rowCount() == 2, timeout=10_000)
+    model = loans.model
+    amount_column = next(
+        i
+        for i in range(model.columnCount())
+        if model.headerData(i, Qt.Orientation.Horizontal) == "Số tiền vay"
+    )
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "LD2403-0101")
+    assert model.data(model.index(row, amount_column)) in ("", None)
+    loans.view.selectRow(row)
+    seen: dict[str, str] = {}
+
+    def read_header(dialog: Any) -> None:
+        seen["header"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        dialog.reject()
+
+    with answering(qtbot, fill(read_header)):
+        click(loans.balances_button)
+    assert "Hộ nghèo · giải ngân chưa rõ ngày 15/03/2024" in seen["header"]
+
+    def edit(form: Any) -> None:
+        seen["amount"] = form.amount.text()
+        seen["placeholder"] = form.amount.placeholderText()
+        form.purpose.selectAll()
+        type_text(form.purpose, "Nuôi heo")
+        click(save_button(form))
+
+    loans.view.selectRow(row)
+    with answering(qtbot, fill(edit)):
+        click(loans.edit_button)
+    assert (seen["amount"], seen["placeholder"]) == ("", "chưa rõ")
+    with commune_db.reading() as s:
+        loan = s.scalars(select(Loan).where(Loan.contract_no == "LD2403-0101")).one()
+    assert (loan.purpose, loan.amount_disbursed) == ("Nuôi heo", None)
+
+
+def test_the_wizard_names_the_rows_to_look_at_and_exports_its_results(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
+) -> None:
+    """A row whose year of birth disagrees with the ID is imported with a warning, a row
+    with no balance is rejected; the preview finds each by its Excel row, and the results
+    go to a workbook."""
+    rows = [
+        owing_row(1, "K1", "Lê Văn Cường", int(person_cid(1970, MALE, 777)), birth=1971),
+        owing_row(2, "K2", "Nguyễn Văn An", person_cid(1985, MALE, 12345)),
+        owing_row(3, "K3", "Trần Thị Bình", person_cid(1990, FEMALE, 123456), outstanding=None),
+    ]
+    path = write_owing(tmp_path / "ds.xlsx", rows, title=("DƯ NỢ ĐẾN NGÀY 31/01/2026",))
+    target = tmp_path / "ket-qua.xlsx"
+    page = LoansPage(context_of(commune_db))
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    loans: Any = page.tab("loans")
+    seen: dict[str, Any] = {}
+
+    def drive(wizard: ImportWizard) -> None:
+        back = wizard.button(QWizard.WizardButton.BackButton)
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        click(wizard.file_page.browse)
+        qtbot.waitUntil(wizard.file_page.isComplete, timeout=10_000)
+        click(next_button)
+        click(back)  # the clerk looks at the file page again
+        assert wizard.currentPage() is wizard.file_page
+        click(next_button)
+        click(next_button)
+        qtbot.waitUntil(lambda: wizard.preview_page.done, timeout=15_000)
+        results = wizard.preview_page.results
+        seen["summary"] = results.summary.text()
+        for choice in ("Dòng có cảnh báo", "Dòng bị từ chối"):
+            results.only.setCurrentIndex(results.only.findText(choice))
+            assert results.model.rowCount() == 1, choice
+            results.view.selectRow(0)
+            seen[choice] = results.reason.text()
+        click(wizard.button(QWizard.WizardButton.CommitButton))
+        qtbot.waitUntil(lambda: wizard.result_page.done, timeout=15_000)
+        click(wizard.result_page.results.export_button)
+        qtbot.waitUntil(target.exists, timeout=10_000)
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is wizard, timeout=10_000)
+        click(wizard.button(QWizard.WizardButton.FinishButton))
+
+    with answering(qtbot, fill(drive), open_file(path), save_as(target), ok("Đã xuất ra")):
+        click(loans.import_button)
+    assert "1 dòng có cảnh báo" in seen["summary"]
+    assert seen["Dòng có cảnh báo"].startswith(
+        "Dòng 4: Danh sách ghi năm sinh 1971, số CCCD 092070000777 cho biết 1970"
+    )
+    assert seen["Dòng bị từ chối"] == "Dòng 6: Dư nợ (tổng): Không được để trống."
+    workbook = load_workbook(target, read_only=True)
+    try:
+        found = [row for row in workbook.active.iter_rows(values_only=True) if row and row[0]]
+    finally:
+        workbook.close()
+    by_row = {row[0]: row for row in found if isinstance(row[0], int)}
+    assert by_row[4][1] == "Nhập mới" and "năm sinh 1971" in by_row[4][4]
+    assert by_row[6][1] == "Từ chối"

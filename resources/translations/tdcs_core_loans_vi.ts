@@ -276,7 +276,6 @@
     </message>
     <message>
         <source>Imported</source>
-        <extracomment>A loan with a balance in TDCS that a list of balances leaves out (no Excel row). Such a loan, recorded as paid off on the list&apos;s date at the clerk&apos;s word.</extracomment>
         <translation>Nhập mới</translation>
     </message>
     <message>

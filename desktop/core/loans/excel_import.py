@@ -1088,7 +1088,8 @@ class _Importer:
         loan_ids: dict[int, str] = {}
         for parsed, loan_key, loan, _balance, _warning in accepted:
             values = dict(loan.values)
-            values["group_id"] = real_group(values.get("group_id"))
+            if "group_id" in values:  # a list without groups leaves the loan's group alone
+                values["group_id"] = real_group(values["group_id"])
             values["borrower_id"] = self.borrowers[loan.borrower_key].id
             changed = changes_of_row.setdefault(parsed.row, [])
             if loan.borrower_key in changed_borrowers:

@@ -48,9 +48,9 @@ class RowOutcome(StrEnum):
     UNCHANGED = "unchanged"
     REJECTED = "rejected"
     SKIPPED = "skipped"
-    #: A loan with a balance in TDCS that a list of balances leaves out (no Excel row).
+    # A loan with a balance in TDCS that a list of balances leaves out (no Excel row),
     ABSENT = "absent"
-    #: Such a loan, recorded as paid off on the list's date at the clerk's word.
+    # and such a loan recorded as paid off on the list's date at the clerk's word.
     SETTLED = "settled"
 
 
