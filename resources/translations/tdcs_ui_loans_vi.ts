@@ -441,6 +441,10 @@
         <translation>Cách ghép cột đã lưu: {name}.</translation>
     </message>
     <message>
+        <source>The title of the list dates its balances {day}.</source>
+        <translation>Theo tiêu đề của danh sách, dư nợ tính đến ngày {day}.</translation>
+    </message>
+    <message>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>

@@ -170,7 +170,7 @@ class ImportPlan:
             ),
             tuple(
                 tr(FIELD_LABELS[f])
-                for f in ImportField
+                for f in sorted(ImportField, key=lambda f: f is not ImportField.AMOUNT)
                 if f not in NEW_LOAN_FIELDS
                 and f not in IDENTITY_FIELDS
                 and f not in BALANCE_FIELDS

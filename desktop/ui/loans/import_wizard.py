@@ -146,8 +146,9 @@ class ResultsView(QWidget):
         layout.addLayout(bar)
         self.model: RowTableModel[RowResult] = RowTableModel(RESULT_COLUMNS, parent=self)
         self.view = make_table(self.model)
+        self.view.verticalHeader().setVisible(False)  # "Dòng" is the Excel row
         self.view.setColumnWidth(0, 60)
-        self.view.setColumnWidth(1, 110)
+        self.view.setColumnWidth(1, 160)
         self.view.setColumnWidth(2, 110)
         self.view.setColumnWidth(3, 180)
         layout.addWidget(self.view, 1)
@@ -322,6 +323,10 @@ class FilePage(QWizardPage):
             text += " " + tr(QT_TRANSLATE_NOOP("ImportWizard", "Saved mapping: {name}.")).format(
                 name=plan.mapping_name
             )
+        if plan.as_of is not None:
+            text += " " + tr(
+                QT_TRANSLATE_NOOP("ImportWizard", "The title of the list dates its balances {day}.")
+            ).format(day=format_date(plan.as_of))
         for note in plan.notes:
             text += " " + note
         self.info.setText(text)
@@ -445,11 +450,11 @@ class MappingPage(QWizardPage):
             )
             extra = ", ".join(escape(name) for name in purpose.optional)
             return (
-                f"<b>{escape(purpose.title)}</b> — {needed}: {needs}<br>"
-                f"<span style='color:#555'>{optional}: {extra}.</span>"
+                f"<p style='margin:0 0 4px 0'><b>{escape(purpose.title)}</b> — {needed}: "
+                f"{needs}<br><span style='color:#555'>{optional}: {extra}.</span></p>"
             )
 
-        self.needs.setText("<br>".join(line(p) for p in candidate.purposes()))
+        self.needs.setText("".join(line(p) for p in candidate.purposes()))
 
     def columns(self) -> dict[ImportField, int]:
         return {
@@ -690,3 +695,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.preview_page, self.result_page):
             self.addPage(page)
         self.resize(980, 700)
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        if screen is not None:  # a 1024×768 office screen, under the taskbar
+            room = screen.availableGeometry()
+            self.resize(min(980, room.width() - 20), min(700, room.height() - 50))
