@@ -27,7 +27,7 @@ from desktop.core.loans.excel_import import (
     run_import,
 )
 from desktop.core.loans.excel_import_fields import ImportField
-from desktop.core.loans.excel_import_mappings import load_mappings
+from desktop.core.loans.excel_import_mappings import load_mappings, save_mapping
 from desktop.core.loans.loans import list_loans
 from desktop.core.records import RecordStore, current_change_seq
 from tests.excel_lists import flat_row, merged_row, owing_row, write_flat, write_merged, write_owing
@@ -706,8 +706,6 @@ def test_a_saved_mapping_of_a_balance_list_works_next_time(
     assert ImportField.OVERDUE not in again.columns  # left out by the clerk, left out again
     assert (loan.outstanding, loan.overdue_amount, loan.amount_disbursed) == (35 * M, 0, None)
     # the way round the old rule: "Dư nợ" saved as the amount disbursed
-    from desktop.core.loans.excel_import_mappings import save_mapping
-
     table = again.table
     broken = {**again.columns, ImportField.AMOUNT: 10}
     del broken[ImportField.OUTSTANDING]

@@ -26,6 +26,7 @@ from desktop.core.loans.excel_import import prepare, run_import
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.loans.loans import list_loans
 from desktop.paths import AppPaths
+from desktop.sync.importer import Status
 from desktop.ui.context import AppContext
 from desktop.ui.loans.import_wizard import ImportWizard
 from desktop.ui.loans.page import LoansPage
@@ -42,6 +43,7 @@ from tests.clerk import (
 )
 from tests.excel_lists import OwingLoan, owing_row, write_balance_list, write_owing
 from tests.loans_data import person_cid
+from tests.sync_support import World, template_db
 
 M = 1_000_000
 AS_OF = date(2026, 9, 20)
@@ -276,6 +278,12 @@ def test_the_same_list_through_the_command_line(
     path = write_balance_list(tmp_path / "du-no.xlsx", OWING)
     code, out, err = run_cli(capsys, "import-excel", str(path), "--dry-run", "--data-dir", data)
     assert code == 0, err
+    db = Database.open(AppPaths(Path(data)))
+    try:
+        with db.reading() as s:
+            assert s.scalars(select(Loan.id)).first() is None  # the trial run saved nothing
+    finally:
+        db.close()
     assert "Số tiền giải ngân" not in out + err
     assert "Dư nợ đến ngày: 20/09/2026" in out
     assert "Tổng 16 dòng: nhập mới 12, cập nhật 0, không đổi 0, từ chối 0, bỏ qua 4." in out
@@ -556,3 +564,27 @@ def test_the_wizard_names_the_rows_to_look_at_and_exports_its_results(
     by_row = {row[0]: row for row in found if isinstance(row[0], int)}
     assert by_row[4][1] == "Nhập mới" and "năm sinh 1971" in by_row[4][4]
     assert by_row[6][1] == "Từ chối"
+
+
+def test_loans_of_unknown_amount_reach_the_city_with_the_lists_totals(tmp_path: Path) -> None:
+    """The sync file carries a loan whose amount is unknown as unknown; the city takes it and
+    its figures for the list's date are the list's."""
+    world = World.make(tmp_path, template_db())
+    commune = world.commune()
+    try:
+        with commune.transaction() as s:
+            run_import(s, prepare(write_balance_list(tmp_path / "du-no.xlsx", OWING)))
+        report = world.import_file(world.export(commune, full=True).path)
+        assert report.status is Status.APPLIED, report.message
+        with world.city.reading() as s:
+            amounts = set(s.scalars(select(Loan.amount_disbursed)))
+            total = indicator_table(s, Dimension.COMMUNE, owner=None, as_of=AS_OF).total
+        assert amounts == {None}
+        assert (total.loans_with_balance, total.outstanding, total.overdue) == (
+            LOANS,
+            OUTSTANDING,
+            OVERDUE,
+        )
+    finally:
+        commune.close()
+        world.close()
