@@ -22,6 +22,7 @@ from desktop.core.loans.excel_import import (
     ImportPlan,
     ImportResult,
     RowOutcome,
+    balances_text,
     check_plan,
     prepare,
     run_import,
@@ -719,3 +720,34 @@ def test_a_saved_mapping_of_a_balance_list_works_next_time(
         "là «Dư nợ (tổng)».",
     )
     check_plan(repaired)
+
+
+def test_the_lists_totals_row_is_compared_with_its_rows(
+    commune_db: Database, tmp_path: Path, vi_app: object
+) -> None:
+    """Sub-totals of groups are skipped and are not the list's total; the grand total is,
+    and a difference (here a rejected row, and a total the bank typed wrong) is said."""
+    subtotal: list[object] = [None, "Cộng tổ 1", *[None] * 8, 70 * M, 5 * M]
+    rows: list[list[object] | None] = [
+        owing_row(1, "K1", "Nguyễn Văn An", AN),
+        owing_row(2, "K2", "Trần Thị Bình", BINH, outstanding=30 * M, overdue=5 * M),
+        subtotal,
+        ["Tổ 2 - HPN"],
+        owing_row(3, "K3", "Lê Văn Cường", CUONG, outstanding="abc"),
+    ]
+    result = do_import(
+        commune_db,
+        write_owing(tmp_path / "a.xlsx", rows, title=("DƯ NỢ ĐẾN NGÀY 31/01/2026",)),
+    )
+    reasons = {r.row: r.reason for r in result.rows if r.outcome is RowOutcome.SKIPPED}
+    assert reasons == {
+        6: "Dòng tổng cộng.",
+        7: "Dòng tiêu đề trong bảng.",
+        9: "Dòng tổng cộng.",
+    }
+    assert result.totals_match is False
+    assert balances_text(result) == (
+        "Dư nợ ngày 31/01/2026 nhận từ danh sách: 2 khoản vay, dư nợ 70.000.000 đ, quá hạn "
+        "5.000.000 đ (7,14 %). Dòng tổng cộng của danh sách ghi dư nợ 999.999.999 đ, quá hạn "
+        "0 đ: hãy xem các dòng bị từ chối."
+    )

@@ -327,7 +327,10 @@ class _Importer:
         self.matched: set[str] = set()
         self.listed_contracts: set[str] = set()
         self.listed_cids: set[str] = set()
-        self.totals_cells: tuple[Any, ...] | None = None
+        #: The totals rows ("Cộng tổ 1", "Tổng cộng"), and whether the grand total was met:
+        #: what comes under it is the place, date and signatures.
+        self.total_rows: list[tuple[Any, ...]] = []
+        self.grand_total: tuple[Any, ...] | None = None
         self._load_lookups()
 
     # -- lookups ---------------------------------------------------------------------------
@@ -443,7 +446,7 @@ class _Importer:
                     return M_TOTAL_ROW
         if self._holds_data(cells):
             return None  # a loan row, good or bad
-        if self.totals_cells is not None:
+        if self.grand_total is not None:
             return M_BELOW_TOTALS
         if len(filled) == 1 and isinstance(filled[0], str):
             return M_HEADING_ROW
@@ -539,11 +542,10 @@ class _Importer:
                 self.progress.report(done, total * 2, tr(M_PREPARING))
             skip = self._skip_reason(cells)
             if skip is not None:
-                if skip is M_TOTAL_ROW and (
-                    self.totals_cells is None
-                    or any(isinstance(c, str) and _GRAND_TOTAL.match(search_key(c)) for c in cells)
-                ):
-                    self.totals_cells = cells
+                if skip is M_TOTAL_ROW:
+                    self.total_rows.append(cells)
+                    if any(isinstance(c, str) and _GRAND_TOTAL.match(search_key(c)) for c in cells):
+                        self.grand_total = cells
                 results[number] = RowResult(number, RowOutcome.SKIPPED, tr(skip))
                 continue
             self._note_listed(cells)
@@ -937,8 +939,11 @@ class _Importer:
         )
 
     def _listed_totals(self) -> BalanceTotals | None:
-        """What the list's (last, grand) totals row states in its balance columns."""
-        cells = self.totals_cells
+        """What the list's grand totals row ("Tổng cộng"; a lone "Cộng" row is one too)
+        states in its balance columns; sub-totals of groups are not the list's."""
+        cells = self.grand_total
+        if cells is None and len(self.total_rows) == 1:
+            cells = self.total_rows[0]
         if cells is None:
             return None
 
