@@ -863,7 +863,7 @@ class _Importer:
         assert p.disbursed_on is not None
         if p.disbursed_on > as_of:
             raise _reject(M_AFTER_AS_OF, day=format_date(p.disbursed_on), as_of=format_date(as_of))
-        base = next(f for f in (*BALANCE_BASE_FIELDS, *BALANCE_FIELDS) if f in self.columns)
+        base = next(f for f in BALANCE_BASE_FIELDS if f in self.columns)  # check_plan
         if not p.balance_stated or (
             p.outstanding is None
             and ImportField.OUTSTANDING in self.columns
