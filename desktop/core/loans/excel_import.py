@@ -605,7 +605,10 @@ class _Importer:
         key = f"new:{heading_key(text)}"
         if key not in self.new_groups:
             self.new_groups[key] = {
-                "code": (parsed.group_code or parsed.group_name)[:32],
+                # a list without group codes: the name stands for the code when it fits,
+                # else the code stays blank (a name cut at 32 characters is no code)
+                "code": parsed.group_code[:32]
+                or (parsed.group_name if len(parsed.group_name) <= 32 else ""),
                 "name": parsed.group_name or parsed.group_code,
                 "hamlet_id": hamlet_id,
                 "organisation_code": organisation_in_name(parsed.group_name or text) or org,
