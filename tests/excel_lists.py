@@ -4,6 +4,7 @@ Every name and ID number is synthetic."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +203,154 @@ def merged_row(
         overdue,
         frozen,
     ]
+
+
+#: A transaction office's list of loans still owing (danh sách dư nợ): no disbursed amount,
+#: the date in a title row, the group's name carrying its organisation, IDs typed as numbers.
+BALANCE_HEADINGS = [
+    "STT",
+    "Tên khách hàng",
+    "Số CMND/CCCD",
+    "Tên tổ TK&VV",
+    "Chương trình cho vay",
+    "Số khế ước",
+    "Ngày vay",
+    "Hạn trả cuối",
+    "Dư nợ",
+    "Trong đó: Nợ quá hạn",
+]
+
+
+@dataclass(frozen=True)
+class OwingLoan:
+    """One row of a danh sách dư nợ (``cid`` as the cell holds it: often a number)."""
+
+    name: str
+    cid: Any
+    group: str
+    programme: str
+    contract: str
+    disbursed: Any
+    maturity: Any
+    outstanding: Any
+    overdue: Any = None
+
+    def cells(self, n: int) -> list[Any]:
+        return [
+            n,
+            self.name,
+            self.cid,
+            self.group,
+            self.programme,
+            self.contract,
+            self.disbursed,
+            self.maturity,
+            self.outstanding,
+            self.overdue,
+        ]
+
+
+def write_balance_list(
+    path: Path,
+    loans: Sequence[OwingLoan],
+    *,
+    as_of_line: str = "Xã Nhơn Ái - Dư nợ tính đến ngày 20/09/2026",
+    totals: tuple[Any, Any] | None = None,
+) -> Path:
+    """The bank's title block (the date in its fourth line), headings on one row with a row
+    of column numbers under them, the loans, a totals row merged over the first columns
+    (``totals``: outstanding and overdue as the bank printed them, default their sums), and
+    the place, date and signatures below it."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "DuNo"
+    width = len(BALANCE_HEADINGS)
+    for r, line in enumerate(
+        (
+            "NGÂN HÀNG CHÍNH SÁCH XÃ HỘI",
+            "PHÒNG GIAO DỊCH HUYỆN PHONG ĐIỀN",
+            "DANH SÁCH KHÁCH HÀNG CÒN DƯ NỢ",
+            as_of_line,
+            "ĐVT: đồng",
+        ),
+        1,
+    ):
+        ws.cell(r, 1, line)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+    for c, heading in enumerate(BALANCE_HEADINGS, 1):
+        ws.cell(7, c, heading)
+        ws.cell(8, c, c)
+    r = 8
+    for n, loan in enumerate(loans, 1):
+        r += 1
+        for c, value in enumerate(loan.cells(n), 1):
+            ws.cell(r, c, value)
+    r += 1
+    if totals is None:
+        totals = (
+            sum(int(x.outstanding or 0) for x in loans),
+            sum(int(x.overdue) for x in loans if isinstance(x.overdue, int)),
+        )
+    ws.cell(r, 1, "Tổng cộng")
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+    ws.cell(r, 9, totals[0])
+    ws.cell(r, 10, totals[1])
+    ws.cell(r + 2, 7, "Phong Điền, ngày 21 tháng 09 năm 2026")
+    for c, text in ((2, "NGƯỜI LẬP BIỂU"), (5, "KIỂM SOÁT"), (8, "GIÁM ĐỐC")):
+        ws.cell(r + 3, c, text)
+    for c, text in ((2, "Trương Thị Kế"), (5, "Mai Văn Soát"), (8, "Tô Văn Đốc")):
+        ws.cell(r + 7, c, text)
+    workbook.save(path)
+    return path
+
+
+#: A list of balances with the borrower's year of birth, sex and organisation besides.
+OWING_HEADINGS = [
+    "STT",
+    "Số khế ước",
+    "Họ và tên",
+    "Số CCCD",
+    "Năm sinh",
+    "Giới tính",
+    "Hội đoàn thể",
+    "Tổ TK&VV",
+    "Chương trình",
+    "Ngày vay",
+    "Dư nợ",
+    "Nợ quá hạn",
+]
+
+
+def owing_row(
+    n: int,
+    contract: str,
+    name: str,
+    cid: object,
+    *,
+    birth: object = None,
+    sex: str = "",
+    org: str = "",
+    group: str = "Tổ TK&VV khu vực 1 - HND",
+    programme: str = "Hộ nghèo",
+    disbursed: object = "05/02/2025",
+    outstanding: object = 40_000_000,
+    overdue: object = None,
+) -> list[object]:
+    return [
+        n,
+        contract,
+        name,
+        cid,
+        birth,
+        sex,
+        org,
+        group,
+        programme,
+        disbursed,
+        outstanding,
+        overdue,
+    ]
+
+
+def write_owing(path: Path, rows: list[list[object] | None], **kw: object) -> Path:
+    return write_flat(path, rows, headings=OWING_HEADINGS, **kw)  # type: ignore[arg-type]

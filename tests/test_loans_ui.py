@@ -985,13 +985,15 @@ def test_mapping_page_refuses_missing_and_doubled_columns(
     qtbot.waitUntil(wizard.file_page.isComplete, timeout=10_000)
     wizard.next()
     page = wizard.mapping_page
-    page.combos[7].setCurrentIndex(0)  # Chương trình: not imported
+    page.combos[1].setCurrentIndex(0)  # Số HĐ and Số CCCD: not imported
+    page.combos[3].setCurrentIndex(0)
     assert not page.validatePage()
-    assert (
-        page.error.text()
-        == "Hãy chọn cột cho: Chương trình. Khoản vay nào cũng cần các thông tin này."
+    assert page.error.text() == (
+        "Các cột đã chọn chưa đủ. Để ghi khoản vay mới, hãy chọn cột cho: Số hợp đồng hoặc "
+        "số CCCD. Để cập nhật dư nợ của các khoản vay đã có, hãy chọn cột cho: Số hợp đồng "
+        "hoặc số CCCD."
     )
-    page.combos[7].setCurrentIndex(page.combos[7].findData("programme"))
+    page.combos[1].setCurrentIndex(page.combos[1].findData("contract_no"))
     page.combos[0].setCurrentIndex(page.combos[0].findData("full_name"))
     assert not page.validatePage()
     assert page.error.text() == "Họ tên người vay đang được chọn cho hai cột (A và C)."

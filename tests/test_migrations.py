@@ -252,3 +252,85 @@ def test_0002_upgrades_a_database_with_loans_and_its_picks_read_only_the_indexes
             assert "COVERING INDEX" in plan, plan
     finally:
         conn.close()
+
+
+def test_0003_lets_a_loan_have_no_disbursed_amount_and_keeps_every_row(paths: AppPaths) -> None:
+    """0003 drops the NOT NULL of ``loans.amount_disbursed`` (a bank's list of loans still
+    owing has no amount) without rebuilding the table its balances refer to: a 0002 database
+    keeps its loans and balances, foreign keys hold, and a loan without an amount can be
+    stored; going back refuses while such a loan exists."""
+    from alembic import command
+
+    _at_revision(paths, "0002_loan_position_index")
+    conn = sqlite3.connect(paths.database)
+    stamp = "2026-01-01 00:00:00"
+    common = ("31120", 1, stamp, stamp, 1, None)
+    columns = "id, commune_code, version, created_at, updated_at, change_seq, deleted_at"
+    conn.execute(
+        f"INSERT INTO borrowers (full_name, citizen_id, birth_year, sex, hamlet_id, "
+        f"household_category, phone, group_id, notes, {columns}) VALUES ('Nguyễn Văn An', "
+        f"NULL, NULL, NULL, NULL, 'khac', '', NULL, '', 'p-1', ?, ?, ?, ?, ?, ?)",
+        common,
+    )
+    conn.execute(
+        f"INSERT INTO loans (borrower_id, programme_code, organisation_code, group_id, "
+        f"contract_no, amount_disbursed, disbursed_on, maturity_on, purpose, rate_bp, notes, "
+        f"{columns}) VALUES ('p-1', 'HN', NULL, NULL, 'HD1', 50000000, '2025-01-02', NULL, "
+        f"'', 660, '', 'loan-1', ?, ?, ?, ?, ?, ?)",
+        common,
+    )
+    conn.execute(
+        "INSERT INTO loan_balances (loan_id, as_of, current_amount, overdue_amount, "
+        "frozen_amount, pending_amount, extended_amount, rescheduled_amount, "
+        "written_off_amount, overdue_since, notes, id, commune_code, version, created_at, "
+        "updated_at, change_seq, deleted_at) VALUES ('loan-1', '2025-12-31', 5, 0, 0, 0, 0, "
+        "0, 0, NULL, '', 'b-1', ?, ?, ?, ?, ?, ?)",
+        common,
+    )
+    conn.commit()
+    conn.close()
+
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert (result.from_revision, result.to_revision) == (
+        "0002_loan_position_index",
+        "0003_loan_amount_optional",
+    )
+    assert result.backup is not None
+
+    conn = sqlite3.connect(paths.database)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        assert conn.execute("SELECT id, amount_disbursed FROM loans").fetchall() == [
+            ("loan-1", 50_000_000)
+        ]
+        assert conn.execute("SELECT loan_id FROM loan_balances").fetchall() == [("loan-1",)]
+        assert conn.execute("PRAGMA foreign_key_check(loan_balances)").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        conn.execute("UPDATE loans SET amount_disbursed = NULL WHERE id = 'loan-1'")
+        conn.commit()
+    finally:
+        conn.close()
+
+    engine = make_engine(paths.database)
+    try:
+        cfg = migrate.alembic_config()
+        with (
+            pytest.raises(RuntimeError, match="1 loans have no disbursed amount"),
+            engine.begin() as connection,
+        ):
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0002_loan_position_index")
+        with engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE loans SET amount_disbursed = 1000000")
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0002_loan_position_index")
+        with engine.connect() as connection:
+            column = next(
+                c
+                for c in inspect(connection).get_columns("loans")
+                if c["name"] == "amount_disbursed"
+            )
+            assert column["nullable"] is False
+    finally:
+        engine.dispose()

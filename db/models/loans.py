@@ -74,7 +74,12 @@ class Borrower(SyncedRecord):
 
 
 class Loan(SyncedRecord):
-    """A VBSP loan; ``rate_bp`` is the contract rate when known, else the catalogue's."""
+    """A VBSP loan; ``rate_bp`` is the contract rate when known, else the catalogue's.
+
+    ``amount_disbursed`` is ``None`` when nobody told TDCS: the bank's lists of loans still
+    owing (danh sách dư nợ) carry balances, not the amount once disbursed. Unknown is shown
+    as unknown, never as 0 or as the balance.
+    """
 
     __tablename__ = "loans"
     record_type = "loan"
@@ -84,7 +89,7 @@ class Loan(SyncedRecord):
     organisation_code: Mapped[str | None] = mapped_column(ForeignKey("organisations.code"))
     group_id: Mapped[str | None] = mapped_column(ForeignKey("savings_groups.id"), index=True)
     contract_no: Mapped[str] = mapped_column(String(40), index=True, default="")
-    amount_disbursed: Mapped[int]
+    amount_disbursed: Mapped[int | None]
     disbursed_on: Mapped[date]
     maturity_on: Mapped[date | None]
     purpose: Mapped[str] = mapped_column(default="")

@@ -16,6 +16,7 @@ from desktop.core.loans.excel_import import (
     OUTCOME_LABELS,
     ImportResult,
     RowOutcome,
+    balances_text,
     prepare,
     run_import,
 )
@@ -56,6 +57,15 @@ def register(subparsers: Any) -> None:
         help=tr("date of the balances (dd/mm/yyyy) when the list's title does not say it"),
     )
     command.add_argument(
+        "--settle-missing",
+        action="store_true",
+        help=tr(
+            "record the loans with a balance that a list of balances leaves out as paid off "
+            "on the list's date (only when the list holds every loan still owing in the "
+            "commune)"
+        ),
+    )
+    command.add_argument(
         "--unit",
         choices=sorted(UNITS),
         help=tr("money unit of the list: dong, nghin (thousand) or trieu (million) đồng"),
@@ -89,6 +99,7 @@ def cmd_import_excel(args: argparse.Namespace, ctx: CommandContext) -> int:
             plan,
             dry_run=args.dry_run,
             save_as=plan.mapping_name or None,
+            settle_absent=args.settle_missing,
         )
     _print_result(result)
     accepted = sum(
@@ -122,6 +133,8 @@ def _print_plan(plan: Any) -> None:
     print(tr("Money unit: {unit}").format(unit=unit))
     if plan.as_of:
         print(tr("Balances as of: {day}").format(day=format_date(plan.as_of)))
+    for note in plan.notes:
+        print(note)
 
 
 def _print_result(result: ImportResult) -> None:
@@ -132,9 +145,15 @@ def _print_result(result: ImportResult) -> None:
         )
         if who:
             line += f" — {who}"
-        if row.reason:
-            line += f": {row.reason}"
+        if row.remarks:
+            line += f": {row.remarks}"
         print(line)
+    for loan in result.listing()[len(result.rows) :]:
+        print(
+            tr("Not on the list: {contract} {name}: {reason}").format(
+                contract=loan.contract_no, name=loan.full_name, reason=loan.reason
+            )
+        )
     print(
         tr(
             "Total {total} rows: {created} imported, {updated} updated, {unchanged} "
@@ -150,5 +169,22 @@ def _print_result(result: ImportResult) -> None:
     )
     if result.groups_created:
         print(tr("New savings-and-loan groups: {count}.").format(count=result.groups_created))
+    if result.warnings:
+        print(
+            tr("{count} rows with a warning: the data disagree, see the rows above.").format(
+                count=result.warnings
+            )
+        )
+    balances = balances_text(result)
+    if balances:
+        print(balances)
+    if result.absent and not result.settled:
+        print(
+            tr(
+                "If the list holds every loan still owing in the commune, those loans have "
+                "been paid off: import it again with --settle-missing to record them as paid "
+                "off on {day}."
+            ).format(day=format_date(result.as_of))
+        )
     if result.dry_run:
         print(tr("Trial run (--dry-run): nothing was saved."))

@@ -44,6 +44,10 @@
         <translation>ngày số liệu dư nợ (dd/mm/yyyy) khi tiêu đề danh sách không ghi</translation>
     </message>
     <message>
+        <source>record the loans with a balance that a list of balances leaves out as paid off on the list&apos;s date (only when the list holds every loan still owing in the commune)</source>
+        <translation>ghi các khoản vay còn dư nợ mà danh sách dư nợ không có là đã tất toán vào ngày của danh sách (chỉ khi danh sách gồm mọi khoản vay còn dư nợ của xã)</translation>
+    </message>
+    <message>
         <source>money unit of the list: dong, nghin (thousand) or trieu (million) đồng</source>
         <translation>đơn vị tiền của danh sách: dong (đồng), nghin (nghìn đồng) hoặc trieu (triệu đồng)</translation>
     </message>
@@ -88,12 +92,24 @@
         <translation>Dòng {row}: {outcome}</translation>
     </message>
     <message>
+        <source>Not on the list: {contract} {name}: {reason}</source>
+        <translation>Không có trong danh sách: {contract} {name}: {reason}</translation>
+    </message>
+    <message>
         <source>Total {total} rows: {created} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected, {skipped} skipped.</source>
         <translation>Tổng {total} dòng: nhập mới {created}, cập nhật {updated}, không đổi {unchanged}, từ chối {rejected}, bỏ qua {skipped}.</translation>
     </message>
     <message>
         <source>New savings-and-loan groups: {count}.</source>
         <translation>Tổ TK&amp;VV mới: {count}.</translation>
+    </message>
+    <message>
+        <source>{count} rows with a warning: the data disagree, see the rows above.</source>
+        <translation>{count} dòng có cảnh báo: số liệu không khớp nhau, xem các dòng ở trên.</translation>
+    </message>
+    <message>
+        <source>If the list holds every loan still owing in the commune, those loans have been paid off: import it again with --settle-missing to record them as paid off on {day}.</source>
+        <translation>Nếu danh sách gồm mọi khoản vay còn dư nợ của xã thì các khoản vay đó đã trả hết: nhập lại với --settle-missing để ghi chúng là đã tất toán ngày {day}.</translation>
     </message>
     <message>
         <source>Trial run (--dry-run): nothing was saved.</source>

@@ -94,16 +94,48 @@
         <translation>Hãy chọn cột cho: {fields}. Khoản vay nào cũng cần các thông tin này.</translation>
     </message>
     <message>
+        <source>The columns chosen are not enough. To record new loans, choose the column of: {loans}. To update the balances of loans already recorded, choose the column of: {balances}.</source>
+        <translation>Các cột đã chọn chưa đủ. Để ghi khoản vay mới, hãy chọn cột cho: {loans}. Để cập nhật dư nợ của các khoản vay đã có, hãy chọn cột cho: {balances}.</translation>
+    </message>
+    <message>
         <source>The list has balances but no date for them. Give the date of the figures (for example 31/12/2025).</source>
         <translation>Danh sách có dư nợ nhưng không ghi ngày số liệu. Hãy nhập ngày số liệu (ví dụ 31/12/2025).</translation>
+    </message>
+    <message>
+        <source>The list has {fields} but no column for the outstanding balance (Dư nợ) or its current part (Trong hạn), so how much each borrower owes cannot be known. Choose that column.</source>
+        <translation>Danh sách có {fields} nhưng không có cột dư nợ (Dư nợ) hoặc nợ trong hạn (Trong hạn), nên không biết mỗi người vay còn nợ bao nhiêu. Hãy chọn cột đó.</translation>
+    </message>
+    <message>
+        <source>Column {column} «{heading}» holds balances, not the amount disbursed. Choose «{field}» for it; the amount disbursed may stay unknown.</source>
+        <translation>Cột {column} «{heading}» là số dư, không phải số tiền giải ngân. Hãy chọn «{field}» cho cột này; số tiền giải ngân có thể để trống (chưa rõ).</translation>
+    </message>
+    <message>
+        <source>The saved mapping took column {column} «{heading}» for the amount disbursed; it is read as «{field}» now.</source>
+        <translation>Cách ghép cột đã lưu lấy cột {column} «{heading}» làm số tiền giải ngân; nay cột này được đọc là «{field}».</translation>
     </message>
     <message>
         <source>The sheet {sheet} has no data rows under its headings.</source>
         <translation>Trang tính {sheet} không có dòng dữ liệu nào dưới dòng tiêu đề.</translation>
     </message>
     <message>
-        <source>There is no saved column mapping named {name}. Saved mappings: {names}.</source>
-        <translation>Không có cách ghép cột nào tên {name}. Các cách đã lưu: {names}.</translation>
+        <source>Contract number or citizen ID</source>
+        <translation>Số hợp đồng hoặc số CCCD</translation>
+    </message>
+    <message>
+        <source>Outstanding balance (or its current part)</source>
+        <translation>Dư nợ (hoặc nợ trong hạn)</translation>
+    </message>
+    <message>
+        <source>Date of the balances</source>
+        <translation>Ngày số liệu dư nợ</translation>
+    </message>
+    <message>
+        <source>Record new loans</source>
+        <translation>Ghi khoản vay mới</translation>
+    </message>
+    <message>
+        <source>Update balances</source>
+        <translation>Cập nhật dư nợ</translation>
     </message>
     <message>
         <source>The column {column} is chosen for two fields: {fields}.</source>
@@ -138,6 +170,10 @@
         <translation>Số CCCD {cid} đã ghi cho {name}, không phải {other}.</translation>
     </message>
     <message>
+        <source>The loan is not recorded yet, and the list has no column for {fields} to record it.</source>
+        <translation>Khoản vay này chưa có trong TDCS, mà danh sách không có cột {fields} để ghi mới.</translation>
+    </message>
+    <message>
         <source>Disbursed on {day}, after the date of the balances ({as_of}).</source>
         <translation>Giải ngân ngày {day}, sau ngày số liệu dư nợ ({as_of}).</translation>
     </message>
@@ -158,12 +194,32 @@
         <translation>Số tiền {amount} đ quá nhỏ đối với một khoản vay: danh sách có tính bằng nghìn hoặc triệu đồng không? Hãy chọn đơn vị tính của danh sách.</translation>
     </message>
     <message>
+        <source>The list gives {stated} as the year of birth, the citizen ID {cid} says {id_year}: recorded as the ID says; check the borrower&apos;s papers.</source>
+        <translation>Danh sách ghi năm sinh {stated}, số CCCD {cid} cho biết {id_year}: đã ghi theo số CCCD; hãy kiểm tra lại giấy tờ của người vay.</translation>
+    </message>
+    <message>
+        <source>The list gives the sex as {stated}, the citizen ID {cid} says {id_sex}: recorded as the ID says; check the borrower&apos;s papers.</source>
+        <translation>Danh sách ghi giới tính {stated}, số CCCD {cid} cho biết {id_sex}: đã ghi theo số CCCD; hãy kiểm tra lại giấy tờ của người vay.</translation>
+    </message>
+    <message>
+        <source>The organisation column says {stated}, the group «{group}» belongs to {group_org}: the loan is recorded under {stated}; check which is right.</source>
+        <translation>Cột hội đoàn thể ghi {stated}, còn tổ «{group}» thuộc {group_org}: khoản vay được ghi theo {stated}; hãy kiểm tra lại bên nào đúng.</translation>
+    </message>
+    <message>
         <source>Totals row.</source>
         <translation>Dòng tổng cộng.</translation>
     </message>
     <message>
         <source>Heading row inside the table.</source>
         <translation>Dòng tiêu đề trong bảng.</translation>
+    </message>
+    <message>
+        <source>Text only, no loan: no contract number, citizen ID, amount or date.</source>
+        <translation>Dòng chỉ có chữ, không phải khoản vay: không có số hợp đồng, số CCCD, số tiền hay ngày.</translation>
+    </message>
+    <message>
+        <source>Under the list&apos;s totals row (place, date, signatures).</source>
+        <translation>Nằm dưới dòng tổng cộng của danh sách (địa danh, ngày tháng, chữ ký).</translation>
     </message>
     <message>
         <source>Changed: {fields}.</source>
@@ -178,8 +234,48 @@
         <translation>Đang ghi…</translation>
     </message>
     <message>
-        <source>Imported</source>
+        <source>Paid off: not on the bank&apos;s list of loans still owing of {day} ({file}).</source>
+        <translation>Đã tất toán: không có trong danh sách dư nợ ngày {day} của ngân hàng ({file}).</translation>
+    </message>
+    <message>
+        <source>male</source>
         <extracomment>No loan of a social policy programme is this small; smaller means the unit is wrong.</extracomment>
+        <translation>nam</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <source>Not on this list; its last balance ({outstanding} on {day}) is kept.</source>
+        <translation>Không có trong danh sách này; giữ nguyên dư nợ gần nhất ({outstanding} ngày {day}).</translation>
+    </message>
+    <message>
+        <source>Not on this list: recorded as paid off on {as_of} (its last balance was {outstanding} on {day}).</source>
+        <translation>Không có trong danh sách này: đã ghi tất toán ngày {as_of} (dư nợ gần nhất {outstanding} ngày {day}).</translation>
+    </message>
+    <message>
+        <source>Balances on {day} taken from the list: {loans} loans, outstanding {outstanding}, overdue {overdue} ({ratio}).</source>
+        <translation>Dư nợ ngày {day} nhận từ danh sách: {loans} khoản vay, dư nợ {outstanding}, quá hạn {overdue} ({ratio}).</translation>
+    </message>
+    <message>
+        <source>They match the list&apos;s totals row.</source>
+        <translation>Khớp với dòng tổng cộng của danh sách.</translation>
+    </message>
+    <message>
+        <source>The list&apos;s totals row says outstanding {outstanding}, overdue {overdue}: check the rejected rows.</source>
+        <translation>Dòng tổng cộng của danh sách ghi dư nợ {outstanding}, quá hạn {overdue}: hãy xem các dòng bị từ chối.</translation>
+    </message>
+    <message>
+        <source>{count} loans with a balance in TDCS ({outstanding} in all) are not on this list.</source>
+        <translation>{count} khoản vay đang có dư nợ trong TDCS (tổng {outstanding}) không có trong danh sách này.</translation>
+    </message>
+    <message>
+        <source>{count} loans with a balance in TDCS ({outstanding} in all) are not on this list: recorded as paid off on {day}.</source>
+        <translation>{count} khoản vay đang có dư nợ trong TDCS (tổng {outstanding}) không có trong danh sách này: đã ghi tất toán ngày {day}.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
         <translation>Nhập mới</translation>
     </message>
     <message>
@@ -199,7 +295,16 @@
         <translation>Bỏ qua</translation>
     </message>
     <message>
+        <source>Not on the list</source>
+        <translation>Không có trong danh sách</translation>
+    </message>
+    <message>
+        <source>Paid off</source>
+        <translation>Đã tất toán</translation>
+    </message>
+    <message>
         <source>borrower</source>
+        <extracomment>Whether any balance cell of the row holds a value.</extracomment>
         <translation>người vay</translation>
     </message>
     <message>
@@ -492,6 +597,10 @@
     <message>
         <source>A recorded balance is larger than this amount; the amount cannot be smaller.</source>
         <translation>Đã có số dư lớn hơn số tiền này; số tiền giải ngân không thể nhỏ hơn.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>chưa rõ</translation>
     </message>
 </context>
 </TS>

@@ -353,6 +353,10 @@
         <translation>Tổ mới: {count}.</translation>
     </message>
     <message>
+        <source>{count} rows with a warning: the data disagree, see the reason.</source>
+        <translation>{count} dòng có cảnh báo: số liệu không khớp nhau, xem cột lý do.</translation>
+    </message>
+    <message>
         <source>All rows</source>
         <translation>Tất cả các dòng</translation>
     </message>
@@ -367,6 +371,14 @@
     <message>
         <source>Updated loans</source>
         <translation>Khoản vay được cập nhật</translation>
+    </message>
+    <message>
+        <source>Rows with a warning</source>
+        <translation>Dòng có cảnh báo</translation>
+    </message>
+    <message>
+        <source>Loans not on the list</source>
+        <translation>Khoản vay không có trong danh sách</translation>
     </message>
     <message>
         <source>Export the results…</source>
@@ -429,15 +441,20 @@
         <translation>Cách ghép cột đã lưu: {name}.</translation>
     </message>
     <message>
+        <source>The title of the list dates its balances {day}.</source>
+        <translation>Theo tiêu đề của danh sách, dư nợ tính đến ngày {day}.</translation>
+    </message>
+    <message>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <source>What each column of the list holds. Name, programme, amount and disbursement date are needed; a contract number or citizen ID recognises the loan when the list comes again.</source>
-        <translation>Mỗi cột của danh sách chứa thông tin gì. Cần có họ tên, chương trình, số tiền và ngày giải ngân; số hợp đồng hoặc số CCCD giúp nhận ra khoản vay khi nhập lại danh sách.</translation>
+        <source>What each column of the list holds. A list of balances (dư nợ) updates the loans already recorded; recording new loans needs more columns.</source>
+        <translation>Mỗi cột của danh sách chứa gì. Danh sách dư nợ cập nhật dư nợ các khoản vay đã có; muốn ghi khoản vay mới thì cần thêm cột.</translation>
     </message>
     <message>
         <source>Remember this mapping as</source>
+        <extracomment>What each purpose needs, ticked as the columns are chosen.</extracomment>
         <translation>Ghi nhớ cách ghép cột này với tên</translation>
     </message>
     <message>
@@ -447,6 +464,14 @@
     <message>
         <source>e.g. {values}</source>
         <translation>ví dụ: {values}</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <translation>cần</translation>
+    </message>
+    <message>
+        <source>may also use</source>
+        <translation>có thể dùng thêm</translation>
     </message>
     <message>
         <source>{field} is chosen for two columns ({a} and {b}).</source>
@@ -475,6 +500,22 @@
     <message>
         <source>Checking the rows…</source>
         <translation>Đang kiểm tra các dòng…</translation>
+    </message>
+    <message>
+        <source>{count} loans that have a balance in TDCS ({outstanding} in all) are not on this list of {day}.</source>
+        <translation>{count} khoản vay đang có dư nợ trong TDCS (tổng {outstanding}) không có trong danh sách ngày {day} này.</translation>
+    </message>
+    <message>
+        <source>If the list holds every loan still owing in the commune, they have been paid off: record them as paid off on that date. If it covers only part of the commune (one transaction point, one organisation), keep their balances. They are listed under «Loans not on the list».</source>
+        <translation>Nếu danh sách gồm mọi khoản vay còn dư nợ của xã thì các khoản vay này đã trả hết: ghi là đã tất toán vào ngày đó. Nếu danh sách chỉ gồm một phần của xã (một điểm giao dịch, một hội đoàn thể) thì giữ nguyên dư nợ của chúng. Các khoản vay này được liệt kê ở mục «Khoản vay không có trong danh sách».</translation>
+    </message>
+    <message>
+        <source>Record as paid off</source>
+        <translation>Ghi là đã tất toán</translation>
+    </message>
+    <message>
+        <source>Keep their balances</source>
+        <translation>Giữ nguyên dư nợ</translation>
     </message>
     <message>
         <source>Importing…</source>

@@ -5,7 +5,7 @@
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
-        <extracomment>The figures on screen are up to date (after each reading). Figures are being read (the previous ones stay on screen meanwhile).</extracomment>
+        <extracomment>Figures are being read (the previous ones stay on screen meanwhile).</extracomment>
         <translation>Tổng quan</translation>
     </message>
     <message>

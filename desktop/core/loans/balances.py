@@ -227,11 +227,12 @@ def position_on(session: Session, loan_id: str, day: date) -> BalanceRow | None:
 def validate_balance(
     data: BalanceInput,
     *,
-    amount_disbursed: int,
+    amount_disbursed: int | None,
     disbursed_on: date,
     today: date | None = None,
 ) -> dict[str, object]:
-    """Check one snapshot against its loan; return the column values to store."""
+    """Check one snapshot against its loan; return the column values to store. A loan
+    whose disbursed amount is unknown (``None``) has no ceiling to check against."""
     errors: list[ValidationError] = []
     values: dict[str, object] = {}
     try:
@@ -269,7 +270,7 @@ def validate_balance(
     if errors:
         raise FormErrors(errors)
     total = outstanding_of(data)
-    if total > amount_disbursed:
+    if amount_disbursed is not None and total > amount_disbursed:
         raise ValidationError(
             "current_amount",
             M_ABOVE_DISBURSED,

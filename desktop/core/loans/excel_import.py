@@ -2,10 +2,9 @@
 
 Three steps, the same for the window and ``tdcs import-excel``:
 
-1. :func:`prepare` reads a sheet (:mod:`.excel_import_read`), recognises its columns
-   (a remembered mapping for this shape of list first, else the headings), its money unit
-   ("ĐVT: đồng / 1.000 đồng / triệu đồng") and the date of its balances ("đến ngày
-   31/12/2025").
+1. :func:`prepare` reads a sheet and recognises its columns, money unit and the date of its
+   balances (:mod:`.excel_import_plan`, which also says what each purpose — new loans,
+   balances — needs).
 2. The clerk checks or changes the mapping (the wizard) and :func:`run_import` runs with
    ``dry_run=True`` to preview: every row's outcome, nothing kept.
 3. :func:`run_import` for real: one transaction (a failure leaves nothing behind), rows
@@ -13,9 +12,23 @@ Three steps, the same for the window and ``tdcs import-excel``:
 
 Each row is **created** (a new loan), **updated** (a known loan: contract number, else
 citizen ID + programme + disbursement date), **unchanged**, **rejected** (with the reason
-and its Excel row number), or **skipped** (blank rows, totals and sub-total rows, group
-heading rows). Re-importing the same list changes nothing; a list of a later date adds a
-balance snapshot per loan, so the history is kept.
+and its Excel row number), or **skipped** (blank rows, totals and sub-total rows, headings,
+the place, date and signatures under the table). Re-importing the same list changes
+nothing; a list of a later date adds a balance snapshot per loan, so the history is kept.
+
+What the list says is taken as it says it, and nothing is invented:
+
+- A list of loans still owing (danh sách dư nợ) often has no disbursed amount: the loan's
+  amount stays unknown (``None``), never 0 and never the balance.
+- Its balances are each loan's position on the list's date, whatever other columns it has.
+  The rows' totals are compared with the list's own totals row.
+- A 12-digit citizen ID states the year of birth and sex (its 4th to 6th digits), a
+  group's name the entrusted organisation ("Tổ TK&VV ấp Thạnh Lợi - HND"). Where a column
+  says otherwise, the row is imported with a **warning** naming both values.
+- A loan with a balance in TDCS that a list of balances leaves out is **absent**: it has
+  most likely been paid off, but the list may also cover only part of the commune, so it
+  is recorded as paid off (a zero balance on the list's date) only when the clerk says so
+  (``settle_absent``); otherwise it keeps its last balance and the result says so.
 """
 
 from __future__ import annotations
@@ -24,8 +37,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -35,33 +46,51 @@ from db.enums import GroupStatus, HouseholdCategory, Sex
 from db.models import Borrower, Hamlet, Loan, LoanBalance, SavingsGroup
 from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
-from desktop.core.formatting import format_date, parse_date
+from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
-from desktop.core.loans.balances import ALL_PARTS, OUTSTANDING_PARTS, BalanceInput, validate_balance
+from desktop.core.loans.balances import (
+    ALL_PARTS,
+    OUTSTANDING_PARTS,
+    BalanceInput,
+    latest_positions,
+    validate_balance,
+)
 from desktop.core.loans.common import RateBook, alive, organisations, programmes
 from desktop.core.loans.excel_import_fields import (
+    BALANCE_BASE_FIELDS,
     BALANCE_FIELDS,
     FIELD_LABELS,
     MONEY_FIELDS,
-    REQUIRED_FIELDS,
+    NEW_LOAN_FIELDS,
     ImportField,
-    detect_columns,
     heading_key,
 )
-from desktop.core.loans.excel_import_mappings import (
-    SavedMapping,
-    apply_mapping,
-    find_mapping,
-    mapping_for_shape,
-    save_mapping,
-)
+from desktop.core.loans.excel_import_mappings import save_mapping
 from desktop.core.loans.excel_import_match import (
     ORGANISATION_WORDS,
     PROGRAMME_WORDS,
     WordMatcher,
     hamlet_key,
+    organisation_in_name,
 )
-from desktop.core.loans.excel_import_read import SheetTable, read_sheet
+from desktop.core.loans.excel_import_plan import (
+    M_NO_AS_OF,
+    UNITS,
+    ImportPlan,
+    check_plan,
+    detect_as_of,
+    detect_unit,
+    prepare,
+)
+from desktop.core.loans.excel_import_results import (
+    OUTCOME_LABELS,
+    AbsentLoan,
+    BalanceTotals,
+    ImportResult,
+    RowOutcome,
+    RowResult,
+    balances_text,
+)
 from desktop.core.loans.excel_import_values import (
     birth_year_value,
     citizen_id_value,
@@ -79,27 +108,25 @@ from desktop.core.records import RecordStore
 from desktop.core.settings import actor_name
 from desktop.core.text import search_key
 
+__all__ = [
+    "OUTCOME_LABELS",
+    "UNITS",
+    "ImportPlan",
+    "ImportResult",
+    "RowOutcome",
+    "RowResult",
+    "balances_text",
+    "check_plan",
+    "detect_as_of",
+    "detect_unit",
+    "prepare",
+    "run_import",
+]
+
 M_CITY = QT_TRANSLATE_NOOP(
     "ExcelImport",
     "Bank lists are imported by the commune or ward that supervises the loans; the city "
     "receives them in the communes' sync files.",
-)
-M_MISSING_COLUMNS = QT_TRANSLATE_NOOP(
-    "ExcelImport", "Choose the column of: {fields}. These are needed for every loan."
-)
-M_NO_AS_OF = QT_TRANSLATE_NOOP(
-    "ExcelImport",
-    "The list has balances but no date for them. Give the date of the figures (for example "
-    "31/12/2025).",
-)
-M_NO_ROWS = QT_TRANSLATE_NOOP(
-    "ExcelImport", "The sheet {sheet} has no data rows under its headings."
-)
-M_UNKNOWN_MAPPING = QT_TRANSLATE_NOOP(
-    "ExcelImport", "There is no saved column mapping named {name}. Saved mappings: {names}."
-)
-M_DUPLICATE_COLUMN = QT_TRANSLATE_NOOP(
-    "ExcelImport", "The column {column} is chosen for two fields: {fields}."
 )
 M_NO_IDENTITY = QT_TRANSLATE_NOOP(
     "ExcelImport",
@@ -122,6 +149,10 @@ M_OTHER_PERSON_LOAN = QT_TRANSLATE_NOOP(
 M_CID_OTHER_NAME = QT_TRANSLATE_NOOP(
     "ExcelImport", "Citizen ID {cid} is recorded for {name}, not for {other}."
 )
+M_NEW_LOAN_NEEDS = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The loan is not recorded yet, and the list has no column for {fields} to record it.",
+)
 M_AFTER_AS_OF = QT_TRANSLATE_NOOP(
     "ExcelImport", "Disbursed on {day}, after the date of the balances ({as_of})."
 )
@@ -139,170 +170,49 @@ M_SMALL_AMOUNT = QT_TRANSLATE_NOOP(
     "The amount {amount} đ is too small for a loan: is the list in thousands or millions of "
     "đồng? Choose the unit of the list.",
 )
+M_YEAR_DIFFERS = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The list gives {stated} as the year of birth, the citizen ID {cid} says {id_year}: "
+    "recorded as the ID says; check the borrower's papers.",
+)
+M_SEX_DIFFERS = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The list gives the sex as {stated}, the citizen ID {cid} says {id_sex}: recorded as "
+    "the ID says; check the borrower's papers.",
+)
+M_ORGANISATION_DIFFERS = QT_TRANSLATE_NOOP(
+    "ExcelImport",
+    "The organisation column says {stated}, the group «{group}» belongs to {group_org}: "
+    "the loan is recorded under {stated}; check which is right.",
+)
 M_TOTAL_ROW = QT_TRANSLATE_NOOP("ExcelImport", "Totals row.")
 M_HEADING_ROW = QT_TRANSLATE_NOOP("ExcelImport", "Heading row inside the table.")
+M_TEXT_ROW = QT_TRANSLATE_NOOP(
+    "ExcelImport", "Text only, no loan: no contract number, citizen ID, amount or date."
+)
+M_BELOW_TOTALS = QT_TRANSLATE_NOOP(
+    "ExcelImport", "Under the list's totals row (place, date, signatures)."
+)
 M_CHANGED = QT_TRANSLATE_NOOP("ExcelImport", "Changed: {fields}.")
 M_PREPARING = QT_TRANSLATE_NOOP("ExcelImport", "Checking the rows…")
 M_WRITING = QT_TRANSLATE_NOOP("ExcelImport", "Saving…")
+M_SETTLED_NOTE = QT_TRANSLATE_NOOP(
+    "ExcelImport", "Paid off: not on the bank's list of loans still owing of {day} ({file})."
+)
 
 #: No loan of a social policy programme is this small; smaller means the unit is wrong.
 MIN_LOAN = 100_000
-UNITS = (1, 1_000, 1_000_000)
 
 _TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|total|sum)\b")
-_AS_OF_TEXT = re.compile(
-    r"(?:den ngay|tai ngay|thoi diem|ngay bao cao|ngay so lieu)\s*:?\s*"
-    r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})"
-)
-_VI_DATE = re.compile(r"(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
-
-
-class RowOutcome(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    REJECTED = "rejected"
-    SKIPPED = "skipped"
-
-
-OUTCOME_LABELS: dict[RowOutcome, Msg] = {
-    RowOutcome.CREATED: QT_TRANSLATE_NOOP("ExcelImport", "Imported"),
-    RowOutcome.UPDATED: QT_TRANSLATE_NOOP("ExcelImport", "Updated"),
-    RowOutcome.UNCHANGED: QT_TRANSLATE_NOOP("ExcelImport", "Unchanged"),
-    RowOutcome.REJECTED: QT_TRANSLATE_NOOP("ExcelImport", "Rejected"),
-    RowOutcome.SKIPPED: QT_TRANSLATE_NOOP("ExcelImport", "Skipped"),
+_GRAND_TOTAL = re.compile(r"^(tong cong|tong so|tong|total)\b")
+_DATE_FIELDS = (ImportField.DISBURSED_ON, ImportField.MATURITY_ON, ImportField.AS_OF)
+SEX_WORDS: dict[Sex, Msg] = {
+    Sex.MALE: QT_TRANSLATE_NOOP("ExcelImport", "male"),
+    Sex.FEMALE: QT_TRANSLATE_NOOP("ExcelImport", "female"),
 }
 
 
-@dataclass(frozen=True)
-class RowResult:
-    """What happened to one row of the sheet (``row`` is Excel's row number)."""
-
-    row: int
-    outcome: RowOutcome
-    reason: str = ""
-    contract_no: str = ""
-    full_name: str = ""
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    sheet: str
-    as_of: date | None
-    dry_run: bool
-    rows: tuple[RowResult, ...]
-    groups_created: int = 0
-    borrowers_created: int = 0
-    borrowers_updated: int = 0
-    balances_written: int = 0
-
-    def count(self, outcome: RowOutcome) -> int:
-        return sum(1 for r in self.rows if r.outcome is outcome)
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    """A sheet read and how its columns will be imported."""
-
-    table: SheetTable
-    columns: dict[ImportField, int]
-    unit: int = 1
-    as_of: date | None = None
-    mapping_name: str = ""
-
-    def with_columns(self, columns: dict[ImportField, int]) -> ImportPlan:
-        return replace(self, columns=dict(columns))
-
-    @property
-    def missing(self) -> tuple[ImportField, ...]:
-        return tuple(f for f in REQUIRED_FIELDS if f not in self.columns)
-
-    @property
-    def has_balances(self) -> bool:
-        return any(f in self.columns for f in BALANCE_FIELDS)
-
-
-# -- step 1: read and recognise ------------------------------------------------------------------
-def detect_unit(text: str) -> int:
-    """The money unit a title or heading states ("ĐVT: 1.000 đồng", "triệu đồng")."""
-    key = search_key(text)
-    if re.search(r"trieu dong|tr\.? ?d\b|trieu vnd", key):
-        return 1_000_000
-    if re.search(r"1[.,]?000 ?(dong|d|vnd)\b|nghin dong|ngan dong|ng\.? ?d\b", key):
-        return 1_000
-    return 1
-
-
-def detect_as_of(text: str) -> date | None:
-    """The date of the figures a title states ("đến ngày 31/12/2025", "… đến ngày 31
-    tháng 12 năm 2025"); the last one when a period is given."""
-    found = _AS_OF_TEXT.findall(search_key(text))
-    for raw in reversed(found):
-        vi = _VI_DATE.fullmatch(raw.strip())
-        try:
-            if vi:
-                return date(int(vi[3]), int(vi[2]), int(vi[1]))
-            return parse_date(raw.strip())
-        except (ValueError, ValidationError):
-            continue
-    return None
-
-
-def prepare(
-    path: Path,
-    *,
-    sheet: str | None = None,
-    saved: list[SavedMapping] | None = None,
-    mapping_name: str | None = None,
-    progress: Progress = NO_PROGRESS,
-) -> ImportPlan:
-    """Read the sheet and choose its columns: the mapping named ``mapping_name`` when one
-    is saved under that name, else the saved mapping for lists of this shape, else the
-    headings. A ``mapping_name`` not yet saved is kept, so the import can save it."""
-    table = read_sheet(path, sheet, progress)
-    if not table.rows:
-        raise UserError(M_NO_ROWS, sheet=table.sheet)
-    mappings = saved or []
-    chosen: SavedMapping | None = None
-    if mapping_name:
-        chosen = find_mapping(mappings, mapping_name)
-    if chosen is None and not mapping_name:
-        chosen = mapping_for_shape(mappings, table)
-    headings = [list(parts) for parts in table.headings]
-    columns = detect_columns(headings)
-    unit = detect_unit(table.title_text + "\n" + "\n".join(table.labels))
-    if chosen is not None:
-        columns = {**columns, **apply_mapping(chosen, table)}
-        unit = chosen.unit
-    return ImportPlan(
-        table=table,
-        columns=columns,
-        unit=unit,
-        as_of=detect_as_of(table.title_text),
-        mapping_name=chosen.name if chosen else (mapping_name or ""),
-    )
-
-
-def check_plan(plan: ImportPlan) -> None:
-    """Refuse a mapping that cannot work, before any row is looked at."""
-    if plan.missing:
-        names = ", ".join(tr(FIELD_LABELS[f]) for f in plan.missing)
-        raise UserError(M_MISSING_COLUMNS, fields=names)
-    by_column: dict[int, list[ImportField]] = {}
-    for chosen_field, index in plan.columns.items():
-        by_column.setdefault(index, []).append(chosen_field)
-    for index, fields in by_column.items():
-        if len(fields) > 1:
-            raise UserError(
-                M_DUPLICATE_COLUMN,
-                column=plan.table.column_letter(index),
-                fields=", ".join(tr(FIELD_LABELS[f]) for f in fields),
-            )
-    if plan.has_balances and plan.as_of is None and ImportField.AS_OF not in plan.columns:
-        raise UserError(M_NO_AS_OF)
-
-
-# -- step 2/3: rows to records ---------------------------------------------------------------------
+# -- rows to records ------------------------------------------------------------------------
 @dataclass
 class _Parsed:
     row: int
@@ -326,6 +236,8 @@ class _Parsed:
     as_of: date | None = None
     balance: dict[str, int] = field(default_factory=dict)
     outstanding: int | None = None
+    #: Whether any balance cell of the row holds a value.
+    balance_stated: bool = False
     overdue_since: date | None = None
     notes: str = ""
 
@@ -387,6 +299,10 @@ def _errors_text(errors: list[ValidationError], names: dict[str, str]) -> str:
     return "; ".join(f"{names.get(e.field, e.field)}: {e.text()}" for e in errors)
 
 
+def _thousands(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
 class _Importer:
     def __init__(
         self,
@@ -405,6 +321,16 @@ class _Importer:
         self.columns = plan.columns
         #: Field names of error messages: the import fields are named like the columns.
         self.field_names = {f.value: tr(FIELD_LABELS[f]) for f in ImportField}
+        #: Loans a row of the list names (found, whatever then became of the row), and the
+        #: contract numbers and citizen IDs the list's rows hold: a loan named by none of
+        #: them is absent from the list.
+        self.matched: set[str] = set()
+        self.listed_contracts: set[str] = set()
+        self.listed_cids: set[str] = set()
+        #: The totals rows ("Cộng tổ 1", "Tổng cộng"), and whether the grand total was met:
+        #: what comes under it is the place, date and signatures.
+        self.total_rows: list[tuple[Any, ...]] = []
+        self.grand_total: tuple[Any, ...] | None = None
         self._load_lookups()
 
     # -- lookups ---------------------------------------------------------------------------
@@ -416,9 +342,9 @@ class _Importer:
             self.programmes.add(p.code, (p.code, p.name, p.short_name))
             self.programmes.add(p.code, PROGRAMME_WORDS.get(p.code, ()))
         self.organisations = WordMatcher()
-        self.org_codes = set()
+        self.organisation_names: dict[str, str] = {}
         for o in organisations(s):
-            self.org_codes.add(o.code)
+            self.organisation_names[o.code] = o.short_name
             self.organisations.add(o.code, (o.code, o.name, o.short_name))
             self.organisations.add(o.code, ORGANISATION_WORDS.get(o.code, ()))
         self.hamlets: dict[str, str] = {}
@@ -481,27 +407,64 @@ class _Importer:
             return None
         return cells[index]
 
+    def _holds_data(self, cells: tuple[Any, ...]) -> bool:
+        """Whether a row holds anything a loan row has: a contract number, a citizen ID, an
+        amount or a date (texts alone are headings, notes or signatures)."""
+        if text_value(self._cell(cells, ImportField.CONTRACT_NO)):
+            return True
+        if any(ch.isdigit() for ch in text_value(self._cell(cells, ImportField.CITIZEN_ID))):
+            return True
+        for money_field in MONEY_FIELDS:
+            cell = self._cell(cells, money_field)
+            if not is_empty(cell):
+                return True
+        for date_field in _DATE_FIELDS:
+            try:
+                if date_value(self._cell(cells, date_field), "d") is not None:
+                    return True
+            except ValidationError:
+                continue
+        return False
+
     def _skip_reason(self, cells: tuple[Any, ...]) -> Msg | None:
-        """Totals and sub-totals rows ("Tổng cộng", "Cộng tổ 3") and headings inside the
-        table ("Tổ 1 - Khu vực 1" alone on its row) are skipped, not rejected."""
+        """Totals and sub-totals rows ("Tổng cộng", "Cộng tổ 3"), headings inside the table
+        ("Tổ 1 - Khu vực 1" alone on its row), and rows of text alone (the place, date and
+        signatures under the table) are skipped, not rejected."""
         name = text_value(self._cell(cells, ImportField.FULL_NAME))
-        if name and not _TOTAL_ROW.match(search_key(name)):
-            return None  # a named borrower: a loan row, good or bad
         contract = text_value(self._cell(cells, ImportField.CONTRACT_NO))
         filled = [c for c in cells if not is_empty(c)]
-        for cell in filled:
-            if not isinstance(cell, str):
-                continue
-            text = text_value(cell)
-            if (
-                _TOTAL_ROW.match(search_key(text))
-                and (not name or name == text)
-                and (not contract or contract == text)
-            ):
-                return M_TOTAL_ROW
-        if len(filled) == 1 and isinstance(filled[0], str) and not name:
+        if not name or _TOTAL_ROW.match(search_key(name)):
+            for cell in filled:
+                if not isinstance(cell, str):
+                    continue
+                text = text_value(cell)
+                if (
+                    _TOTAL_ROW.match(search_key(text))
+                    and (not name or name == text)
+                    and (not contract or contract == text)
+                ):
+                    return M_TOTAL_ROW
+        if self._holds_data(cells):
+            return None  # a loan row, good or bad
+        if self.grand_total is not None:
+            return M_BELOW_TOTALS
+        if len(filled) == 1 and isinstance(filled[0], str):
             return M_HEADING_ROW
+        if all(isinstance(c, str) for c in filled):
+            return M_TEXT_ROW
         return None
+
+    def _note_listed(self, cells: tuple[Any, ...]) -> None:
+        """Remember the contract number and citizen ID a loan row holds, good or bad."""
+        contract = text_value(self._cell(cells, ImportField.CONTRACT_NO))
+        if contract:
+            self.listed_contracts.add(contract)
+        try:
+            cid = citizen_id_value(self._cell(cells, ImportField.CITIZEN_ID))
+        except ValidationError:
+            cid = None
+        if cid:
+            self.listed_cids.add(cid)
 
     def _parse(self, number: int, cells: tuple[Any, ...]) -> _Parsed:
         parsed = _Parsed(row=number)
@@ -519,6 +482,9 @@ class _Importer:
 
         def text(target: ImportField) -> str:
             return str(read(target, text_value) or "")
+
+        def money(target: ImportField) -> int | None:
+            return read(target, lambda v: money_value(v, "amount", unit=unit))  # type: ignore[no-any-return]
 
         parsed.contract_no = text(ImportField.CONTRACT_NO)
         parsed.full_name = text(ImportField.FULL_NAME)
@@ -538,7 +504,7 @@ class _Importer:
         parsed.group_name = text(ImportField.GROUP_NAME)
         parsed.organisation = text(ImportField.ORGANISATION)
         parsed.programme = text(ImportField.PROGRAMME)
-        parsed.amount = read(ImportField.AMOUNT, lambda v: money_value(v, "amount", unit=unit))
+        parsed.amount = money(ImportField.AMOUNT)
         parsed.disbursed_on = read(ImportField.DISBURSED_ON, lambda v: date_value(v, "d"))
         parsed.maturity_on = read(ImportField.MATURITY_ON, lambda v: date_value(v, "d"))
         parsed.purpose = text(ImportField.PURPOSE)
@@ -549,28 +515,24 @@ class _Importer:
         )
         parsed.rate_bp = read(ImportField.RATE, lambda v: rate_value(v, "rate", monthly=monthly))
         parsed.as_of = read(ImportField.AS_OF, lambda v: date_value(v, "d")) or self.plan.as_of
-        parsed.outstanding = read(
-            ImportField.OUTSTANDING, lambda v: money_value(v, "amount", unit=unit)
-        )
+        parsed.outstanding = money(ImportField.OUTSTANDING)
+        parsed.balance_stated = parsed.outstanding is not None
         for money_field in MONEY_FIELDS - {ImportField.AMOUNT, ImportField.OUTSTANDING}:
             if money_field in self.columns:
-                value = read(money_field, lambda v: money_value(v, "amount", unit=unit))
+                value = money(money_field)
                 parsed.balance[money_field.value] = value or 0
+                parsed.balance_stated = parsed.balance_stated or value is not None
         parsed.overdue_since = read(ImportField.OVERDUE_SINCE, lambda v: date_value(v, "d"))
         parsed.notes = text(ImportField.NOTES)
-        for required in REQUIRED_FIELDS:
-            missing = required in self.columns and is_empty(self._cell(cells, required))
-            if missing and not any(e.field == required.value for e in errors):
-                errors.append(ValidationError(required.value, validation.M_REQUIRED))
         if errors:
             raise RowRejected(_errors_text(errors, self.field_names))
         return parsed
 
     # -- deciding what each row means ---------------------------------------------------------
-    def run(self) -> ImportResult:
+    def run(self, settle_absent: bool) -> ImportResult:
         table = self.plan.table
         results: dict[int, RowResult] = {}
-        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None]] = []
+        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None, str]] = []
         seen_contract: dict[str, int] = {}
         seen_identity: dict[tuple[str, str, date], int] = {}
         self.new_groups: dict[str, dict[str, Any]] = {}
@@ -580,12 +542,20 @@ class _Importer:
                 self.progress.report(done, total * 2, tr(M_PREPARING))
             skip = self._skip_reason(cells)
             if skip is not None:
+                if skip is M_TOTAL_ROW:
+                    self.total_rows.append(cells)
+                    if any(isinstance(c, str) and _GRAND_TOTAL.match(search_key(c)) for c in cells):
+                        self.grand_total = cells
                 results[number] = RowResult(number, RowOutcome.SKIPPED, tr(skip))
                 continue
+            self._note_listed(cells)
             parsed: _Parsed | None = None
             try:
                 parsed = self._parse(number, cells)
-                loan_key, state, balance = self._resolve(parsed, seen_contract, seen_identity)
+                warnings: list[str] = []
+                loan_key, state, balance = self._resolve(
+                    parsed, seen_contract, seen_identity, warnings
+                )
             except RowRejected as rejected:
                 results[number] = RowResult(
                     number,
@@ -599,15 +569,23 @@ class _Importer:
                     else text_value(self._cell(cells, ImportField.FULL_NAME)),
                 )
                 continue
-            accepted.append((parsed, loan_key, state, balance))
+            accepted.append((parsed, loan_key, state, balance, " ".join(warnings)))
         self.progress.report(total, total * 2, tr(M_WRITING))
+        day = self._balances_day(accepted)
+        absent = self._absent(day, accepted)
         counts = self._write(accepted, results)
+        if settle_absent and absent and day is not None:
+            counts["balances_written"] += self._settle(absent, day)
         self.progress.report(total * 2, total * 2, tr(M_WRITING))
         return ImportResult(
             sheet=table.sheet,
-            as_of=self.plan.as_of,
+            as_of=day or self.plan.as_of,
             dry_run=False,
             rows=tuple(results[n] for n in sorted(results)),
+            taken=self._taken(accepted),
+            listed=self._listed_totals(),
+            absent=tuple(absent),
+            settled=settle_absent and bool(absent),
             **counts,
         )
 
@@ -615,33 +593,98 @@ class _Importer:
         self, parsed: _Parsed, hamlet_id: str | None, org: str | None
     ) -> tuple[str | None, str | None]:
         """The group id (or ``new:<key>`` for a group this list introduces) and its
-        organisation."""
+        organisation: the one recorded, else the one its name states, else (for a new
+        group) the list's organisation column."""
         for text in (parsed.group_code, parsed.group_name):
             if text and heading_key(text) in self.groups:
-                return self.groups[heading_key(text)]
+                group_id, recorded = self.groups[heading_key(text)]
+                return group_id, recorded or organisation_in_name(parsed.group_name or text)
         text = parsed.group_code or parsed.group_name
         if not text:
             return None, None
         key = f"new:{heading_key(text)}"
         if key not in self.new_groups:
             self.new_groups[key] = {
-                "code": (parsed.group_code or parsed.group_name)[:32],
+                # a list without group codes: the name stands for the code when it fits,
+                # else the code stays blank (a name cut at 32 characters is no code)
+                "code": parsed.group_code[:32]
+                or (parsed.group_name if len(parsed.group_name) <= 32 else ""),
                 "name": parsed.group_name or parsed.group_code,
                 "hamlet_id": hamlet_id,
-                "organisation_code": org,
+                "organisation_code": organisation_in_name(parsed.group_name or text) or org,
                 "status": GroupStatus.ACTIVE,
             }
         return key, self.new_groups[key]["organisation_code"]
+
+    def _from_citizen_id(self, p: _Parsed, warnings: list[str]) -> None:
+        """Year of birth and sex from a 12-digit citizen ID; a column that says otherwise
+        gets a warning, and the ID's value is kept."""
+        if not p.citizen_id:
+            return
+        century, id_sex = validation.citizen_id_century_sex(p.citizen_id)
+        id_year = century + int(p.citizen_id[4:6])
+        if p.birth_year is not None and p.birth_year != id_year:
+            warnings.append(
+                tr(M_YEAR_DIFFERS, stated=p.birth_year, cid=p.citizen_id, id_year=id_year)
+            )
+        if p.sex is not None and p.sex != id_sex:
+            warnings.append(
+                tr(
+                    M_SEX_DIFFERS,
+                    stated=tr(SEX_WORDS[Sex(p.sex)]),
+                    cid=p.citizen_id,
+                    id_sex=tr(SEX_WORDS[id_sex]),
+                )
+            )
+        p.birth_year, p.sex = id_year, id_sex
+
+    def _check_values(self, p: _Parsed) -> None:
+        """The field rules shared with the forms."""
+        errors: list[ValidationError] = []
+        try:
+            if p.citizen_id:
+                p.citizen_id = validation.citizen_id(p.citizen_id)
+        except ValidationError as error:
+            errors.append(error)
+        try:
+            p.phone = validation.phone(p.phone)
+        except ValidationError as error:
+            errors.append(error)
+        if p.amount is not None:
+            try:
+                validation.amount(p.amount, "amount_disbursed")
+                if p.amount < MIN_LOAN:
+                    raise ValidationError(
+                        "amount_disbursed", M_SMALL_AMOUNT, amount=_thousands(p.amount)
+                    )
+            except ValidationError as error:
+                errors.append(error)
+        try:
+            validation.date_in_range(p.disbursed_on, "disbursed_on", required=False)
+            if p.disbursed_on is not None and p.disbursed_on > self.today:
+                raise ValidationError("disbursed_on", M_FUTURE, day=format_date(p.disbursed_on))
+            validation.date_in_range(p.maturity_on, "maturity_on", required=False)
+            validation.not_before(p.maturity_on, p.disbursed_on, "maturity_on")
+            validation.optional_text(p.contract_no, "contract_no", limit=40)
+            validation.optional_text(p.full_name, "full_name", limit=120)
+            validation.optional_text(p.purpose, "purpose", limit=500)
+        except ValidationError as error:
+            errors.append(error)
+        if errors:
+            raise RowRejected(_errors_text(errors, self.field_names))
 
     def _resolve(
         self,
         p: _Parsed,
         seen_contract: dict[str, int],
         seen_identity: dict[tuple[str, str, date], int],
+        warnings: list[str],
     ) -> tuple[str, _LoanState, dict[str, Any] | None]:
-        programme = self.programmes.match(p.programme)
-        if programme is None:
-            raise _reject(M_UNKNOWN_PROGRAMME, value=p.programme)
+        programme: str | None = None
+        if p.programme:
+            programme = self.programmes.match(p.programme)
+            if programme is None:
+                raise _reject(M_UNKNOWN_PROGRAMME, value=p.programme)
         org: str | None = None
         if p.organisation:
             org = self.organisations.match(p.organisation)
@@ -656,42 +699,20 @@ class _Importer:
                 raise _reject(M_UNKNOWN_HAMLET, value=p.hamlet)
         if not p.contract_no and not p.citizen_id:
             raise RowRejected(tr(M_NO_IDENTITY))
-        # field rules shared with the forms
-        errors: list[ValidationError] = []
-        values: dict[str, Any] = {}
-        try:
-            if p.citizen_id:
-                p.citizen_id = validation.citizen_id(
-                    p.citizen_id, birth_year=p.birth_year, sex=p.sex
-                )
-        except ValidationError as error:
-            errors.append(error)
-        try:
-            p.phone = validation.phone(p.phone)
-        except ValidationError as error:
-            errors.append(error)
-        try:
-            values["amount_disbursed"] = validation.amount(p.amount, "amount_disbursed")
-            if p.amount is not None and p.amount < MIN_LOAN:
-                raise ValidationError(
-                    "amount_disbursed", M_SMALL_AMOUNT, amount=f"{p.amount:,}".replace(",", ".")
-                )
-        except ValidationError as error:
-            errors.append(error)
-        try:
-            validation.date_in_range(p.disbursed_on, "disbursed_on")
-            if p.disbursed_on is not None and p.disbursed_on > self.today:
-                raise ValidationError("disbursed_on", M_FUTURE, day=format_date(p.disbursed_on))
-            validation.date_in_range(p.maturity_on, "maturity_on", required=False)
-            validation.not_before(p.maturity_on, p.disbursed_on, "maturity_on")
-            validation.optional_text(p.contract_no, "contract_no", limit=40)
-            validation.optional_text(p.full_name, "full_name", limit=120)
-            validation.optional_text(p.purpose, "purpose", limit=500)
-        except ValidationError as error:
-            errors.append(error)
-        if errors:
-            raise RowRejected(_errors_text(errors, self.field_names))
-        assert p.disbursed_on is not None and p.amount is not None
+        self._check_values(p)
+        # the loan, if TDCS knows it
+        loan_key = self.loan_by_contract.get(p.contract_no) if p.contract_no else None
+        if loan_key is None and p.citizen_id and programme and p.disbursed_on:
+            loan_key = self.loan_by_identity.get((p.citizen_id, programme, p.disbursed_on))
+        existing = self.loans.get(loan_key) if loan_key else None
+        if existing is not None and existing.id is not None:
+            self.matched.add(existing.id)
+        if existing is None:
+            self._require_new_loan_fields(p, programme)
+        else:
+            programme = programme or existing.values["programme_code"]
+            p.disbursed_on = p.disbursed_on or existing.values["disbursed_on"]
+        assert programme is not None and p.disbursed_on is not None
         # the same loan twice in the list
         if p.contract_no:
             if p.contract_no in seen_contract:
@@ -702,13 +723,19 @@ class _Importer:
             if identity in seen_identity:
                 raise _reject(M_DUPLICATE_ROW, row=seen_identity[identity])
             seen_identity[identity] = p.row
-        # the loan and its borrower
-        loan_key = self.loan_by_contract.get(p.contract_no) if p.contract_no else None
-        if loan_key is None and p.citizen_id:
-            loan_key = self.loan_by_identity.get((p.citizen_id, programme, p.disbursed_on))
-        existing = self.loans.get(loan_key) if loan_key else None
+        self._from_citizen_id(p, warnings)
+        # the borrower, the group and the organisation
         borrower_key = self._borrower_for(p, existing, hamlet_id)
         group_id, group_org = self._group_for(p, hamlet_id, org)
+        if org and group_org and org != group_org:
+            warnings.append(
+                tr(
+                    M_ORGANISATION_DIFFERS,
+                    stated=self.organisation_names.get(org, org),
+                    group=p.group_name or p.group_code,
+                    group_org=self.organisation_names.get(group_org, group_org),
+                )
+            )
         org = org or group_org or (existing.values["organisation_code"] if existing else None)
         balance = self._balance_for(p, existing)
         rate = p.rate_bp
@@ -716,14 +743,16 @@ class _Importer:
             rate = existing.values["rate_bp"] if existing else None
             if rate is None:
                 rate = self.rates.rate(programme, p.disbursed_on)
-        loan_values = {
+        loan_values: dict[str, Any] = {
             "programme_code": programme,
             "organisation_code": org,
             "contract_no": p.contract_no or (existing.values["contract_no"] if existing else ""),
-            "amount_disbursed": p.amount,
             "disbursed_on": p.disbursed_on,
             "rate_bp": rate,
         }
+        # what the list does not say stays as recorded: an amount it lacks is not erased
+        if p.amount is not None or existing is None:
+            loan_values["amount_disbursed"] = p.amount
         if group_id is not None or existing is None:
             loan_values["group_id"] = group_id
         if p.maturity_on is not None or existing is None:
@@ -739,12 +768,31 @@ class _Importer:
         self._merge_borrower(borrower_key, p, hamlet_id, group_id)
         return key, state, balance
 
+    def _require_new_loan_fields(self, p: _Parsed, programme: str | None) -> None:
+        """A loan TDCS does not know yet needs a name, a programme and a disbursement
+        date: say which the list lacks as a column, else which cell is empty."""
+        given = {
+            ImportField.FULL_NAME: bool(p.full_name),
+            ImportField.PROGRAMME: programme is not None,
+            ImportField.DISBURSED_ON: p.disbursed_on is not None,
+        }
+        no_column = [f for f in NEW_LOAN_FIELDS if f not in self.columns]
+        if no_column:
+            raise _reject(
+                M_NEW_LOAN_NEEDS, fields=", ".join(tr(FIELD_LABELS[f]) for f in no_column)
+            )
+        empty = [
+            ValidationError(f.value, validation.M_REQUIRED) for f in NEW_LOAN_FIELDS if not given[f]
+        ]
+        if empty:
+            raise RowRejected(_errors_text(empty, self.field_names))
+
     def _borrower_for(self, p: _Parsed, loan: _LoanState | None, hamlet_id: str | None) -> str:
         if p.citizen_id:
             key = self.borrower_by_cid.get(p.citizen_id)
             if key is not None:
                 known = self.borrowers[key]
-                if search_key(known.values["full_name"]) != search_key(p.full_name):
+                if p.full_name and search_key(known.values["full_name"]) != search_key(p.full_name):
                     raise _reject(
                         M_CID_OTHER_NAME,
                         cid=p.citizen_id,
@@ -788,7 +836,9 @@ class _Importer:
         self, key: str, p: _Parsed, hamlet_id: str | None, group_id: str | None
     ) -> None:
         state = self.borrowers[key]
-        updates: dict[str, Any] = {"full_name": p.full_name}
+        updates: dict[str, Any] = {}
+        if p.full_name:
+            updates["full_name"] = p.full_name
         if p.citizen_id:
             updates["citizen_id"] = p.citizen_id
         if p.birth_year is not None:
@@ -813,9 +863,19 @@ class _Importer:
         as_of = p.as_of
         if as_of is None:
             raise RowRejected(tr(M_NO_AS_OF))
-        assert p.disbursed_on is not None and p.amount is not None
+        assert p.disbursed_on is not None
         if p.disbursed_on > as_of:
             raise _reject(M_AFTER_AS_OF, day=format_date(p.disbursed_on), as_of=format_date(as_of))
+        base = next(f for f in BALANCE_BASE_FIELDS if f in self.columns)  # check_plan
+        if not p.balance_stated or (
+            p.outstanding is None
+            and ImportField.OUTSTANDING in self.columns
+            and ImportField.CURRENT not in self.columns
+        ):
+            # an empty balance is not a zero one: the list does not say what is owed
+            raise RowRejected(
+                _errors_text([ValidationError(base.value, validation.M_REQUIRED)], self.field_names)
+            )
         parts = {part: p.balance.get(part, 0) for part in ALL_PARTS}
         others = sum(parts[part] for part in OUTSTANDING_PARTS[1:])
         if p.outstanding is not None:
@@ -824,17 +884,18 @@ class _Importer:
                 if stated != p.outstanding:
                     raise _reject(
                         M_PARTS_MISMATCH,
-                        parts=f"{stated:,}".replace(",", "."),
-                        total=f"{p.outstanding:,}".replace(",", "."),
+                        parts=_thousands(stated),
+                        total=_thousands(p.outstanding),
                     )
             else:
                 if others > p.outstanding:
                     raise _reject(
-                        M_PARTS_ABOVE,
-                        parts=f"{others:,}".replace(",", "."),
-                        total=f"{p.outstanding:,}".replace(",", "."),
+                        M_PARTS_ABOVE, parts=_thousands(others), total=_thousands(p.outstanding)
                     )
                 parts["current_amount"] = p.outstanding - others
+        amount = p.amount
+        if amount is None and loan is not None:
+            amount = loan.values["amount_disbursed"]
         try:
             values = validate_balance(
                 BalanceInput(
@@ -848,7 +909,7 @@ class _Importer:
                     written_off_amount=parts["written_off_amount"],
                     overdue_since=p.overdue_since,
                 ),
-                amount_disbursed=p.amount,
+                amount_disbursed=amount,
                 disbursed_on=p.disbursed_on,
                 today=self.today,
             )
@@ -859,10 +920,127 @@ class _Importer:
         values.pop("notes", None)
         return values
 
+    # -- what the list comes to, and what it leaves out ----------------------------------
+    def _balances_day(
+        self, accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None, str]]
+    ) -> date | None:
+        """The one date of the balances the rows carry (``None`` when none, or several)."""
+        days = {balance["as_of"] for *_rest, balance, _w in accepted if balance is not None}
+        return days.pop() if len(days) == 1 else None
+
+    @staticmethod
+    def _taken(
+        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None, str]],
+    ) -> BalanceTotals | None:
+        balances = [balance for *_rest, balance, _w in accepted if balance is not None]
+        if not balances:
+            return None
+        return BalanceTotals(
+            len(balances),
+            sum(int(b[part]) for b in balances for part in OUTSTANDING_PARTS),
+            sum(int(b["overdue_amount"]) for b in balances),
+        )
+
+    def _listed_totals(self) -> BalanceTotals | None:
+        """What the list's grand totals row ("Tổng cộng"; a lone "Cộng" row is one too)
+        states in its balance columns; sub-totals of groups are not the list's."""
+        cells = self.grand_total
+        if cells is None and len(self.total_rows) == 1:
+            cells = self.total_rows[0]
+        if cells is None:
+            return None
+
+        def amount(wanted: ImportField) -> int | None:
+            try:
+                return money_value(self._cell(cells, wanted), "amount", unit=self.plan.unit)
+            except ValidationError:
+                return None
+
+        outstanding = amount(ImportField.OUTSTANDING)
+        parts = {f: amount(f) for f in BALANCE_FIELDS - {ImportField.OUTSTANDING}}
+        if outstanding is None:
+            outstanding_parts = [
+                parts[f]
+                for f in BALANCE_FIELDS - {ImportField.OUTSTANDING, ImportField.WRITTEN_OFF}
+            ]
+            if all(v is None for v in outstanding_parts):
+                return None
+            outstanding = sum(v or 0 for v in outstanding_parts)
+        return BalanceTotals(0, outstanding, parts[ImportField.OVERDUE] or 0)
+
+    def _absent(
+        self,
+        day: date | None,
+        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None, str]],
+    ) -> list[AbsentLoan]:
+        """Loans with a balance on ``day`` in TDCS that no row of this list of balances
+        names (only when some row's balance was taken: a list whose every row failed says
+        nothing about what is owed)."""
+        if day is None or not any(balance is not None for *_r, balance, _w in accepted):
+            return []
+        positions = latest_positions(self.session, self.owner, day)
+        absent = []
+        for state in self.loans.values():
+            loan_id = state.id
+            if loan_id is None or loan_id in self.matched:
+                continue
+            values = state.values
+            if values["disbursed_on"] > day:
+                continue
+            contract = values["contract_no"]
+            cid = self.borrowers[state.borrower_key].values.get("citizen_id")
+            if (contract and contract in self.listed_contracts) or (
+                not contract and cid and cid in self.listed_cids
+            ):
+                continue
+            position = positions.get(loan_id)
+            if position is None or position[0] is None or position[1] <= 0:
+                continue
+            absent.append(
+                AbsentLoan(
+                    loan_id,
+                    contract,
+                    self.borrowers[state.borrower_key].values["full_name"],
+                    position[1],
+                    position[0],
+                )
+            )
+        absent.sort(key=lambda loan: (loan.contract_no, loan.full_name))
+        return absent
+
+    def _settle(self, absent: list[AbsentLoan], day: date) -> int:
+        """Record each absent loan as paid off on ``day``: a zero balance (that day's own
+        balance set to zero, if it has one)."""
+        zero: dict[str, Any] = dict.fromkeys(ALL_PARTS, 0)
+        zero["overdue_since"] = None
+        zero["notes"] = tr(M_SETTLED_NOTE, day=format_date(day), file=self.plan.table.path.name)
+        same_day = dict(
+            self.session.execute(
+                select(LoanBalance.loan_id, LoanBalance.id).where(
+                    alive(LoanBalance, self.owner),
+                    LoanBalance.as_of == day,
+                    LoanBalance.loan_id.in_([loan.loan_id for loan in absent]),
+                )
+            ).all()
+        )
+        self.store.create_many(
+            LoanBalance,
+            [
+                {"loan_id": loan.loan_id, "as_of": day, **zero}
+                for loan in absent
+                if loan.loan_id not in same_day
+            ],
+        )
+        self.store.update_many(
+            LoanBalance,
+            [(same_day[loan.loan_id], zero) for loan in absent if loan.loan_id in same_day],
+        )
+        return len(absent)
+
     # -- writing -------------------------------------------------------------------------------
     def _write(
         self,
-        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None]],
+        accepted: list[tuple[_Parsed, str, _LoanState, dict[str, Any] | None, str]],
         results: dict[int, RowResult],
     ) -> dict[str, int]:
         """Write what the rows decided, table by table, parents first (one bulk insert and
@@ -916,9 +1094,10 @@ class _Importer:
         loan_updates: list[tuple[str, Mapping[str, Any]]] = []
         changes_of_row: dict[int, list[str]] = {}
         loan_ids: dict[int, str] = {}
-        for parsed, loan_key, loan, _balance in accepted:
+        for parsed, loan_key, loan, _balance, _warning in accepted:
             values = dict(loan.values)
-            values["group_id"] = real_group(values.get("group_id"))
+            if "group_id" in values:  # a list without groups leaves the loan's group alone
+                values["group_id"] = real_group(values["group_id"])
             values["borrower_id"] = self.borrowers[loan.borrower_key].id
             changed = changes_of_row.setdefault(parsed.row, [])
             if loan.borrower_key in changed_borrowers:
@@ -938,11 +1117,13 @@ class _Importer:
         store.update_many(Loan, loan_updates)
         # balances: one snapshot per loan and date; the same date again updates it
         wanted: dict[tuple[str, date], tuple[int, bool, dict[str, Any]]] = {}
-        for parsed, _key, loan, balance in accepted:
+        for parsed, _key, loan, balance, _warning in accepted:
             loan_id = loan_ids[parsed.row]
             if balance is not None:
                 wanted[(loan_id, balance["as_of"])] = (parsed.row, loan.id is not None, balance)
-            elif loan.id is None and parsed.disbursed_on is not None:
+            elif loan.id is None and parsed.disbursed_on is not None and parsed.amount is not None:
+                # a new loan from a list without balances: the disbursement, when its amount
+                # is known, is its first balance (as a loan entered by hand gets)
                 first = {"as_of": parsed.disbursed_on, "current_amount": parsed.amount}
                 wanted[(loan_id, parsed.disbursed_on)] = (parsed.row, False, first)
         recorded_balances: dict[tuple[str, date], tuple[str, dict[str, Any]]] = {}
@@ -977,7 +1158,7 @@ class _Importer:
                 changes_of_row[row_number].append("balance")
         store.create_many(LoanBalance, new_balances)
         store.update_many(LoanBalance, balance_updates)
-        for parsed, _key, loan, _balance in accepted:
+        for parsed, _key, loan, _balance, warning in accepted:
             if loan.id is None:
                 outcome, reason = RowOutcome.CREATED, ""
             elif changes_of_row.get(parsed.row):
@@ -988,7 +1169,7 @@ class _Importer:
             else:
                 outcome, reason = RowOutcome.UNCHANGED, ""
             results[parsed.row] = RowResult(
-                parsed.row, outcome, reason, parsed.contract_no, parsed.full_name
+                parsed.row, outcome, reason, parsed.contract_no, parsed.full_name, warning
             )
         return {
             "groups_created": len(group_ids),
@@ -1004,11 +1185,14 @@ def run_import(
     *,
     dry_run: bool = False,
     save_as: str | None = None,
+    settle_absent: bool = False,
     progress: Progress = NO_PROGRESS,
     today: date | None = None,
 ) -> ImportResult:
     """Import the plan's rows for this commune; with ``dry_run`` nothing is kept (the
-    preview). ``save_as`` remembers the mapping under that name after a real import."""
+    preview). ``save_as`` remembers the mapping under that name after a real import.
+    ``settle_absent`` records the loans a list of balances leaves out as paid off on its
+    date (the clerk's answer to the preview's question)."""
     office = require_office(session)
     if office.is_city:
         raise UserError(M_CITY)
@@ -1017,7 +1201,7 @@ def run_import(
     savepoint = session.begin_nested()
     try:
         importer = _Importer(session, store, plan, today or date.today(), progress)
-        result = importer.run()
+        result = importer.run(settle_absent)
     except BaseException:
         savepoint.rollback()
         raise

@@ -97,13 +97,15 @@ MONEY_FIELDS = frozenset(
 )
 BALANCE_FIELDS = MONEY_FIELDS - {ImportField.AMOUNT}
 
-#: Without these a row cannot become a loan.
-REQUIRED_FIELDS = (
-    ImportField.FULL_NAME,
-    ImportField.PROGRAMME,
-    ImportField.AMOUNT,
-    ImportField.DISBURSED_ON,
-)
+#: Either of these recognises a loan when a list comes again.
+IDENTITY_FIELDS = (ImportField.CONTRACT_NO, ImportField.CITIZEN_ID)
+#: What recording a new loan needs, besides one of :data:`IDENTITY_FIELDS`. The disbursed
+#: amount is not among them: the bank's lists of loans still owing (danh sách dư nợ) do not
+#: carry it, and a loan's amount may stay unknown.
+NEW_LOAN_FIELDS = (ImportField.FULL_NAME, ImportField.PROGRAMME, ImportField.DISBURSED_ON)
+#: A balance is known from the outstanding total, or from its current part (trong hạn) and
+#: the other categories; overdue or frozen amounts alone do not say how much is owed.
+BALANCE_BASE_FIELDS = (ImportField.OUTSTANDING, ImportField.CURRENT)
 
 _SYNONYMS: dict[ImportField, tuple[str, ...]] = {
     ImportField.CONTRACT_NO: (

@@ -5,9 +5,11 @@ groups, from the words a bank list uses for them ("Hộ nghèo", "HN", "NS&VSMT"
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from desktop.core.loans.excel_import_fields import heading_key
+from desktop.core.text import search_key
 
 PROGRAMME_WORDS: dict[str, tuple[str, ...]] = {
     "HN": ("ho ngheo", "cho vay ho ngheo", "hn", "ngheo"),
@@ -103,3 +105,44 @@ def hamlet_key(name: str) -> str:
     key = heading_key(name)
     stripped = _HAMLET_PREFIX.sub("", key).strip()
     return stripped or key
+
+
+#: Organisations as a group's name carries them ("Tổ TK&VV ấp Thạnh Lợi - HND", "Tổ 3 (Hội
+#: Cựu chiến binh)"): full names anywhere, with their accents (a hamlet "Phú Nữ" is not the
+#: women's union), abbreviations as whole words, and two-letter ones ("ND", "PN") only as the
+#: name's last word, where they cannot be part of a place name.
+_NAME_WORDS: dict[str, tuple[str, ...]] = {
+    "HND": ("hội nông dân", "nông dân", "hội nd"),
+    "HPN": ("hội liên hiệp phụ nữ", "liên hiệp phụ nữ", "hội phụ nữ", "phụ nữ", "hội pn"),
+    "CCB": ("hội cựu chiến binh", "cựu chiến binh", "hội ccb"),
+    "DTN": ("đoàn thanh niên", "đoàn tn"),
+}
+_NAME_ABBREVIATIONS: dict[str, str] = {
+    "hnd": "HND",
+    "hpn": "HPN",
+    "hlhpn": "HPN",
+    "lhpn": "HPN",
+    "ccb": "CCB",
+    "hccb": "CCB",
+    "dtn": "DTN",
+}
+_LAST_WORD_ABBREVIATIONS: dict[str, str] = {"nd": "HND", "pn": "HPN", "cb": "CCB", "tn": "DTN"}
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def organisation_in_name(name: str) -> str | None:
+    """The entrusted organisation a group's name states, or ``None`` when it states none or
+    names two."""
+    accented = (
+        " "
+        + " ".join(_NOT_WORD.sub(" ", unicodedata.normalize("NFC", name).casefold()).split())
+        + " "
+    )
+    found = {
+        code for code, names in _NAME_WORDS.items() if any(f" {n} " in accented for n in names)
+    }
+    words = _NOT_WORD.sub(" ", search_key(name)).split()
+    found |= {_NAME_ABBREVIATIONS[w] for w in words if w in _NAME_ABBREVIATIONS}
+    if words and words[-1] in _LAST_WORD_ABBREVIATIONS:
+        found.add(_LAST_WORD_ABBREVIATIONS[words[-1]])
+    return found.pop() if len(found) == 1 else None

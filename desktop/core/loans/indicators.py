@@ -99,7 +99,7 @@ class LoanPosition:
     organisation_code: str | None
     group_id: str | None
     hamlet_id: str | None
-    amount_disbursed: int
+    amount_disbursed: int | None
     disbursed_on: date
     maturity_on: date | None
     as_of: date | None

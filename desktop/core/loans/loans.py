@@ -33,8 +33,8 @@ from db.models import (
 )
 from desktop.core import validation
 from desktop.core.errors import FormErrors, ValidationError
-from desktop.core.formatting import format_date
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.formatting import format_date, format_money
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import (
     NO_POSITION,
     OUTSTANDING_PARTS,
@@ -70,6 +70,13 @@ M_BALANCES_BEFORE = QT_TRANSLATE_NOOP(
 M_BALANCE_ABOVE = QT_TRANSLATE_NOOP(
     "Loans", "A recorded balance is larger than this amount; the amount cannot be smaller."
 )
+M_AMOUNT_UNKNOWN = QT_TRANSLATE_NOOP("Loans", "not known")
+
+
+def amount_text(amount: int | None) -> str:
+    """A disbursed amount as people read it; one nobody recorded (a loan imported from a
+    bank's list of balances) is "not known", never 0."""
+    return tr(M_AMOUNT_UNKNOWN) if amount is None else format_money(amount)
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,8 @@ class LoanRow:
     organisation_name: str
     group_id: str | None
     group_name: str
-    amount_disbursed: int
+    #: ``None`` when not known (see :class:`db.models.Loan`).
+    amount_disbursed: int | None
     disbursed_on: date
     maturity_on: date | None
     purpose: str
@@ -241,8 +249,15 @@ def organisation_for(
 
 
 def _validate_loan(
-    session: Session, data: LoanInput, owner: str, except_id: str | None
+    session: Session,
+    data: LoanInput,
+    owner: str,
+    except_id: str | None,
+    *,
+    amount_required: bool = True,
 ) -> dict[str, Any]:
+    """The values to store; the amount may stay unknown only on a loan whose amount was
+    not known before (imported from a list of balances)."""
     errors: list[ValidationError] = []
     values: dict[str, Any] = {}
 
@@ -260,7 +275,12 @@ def _validate_loan(
     if not data.programme_code or data.programme_code not in catalogue:
         fail(ValidationError("programme_code", validation.M_REQUIRED))
     try:
-        values["amount_disbursed"] = validation.amount(data.amount_disbursed, "amount_disbursed")
+        if data.amount_disbursed is None and not amount_required:
+            values["amount_disbursed"] = None
+        else:
+            values["amount_disbursed"] = validation.amount(
+                data.amount_disbursed, "amount_disbursed"
+            )
     except ValidationError as error:
         fail(error)
     try:
@@ -370,7 +390,13 @@ def update_loan(session: Session, loan_id: str, data: LoanInput, *, expected_ver
     """Save changes; the untouched first balance follows a corrected amount or date."""
     store = record_store(session)
     loan = store.get(Loan, loan_id)
-    values = _validate_loan(session, data, store.owner_code, loan_id)
+    values = _validate_loan(
+        session,
+        data,
+        store.owner_code,
+        loan_id,
+        amount_required=loan.amount_disbursed is not None,
+    )
     initial = _initial_balance(session, loan)
     if initial is None:
         _check_against_balances(session, loan_id, values)
@@ -393,7 +419,8 @@ def _check_against_balances(session: Session, loan_id: str, values: dict[str, An
             raise ValidationError(
                 "disbursed_on", M_BALANCES_BEFORE, day=format_date(values["disbursed_on"])
             )
-        if sum(getattr(balance, p) for p in OUTSTANDING_PARTS) > values["amount_disbursed"]:
+        amount = values["amount_disbursed"]
+        if amount is not None and sum(getattr(balance, p) for p in OUTSTANDING_PARTS) > amount:
             raise ValidationError("amount_disbursed", M_BALANCE_ABOVE)
 
 

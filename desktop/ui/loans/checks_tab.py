@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import CheckerKind, CheckResult
 from desktop.core.database import Database
-from desktop.core.formatting import format_date, format_money
+from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.checks import (
     CheckInput,
@@ -22,7 +22,7 @@ from desktop.core.loans.checks import (
     restore_check,
     update_check,
 )
-from desktop.core.loans.loans import LoanRow, get_loan, list_loans
+from desktop.core.loans.loans import LoanRow, amount_text, get_loan, list_loans
 from desktop.core.office import require_office
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
@@ -56,7 +56,7 @@ def loan_text(row: LoanRow) -> str:
         contract=row.contract_no or "…",
         name=row.borrower_name,
         programme=row.programme_name,
-        amount=format_money(row.amount_disbursed),
+        amount=amount_text(row.amount_disbursed),
         day=format_date(row.disbursed_on),
     )
 

@@ -1,13 +1,17 @@
 """The import wizard: choose the file and sheet, check the columns (the mapping remembered
-for lists of this shape comes preselected), preview every row's result, then import in
-the background and show the results (exportable to .xlsx)."""
+for lists of this shape comes preselected; the page says what new loans and balances each
+need), preview every row's result and what the list's balances come to, then import in the
+background and show the results (exportable to .xlsx). When a list of balances leaves out
+loans that still have a balance in TDCS, the clerk is asked whether they were paid off."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError, ValidationError
-from desktop.core.formatting import format_date
+from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.excel_import import (
     OUTCOME_LABELS,
@@ -34,19 +39,21 @@ from desktop.core.loans.excel_import import (
     ImportResult,
     RowOutcome,
     RowResult,
+    balances_text,
     check_plan,
     prepare,
     run_import,
 )
 from desktop.core.loans.excel_import_fields import FIELD_LABELS, ImportField
 from desktop.core.loans.excel_import_mappings import SavedMapping, load_mappings
+from desktop.core.loans.excel_import_plan import Purpose
 from desktop.core.loans.excel_import_values import text_value
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.exporting import export_model
 from desktop.ui.inputs import DateEdit
-from desktop.ui.loans.common import guarded, plain
+from desktop.ui.loans.common import guarded
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
 
@@ -60,7 +67,10 @@ UNIT_LABELS = {
 
 RESULT_COLUMNS = [
     Column[RowResult](
-        QT_TRANSLATE_NOOP("ImportWizard", "Row"), lambda r: r.row, CellKind.NUMBER, False
+        QT_TRANSLATE_NOOP("ImportWizard", "Row"),
+        lambda r: r.row or None,
+        CellKind.NUMBER,
+        False,
     ),
     Column[RowResult](
         QT_TRANSLATE_NOOP("ImportWizard", "Result"),
@@ -69,7 +79,7 @@ RESULT_COLUMNS = [
     ),
     Column[RowResult](QT_TRANSLATE_NOOP("ImportWizard", "Contract"), lambda r: r.contract_no),
     Column[RowResult](QT_TRANSLATE_NOOP("ImportWizard", "Borrower"), lambda r: r.full_name),
-    Column[RowResult](QT_TRANSLATE_NOOP("ImportWizard", "Reason"), lambda r: r.reason),
+    Column[RowResult](QT_TRANSLATE_NOOP("ImportWizard", "Reason"), lambda r: r.remarks),
 ]
 
 
@@ -92,7 +102,14 @@ def summary_text(result: ImportResult) -> str:
         text += " " + tr(QT_TRANSLATE_NOOP("ImportWizard", "New groups: {count}.")).format(
             count=result.groups_created
         )
-    return text
+    if result.warnings:
+        text += " " + tr(
+            QT_TRANSLATE_NOOP(
+                "ImportWizard", "{count} rows with a warning: the data disagree, see the reason."
+            )
+        ).format(count=result.warnings)
+    balances = balances_text(result)
+    return f"{text}\n{balances}" if balances else text
 
 
 class ResultsView(QWidget):
@@ -118,6 +135,8 @@ class ResultsView(QWidget):
         self.only.addItem(
             tr(QT_TRANSLATE_NOOP("ImportWizard", "Updated loans")), RowOutcome.UPDATED.value
         )
+        self.only.addItem(tr(QT_TRANSLATE_NOOP("ImportWizard", "Rows with a warning")), "warning")
+        self.only.addItem(tr(QT_TRANSLATE_NOOP("ImportWizard", "Loans not on the list")), "absent")
         self.export_button = QPushButton(
             tr(QT_TRANSLATE_NOOP("ImportWizard", "Export the results…"))
         )
@@ -127,8 +146,9 @@ class ResultsView(QWidget):
         layout.addLayout(bar)
         self.model: RowTableModel[RowResult] = RowTableModel(RESULT_COLUMNS, parent=self)
         self.view = make_table(self.model)
+        self.view.verticalHeader().setVisible(False)  # "Dòng" is the Excel row
         self.view.setColumnWidth(0, 60)
-        self.view.setColumnWidth(1, 110)
+        self.view.setColumnWidth(1, 160)
         self.view.setColumnWidth(2, 110)
         self.view.setColumnWidth(3, 180)
         layout.addWidget(self.view, 1)
@@ -141,7 +161,7 @@ class ResultsView(QWidget):
 
     def show_result(self, result: ImportResult) -> None:
         self.summary.setText(summary_text(result))
-        self.model.set_rows(result.rows)
+        self.model.set_rows(result.listing())
 
     def _show_reason(self) -> None:
         """Long reasons do not fit the column: the selected row's is shown in full."""
@@ -150,19 +170,29 @@ class ResultsView(QWidget):
             self.reason.clear()
             return
         row = self.model.row_at(rows[0].row())
-        self.reason.setText(
-            tr(QT_TRANSLATE_NOOP("ImportWizard", "Row {row}: {reason}")).format(
-                row=row.row, reason=row.reason
+        if not row.remarks:
+            self.reason.clear()
+        elif row.row:
+            self.reason.setText(
+                tr(QT_TRANSLATE_NOOP("ImportWizard", "Row {row}: {reason}")).format(
+                    row=row.row, reason=row.remarks
+                )
             )
-            if row.reason
-            else ""
-        )
+        else:
+            self.reason.setText(f"{row.contract_no} {row.full_name}: {row.remarks}")
 
     def _filter(self) -> None:
         wanted = self.only.currentData()
-        self.model.set_filter(
-            "outcome", None if wanted is None else (lambda r: r.outcome.value == wanted)
-        )
+        if wanted is None:
+            self.model.set_filter("outcome", None)
+        elif wanted == "warning":
+            self.model.set_filter("outcome", lambda r: bool(r.warning))
+        elif wanted == "absent":
+            self.model.set_filter(
+                "outcome", lambda r: r.outcome in (RowOutcome.ABSENT, RowOutcome.SETTLED)
+            )
+        else:
+            self.model.set_filter("outcome", lambda r: r.outcome.value == wanted)
 
     def export(self) -> None:
         name = tr(QT_TRANSLATE_NOOP("ImportWizard", "Import results"))
@@ -293,6 +323,12 @@ class FilePage(QWizardPage):
             text += " " + tr(QT_TRANSLATE_NOOP("ImportWizard", "Saved mapping: {name}.")).format(
                 name=plan.mapping_name
             )
+        if plan.as_of is not None:
+            text += " " + tr(
+                QT_TRANSLATE_NOOP("ImportWizard", "The title of the list dates its balances {day}.")
+            ).format(day=format_date(plan.as_of))
+        for note in plan.notes:
+            text += " " + note
         self.info.setText(text)
         self.completeChanged.emit()
 
@@ -327,13 +363,18 @@ class MappingPage(QWizardPage):
             tr(
                 QT_TRANSLATE_NOOP(
                     "ImportWizard",
-                    "What each column of the list holds. Name, programme, amount and "
-                    "disbursement date are needed; a contract number or citizen ID recognises "
-                    "the loan when the list comes again.",
+                    "What each column of the list holds. A list of balances (dư nợ) updates "
+                    "the loans already recorded; recording new loans needs more columns.",
                 )
             )
         )
         outer = QVBoxLayout(self)
+        #: What each purpose needs, ticked as the columns are chosen.
+        self.needs = QLabel()
+        self.needs.setObjectName("import_needs")
+        self.needs.setWordWrap(True)
+        self.needs.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.needs)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         self.body = QWidget()
@@ -380,10 +421,40 @@ class MappingPage(QWizardPage):
                 caption += "\n" + tr(QT_TRANSLATE_NOOP("ImportWizard", "e.g. {values}")).format(
                     values=", ".join(s[:40] for s in samples)
                 )
-            self.form.addRow(QLabel(plain(caption)), combo)
+            # A label added as a widget has no buddy, so Qt shows "&" as it is: no "&&".
+            caption_label = QLabel(caption)
+            caption_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.form.addRow(caption_label, combo)
             self.combos[index] = combo
+            combo.currentIndexChanged.connect(self._show_needs)
         self.name.setText(plan.mapping_name or table.path.stem)
         self.error.clear()
+        self._show_needs()
+
+    def _show_needs(self) -> None:
+        """What recording new loans and updating balances each need, ticked (✓) when a
+        column is chosen for it, with what else each may use."""
+        plan = self.owner.plan
+        if plan is None:
+            return
+        candidate = plan.with_columns(self.columns())
+        needed = tr(QT_TRANSLATE_NOOP("ImportWizard", "needs"))
+        optional = tr(QT_TRANSLATE_NOOP("ImportWizard", "may also use"))
+
+        def line(purpose: Purpose) -> str:
+            needs = " · ".join(
+                f"<span style='color:#1b5e20'>✓ {escape(n.label)}</span>"
+                if n.met
+                else f"<span style='color:#b00020'>✗ {escape(n.label)}</span>"
+                for n in purpose.needs
+            )
+            extra = ", ".join(escape(name) for name in purpose.optional)
+            return (
+                f"<p style='margin:0 0 4px 0'><b>{escape(purpose.title)}</b> — {needed}: "
+                f"{needs}<br><span style='color:#555'>{optional}: {extra}.</span></p>"
+            )
+
+        self.needs.setText("".join(line(p) for p in candidate.purposes()))
 
     def columns(self) -> dict[ImportField, int]:
         return {
@@ -492,6 +563,57 @@ class PreviewPage(QWizardPage):
             and any(preview.count(o) for o in (RowOutcome.CREATED, RowOutcome.UPDATED))
         )
 
+    def validatePage(self) -> bool:
+        """Before importing: loans with a balance in TDCS that this list of balances leaves
+        out were most likely paid off — but only the clerk knows whether the list covers
+        the whole commune. Ask; the default keeps their balances."""
+        preview = self.owner.preview
+        self.owner.settle_absent = False
+        if preview is None or not preview.absent or preview.as_of is None:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.title())
+        box.setText(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "ImportWizard",
+                    "{count} loans that have a balance in TDCS ({outstanding} in all) are not "
+                    "on this list of {day}.",
+                )
+            ).format(
+                count=len(preview.absent),
+                outstanding=format_money(sum(loan.outstanding for loan in preview.absent)),
+                day=format_date(preview.as_of),
+            )
+        )
+        box.setInformativeText(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "ImportWizard",
+                    "If the list holds every loan still owing in the commune, they have been "
+                    "paid off: record them as paid off on that date. If it covers only part "
+                    "of the commune (one transaction point, one organisation), keep their "
+                    "balances. They are listed under «Loans not on the list».",
+                )
+            )
+        )
+        settle = box.addButton(
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "Record as paid off")),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        keep = box.addButton(
+            tr(QT_TRANSLATE_NOOP("ImportWizard", "Keep their balances")),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is settle:
+            self.owner.settle_absent = True
+            return True
+        return box.clickedButton() is keep
+
 
 class ResultPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
@@ -508,11 +630,14 @@ class ResultPage(QWizardPage):
         assert plan is not None
         database = self.owner.context.database
         save_as = self.owner.save_as
+        settle = self.owner.settle_absent
         self.results.summary.setText(tr(QT_TRANSLATE_NOOP("ImportWizard", "Importing…")))
 
         def work(progress: Any) -> ImportResult:
             with database.transaction() as session:
-                return run_import(session, plan, save_as=save_as, progress=progress)
+                return run_import(
+                    session, plan, save_as=save_as, settle_absent=settle, progress=progress
+                )
 
         def finished(result: ImportResult) -> None:
             self.owner.result = result
@@ -559,6 +684,7 @@ class ImportWizard(QWizard):
             self.saved: list[SavedMapping] = load_mappings(session)
         self.plan: ImportPlan | None = None
         self.save_as: str | None = None
+        self.settle_absent = False
         self.preview: ImportResult | None = None
         self.result: ImportResult | None = None
         self.imported = False
@@ -569,3 +695,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.preview_page, self.result_page):
             self.addPage(page)
         self.resize(980, 700)
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        if screen is not None:  # a 1024×768 office screen, under the taskbar
+            room = screen.availableGeometry()
+            self.resize(min(980, room.width() - 20), min(700, room.height() - 50))

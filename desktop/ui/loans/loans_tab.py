@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.database import Database
 from desktop.core.errors import ValidationError
-from desktop.core.formatting import format_date, format_money, format_rate_bp
+from desktop.core.formatting import format_date, format_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import (
     ALL_PARTS,
@@ -37,6 +37,7 @@ from desktop.core.loans.groups import group_choices, group_organisations
 from desktop.core.loans.loans import (
     LoanInput,
     LoanRow,
+    amount_text,
     create_loan,
     delete_loan,
     get_loan,
@@ -195,6 +196,8 @@ class LoanForm(RecordForm):
             self.programme.set_value(row.programme_code)
             self.contract_no.setText(row.contract_no)
             self.amount.set_value(row.amount_disbursed)
+            if row.amount_disbursed is None:
+                self.amount.setPlaceholderText(amount_text(None))
             self.disbursed_on.set_value(row.disbursed_on)
             self.maturity_on.set_value(row.maturity_on)
             self.rate.setText(format_rate_bp(row.rate_bp))
@@ -275,7 +278,11 @@ class LoanForm(RecordForm):
 
     def submit(self) -> None:
         reader = FieldReader()
-        amount = reader.read(self.amount.value, "amount_disbursed")
+        amount = reader.read(
+            self.amount.value,
+            "amount_disbursed",
+            required=self.row is None or self.row.amount_disbursed is not None,
+        )
         disbursed = reader.read(self.disbursed_on.value, "disbursed_on")
         maturity = reader.read(self.maturity_on.value, "maturity_on", required=False)
         rate = reader.read(rate_value, self.rate)
@@ -415,7 +422,7 @@ def balance_dialog(context: AppContext, loan: LoanRow, parent: QWidget | None = 
         )
     ).format(
         programme=loan.programme_name,
-        amount=format_money(loan.amount_disbursed),
+        amount=amount_text(loan.amount_disbursed),
         day=format_date(loan.disbursed_on),
         maturity=format_date(loan.maturity_on) or "—",
     )
