@@ -546,6 +546,10 @@ def _ledger_json(manifest: Manifest | None, summary: Summary | None, problems: l
 # -- the importer -------------------------------------------------------------------------------
 
 
+#: What an applied file writes besides its records.
+_LEDGER_TABLES = ("imports", "record_history", "sync_conflicts", "audit_log", "trusted_keys")
+
+
 class CityImporter:
     """Imports files into the city's database on a connection without foreign key
     enforcement (see the module docstring); one transaction per file."""
@@ -707,6 +711,7 @@ class CityImporter:
                 session.add(record)
                 session.flush()  # takes the write lock before anything is compared
                 plans = self._plan(session, report, verified, record.id)
+                written = {plan.table.model.__tablename__ for plan in plans}
                 refuse_if_problems(verified)
                 write_plans(_dbapi(session), plans, record.id, manifest.commune_code, progress)
                 if verified.new_key:
@@ -734,6 +739,8 @@ class CityImporter:
             return self._already_report(report, already.import_id, already.received_at)
         except SyncRefused as error:
             return self._refused(report, error, dry_run=False)
+        # Written through the driver, which the database's own bookkeeping does not see.
+        self.database.notify_changed({*written, *_LEDGER_TABLES})
         report.status = Status.APPLIED
         report.message = ""
         return report
@@ -760,4 +767,5 @@ class CityImporter:
             session.flush()
             report.import_id = record.id
             report.imported_at = record.received_at
+        self.database.notify_changed({ImportRecord.__tablename__})
         return report
