@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,6 +33,7 @@ from desktop.core.funds.indicators import (
     status_label,
 )
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.history import HistoryDialog
 from desktop.ui.list_page import page_title
 from desktop.ui.recording.charts import (
@@ -163,6 +163,8 @@ class OverviewPage(QWidget):
         charts.addWidget(self.share_chart, 1, 1)
         self.year.currentIndexChanged.connect(self._year_chosen)
         self.history_button.clicked.connect(self.show_history)
+        # Whatever the other pages record shows here.
+        watch(self, context.changes, ("loan", "fund_contribution", "task_progress"), self.reload)
         self.reload()
 
     # -- loading --------------------------------------------------------------------------------
@@ -298,12 +300,6 @@ class OverviewPage(QWidget):
             str(tasks.missing),
             STATUS_STYLE[TargetStatus.BEHIND] if tasks.missing else "",
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Read again when shown: the other pages may have recorded something."""
-        if self.overview is not None:
-            self.reload()
-        super().showEvent(event)
 
     # -- history --------------------------------------------------------------------------------
     def show_history(self) -> None:
