@@ -98,14 +98,51 @@ class PreparedRows(Generic[T]):
     longest: list[str] = field(default_factory=list)
 
 
+def prepare_rows(columns: Sequence[Column[T]], rows: Sequence[T]) -> PreparedRows[T]:
+    """Each row's accent-free search text, and each column's widest text (safe on any
+    thread).
+
+    Keys are made per cell and cached by cell text: hamlets, programmes, groups and statuses
+    repeat across thousands of rows, and plain ASCII (contract and ID numbers) needs no
+    accent folding — three to four times faster than folding each row's whole text. The
+    cells' texts are made for the search anyway, so the widest of each searchable column
+    costs one comparison per cell (the rest: :func:`longest_texts`).
+    """
+    searchable = [(n, c.text, c.value) for n, c in enumerate(columns) if c.searchable]
+    cache: dict[str, str] = {}
+    longest = [""] * len(columns)
+
+    def key(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            found = " ".join(text.lower().split()) if text.isascii() else search_key(text)
+            if len(cache) < 200_000:
+                cache[text] = found
+        return found
+
+    texts = [[text_of(value_of(row)) for row in rows] for _n, text_of, value_of in searchable]
+    for (n, _text_of, _value_of), column_texts in zip(searchable, texts, strict=True):
+        longest[n] = max(column_texts, key=len, default="")
+    search = [" ".join(k for k in map(key, cells) if k) for cells in zip(*texts, strict=True)]
+    if not searchable:
+        search = [""] * len(rows)
+    rest = [c for c in columns if not c.searchable]
+    for n, text in zip(
+        (n for n, c in enumerate(columns) if not c.searchable),
+        longest_texts(rest, rows),
+        strict=True,
+    ):
+        longest[n] = text
+    return PreparedRows(list(rows), search, longest)
+
+
 def longest_texts(columns: Sequence[Column[T]], rows: Sequence[T]) -> list[str]:
     """Per column, the text its widest cell shows, for sizing the column so that amounts,
     numbers and dates show whole ("10.000.000 đ", never "10.000.0…").
 
-    Amounts are all looked at (the widest is the largest or the most negative); texts are
-    measured on up to :data:`TEXT_SAMPLE` rows spread over the list, by length."""
+    Amounts are all looked at (the widest is the largest or the most negative); other texts
+    are measured on up to :data:`TEXT_SAMPLE` rows spread over the list, by length."""
     step = max(1, len(rows) // TEXT_SAMPLE)
-    sample = rows[::step]
     longest: list[str] = []
     for column in columns:
         if column.kind in (CellKind.MONEY, CellKind.NUMBER, CellKind.PERCENT):
@@ -117,33 +154,9 @@ def longest_texts(columns: Sequence[Column[T]], rows: Sequence[T]) -> list[str]:
                 column.text(v) for v in values[::step] if not isinstance(v, int | float | Decimal)
             }
         else:
-            texts = [column.text(column.value(row)) for row in sample]
+            texts = [column.text(column.value(row)) for row in rows[::step]]
         longest.append(max(texts, key=len, default=""))
     return longest
-
-
-def prepare_rows(columns: Sequence[Column[T]], rows: Sequence[T]) -> PreparedRows[T]:
-    """Each row's accent-free search text (safe on any thread).
-
-    Keys are made per cell and cached by cell text: hamlets, programmes, groups and statuses
-    repeat across thousands of rows, and plain ASCII (contract and ID numbers) needs no
-    accent folding — three to four times faster than folding each row's whole text.
-    """
-    searchable = [c for c in columns if c.searchable]
-    cache: dict[str, str] = {}
-
-    def key(text: str) -> str:
-        found = cache.get(text)
-        if found is None:
-            found = " ".join(text.lower().split()) if text.isascii() else search_key(text)
-            if len(cache) < 200_000:
-                cache[text] = found
-        return found
-
-    search = [
-        " ".join(k for k in (key(c.text(c.value(row))) for c in searchable) if k) for row in rows
-    ]
-    return PreparedRows(list(rows), search, longest_texts(columns, rows))
 
 
 class RowTableModel(QAbstractTableModel, Generic[T]):
