@@ -83,7 +83,8 @@ class ListPage(QWidget, Generic[T]):
             tr(QT_TRANSLATE_NOOP("ListPage", "Search (accents not needed)"))
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        # Room for the placeholder, and for the six buttons beside it at 1024×768.
+        self.search.setMinimumWidth(220)
         bar.addWidget(self.search)
         self.filters = QHBoxLayout()
         bar.addLayout(self.filters)
