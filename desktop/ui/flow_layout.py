@@ -60,7 +60,9 @@ class FlowLayout(QLayout):
         self.invalidate()
 
     def addStretch(self, _stretch: int = 1) -> None:
-        self.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
+        spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.addItem(spacer)
+        self._stretching.append(spacer)
 
     def count(self) -> int:
         return len(self._items)
