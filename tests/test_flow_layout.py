@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -77,7 +79,7 @@ def test_inserting_hiding_and_taking_out(qtbot: QtBot, vi_app: QApplication) -> 
     assert buttons[3].geometry().right() < extra.x() < buttons[4].x()
     # The hidden button leaves no gap: the visible ones sit side by side.
     shown = [buttons[1], buttons[2], buttons[3], extra, buttons[4], buttons[5]]
-    gaps = {b.x() - a.geometry().right() for a, b in zip(shown, shown[1:], strict=False)}
+    gaps = {b.x() - a.geometry().right() for a, b in itertools.pairwise(shown)}
     assert len(gaps) == 1
     item = bar.takeAt(bar.indexOf(extra))
     assert item is not None and item.widget() is extra
