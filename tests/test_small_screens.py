@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,7 +25,10 @@ from desktop.core.office import CommuneInfo, set_up_office
 from desktop.core.settings import WindowPlace
 from desktop.paths import AppPaths
 from desktop.ui.context import AppContext
-from desktop.ui.main_window import PREFERRED_SIZE, MainWindow, fit_on_screen
+from desktop.ui.loans.page import LoansPage
+from desktop.ui.main_window import MainWindow
+from desktop.ui.screens import PREFERRED_SIZE, fit_on_screen, free_area, keep_on_screen
+from tests.clerk import answering, click, fill
 
 TINY = demo.DemoScale(borrowers=4, groups=1, hamlets=1, contributions_per_year=3)
 #: The free area of a 1024×768 and a 1366×768 screen under a 40-pixel Windows taskbar.
@@ -106,10 +109,11 @@ def test_every_page_and_tab_works_at_1000_pixels(
     for where in every_page_and_tab(window):
         QApplication.processEvents()
         qtbot.wait(10)  # lists that load on the thread pool lay out when their rows come
-        if window.minimumSizeHint().width() > 1000 or window.width() > 1000:
-            too_wide.append(f"{where}: {window.minimumSizeHint().width()} px")
+        hint = window.minimumSizeHint()
+        if hint.width() > 1000 or window.width() > 1000 or hint.height() > 728 - 40:
+            too_wide.append(f"{where}: {hint.width()}×{hint.height()} px")
         cut += [f"{where}: {button}" for button in cut_off_buttons(window)]
-    assert not too_wide, f"pages that keep the window wider than 1 000 px: {too_wide}"
+    assert not too_wide, f"pages that keep the window larger than 1 000 × 688: {too_wide}"
     assert not cut, f"buttons cut off at 1 000 px: {cut}"
 
 
@@ -199,3 +203,38 @@ def test_an_unreadable_place_is_ignored(
         window = window_on(qtbot, commune_db)
         assert window.restore_place(WIDE) is False, text
         assert window.geometry().size() == PREFERRED_SIZE, text
+
+
+# -- dialogs ------------------------------------------------------------------------------------
+
+
+def test_a_dialog_larger_than_the_screen_is_shrunk_to_it(vi_app: QApplication) -> None:
+    dialog = QDialog()
+    dialog.resize(1080, 720)  # the change history; a progress record is 760×720
+    keep_on_screen(dialog, SMALL)
+    assert (dialog.width(), dialog.height()) == (1024 - 16, 728 - 40)
+    dialog.resize(620, 560)
+    keep_on_screen(dialog, SMALL)
+    assert (dialog.width(), dialog.height()) == (620, 560), "a form that fits keeps its size"
+
+
+def test_the_change_history_opens_within_the_screen(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database
+) -> None:
+    office = commune_db.office()
+    assert office is not None
+    page = LoansPage(AppContext(commune_db, office))
+    qtbot.addWidget(page)
+    page.show()
+    borrowers = page.tab("borrowers")
+    qtbot.waitUntil(lambda: not borrowers.loading, timeout=10_000)
+    room = free_area()
+    seen: list[tuple[int, int]] = []
+
+    def look(dialog: QDialog) -> None:
+        seen.append((dialog.width(), dialog.height()))
+        dialog.reject()
+
+    with answering(qtbot, fill(look)):
+        click(borrowers.history_button)
+    assert seen and seen[0][0] <= room.width() - 16 and seen[0][1] <= room.height() - 40

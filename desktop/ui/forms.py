@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.ui.dialogs import confirm
+from desktop.ui.screens import keep_on_screen
 
 V = TypeVar("V")
 
@@ -170,6 +171,11 @@ class RecordForm(QDialog):
             return super().exec()
         finally:
             self._running = False
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            keep_on_screen(self)  # Save within reach at 1024×768
+        super().setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._shown_values is None:

@@ -36,6 +36,7 @@ from desktop.ui.exporting import export_model
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.history import HistoryDialog
 from desktop.ui.period_filter import PeriodFilter, PeriodValue, year_of
+from desktop.ui.screens import keep_on_screen
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table, page_title
 
@@ -329,3 +330,8 @@ class ListDialog(QDialog):
     @property
     def changed(self) -> bool:
         return self.page.changed
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            keep_on_screen(self)
+        super().setVisible(visible)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,43 +32,16 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
 from desktop.ui.forms import M_DISCARD
 from desktop.ui.pages import PAGES, PageSpec
+from desktop.ui.screens import fit_on_screen, free_area
 from desktop.version import APP_NAME, app_version
 
 log = logging.getLogger(__name__)
 
-#: The size the window opens at on a screen with room for it.
-PREFERRED_SIZE = QSize(1180, 760)
-#: Room kept for the title bar and the frame, which the window's geometry leaves out.
-TITLE_BAR = 32
-BORDER = 8
 NAV_WIDTH = 200
 
 M_UNSAVED_ON = QT_TRANSLATE_NOOP(
     "MainWindow", "The page “{page}” has changes that were not saved. {question}"
 )
-
-
-def fit_on_screen(place: WindowPlace | None, available: QRect) -> tuple[QRect, bool]:
-    """Where the window opens on a screen whose free area (without the taskbar) is
-    ``available``, and whether maximised.
-
-    The first time (no ``place``) it opens at :data:`PREFERRED_SIZE`, centred, or maximised
-    on a screen too small for that. A remembered place is moved and shrunk as needed so that
-    the whole window, title bar included, is on the screen (a screen may have got smaller, or
-    a second screen been unplugged)."""
-    room_w = max(available.width() - 2 * BORDER, 1)
-    room_h = max(available.height() - TITLE_BAR - BORDER, 1)
-    if place is None:
-        width = min(PREFERRED_SIZE.width(), room_w)
-        height = min(PREFERRED_SIZE.height(), room_h)
-        left = available.x() + BORDER + (room_w - width) // 2
-        top = available.y() + TITLE_BAR + (room_h - height) // 2
-        maximized = width < PREFERRED_SIZE.width() or height < PREFERRED_SIZE.height()
-        return QRect(left, top, width, height), maximized
-    width, height = min(place.width, room_w), min(place.height, room_h)
-    left = min(max(place.x, available.x() + BORDER), available.x() + BORDER + room_w - width)
-    top = min(max(place.y, available.y() + TITLE_BAR), available.y() + TITLE_BAR + room_h - height)
-    return QRect(left, top, width, height), place.maximized
 
 
 class MainWindow(QMainWindow):
@@ -176,8 +149,7 @@ class MainWindow(QMainWindow):
             if place is not None:
                 centre = QPoint(place.x + place.width // 2, place.y + place.height // 2)
                 screen = QGuiApplication.screenAt(centre)
-            screen = screen or QGuiApplication.primaryScreen()
-            available = screen.availableGeometry()
+            available = screen.availableGeometry() if screen is not None else free_area()
         rect, maximized = fit_on_screen(place, available)
         self.setGeometry(rect)
         return maximized
