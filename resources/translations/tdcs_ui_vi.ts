@@ -214,7 +214,6 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <name>MainWindow</name>
     <message>
         <source>The page “{page}” has changes that were not saved. {question}</source>
-        <extracomment>The size the window opens at on a screen with room for it. Room kept for the title bar and the frame, which the window&apos;s geometry leaves out.</extracomment>
         <translation>Trang “{page}” có thay đổi chưa được lưu. {question}</translation>
     </message>
     <message>
