@@ -276,7 +276,9 @@ class _Answerer:
 
 def _close(dialog: QWidget) -> None:
     if isinstance(dialog, QDialog):
-        dialog.reject()
+        # done(), not reject(): a form with changes asks before a reject, and nobody would
+        # answer that question.
+        dialog.done(QDialog.DialogCode.Rejected)
     else:
         dialog.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -45,3 +46,41 @@ def actor_name(session: Session) -> str:
     clerk = get_setting(session, CLERK_NAME)
     user = os_user()
     return f"{clerk} ({user})" if clerk else user
+
+
+# -- where the main window was ------------------------------------------------------------------
+
+WINDOW_PLACE = "ui.window_place"
+
+
+@dataclass(frozen=True)
+class WindowPlace:
+    """The main window's place on the desktop: its inner rectangle (without the title bar
+    and frame) when not maximised, and whether it was maximised."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    maximized: bool = False
+
+    def to_text(self) -> str:
+        return f"{self.x},{self.y},{self.width},{self.height},{int(self.maximized)}"
+
+    @classmethod
+    def from_text(cls, text: str) -> WindowPlace | None:
+        try:
+            x, y, width, height, maximized = (int(part) for part in text.split(","))
+        except ValueError:
+            return None
+        if width <= 0 or height <= 0:
+            return None
+        return cls(x, y, width, height, bool(maximized))
+
+
+def window_place(session: Session) -> WindowPlace | None:
+    return WindowPlace.from_text(get_setting(session, WINDOW_PLACE))
+
+
+def set_window_place(session: Session, place: WindowPlace) -> None:
+    set_setting(session, WINDOW_PLACE, place.to_text())

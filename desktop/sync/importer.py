@@ -548,6 +548,10 @@ def _ledger_json(manifest: Manifest | None, summary: Summary | None, problems: l
 # -- the importer -------------------------------------------------------------------------------
 
 
+#: What an applied file writes besides its records.
+_LEDGER_TABLES = ("imports", "record_history", "sync_conflicts", "audit_log", "trusted_keys")
+
+
 class CityImporter:
     """Imports files into the city's database on a connection without foreign key
     enforcement (see the module docstring); one transaction per file."""
@@ -735,6 +739,7 @@ class CityImporter:
                 session.add(record)
                 session.flush()  # takes the write lock before anything is compared
                 plans = self._plan(session, report, verified, record.id)
+                written = {plan.table.model.__tablename__ for plan in plans}
                 refuse_if_problems(verified)
                 write_plans(_dbapi(session), plans, record.id, manifest.commune_code, progress)
                 if verified.new_key:
@@ -762,6 +767,8 @@ class CityImporter:
             return self._already_report(report, already.import_id, already.received_at)
         except SyncRefused as error:
             return self._refused(report, error, record=True)
+        # Written through the driver, which the database's own bookkeeping does not see.
+        self.database.notify_changed({*written, *_LEDGER_TABLES})
         report.status = Status.APPLIED
         report.message = ""
         return report
@@ -807,4 +814,5 @@ class CityImporter:
             report.commune_code = commune_code
             with self.sessions() as session:
                 report.commune_name = commune_names(session).get(commune_code, "")
+        self.database.notify_changed({ImportRecord.__tablename__})
         return report

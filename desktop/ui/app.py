@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -153,14 +154,18 @@ class Application:
             self.database, office, change_language=self.change_language, restart=self.restart
         )
         old = self.window
+        if old is not None:
+            # The new window opens where the old one was.
+            old.remember_place()
         self.window = MainWindow(context)
+        self.window.ask_before_closing = True
         if page:
             self.window.open_page(page)
         if old is not None:
-            self.window.setGeometry(old.geometry())
+            old.ask_before_closing = False
             old.close()
             old.deleteLater()
-        self.window.show()
+        self.window.show_in_place()
 
     def change_language(self, language: str) -> None:
         install_language(language)
@@ -183,7 +188,12 @@ class Application:
 
     def activate(self) -> None:
         if self.window is not None:
-            self.window.showNormal()
+            if self.window.isMinimized():
+                # Back to how it was (maximised stays maximised).
+                self.window.setWindowState(
+                    self.window.windowState() & ~Qt.WindowState.WindowMinimized
+                )
+            self.window.show()
             self.window.raise_()
             self.window.activateWindow()
 

@@ -1,4 +1,5 @@
-"""What every page needs: the open database, this office, and the app-level actions."""
+"""What every page needs: the open database, this office, the notification of changed data,
+and the app-level actions."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from desktop.core.database import Database
 from desktop.core.office import OfficeInfo
 from desktop.paths import AppPaths
+from desktop.ui.data_changes import DataChanges
 
 
 @dataclass
@@ -21,6 +23,11 @@ class AppContext:
     restart: Callable[[str], None] = field(default=lambda _page: None)
     #: Re-reads the office profile after Cài đặt changed it (set by the main window).
     office_changed: Callable[[], None] = field(default=lambda: None)
+    #: Committed changes to the data, on the GUI thread: pages watch it to stay current.
+    changes: DataChanges = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.changes = DataChanges(self.database)
 
     @property
     def paths(self) -> AppPaths:

@@ -3,7 +3,9 @@ that calls a service.
 
 What was typed is never lost: when validation or saving fails, the dialog stays open with
 every value in place and the messages under the fields concerned; Save is disabled while
-saving so a double click cannot save twice.
+saving so a double click cannot save twice; and Cancel, Esc or the title bar's × on a form
+whose fields changed asks first ("Bỏ các thay đổi chưa lưu?", No by default). Fields that
+cannot be changed look it and are left out of the Tab order.
 """
 
 from __future__ import annotations
@@ -11,21 +13,37 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.ui.dialogs import confirm
+from desktop.ui.screens import keep_on_screen
 
 V = TypeVar("V")
 
 ERROR_STYLE = "color: #b00020"
+
+M_DISCARD = QT_TRANSLATE_NOOP("RecordForm", "Discard the unsaved changes?")
+#: Cells of a table inside a form compared for changes (a form's tables are short).
+_MAX_CELLS = 5000
 
 
 class FieldReader:
@@ -78,6 +96,9 @@ class RecordForm(QDialog):
         outer.addWidget(self.buttons)
         self.fields: dict[str, QWidget] = {}
         self.field_errors: dict[str, QLabel] = {}
+        #: The fields' values when the form was shown, to know whether anything changed.
+        self._shown_values: list[object] | None = None
+        self._running = False
         self.resize(620, 560)
 
     @property
@@ -143,6 +164,68 @@ class RecordForm(QDialog):
         """Read the fields and save; raise ``UserError`` to keep the form open."""
         raise NotImplementedError
 
+    # -- nothing typed is thrown away without a question --------------------------------------
+    def exec(self) -> int:
+        self._running = True
+        try:
+            return super().exec()
+        finally:
+            self._running = False
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            keep_on_screen(self)  # Save within reach at 1024×768
+        super().setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._shown_values is None:
+            self._leave_read_only_fields_out()
+            self.mark_unchanged()
+        super().showEvent(event)
+
+    def mark_unchanged(self) -> None:
+        """Take the fields' current values as the ones there is nothing to lose from."""
+        self._shown_values = self._values()
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether any field differs from what it showed when the form opened."""
+        return self._shown_values is not None and self._values() != self._shown_values
+
+    def reject(self) -> None:
+        """Cancel, Esc and the title bar's × (Qt closes a dialog through here): with changed
+        fields, ask first, No by default. Only a form a person is working in asks (one
+        opened with ``exec``); code closing a form it showed closes it."""
+        if self._running and self.has_unsaved_changes() and not confirm(self, tr(M_DISCARD)):
+            return
+        super().reject()
+
+    def _values(self) -> list[object]:
+        """Every input's value, in the order the inputs were made."""
+        values: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if widget.window() is not self:  # a popup: the calendar, a combo box's list
+                continue
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, QComboBox):
+                values.append((widget.currentIndex(), widget.currentText()))
+            elif isinstance(widget, QAbstractSpinBox):
+                values.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit | QTextEdit):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+            elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+                values.append(_cells(widget.model()))
+        return values
+
+    def _leave_read_only_fields_out(self) -> None:
+        """A field that cannot be typed into is not a stop of the Tab key (typing there
+        would go nowhere); it can still be clicked to select and copy its text."""
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and widget.isReadOnly():
+                widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
     def accept(self) -> None:
         self.clear_errors()
         self.save_button.setEnabled(False)
@@ -154,3 +237,10 @@ class RecordForm(QDialog):
         finally:
             self.save_button.setEnabled(True)
         super().accept()
+
+
+def _cells(model: QAbstractItemModel) -> list[object]:
+    rows, columns = model.rowCount(), model.columnCount()
+    if rows * columns > _MAX_CELLS:
+        return [rows, columns]
+    return [model.index(r, c).data() for r in range(rows) for c in range(columns)]

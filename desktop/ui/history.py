@@ -23,6 +23,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.record_labels import record_type_label
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.exporting import export_model
+from desktop.ui.screens import keep_on_screen
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
 
@@ -83,6 +84,11 @@ class HistoryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1080, 560)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            keep_on_screen(self)  # 1 080 px wide does not fit a 1024×768 screen
+        super().setVisible(visible)
 
     def _narrow(self) -> None:
         wanted = self.kind.currentData()

@@ -25,14 +25,18 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core.dashboard.history import change_history
+from desktop.core.data_areas import watched_tables
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_money, group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.exporting import export_model
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.history import HistoryDialog
 from desktop.ui.period_filter import PeriodFilter, PeriodValue, year_of
+from desktop.ui.screens import keep_on_screen
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table, page_title
 
@@ -72,13 +76,16 @@ class ListPage(QWidget, Generic[T]):
         title = page_title(tr(self.title))
         title.setVisible(self.show_title)
         layout.addWidget(title)
-        bar = QHBoxLayout()
+        # Search, filters and buttons on one line while they fit, wrapping onto more lines
+        # on a narrow window (1024×768 office screens).
+        bar = FlowLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             tr(QT_TRANSLATE_NOOP("ListPage", "Search (accents not needed)"))
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        # Room for the placeholder, and for the six buttons beside it at 1024×768.
+        self.search.setMinimumWidth(220)
         bar.addWidget(self.search)
         self.filters = QHBoxLayout()
         bar.addLayout(self.filters)
@@ -127,6 +134,8 @@ class ListPage(QWidget, Generic[T]):
         self.export_button.clicked.connect(self.export)
         self.model.modelReset.connect(self._update_status)
         self.model.loaded.connect(self._rows_loaded)
+        #: Reloads the list when its records change anywhere (another tab, an import).
+        self.watcher = watch(self, context.changes, self.watched_tables(), self.refresh)
         self.reload()
 
     # -- what a page provides ---------------------------------------------------------------
@@ -150,11 +159,26 @@ class ListPage(QWidget, Generic[T]):
         """A few words naming the row in confirmations ("the contribution of …")."""
         return str(row)
 
+    def watched_tables(self) -> frozenset[str]:
+        """The tables whose changes this list shows: by default the area of its
+        ``record_types`` (``desktop.core.data_areas``)."""
+        return watched_tables(self.record_types)
+
     # -- behaviour --------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the rows again, keeping the search, the filters, the order and the
+        selected row."""
+        self.watcher.loading()
+        chosen = self.selected()
         with self.context.database.reading() as session:
             rows = self.load_rows(session)
         self.model.set_rows(rows)
+        if chosen is not None:
+            self.select_id(self.row_id(chosen))
+
+    def refresh(self) -> None:
+        """The records changed elsewhere (or F5): read them again."""
+        self.reload()
 
     def selected(self) -> T | None:
         rows = self.view.selectionModel().selectedRows()
@@ -258,12 +282,14 @@ class ListPage(QWidget, Generic[T]):
         return None
 
     def _rows_loaded(self) -> None:
-        """New rows arrived: offer their years, size the columns the first time."""
+        """New rows arrived: offer their years, make room for their values."""
         if self.period_filter is not None:
             years = {year_of(self.period_of(row)) for row in self.model.all_rows()}
             self.period_filter.set_years({y for y in years if y is not None})
-        if not self._sized and self.model.rowCount():
-            fit_columns(self.view)
+        if self.model.rowCount():
+            # Sized to the longest value the first time; later loads (an import brought
+            # longer names, larger amounts) only widen what would be cut off.
+            fit_columns(self.view, only_widen=self._sized)
             self._sized = True
 
     def _apply_period(self) -> None:
@@ -304,3 +330,8 @@ class ListDialog(QDialog):
     @property
     def changed(self) -> bool:
         return self.page.changed
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            keep_on_screen(self)
+        super().setVisible(visible)

@@ -1,4 +1,5 @@
-"""The application's look: a calm navigation column and clear page titles.
+"""The application's look: a calm navigation column, clear page titles, and fields that
+cannot be typed into looking so (grey, like a form's printed value), so a clerk does not try.
 
 Kept small on purpose: Qt's native style does the rest, so the program still looks like a
 Windows program to the people using it.
@@ -33,6 +34,13 @@ QLabel#pageTitle {
 }
 QLabel#errorLabel, QLabel#formError {
     color: #b00020;
+}
+QLineEdit[readOnly="true"] {
+    background: #eceff3;
+    color: #303030;
+    border: 1px solid #c3c8cf;
+    border-radius: 2px;
+    padding: 2px 3px;
 }
 """
 

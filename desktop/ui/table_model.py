@@ -11,8 +11,9 @@ load filters 100 000 rows in a few milliseconds. Searching ignores accents and c
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -80,6 +81,12 @@ class Column(Generic[T]):
         return (1, raw)
 
 
+#: Rows whose texts are measured to size a text column (numbers are all looked at).
+TEXT_SAMPLE = 2000
+#: Text longer than this also shows whole in the cell's tooltip.
+TOOLTIP_FROM = 40
+
+
 @dataclass(frozen=True)
 class PreparedRows(Generic[T]):
     """Rows with their search texts, prepared wherever the rows were loaded (a worker
@@ -87,17 +94,23 @@ class PreparedRows(Generic[T]):
 
     rows: list[T]
     search: list[str]
+    #: Per column, the text that needs the most room (see :func:`longest_texts`).
+    longest: list[str] = field(default_factory=list)
 
 
 def prepare_rows(columns: Sequence[Column[T]], rows: Sequence[T]) -> PreparedRows[T]:
-    """Each row's accent-free search text (safe on any thread).
+    """Each row's accent-free search text, and each column's widest text (safe on any
+    thread).
 
     Keys are made per cell and cached by cell text: hamlets, programmes, groups and statuses
     repeat across thousands of rows, and plain ASCII (contract and ID numbers) needs no
-    accent folding — three to four times faster than folding each row's whole text.
+    accent folding — three to four times faster than folding each row's whole text. The
+    cells' texts are made for the search anyway, so the widest of each searchable column
+    costs one comparison per cell (the rest: :func:`longest_texts`).
     """
-    searchable = [c for c in columns if c.searchable]
+    searchable = [(n, c.text, c.value) for n, c in enumerate(columns) if c.searchable]
     cache: dict[str, str] = {}
+    longest = [""] * len(columns)
 
     def key(text: str) -> str:
         found = cache.get(text)
@@ -107,10 +120,43 @@ def prepare_rows(columns: Sequence[Column[T]], rows: Sequence[T]) -> PreparedRow
                 cache[text] = found
         return found
 
-    search = [
-        " ".join(k for k in (key(c.text(c.value(row))) for c in searchable) if k) for row in rows
-    ]
-    return PreparedRows(list(rows), search)
+    texts = [[text_of(value_of(row)) for row in rows] for _n, text_of, value_of in searchable]
+    for (n, _text_of, _value_of), column_texts in zip(searchable, texts, strict=True):
+        longest[n] = max(column_texts, key=len, default="")
+    search = [" ".join(k for k in map(key, cells) if k) for cells in zip(*texts, strict=True)]
+    if not searchable:
+        search = [""] * len(rows)
+    rest = [c for c in columns if not c.searchable]
+    for n, text in zip(
+        (n for n, c in enumerate(columns) if not c.searchable),
+        longest_texts(rest, rows),
+        strict=True,
+    ):
+        longest[n] = text
+    return PreparedRows(list(rows), search, longest)
+
+
+def longest_texts(columns: Sequence[Column[T]], rows: Sequence[T]) -> list[str]:
+    """Per column, the text its widest cell shows, for sizing the column so that amounts,
+    numbers and dates show whole ("10.000.000 đ", never "10.000.0…").
+
+    Amounts are all looked at (the widest is the largest or the most negative); other texts
+    are measured on up to :data:`TEXT_SAMPLE` rows spread over the list, by length."""
+    step = max(1, len(rows) // TEXT_SAMPLE)
+    longest: list[str] = []
+    for column in columns:
+        if column.kind in (CellKind.MONEY, CellKind.NUMBER, CellKind.PERCENT):
+            values = list(map(column.value, rows))
+            numbers = [v for v in values if isinstance(v, int | float | Decimal)]
+            texts = [column.text(min(numbers)), column.text(max(numbers))] if numbers else []
+            # What stands for a missing amount ("chưa rõ") needs room too.
+            texts += {
+                column.text(v) for v in values[::step] if not isinstance(v, int | float | Decimal)
+            }
+        else:
+            texts = [column.text(column.value(row)) for row in rows[::step]]
+        longest.append(max(texts, key=len, default=""))
+    return longest
 
 
 class RowTableModel(QAbstractTableModel, Generic[T]):
@@ -124,6 +170,7 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         self.columns = list(columns)
         self._all: list[T] = []
         self._search: list[str] = []
+        self._longest: list[str] = []
         self._visible: list[int] = []
         self._query: list[str] = []
         self._filters: dict[str, Callable[[T], bool]] = {}
@@ -141,6 +188,7 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         self.beginResetModel()
         self._all = prepared.rows
         self._search = prepared.search
+        self._longest = prepared.longest
         self._visible = self._matching()
         if self._sort is not None:
             self._apply_sort(*self._sort)
@@ -232,6 +280,10 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     def all_rows(self) -> list[T]:
         return list(self._all)
 
+    def longest_texts(self) -> list[str]:
+        """Per column, the text of its widest cell among the rows loaded."""
+        return list(self._longest)
+
     def find_row(self, predicate: Callable[[T], bool]) -> int:
         """The visible row number of the first row matching ``predicate``, or -1."""
         return next((n for n, i in enumerate(self._visible) if predicate(self._all[i])), -1)
@@ -250,6 +302,10 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         row = self._all[self._visible[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(column.value(row))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Long free text may be cut short in its column: the tooltip shows it whole.
+            text = column.text(column.value(row))
+            return text if len(text) > TOOLTIP_FROM else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_LEFT if column.kind in (CellKind.TEXT, CellKind.DATE) else _RIGHT)
         if role == SORT_ROLE:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView
 
+from desktop.reports.xlsx_table import CellKind
 from desktop.ui.table_model import RowTableModel
+
+#: Room a cell needs besides its text (the style's margins on both sides, a little air).
+_CELL_PADDING = 18
 
 
 def page_title(text: str) -> QLabel:
@@ -33,16 +37,40 @@ def make_table(model: RowTableModel[Any]) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    # Long free text ends in "…" in the middle of nowhere; the tooltip shows it whole.
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view
 
 
-def fit_columns(view: QTableView, *, widest: int = 320, rows: int = 40) -> None:
-    """Size columns to their contents, none wider than ``widest``. Only the first ``rows``
-    rows are measured: measuring a long list row by row costs more than it tells."""
+def fit_columns(
+    view: QTableView, *, widest: int = 320, rows: int = 40, only_widen: bool = False
+) -> None:
+    """Size each column to its widest cell and its title, so that amounts, numbers, dates
+    and names show whole. Only text columns stop at ``widest`` pixels (long free text, which
+    ends in "…" and shows whole in its tooltip). With ``only_widen``, columns are never made
+    narrower (a reload keeps the widths the person chose, and widens what got cut off).
+
+    A :class:`RowTableModel` knows its widest cells among all its rows; other models are
+    measured on their first ``rows`` rows."""
     header = view.horizontalHeader()
-    header.setResizeContentsPrecision(rows)
-    view.verticalHeader().setResizeContentsPrecision(rows)
-    view.resizeColumnsToContents()
-    for column in range(header.count()):
-        if header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
+    model = view.model()
+    if not isinstance(model, RowTableModel):
+        header.setResizeContentsPrecision(rows)
+        view.verticalHeader().setResizeContentsPrecision(rows)
+        view.resizeColumnsToContents()
+        for column in range(header.count()):
+            if header.sectionSize(column) > widest:
+                header.resizeSection(column, widest)
+        return
+    metrics = view.fontMetrics()
+    grid = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+    longest = model.longest_texts()
+    for column, spec in enumerate(model.columns):
+        text = longest[column] if column < len(longest) else ""
+        width = metrics.horizontalAdvance(text) + _CELL_PADDING + 2 * grid
+        if spec.kind is CellKind.TEXT:
+            width = min(width, widest)
+        width = max(width, header.sectionSizeFromContents(column).width())
+        if only_widen:
+            width = max(width, header.sectionSize(column))
+        header.resizeSection(column, width)

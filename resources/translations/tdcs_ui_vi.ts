@@ -170,7 +170,7 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>Search (accents not needed)</source>
         <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete. False for lists inside a tab, which already names them. Offer quarters and halves in the period filter (False for yearly records). Whether anything was added, changed, deleted or restored here (a dialog&apos;s list tells the page that opened it whether to reload).</extracomment>
-        <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
+        <translation>Tìm kiếm (không cần gõ dấu)</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -198,6 +198,7 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     </message>
     <message>
         <source>{shown} of {total} rows</source>
+        <extracomment>Reloads the list when its records change anywhere (another tab, an import).</extracomment>
         <translation>{shown} / {total} dòng</translation>
     </message>
     <message>
@@ -212,8 +213,21 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The page “{page}” has changes that were not saved. {question}</source>
+        <translation>Trang “{page}” có thay đổi chưa được lưu. {question}</translation>
+    </message>
+    <message>
         <source>Data folder: {folder}   ·   {app} {version}</source>
+        <extracomment>Ask before closing with unsaved edits: set for the window the application runs; windows made for screenshots and tests close when told to.</extracomment>
         <translation>Thư mục dữ liệu: {folder}   ·   {app} {version}</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Read the data again (F5)</source>
+        <translation>Đọc lại số liệu (F5)</translation>
     </message>
 </context>
 <context>
@@ -269,6 +283,13 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>Period:</source>
         <translation>Kỳ:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Discard the unsaved changes?</source>
+        <translation>Bỏ các thay đổi chưa lưu?</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from desktop.core.funds.indicators import EntrustedIndicators, entrusted_series,
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.exporting import export_model
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
@@ -357,6 +357,8 @@ class IndicatorsView(QWidget):
         charts.addWidget(self.growth_chart)
         charts.addWidget(self.share_chart)
         layout.addLayout(charts, 1)
+        # Transfers and totals recorded on the other tabs show here.
+        watch(self, context.changes, ("entrusted_transfer",), self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -382,8 +384,3 @@ class IndicatorsView(QWidget):
         export_model(
             self, self.model, title, self.context.paths.reports, self.context.office.office_name
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Transfers and totals may have changed on the other tabs: read again when shown."""
-        self.reload()
-        super().showEvent(event)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from desktop.core.funds.statement import FundStatement, contributions_by_month, 
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.exporting import export_model
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import MoneyEdit
@@ -185,6 +185,8 @@ class FundStatementView(QWidget):
         self.chart = MonthlyContributionsChart(self)
         layout.addWidget(self.chart, 1)
         self.year.currentIndexChanged.connect(self._show_months)
+        # Contributions and grants recorded on the other tabs show here.
+        watch(self, context.changes, ("fund_contribution",), self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -217,8 +219,3 @@ class FundStatementView(QWidget):
         export_model(
             self, self.model, title, self.context.paths.reports, self.context.office.office_name
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Contributions may have changed on the other tabs: read again when shown."""
-        self.reload()
-        super().showEvent(event)

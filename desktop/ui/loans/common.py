@@ -93,6 +93,11 @@ class AsyncListPage(ListPage[T]):
         )
 
     def reload(self) -> None:
+        self.watcher.loading()
+        if self._pending_select is None and not self._loading:
+            # Keep the selected row through the reload (a change elsewhere, F5).
+            chosen = self.selected()
+            self._pending_select = None if chosen is None else self.row_id(chosen)
         self._generation += 1
         generation = self._generation
         self._loading = True

@@ -32,6 +32,7 @@ from desktop.core.loans.indicators import (
 from desktop.reports.xlsx_table import CellKind, SheetColumn, add_table_sheet, save_workbook
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import show_error
 from desktop.ui.exporting import export_to_excel
 from desktop.ui.inputs import DateEdit
@@ -169,6 +170,8 @@ class IndicatorsTab(QWidget):
         self.show_button.clicked.connect(self.refresh)
         self.as_of.returnPressed.connect(self.refresh)
         self.export_button.clicked.connect(lambda: self.export())
+        # Loans, balances and checks recorded or imported elsewhere count here.
+        watch(self, context.changes, ("loan",), self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

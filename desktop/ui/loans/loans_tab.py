@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -50,6 +49,7 @@ from desktop.core.office import require_office
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.list_page import ListDialog, ListPage
@@ -509,7 +509,7 @@ class LoansTab(AsyncListPage[LoanRow]):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.as_of = date.today()
         super().__init__(context, parent)
-        second = QHBoxLayout()
+        second = FlowLayout()  # wraps on a narrow window
         self.layout().insertLayout(2, second)
         self.as_of_label = QLabel(tr(QT_TRANSLATE_NOOP("LoansTab", "Situation as of")))
         self.as_of_edit = DateEdit()

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -49,6 +48,7 @@ from desktop.core.funds.indicators import (
 from desktop.core.owners import ALL_COMMUNES, Owner
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.history import HistoryDialog
 from desktop.ui.list_page import page_title
 from desktop.ui.overview.scope import ScopeCombo
@@ -229,6 +229,8 @@ class OverviewPage(QWidget):
         if self.scope is not None:
             self.scope.currentIndexChanged.connect(self.reload)
         self.history_button.clicked.connect(self.show_history)
+        # Whatever the other pages record shows here.
+        watch(self, context.changes, ("loan", "fund_contribution", "task_progress"), self.reload)
         self.reload()
 
     @property
@@ -494,12 +496,6 @@ class OverviewPage(QWidget):
             str(tasks.missing),
             STATUS_STYLE[TargetStatus.BEHIND] if tasks.missing else "",
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Read again when shown: the other pages may have recorded something."""
-        if self.overview is not None:
-            self.reload()
-        super().showEvent(event)
 
     # -- history --------------------------------------------------------------------------------
     def show_history(self) -> None:

@@ -249,8 +249,21 @@ class SettingsPage(QWidget):
             return
         finally:
             self.save_office.setEnabled(True)
+        self._saved_office = self._office_values()
         self.context.office_changed()
         self.office_error.setText(self.tr("Saved."))
+
+    def _office_values(self) -> tuple[str, ...]:
+        return (
+            self.office_name.text(),
+            self.signer_title.toPlainText(),
+            self.signer_name.text(),
+            self.clerk_name.text(),
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether the office box holds edits not saved yet (closing the window asks)."""
+        return self._office_values() != self._saved_office
 
     # -- hamlets ------------------------------------------------------------------------------
     def _hamlet_box(self) -> QGroupBox:
@@ -529,10 +542,13 @@ class SettingsPage(QWidget):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.language.blockSignals(False)
-        self.office_name.setText(office.office_name)
-        self.signer_title.setPlainText(office.signer_title)
-        self.signer_name.setText(office.signer_name)
-        self.clerk_name.setText(clerk)
+        # What is being typed in the office box stays when a hamlet or a rate is saved.
+        if not (hasattr(self, "_saved_office") and self.has_unsaved_changes()):
+            self.office_name.setText(office.office_name)
+            self.signer_title.setPlainText(office.signer_title)
+            self.signer_name.setText(office.signer_name)
+            self.clerk_name.setText(clerk)
+            self._saved_office = self._office_values()
         if not self.context.office.is_city:
             self.hamlet_model.set_rows(hamlets)
         self.programme_model.set_rows(programmes)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserError
 from desktop.sync import keys
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import show_error, show_info
 from desktop.ui.list_page import page_title
 from desktop.ui.sync.board_tab import BoardTab
@@ -67,6 +68,8 @@ class CitySyncPage(QWidget):
         self.key_button.clicked.connect(lambda: self.export_key())
         with context.database.transaction() as session:
             self.fingerprint.setText(keys.own_city_key(session).fingerprint)
+        # Files imported, conflicts decided, anything written shows on the tabs.
+        watch(self, context.changes, ("imports",), self.refresh)
         self._title_tabs()
 
     def _title_tabs(self) -> None:

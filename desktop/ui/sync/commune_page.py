@@ -38,6 +38,7 @@ from desktop.sync.files import read_limited
 from desktop.sync.receipts import MAX_RECEIPT, accept_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import confirm, show_error, show_info
 from desktop.ui.list_page import make_table, page_title
 from desktop.ui.sync.widgets import FingerprintLabel, open_folder
@@ -87,6 +88,8 @@ class CommuneSyncPage(QWidget):
         layout.addWidget(self._send_box())
         layout.addWidget(self._history_box(), 1)
         layout.addWidget(self._keys_box())
+        # What was recorded since the last export, and receipts, show here.
+        watch(self, context.changes, ("exports",), self.reload)
         self.reload()
 
     # -- building ---------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.exporting import export_model
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
 
@@ -120,7 +120,7 @@ class RecordsTab(QWidget):
         self.context = context
         self.view_data: RecordView | None = None
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         self.kind = QComboBox()
         for model in SYNCED_MODELS:
             self.kind.addItem(record_type_label(model.record_type), model.record_type)

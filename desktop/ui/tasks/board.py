@@ -30,7 +30,9 @@ from desktop.core.tasks.status import (
 )
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.data_changes import watch
 from desktop.ui.exporting import export_model
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.period_filter import PeriodFilter
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
@@ -104,7 +106,7 @@ class TaskBoard(QWidget):
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search (accents not needed)"))
         self.search.setClearButtonEnabled(True)
@@ -133,6 +135,8 @@ class TaskBoard(QWidget):
         self.view.doubleClicked.connect(lambda _i: self._request(latest=True))
         self.export_button.clicked.connect(lambda: self.export())
         self._sized = False
+        # Progress recorded on the other tabs (or imported) shows here.
+        watch(self, context.changes, ("task_progress",), self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -217,6 +221,7 @@ class MissingView(QWidget):
         self.new_button.clicked.connect(self._request)
         self.view.doubleClicked.connect(lambda _i: self._request())
         self.export_button.clicked.connect(lambda: self.export())
+        watch(self, context.changes, ("task_progress",), self.reload)
         self.reload()
 
     def period(self) -> Period:

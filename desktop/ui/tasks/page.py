@@ -30,16 +30,8 @@ class TasksPage(QWidget):
         self.tabs.addTab(self.progress, self.tr("Progress records"))
         self.tabs.addTab(self.missing, self.tr("Not yet reported"))
         self.tabs.addTab(self.sub_tasks, self.tr("Sub-tasks of this office"))
-        self.tabs.currentChanged.connect(self._tab_shown)
         self.board.record_requested.connect(self._open_from_board)
         self.missing.record_requested.connect(self._open_new)
-
-    def _tab_shown(self, index: int) -> None:
-        """What was saved on one tab shows on the others."""
-        widget = self.tabs.widget(index)
-        reload = getattr(widget, "reload", None)
-        if callable(reload):
-            reload()
 
     def _open_from_board(self, key: str, progress_id: str) -> None:
         if not progress_id:
