@@ -29,7 +29,13 @@ from desktop.paths import AppPaths
 from desktop.reports.model import Column, Paragraph, Report, Section, Table
 from desktop.reports.workbook import COVER_SHEET, write_workbook
 from desktop.reports.xlsx_sheet import PORTRAIT_WIDTH, text_lines
-from desktop.reports.xlsx_table import CellKind, SheetColumn, add_table_sheet, save_workbook
+from desktop.reports.xlsx_table import (
+    CellKind,
+    SheetColumn,
+    add_table_sheet,
+    save_workbook,
+    sheet_title,
+)
 from desktop.ui.funds.contributions import ContributionListPage
 from desktop.ui.table_model import RowTableModel
 from tests.test_reports_framework import sample_report
@@ -210,6 +216,46 @@ def test_fund_report_survives_what_arrives_by_sync(
     assert code == 0, text
 
 
+def test_city_fund_workbook_survives_what_arrives_by_sync(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, city_db: Database
+) -> None:
+    """At the city the gifts are a commune's rows as its sync files brought them."""
+    with city_db.transaction() as session:
+        for seq, donor in enumerate(DONORS, start=1):
+            session.add(
+                FundContribution(
+                    commune_code="31120",
+                    change_seq=seq,
+                    donor_name=donor,
+                    donor_type=DonorType.TO_CHUC,
+                    form=GiftForm.CHUYEN_KHOAN,
+                    amount=-5_000_000 if seq == 1 else 1_000_000,
+                    received_on=date(2026, 3, seq),
+                    receipt_no=f"={seq}\x07",
+                    campaign_year=2026,
+                )
+            )
+    data = str(city_db.paths.data_dir)
+    for commune in ([], ["--commune", "31120"]):
+        out = tmp_path / f"city{len(commune)}.xlsx"
+        code, text = run_cli(
+            capsys,
+            "report",
+            "fund",
+            "--data-dir",
+            data,
+            "--period",
+            "2026",
+            *commune,
+            "--out",
+            str(out),
+        )
+        assert code == 0, text
+        workbook = load_workbook(out)
+        for name in workbook.sheetnames:
+            check_hostile_cells(workbook[name], [])
+
+
 def test_list_export_survives_what_arrives_by_sync(synced_data: str, tmp_path: Path) -> None:
     database = Database.open(AppPaths(Path(synced_data)))
     try:
@@ -329,3 +375,27 @@ def test_wrapped_lines_are_counted_by_words() -> None:
     assert text_lines(words, 40) > text_lines(words, 80) >= 2
     assert text_lines(words.upper(), 40, bold=True) >= text_lines(words, 40)
     assert text_lines(words, 40, size=14) > text_lines(words, 40)
+
+
+def test_sheet_names_are_cleaned_too() -> None:
+    assert sheet_title("Danh sách\x07 [ủng hộ]\n", []) == "Danh sách -ủng hộ-"
+
+
+def test_every_workbook_goes_through_the_sheet_writer() -> None:
+    """A module that makes a workbook fills it with ``add_table_sheet`` (or is the report's
+    cover); the only other is the self-test's sample bank list, an input to the import."""
+    root = Path(__file__).resolve().parent.parent / "desktop"
+    makers = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if "Workbook()" in path.read_text(encoding="utf-8")
+    }
+    assert makers == {
+        "reports/xlsx_table.py",
+        "reports/workbook.py",
+        "ui/loans/indicators_tab.py",
+        "core/loans/selftest.py",
+    }
+    for maker in makers - {"core/loans/selftest.py"}:
+        text = (root / maker).read_text(encoding="utf-8")
+        assert "add_table_sheet(" in text or "put_paragraph(" in text, maker
