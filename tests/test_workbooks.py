@@ -85,6 +85,8 @@ def test_text_is_data_and_numbers_stay_numbers(tmp_path: Path) -> None:
         ["Phân số", Fraction(-1, 4)],
         ["Không phải số", math.nan],
         ["Vô cực", math.inf],
+        ["Tràn", Fraction(10**400, 3)],
+        ["Rất lớn", 10**20],
     ]
     add_table_sheet(workbook, "Bảng", columns, rows, heading="=tiêu đề\x00")
     path = save_workbook(workbook, tmp_path / "t.xlsx")
@@ -96,6 +98,7 @@ def test_text_is_data_and_numbers_stay_numbers(tmp_path: Path) -> None:
         assert amounts[text].number_format == "#,##0"
     assert amounts["Âm thập phân"].value == -1.5 and amounts["Phân số"].value == -0.25
     assert amounts["Không phải số"].value is None and amounts["Vô cực"].value is None
+    assert amounts["Tràn"].value is None and amounts["Rất lớn"].value == 1e20
 
 
 def test_dates_excel_cannot_hold_are_written_as_text(tmp_path: Path) -> None:

@@ -45,7 +45,8 @@ _UNSAFE = re.compile(
 _FORMULA_START = ("=", "+", "-", "@")
 #: Excel's limit for the text of one cell.
 MAX_CELL_TEXT = 32_767
-#: Excel holds dates from 1 January 1900 (and numbers up to about 1e308).
+#: Excel holds no date before 1900, and its serial numbers before 1 March 1900 are a day
+#: off (it counts 29 February 1900); earlier dates are written as text.
 _FIRST_EXCEL_DAY = date(1900, 3, 1)
 _EXACT_INT = 2**53
 
@@ -103,7 +104,10 @@ def cell_value(value: object) -> object:
             return value
         return float(value) if abs(value) < 10**300 else cell_text(str(value))
     if isinstance(value, float | Fraction | Decimal):
-        number = float(value)
+        try:
+            number = float(value)
+        except (OverflowError, ValueError):  # a huge ratio, a signalling NaN
+            return None
         return number if math.isfinite(number) else None
     if isinstance(value, datetime):
         if value.tzinfo is not None:
