@@ -1,7 +1,8 @@
 """A :class:`~desktop.reports.model.Report` as an Excel workbook: a cover sheet with the
 document's header and text, then one sheet per table with numbers as numbers (money
 ``#,##0``, ratios as percentages, dates as dates), so the figures can be summed and checked
-in Excel and are the very values the PDF prints.
+in Excel and are the very values the PDF prints. Every sheet prints on A4 (see
+:mod:`desktop.reports.xlsx_sheet`).
 """
 
 from __future__ import annotations
@@ -9,52 +10,53 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
 from desktop.core.formatting import official_date
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.text import nfc
 from desktop.reports.model import Paragraph, Report, Section, Table
+from desktop.reports.xlsx_sheet import PORTRAIT_WIDTH, cell_font, put_paragraph, set_up_printing
 from desktop.reports.xlsx_table import SheetColumn, add_table_sheet, save_workbook
 
 COVER_SHEET = "Thông tin"
 
 
 def _cover(workbook: Workbook, report: Report) -> None:
+    """The document's header and text, one paragraph per row, each row as tall as its
+    wrapped text; printed portrait like the PDF."""
     sheet = workbook.active
     sheet.title = COVER_SHEET
     lh = report.letterhead
+    bold, italic = cell_font(bold=True), cell_font(italic=True)
     lines: list[tuple[str, Font | None]] = [
-        (lh.issuing_body.upper(), Font(bold=True)),
+        (lh.issuing_body.upper(), bold),
         (lh.number, None),
-        (official_date(lh.issued_on, lh.place), Font(italic=True)),
+        (official_date(lh.issued_on, lh.place), italic),
         ("", None),
-        (report.kind.upper(), Font(bold=True, size=14)),
-        (report.title.replace("\n", " "), Font(bold=True, size=13)),
+        (report.kind.upper(), cell_font(bold=True, size=14)),
+        (report.title.replace("\n", " "), cell_font(bold=True, size=13)),
         ("", None),
     ]
     for paragraph in report.preamble:
-        lines.append((paragraph.text, None))
+        lines.append((paragraph.text, cell_font(bold=paragraph.bold, italic=paragraph.italic)))
 
     def walk(section: Section) -> None:
         if section.heading:
-            lines.append((section.heading, Font(bold=True)))
+            lines.append((section.heading, bold))
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                lines.append((block.text, Font(bold=block.bold, italic=block.italic)))
+                lines.append((block.text, cell_font(bold=block.bold, italic=block.italic)))
             elif isinstance(block, Table):
-                lines.append((f"→ {block.title}", Font(italic=True, color="1F5FA8")))
+                lines.append((f"→ {block.title}", cell_font(italic=True, color="1F5FA8")))
         for sub in section.subsections:
             walk(sub)
 
     for section in report.sections:
         walk(section)
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = PORTRAIT_WIDTH
     for row, (text, font) in enumerate(lines, start=1):
-        cell = sheet.cell(row=row, column=1, value=nfc(text))
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if font is not None:
-            cell.font = font
+        put_paragraph(sheet, row, text, width=PORTRAIT_WIDTH, font=font)
+    set_up_printing(sheet)
 
 
 def build_workbook(report: Report, progress: Progress = NO_PROGRESS) -> Workbook:
