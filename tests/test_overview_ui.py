@@ -147,11 +147,12 @@ def test_whole_change_history(
     sheet = load_workbook(tmp_path / "lich-su.xlsx").active
     assert sheet is not None
     assert sheet["A1"].value == "Lịch sử thay đổi"
-    assert [c.value for c in sheet[3]][:6] == [
+    assert [c.value for c in sheet[3]][:7] == [
         "Thời điểm",
         "Người thực hiện",
         "Thao tác",
         "Loại dữ liệu",
+        "Bản ghi",
         "Phiên bản",
         "Nội dung thay đổi",
     ]
@@ -171,8 +172,9 @@ def test_history_in_words_after_an_edit(
     newest = shown[0].model.all_rows()[0]
     assert newest.changes == "Tên: Khu vực 1 → Khu vực Thới Hòa"
     assert shown[0].model.data(shown[0].model.index(0, 3)) == "Ấp, khu vực"
+    assert shown[0].model.data(shown[0].model.index(0, 4)) == "Khu vực Thới Hòa"
     shown[0].search.setText("thoi hoa")
-    assert shown[0].model.rowCount() == 1
+    assert shown[0].model.rowCount() == 2  # the rename, and the creation of the same hamlet
 
 
 def test_main_window_opens_the_three_pages(

@@ -136,6 +136,10 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
+        <source>Which record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
