@@ -157,7 +157,7 @@ class TaskBoard(QWidget):
                 self.section.addItem(f"{code}. {title}", code)
         self.summary.setText(completion_text(completion))
         if not self._sized and states:
-            fit_columns(self.view, widest=520)
+            fit_columns(self.view, widest=380)
             self._sized = True
 
     def _section_chosen(self) -> None:
@@ -249,7 +249,7 @@ class MissingView(QWidget):
             completion = task_completion(session, period, owner)
         self.model.set_rows(missing)
         self.summary.setText(completion_text(completion))
-        fit_columns(self.view, widest=480)
+        fit_columns(self.view, widest=380)
 
     def _request(self) -> None:
         rows = self.view.selectionModel().selectedRows()
