@@ -510,6 +510,58 @@ def test_changes_typed_before_recording_another_period_are_saved_or_carried(
     assert found[("II.1.a", Period.quarter(2026, 2))].proposals == "Bổ sung kinh phí tuyên truyền."
 
 
+def test_nothing_typed_is_lost_on_the_way_to_another_record(
+    q3_page: TasksPage, qtbot: QtBot, commune_db: Database
+) -> None:
+    (q3,) = records(commune_db).values()
+    progress = q3_page.progress
+    q3_page.tabs.setCurrentWidget(progress)
+
+    def bad_then_carried(form: ProgressForm) -> None:
+        form.achievements.selectAll()
+        QTest.keyClick(form.achievements, Qt.Key.Key_Delete)  # what was done: now empty
+        click(form.documents.add_button)
+        type_cell(form, 1, 0, "15")
+        type_cell(form, 1, 1, "TB-UBND")
+        click(form.other_period_button)  # Yes, save first: refused, still the Q3 record
+        assert form.row is not None and shown_period(form) == "Quý III/2026"
+        assert form.error_text("achievements").startswith("Ghi kết quả đã thực hiện")
+        type_text(form.achievements, "Rà soát 12 tổ.")
+        click(form.other_period_button)  # No: the typed document goes to the new record
+        assert form.row is None and form.error_text("achievements") == ""
+        assert [(line.number, line.symbol) for line in form.documents.model.lines] == [
+            ("15", "TB-UBND")
+        ]
+        form.reject()
+
+    ask = "Lưu các thay đổi vào báo cáo Quý III/2026 trước?"
+    select_row(progress.view, 0)
+    with answering(qtbot, fill(bad_then_carried), yes(ask), no(ask)):
+        click(progress.edit_button)
+    assert records(commune_db)[("II.1.a", Period.quarter(2026, 3))] == q3  # untouched
+
+    def unreadable_date(form: ProgressForm) -> None:
+        choose_task(form, "II.1.a")
+        choose(form.period_no, "Quý III")
+        click(form.documents.add_button)
+        type_cell(form, 0, 0, "9")
+        type_cell(form, 0, 2, "31/02/2026")
+        click(form.open_existing_button)  # the date cannot be read: say so, keep the line
+        assert form.row is None
+        assert form.error_text("documents").startswith("Văn bản dòng 1:")
+        assert form.documents.model.lines[0].issued_on == "31/02/2026"
+        type_cell(form, 0, 2, "28/02/2026")
+        click(form.open_existing_button)
+        assert form.row is not None and form.row.id == q3.id
+        assert [line.number for line in form.documents.model.lines] == ["12", "9"]
+        click(save_button(form))
+
+    with answering(qtbot, fill(unreadable_date)):
+        click(progress.add_button)
+    assert [d.number for d in saved(commune_db, q3.id).documents] == ["9", "12"]
+    assert count(commune_db, TaskProgress) == 1
+
+
 def test_correcting_a_record_saved_under_the_wrong_period(
     q3_page: TasksPage, qtbot: QtBot, commune_db: Database
 ) -> None:

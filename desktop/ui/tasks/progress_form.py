@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import PeriodKind, TaskStatus
-from desktop.core.errors import UserError, ValidationError
+from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_stored_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.periods import Period
@@ -621,7 +621,12 @@ class ProgressForm(RecordForm):
     def _open_record(self, existing: RecordedPeriod) -> None:
         """Turn this new record's form into the saved record of its task and period, with
         what was typed added to it (nothing is saved until Save)."""
-        typed, initial = self._snapshot(), self._initial
+        reader = FieldReader()
+        typed, initial = self.read(reader), self._initial
+        if reader.errors:  # a date that cannot be read would be lost: say so first
+            self.clear_errors()
+            self.show_error(FormErrors(reader.errors))
+            return
         with self.context.database.reading() as session:
             row = get_progress(session, existing.id)
         if row is None:
@@ -638,6 +643,8 @@ class ProgressForm(RecordForm):
         """Start a new record for this task, filled in from this one; this one stays."""
         row = self.row
         assert row is not None
+        #: Documents typed here and not saved with this record go to the new one.
+        carried: list[_DocumentLine] = []
         if self.has_changes():
             answer = _ask(self, tr(M_ASK_SAVE_FIRST, period=row.period.label()))
             if answer is QMessageBox.StandardButton.Cancel:
@@ -650,9 +657,12 @@ class ProgressForm(RecordForm):
                     self.show_error(error)
                     return
                 self._saved_before = True
+            else:
+                carried = [line for line in self.documents.model.lines if line.id is None]
+        self.clear_errors()
         self.row, self._source, self._moving, self._notice = None, row.period, False, ""
         self.setWindowTitle(self.tr("New progress record"))
-        self.documents.model.set_documents([])
+        self.documents.model.set_documents(carried)
         self.reported_on.set_value(self.today)
         self._period_chosen = False
         self._propose_period()
