@@ -70,6 +70,7 @@
     <name>ProgressForm</name>
     <message>
         <source>A saved record keeps its task and period. To report on another period, use “Record another period…”.</source>
+        <extracomment>A note that needs attention: the period chosen already has a record.</extracomment>
         <translation>Báo cáo đã lưu giữ nguyên nhiệm vụ và kỳ. Muốn báo cáo cho kỳ khác, bấm “Ghi tiến độ kỳ khác…”.</translation>
     </message>
     <message>
@@ -102,6 +103,7 @@
     </message>
     <message>
         <source>New progress record</source>
+        <extracomment>Documents typed here and not saved with this record go to the new one.</extracomment>
         <translation>Ghi tiến độ thực hiện</translation>
     </message>
     <message>
