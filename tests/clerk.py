@@ -249,10 +249,15 @@ class _Answerer:
 
     def _look(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or any(dialog is seen for seen in self.handled):
-            return
-        if not dialog.isVisible() or isinstance(dialog, QProgressDialog):
+        if dialog is None or isinstance(dialog, QProgressDialog):
             # A background task's progress shows by itself and closes when the work ends.
+            return
+        if self.unexpected or self.failures:
+            # Something went wrong: close every dialog still open, so that the test fails
+            # with its message instead of waiting for ever in a dialog nobody answers.
+            _close(dialog)
+            return
+        if any(dialog is seen for seen in self.handled) or not dialog.isVisible():
             return
         self.handled.append(dialog)
         if not self.answers:

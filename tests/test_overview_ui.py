@@ -506,11 +506,12 @@ def test_whole_change_history_from_the_real_button(
     sheet = load_workbook(target).active
     assert sheet is not None
     assert sheet["A1"].value == "Lịch sử thay đổi"
-    assert [c.value for c in sheet[3]][:6] == [
+    assert [c.value for c in sheet[3]][:7] == [
         "Thời điểm",
         "Người thực hiện",
         "Thao tác",
         "Loại dữ liệu",
+        "Bản ghi",
         "Phiên bản",
         "Nội dung thay đổi",
     ]
@@ -529,8 +530,9 @@ def test_history_in_words_after_an_edit(
         newest = dialog.model.all_rows()[0]
         assert newest.changes == "Tên: Khu vực 1 → Khu vực Thới Hòa"
         assert dialog.model.data(dialog.model.index(0, 3)) == "Ấp, khu vực"
+        assert dialog.model.data(dialog.model.index(0, 4)) == "Khu vực Thới Hòa"
         type_text(dialog.search, "thoi hoa")
-        assert dialog.model.rowCount() == 1
+        assert dialog.model.rowCount() == 2  # the rename, and the creation of the same hamlet
         click(close_button(dialog))
 
     with answering(qtbot, fill(look)):

@@ -3,6 +3,8 @@ documents saved with it, sub-tasks, and the status and completion figures of a p
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -32,7 +34,12 @@ from desktop.core.tasks.progress import (
     delete_progress,
     get_progress,
     list_progress,
+    merge_into,
+    move_progress,
+    proposed_period,
+    recorded_periods,
     restore_progress,
+    row_input,
     save_progress,
     validate_progress,
 )
@@ -394,3 +401,163 @@ def test_completion_of_all_communes_counts_silent_communes_as_missing(city_db: D
     assert by_commune["31120"].completed == 1 and by_commune["31150"].in_progress == 1
     assert by_commune["31810"].missing == 14
     assert city.expected == 19 and city.in_progress == 1
+
+
+# -- a period's progress makes that period's record ------------------------------------------
+
+
+def test_a_change_keeps_the_task_and_the_period(commune_db: Database) -> None:
+    """The user's report: saving the Q3 record with Quý IV chosen turned it into Q4's."""
+    record_id = save(commune_db, progress(documents=(DocumentInput("12", "KH-UBND"),)))
+    with pytest.raises(FormErrors) as period:
+        save(commune_db, progress(period_no=4), record_id=record_id, expected_version=1)
+    assert fields(period.value) == {"period"}
+    assert "keeps its period (Quarter III/2026)" in period.value.text()
+    with pytest.raises(FormErrors) as task:
+        save(commune_db, progress(plan_task_code="II.1.b"), record_id=record_id, expected_version=1)
+    assert fields(task.value) == {"task"}
+    with pytest.raises(FormErrors):
+        save(
+            commune_db,
+            progress(period_kind=PeriodKind.HALF, period_no=2),
+            record_id=record_id,
+            expected_version=1,
+        )
+    with commune_db.reading() as s:
+        (row,) = list_progress(s, "31120")
+    assert (row.id, row.period, row.version) == (record_id, Period.quarter(2026, 3), 1)
+    assert [d.reference for d in row.documents] == ["12/KH-UBND"]
+
+
+def test_moving_a_record_is_its_own_action(commune_db: Database) -> None:
+    record_id = save(commune_db, progress(period_no=4, documents=(DocumentInput("7", "BC-UBND"),)))
+    save(commune_db, progress(period_no=2, percent=30))
+    # Onto a period that has its own record: refused, nothing changes.
+    with pytest.raises(UserError) as taken, commune_db.transaction() as s:
+        move_progress(s, record_id, progress(period_no=2), expected_version=1, today=TODAY)
+    assert "already has a progress record for Quarter II/2026" in str(taken.value)
+    # Onto a period that has not started: refused like any record.
+    with pytest.raises(FormErrors) as future, commune_db.transaction() as s:
+        move_progress(
+            s, record_id, progress(year=2027, period_no=1), expected_version=1, today=TODAY
+        )
+    assert fields(future.value) == {"period"}
+    with commune_db.transaction() as s:
+        saved = get_progress(s, record_id)
+        assert saved is not None
+        moved = move_progress(
+            s, record_id, replace(row_input(saved), period_no=3), expected_version=1, today=TODAY
+        )
+    assert moved == record_id
+    with commune_db.reading() as s:
+        row = get_progress(s, record_id)
+        change = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.record_id == record_id)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).one()
+    assert row is not None and row.period == Period.quarter(2026, 3) and row.version == 2
+    assert [d.reference for d in row.documents] == ["7/BC-UBND"]  # the documents move with it
+    assert change.action is AuditAction.UPDATE
+    assert json.loads(str(change.before_json))["period_no"] == 4
+
+
+@pytest.mark.parametrize(
+    ("recorded", "kind", "today", "expected"),
+    [
+        # The user's report: on 06/12/2026 the quarter to write up is III/2026 …
+        ((), PeriodKind.QUARTER, date(2026, 12, 6), Period.quarter(2026, 3)),
+        # … unless it has a record: then the latest ended quarter without one.
+        (
+            (Period.quarter(2026, 3),),
+            PeriodKind.QUARTER,
+            date(2026, 12, 6),
+            Period.quarter(2026, 2),
+        ),
+        (
+            (Period.quarter(2026, 1), Period.quarter(2026, 2), Period.quarter(2026, 3)),
+            PeriodKind.QUARTER,
+            date(2026, 12, 6),
+            Period.quarter(2025, 4),
+        ),
+        # Every ended quarter of this year and the last has one: the quarter under way.
+        (
+            tuple(Period.quarter(2025, n) for n in (1, 2, 3, 4))
+            + tuple(Period.quarter(2026, n) for n in (1, 2, 3)),
+            PeriodKind.QUARTER,
+            date(2026, 12, 6),
+            Period.quarter(2026, 4),
+        ),
+        # A quarter has ended the day after its last day.
+        ((), PeriodKind.QUARTER, date(2026, 9, 30), Period.quarter(2026, 2)),
+        ((), PeriodKind.QUARTER, date(2026, 10, 1), Period.quarter(2026, 3)),
+        ((), PeriodKind.QUARTER, date(2027, 1, 15), Period.quarter(2026, 4)),
+        ((), PeriodKind.HALF, date(2026, 12, 6), Period.half(2026, 1)),
+        ((Period.half(2026, 1),), PeriodKind.HALF, date(2026, 12, 6), Period.half(2025, 2)),
+        ((), PeriodKind.YEAR, date(2026, 12, 6), Period.whole_year(2025)),
+        ((Period.whole_year(2025),), PeriodKind.YEAR, date(2026, 12, 6), Period.whole_year(2026)),
+        # Records of another kind do not count: a quarter's record is no half's.
+        ((Period.quarter(2026, 2),), PeriodKind.HALF, date(2026, 12, 6), Period.half(2026, 1)),
+    ],
+)
+def test_a_new_record_is_proposed_for_the_latest_ended_period_without_one(
+    recorded: tuple[Period, ...], kind: PeriodKind, today: date, expected: Period
+) -> None:
+    assert proposed_period(recorded, kind, today) == expected
+
+
+def test_recorded_periods_of_each_task(commune_db: Database) -> None:
+    first = save(commune_db, progress())
+    save(commune_db, progress(period_kind=PeriodKind.YEAR, period_no=1, year=2025))
+    gone = save(commune_db, progress(plan_task_code="II.1.b"))
+    with commune_db.transaction() as s:
+        delete_progress(s, gone)
+        found = recorded_periods(s, "31120")
+    assert set(found) == {("II.1.a", None)}
+    assert sorted(found[("II.1.a", None)], key=lambda p: p.kind) == [
+        Period.quarter(2026, 3),
+        Period.whole_year(2025),
+    ]
+    assert found[("II.1.a", None)][Period.quarter(2026, 3)].id == first
+
+
+def test_what_was_typed_is_added_to_the_saved_record(commune_db: Database) -> None:
+    record_id = save(
+        commune_db,
+        progress(
+            status=TaskStatus.HOAN_THANH,
+            percent=None,
+            achievements="Đã quán triệt tại 5 khu vực.",
+            figures="",
+            reported_on=date(2026, 10, 2),
+            documents=(DocumentInput("12", "KH-UBND"),),
+        ),
+    )
+    with commune_db.reading() as s:
+        saved = get_progress(s, record_id)
+    assert saved is not None
+    # A new form: in progress at 0 % by default; the clerk wrote two texts and a document.
+    initial = progress(percent=0, achievements="", figures="", reported_on=date(2026, 12, 6))
+    typed = replace(
+        initial,
+        achievements="Tổ chức thêm 2 hội nghị.",
+        figures="150 lượt người tham dự",
+        documents=(DocumentInput("12", "KH-UBND"), DocumentInput("3", "BC-UBND")),
+    )
+    merged = merge_into(saved, typed, initial)
+    assert (merged.period_no, merged.status, merged.percent) == (3, TaskStatus.HOAN_THANH, 100)
+    assert merged.achievements == "Đã quán triệt tại 5 khu vực.\nTổ chức thêm 2 hội nghị."
+    assert merged.figures == "150 lượt người tham dự"
+    assert merged.reported_on == date(2026, 10, 2)  # the form's date was not touched
+    assert [(d.number, d.id is not None) for d in merged.documents] == [("12", True), ("3", False)]
+    # A status the clerk chose wins, with its percentage; an untouched text adds nothing.
+    chosen = replace(initial, status=TaskStatus.DANG_TRIEN_KHAI, percent=80)
+    again = merge_into(saved, chosen, initial)
+    assert (again.status, again.percent) == (TaskStatus.DANG_TRIEN_KHAI, 80)
+    assert again.achievements == "Đã quán triệt tại 5 khu vực."
+    # Saving the merged record changes that record, and makes no second one.
+    save(commune_db, merged, record_id=record_id, expected_version=saved.version)
+    with commune_db.reading() as s:
+        (row,) = list_progress(s, "31120")
+    assert row.id == record_id and len(row.documents) == 2 and row.version == 2

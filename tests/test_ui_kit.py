@@ -163,7 +163,7 @@ def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.Mo
     actions = [r.action.value for r in shown[0].model.all_rows()]
     assert actions == ["restore", "delete", "update", "create"]
     assert (
-        shown[0].model.data(shown[0].model.index(2, 5))
+        shown[0].model.data(shown[0].model.index(2, 6))
         == "Tên: Khu vực Thới Hòa → Khu vực Thới Hòa A"
     )
 

@@ -7,6 +7,7 @@ the messages about rejected records.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -36,6 +37,8 @@ RECORD_TYPE_LABELS: dict[str, Msg] = {
     "deposit": QT_TRANSLATE_NOOP("RecordTypes", "Deposits and sponsorship"),
     "entrusted_transfer": QT_TRANSLATE_NOOP("RecordTypes", "Entrusted capital transfers"),
     "capital_total": QT_TRANSLATE_NOOP("RecordTypes", "Total capital"),
+    "sync_file": QT_TRANSLATE_NOOP("RecordTypes", "Sync files received"),
+    "programme_rate": QT_TRANSLATE_NOOP("RecordTypes", "Programme rates"),
 }
 
 
@@ -162,9 +165,12 @@ def is_money(field: str) -> bool:
     return field in _MONEY_FIELDS or field.endswith("_amount")
 
 
-def show_value(record_type: str, field: str, value: JsonValue) -> str:
+def show_value(
+    record_type: str, field: str, value: JsonValue, names: Mapping[str, str] | None = None
+) -> str:
     """A stored (plain JSON) value as the interface shows it; the column's type decides:
-    labels for coded values, Vietnamese dates and amounts, short ids for references."""
+    labels for coded values, Vietnamese dates and amounts, and for a reference the name of
+    the record it points at (from ``names``, id → name) or else the start of its id."""
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
@@ -185,15 +191,23 @@ def show_value(record_type: str, field: str, value: JsonValue) -> str:
     if isinstance(value, int) and field.endswith("rate_bp"):
         return format_rate_bp(value)
     if field.endswith("_id") and isinstance(value, str):
-        return value[:8]
+        return (names or {}).get(value) or value[:8]
     text = str(value)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def describe_changes(record_type: str, changes: dict[str, tuple[JsonValue, JsonValue]]) -> str:
-    """``Số tiền: 1.000.000 đ → 2.000.000 đ; Ghi chú: – → Nhập lại`` for each changed field."""
-    return "; ".join(
-        f"{tr(field_title(field))}: {show_value(record_type, field, old)} → "
-        f"{show_value(record_type, field, new)}"
-        for field, (old, new) in changes.items()
-    )
+def describe_changes(
+    record_type: str,
+    changes: dict[str, tuple[JsonValue, JsonValue]],
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """``Số tiền: 1.000.000 đ → 2.000.000 đ; Ghi chú: – → Nhập lại`` for each changed field;
+    references named from ``names`` (id → name). A change that reads the same on both sides
+    (nothing → an empty text) is left out."""
+    parts = []
+    for field, (old, new) in changes.items():
+        before = show_value(record_type, field, old, names)
+        after = show_value(record_type, field, new, names)
+        if before != after:
+            parts.append(f"{tr(field_title(field))}: {before} → {after}")
+    return "; ".join(parts)

@@ -37,6 +37,7 @@ HISTORY_COLUMNS = [
     Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Who"), lambda r: r.actor),
     Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Action"), lambda r: r.action),
     Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Record"), lambda r: r.record_label),
+    Column[HistoryRow](QT_TRANSLATE_NOOP("HistoryDialog", "Which record"), lambda r: r.record_name),
     Column[HistoryRow](
         QT_TRANSLATE_NOOP("HistoryDialog", "Version"), lambda r: r.version, CellKind.NUMBER
     ),
@@ -73,7 +74,7 @@ class HistoryDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._narrow)
         self.export_button.clicked.connect(self.export)
         self.view = make_table(self.model)
-        for column, width in enumerate((140, 150, 90, 170, 60)):
+        for column, width in enumerate((130, 110, 80, 150, 210, 60)):
             self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
         self.status = QLabel()
@@ -83,7 +84,7 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1080, 560)
+        self.resize(1000, 560)  # within a 1024-pixel screen
 
     def setVisible(self, visible: bool) -> None:
         if visible and not self.isVisible():

@@ -76,6 +76,14 @@
         <translation>Văn bản dòng {row}: {problem}</translation>
     </message>
     <message>
+        <source>A saved record keeps its period ({period}). Progress for another period is a new record; a record saved under the wrong period is corrected with its own action.</source>
+        <translation>Báo cáo đã lưu giữ nguyên kỳ ({period}). Tiến độ của kỳ khác là một báo cáo mới; báo cáo ghi nhầm kỳ được sửa bằng thao tác riêng.</translation>
+    </message>
+    <message>
+        <source>A saved record keeps its task ({task}). A record saved under the wrong task is corrected with its own action.</source>
+        <translation>Báo cáo đã lưu giữ nguyên nhiệm vụ ({task}). Báo cáo ghi nhầm nhiệm vụ được sửa bằng thao tác riêng.</translation>
+    </message>
+    <message>
         <source>{task} already has a progress record for {period} (saved {when}). Open that record to change it.</source>
         <translation>Nhiệm vụ {task} đã có báo cáo tiến độ {period} (lưu ngày {when}). Hãy mở báo cáo đó để sửa.</translation>
     </message>

@@ -707,6 +707,33 @@
     </message>
 </context>
 <context>
+    <name>RecordNames</name>
+    <message>
+        <source>contract {contract}, {borrower}</source>
+        <translation>HĐ {contract}, {borrower}</translation>
+    </message>
+    <message>
+        <source>loan of {borrower}, {date}</source>
+        <translation>khoản vay của {borrower}, {date}</translation>
+    </message>
+    <message>
+        <source>opening balance of {year}</source>
+        <translation>số dư đầu năm {year}</translation>
+    </message>
+    <message>
+        <source>total capital of {year}</source>
+        <translation>tổng nguồn vốn năm {year}</translation>
+    </message>
+    <message>
+        <source>file no. {seq} from {commune}</source>
+        <translation>tệp số {seq} của {commune}</translation>
+    </message>
+    <message>
+        <source>{programme}, from {date}</source>
+        <translation>{programme}, từ {date}</translation>
+    </message>
+</context>
+<context>
     <name>RecordTypes</name>
     <message>
         <source>Hamlets</source>
@@ -771,6 +798,14 @@
     <message>
         <source>Total capital</source>
         <translation>Tổng nguồn vốn</translation>
+    </message>
+    <message>
+        <source>Sync files received</source>
+        <translation>Tệp đồng bộ đã nhận</translation>
+    </message>
+    <message>
+        <source>Programme rates</source>
+        <translation>Lãi suất chương trình cho vay</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,41 @@
 <context>
     <name>ProgressForm</name>
     <message>
+        <source>A saved record keeps its task and period. To report on another period, use “Record another period…”.</source>
+        <extracomment>A note that needs attention: the period chosen already has a record.</extracomment>
+        <translation>Báo cáo đã lưu giữ nguyên nhiệm vụ và kỳ. Muốn báo cáo cho kỳ khác, bấm “Ghi tiến độ kỳ khác…”.</translation>
+    </message>
+    <message>
+        <source>Choose the right task and period, then Save: this record moves there, no new record is made.</source>
+        <translation>Chọn đúng nhiệm vụ và kỳ rồi bấm Lưu: báo cáo này được chuyển sang đó, không tạo báo cáo mới.</translation>
+    </message>
+    <message>
+        <source>{period} already has a progress record for this task (saved {when}).</source>
+        <translation>{period} đã có báo cáo tiến độ của nhiệm vụ này (lưu ngày {when}).</translation>
+    </message>
+    <message>
+        <source>A new record, filled in from the record of {period} for you to change; that record stays as it is.</source>
+        <translation>Báo cáo mới, đã điền sẵn nội dung của báo cáo {period} để anh/chị sửa; báo cáo đó vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>This is the record already saved for {period}; what you had written was added to it. Check it, then Save.</source>
+        <translation>Đây là báo cáo {period} đã lưu; nội dung anh/chị vừa ghi đã được thêm vào. Kiểm tra lại rồi bấm Lưu.</translation>
+    </message>
+    <message>
+        <source>{task} already has a progress record for {period} (saved {when}). Open that record and add what you have written to it?</source>
+        <translation>Nhiệm vụ {task} đã có báo cáo tiến độ {period} (lưu ngày {when}). Mở báo cáo đó và thêm nội dung vừa ghi vào?</translation>
+    </message>
+    <message>
+        <source>Move this record from {old} to {new}? It will no longer be the report for {old}. Do this only to correct a record saved under the wrong task or period.</source>
+        <translation>Chuyển báo cáo này từ {old} sang {new}? Báo cáo sẽ không còn là báo cáo của {old}. Chỉ làm việc này để sửa báo cáo đã ghi nhầm nhiệm vụ hoặc kỳ.</translation>
+    </message>
+    <message>
+        <source>Save your changes to the record of {period} first? If not, they are carried into the new record and the record of {period} stays as it was saved.</source>
+        <translation>Lưu các thay đổi vào báo cáo {period} trước? Nếu không, các thay đổi được chuyển sang báo cáo mới và báo cáo {period} giữ nguyên như đã lưu.</translation>
+    </message>
+    <message>
         <source>New progress record</source>
+        <extracomment>Documents typed here and not saved with this record go to the new one.</extracomment>
         <translation>Ghi tiến độ thực hiện</translation>
     </message>
     <message>
@@ -123,6 +157,19 @@
     <message>
         <source>Number, symbol (e.g. KH-UBND), date and summary of each document.</source>
         <translation>Số, ký hiệu (ví dụ KH-UBND), ngày ban hành và trích yếu của từng văn bản.</translation>
+    </message>
+    <message>
+        <source>Open that record</source>
+        <extracomment>Set while the form fills its own fields, so that only the person&apos;s choices count as choosing a period. The person chose the period (or it was preset): it is no longer proposed. The period of the record a new one was filled in from (“Record another period…”). A note replacing the usual one until the task or period changes. The person asked to correct this record&apos;s task or period. Something was saved before the form closed (changes saved before recording another period): the list must be read again even if the form is then cancelled.</extracomment>
+        <translation>Mở báo cáo đó</translation>
+    </message>
+    <message>
+        <source>Record another period…</source>
+        <translation>Ghi tiến độ kỳ khác…</translation>
+    </message>
+    <message>
+        <source>Correct a wrong task or period…</source>
+        <translation>Sửa nhiệm vụ, kỳ ghi nhầm…</translation>
     </message>
     <message>
         <source>Quarter {roman}</source>

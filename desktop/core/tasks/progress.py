@@ -6,6 +6,12 @@ Rules:
 - one live record per (owner, task or sub-task, period): a second one is refused with a
   message pointing at the first, and so is restoring a deleted record when another one has
   taken its place;
+- writing a period's progress makes that period's record: changing a saved record never
+  changes its task or period (:func:`save_progress` refuses it). A record written under the
+  wrong task or period is corrected by :func:`move_progress`, a separate action the person
+  confirms; progress for another period is a new record;
+- a new record is proposed for the latest period that has ended and has no record yet for
+  the task (:func:`proposed_period`): clerks write up the quarter just ended;
 - the percentage applies while a task is in progress (0–99 %); a task not started is 0 %, a
   completed one 100 %, and a task carried out regularly has none;
 - a period that has not started yet cannot be reported on;
@@ -16,8 +22,8 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -27,7 +33,7 @@ from db.enums import PeriodKind, TaskStatus
 from db.models import OfficeTask, PlanTask, TaskDocument, TaskProgress
 from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
-from desktop.core.formatting import format_date
+from desktop.core.formatting import format_date, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.labels import label
 from desktop.core.office import record_store, require_office
@@ -70,6 +76,16 @@ M_DOCUMENT_EMPTY = QT_TRANSLATE_NOOP(
     "Tasks", "Document {row}: enter its number and symbol, or its summary."
 )
 M_DOCUMENT_FIELD = QT_TRANSLATE_NOOP("Tasks", "Document {row}: {problem}")
+M_PERIOD_KEPT = QT_TRANSLATE_NOOP(
+    "Tasks",
+    "A saved record keeps its period ({period}). Progress for another period is a new "
+    "record; a record saved under the wrong period is corrected with its own action.",
+)
+M_TASK_KEPT = QT_TRANSLATE_NOOP(
+    "Tasks",
+    "A saved record keeps its task ({task}). A record saved under the wrong task is "
+    "corrected with its own action.",
+)
 M_DUPLICATE = QT_TRANSLATE_NOOP(
     "Tasks",
     "{task} already has a progress record for {period} (saved {when}). Open that record "
@@ -320,7 +336,7 @@ def _check_unique(
                 M_DUPLICATE,
                 task=_task_name(session, other.plan_task_code, other.office_task_id),
                 period=period.label(),
-                when=format_date(other.updated_at),
+                when=format_stored_date(other.updated_at),
             )
 
 
@@ -349,19 +365,68 @@ def save_progress(
     today: date | None = None,
 ) -> str:
     """Create (``record_id`` None) or change a progress record and its documents; return
-    its id. Documents of the record missing from ``data.documents`` are deleted."""
+    its id. Documents of the record missing from ``data.documents`` are deleted.
+
+    A change keeps the record's task and period: ``data`` naming another one is refused
+    (:data:`M_PERIOD_KEPT`), so that writing Q4's progress can never turn the Q3 report
+    into a Q4 one. :func:`move_progress` is the correction."""
+    return _save(session, data, record_id, expected_version, today, move=False)
+
+
+def move_progress(
+    session: Session,
+    record_id: str,
+    data: ProgressInput,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> str:
+    """Correct a record saved under the wrong task or period: save ``data`` (which names
+    the right ones) into the same record, its documents with it. The interface calls this
+    only after the person confirmed the move; a period or task that already has a record
+    is refused, as for a new record."""
+    return _save(session, data, record_id, expected_version, today, move=True)
+
+
+def _save(
+    session: Session,
+    data: ProgressInput,
+    record_id: str | None,
+    expected_version: int | None,
+    today: date | None,
+    *,
+    move: bool,
+) -> str:
     owner = require_office(session).unit_code
     values = validate_progress(data, today=today)
     documents: list[dict[str, object]] = values.pop("documents")  # type: ignore[assignment]
+    store = record_store(session)
+    if record_id is not None and not move:
+        _check_identity_kept(session, store.get(TaskProgress, record_id), values)
     _check_task(session, owner, values)
     _check_unique(session, owner, values, record_id)
-    store = record_store(session)
     if record_id is None:
         record_id = store.create(TaskProgress, values)
     else:
         store.update(TaskProgress, record_id, values, expected_version=expected_version)
     _save_documents(session, record_id, documents)
     return record_id
+
+
+def _check_identity_kept(session: Session, record: TaskProgress, values: dict[str, object]) -> None:
+    if (record.plan_task_code, record.office_task_id) != (
+        values["plan_task_code"],
+        values["office_task_id"],
+    ):
+        task = _task_name(session, record.plan_task_code, record.office_task_id)
+        raise FormErrors([ValidationError("task", M_TASK_KEPT, task=task)])
+    period = Period(record.year, record.period_kind, record.period_no)
+    if (period.kind, period.year, period.number) != (
+        values["period_kind"],
+        values["year"],
+        values["period_no"],
+    ):
+        raise FormErrors([ValidationError("period", M_PERIOD_KEPT, period=period.label())])
 
 
 def _save_documents(session: Session, progress_id: str, documents: list[dict[str, object]]) -> None:
@@ -534,6 +599,129 @@ def list_progress(
         )
     result.sort(key=lambda pair: pair[0])
     return [row for _key, row in result]
+
+
+# -- which period -----------------------------------------------------------------------------
+TaskKey = tuple[str, str | None]
+
+#: How far back a new record's period is proposed: this year and the one before.
+PROPOSAL_YEARS = 2
+
+
+@dataclass(frozen=True)
+class RecordedPeriod:
+    """A task's live record for one period: enough to point at it and open it."""
+
+    id: str
+    period: Period
+    version: int
+    updated_at: datetime
+
+
+def recorded_periods(session: Session, owner: str) -> dict[TaskKey, dict[Period, RecordedPeriod]]:
+    """For each task and sub-task of ``owner`` (``(code, sub-task id or None)``), its live
+    records by period."""
+    found: dict[TaskKey, dict[Period, RecordedPeriod]] = {}
+    query = select(
+        TaskProgress.id,
+        TaskProgress.plan_task_code,
+        TaskProgress.office_task_id,
+        TaskProgress.year,
+        TaskProgress.period_kind,
+        TaskProgress.period_no,
+        TaskProgress.version,
+        TaskProgress.updated_at,
+    ).where(TaskProgress.commune_code == owner, TaskProgress.deleted_at.is_(None))
+    for rid, code, sub, year, kind, number, version, updated in session.execute(query):
+        period = Period(year, kind, number)
+        found.setdefault((code, sub), {})[period] = RecordedPeriod(rid, period, version, updated)
+    return found
+
+
+def previous_period(period: Period) -> Period:
+    """The period of the same kind just before ``period``."""
+    if period.number > 1:
+        return Period(period.year, period.kind, period.number - 1)
+    last = {PeriodKind.QUARTER: 4, PeriodKind.HALF: 2, PeriodKind.YEAR: 1}[period.kind]
+    return Period(period.year - 1, period.kind, last)
+
+
+def proposed_period(recorded: Collection[Period], kind: PeriodKind, today: date) -> Period:
+    """The period a new record of ``kind`` starts at: the latest one that has ended by
+    ``today`` and is not in ``recorded`` (the task's records), looking back through this
+    year and the one before; when each of those has a record, the period under way.
+
+    On 06/12/2026 a task with no quarterly record gets quarter III/2026; one that has it
+    gets quarter II, unless that has one too, and so on."""
+    current = Period.containing(today, kind)
+    candidate = previous_period(current)
+    while candidate.year > today.year - PROPOSAL_YEARS:
+        if candidate not in recorded:
+            return candidate
+        candidate = previous_period(candidate)
+    return current
+
+
+def row_input(row: ProgressRow) -> ProgressInput:
+    """A saved record as the form's input, its documents with their ids."""
+    return ProgressInput(
+        plan_task_code=row.plan_task_code,
+        office_task_id=row.office_task_id,
+        period_kind=row.period.kind,
+        year=row.period.year,
+        period_no=row.period.number,
+        status=row.status,
+        percent=row.percent,
+        achievements=row.achievements,
+        figures=row.figures,
+        difficulties=row.difficulties,
+        proposals=row.proposals,
+        reported_on=row.reported_on,
+        documents=tuple(
+            DocumentInput(d.number, d.symbol, d.issued_on, d.summary, d.id, d.version)
+            for d in row.documents
+        ),
+    )
+
+
+def _joined(saved: str, typed: str, initial: str) -> str:
+    if clean_multiline(typed) == clean_multiline(initial) or not typed.strip():
+        return saved
+    if not saved.strip():
+        return typed
+    if clean_multiline(typed) in clean_multiline(saved):
+        return saved
+    return f"{saved.rstrip()}\n{typed.strip()}"
+
+
+def merge_into(
+    existing: ProgressRow, typed: ProgressInput, initial: ProgressInput
+) -> ProgressInput:
+    """What a new record's form becomes when its task and period already have a record:
+    that record, with what the person changed in the form (``typed`` against the form's
+    ``initial`` values) brought in. A status or percentage, or a report date, they changed
+    wins; texts they wrote are added after the saved text; documents they typed are added
+    to the saved ones. Nothing typed is lost and no second record is made."""
+    saved = row_input(existing)
+    status_changed = (typed.status, typed.percent) != (initial.status, initial.percent)
+    documents = list(saved.documents)
+    known = {(d.number, d.symbol, d.issued_on, d.summary) for d in documents}
+    for doc in typed.documents:
+        if doc.id is None and (doc.number, doc.symbol, doc.issued_on, doc.summary) not in known:
+            documents.append(doc)
+    return replace(
+        saved,
+        status=typed.status if status_changed else saved.status,
+        percent=typed.percent if status_changed else saved.percent,
+        achievements=_joined(saved.achievements, typed.achievements, initial.achievements),
+        figures=_joined(saved.figures, typed.figures, initial.figures),
+        difficulties=_joined(saved.difficulties, typed.difficulties, initial.difficulties),
+        proposals=_joined(saved.proposals, typed.proposals, initial.proposals),
+        reported_on=(
+            typed.reported_on if typed.reported_on != initial.reported_on else saved.reported_on
+        ),
+        documents=tuple(documents),
+    )
 
 
 def describe_progress(row: ProgressRow) -> str:

@@ -3,6 +3,7 @@ period the tasks that still have no record, with the completion figures."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -20,6 +21,7 @@ from db.enums import PeriodKind, TaskStatus
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.labels import label
 from desktop.core.periods import Period
+from desktop.core.tasks.progress import previous_period
 from desktop.core.tasks.status import (
     TaskCompletion,
     TaskLine,
@@ -102,9 +104,16 @@ class TaskBoard(QWidget):
     #: (task key, progress id or "") — the page opens the right form.
     record_requested = Signal(str, str)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.today = today
         layout = QVBoxLayout(self)
         bar = FlowLayout()  # wraps on a narrow window
         self.search = QLineEdit()
@@ -141,7 +150,7 @@ class TaskBoard(QWidget):
 
     def reload(self) -> None:
         owner = self.context.office.unit_code
-        year = Period.whole_year(date.today().year)
+        year = Period.whole_year(self.today().year)
         with self.context.database.reading() as session:
             states = task_states(session, owner)
             completion = task_completion(session, year, owner)
@@ -152,7 +161,7 @@ class TaskBoard(QWidget):
                 self.section.addItem(f"{code}. {title}", code)
         self.summary.setText(completion_text(completion))
         if not self._sized and states:
-            fit_columns(self.view, widest=520)
+            fit_columns(self.view, widest=380)
             self._sized = True
 
     def _section_chosen(self) -> None:
@@ -187,15 +196,25 @@ class MissingView(QWidget):
     #: (task key, period code) — the page opens a new record for them.
     record_requested = Signal(str, object)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.today = today
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.period_filter = PeriodFilter(allow_all=False)
-        this_year = date.today().year
+        this_year = today().year
         self.period_filter.set_years({this_year, this_year - 1, this_year - 2})
-        self.period_filter.set_period(Period.containing(date.today(), PeriodKind.QUARTER))
+        # The quarter just ended: the one clerks are writing up.
+        self.period_filter.set_period(
+            previous_period(Period.containing(today(), PeriodKind.QUARTER))
+        )
         bar.addWidget(self.period_filter)
         bar.addStretch(1)
         self.new_button = QPushButton(self.tr("Record progress…"))
@@ -225,7 +244,7 @@ class MissingView(QWidget):
         self.reload()
 
     def period(self) -> Period:
-        return self.period_filter.period() or Period.whole_year(date.today().year)
+        return self.period_filter.period() or Period.whole_year(self.today().year)
 
     def reload(self) -> None:
         owner = self.context.office.unit_code
@@ -235,7 +254,7 @@ class MissingView(QWidget):
             completion = task_completion(session, period, owner)
         self.model.set_rows(missing)
         self.summary.setText(completion_text(completion))
-        fit_columns(self.view, widest=480)
+        fit_columns(self.view, widest=380)
 
     def _request(self) -> None:
         rows = self.view.selectionModel().selectedRows()

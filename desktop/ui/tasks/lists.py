@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.formatting import format_date
@@ -95,8 +97,22 @@ class ProgressListPage(RecordListPage[ProgressRow]):
         ),
     )
 
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.today = today
+        super().__init__(context, parent)
+
     def load_rows(self, session: Session) -> list[ProgressRow]:
         return list_progress(session, self.owner)
+
+    def open_form(self, row: ProgressRow | None) -> bool:
+        form = ProgressForm(self.context, row, self, today=self.today())
+        return form.exec() == QDialog.DialogCode.Accepted
 
     def delete_row(self, session: Session, row: ProgressRow) -> None:
         delete_progress(session, row.id, expected_version=row.version)

@@ -3,6 +3,9 @@ period still lacks, and the office's own sub-tasks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.periods import Period
@@ -15,16 +18,26 @@ from desktop.ui.tasks.progress_form import ProgressForm
 
 
 class TasksPage(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    """``today`` gives the date the page works with (the clock's, unless a test gives
+    another): the year of the figures, the period a new record is proposed for."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.today = today
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Tasks")))
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.board = TaskBoard(context)
-        self.progress = ProgressListPage(context)
-        self.missing = MissingView(context)
+        self.board = TaskBoard(context, today=today)
+        self.progress = ProgressListPage(context, today=today)
+        self.missing = MissingView(context, today=today)
         self.sub_tasks = OfficeTaskListPage(context)
         self.tabs.addTab(self.board, self.tr("Tasks of the plan"))
         self.tabs.addTab(self.progress, self.tr("Progress records"))
@@ -42,11 +55,12 @@ class TasksPage(QWidget):
         if row is None:
             self._open_new(key, None)
             return
-        if ProgressForm(self.context, row, self).exec() == QDialog.DialogCode.Accepted:
+        form = ProgressForm(self.context, row, self, today=self.today())
+        if form.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
     def _open_new(self, key: str, period: Period | None) -> None:
-        form = ProgressForm(self.context, None, self, task=key, period=period)
+        form = ProgressForm(self.context, None, self, task=key, period=period, today=self.today())
         if form.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 

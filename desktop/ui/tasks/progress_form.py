@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
@@ -23,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import PeriodKind, TaskStatus
-from desktop.core.errors import ValidationError
-from desktop.core.formatting import format_date, parse_date
+from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.formatting import format_date, format_stored_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.periods import Period
 from desktop.core.tasks.progress import (
@@ -33,11 +36,20 @@ from desktop.core.tasks.progress import (
     DocumentInput,
     ProgressInput,
     ProgressRow,
+    RecordedPeriod,
+    TaskKey,
+    get_progress,
+    merge_into,
+    move_progress,
+    proposed_period,
+    recorded_periods,
+    row_input,
     save_progress,
     validate_progress,
 )
 from desktop.core.tasks.status import TaskLine, task_lines
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs import confirm
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo
 from desktop.ui.recording.forms import TextArea, YearSpin, check_form
@@ -253,8 +265,59 @@ class DocumentsEditor(QWidget):
             self.model.remove_line(index)
 
 
+NOTE_STYLE = "color: #555"
+#: A note that needs attention: the period chosen already has a record.
+WARNING_STYLE = "color: #8a5a00; font-weight: bold"
+
+M_KEPT_NOTE = QT_TRANSLATE_NOOP(
+    "ProgressForm",
+    "A saved record keeps its task and period. To report on another period, use "
+    "“Record another period…”.",
+)
+M_MOVING_NOTE = QT_TRANSLATE_NOOP(
+    "ProgressForm",
+    "Choose the right task and period, then Save: this record moves there, no new record is made.",
+)
+M_EXISTS_NOTE = QT_TRANSLATE_NOOP(
+    "ProgressForm", "{period} already has a progress record for this task (saved {when})."
+)
+M_FROM_NOTE = QT_TRANSLATE_NOOP(
+    "ProgressForm",
+    "A new record, filled in from the record of {period} for you to change; that record "
+    "stays as it is.",
+)
+M_OPENED_NOTE = QT_TRANSLATE_NOOP(
+    "ProgressForm",
+    "This is the record already saved for {period}; what you had written was added to it. "
+    "Check it, then Save.",
+)
+M_ASK_OPEN = QT_TRANSLATE_NOOP(
+    "ProgressForm",
+    "{task} already has a progress record for {period} (saved {when}). Open that record and "
+    "add what you have written to it?",
+)
+M_ASK_MOVE = QT_TRANSLATE_NOOP(
+    "ProgressForm",
+    "Move this record from {old} to {new}? It will no longer be the report for {old}. Do "
+    "this only to correct a record saved under the wrong task or period.",
+)
+M_ASK_SAVE_FIRST = QT_TRANSLATE_NOOP(
+    "ProgressForm",
+    "Save your changes to the record of {period} first? If not, they are carried into the "
+    "new record and the record of {period} stays as it was saved.",
+)
+
+
 class ProgressForm(RecordForm):
-    """Create or change one progress record; ``task`` and ``period`` preset a new one."""
+    """Create or change one progress record; ``task`` and ``period`` preset a new one.
+
+    A saved record keeps its task and period (the service refuses to change them): progress
+    for another period is a new record (“Record another period…”, filled in from this one),
+    and a record saved under the wrong task or period is corrected by a separate, confirmed
+    move. A new record starts at the latest period that has ended without a record for its
+    task; choosing a task and period that already have one opens that record instead, with
+    what was typed added to it, never a second record. ``today`` is the date the form
+    works with (the clock's, unless a test gives one)."""
 
     def __init__(
         self,
@@ -264,14 +327,18 @@ class ProgressForm(RecordForm):
         *,
         task: str | None = None,
         period: Period | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__(
             self.tr("New progress record") if row is None else self.tr("Progress record"), parent
         )
         self.resize(760, 720)
         self.context, self.row = context, row
+        self.today = today or date.today()
+        owner = context.office.unit_code
         with context.database.reading() as session:
-            self.lines = task_lines(session, context.office.unit_code)
+            self.lines = task_lines(session, owner)
+            self.recorded = recorded_periods(session, owner)
         keys = [
             (task_key(line.plan_task_code, line.office_task_id), task_choice_text(line))
             for line in self.lines
@@ -281,17 +348,7 @@ class ProgressForm(RecordForm):
         self.task.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        period_box = QWidget()
-        period_layout = QHBoxLayout(period_box)
-        period_layout.setContentsMargins(0, 0, 0, 0)
-        self.period_kind: EnumCombo[PeriodKind] = EnumCombo(PeriodKind)
-        self.period_no = QComboBox()
-        self.year = YearSpin(date.today().year)
-        period_layout.addWidget(self.period_kind)
-        period_layout.addWidget(self.period_no)
-        period_layout.addWidget(self.year)
-        period_layout.addStretch(1)
-        self.add_field("period", self.tr("Period"), period_box)
+        self.add_field("period", self.tr("Period"), self._period_box())
         self.status: EnumCombo[TaskStatus] = self.add_field(
             "status", self.tr("Status"), EnumCombo(TaskStatus)
         )
@@ -320,49 +377,126 @@ class ProgressForm(RecordForm):
             DocumentsEditor(),
             hint=self.tr("Number, symbol (e.g. KH-UBND), date and summary of each document."),
         )
+        #: Set while the form fills its own fields, so that only the person's choices count
+        #: as choosing a period.
+        self._filling = False
+        #: The person chose the period (or it was preset): it is no longer proposed.
+        self._period_chosen = period is not None
+        #: The period of the record a new one was filled in from (“Record another period…”).
+        self._source: Period | None = None
+        #: A note replacing the usual one until the task or period changes.
+        self._notice = ""
+        #: The person asked to correct this record's task or period.
+        self._moving = False
+        #: Something was saved before the form closed (changes saved before recording
+        #: another period): the list must be read again even if the form is then cancelled.
+        self._saved_before = False
+        self.task.currentIndexChanged.connect(self._task_changed)
         self.period_kind.currentIndexChanged.connect(self._kind_changed)
+        self.period_no.currentIndexChanged.connect(self._period_changed)
+        self.year.valueChanged.connect(self._period_changed)
         self.status.currentIndexChanged.connect(self._status_changed)
+        self.open_existing_button.clicked.connect(self._open_selected_record)
+        self.other_period_button.clicked.connect(self._record_another_period)
+        self.correct_button.clicked.connect(self._correct_task_or_period)
         self._fill(row, task, period)
+
+    def _period_box(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        choice = QHBoxLayout()
+        self.period_kind: EnumCombo[PeriodKind] = EnumCombo(PeriodKind)
+        self.period_no = QComboBox()
+        self.year = YearSpin(self.today.year)
+        choice.addWidget(self.period_kind)
+        choice.addWidget(self.period_no)
+        choice.addWidget(self.year)
+        choice.addStretch(1)
+        column.addLayout(choice)
+        self.period_note = QLabel()
+        self.period_note.setObjectName("periodNote")
+        self.period_note.setWordWrap(True)
+        column.addWidget(self.period_note)
+        actions = QHBoxLayout()
+        self.open_existing_button = QPushButton(self.tr("Open that record"))
+        self.other_period_button = QPushButton(self.tr("Record another period…"))
+        self.correct_button = QPushButton(self.tr("Correct a wrong task or period…"))
+        for button in (self.open_existing_button, self.other_period_button, self.correct_button):
+            button.setAutoDefault(False)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        column.addLayout(actions)
+        return box
 
     # -- filling --------------------------------------------------------------------------------
     def _fill(self, row: ProgressRow | None, task: str | None, period: Period | None) -> None:
         if row is None:
-            period = period or Period.containing(date.today(), PeriodKind.QUARTER)
-            self.task.set_value(task)
-            self.status.set_value(TaskStatus.DANG_TRIEN_KHAI)
-            self.reported_on.set_value(date.today())
-            self.set_period(period)
+            self._filling = True
+            try:
+                self.task.set_value(task)
+                self.status.set_value(TaskStatus.DANG_TRIEN_KHAI)
+                self.reported_on.set_value(self.today)
+                self._status_changed()
+            finally:
+                self._filling = False
+            if period is not None:
+                self._show_period(period)
+            else:
+                self._propose_period()
+        else:
+            self._load(row_input(row))
+        self._initial = self._snapshot()
+        self._update_mode()
+
+    def _load(self, data: ProgressInput) -> None:
+        """Show ``data`` in every field."""
+        self._filling = True
+        try:
+            self.task.set_value(task_key(data.plan_task_code or "", data.office_task_id))
+            if data.period_kind is not None and data.year and data.period_no:
+                self._show_period(Period(data.year, data.period_kind, data.period_no))
+            self.status.set_value(data.status)
             self._status_changed()
-            return
-        self.task.set_value(task_key(row.plan_task_code, row.office_task_id))
-        self.set_period(row.period)
-        self.status.set_value(row.status)
-        self._status_changed()
-        if row.percent is not None:
-            self.percent.setValue(row.percent)
-        self.achievements.setPlainText(row.achievements)
-        self.figures.setPlainText(row.figures)
-        self.difficulties.setPlainText(row.difficulties)
-        self.proposals.setPlainText(row.proposals)
-        self.reported_on.set_value(row.reported_on)
-        self.documents.model.set_documents(
-            [
-                _DocumentLine(
-                    d.number, d.symbol, format_date(d.issued_on), d.summary, d.id, d.version
-                )
-                for d in row.documents
-            ]
-        )
+            if data.percent is not None:
+                self.percent.setValue(data.percent)
+            self.achievements.setPlainText(data.achievements)
+            self.figures.setPlainText(data.figures)
+            self.difficulties.setPlainText(data.difficulties)
+            self.proposals.setPlainText(data.proposals)
+            self.reported_on.set_value(data.reported_on)
+            self.documents.model.set_documents(
+                [
+                    _DocumentLine(
+                        d.number, d.symbol, format_date(d.issued_on), d.summary, d.id, d.version
+                    )
+                    for d in data.documents
+                ]
+            )
+        finally:
+            self._filling = False
 
     def set_period(self, period: Period) -> None:
-        self.period_kind.set_value(period.kind)
-        self._kind_changed()
-        self.period_no.setCurrentIndex(max(self.period_no.findData(period.number), 0))
-        self.year.setValue(period.year)
+        """Choose ``period``, as the person does with the three period fields."""
+        self._show_period(period)
+        self._period_chosen = True
+        self._update_mode()
 
-    def _kind_changed(self) -> None:
+    def _show_period(self, period: Period) -> None:
+        filling, self._filling = self._filling, True
+        try:
+            self.period_kind.set_value(period.kind)
+            self._fill_numbers()
+            self.period_no.setCurrentIndex(max(self.period_no.findData(period.number), 0))
+            self.year.setValue(period.year)
+        finally:
+            self._filling = filling
+
+    def _fill_numbers(self) -> None:
         kind = self.period_kind.value()
         current = self.period_no.currentData()
+        blocked = self.period_no.blockSignals(True)
         self.period_no.clear()
         if kind is PeriodKind.QUARTER:
             for number, roman in enumerate(_ROMAN, start=1):
@@ -373,6 +507,7 @@ class ProgressForm(RecordForm):
         else:
             self.period_no.addItem(self.tr("Whole year"), 1)
         self.period_no.setCurrentIndex(max(self.period_no.findData(current), 0))
+        self.period_no.blockSignals(blocked)
 
     def _status_changed(self) -> None:
         status = self.status.value()
@@ -385,14 +520,166 @@ class ProgressForm(RecordForm):
         else:
             self.percent.setSpecialValueText("")
 
+    # -- task and period ------------------------------------------------------------------------
+    def selected_key(self) -> TaskKey | None:
+        """The task chosen: ``(plan task code, sub-task id or None)``."""
+        key = self.task.value()
+        if not key:
+            return None
+        code, _, sub_id = key.partition("|")
+        return code, sub_id or None
+
+    def selected_period(self) -> Period | None:
+        kind, number = self.period_kind.value(), self.period_no.currentData()
+        if kind is None or number is None:
+            return None
+        try:
+            return Period(self.year.value(), kind, int(number))
+        except UserError:
+            return None
+
+    def existing_record(self) -> RecordedPeriod | None:
+        """Another saved record for the task and period chosen, if there is one."""
+        key, period = self.selected_key(), self.selected_period()
+        if key is None or period is None:
+            return None
+        found = self.recorded.get(key, {}).get(period)
+        if found is None or (self.row is not None and found.id == self.row.id):
+            return None
+        return found
+
+    def _propose_period(self) -> None:
+        """The latest period of the kind shown that has ended without a record for the task."""
+        key = self.selected_key()
+        recorded = self.recorded.get(key, {}) if key is not None else {}
+        kind = self.period_kind.value() or PeriodKind.QUARTER
+        self._show_period(proposed_period(recorded.keys(), kind, self.today))
+
+    def _task_changed(self) -> None:
+        if self._filling:
+            return
+        self._notice = ""
+        if self.row is None and not self._period_chosen:
+            self._propose_period()
+        self._update_mode()
+
+    def _kind_changed(self) -> None:
+        if self._filling:
+            return
+        self._notice = ""
+        if self.row is None:
+            self._propose_period()
+        else:
+            self._fill_numbers()
+        self._update_mode()
+
+    def _period_changed(self) -> None:
+        if self._filling:
+            return
+        self._notice = ""
+        self._period_chosen = True
+        self._update_mode()
+
+    def _update_mode(self) -> None:
+        """Lock or free the task and period, and say what Save will do with them."""
+        locked = self.row is not None and not self._moving
+        for widget in (self.task, self.period_kind, self.period_no, self.year):
+            widget.setEnabled(not locked)
+        self.other_period_button.setVisible(locked)
+        self.correct_button.setVisible(locked)
+        existing = self.existing_record()
+        self.open_existing_button.setVisible(self.row is None and existing is not None)
+        if self._notice:
+            note = self._notice
+        elif existing is not None:
+            note = tr(M_EXISTS_NOTE, period=existing.period.label(), when=_saved(existing))
+        elif locked:
+            note = tr(M_KEPT_NOTE)
+        elif self._moving:
+            note = tr(M_MOVING_NOTE)
+        elif self._source is not None:
+            note = tr(M_FROM_NOTE, period=self._source.label())
+        else:
+            note = ""
+        self.period_note.setText(note)
+        self.period_note.setStyleSheet(NOTE_STYLE if existing is None else WARNING_STYLE)
+        self.period_note.setVisible(bool(note))
+
+    # -- another period, a correction, a record that exists -------------------------------------
+    def _snapshot(self) -> ProgressInput:
+        return self.read(FieldReader())
+
+    def _open_selected_record(self) -> None:
+        existing = self.existing_record()
+        if existing is not None:
+            self._open_record(existing)
+
+    def _open_record(self, existing: RecordedPeriod) -> None:
+        """Turn this new record's form into the saved record of its task and period, with
+        what was typed added to it (nothing is saved until Save)."""
+        reader = FieldReader()
+        typed, initial = self.read(reader), self._initial
+        if reader.errors:  # a date that cannot be read would be lost: say so first
+            self.clear_errors()
+            self.show_error(FormErrors(reader.errors))
+            return
+        with self.context.database.reading() as session:
+            row = get_progress(session, existing.id)
+        if row is None:
+            return
+        self.row, self._source, self._moving = row, None, False
+        self.setWindowTitle(self.tr("Progress record"))
+        self._load(row_input(row))
+        self._initial = self._snapshot()
+        self.mark_unchanged()  # the saved record; what was typed, merged in, is a change
+        self._load(merge_into(row, typed, initial))
+        self._notice = tr(M_OPENED_NOTE, period=row.period.label())
+        self._update_mode()
+
+    def _record_another_period(self) -> None:
+        """Start a new record for this task, filled in from this one; this one stays."""
+        row = self.row
+        assert row is not None
+        #: Documents typed here and not saved with this record go to the new one.
+        carried: list[_DocumentLine] = []
+        if self.has_unsaved_changes():
+            answer = _ask(self, tr(M_ASK_SAVE_FIRST, period=row.period.label()))
+            if answer is QMessageBox.StandardButton.Cancel:
+                return
+            if answer is QMessageBox.StandardButton.Yes:
+                self.clear_errors()
+                try:
+                    self.submit()
+                except UserError as error:
+                    self.show_error(error)
+                    return
+                self._saved_before = True
+            else:
+                carried = [line for line in self.documents.model.lines if line.id is None]
+        self.clear_errors()
+        self.row, self._source, self._moving, self._notice = None, row.period, False, ""
+        self.setWindowTitle(self.tr("New progress record"))
+        self.documents.model.set_documents(carried)
+        self.reported_on.set_value(self.today)
+        self._period_chosen = False
+        self._propose_period()
+        self._initial = self._snapshot()
+        self.mark_unchanged()
+        self._update_mode()
+        self.period_no.setFocus()
+
+    def _correct_task_or_period(self) -> None:
+        self._moving, self._notice = True, ""
+        self._update_mode()
+        self.period_no.setFocus()
+
     # -- saving ---------------------------------------------------------------------------------
     def read(self, reader: FieldReader) -> ProgressInput:
         self.documents.commit_pending()
-        key = self.task.value() or ""
-        code, _, sub_id = key.partition("|")
+        key = self.selected_key()
         return ProgressInput(
-            plan_task_code=code or None,
-            office_task_id=sub_id or None,
+            plan_task_code=key[0] if key else None,
+            office_task_id=key[1] if key else None,
             period_kind=self.period_kind.value(),
             year=self.year.value(),
             period_no=self.period_no.currentData(),
@@ -406,14 +693,91 @@ class ProgressForm(RecordForm):
             documents=self.documents.model.inputs(reader),
         )
 
+    def accept(self) -> None:
+        """Save — unless the task and period already have another record (offer to open
+        it), or this record is being moved (ask first)."""
+        existing = self.existing_record()
+        if self.row is None and existing is not None:
+            key = self.selected_key()
+            assert key is not None
+            question = tr(
+                M_ASK_OPEN,
+                task=key[0],
+                period=existing.period.label(),
+                when=_saved(existing),
+            )
+            if confirm(self, question):
+                self._open_record(existing)
+            return
+        row = self.row
+        if row is not None and self._moving and existing is None:
+            old_key = (row.plan_task_code, row.office_task_id)
+            key, period = self.selected_key(), self.selected_period()
+            if key is not None and period is not None and (key, period) != (old_key, row.period):
+                question = tr(
+                    M_ASK_MOVE,
+                    old=f"{self._task_text(old_key)}, {row.period.label()}",
+                    new=f"{self._task_text(key)}, {period.label()}",
+                )
+                if not confirm(self, question):
+                    return
+        super().accept()
+
+    def _task_text(self, key: TaskKey) -> str:
+        """``II.5.a`` or ``II.5.a › <sub-task>`` in questions."""
+        code, sub_id = key
+        for line in self.lines:
+            if sub_id and line.office_task_id == sub_id:
+                return f"{code} › {line.title}"
+        return code
+
     def submit(self) -> None:
         reader = FieldReader()
         data = self.read(reader)
-        check_form(reader, lambda: validate_progress(data))
+        check_form(reader, lambda: validate_progress(data, today=self.today))
         with self.context.database.transaction() as session:
-            self.saved_id = save_progress(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                self.saved_id = save_progress(session, data, today=self.today)
+            elif self._moving:
+                self.saved_id = move_progress(
+                    session, self.row.id, data, expected_version=self.row.version, today=self.today
+                )
+            else:
+                self.saved_id = save_progress(
+                    session,
+                    data,
+                    record_id=self.row.id,
+                    expected_version=self.row.version,
+                    today=self.today,
+                )
+
+    def done(self, result: int) -> None:
+        if self._saved_before:
+            result = QDialog.DialogCode.Accepted.value
+        super().done(result)
+
+
+def _saved(existing: RecordedPeriod) -> str:
+    return format_stored_date(existing.updated_at)
+
+
+def _ask(parent: QWidget, text: str) -> QMessageBox.StandardButton:
+    """Yes, No or Cancel (the default; also Esc or closing the box)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "TDCS",
+        text,
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is None:
+        return QMessageBox.StandardButton.Cancel
+    answer = box.standardButton(clicked)
+    if answer in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No):
+        return answer
+    return QMessageBox.StandardButton.Cancel
