@@ -127,7 +127,9 @@ def test_group_form_keeps_input_and_shows_errors(
     form.decision_date.setText("31/02/2025")
     form.accept()
     assert form.isVisible()
-    assert form.error_text("founding_decision_date").startswith("Nhập ngày theo dạng")
+    assert form.error_text("founding_decision_date") == (
+        "Ngày 31/02/2025 không có: tháng 2 năm 2025 có 28 ngày."
+    )
     form.decision_date.setText("05/03/2025")
     form.accept()
     assert form.error_text("code") == "Đã có tổ khác mang mã g1."
@@ -326,7 +328,9 @@ def test_check_form_errors(
     form.checked_on.setText("3/13/2025")
     type_text(form.actual_use, "Mua máy cày")
     form.accept()
-    assert form.error_text("checked_on").startswith("Nhập ngày theo dạng ngày/tháng/năm")
+    assert form.error_text("checked_on") == (
+        "Không có tháng 13: ghi ngày trước, rồi đến tháng. Có phải là ngày 13/03/2025?"
+    )
     form.checked_on.setText("")
     form.accept()
     assert form.error_text("checked_on") == "Không được để trống."
