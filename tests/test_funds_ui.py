@@ -501,7 +501,8 @@ LIST_CASES = [
         _change_deposit,
         ("Hợp tác xã Nông nghiệp Thạnh Phú", 200 * M, date(2025, 8, 15), 12),
         "Số tiền: 150.000.000 đ → 200.000.000 đ",
-        "Xóa khoản tiền gửi, tài trợ của Hợp tác xã Nông nghiệp Thạnh Phú (200.000.000 đ, ngày 15/08/2025)?",
+        "Xóa khoản tiền gửi, tài trợ của Hợp tác xã Nông nghiệp Thạnh Phú (200.000.000 đ, "
+        "ngày 15/08/2025)?",
         {
             "Ngày": date(2025, 8, 15),
             "Loại": "Tiền gửi",
