@@ -237,7 +237,7 @@ def test_messy_list(commune_db: Database, merged_list: Path, vi_app: object) -> 
     )
     assert rows[15][0] is RowOutcome.REJECTED
     assert "«abc» không phải là số tiền" in rows[15][1]
-    assert "«31/02/2025» không phải là ngày" in rows[15][1]
+    assert "Ngày 31/02/2025 không có: tháng 2 năm 2025 có 28 ngày" in rows[15][1]
     assert rows[16] == (RowOutcome.REJECTED, "Khoản vay này đã có ở dòng 9 của danh sách.")
     assert rows[17] == (RowOutcome.REJECTED, "Họ tên người vay: Không được để trống.")
     # the column says 1977, the ID says 1979: imported as the ID says, with a warning

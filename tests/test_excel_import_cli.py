@@ -131,7 +131,7 @@ def test_unusable_files_exit_non_zero(
     code, _, err = run(
         capsys, "import-excel", str(workbook), "--data-dir", str(folder), "--as-of", "31/13/2025"
     )
-    assert code == 1 and "ngày/tháng/năm" in err
+    assert code == 1 and "Không có tháng 13: tháng là số từ 1 đến 12." in err
 
 
 def test_all_rows_rejected_is_a_failure(

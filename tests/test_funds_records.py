@@ -40,17 +40,21 @@ from desktop.core.funds.fund import (
     SpendingInput,
     delete_contribution,
     delete_opening,
+    delete_spending,
+    fund_balance_on,
     list_contributions,
     list_openings,
     list_spending,
     restore_contribution,
     restore_opening,
+    same_contribution,
     save_contribution,
     save_opening,
     save_spending,
     validate_contribution,
     validate_spending,
 )
+from desktop.core.funds.statement import fund_statement
 from desktop.core.office import list_hamlets
 from desktop.core.records import RecordStore
 
@@ -406,3 +410,97 @@ def test_one_capital_figure_per_year(commune_db: Database) -> None:
     assert validate_capital(
         CapitalInput(year=2025, total_capital=1, as_of=date(2026, 1, 15)), today=TODAY
     )["as_of"] == date(2026, 1, 15)
+
+
+# -- facts the forms ask about ---------------------------------------------------------------
+def test_the_funds_balance_on_a_day(commune_db: Database) -> None:
+    """Worked out by hand. 2024 opens at 10.000.000 đ (declared); on 01/02 3.000.000 đ in
+    cash, goods worth 5.000.000 đ (not money) and a gift of 100.000.000 đ later deleted; on
+    01/03 a grant of 4.000.000 đ: 2024 closes at 9.000.000 đ. 2025 carries it: on 15/01
+    1.000.000 đ in and a grant of 2.000.000 đ out (8.000.000 đ), on 01/06 a grant of
+    20.000.000 đ (−12.000.000 đ). 2026 is declared anew at 1.000.000 đ."""
+
+    def grant(day: date, amount: int) -> str:
+        return save_spending(s, SpendingInput("Hộ A", "Hỗ trợ", amount, day), today=TODAY)
+
+    with commune_db.transaction() as s:
+        save_opening(s, OpeningInput(year=2024, amount=10 * M))
+        save_contribution(
+            s, gift(received_on=date(2024, 2, 1), campaign_year=2024, amount=3 * M), today=TODAY
+        )
+        kind = gift(
+            received_on=date(2024, 2, 1),
+            campaign_year=2024,
+            amount=5 * M,
+            form=ContributionForm.HIEN_VAT,
+            in_kind_description="Xi măng",
+        )
+        save_contribution(s, kind, today=TODAY)
+        deleted = save_contribution(
+            s,
+            gift(received_on=date(2024, 2, 1), campaign_year=2024, amount=100 * M),
+            today=TODAY,
+        )
+        delete_contribution(s, deleted)
+        grant(date(2024, 3, 1), 4 * M)
+        save_contribution(
+            s, gift(received_on=date(2025, 1, 15), campaign_year=2025, amount=1 * M), today=TODAY
+        )
+        grant(date(2025, 1, 15), 2 * M)
+        big = grant(date(2025, 6, 1), 20 * M)
+        gone = grant(date(2025, 6, 1), 30 * M)
+        delete_spending(s, gone)
+    expected = [
+        (date(2023, 12, 31), 0, None),
+        (date(2024, 1, 31), 10 * M, 2024),
+        (date(2024, 2, 1), 13 * M, 2024),
+        (date(2024, 3, 1), 9 * M, 2024),
+        (date(2025, 1, 14), 9 * M, 2024),
+        (date(2025, 1, 15), 8 * M, 2024),
+        (date(2025, 6, 1), -12 * M, 2024),
+        (date(2025, 12, 31), -12 * M, 2024),
+    ]
+    with commune_db.reading() as s:
+        for day, amount, declared in expected:
+            balance = fund_balance_on(s, "31120", day)
+            assert (balance.day, balance.amount, balance.declared_year) == (day, amount, declared)
+        # Changing the big grant: it does not count against itself.
+        assert fund_balance_on(s, "31120", date(2025, 6, 1), excluding=big).amount == 8 * M
+        # The statement says the same.
+        assert fund_statement(s, 2025, "31120").closing == -12 * M
+        assert fund_balance_on(s, "40000", date(2025, 6, 1)).amount == 0  # another unit
+        rows = {(r.spent_on, r.amount): r.balance_after for r in list_spending(s, "31120")}
+    assert rows == {
+        (date(2024, 3, 1), 4 * M): 9 * M,
+        (date(2025, 1, 15), 2 * M): 8 * M,
+        (date(2025, 6, 1), 20 * M): -12 * M,
+    }
+    with commune_db.transaction() as s:
+        save_opening(s, OpeningInput(year=2026, amount=1 * M))
+    with commune_db.reading() as s:
+        restated = fund_balance_on(s, "31120", date(2026, 1, 2))
+        assert (restated.amount, restated.declared_year) == (1 * M, 2026)
+        assert fund_balance_on(s, "31120", date(2025, 12, 31)).amount == -12 * M
+
+
+def test_a_gift_that_looks_recorded_twice(commune_db: Database) -> None:
+    with commune_db.transaction() as s:
+        first = save_contribution(s, gift(receipt_no="26/0001"), today=TODAY)
+        other = save_contribution(s, gift(donor_name="Lê Văn Tám", amount=700_000), today=TODAY)
+        delete_contribution(s, other)
+    with commune_db.reading() as s:
+
+        def same(**changes: Any) -> str | None:
+            found = same_contribution(s, "31120", gift(**changes))
+            return found.id if found is not None else None
+
+        assert same() == first
+        assert same(donor_name="  nguyen thi   ANH ") == first  # accents, case, spaces
+        assert same(form=ContributionForm.CHUYEN_KHOAN) == first  # paid another way: still
+        assert same(receipt_no="26/0002") is None  # a receipt number tells them apart
+        assert same(amount=500_001) is None
+        assert same(received_on=date(2026, 10, 21)) is None
+        assert same(donor_name="Nguyễn Thị Ánh Hồng") is None
+        assert same(donor_name="Lê Văn Tám", amount=700_000) is None  # that one was deleted
+        assert same(amount=None) is None and same(received_on=None) is None
+        assert same_contribution(s, "31120", gift(), record_id=first) is None  # itself

@@ -734,7 +734,9 @@ def test_checks_add_edit_delete_undo_history_export(
         retype(form.checked_on, "3/13/2025")
         type_text(form.actual_use, "Mua máy cày")
         click(save_button(form))
-        assert form.error_text("checked_on").startswith("Nhập ngày theo dạng ngày/tháng/năm")
+        assert form.error_text("checked_on") == (
+            "Không có tháng 13: ghi ngày trước, rồi đến tháng. Có phải là ngày 13/03/2025?"
+        )
         retype(form.checked_on, "")
         click(save_button(form))
         assert form.error_text("checked_on") == "Không được để trống."

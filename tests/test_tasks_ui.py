@@ -224,7 +224,10 @@ def test_progress_form_shows_every_error_and_keeps_the_input(
         "Ghi kết quả đã thực hiện (bắt buộc, trừ khi nhiệm vụ chưa triển khai)."
     )
     assert form.error_text("reported_on").startswith("Nhập ngày theo dạng ngày/tháng/năm")
-    assert form.error_text("documents").startswith("Văn bản dòng 1: Nhập ngày theo dạng")
+    assert (
+        form.error_text("documents")
+        == "Văn bản dòng 1: Không có tháng 13: tháng là số từ 1 đến 12."
+    )
     assert form.reported_on.text() == "hôm qua"
     assert form.documents.model.lines[0].issued_on == "32/13/2025"
     assert count(commune_db, TaskProgress) == 0

@@ -128,7 +128,7 @@ def test_form_shows_every_error_under_its_field_and_keeps_input(
     form.accept()
     assert form.isVisible()
     assert form.error_text("name") == "Không được để trống."
-    assert form.error_text("since").startswith("Nhập ngày theo dạng ngày/tháng/năm")
+    assert form.error_text("since") == "Ngày 31/02/2026 không có: tháng 2 năm 2026 có 28 ngày."
     assert form.since.text() == "31/02/2026"
     form.name.setText("Khu vực 1")
     form.since.setText("")

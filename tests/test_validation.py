@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtWidgets import QApplication
 
 from db.enums import Sex
 from desktop.core import validation as v
@@ -152,17 +153,68 @@ def test_formats() -> None:
         ("5/2/2026", date(2026, 2, 5)),
         ("05-02-2026", date(2026, 2, 5)),
         ("05.02.2026", date(2026, 2, 5)),
+        (" 05 / 02 / 2026 ", date(2026, 2, 5)),
+        ("5 2 2026", date(2026, 2, 5)),
         ("2026-02-05", date(2026, 2, 5)),
+        ("2026/02/05", date(2026, 2, 5)),  # a four-digit year first is never a day
+        ("29/02/2024", date(2024, 2, 29)),  # a leap year
+        ("31/12/2026", date(2026, 12, 31)),
+        ("０５/０２/２０２６", date(2026, 2, 5)),  # digits typed full-width
     ],
 )
 def test_dates_parse(text: str, value: date) -> None:
     assert parse_date(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "31/02/2026", "2026/02/05", "5 Feb 2026", "05/13/2026"])
-def test_bad_dates(text: str) -> None:
-    with pytest.raises(ValidationError):
-        parse_date(text)
+THIS_YEAR = date.today().year
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # A day the month does not have is not a question of format.
+        ("31/02/2026", "Ngày 31/02/2026 không có: tháng 2 năm 2026 có 28 ngày."),
+        ("29/02/2025", "Ngày 29/02/2025 không có: tháng 2 năm 2025 có 28 ngày."),
+        ("30/02/2024", "Ngày 30/02/2024 không có: tháng 2 năm 2024 có 29 ngày."),
+        ("31/04/2026", "Ngày 31/04/2026 không có: tháng 4 năm 2026 có 30 ngày."),
+        ("32/01/2026", "Ngày 32/01/2026 không có: tháng 1 năm 2026 có 31 ngày."),
+        ("0/3/2026", "Ngày 00/03/2026 không có: tháng 3 năm 2026 có 31 ngày."),
+        ("2026-09-31", "Ngày 31/09/2026 không có: tháng 9 năm 2026 có 30 ngày."),
+        # Month and day swapped, as some software writes them.
+        (
+            "05/13/2026",
+            "Không có tháng 13: ghi ngày trước, rồi đến tháng. Có phải là ngày 13/05/2026?",
+        ),
+        (
+            "12/31/2026",
+            "Không có tháng 31: ghi ngày trước, rồi đến tháng. Có phải là ngày 31/12/2026?",
+        ),
+        ("31/13/2026", "Không có tháng 13: tháng là số từ 1 đến 12."),
+        ("05/00/2026", "Không có tháng 0: tháng là số từ 1 đến 12."),
+        # The year cut short, forgotten, or digits run together.
+        ("5/2/26", "Ghi năm đủ bốn chữ số, ví dụ 05/02/2026."),
+        ("31/2/26", "Ngày 31/02/2026 không có: tháng 2 năm 2026 có 28 ngày."),
+        ("5/2", f"Thiếu năm: ghi theo dạng ngày/tháng/năm, ví dụ 05/02/{THIS_YEAR}."),
+        ("05022026", "Ngăn cách ngày, tháng và năm bằng dấu /, ví dụ 05/02/2026."),
+        ("20260205", "Ngăn cách ngày, tháng và năm bằng dấu /, ví dụ 05/02/2026."),
+        # Not a date at all.
+        ("", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("5 Feb 2026", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("hôm qua", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("05/02/20266", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("5/2/202", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("01/01/0000", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("-5/2/2026", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("99999999", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("05/02/2026; DROP TABLE", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+        ("9" * 5000, "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026."),
+    ],
+)
+def test_a_bad_date_says_what_is_wrong(vi_app: QApplication, text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_date(text, field="received_on")
+    assert caught.value.field == "received_on"
+    assert caught.value.text() == message
 
 
 def test_date_ranges() -> None:
@@ -210,3 +262,27 @@ def test_years_and_percent() -> None:
     assert v.percent(None) is None and v.percent(100) == 100
     with pytest.raises(ValidationError):
         v.percent(101)
+
+
+@given(day=st.integers(0, 99), month=st.integers(0, 99), year=st.integers(0, 9999))
+def test_any_day_month_year_is_the_date_or_a_message(day: int, month: int, year: int) -> None:
+    try:
+        expected: date | None = date(year, month, day)
+    except ValueError:
+        expected = None
+    if expected is None:
+        with pytest.raises(ValidationError):
+            parse_date(f"{day}/{month}/{year:04d}")
+    else:
+        assert parse_date(f"{day}/{month}/{year:04d}") == expected
+        assert parse_date(f"{year:04d}-{month}-{day}") == expected
+
+
+@given(st.text(max_size=30))
+def test_whatever_is_typed_is_a_date_or_a_message(text: str) -> None:
+    """Nothing typed makes the parser fail otherwise than with a message (no ValueError,
+    no OverflowError)."""
+    try:
+        assert isinstance(parse_date(text), date)
+    except ValidationError as error:
+        assert error.text()

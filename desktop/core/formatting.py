@@ -8,6 +8,7 @@ parsing refuses anything that is not a whole number of đồng.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -39,6 +40,32 @@ MSG_MONEY_WHOLE = QT_TRANSLATE_NOOP("Validation", "Amounts are whole đồng, wi
 MSG_DATE_FORMAT = QT_TRANSLATE_NOOP(
     "Validation", "Enter a date as day/month/year, for example 05/02/2026."
 )
+MSG_DATE_NO_SUCH_DAY = QT_TRANSLATE_NOOP(
+    "Validation", "{date} does not exist: month {month} of {year} has {days} days."
+)
+MSG_DATE_MONTH = QT_TRANSLATE_NOOP(
+    "Validation", "There is no month {month}: a month is a number from 1 to 12."
+)
+MSG_DATE_MONTH_SWAPPED = QT_TRANSLATE_NOOP(
+    "Validation",
+    "There is no month {month}: write the day first, then the month. Did you mean {swapped}?",
+)
+MSG_DATE_SHORT_YEAR = QT_TRANSLATE_NOOP(
+    "Validation", "Write the year with four digits, for example {example}."
+)
+MSG_DATE_NO_YEAR = QT_TRANSLATE_NOOP(
+    "Validation", "The year is missing: write day/month/year, for example {example}."
+)
+MSG_DATE_SEPARATORS = QT_TRANSLATE_NOOP(
+    "Validation", "Separate the day, the month and the year with /, for example {example}."
+)
+#: Years an eight-digit number without separators is read as (to suggest the date meant).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+#: Day, month and year apart: "/", "-" or "." (spaces around them are forgiven), or spaces.
+_SEPARATOR = r"(?:\s*[/.\-]\s*|\s+)"
+_DAY_FIRST = re.compile(rf"(\d{{1,2}}){_SEPARATOR}(\d{{1,2}}){_SEPARATOR}(\d+)")
+_YEAR_FIRST = re.compile(rf"(\d{{4}}){_SEPARATOR}(\d{{1,2}}){_SEPARATOR}(\d{{1,2}})")
+_DAY_MONTH = re.compile(rf"(\d{{1,2}}){_SEPARATOR}(\d{{1,2}})")
 
 
 def group_thousands(value: int) -> str:
@@ -145,19 +172,66 @@ def format_stored_date(stored: datetime | None) -> str:
 
 
 def parse_date(text: str, *, field: str = "date") -> date:
-    """Read ``05/02/2026``, ``5/2/2026``, ``05-02-2026``, ``05.02.2026`` or ISO
-    ``2026-02-05``."""
+    """Read ``05/02/2026``, ``5/2/2026``, ``05-02-2026``, ``05.02.2026`` (day first), or
+    with the four-digit year first, ``2026-02-05``.
+
+    What cannot be read says why: a day the month does not have ("31/02/2026 does not exist:
+    month 2 of 2026 has 28 days"), a month above 12 (with the date it probably was, day and
+    month swapped), a two-digit or missing year, digits typed without separators."""
     raw = text.strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
-    dmy = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", raw)
-    try:
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dmy:
-            return date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
-    except ValueError:
-        pass
+    year_first = _YEAR_FIRST.fullmatch(raw)
+    if year_first:
+        return calendar_date(
+            int(year_first[1]), int(year_first[2]), int(year_first[3]), field=field
+        )
+    day_first = _DAY_FIRST.fullmatch(raw)
+    if day_first:
+        day, month, year = int(day_first[1]), int(day_first[2]), day_first[3]
+        if len(year) == 4:
+            return calendar_date(int(year), month, day, field=field)
+        if len(year) == 2:
+            meant = calendar_date(2000 + int(year), month, day, field=field)
+            raise ValidationError(field, MSG_DATE_SHORT_YEAR, example=format_date(meant))
+        raise ValidationError(field, MSG_DATE_FORMAT)
+    no_year = _DAY_MONTH.fullmatch(raw)
+    if no_year:
+        this_year = date.today().year
+        try:
+            meant = calendar_date(this_year, int(no_year[2]), int(no_year[1]), field=field)
+        except ValidationError:
+            meant = date(this_year, 2, 5)
+        raise ValidationError(field, MSG_DATE_NO_YEAR, example=format_date(meant))
+    if re.fullmatch(r"\d{8}", raw):
+        for d, m, y in ((raw[:2], raw[2:4], raw[4:]), (raw[6:], raw[4:6], raw[:4])):
+            try:
+                meant = calendar_date(int(y), int(m), int(d), field=field)
+            except ValidationError:
+                continue
+            if EARLIEST_YEAR <= meant.year <= LATEST_YEAR:
+                raise ValidationError(field, MSG_DATE_SEPARATORS, example=format_date(meant))
     raise ValidationError(field, MSG_DATE_FORMAT)
+
+
+def calendar_date(year: int, month: int, day: int, *, field: str = "date") -> date:
+    """The date ``day``/``month``/``year``, or a message saying which part does not exist."""
+    if not 1 <= year <= 9999:
+        raise ValidationError(field, MSG_DATE_FORMAT)
+    if not 1 <= month <= 12:
+        if 1 <= day <= 12 and 1 <= month <= calendar.monthrange(year, day)[1]:
+            swapped = f"{month:02d}/{day:02d}/{year:04d}"
+            raise ValidationError(field, MSG_DATE_MONTH_SWAPPED, month=month, swapped=swapped)
+        raise ValidationError(field, MSG_DATE_MONTH, month=month)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValidationError(
+            field,
+            MSG_DATE_NO_SUCH_DAY,
+            date=f"{day:02d}/{month:02d}/{year:04d}",
+            month=month,
+            year=year,
+            days=days,
+        )
+    return date(year, month, day)
 
 
 def official_date(value: date, place: str = "Cần Thơ") -> str:

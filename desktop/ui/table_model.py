@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from desktop.core.formatting import format_date, format_money, format_percent, group_thousands
 from desktop.core.i18n import Msg, tr
@@ -39,6 +40,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3
 
+#: The colour of a negative amount.
+NEGATIVE_COLOUR = QColor("#b00020")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -314,6 +317,10 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
             return row
         if role == RAW_ROLE:
             return column.value(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column.kind is CellKind.MONEY:
+            # A negative amount (a fund paid out beyond its balance) must not pass unseen.
+            raw = column.value(row)
+            return NEGATIVE_COLOUR if isinstance(raw, int) and raw < 0 else None
         return None
 
     def headerData(

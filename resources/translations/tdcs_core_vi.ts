@@ -843,7 +843,32 @@
         <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026.</translation>
     </message>
     <message>
+        <source>{date} does not exist: month {month} of {year} has {days} days.</source>
+        <translation>Ngày {date} không có: tháng {month} năm {year} có {days} ngày.</translation>
+    </message>
+    <message>
+        <source>There is no month {month}: a month is a number from 1 to 12.</source>
+        <translation>Không có tháng {month}: tháng là số từ 1 đến 12.</translation>
+    </message>
+    <message>
+        <source>There is no month {month}: write the day first, then the month. Did you mean {swapped}?</source>
+        <translation>Không có tháng {month}: ghi ngày trước, rồi đến tháng. Có phải là ngày {swapped}?</translation>
+    </message>
+    <message>
+        <source>Write the year with four digits, for example {example}.</source>
+        <translation>Ghi năm đủ bốn chữ số, ví dụ {example}.</translation>
+    </message>
+    <message>
+        <source>The year is missing: write day/month/year, for example {example}.</source>
+        <translation>Thiếu năm: ghi theo dạng ngày/tháng/năm, ví dụ {example}.</translation>
+    </message>
+    <message>
+        <source>Separate the day, the month and the year with /, for example {example}.</source>
+        <translation>Ngăn cách ngày, tháng và năm bằng dấu /, ví dụ {example}.</translation>
+    </message>
+    <message>
         <source>Enter a yearly rate in percent, for example 6,6 or 7,92.</source>
+        <extracomment>Years an eight-digit number without separators is read as (to suggest the date meant). Day, month and year apart: &quot;/&quot;, &quot;-&quot; or &quot;.&quot; (spaces around them are forgiven), or spaces.</extracomment>
         <translation>Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92.</translation>
     </message>
     <message>

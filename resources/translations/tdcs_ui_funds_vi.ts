@@ -43,6 +43,22 @@
 <context>
     <name>ContributionForm</name>
     <message>
+        <source>There is already an identical contribution: {donor}, {amount}, received on {day}.</source>
+        <translation>Đã có một khoản đóng góp giống hệt: {donor}, {amount}, nhận ngày {day}.</translation>
+    </message>
+    <message>
+        <source>There is already an identical contribution: {donor}, {amount}, received on {day}, receipt {receipt}.</source>
+        <translation>Đã có một khoản đóng góp giống hệt: {donor}, {amount}, nhận ngày {day}, số biên nhận {receipt}.</translation>
+    </message>
+    <message>
+        <source>If this is another gift, go back and enter its receipt number. Save it anyway?</source>
+        <translation>Nếu đây là một khoản đóng góp khác, hãy quay lại ghi số biên nhận. Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Not saved: the same gift is already recorded. If this is another one, enter its receipt number.</source>
+        <translation>Chưa lưu: khoản đóng góp này đã được ghi. Nếu là khoản khác, hãy ghi số biên nhận.</translation>
+    </message>
+    <message>
         <source>New contribution</source>
         <translation>Thêm khoản đóng góp</translation>
     </message>
@@ -152,6 +168,10 @@
         <source>Contributions by month in:</source>
         <translation>Đóng góp theo tháng, năm:</translation>
     </message>
+    <message>
+        <source>The fund&apos;s closing balance is below zero in {years} ({balance} in {last}): more was paid out than the fund held. Check the grants, the contributions and the opening balance.</source>
+        <translation>Số dư cuối năm của quỹ bị âm trong năm {years} ({balance} năm {last}): số đã chi nhiều hơn số tiền quỹ có. Đề nghị kiểm tra các khoản chi, các khoản đóng góp và số dư đầu năm.</translation>
+    </message>
 </context>
 <context>
     <name>FundsPage</name>
@@ -225,7 +245,7 @@
     </message>
     <message>
         <source>the record of {party} ({amount}, {day})</source>
-        <translation>khoản của {party} ({amount}, ngày {day})</translation>
+        <translation>khoản tiền gửi, tài trợ của {party} ({amount}, ngày {day})</translation>
     </message>
     <message>
         <source>Entrusted capital transfers</source>
@@ -356,6 +376,10 @@
         <translation>Vốn ngân sách ủy thác</translation>
     </message>
     <message>
+        <source>The fund was below zero after {count} grant(s), at its lowest {balance} on {day} (in red in the column “Fund balance after the day”). Check the grants, the contributions and the opening balance.</source>
+        <translation>Quỹ bị âm sau {count} khoản chi, thấp nhất {balance} ngày {day} (tô đỏ ở cột “Số dư quỹ cuối ngày chi”). Đề nghị kiểm tra các khoản chi, các khoản đóng góp và số dư đầu năm.</translation>
+    </message>
+    <message>
         <source>Grants from the fund</source>
         <translation>Chi hỗ trợ từ Quỹ</translation>
     </message>
@@ -374,6 +398,10 @@
     <message>
         <source>Purpose</source>
         <translation>Nội dung hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Fund balance after the day</source>
+        <translation>Số dư quỹ cuối ngày chi</translation>
     </message>
     <message>
         <source>the grant to {recipient} ({amount}, {day})</source>
@@ -457,8 +485,23 @@
 <context>
     <name>SpendingForm</name>
     <message>
+        <source>The fund&apos;s balance on {day} is {balance}. This grant of {amount} is larger: it would take the fund {shortfall} below zero.</source>
+        <translation>Số dư quỹ ngày {day} là {balance}. Khoản chi {amount} lớn hơn số dư: quỹ sẽ bị âm {shortfall}.</translation>
+    </message>
+    <message>
+        <source>No opening balance of the fund is recorded for {year} or before: if the fund held money before it was recorded in TDCS, enter it in the Opening balance tab.</source>
+        <translation>Chưa nhập số dư đầu năm của quỹ cho năm {year} hoặc các năm trước: nếu quỹ đã có tiền trước khi ghi vào TDCS, hãy nhập ở thẻ Số dư đầu năm.</translation>
+    </message>
+    <message>
+        <source>Save this grant anyway?</source>
+        <translation>Vẫn lưu khoản chi này?</translation>
+    </message>
+    <message>
+        <source>Not saved: larger than the fund&apos;s balance on {day} ({balance}).</source>
+        <translation>Chưa lưu: lớn hơn số dư quỹ ngày {day} ({balance}).</translation>
+    </message>
+    <message>
         <source>New grant</source>
-        <extracomment>Purposes offered in the form (any other can be typed).</extracomment>
         <translation>Thêm khoản chi hỗ trợ</translation>
     </message>
     <message>

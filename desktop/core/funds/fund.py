@@ -10,14 +10,21 @@ Rules beyond the field checks:
   an old duplicate never blocks editing another field);
 - a grant's decision cannot be dated after the money was paid;
 - at most one opening balance per year.
+
+Two things are not refused but asked about, so the forms can warn and let the person decide:
+a grant larger than the fund's balance on the day it is paid (:func:`fund_balance_on`), and a
+contribution without a receipt number that looks like one already recorded — same donor,
+same day, same amount (:func:`same_contribution`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from db.enums import ContributionForm, DonorType
@@ -37,6 +44,7 @@ from desktop.core.funds.common import (
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Owner, owner_clause
+from desktop.core.text import search_key
 
 IN_KIND_FORMS = frozenset({ContributionForm.HIEN_VAT, ContributionForm.CONG_TRINH})
 
@@ -172,13 +180,37 @@ def save_contribution(
     return save(session, FundContribution, values, record_id, expected_version)
 
 
-def list_contributions(session: Session, owner: Owner) -> list[ContributionRow]:
-    """Live contributions, newest first."""
+def same_contribution(
+    session: Session, owner: str, data: ContributionInput, *, record_id: str | None = None
+) -> ContributionRow | None:
+    """A live contribution of ``owner`` (other than ``record_id``) with the same donor
+    (accents, case and spacing ignored), day and amount as ``data``, when ``data`` has no
+    receipt number to tell them apart: perhaps the same gift typed twice."""
+    if validation.optional_text(data.receipt_no, "receipt_no") or not data.donor_name:
+        return None
+    if data.received_on is None or data.amount is None:
+        return None
+    donor = search_key(data.donor_name)
+    for row in list_contributions(session, owner, received_on=data.received_on):
+        if (
+            row.id != record_id
+            and row.amount == data.amount
+            and search_key(row.donor_name) == donor
+        ):
+            return row
+    return None
+
+
+def list_contributions(
+    session: Session, owner: Owner, *, received_on: date | None = None
+) -> list[ContributionRow]:
+    """Live contributions (of one day, when ``received_on`` is given), newest first."""
     query = (
         select(FundContribution)
         .where(
             owner_clause(FundContribution.commune_code, owner),
             FundContribution.deleted_at.is_(None),
+            FundContribution.received_on == received_on if received_on else true(),
         )
         .order_by(FundContribution.received_on.desc(), FundContribution.receipt_no.desc())
     )
@@ -226,6 +258,9 @@ class SpendingRow:
     decision_date: date | None
     notes: str
     version: int
+    #: The fund's balance at the end of the day it was paid (every movement of that day
+    #: counted); below zero when more was paid out than the fund held.
+    balance_after: int = 0
 
 
 def validate_spending(data: SpendingInput, *, today: date | None = None) -> dict[str, object]:
@@ -276,8 +311,9 @@ def save_spending(
 
 
 def list_spending(session: Session, owner: Owner) -> list[SpendingRow]:
-    """Live grants, newest first."""
+    """Live grants, newest first, each with the fund's balance after the day it was paid."""
     hamlets = dict(session.execute(select(Hamlet.id, Hamlet.name)).all())
+    ledgers = _ledgers(session, owner)
     query = (
         select(FundSpending)
         .where(owner_clause(FundSpending.commune_code, owner), FundSpending.deleted_at.is_(None))
@@ -296,9 +332,115 @@ def list_spending(session: Session, owner: Owner) -> list[SpendingRow]:
             s.decision_date,
             s.notes,
             s.version,
+            ledgers[s.commune_code].balance_on(s.spent_on),
         )
         for s in session.scalars(query)
     ]
+
+
+# -- the fund's balance on a day --------------------------------------------------------------
+@dataclass(frozen=True)
+class FundBalance:
+    """The money in the fund at the end of ``day``, counted as the yearly statement counts
+    it (``desktop.core.funds.statement``): the opening balance declared for the day's year or
+    the latest year before it, plus money received, minus grants paid, up to that day; gifts
+    in kind are not money in the fund."""
+
+    day: date
+    amount: int
+    #: The year whose declared opening balance the figure starts from; ``None`` when no
+    #: balance was declared for that year or before, so money the fund held before it was
+    #: recorded in TDCS is not known.
+    declared_year: int | None
+
+
+@dataclass
+class _Ledger:
+    """One office's fund: declared opening balances by year and the money in and out by day."""
+
+    declared: dict[int, int] = field(default_factory=dict)
+    moves: dict[date, int] = field(default_factory=lambda: defaultdict(int))
+    _days: list[date] = field(default_factory=list)
+    _running: list[int] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Sort the days and add them up once, before any :meth:`balance_on`."""
+        total = 0
+        self._days = sorted(self.moves)
+        self._running = []
+        for day in self._days:
+            total += self.moves[day]
+            self._running.append(total)
+
+    def _until(self, day: date) -> int:
+        """The money in minus out from the beginning up to ``day`` included."""
+        index = bisect_right(self._days, day)
+        return self._running[index - 1] if index else 0
+
+    def base_year(self, day: date) -> int | None:
+        return max((y for y in self.declared if y <= day.year), default=None)
+
+    def balance_on(self, day: date) -> int:
+        year = self.base_year(day)
+        if year is None:
+            return self._until(day)
+        return self.declared[year] + self._until(day) - self._until(date(year - 1, 12, 31))
+
+
+def _ledgers(
+    session: Session, owner: Owner, *, excluding: str | None = None
+) -> defaultdict[str, _Ledger]:
+    """Each office's ledger; ``excluding`` leaves one grant out (the one being changed)."""
+    ledgers: defaultdict[str, _Ledger] = defaultdict(_Ledger)
+    declared = session.execute(
+        select(FundOpeningBalance.commune_code, FundOpeningBalance.year, FundOpeningBalance.amount)
+        .where(
+            owner_clause(FundOpeningBalance.commune_code, owner),
+            FundOpeningBalance.deleted_at.is_(None),
+        )
+        # One per year is enforced when recording; should two arrive, the newest wins.
+        .order_by(FundOpeningBalance.updated_at)
+    )
+    for own, year, amount in declared:
+        ledgers[own].declared[year] = amount
+    received = session.execute(
+        select(
+            FundContribution.commune_code,
+            FundContribution.received_on,
+            func.sum(FundContribution.amount),
+        )
+        .where(
+            owner_clause(FundContribution.commune_code, owner),
+            FundContribution.deleted_at.is_(None),
+            FundContribution.form.not_in(list(IN_KIND_FORMS)),
+        )
+        .group_by(FundContribution.commune_code, FundContribution.received_on)
+    )
+    for own, day, amount in received:
+        ledgers[own].moves[day] += int(amount)
+    paid = session.execute(
+        select(FundSpending.commune_code, FundSpending.spent_on, func.sum(FundSpending.amount))
+        .where(
+            owner_clause(FundSpending.commune_code, owner),
+            FundSpending.deleted_at.is_(None),
+            FundSpending.id != (excluding or ""),
+        )
+        .group_by(FundSpending.commune_code, FundSpending.spent_on)
+    )
+    for own, day, amount in paid:
+        ledgers[own].moves[day] -= int(amount)
+    for ledger in ledgers.values():
+        ledger.close()
+    return ledgers
+
+
+def fund_balance_on(
+    session: Session, owner: str, day: date, *, excluding: str | None = None
+) -> FundBalance:
+    """The fund of ``owner`` at the end of ``day``, leaving out the grant ``excluding`` (the
+    one being changed, whose old amount must not count against its new one)."""
+    ledger = _ledgers(session, owner, excluding=excluding)[owner]
+    return FundBalance(day, ledger.balance_on(day), ledger.base_year(day))
 
 
 # -- opening balances -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any
 from db.enums import HouseholdCategory, Sex
 from desktop.core import validation
 from desktop.core.errors import ValidationError
-from desktop.core.formatting import parse_date, parse_money
+from desktop.core.formatting import MSG_DATE_FORMAT, parse_date, parse_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import clean, search_key
 
@@ -123,6 +123,8 @@ def date_value(value: Any, field: str) -> date | None:
     try:
         return parse_date(match[1], field=field)
     except ValidationError as exc:
+        if exc.message != MSG_DATE_FORMAT:
+            raise  # it says why: "31/02/2025 does not exist: month 2 of 2025 has 28 days"
         raise ValidationError(field, M_NOT_DATE, value=raw) from exc
 
 

@@ -1,4 +1,8 @@
-"""Contributions to Quỹ "Vì người nghèo": the list and the form."""
+"""Contributions to Quỹ "Vì người nghèo": the list and the form.
+
+A gift without a receipt number that matches one already recorded (same donor, day and
+amount) is asked about before it is saved: it is usually the same gift typed twice.
+"""
 
 from __future__ import annotations
 
@@ -18,18 +22,40 @@ from desktop.core.funds.fund import (
     delete_contribution,
     list_contributions,
     restore_contribution,
+    same_contribution,
     save_contribution,
     validate_contribution,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.core.text import search_key
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs import confirm
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
 from desktop.ui.recording.forms import TextArea, YearSpin, check_form
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
+
+M_SAME_GIFT = QT_TRANSLATE_NOOP(
+    "ContributionForm",
+    "There is already an identical contribution: {donor}, {amount}, received on {day}.",
+)
+M_SAME_GIFT_RECEIPT = QT_TRANSLATE_NOOP(
+    "ContributionForm",
+    "There is already an identical contribution: {donor}, {amount}, received on {day}, "
+    "receipt {receipt}.",
+)
+M_SAME_GIFT_QUESTION = QT_TRANSLATE_NOOP(
+    "ContributionForm",
+    "If this is another gift, go back and enter its receipt number. Save it anyway?",
+)
+M_SAME_GIFT_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "ContributionForm",
+    "Not saved: the same gift is already recorded. If this is another one, enter its receipt "
+    "number.",
+)
 
 
 class ContributionForm(RecordForm):
@@ -115,6 +141,7 @@ class ContributionForm(RecordForm):
         reader = FieldReader()
         data = self.read(reader)
         check_form(reader, lambda: validate_contribution(data))
+        self._check_same_gift(data)
         with self.context.database.transaction() as session:
             save_contribution(
                 session,
@@ -122,6 +149,37 @@ class ContributionForm(RecordForm):
                 record_id=self.row.id if self.row else None,
                 expected_version=self.row.version if self.row else None,
             )
+
+    def _check_same_gift(self, data: ContributionInput) -> None:
+        """Ask before recording, without a receipt number, a gift that looks like one already
+        recorded; a No keeps the form open with everything typed. A change that leaves the
+        donor, day, amount and receipt number as they were is not asked about."""
+        row = self.row
+        if row is not None and (
+            search_key(data.donor_name),
+            data.received_on,
+            data.amount,
+            data.receipt_no.strip(),
+        ) == (search_key(row.donor_name), row.received_on, row.amount, row.receipt_no):
+            return
+        with self.context.database.reading() as session:
+            other = same_contribution(
+                session,
+                self.context.office.unit_code,
+                data,
+                record_id=row.id if row is not None else None,
+            )
+        if other is None:
+            return
+        facts = tr(
+            M_SAME_GIFT_RECEIPT if other.receipt_no else M_SAME_GIFT,
+            donor=other.donor_name,
+            amount=format_money(other.amount),
+            day=format_date(other.received_on),
+            receipt=other.receipt_no,
+        )
+        if not confirm(self, f"{facts}\n\n{tr(M_SAME_GIFT_QUESTION)}"):
+            raise ValidationError("receipt_no", M_SAME_GIFT_NOT_SAVED)
 
 
 def _text_year(year: int) -> str:

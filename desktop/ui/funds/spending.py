@@ -1,17 +1,24 @@
-"""Grants paid from Quỹ "Vì người nghèo": the list and the form."""
+"""Grants paid from Quỹ "Vì người nghèo": the list and the form.
+
+A grant larger than the fund's balance on the day it is paid is not refused (the money may
+have come in without being recorded yet) but asked about first, with the balance; the list
+shows the fund's balance after each grant, and says so when a grant took the fund below zero.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.fund import (
     SpendingInput,
     SpendingRow,
     delete_spending,
+    fund_balance_on,
     list_spending,
     restore_spending,
     save_spending,
@@ -21,6 +28,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.office import list_hamlets
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs import confirm
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
@@ -28,7 +36,7 @@ from desktop.ui.recording.forms import TextArea, check_form
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
-#: Purposes offered in the form (any other can be typed).
+# Purposes offered in the form (any other can be typed).
 COMMON_PURPOSES = (
     "Hỗ trợ xây nhà Đại đoàn kết",
     "Hỗ trợ sửa chữa nhà",
@@ -36,6 +44,27 @@ COMMON_PURPOSES = (
     "Hỗ trợ học sinh nghèo",
     "Hỗ trợ sinh kế",
     "Tặng quà Tết",
+)
+
+M_OVER_BALANCE = QT_TRANSLATE_NOOP(
+    "SpendingForm",
+    "The fund's balance on {day} is {balance}. This grant of {amount} is larger: it would "
+    "take the fund {shortfall} below zero.",
+)
+M_NO_OPENING = QT_TRANSLATE_NOOP(
+    "SpendingForm",
+    "No opening balance of the fund is recorded for {year} or before: if the fund held money "
+    "before it was recorded in TDCS, enter it in the Opening balance tab.",
+)
+M_SAVE_ANYWAY = QT_TRANSLATE_NOOP("SpendingForm", "Save this grant anyway?")
+M_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "SpendingForm", "Not saved: larger than the fund's balance on {day} ({balance})."
+)
+M_BELOW_ZERO = QT_TRANSLATE_NOOP(
+    "FundsPage",
+    "The fund was below zero after {count} grant(s), at its lowest {balance} on {day} (in red "
+    "in the column “Fund balance after the day”). Check the grants, the contributions and the "
+    "opening balance.",
 )
 
 
@@ -94,6 +123,7 @@ class SpendingForm(RecordForm):
         reader = FieldReader()
         data = self.read(reader)
         check_form(reader, lambda: validate_spending(data))
+        self._check_balance(data)
         with self.context.database.transaction() as session:
             save_spending(
                 session,
@@ -101,6 +131,43 @@ class SpendingForm(RecordForm):
                 record_id=self.row.id if self.row else None,
                 expected_version=self.row.version if self.row else None,
             )
+
+    def _check_balance(self, data: SpendingInput) -> None:
+        """Ask before a grant takes the fund below zero on the day it is paid; a No keeps the
+        form open, everything typed in place. A grant changed without paying more or moving
+        its date is not asked about again."""
+        assert data.amount is not None and data.spent_on is not None
+        row = self.row
+        if row is not None and data.spent_on == row.spent_on and data.amount <= row.amount:
+            return
+        with self.context.database.reading() as session:
+            balance = fund_balance_on(
+                session,
+                self.context.office.unit_code,
+                data.spent_on,
+                excluding=row.id if row is not None else None,
+            )
+        if data.amount <= balance.amount:
+            return
+        day, money = format_date(balance.day), format_money(balance.amount)
+        parts = [
+            tr(
+                M_OVER_BALANCE,
+                day=day,
+                balance=money,
+                amount=format_money(data.amount),
+                shortfall=format_money(data.amount - balance.amount),
+            )
+        ]
+        if balance.declared_year is None:
+            parts.append(tr(M_NO_OPENING, year=data.spent_on.year))
+        parts.append(tr(M_SAVE_ANYWAY))
+        if not confirm(self, "\n\n".join(parts)):
+            raise ValidationError("amount", M_NOT_SAVED, day=day, balance=money)
+
+
+def _balance_after(row: SpendingRow) -> int:
+    return row.balance_after
 
 
 class SpendingListPage(RecordListPage[SpendingRow]):
@@ -120,6 +187,11 @@ class SpendingListPage(RecordListPage[SpendingRow]):
             QT_TRANSLATE_NOOP("FundsPage", "Amount"), lambda r: r.amount, CellKind.MONEY
         ),
         Column[SpendingRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Fund balance after the day"),
+            _balance_after,
+            CellKind.MONEY,
+        ),
+        Column[SpendingRow](
             QT_TRANSLATE_NOOP("FundsPage", "Decision number"), lambda r: r.decision_no
         ),
         Column[SpendingRow](
@@ -129,6 +201,32 @@ class SpendingListPage(RecordListPage[SpendingRow]):
         ),
         Column[SpendingRow](QT_TRANSLATE_NOOP("FundsPage", "Notes"), lambda r: r.notes),
     )
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        # Says so, under the list, when a grant took the fund below zero.
+        self.below_zero = QLabel()
+        self.below_zero.setStyleSheet("color: #b00020")
+        self.below_zero.setWordWrap(True)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.status), self.below_zero)
+        self.model.loaded.connect(self._show_below_zero)
+        self._show_below_zero()
+
+    def _show_below_zero(self) -> None:
+        below = [r for r in self.model.all_rows() if r.balance_after < 0]
+        if below:
+            lowest = min(below, key=lambda r: (r.balance_after, r.spent_on))
+            self.below_zero.setText(
+                tr(
+                    M_BELOW_ZERO,
+                    count=len(below),
+                    balance=format_money(lowest.balance_after),
+                    day=format_date(lowest.spent_on),
+                )
+            )
+        self.below_zero.setVisible(bool(below))
 
     def load_rows(self, session: Session) -> list[SpendingRow]:
         return list_spending(session, self.owner)

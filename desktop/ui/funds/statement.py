@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core.formatting import format_money
 from desktop.core.funds.fund import (
     OpeningInput,
     OpeningRow,
@@ -176,6 +177,12 @@ class FundStatementView(QWidget):
         self.view = make_table(self.model)
         self.view.setMaximumHeight(200)
         layout.addWidget(self.view)
+        # Says so when a year closed below zero (its figures are red in the table).
+        self.negative = QLabel()
+        self.negative.setStyleSheet("color: #b00020")
+        self.negative.setWordWrap(True)
+        self.negative.hide()
+        layout.addWidget(self.negative)
         year_bar = QHBoxLayout()
         year_bar.addWidget(QLabel(self.tr("Contributions by month in:")))
         self.year = QComboBox()
@@ -195,6 +202,21 @@ class FundStatementView(QWidget):
             statements = fund_statements(session, owner, until=date.today().year)
         self.model.set_rows(list(reversed(statements)))
         fit_columns(self.view, widest=240)
+        below = [s for s in statements if s.closing < 0]
+        self.negative.setText(
+            self.tr(
+                "The fund's closing balance is below zero in {years} ({balance} in {last}): "
+                "more was paid out than the fund held. Check the grants, the contributions and "
+                "the opening balance."
+            ).format(
+                years=", ".join(str(s.year) for s in below),
+                balance=format_money(below[-1].closing),
+                last=below[-1].year,
+            )
+            if below
+            else ""
+        )
+        self.negative.setVisible(bool(below))
         chosen = self.year.currentData()
         self.year.blockSignals(True)
         self.year.clear()
