@@ -489,7 +489,7 @@ def test_targets_view_at_the_city_shows_the_real_2025_figures(
     assert texts[0] == "2025"
     assert texts[2] == "20,00 %" and texts[3] == "Đạt chỉ tiêu" and texts[4] == "0 đ"
     assert texts[7] == "15,21 %" and texts[8] == "Chưa đạt"
-    assert texts[9] == "843.000.000.000 đ"
+    assert texts[9] == "1.053.750.000.000 đ"  # (3 518 − 2 675) ÷ 0,8
 
 
 def test_city_pages_show_only_the_city_offices_own_records(
