@@ -32,6 +32,7 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     LongTable,
+    PageBreak,
     SimpleDocTemplate,
     Spacer,
     TableStyle,
@@ -215,7 +216,9 @@ class PdfRenderer:
         wide = len(block.columns) > WIDE_TABLE
         size = TABLE_SIZE_WIDE if wide else TABLE_SIZE
         total_weight = sum(c.weight for c in block.columns)
-        widths = [FRAME_WIDTH * c.weight / total_weight for c in block.columns]
+        widths = fit_numbers(
+            block, [FRAME_WIDTH * c.weight / total_weight for c in block.columns], size
+        )
         header_style = s.cell(size, bold=True, align=TA_CENTER)
 
         def cell(value: Cell, col: int, strong: bool) -> str:
@@ -294,6 +297,22 @@ class PdfRenderer:
             out.extend(self.section(sub, depth + 1))
         return out
 
+    def appendix(self, section: Section) -> list[Flowable]:
+        """An appendix on a new page: its heading centred in capitals ("PHỤ LỤC …"), the
+        lines under it as they are, then its blocks."""
+        out: list[Flowable] = [PageBreak()]
+        head, *rest = section.heading.split("\n") if section.heading else [""]
+        if head:
+            out.append(RLParagraph(markup(head.upper()), self.styles.kind))
+        for line in rest:
+            out.append(RLParagraph(markup(line), self.styles.title))
+        out.append(Spacer(1, 6))
+        for block in section.blocks:
+            out.extend(self.block(block))
+        for sub in section.subsections:
+            out.extend(self.section(sub, 1))
+        return out
+
     def story(self) -> list[Flowable]:
         story = self.head()
         for paragraph in self.report.preamble:
@@ -301,6 +320,8 @@ class PdfRenderer:
         for section in self.report.sections:
             story.extend(self.section(section, 0))
         story.extend(self.foot())
+        for appendix in self.report.appendices:
+            story.extend(self.appendix(appendix))
         return story
 
     def render(self) -> bytes:
@@ -324,6 +345,47 @@ class PdfRenderer:
         )
         doc.build(self.story(), onLaterPages=_page_number)
         return buffer.getvalue()
+
+
+#: A text column keeps at least this width when numbers need room.
+MIN_TEXT_WIDTH: float = 14 * mm
+#: Left and right padding of a cell, and a little air.
+CELL_PADDING: float = 7
+
+
+def fit_numbers(block: Table, widths: list[float], size: float) -> list[float]:
+    """The column widths with every number fitting on one line: a number cannot wrap, so a
+    numeric column narrower than its widest value (a city total of 17.590.000.000.000) takes
+    the room it needs from the text columns, which wrap."""
+    needed = list(widths)
+    for col, column in enumerate(block.columns):
+        if column.kind is CellKind.TEXT:
+            continue
+        widest = 0.0
+        for row in block.rows:
+            widest = max(
+                widest, stringWidth(format_cell(row[col], column.kind), fonts.REGULAR, size)
+            )
+        for row in block.totals:
+            widest = max(widest, stringWidth(format_cell(row[col], column.kind), fonts.BOLD, size))
+        needed[col] = max(widths[col], widest + CELL_PADDING)
+    extra = sum(needed) - sum(widths)
+    if extra <= 0:
+        return widths
+    text = [i for i, c in enumerate(block.columns) if c.kind is CellKind.TEXT]
+    spare = {i: max(0.0, widths[i] - MIN_TEXT_WIDTH) for i in text}
+    available = sum(spare.values())
+    if available <= 0:
+        return widths
+    take = min(extra, available)
+    for i in text:
+        needed[i] = widths[i] - take * spare[i] / available
+    if take < extra:  # not enough room: numbers share what there is
+        grown = [i for i, c in enumerate(block.columns) if needed[i] > widths[i]]
+        scale = (sum(needed[i] for i in grown) - (extra - take)) / sum(needed[i] for i in grown)
+        for i in grown:
+            needed[i] *= scale
+    return needed
 
 
 #: Room a heading needs below it so that it does not stand alone at the foot of a page:
