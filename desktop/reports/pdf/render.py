@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -73,21 +73,37 @@ def markup(text: str) -> str:
 
 
 def format_cell(value: Cell, kind: CellKind) -> str:
-    """A cell as the PDF prints it: 1.234.567 / 2,68 % / 05/02/2026."""
+    """A cell as the PDF prints it: 1.234.567 / 2,68 % / 05/02/2026; a figure that is not
+    known (``None`` in a column of numbers) as "–", never as a blank or a zero."""
     if value is None:
-        return ""
+        return "" if kind in (CellKind.TEXT, CellKind.DATE) else "–"
     if isinstance(value, str):
         return nfc(value)
     if isinstance(value, date):
         return format_date(value)
     if kind is CellKind.PERCENT:
         return format_percent(value)
+    if kind is CellKind.MILLIONS and isinstance(value, int | Fraction | Decimal | float):
+        return format_millions(value)
     if isinstance(value, int):
         return group_thousands(value)
     if isinstance(value, Fraction | Decimal | float):
         rounded = round(float(value))
         return group_thousands(rounded)
     return nfc(str(value))
+
+
+def format_millions(value: int | Fraction | Decimal | float) -> str:
+    """An amount in triệu đồng with two decimals: 17.590.000,00 / 34,50."""
+    exact = (
+        Decimal(value.numerator) / Decimal(value.denominator)
+        if isinstance(value, Fraction)
+        else Decimal(str(value))
+    )
+    cents = int((exact * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{group_thousands(whole)},{part:02d}"
 
 
 class Rule(Flowable):  # type: ignore[misc]  # reportlab has no type hints
