@@ -472,8 +472,9 @@ def test_common_pieces_name_the_unit(commune_db: Database, city_db_2: Database) 
         office = city_db_2.office()
         assert office is not None
         ctx = ReportContext(session, office, request, NO_PROGRESS)
-        assert common.unit_phrase(ctx) == "các xã, phường trên địa bàn thành phố"
-        assert common.unit_label(ctx) == "Toàn thành phố"
+        # No commune's figures at the city yet: never "toàn thành phố".
+        assert common.unit_phrase(ctx) == "các xã, phường có số liệu (0/103 xã, phường)"
+        assert common.unit_label(ctx) == "Các xã, phường có số liệu (0/103 xã, phường)"
         assert "Ban Chính sách, chiến lược Trung ương" in common.recipients(ctx)
         one = ReportContext(
             session, office, ReportRequest(request.period, "31150", request.issued_on), NO_PROGRESS

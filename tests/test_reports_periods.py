@@ -350,8 +350,8 @@ def test_unchecked_loans_body_counts_and_appendix_names(others: dict[str, Made])
     appendix = made.text[made.text.index("PHỤ LỤC") :]
     assert "Trần Thị Bình" in appendix and "HD-002" in appendix
     assert "Nguyễn Văn An" not in appendix  # checked on 31/03/2026
-    listing = sheet_rows(made.xlsx, "Danh sách", key=2)
-    assert listing["Trần Thị Bình"][8] == 28 * M
+    listing = sheet_rows(made.xlsx, "Danh sách", key=1)
+    assert listing["Trần Thị Bình"][2] == "HD-002" and listing["Trần Thị Bình"][7] == 28 * M
 
 
 def test_unchecked_loans_without_balances(others: dict[str, Made]) -> None:

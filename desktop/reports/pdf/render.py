@@ -321,7 +321,8 @@ class PdfRenderer:
         if head:
             out.append(RLParagraph(markup(head.upper()), self.styles.kind))
         for line in rest:
-            out.append(RLParagraph(markup(line), self.styles.title))
+            style = self.styles.date_line if line.startswith("(") else self.styles.title
+            out.append(RLParagraph(markup(line), style))
         out.append(Spacer(1, 6))
         for block in section.blocks:
             out.extend(self.block(block))
