@@ -221,7 +221,9 @@ def test_output_format_follows_the_extension(vi_app: object) -> None:
 def test_formatting_helpers() -> None:
     assert format_cell(1_234_567, CellKind.MONEY) == "1.234.567"
     assert format_cell(Fraction(268, 10_000), CellKind.PERCENT) == "2,68 %"
-    assert format_cell(None, CellKind.PERCENT) == ""
+    assert format_cell(None, CellKind.PERCENT) == "–"  # not known: a dash, never a blank
+    assert format_cell(None, CellKind.MONEY) == "–"
+    assert format_cell(None, CellKind.TEXT) == ""
     assert format_cell(date(2026, 2, 5), CellKind.DATE) == "05/02/2026"
     assert issuing_body_lines("Ủy ban nhân dân phường Cái Khế") == [
         "ỦY BAN NHÂN DÂN",

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from typing import Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -381,7 +382,17 @@ def entrusted_series(
     return [_indicators(figures, y, owner) for y in range(min(years), max(years) + 1)]
 
 
-def latest_share(series: Sequence[EntrustedIndicators], year: int) -> EntrustedIndicators | None:
+class _HasShare(Protocol):
+    @property
+    def year(self) -> int: ...
+    @property
+    def share(self) -> ShareIndicator: ...
+
+
+_Shares = TypeVar("_Shares", bound=_HasShare)
+
+
+def latest_share(series: Sequence[_Shares], year: int) -> _Shares | None:
     """The indicators of ``year``, or of the latest earlier year, whose share is known: the
     bank gives a year's total capital after the year ends, so during the year the last
     known share is the one to show."""
@@ -429,14 +440,9 @@ def _local(
     return growth, ShareIndicator(year, None, total, balance, estimated)
 
 
-def local_budget_indicators(
-    session: Session, year: int, *, until: date | None = None
+def _local_budget(
+    city: _Figures, communes_figures: dict[str, _Figures], year: int
 ) -> LocalBudgetIndicators:
-    """Both targets of ``year`` for the whole local budget (city and communes), with the
-    city's and the communes' own figures."""
-    figures = _figures(session, CITY_CODE, until)
-    city = figures.get(CITY_CODE, _Figures({}, {}))
-    communes_figures = _figures(session, None, until)
     communes = list(communes_figures.values())
     growth, share = _local(city, communes, year)
     _growth_before, before = _local(city, communes, year - 1)
@@ -450,9 +456,29 @@ def local_budget_indicators(
     )
 
 
-def local_share_series(session: Session, *, until: date | None = None) -> list[ShareIndicator]:
-    """The whole local budget's share of the branch's total capital for every year the city
-    office recorded a total (oldest first)."""
+def _local_figures(session: Session, until: date | None) -> tuple[_Figures, dict[str, _Figures]]:
     city = _figures(session, CITY_CODE, until).get(CITY_CODE, _Figures({}, {}))
-    communes = list(_figures(session, None, until).values())
-    return [_local(city, communes, year)[1] for year in sorted(city.totals)]
+    return city, _figures(session, None, until)
+
+
+def local_budget_indicators(
+    session: Session, year: int, *, until: date | None = None
+) -> LocalBudgetIndicators:
+    """Both targets of ``year`` for the whole local budget (city and communes), with the
+    city's and the communes' own figures."""
+    city, communes = _local_figures(session, until)
+    return _local_budget(city, communes, year)
+
+
+def local_budget_series(
+    session: Session, *, until: date | None = None
+) -> list[LocalBudgetIndicators]:
+    """The whole local budget's targets for every year from the first with a transfer or a
+    total capital (of the city office or a commune) to the last, at most ``until``'s year."""
+    city, communes = _local_figures(session, until)
+    years = {y for f in (city, *communes.values()) for y in (*f.transfers, *f.totals)}
+    if until is not None:
+        years = {y for y in years if y <= until.year}
+    if not years:
+        return []
+    return [_local_budget(city, communes, y) for y in range(min(years), max(years) + 1)]

@@ -62,9 +62,10 @@ def covered_label(coverage: DataCoverage) -> str:
     return f"Cộng {len(coverage.covered)} xã, phường có số liệu"
 
 
-def coverage_sentence(coverage: DataCoverage) -> Paragraph:
+def coverage_sentence(coverage: DataCoverage, *, listed_in: str = "") -> Paragraph:
     """ "Số liệu của 5/103 xã, phường (2 xã, phường gửi qua tệp …, 3 xã, phường có số liệu
-    nhập trực tiếp tại Thành phố); chưa có số liệu: phường Ninh Kiều, …" """
+    nhập trực tiếp tại Thành phố); chưa có số liệu: phường Ninh Kiều, …" — or, when a
+    table of the report lists them, their number and where (``listed_in``)."""
     covered = len(coverage.covered)
     routes = []
     if coverage.by_file:
@@ -79,8 +80,10 @@ def coverage_sentence(coverage: DataCoverage) -> Paragraph:
         text += f" ({'; '.join(routes)})"
     missing = coverage.missing
     if missing:
-        names = ", ".join(name_in_text(c) for c in missing)
-        text += f"; chưa có số liệu: {names}."
+        if listed_in:
+            text += f"; chưa có số liệu: {len(missing)} xã, phường (danh sách tại {listed_in})."
+        else:
+            text += f"; chưa có số liệu: {', '.join(name_in_text(c) for c in missing)}."
         text += (
             " Các số liệu tổng hợp, tỷ lệ và xếp hạng trong báo cáo chỉ tính các xã, phường có "
             "số liệu."

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
+from typing import Protocol
 
 from desktop.core.formatting import format_date, format_percent, group_thousands
 from desktop.core.funds.deposits import DepositTotals
@@ -21,6 +22,7 @@ from desktop.core.funds.indicators import (
     EntrustedIndicators,
     GrowthIndicator,
     ShareIndicator,
+    ShareStep,
     TargetStatus,
     latest_share,
     share_path,
@@ -353,8 +355,8 @@ def share_sentence_text(latest: EntrustedIndicators | None, millions: bool = Fal
             f"ủy thác thêm cũng làm tăng tổng nguồn vốn)"
         )
     following = share_path(share)
-    if following and following[0].required is not None:
-        nxt = following[0]
+    nxt = following[0] if following else None
+    if nxt is not None and nxt.required is not None:
         needed = share.needed_for(nxt.required) or 0
         text += (
             f"; mức phải đạt cuối năm {nxt.year} theo lộ trình là {format_percent(nxt.required)}"
@@ -396,8 +398,19 @@ def path_rule(latest: ShareIndicator) -> Paragraph:
     )
 
 
+class _PathYear(Protocol):
+    """A year's share and its step: :class:`EntrustedIndicators` or the local budget's."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def share(self) -> ShareIndicator: ...
+    @property
+    def step(self) -> ShareStep | None: ...
+
+
 def path_table(
-    series: Sequence[EntrustedIndicators], year: int, *, sheet: str = "Lộ trình 20 %"
+    series: Sequence[_PathYear], year: int, *, sheet: str = "Lộ trình 20 %"
 ) -> Table | None:
     """Each year with a known share up to ``year`` (its step, what it reached, the
     judgement), then the rest of the path from the latest known share to 2030."""
@@ -409,15 +422,12 @@ def path_table(
         if item.year > latest.year or item.share.share is None:
             continue
         step = item.step
-        required = step.required if step is not None else None
-        rows.append(
-            (
-                f"Năm {item.year}",
-                required if required is not None else "",
-                item.share.share,
-                PATH_STATUS[step.status] if required is not None else "Năm gốc của lộ trình",
+        if step is not None and step.required is not None:
+            rows.append(
+                (f"Năm {item.year}", step.required, item.share.share, PATH_STATUS[step.status])
             )
-        )
+        else:
+            rows.append((f"Năm {item.year}", "", item.share.share, "Năm gốc của lộ trình"))
     for step in share_path(latest.share):
         rows.append((f"Năm {step.year}", step.required, "", "Chưa đến hạn, chưa có số liệu"))
     return Table(

@@ -84,3 +84,10 @@ def money_text(amount: int, millions: bool = False) -> str:
     whole, part = divmod(abs(int(value * 100)), 100)
     sign = "-" if value < 0 else ""
     return f"{sign}{group_thousands(whole)},{part:02d} triệu đồng"
+
+
+def year_label(year: int, cut: date) -> str:
+    """A column heading: "Năm 2026", or while it runs "Năm 2026 (đến 20/10/2026)"."""
+    if cut < date(year, 12, 31):
+        return f"Năm {year} (đến {format_date(cut)})"
+    return f"Năm {year}"
