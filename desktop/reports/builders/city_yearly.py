@@ -484,13 +484,14 @@ def deposits_table(
 
 
 def growth_cells(growth: GrowthIndicator) -> tuple[Cell, ...]:
+    value, judged = fund_parts.judged_growth(growth)
     return (
         fund_parts.transferred_cell(growth.previous, True),
         fund_parts.transferred_cell(growth.transferred, True),
-        growth.growth,
+        value,
         money_cell(growth.target_amount, True),
-        money_cell(growth.still_needed, True),
-        TARGET_STATUS[growth.status],
+        money_cell(growth.still_needed, True) if growth.transferred else "",
+        judged,
     )
 
 
@@ -612,11 +613,12 @@ def entrusted_by_commune_table(
     year = next(iter(growth.values())).year if growth else share_year
 
     def cells(g: EntrustedIndicators, s: EntrustedIndicators) -> tuple[Cell, ...]:
+        value, judged = fund_parts.judged_growth(g.growth)
         return (
             fund_parts.transferred_cell(g.growth.previous, True),
             fund_parts.transferred_cell(g.growth.transferred, True),
-            g.growth.growth,
-            TARGET_STATUS[g.growth.status],
+            value,
+            judged,
             s.share.share,
         )
 

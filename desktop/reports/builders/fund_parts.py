@@ -185,6 +185,14 @@ def transferred_cell(amount: int, millions: bool = False) -> Cell:
     return money_cell(amount, millions) if amount else NO_DATA
 
 
+def judged_growth(growth: GrowthIndicator) -> tuple[Fraction | None, str]:
+    """The growth and its assessment; with nothing transferred in the year (nothing
+    recorded yet) there is no growth to judge — not a fall of 100 %."""
+    if not growth.transferred:
+        return None, NO_DATA
+    return growth.growth, TARGET_STATUS[growth.status]
+
+
 def growth_word(growth: Fraction) -> str:
     return "tăng" if growth >= 0 else "giảm"
 
@@ -201,6 +209,7 @@ def growth_rows(
 ) -> list[tuple[Cell, ...]]:
     year = growth.year
     target = f"≥ {format_percent(GROWTH_TARGET, 0)}"
+    value, judged = judged_growth(growth)
     return [
         (
             f"Vốn ngân sách địa phương ủy thác năm {year - 1}",
@@ -216,7 +225,7 @@ def growth_rows(
             "",
             "",
         ),
-        ("Tăng so với năm trước", "", growth.growth, target, TARGET_STATUS[growth.status]),
+        ("Tăng so với năm trước", "", value, target, judged),
         (
             f"Mức phải đạt năm {year} (cao hơn năm trước tối thiểu 20 %)",
             money_cell(growth.target_amount, millions),
@@ -324,6 +333,8 @@ def growth_sentence_text(growth: GrowthIndicator, millions: bool = False) -> str
     """ ", tăng 12,00 % so với năm 2025 (mục tiêu tăng tối thiểu 20 %: chưa đạt, còn thiếu
     …)" — empty without a base year."""
     value = growth.growth
+    if not growth.transferred:
+        return ""
     if value is None:
         return f" (chưa có số liệu năm {growth.year - 1} để so sánh)"
     text = (
@@ -335,13 +346,17 @@ def growth_sentence_text(growth: GrowthIndicator, millions: bool = False) -> str
     return text + ")"
 
 
-def share_sentence_text(latest: EntrustedIndicators | None, millions: bool = False) -> str:
+def share_sentence_text(
+    latest: EntrustedIndicators | None, millions: bool = False, *, whose: str = ""
+) -> str:
+    """The latest known share against its step, what 20 % and the next step still need;
+    ``whose`` names the scope ("theo số liệu của Chi nhánh …")."""
     if latest is None or latest.share.share is None:
         return " Chưa có số liệu tổng nguồn vốn để tính tỷ lệ vốn ủy thác trên tổng nguồn vốn."
     share = latest.share
     text = (
-        f" Cuối năm {share.year}, nguồn vốn ủy thác chiếm {format_percent(share.share)} tổng "
-        f"nguồn vốn"
+        f" Cuối năm {share.year}{f', {whose}' if whose else ''}, nguồn vốn ủy thác chiếm "
+        f"{format_percent(share.share)} tổng nguồn vốn"
     )
     step = latest.step
     if step is not None and step.required is not None:

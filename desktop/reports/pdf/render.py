@@ -65,6 +65,8 @@ HEADER_GREY = colors.HexColor("#E8E8E8")
 TOTAL_GREY = colors.HexColor("#F3F3F3")
 #: Tables with more columns than this use the smaller font.
 WIDE_TABLE = 7
+#: Tables of at most this many rows (header included) stay on one page with their caption.
+KEEP_TOGETHER_ROWS = 12
 
 
 def markup(text: str) -> str:
@@ -282,6 +284,9 @@ class PdfRenderer:
         table.setStyle(TableStyle(commands))
         out.append(table)
         out.append(Spacer(1, 8))
+        if len(data) <= KEEP_TOGETHER_ROWS:
+            # A short table is not split, least of all its total row from its body.
+            return [out[0], KeepTogether(out[1:])]
         return out
 
     def chart(self, block: Chart) -> list[Flowable]:
