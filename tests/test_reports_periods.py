@@ -5,6 +5,7 @@ is checked in the PDF's text and in the workbook against answers worked out by h
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -107,10 +108,8 @@ def fund_rows(made: Made) -> dict[str, list[int | Decimal | None]]:
         "Chi hỗ trợ trong kỳ",
         "Chi hỗ trợ trong năm",
     ):
-        try:
+        with contextlib.suppress(AssertionError):
             found[label] = row_values(text, label)
-        except AssertionError:
-            pass
     return found
 
 

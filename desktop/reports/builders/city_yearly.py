@@ -875,10 +875,11 @@ SPEC = register(
         QT_TRANSLATE_NOOP("ReportBuilders", "The city's yearly report (before 30/10)"),
         QT_TRANSLATE_NOOP(
             "ReportBuilders",
-            "The consolidated yearly report the plan asks for before 30 October: per-commune "
-            "tables of task completion, credit indicators, the fund and entrusted capital, the "
-            "city's totals, the communes whose figures are missing or late, rankings and "
-            "charts.",
+            "The consolidated yearly report the plan asks for before 30 October: how many "
+            "communes the figures cover and which have none; per-commune tables of task "
+            "completion, credit indicators and the fund, with their totals and rankings; the "
+            "local budget of the city and the communes against the plan's targets; amounts in "
+            "million đồng.",
         ),
         frozenset({OfficeMode.CITY}),
         (PeriodKind.YEAR,),

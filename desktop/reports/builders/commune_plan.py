@@ -205,9 +205,11 @@ SPEC = register(
         QT_TRANSLATE_NOOP("ReportBuilders", "Report on carrying out the plan (commune, ward)"),
         QT_TRANSLATE_NOOP(
             "ReportBuilders",
-            "The periodic report of a commune or ward: each task of the plan with its status, "
-            "what was done and the documents issued; loans, loan-use checks, the fund, deposits "
-            "and entrusted capital against the targets; difficulties and proposals.",
+            "The periodic report of a commune or ward, with the period's figures as of its end "
+            "(or the document's date): each task of the plan with its status, what was done in "
+            "each period and the documents issued; loans, loan-use checks, the fund, deposits "
+            "and entrusted capital against the targets and the path to 20 % in 2030; "
+            "difficulties and proposals.",
         ),
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),

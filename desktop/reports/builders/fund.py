@@ -384,9 +384,9 @@ SPEC = register(
         QT_TRANSLATE_NOOP("ReportBuilders", "Statement of the fund “Vì người nghèo”"),
         QT_TRANSLATE_NOOP(
             "ReportBuilders",
-            "The fund's opening balance, receipts, spending and balance for the year; gifts by "
-            "month and in the peak month; the gifts and grants of the period one by one (at "
-            "the city for all communes: each commune's statement).",
+            "The fund's opening balance, receipts, spending and balance for the period; gifts by "
+            "month, by kind of donor and in the peak month; the gifts and grants one by one in "
+            "appendices (at the city for all communes: each commune's statement).",
         ),
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),

@@ -265,9 +265,10 @@ SPEC = register(
         QT_TRANSLATE_NOOP("ReportBuilders", "Loan quality"),
         QT_TRANSLATE_NOOP(
             "ReportBuilders",
-            "Outstanding balance, overdue and frozen debt at the end of the period by "
-            "programme, entrusted organisation, savings-and-loan group and hamlet (at the city "
-            "for all communes: by commune), arrears ageing and the year's loan-use checks.",
+            "Outstanding balance, overdue and frozen debt at the end of the period (or the "
+            "document's date) by programme, entrusted organisation, savings-and-loan group and "
+            "hamlet (at the city for all communes: by commune), arrears ageing and the loan-use "
+            "checks since the start of the year.",
         ),
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),

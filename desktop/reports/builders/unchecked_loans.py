@@ -258,8 +258,8 @@ SPEC = register(
         QT_TRANSLATE_NOOP(
             "ReportBuilders",
             "The loans with a balance whose use was not checked in the twelve months before the "
-            "end of the period, never-checked loans first, counted by hamlet and organisation "
-            "(at the city for all communes: by commune).",
+            "end of the period, counted by hamlet and organisation, the list by name in an "
+            "appendix (at the city for all communes: by commune).",
         ),
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),
