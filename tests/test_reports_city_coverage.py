@@ -261,9 +261,12 @@ def others(world: World, folder: Path) -> dict[str, Made]:
 def test_loan_quality_for_all_communes_says_what_it_covers(others: dict[str, Made]) -> None:
     made = others["quality"]
     assert "Số liệu của 3/103 xã, phường" in made.flat
-    missing = made.flat[made.flat.index("chưa có số liệu:") :]
-    assert "phường Ninh Kiều" in missing.split(".")[0]
-    assert "phường Cái Khế" not in missing.split(".")[0]
+    assert "chưa có số liệu: 100 xã, phường (danh sách tại Phụ lục)" in made.flat
+    appendix = made.text[made.text.index("PHỤ LỤC") :]
+    assert "Phường Ninh Kiều" in appendix and "Phường Cái Khế" not in appendix
+    assert made.text.index("Trần Văn Lâm") < made.text.index("PHỤ LỤC")
+    missing = sheet_rows(made.xlsx, "Chưa có số liệu", key=1)
+    assert len([r for r in missing.values() if isinstance(r[0], int)]) == 100
     by_commune = sheet_rows(made.xlsx, "Theo xã")
     assert by_commune["Phường Cái Khế"][2] == 63.0  # triệu đồng
     assert "Đơn vị tính: triệu đồng" in made.text

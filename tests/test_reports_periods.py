@@ -368,3 +368,25 @@ def test_loan_quality_without_balances_lists_the_catalogue(others: dict[str, Mad
     sheet = sheet_rows(quality.xlsx, "Theo tổ chức")
     assert sheet["Hội Nông dân"][1:3] == (1, 35 * M)
     assert sheet["Đoàn Thanh niên"][1:3] == (0, 0)
+
+
+def test_numbers_never_overflow_their_column() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop.reports.model import Column, Table
+    from desktop.reports.pdf import fonts
+    from desktop.reports.pdf.render import FRAME_WIDTH, TABLE_SIZE, fit_numbers
+    from desktop.reports.pdf.styles import Styles
+    from desktop.reports.xlsx_table import CellKind
+
+    Styles()  # registers the fonts
+    table = Table(
+        "",
+        "t",
+        [Column("Tên", weight=6), Column("Số tiền", CellKind.MONEY, 0.4)],
+        [("Phường Cái Khế", 1_000)],
+        totals=[("Tổng cộng", 17_590_000_000_000)],
+    )
+    widths = fit_numbers(table, [FRAME_WIDTH * 6 / 6.4, FRAME_WIDTH * 0.4 / 6.4], TABLE_SIZE)
+    assert widths[1] >= stringWidth("17.590.000.000.000", fonts.BOLD, TABLE_SIZE) + 6
+    assert sum(widths) == pytest.approx(FRAME_WIDTH)

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from db.enums import CommuneKind
 from desktop.core.office import CommuneInfo
-from desktop.reports.model import Paragraph, Section
+from desktop.reports.model import Column, Paragraph, Section, Table
 from desktop.reports.registry import ReportContext
+from desktop.reports.xlsx_table import CellKind
 from desktop.sync.coverage import DataCoverage, data_coverage
+
+#: Up to this many communes without figures are named in the sentence; more go to an
+#: appendix, so that the list does not bury the document's first page.
+NAMED_INLINE = 20
 
 
 def coverage_of(ctx: ReportContext) -> DataCoverage | None:
@@ -91,3 +96,32 @@ def coverage_sentence(coverage: DataCoverage, *, listed_in: str = "") -> Paragra
     else:
         text += "."
     return Paragraph(text, italic=True)
+
+
+def missing_listed_in(coverage: DataCoverage) -> str:
+    """Where a report lists the communes without figures: "" (in the sentence) or "Phụ lục"."""
+    return "Phụ lục" if len(coverage.missing) > NAMED_INLINE else ""
+
+
+def missing_appendix(coverage: DataCoverage, report_title: str) -> list[Section]:
+    """The communes without figures as an appendix, when there are too many to name in the
+    sentence (see :func:`missing_listed_in`)."""
+    if not missing_listed_in(coverage):
+        return []
+    return [
+        Section(
+            f"Phụ lục\nCác xã, phường chưa có số liệu\n(Kèm theo Báo cáo {report_title})",
+            [
+                Table(
+                    "",
+                    "Chưa có số liệu",
+                    [
+                        Column("STT", CellKind.NUMBER, 0.7),
+                        Column("Xã, phường", weight=3),
+                        Column("Mã", weight=1),
+                    ],
+                    [(i, c.label, c.code) for i, c in enumerate(coverage.missing, start=1)],
+                )
+            ],
+        )
+    ]

@@ -256,7 +256,11 @@ def build(ctx: ReportContext) -> Report:
         figures_line(period, issued),
     ]
     if everyone and coverage is not None:
-        preamble.append(coverage_parts.coverage_sentence(coverage))
+        preamble.append(
+            coverage_parts.coverage_sentence(
+                coverage, listed_in=coverage_parts.missing_listed_in(coverage)
+            )
+        )
     if coverage_parts.holds_no_data(ctx, coverage):
         return Report(
             kind="Báo cáo",
@@ -312,6 +316,9 @@ def build(ctx: ReportContext) -> Report:
 
     ctx.progress.report(1, 3, FUND_NAME)
     if everyone and coverage is not None:
+        appendices = coverage_parts.missing_appendix(
+            coverage, f"tình hình vận động, quản lý và sử dụng {FUND_NAME} {period.label_vi()}"
+        )
         communes = {c.code: c for c in coverage.covered}
         statements = period_statements_by_commune(session, period.start, cut, list(communes))
         sections.append(

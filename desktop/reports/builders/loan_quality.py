@@ -90,7 +90,11 @@ def build(ctx: ReportContext) -> Report:
         figures_line(period, issued),
     ]
     if everyone and coverage is not None:
-        preamble.append(coverage_parts.coverage_sentence(coverage))
+        preamble.append(
+            coverage_parts.coverage_sentence(
+                coverage, listed_in=coverage_parts.missing_listed_in(coverage)
+            )
+        )
     if coverage_parts.holds_no_data(ctx, coverage):
         return Report(
             kind="Báo cáo",
@@ -255,6 +259,11 @@ def build(ctx: ReportContext) -> Report:
             preamble=preamble,
             sections=sections,
             name=NAME,
+            appendices=coverage_parts.missing_appendix(
+                coverage, "dư nợ và chất lượng tín dụng chính sách xã hội"
+            )
+            if everyone and coverage is not None
+            else [],
         )
     )
 

@@ -118,7 +118,11 @@ def build(ctx: ReportContext) -> Report:
         figures_line(period, issued),
     ]
     if everyone and coverage is not None:
-        preamble.append(coverage_parts.coverage_sentence(coverage))
+        preamble.append(
+            coverage_parts.coverage_sentence(
+                coverage, listed_in=coverage_parts.missing_listed_in(coverage)
+            )
+        )
     letterhead = ctx.letterhead(recipients(ctx))
     if coverage_parts.holds_no_data(ctx, coverage):
         return Report(
@@ -129,6 +133,13 @@ def build(ctx: ReportContext) -> Report:
             sections=[coverage_parts.no_data_section(unit)],
             name=NAME,
         )
+    missing = (
+        coverage_parts.missing_appendix(
+            coverage, "về khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng"
+        )
+        if everyone and coverage is not None
+        else []
+    )
     ctx.progress.report(0, 2, "Khoản vay chưa kiểm tra")
     basis = loan_parts.BalanceBasis.of(session, ctx.owner, day)
     if basis.no_data:
@@ -151,6 +162,7 @@ def build(ctx: ReportContext) -> Report:
                     )
                 ],
                 name=NAME,
+                appendices=missing,
             )
         )
     items = loans_not_checked(session, ctx.owner, today=day)
@@ -167,7 +179,7 @@ def build(ctx: ReportContext) -> Report:
         )
     ]
     organisations = [label for _code, label in loan_parts.organisation_catalogue(session)]
-    appendices: list[Section] = []
+    appendices: list[Section] = list(missing)
     if everyone and coverage is not None:
         labels = {c.code: c.label for c in coverage.covered}
         sections = [
