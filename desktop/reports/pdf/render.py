@@ -373,15 +373,20 @@ class PdfRenderer:
 MIN_TEXT_WIDTH: float = 14 * mm
 #: Left and right padding of a cell, and a little air.
 CELL_PADDING: float = 7
+#: A text column grows for its longest word up to this share of the page width.
+MAX_WORD_SHARE = 0.3
 
 
 def fit_numbers(block: Table, widths: list[float], size: float) -> list[float]:
-    """The column widths with every number fitting on one line: a number cannot wrap, so a
-    numeric column narrower than its widest value (a city total of 17.590.000.000.000) takes
-    the room it needs from the text columns, which wrap."""
-    needed = list(widths)
+    """The column widths with every number on one line and every word within its column: a
+    number or a word cannot wrap, so a column narrower than its widest one (a city total of
+    17.590.000.000.000, a group code) takes the room it needs from the text columns that have
+    more than they need."""
+    minimum: list[float] = []
     for col, column in enumerate(block.columns):
         if column.kind is CellKind.TEXT:
+            word = min(longest_word(block, col, size), FRAME_WIDTH * MAX_WORD_SHARE)
+            minimum.append(max(MIN_TEXT_WIDTH, word))
             continue
         widest = 0.0
         for row in block.rows:
@@ -390,24 +395,43 @@ def fit_numbers(block: Table, widths: list[float], size: float) -> list[float]:
             )
         for row in block.totals:
             widest = max(widest, stringWidth(format_cell(row[col], column.kind), fonts.BOLD, size))
-        needed[col] = max(widths[col], widest + CELL_PADDING)
+        minimum.append(widest + CELL_PADDING)
+    needed = [max(w, m) for w, m in zip(widths, minimum, strict=True)]
     extra = sum(needed) - sum(widths)
     if extra <= 0:
         return widths
-    text = [i for i, c in enumerate(block.columns) if c.kind is CellKind.TEXT]
-    spare = {i: max(0.0, widths[i] - MIN_TEXT_WIDTH) for i in text}
+    givers = [
+        i
+        for i, c in enumerate(block.columns)
+        if c.kind is CellKind.TEXT and needed[i] == widths[i] and widths[i] > minimum[i]
+    ]
+    spare = {i: widths[i] - minimum[i] for i in givers}
     available = sum(spare.values())
-    if available <= 0:
-        return widths
     take = min(extra, available)
-    for i in text:
+    for i in givers:
         needed[i] = widths[i] - take * spare[i] / available
-    if take < extra:  # not enough room: numbers share what there is
-        grown = [i for i, c in enumerate(block.columns) if needed[i] > widths[i]]
-        scale = (sum(needed[i] for i in grown) - (extra - take)) / sum(needed[i] for i in grown)
+    if take < extra:  # not enough room: the grown columns share what there is
+        grown = [i for i in range(len(widths)) if needed[i] > widths[i]]
+        room = sum(needed[i] for i in grown) - (extra - take)
+        scale = room / sum(needed[i] for i in grown)
         for i in grown:
             needed[i] *= scale
     return needed
+
+
+def longest_word(block: Table, col: int, size: float) -> float:
+    """The width the widest word of a text column needs (a word does not wrap)."""
+    widest = 0.0
+    seen: set[str] = set()
+    for row in (*block.rows, *block.totals):
+        value = row[col]
+        if not isinstance(value, str):
+            continue
+        for word in value.split():
+            if word not in seen:
+                seen.add(word)
+                widest = max(widest, stringWidth(nfc(word), fonts.BOLD, size))
+    return widest + CELL_PADDING
 
 
 #: Room a heading needs below it so that it does not stand alone at the foot of a page:
