@@ -143,5 +143,5 @@ def arrival_table(items: list[Arrival], cut: date, coverage: DataCoverage) -> Ta
             Column("Tình trạng", weight=3.2),
         ],
         rows,
-        empty_text="Tất cả các xã, phường đã gửi đủ và đúng hạn số liệu.",
+        empty_text="Không có xã, phường nào chưa có số liệu, thiếu tệp hoặc gửi chậm số liệu.",
     )
