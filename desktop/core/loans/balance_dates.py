@@ -14,23 +14,32 @@ from datetime import date
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Loan, LoanBalance
-from desktop.core.loans.common import Owner, alive, owner_clause
+from db.models import Commune, Loan, LoanBalance
+from desktop.core.loans.common import alive
 
 
-def latest_balance_days(session: Session, owner: Owner, day: date) -> dict[str, date]:
-    """Commune → the latest day on or before ``day`` with a recorded balance, for
-    ``owner`` (one commune) or every office (``None``); communes without one are absent."""
-    rows = session.execute(
-        select(LoanBalance.commune_code, func.max(LoanBalance.as_of))
-        .where(
+def latest_balance_day(session: Session, owner: str, day: date) -> date | None:
+    """The latest day on or before ``day`` with a balance of ``owner``'s loans recorded
+    (``None``: none by then)."""
+    return session.scalar(
+        select(func.max(LoanBalance.as_of)).where(
             LoanBalance.deleted_at.is_(None),
             LoanBalance.as_of <= day,
-            owner_clause(LoanBalance, owner),
+            LoanBalance.commune_code == owner,
         )
-        .group_by(LoanBalance.commune_code)
-    ).all()
-    return {code: as_of for code, as_of in rows if as_of is not None}
+    )
+
+
+def communes_with_balances(session: Session, day: date) -> set[str]:
+    """The offices with at least one balance recorded on or before ``day``: one indexed look-up
+    per commune, which stops at the first balance found (a scan of the city's 1.2 million
+    balances for their latest days takes seconds)."""
+    held = exists().where(
+        LoanBalance.commune_code == Commune.code,
+        LoanBalance.as_of <= day,
+        LoanBalance.deleted_at.is_(None),
+    )
+    return set(session.scalars(select(Commune.code).where(held)))
 
 
 def loans_without_balance(session: Session, owner: str, day: date) -> int:

@@ -45,7 +45,7 @@ from desktop.core.funds.period import (
     period_statements_by_commune,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.loans.balance_dates import latest_balance_days
+from desktop.core.loans.balance_dates import communes_with_balances
 from desktop.core.loans.indicators import Dimension, IndicatorRow, indicator_table
 from desktop.core.office import CommuneInfo
 from desktop.core.periods import Period
@@ -373,7 +373,7 @@ def credit_section(
     year = ctx.request.period.year
     indicators = indicator_table(ctx.session, Dimension.COMMUNE, owner=None, as_of=day, year=year)
     found = {row.key: row for row in indicators.rows if row.key is not None}
-    with_balances = latest_balance_days(ctx.session, None, day)
+    with_balances = communes_with_balances(ctx.session, day)
     rows: dict[str, IndicatorRow | None] = {
         code: (found.get(code) or _no_loans(code, c.label)) if code in with_balances else None
         for code, c in communes.items()

@@ -18,7 +18,11 @@ from sqlalchemy.orm import Session
 
 from db.base import CITY_CODE
 from desktop.core.formatting import format_date, format_percent, group_thousands
-from desktop.core.loans.balance_dates import latest_balance_days, loans_without_balance
+from desktop.core.loans.balance_dates import (
+    communes_with_balances,
+    latest_balance_day,
+    loans_without_balance,
+)
 from desktop.core.loans.checks import UncheckedLoan
 from desktop.core.loans.common import organisations, programmes
 from desktop.core.loans.indicators import AgeBucket, IndicatorRow, IndicatorTable
@@ -54,8 +58,11 @@ class BalanceBasis:
     day: date
     latest: date | None
     without_balance: int = 0
-    #: At the city: how many communes have balances by the cut-off.
+    #: How many communes have balances by the cut-off (at the city, where ``latest`` is the
+    #: cut-off itself when any has).
     communes: int = 0
+    #: Every commune together: ``latest`` is the cut-off, not a list's day.
+    everyone: bool = False
 
     @property
     def no_data(self) -> bool:
@@ -63,11 +70,10 @@ class BalanceBasis:
 
     @classmethod
     def of(cls, session: Session, owner: str | None, day: date) -> BalanceBasis:
-        days = latest_balance_days(session, owner, day)
         if owner is None:
-            days.pop(CITY_CODE, None)
-            return cls(day, max(days.values(), default=None), 0, len(days))
-        latest = days.get(owner)
+            communes = communes_with_balances(session, day) - {CITY_CODE}
+            return cls(day, day if communes else None, 0, len(communes), everyone=True)
+        latest = latest_balance_day(session, owner, day)
         without = loans_without_balance(session, owner, day) if latest is not None else 0
         return cls(day, latest, without, 1 if latest else 0)
 
@@ -276,10 +282,8 @@ def quality_sentence(
             f"chất lượng tín dụng."
         )
     where = ""
-    if basis.latest is not None and basis.latest < day:
+    if basis.latest is not None and not basis.everyone:
         where = f" (theo số dư ghi nhận ngày {format_date(basis.latest)})"
-    elif basis.latest is not None:
-        where = f" (theo số dư ghi nhận ngày {format_date(day)})"
     if total.loans_with_balance == 0:
         text = f"Đến ngày {format_date(day)}{where}, {unit} không có khoản vay nào còn dư nợ."
     else:
