@@ -25,10 +25,12 @@ from desktop.reports.workbook import COVER_SHEET
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_SUB = "Độc lập - Tự do - Hạnh phúc"
-#: A number as the PDF prints it: 1.234.567, 60, 2,68 %, 100 %, or "–" for no ratio; never
-#: a piece of a date (05/02/2026) or of a code (II.2.a).
+#: A number as the PDF prints it: 1.234.567, 60, 2,68 %, 100 %, an amount in triệu đồng
+#: (17.590.000,00), or "–" for no figure; never a piece of a date (05/02/2026) or of a code
+#: (II.2.a).
 _VALUE = re.compile(
-    r"(?<![\w/.,])(–|-?\d{1,3}(?:\.\d{3})+|-?\d+,\d+ %|-?\d+ %|-?\d+)(?![\w/.,%]|,\d)"
+    r"(?<![\w/.,])(–|-?\d+,\d+ %|-?\d+ %|-?\d{1,3}(?:\.\d{3})*,\d{2}|-?\d{1,3}(?:\.\d{3})+"
+    r"|-?\d+)(?![\w/.,%]|,\d)"
 )
 
 
@@ -49,11 +51,14 @@ def pdffonts(path: Path) -> list[list[str]]:
 
 
 def value(token: str) -> int | Decimal | None:
-    """A printed number: 1.234.567 → 1234567; 2,68 % → Decimal("2.68"); "–" → None."""
+    """A printed number: 1.234.567 → 1234567; 2,68 % → Decimal("2.68"); 40,50 (triệu
+    đồng) → Decimal("40.50"); "–" → None."""
     if token == "–":
         return None
     if token.endswith("%"):
         return Decimal(token.rstrip(" %").replace(",", "."))
+    if "," in token:
+        return Decimal(token.replace(".", "").replace(",", "."))
     return int(token.replace(".", ""))
 
 

@@ -24,8 +24,12 @@ from desktop.core.funds.indicators import (
     GrowthIndicator,
     ShareIndicator,
     TargetStatus,
+    capital_needed,
     entrusted_indicators,
     entrusted_series,
+    local_budget_indicators,
+    share_path,
+    share_step,
 )
 from desktop.core.records import RecordStore
 
@@ -56,9 +60,13 @@ def test_city_2025_real_figures_share_is_15_21_percent_and_behind() -> None:
     assert share.share == Fraction(2_675, 17_590)
     assert format_percent(share.share) == "15,21 %"
     assert share.status is TargetStatus.BEHIND
-    # 20 % × 17 590 = 3 518 billion; 3 518 − 2 675 = 843 billion still needed.
+    # 20 % × 17 590 = 3 518 billion; new entrusted money raises the total as well, so
+    # (3 518 − 2 675) ÷ 0,8 = 1 053,75 billion are still needed, not 843.
     assert share.target_amount == 3_518 * BILLION
-    assert share.still_needed == 843 * BILLION
+    assert share.still_needed == 1_053_750_000_000
+    assert Fraction(
+        2_675 * BILLION + share.still_needed, 17_590 * BILLION + share.still_needed
+    ) == (Fraction(1, 5))
     assert share.years_left == 5
 
 
@@ -112,7 +120,7 @@ def test_indicators_from_recorded_figures(city_db: Database) -> None:
     assert found.growth.status is TargetStatus.ON_TRACK
     assert format_percent(found.share.share) == "15,21 %"
     assert found.share.status is TargetStatus.BEHIND
-    assert found.share.still_needed == 843 * BILLION
+    assert found.share.still_needed == 1_053_750_000_000
     assert [i.year for i in series] == [2024, 2025, 2026]
     assert series[0].growth.status is TargetStatus.NO_DATA
     assert series[2].share.status is TargetStatus.NO_DATA  # no total for 2026 yet
@@ -143,7 +151,8 @@ def test_missing_bank_balance_is_estimated_from_transfers(commune_db: Database) 
     with commune_db.reading() as s:
         share = entrusted_indicators(s, 2025, "31120").share
     assert share.estimated and share.entrusted == 250_000_000
-    assert share.share == Fraction(1, 8) and share.still_needed == 150_000_000
+    # (20 % × 2 000 − 250) ÷ 0,8 = 187,5 triệu.
+    assert share.share == Fraction(1, 8) and share.still_needed == 187_500_000
 
 
 def add_as(db: Database, owner: str, model: type, **values: object) -> None:
@@ -183,7 +192,7 @@ def test_all_communes_add_up_before_dividing_and_leave_the_city_out(city_db: Dat
     assert communes.growth.still_needed == 10_000_000  # 120 % × 300 − 350 = 10 triệu
     # (150 + 450) ÷ (1 000 + 3 000) = 15 %: weighted, not the mean of 15 % and 15 %.
     assert communes.share.share == Fraction(3, 20)
-    assert communes.share.still_needed == 200_000_000
+    assert communes.share.still_needed == 250_000_000  # (800 − 600) ÷ 0,8
     assert one.growth.growth == Fraction(1, 10) and one.share.entrusted == 450_000_000
 
 
@@ -194,3 +203,123 @@ def test_all_communes_add_up_before_dividing_and_leave_the_city_out(city_db: Dat
 def test_share_percentages(total: int, balance: int, expected: str) -> None:
     share = ShareIndicator(2025, CITY_CODE, total * BILLION, balance * BILLION, False)
     assert format_percent(share.share) == expected
+
+
+def test_still_needed_rounds_up_and_is_one_function() -> None:
+    # 20 % × 7 − 0 = 1,4; ÷ 0,8 = 1,75 → 2 đ: (0 + 2) ÷ (7 + 2) = 22 % ≥ 20 %.
+    assert capital_needed(Fraction(1, 5), 7, 0) == 2
+    assert ShareIndicator(2026, "31120", 7, 0, False).still_needed == 2
+    assert capital_needed(Fraction(1, 5), 1_000, 250) == 0
+    # A step of the path: 16 % of 2 000 with 300 entrusted: (320 − 300) ÷ 0,84 = 23,8… → 24.
+    assert capital_needed(Fraction(16, 100), 2_000, 300) == 24
+    assert ShareIndicator(2025, "31120", 2_000, 300, False).needed_for(Fraction(16, 100)) == 24
+
+
+def test_the_path_to_twenty_percent_in_2030() -> None:
+    # From 15 % at the end of 2025: 16, 17, 18, 19, 20 %.
+    steps = share_path(ShareIndicator(2025, "31120", 2_000, 300, False))
+    assert [(s.year, s.required) for s in steps] == [
+        (2026, Fraction(16, 100)),
+        (2027, Fraction(17, 100)),
+        (2028, Fraction(18, 100)),
+        (2029, Fraction(19, 100)),
+        (2030, Fraction(20, 100)),
+    ]
+    # The city's 2025 share: 2026 needs 15,21 % + (20 % − 15,21 %) ÷ 5 = 16,17 %.
+    city = ShareIndicator(2025, CITY_CODE, 17_590 * BILLION, 2_675 * BILLION, False)
+    assert format_percent(share_path(city)[0].required) == "16,17 %"
+    assert share_step(Fraction(1, 4), 2025, 2026) == Fraction(1, 5)  # already above 20 %
+    assert share_step(Fraction(1, 10), 2029, 2031) == Fraction(1, 5)
+    assert share_path(ShareIndicator(2025, "31120", None, None, False)) == []
+
+
+def test_each_year_is_judged_against_its_step(commune_db: Database) -> None:
+    # 2024: 10 %. 2025 had to reach 10 % + (20 % − 10 %) ÷ 6 = 11,67 %: 11,5 % is behind.
+    # 2026 had to reach 11,5 % + (20 % − 11,5 %) ÷ 5 = 13,2 %: 13,5 % is on track, although
+    # still behind the 20 % of 2030.
+    capital(commune_db, 2024, 1_000_000_000, 100_000_000)
+    capital(commune_db, 2025, 1_000_000_000, 115_000_000)
+    with commune_db.transaction() as s:
+        save_capital(
+            s,
+            CapitalInput(year=2026, total_capital=1_000_000_000, entrusted_balance=135_000_000),
+            today=date(2027, 1, 10),
+        )
+    with commune_db.reading() as s:
+        series = {i.year: i for i in entrusted_series(s, "31120")}
+    assert series[2024].step is not None and series[2024].step.status is TargetStatus.NO_DATA
+    step_2025 = series[2025].step
+    assert step_2025 is not None and step_2025.required == Fraction(1, 10) + Fraction(1, 10) / 6
+    assert step_2025.status is TargetStatus.BEHIND
+    step_2026 = series[2026].step
+    assert step_2026 is not None and step_2026.required == Fraction(132, 1000)
+    assert step_2026.status is TargetStatus.ON_TRACK
+    assert series[2026].share.status is TargetStatus.BEHIND  # against 20 %, the end point
+
+
+def test_only_records_dated_by_the_cut_off_count(commune_db: Database) -> None:
+    with commune_db.transaction() as s:
+        for year, amount, moved in (
+            (2025, 100, date(2025, 3, 15)),
+            (2026, 90, date(2026, 3, 10)),
+            (2026, 40, date(2026, 11, 15)),
+        ):
+            save_transfer(
+                s,
+                TransferInput(
+                    year=year,
+                    source_level=SourceLevel.XA,
+                    amount=amount * 1_000_000,
+                    transferred_on=moved,
+                ),
+                today=TODAY,
+            )
+        save_transfer(
+            s, TransferInput(year=2026, source_level=SourceLevel.XA, amount=5_000_000), today=TODAY
+        )
+        save_capital(
+            s,
+            CapitalInput(
+                year=2026,
+                total_capital=3_000_000_000,
+                entrusted_balance=400_000_000,
+                as_of=date(2026, 12, 31),
+            ),
+            today=date(2027, 1, 5),
+        )
+    with commune_db.reading() as s:
+        october = entrusted_indicators(s, 2026, "31120", until=date(2026, 10, 20))
+        everything = entrusted_indicators(s, 2026, "31120")
+        year_end = entrusted_indicators(s, 2026, "31120", until=date(2026, 12, 31))
+    # 90 (moved in March) + 5 (undated: counts from the start of 2026); not the 40 of November.
+    assert october.growth.transferred == 95_000_000 and october.growth.previous == 100_000_000
+    assert october.share.total_capital is None  # the 2026 total is dated 31/12/2026
+    assert everything.growth.transferred == 135_000_000
+    assert year_end.share.share == Fraction(2, 15)
+
+
+def test_the_local_budget_is_the_city_and_the_communes_together(city_db: Database) -> None:
+    for owner, (prev, now) in {
+        "31120": (100, 130),
+        "31150": (200, 220),
+        CITY_CODE: (500, 520),
+    }.items():
+        for year, amount in ((2024, prev), (2025, now)):
+            add_as(
+                city_db,
+                owner,
+                EntrustedTransfer,
+                year=year,
+                source_level=SourceLevel.XA if owner != CITY_CODE else SourceLevel.THANH_PHO,
+                amount=amount * 1_000_000,
+            )
+    add_as(city_db, CITY_CODE, CapitalTotal, year=2025, total_capital=10_000 * 1_000_000)
+    with city_db.reading() as s:
+        local = local_budget_indicators(s, 2025)
+    # (130 + 220 + 520) ÷ (100 + 200 + 500) − 1 = 870 ÷ 800 − 1 = 8,75 %.
+    assert local.growth.growth == Fraction(7, 80)
+    assert local.city.growth.growth == Fraction(1, 25)
+    assert local.communes.growth.growth == Fraction(1, 6)
+    # No balance from the branch: every transfer of both budgets up to 2025 stands in.
+    assert local.share.estimated and local.share.entrusted == 1_670_000_000
+    assert local.share.share == Fraction(167, 1000)

@@ -1036,16 +1036,17 @@ def test_targets_view_at_the_city_shows_the_real_2025_figures_and_exports_them(
     assert texts[0] == "2025"
     assert texts[2] == "20,00 %" and texts[3] == "Đạt chỉ tiêu" and texts[4] == "0 đ"
     assert texts[7] == "15,21 %" and texts[8] == "Chưa đạt"
-    assert texts[9] == "843.000.000.000 đ"
+    assert texts[9] == "1.053.750.000.000 đ"  # (3 518 − 2 675) ÷ 0,8
     with answering(qtbot, save_as(tmp_path / "chi-tieu.xlsx"), ok("Đã xuất ra")):
         click(view.export_button)
     header, rows = sheet_rows(tmp_path / "chi-tieu.xlsx")
     row = dict(zip(header, rows[0], strict=True))
-    # 372 / 310 = 1,2 exactly; 2 675 / 17 590 = 15,21 %; 20 % of 17 590 − 2 675 = 843 billion.
+    # 372 / 310 = 1,2 exactly; 2 675 / 17 590 = 15,21 %; (20 % of 17 590 − 2 675) ÷ 0,8 =
+    # 1 053,75 billion: new entrusted capital raises the total too.
     assert row["Năm"] == "2025" and row["Vốn chuyển trong năm"] == 372 * 10**9
     assert row["Tăng so với năm trước"] == pytest.approx(0.20)
     assert row["Tỷ trọng trong tổng nguồn vốn"] == pytest.approx(2675 / 17590)
-    assert row["Còn thiếu để đạt 20 %"] == 843 * 10**9
+    assert row["Còn thiếu để đạt 20 %"] == 1_053_750 * 10**6
 
 
 def test_city_pages_show_only_the_city_offices_own_records(

@@ -99,7 +99,7 @@ def test_overview_of_the_city_demo(city_db: Database) -> None:
         years = overview_years(s, CITY_CODE, today=TODAY)
         now = load_overview(s, 2026, CITY_CODE, today=date(2026, 10, 20))
     assert overview.entrusted.share.status is TargetStatus.BEHIND
-    assert overview.entrusted.share.still_needed == 843_000_000_000
+    assert overview.entrusted.share.still_needed == 1_053_750_000_000
     assert [i.year for i in overview.entrusted_years] == [2024, 2025, 2026]
     assert overview.tasks.expected == 19 and overview.reminders == ()
     assert len(overview.months) == 12
@@ -202,7 +202,7 @@ def test_overview_command_prints_the_city_2025_figures(
     assert out.splitlines()[0] == "Tổng quan năm 2025 — thành phố"
     assert (
         "Vốn ủy thác 2.675.000.000.000 đ trên tổng nguồn vốn 17.590.000.000.000 đ = 15,21 % — "
-        "Chưa đạt (chỉ tiêu ≥ 20 % đến năm 2030); còn thiếu 843.000.000.000 đ"
+        "Chưa đạt (chỉ tiêu ≥ 20 % đến năm 2030); còn thiếu 1.053.750.000.000 đ"
     ) in out
     assert "tăng 20,00 % — Đạt chỉ tiêu" in out
     assert "Dư nợ đến ngày 31/12/2025: chưa có số liệu dư nợ" in out  # the city office's own

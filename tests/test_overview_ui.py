@@ -304,7 +304,7 @@ def test_city_overview_of_2025_shows_the_real_figures(
     assert value(page.share_card, "total") == "17.590.000.000.000 đ"
     assert value(page.share_card, "share") == "15,21 %"
     assert value(page.share_card, "status") == "Chưa đạt"
-    assert value(page.share_card, "needed") == "843.000.000.000 đ"
+    assert value(page.share_card, "needed") == "1.053.750.000.000 đ"  # (3 518 − 2 675) ÷ 0,8
     assert "#c62828" in page.share_card.values["status"].styleSheet()
     assert value(page.growth_card, "growth") == "20,00 %"
     assert value(page.growth_card, "status") == "Đạt chỉ tiêu"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from desktop.core.demo import DemoScale, generate
 from desktop.core.errors import UserError
 from desktop.core.funds.fund import ContributionInput, save_contribution
 from desktop.core.funds.indicators import entrusted_by_commune, entrusted_indicators
-from desktop.core.funds.statement import fund_statement, fund_statements_by_commune
+from desktop.core.funds.period import period_statement, period_statements_by_commune
 from desktop.core.loans.checks import loans_not_checked
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import list_communes
@@ -42,6 +43,7 @@ from tests.report_support import (
     percent,
     row_values,
     sheet_rows,
+    values,
 )
 from tests.sync_support import World, template_db
 
@@ -109,27 +111,36 @@ def test_city_yearly_is_a_vietnamese_document(yearly: Made) -> None:
     check_document(yearly, "Cần Thơ", TODAY)
     assert "THÀNH PHỐ CẦN THƠ" in yearly.text
     assert "Ban Chính sách, chiến lược Trung ương" in yearly.text
+    # The charts rank the communes with figures only (five here), never silent ones at 0 %.
     for caption in (
-        "15 xã, phường có tỷ lệ hoàn thành nhiệm vụ thấp nhất",
-        "15 xã, phường có tỷ lệ nợ quá hạn cao nhất",
+        "5 xã, phường có tỷ lệ hoàn thành nhiệm vụ thấp nhất",
+        "4 xã, phường có tỷ lệ nợ quá hạn cao nhất",
         "Tỷ lệ vốn ngân sách địa phương ủy thác trên tổng nguồn vốn",
     ):
         assert caption in yearly.text, caption
 
 
 def test_missing_and_late_communes(city: Database, yearly: Made) -> None:
+    # The demo communes' records were entered at the city: they have figures, and the
+    # report says by which route rather than calling them silent while printing them.
     assert (
-        "đã nhận và nhập số liệu của 2/103 xã, phường; 101 xã, phường chưa gửi tệp số liệu "
-        "nào; 1 xã, phường còn thiếu tệp; 0 xã, phường gửi số liệu chậm (tệp gần nhất lập "
-        "trước ngày 30/09/2026)"
+        "Thành phố có số liệu của 5/103 xã, phường: 2 xã, phường đã gửi tệp số liệu, 3 xã, "
+        "phường có số liệu nhập trực tiếp tại Thành phố (không qua tệp, được tính là có số "
+        "liệu); 98 xã, phường chưa có số liệu; 1 xã, phường còn thiếu tệp; 0 xã, phường gửi số "
+        "liệu chậm (tệp gần nhất lập trước ngày 30/09/2026)"
+    ) in yearly.flat
+    assert (
+        "Số liệu của 5/103 xã, phường (2 xã, phường gửi qua tệp số liệu; 3 xã, phường có số "
+        "liệu nhập trực tiếp tại Thành phố, không qua tệp); chưa có số liệu: 98 xã, phường"
     ) in yearly.flat
     table = yearly.report.tables()[0]
     listed = {row[2]: row for row in table.rows}
     assert SENT not in listed
     assert listed[GAP][3] == 2 and listed[GAP][6] == "Thiếu tệp số 1"
-    assert listed["31120"][6] == "Chưa gửi tệp số liệu nào"
-    assert len(listed) == 102
-    text = after(yearly.text, "Các xã, phường chưa gửi, gửi thiếu hoặc gửi chậm số liệu")
+    assert not set(DEMO_COMMUNES) & set(listed)
+    assert listed["31135"][6] == "Chưa có số liệu (chưa gửi tệp số liệu nào)"
+    assert len(listed) == 99
+    text = after(yearly.text, "Các xã, phường chưa có số liệu, gửi thiếu hoặc gửi chậm số liệu")
     gap_line = next(line for line in text.splitlines() if GAP in line)
     assert "Thiếu tệp số 1" in gap_line
     # Made in January 2027, the same report finds the file sent in 2026 late.
@@ -147,6 +158,11 @@ def test_cut_off_is_the_last_quarter_ended() -> None:
     assert competition_ranks([Fraction(1, 2), Fraction(1, 2), Fraction(1, 3), None]) == [1, 1, 3, 4]
 
 
+def mil(amount: int | None) -> Decimal | None:
+    """An amount as the city's tables print it, in triệu đồng."""
+    return None if amount is None else (Decimal(amount) / 1_000_000).quantize(Decimal("0.01"))
+
+
 def test_city_yearly_credit_equals_the_services(city: Database, yearly: Made) -> None:
     with city.reading() as session:
         indicators = indicator_table(session, Dimension.COMMUNE, owner=None, as_of=TODAY)
@@ -154,43 +170,46 @@ def test_city_yearly_credit_equals_the_services(city: Database, yearly: Made) ->
     rows = {row.key: row for row in indicators.rows}
     assert set(rows) == set(codes_with_data())  # the file of GAP held no loan
     text = after(yearly.text, "Dư nợ, chất lượng tín dụng và kiểm tra sử dụng vốn vay")
+    assert "Đơn vị tính: triệu đồng" in text
     for code, row in rows.items():
         line = next(line for line in text.splitlines() if f" {names[code]} " in f"{line} ")
         got = row_values(line.strip(), line.strip().split(" ")[0])
         assert got == [
             row.borrowers_with_balance,
-            row.outstanding,
-            row.overdue,
+            mil(row.outstanding),
+            mil(row.overdue),
             percent(row.overdue_ratio),
             percent(row.overdue_frozen_ratio),
             row.loans_checked,
             percent(row.share_used_as_intended),
         ], code
     total = indicators.total
-    assert row_values(text, "Tổng cộng")[:3] == [
+    # The label wraps in its cell; the figures stand on the line below its first line.
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if "Cộng 5 xã, phường" in line)
+    assert values(lines[first + 1])[:3] == [
         total.borrowers_with_balance,
-        total.outstanding,
-        total.overdue,
+        mil(total.outstanding),
+        mil(total.overdue),
     ]
     sheet = sheet_rows(yearly.xlsx, "Tín dụng theo xã", key=1)
-    assert sheet[names[SENT]][3] == rows[SENT].outstanding
-    assert sheet[names[GAP]][3] == 0
-    assert sheet["Tổng cộng"][3] == total.outstanding
+    assert sheet[names[SENT]][3] == pytest.approx(rows[SENT].outstanding / 1e6)
+    assert sheet[names[GAP]][3] is None  # no balance ever recorded: no data, not 0
+    assert names["31135"] not in sheet  # no figures at all: not a row
+    assert sheet["Cộng 5 xã, phường có số liệu"][3] == pytest.approx(total.outstanding / 1e6)
     ranking = list(sheet_rows(yearly.xlsx, "Xếp hạng nợ quá hạn", key=1).values())
     ratios = [r[4] for r in ranking if isinstance(r[0], int)]
-    known = [r for r in ratios if r is not None]
-    assert known == sorted(known) and len(known) == len(rows)
-    assert ratios[len(known) :] == [None] * (103 - len(known))
+    assert ratios == sorted(ratios) and len(ratios) == len(rows)  # ranked: with a balance
 
 
 def test_city_yearly_tasks_equal_the_services(city: Database, yearly: Made) -> None:
+    covered = (*codes_with_data(), GAP)
     with city.reading() as session:
         by_commune = task_completion_by_commune(session, YEAR)
-        total = task_completion(session, YEAR, None)
         city_own = task_completion(session, YEAR, CITY_CODE)
         names = {c.code: c.label for c in list_communes(session)}
     sheet = sheet_rows(yearly.xlsx, "Nhiệm vụ theo xã", key=1)
-    for code in (*codes_with_data(), GAP):
+    for code in covered:
         got = sheet[names[code]][2:]
         want = by_commune[code]
         assert got[:6] == (
@@ -201,52 +220,70 @@ def test_city_yearly_tasks_equal_the_services(city: Database, yearly: Made) -> N
             want.not_started,
             want.missing,
         ), code
-    assert sheet["Tổng cộng"][2] == total.expected and sheet["Tổng cộng"][7] == total.missing
+    expected = sum(by_commune[code].expected for code in covered)
+    missing = sum(by_commune[code].missing for code in covered)
+    reported = expected - missing
+    total = sheet["Cộng 5 xã, phường có số liệu"]
+    assert total[2] == expected and total[7] == missing
+    assert len([row for row in sheet.values() if isinstance(row[0], int)]) == 5
     assert f"cấp thành phố có {city_own.reported}/{city_own.expected} nhiệm vụ" in yearly.flat
     assert (
-        f"các xã, phường có {total.reported}/{total.expected} nhiệm vụ của Kế hoạch" in yearly.flat
-    )
+        f"các xã, phường có số liệu (5/103 xã, phường) có {reported}/{expected} nhiệm vụ của "
+        f"Kế hoạch"
+    ) in yearly.flat
     ranking = list(sheet_rows(yearly.xlsx, "Xếp hạng nhiệm vụ", key=1).values())
     shares = [r[4] for r in ranking if isinstance(r[0], int)]
-    assert shares == sorted(shares, reverse=True)
+    assert shares == sorted(shares, reverse=True) and len(shares) == 5
 
 
 def test_city_yearly_money_equals_the_services(city: Database, yearly: Made) -> None:
+    covered = (*codes_with_data(), GAP)
+    start = YEAR.start
     with city.reading() as session:
         communes = [c.code for c in list_communes(session)]
         names = {c.code: c.label for c in list_communes(session)}
-        per_commune = {code: fund_statement(session, 2026, code) for code in communes}
-        grouped = fund_statements_by_commune(session, 2026, communes)
-        total = fund_statement(session, 2026, None)
-        own = fund_statement(session, 2026, CITY_CODE)
-        growth = {code: entrusted_indicators(session, 2026, code) for code in communes}
-        grouped_growth = entrusted_by_commune(session, 2026, communes)
+        per_commune = {code: period_statement(session, start, TODAY, code) for code in covered}
+        grouped = period_statements_by_commune(session, start, TODAY, covered)
+        total = period_statement(session, start, TODAY, None)
+        own = period_statement(session, start, TODAY, CITY_CODE)
+        growth = {code: entrusted_indicators(session, 2026, code, until=TODAY) for code in covered}
+        grouped_growth = entrusted_by_commune(session, 2026, covered, until=TODAY)
         shares = {code: entrusted_indicators(session, 2025, code) for code in communes}
         city_capital = entrusted_indicators(session, 2025, CITY_CODE).share
     assert grouped == per_commune
     assert grouped_growth == growth
     assert per_commune[GAP].receipts == 3_000_000
     fund = sheet_rows(yearly.xlsx, "Quỹ VNN theo xã", key=1)
-    for code in communes:
+    for code in covered:
         s = per_commune[code]
-        assert fund[names[code]][2:] == (s.opening, s.receipts, s.spending, s.closing, s.in_kind)
-    assert fund["Tổng cộng"][2:6] == (total.opening, total.receipts, total.spending, total.closing)
-    levels = sheet_rows(yearly.xlsx, "Quỹ VNN toàn thành phố")
-    assert levels["Cấp thành phố"][1:] == (own.opening, own.receipts, own.spending, own.closing)
-    assert levels["Toàn thành phố"][4] == total.closing + own.closing
+        want = (s.opening, s.receipts, s.spending, s.closing, s.in_kind)
+        assert fund[names[code]][2:] == tuple(pytest.approx(v / 1e6) for v in want), code
+    assert names["31135"] not in fund
+    want_total = (total.opening, total.receipts, total.spending, total.closing)
+    assert fund["Tổng cộng"][2:6] == tuple(pytest.approx(v / 1e6) for v in want_total)
+    levels = sheet_rows(yearly.xlsx, "Quỹ VNN theo cấp")
+    assert levels["Cấp thành phố"][1:] == tuple(
+        pytest.approx(v / 1e6) for v in (own.opening, own.receipts, own.spending, own.closing)
+    )
+    assert levels["Cộng"][4] == pytest.approx((total.closing + own.closing) / 1e6)
     capital = sheet_rows(yearly.xlsx, "Vốn ủy thác theo xã", key=1)
     for code in codes_with_data():
         g = growth[code].growth
         row = capital[names[code]]
-        assert row[2:4] == (g.previous, g.transferred), code
+        assert row[2:4] == (pytest.approx(g.previous / 1e6), pytest.approx(g.transferred / 1e6))
         assert row[4] == pytest.approx(float(g.growth)) if g.growth is not None else row[4] is None
         share = shares[code].share.share
         assert row[6] == pytest.approx(float(share)) if share is not None else row[6] is None
     assert city_capital.share == Fraction(2_675, 17_590)
-    city_text = after(yearly.text, "Vốn ngân sách thành phố ủy thác qua Chi nhánh NHCSXH")
-    assert row_values(city_text, "Tỷ lệ vốn ủy thác trên tổng nguồn vốn")[0] == percent(
-        city_capital.share
-    )
+    branch = sheet_rows(yearly.xlsx, "Tỷ lệ vốn ủy thác")[
+        "Chi nhánh NHCSXH thành phố (toàn bộ vốn ngân sách địa phương ủy thác)"
+    ]
+    # 17.590 tỷ fits its cell, in triệu đồng: 17.590.000,00.
+    assert branch[1:4] == (17_590_000.0, 2_675_000.0, pytest.approx(float(city_capital.share)))
+    assert "17.590.000,00" in yearly.text
+    # (20 % × 17.590 − 2.675) ÷ 0,8 = 1.053,75 tỷ: what the plan's 20 % still needs.
+    assert branch[5] == 1_053_750.0
+    assert "1.053.750,00" in yearly.text
 
 
 @pytest.fixture(scope="module")
@@ -274,23 +311,24 @@ def test_city_reports_are_documents(city_reports: dict[str, Made], name: str) ->
 def test_city_reports_for_every_commune(city: Database, city_reports: dict[str, Made]) -> None:
     day = Period.quarter(2026, 3).end
     with city.reading() as session:
-        fund = fund_statement(session, 2026, None)
+        fund = period_statement(session, YEAR.start, TODAY, None)
         quality = indicator_table(session, Dimension.COMMUNE, owner=None, as_of=day)
         unchecked = loans_not_checked(session, None, today=day)
         names = {c.code: c.label for c in list_communes(session)}
     fund_text = city_reports["fund"].text
-    assert row_values(after(fund_text, "Thu, chi Quỹ"), "Số dư đầu năm") == [fund.opening]
-    assert "của các xã, phường trên địa bàn thành phố" in city_reports["fund"].flat
+    assert row_values(after(fund_text, "Thu, chi Quỹ"), "Số dư đầu năm") == [mil(fund.opening)]
+    assert "của các xã, phường có số liệu (5/103 xã, phường)" in city_reports["fund"].flat
+    assert "Số liệu của 5/103 xã, phường" in city_reports["loan-quality"].flat
     by_commune = sheet_rows(city_reports["loan-quality"].xlsx, "Theo xã")
     for row in quality.rows:
-        assert by_commune[row.label][2] == row.outstanding
-    assert by_commune["Tổng cộng"][2] == quality.total.outstanding
-    assert names[SENT].split(" ", 1)[1] in {row.label for row in quality.rows}
+        assert by_commune[names[row.key or ""]][2] == pytest.approx(row.outstanding / 1e6)
+    assert by_commune["Tổng cộng"][2] == pytest.approx(quality.total.outstanding / 1e6)
+    assert names[SENT] in by_commune and names["31135"] not in by_commune
     sheet = sheet_rows(city_reports["unchecked-loans"].xlsx, "Theo xã")
     assert sheet["Tổng cộng"][1:] == (
         len(unchecked),
         sum(1 for u in unchecked if u.last_checked_on is None),
-        sum(u.outstanding for u in unchecked),
+        pytest.approx(sum(u.outstanding for u in unchecked) / 1e6),
     )
     for code in codes_with_data():
         assert sheet[names[code]][1] == sum(1 for u in unchecked if u.commune_code == code)
@@ -298,11 +336,14 @@ def test_city_reports_for_every_commune(city: Database, city_reports: dict[str, 
 
 def test_city_reports_for_one_commune(city: Database, city_reports: dict[str, Made]) -> None:
     plan = city_reports["commune-plan"]
+    quarter = Period.quarter(2026, 3)
     with city.reading() as session:
-        fund = fund_statement(session, 2026, SENT)
+        fund = period_statement(session, quarter.start, quarter.end, SENT)
         label = next(c.label for c in list_communes(session) if c.code == SENT)
     assert f"quý III năm 2026 của {label[0].lower()}{label[1:]}" in plan.flat
-    assert row_values(after(plan.text, "Thu, chi Quỹ"), "Số dư đầu năm") == [fund.opening]
+    assert row_values(after(plan.text, "Thu, chi Quỹ"), "Số dư đầu kỳ (ngày 01/07/2026)") == [
+        fund.opening
+    ]
     one = city_reports["fund-one"]
     assert DONOR in one.flat  # arrived in the second file, the first one lost
 

@@ -221,7 +221,9 @@ def test_output_format_follows_the_extension(vi_app: object) -> None:
 def test_formatting_helpers() -> None:
     assert format_cell(1_234_567, CellKind.MONEY) == "1.234.567"
     assert format_cell(Fraction(268, 10_000), CellKind.PERCENT) == "2,68 %"
-    assert format_cell(None, CellKind.PERCENT) == ""
+    assert format_cell(None, CellKind.PERCENT) == "–"  # not known: a dash, never a blank
+    assert format_cell(None, CellKind.MONEY) == "–"
+    assert format_cell(None, CellKind.TEXT) == ""
     assert format_cell(date(2026, 2, 5), CellKind.DATE) == "05/02/2026"
     assert issuing_body_lines("Ủy ban nhân dân phường Cái Khế") == [
         "ỦY BAN NHÂN DÂN",
@@ -472,8 +474,9 @@ def test_common_pieces_name_the_unit(commune_db: Database, city_db_2: Database) 
         office = city_db_2.office()
         assert office is not None
         ctx = ReportContext(session, office, request, NO_PROGRESS)
-        assert common.unit_phrase(ctx) == "các xã, phường trên địa bàn thành phố"
-        assert common.unit_label(ctx) == "Toàn thành phố"
+        # No commune's figures at the city yet: never "toàn thành phố".
+        assert common.unit_phrase(ctx) == "các xã, phường có số liệu (0/103 xã, phường)"
+        assert common.unit_label(ctx) == "Các xã, phường có số liệu (0/103 xã, phường)"
         assert "Ban Chính sách, chiến lược Trung ương" in common.recipients(ctx)
         one = ReportContext(
             session, office, ReportRequest(request.period, "31150", request.issued_on), NO_PROGRESS

@@ -124,9 +124,12 @@ class Report:
     preamble: Sequence[Paragraph] = ()
     #: Short label for file names and the workbook's cover sheet.
     name: str = "report"
+    #: Appendices (Phụ lục), printed after the signature, each from a new page: named lists
+    #: of people belong here, never in the body.
+    appendices: Sequence[Section] = ()
 
     def tables(self) -> list[Table]:
-        """Every table in reading order (the workbook's sheets)."""
+        """Every table in reading order (the workbook's sheets), appendices last."""
         return [b for b in self.blocks() if isinstance(b, Table)]
 
     def blocks(self) -> list[Block]:
@@ -137,6 +140,6 @@ class Report:
             for sub in section.subsections:
                 walk(sub)
 
-        for section in self.sections:
+        for section in (*self.sections, *self.appendices):
             walk(section)
         return out

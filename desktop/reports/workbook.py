@@ -51,7 +51,7 @@ def _cover(workbook: Workbook, report: Report) -> None:
         for sub in section.subsections:
             walk(sub)
 
-    for section in report.sections:
+    for section in (*report.sections, *report.appendices):
         walk(section)
     sheet.column_dimensions["A"].width = PORTRAIT_WIDTH
     for row, (text, font) in enumerate(lines, start=1):

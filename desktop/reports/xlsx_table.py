@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 class CellKind(StrEnum):
     TEXT = "text"
     MONEY = "money"
+    #: Money in triệu đồng (million đồng, two decimals): the city's tables.
+    MILLIONS = "millions"
     NUMBER = "number"
     PERCENT = "percent"
     DATE = "date"
@@ -45,6 +47,7 @@ class CellKind(StrEnum):
 
 NUMBER_FORMATS = {
     CellKind.MONEY: "#,##0",
+    CellKind.MILLIONS: "#,##0.00",
     CellKind.NUMBER: "#,##0",
     CellKind.PERCENT: "0.00%",
     CellKind.DATE: "dd/mm/yyyy",

@@ -71,7 +71,7 @@ def step_recording(db: Database) -> str:
         (unit.closing == 7_000_000, "fund statement"),
         (targets.growth.status is TargetStatus.ON_TRACK, "growth target"),
         (targets.share.share == Fraction(2_675, 17_590), "share of total capital"),
-        (targets.share.still_needed == 843, "amount still needed"),
+        (targets.share.still_needed == 1_054, "amount still needed"),  # ⌈(3 518 − 2 675) ÷ 0,8⌉
         (tasks.completed == 1, "task completion"),
         (bool(owner), "opening balance"),
     )

@@ -25,7 +25,6 @@ PLAN_REFERENCE = (
     "Kế hoạch của Ban Thường vụ Thành ủy thực hiện Chỉ thị số 39-CT/TW ngày 30/10/2024 của "
     "Ban Bí thư về nâng cao hiệu quả của tín dụng chính sách xã hội trong giai đoạn mới"
 )
-ALL_COMMUNES_PHRASE = "các xã, phường trên địa bàn thành phố"
 
 COMMUNE_RECIPIENTS = (
     "Ủy ban nhân dân thành phố",
@@ -54,17 +53,24 @@ def commune_info(session: Session, code: str) -> CommuneInfo:
 
 def unit_phrase(ctx: ReportContext) -> str:
     """How the text names what the report covers: "phường Cái Khế", or at the city "xã
-    Thạnh An" for one commune and "các xã, phường trên địa bàn thành phố" for all."""
+    Thạnh An" for one commune and, for all, the communes the city holds figures of ("các xã,
+    phường có số liệu (5/103 xã, phường)"; "103 xã, phường trên địa bàn thành phố" only when
+    it holds every one's)."""
     if ctx.owner is None:
-        return ALL_COMMUNES_PHRASE
+        from desktop.reports.builders.coverage_parts import covered_phrase
+        from desktop.sync.coverage import data_coverage
+
+        return covered_phrase(data_coverage(ctx.session))
     commune = commune_info(ctx.session, ctx.owner)
     return f"{'phường' if commune.kind is CommuneKind.PHUONG else 'xã'} {commune.name}"
 
 
 def unit_label(ctx: ReportContext) -> str:
-    """The same in a title or a table heading: "Phường Cái Khế" / "Toàn thành phố"."""
+    """The same in a title or a table heading: "Phường Cái Khế" / "Các xã, phường có số
+    liệu (5/103 xã, phường)"."""
     if ctx.owner is None:
-        return "Toàn thành phố"
+        phrase = unit_phrase(ctx)
+        return phrase[:1].upper() + phrase[1:]
     return commune_info(ctx.session, ctx.owner).label
 
 

@@ -1,9 +1,12 @@
-"""``loan-quality``: outstanding balance and loan quality at the end of a period (or on the
-document's date, while the period runs) by programme, by entrusted organisation, by
-savings-and-loan group and by hamlet, with arrears ageing and the year's loan-use checks.
+"""``loan-quality``: outstanding balance and loan quality at the cut-off (the end of the
+period, or the document's date while the period runs) by programme and entrusted
+organisation (every one of the catalogue), by savings-and-loan group and by hamlet, with
+arrears ageing and the loan-use checks from the start of the year.
 
-At the city, for every commune together, the tables by group and by hamlet (thousands of
-rows) give way to the table by commune.
+Where no balance was recorded by the cut-off the report says there is no data, never that
+nothing is outstanding. At the city, for every commune together, the table by commune
+(the covered communes, in triệu đồng) replaces those by group and hamlet, and the report
+says how many communes it covers.
 """
 
 from __future__ import annotations
@@ -16,14 +19,14 @@ from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.groups import list_groups
 from desktop.core.loans.indicators import Dimension, IndicatorTable, indicator_table
-from desktop.reports.builders import loan_parts
+from desktop.reports.builders import coverage_parts, loan_parts
 from desktop.reports.builders.common import (
-    data_day,
     number_tables,
     plan_preamble,
     recipients,
     unit_phrase,
 )
+from desktop.reports.builders.period_parts import cut_off, figures_line
 from desktop.reports.builders.vocabulary import TOTAL, Numbering
 from desktop.reports.model import Block, Column, Paragraph, Report, Section, Table
 from desktop.reports.registry import ReportContext, ReportSpec, register
@@ -41,7 +44,7 @@ GRADES = {
 
 def grades_table(ctx: ReportContext) -> Table:
     """Active groups by their latest grade (from the groups list)."""
-    day = data_day(ctx)
+    day = cut_off(ctx.request.period, ctx.request.issued_on)
     groups = [
         g for g in list_groups(ctx.session, ctx.owner, as_of=day) if g.status is GroupStatus.ACTIVE
     ]
@@ -69,11 +72,40 @@ def grades_table(ctx: ReportContext) -> Table:
 def build(ctx: ReportContext) -> Report:
     session = ctx.session
     period = ctx.request.period
+    issued = ctx.request.issued_on
     year = period.year
-    day = data_day(ctx)
+    day = cut_off(period, issued)
     unit = unit_phrase(ctx)
     numbering = Numbering()
     everyone = ctx.owner is None
+    coverage = coverage_parts.coverage_of(ctx)
+    where = f"\ncủa {unit}" if ctx.office.is_city else ""
+    title = f"Dư nợ và chất lượng tín dụng chính sách xã hội\nđến ngày {format_date(day)}{where}"
+    preamble: list[Paragraph] = [
+        plan_preamble(
+            ctx,
+            f"dư nợ và chất lượng tín dụng chính sách xã hội của {unit} đến ngày "
+            f"{format_date(day)}",
+        ),
+        figures_line(period, issued),
+    ]
+    if everyone and coverage is not None:
+        preamble.append(
+            coverage_parts.coverage_sentence(
+                coverage, listed_in=coverage_parts.missing_listed_in(coverage)
+            )
+        )
+    if coverage_parts.holds_no_data(ctx, coverage):
+        return Report(
+            kind="Báo cáo",
+            title=title,
+            letterhead=ctx.letterhead(recipients(ctx)),
+            preamble=preamble[:1],
+            sections=[coverage_parts.no_data_section(unit)],
+            name=NAME,
+        )
+    millions = everyone
+    basis = loan_parts.BalanceBasis.of(session, ctx.owner, day)
     dimensions = (
         [Dimension.PROGRAMME, Dimension.ORGANISATION, Dimension.COMMUNE]
         if everyone
@@ -87,17 +119,28 @@ def build(ctx: ReportContext) -> Report:
         )
     programme = tables[Dimension.PROGRAMME]
     organisation = tables[Dimension.ORGANISATION]
+    programmes = loan_parts.programme_catalogue(session)
+    organisations = loan_parts.organisation_catalogue(session)
 
-    overview: list[Block] = [loan_parts.quality_sentence(unit, programme.total, day)]
+    overview: list[Block] = [
+        loan_parts.quality_sentence(unit, programme.total, basis, millions=millions)
+    ]
     by_programme: list[Block] = [
         loan_parts.quality_table(
             programme,
             "Dư nợ và chất lượng tín dụng theo chương trình cho vay",
             "Theo chương trình",
             "Chương trình",
+            catalogue=programmes,
+            basis=basis,
+            millions=millions,
         )
     ]
-    chart = loan_parts.outstanding_chart(programme, "Cơ cấu dư nợ theo chương trình cho vay")
+    chart = (
+        None
+        if basis.no_data
+        else loan_parts.outstanding_chart(programme, "Cơ cấu dư nợ theo chương trình cho vay")
+    )
     if chart is not None:
         by_programme.append(chart)
     by_organisation: list[Block] = [
@@ -106,9 +149,16 @@ def build(ctx: ReportContext) -> Report:
             "Dư nợ và chất lượng tín dụng theo tổ chức nhận ủy thác",
             "Theo tổ chức",
             "Tổ chức nhận ủy thác",
+            catalogue=organisations,
+            basis=basis,
+            millions=millions,
         )
     ]
-    chart = loan_parts.overdue_chart(organisation, "Tỷ lệ nợ quá hạn theo tổ chức nhận ủy thác")
+    chart = (
+        None
+        if basis.no_data
+        else loan_parts.overdue_chart(organisation, "Tỷ lệ nợ quá hạn theo tổ chức nhận ủy thác")
+    )
     if chart is not None:
         by_organisation.append(chart)
     sections = [
@@ -116,7 +166,7 @@ def build(ctx: ReportContext) -> Report:
         Section(numbering.section("Theo chương trình cho vay"), by_programme),
         Section(numbering.section("Theo tổ chức nhận ủy thác"), by_organisation),
     ]
-    if everyone:
+    if everyone and coverage is not None:
         sections.append(
             Section(
                 numbering.section("Theo xã, phường"),
@@ -126,10 +176,14 @@ def build(ctx: ReportContext) -> Report:
                         "Dư nợ và chất lượng tín dụng theo xã, phường",
                         "Theo xã",
                         "Xã, phường",
+                        catalogue=[(c.code, c.label) for c in coverage.covered],
+                        basis=basis,
+                        millions=True,
                     ),
                     Paragraph(
-                        "Số liệu theo Tổ TK&VV và theo ấp, khu vực có trong báo cáo lập cho "
-                        "từng xã, phường.",
+                        f"Bảng gồm {len(coverage.covered)}/{coverage.total} xã, phường có số "
+                        f"liệu. Số liệu theo Tổ TK&VV và theo ấp, khu vực có trong báo cáo lập "
+                        f"cho từng xã, phường.",
                         italic=True,
                     ),
                 ],
@@ -146,6 +200,7 @@ def build(ctx: ReportContext) -> Report:
                         "Dư nợ và chất lượng tín dụng theo Tổ TK&VV",
                         "Theo tổ",
                         "Tổ TK&VV",
+                        basis=basis,
                     ),
                     grades_table(ctx),
                 ],
@@ -160,53 +215,55 @@ def build(ctx: ReportContext) -> Report:
                         "Dư nợ và chất lượng tín dụng theo ấp, khu vực",
                         "Theo ấp",
                         "Ấp, khu vực",
+                        basis=basis,
                     )
                 ],
             )
         )
-    sections.append(
-        Section(
-            numbering.section("Nợ quá hạn theo thời gian quá hạn"),
-            [loan_parts.ageing_table(programme)],
-        )
+    ageing: list[Block] = (
+        [Paragraph(f"{loan_parts.no_balance_text(day)}.")]
+        if basis.no_data
+        else [loan_parts.ageing_table(programme, millions=millions)]
     )
+    sections.append(Section(numbering.section("Nợ quá hạn theo thời gian quá hạn"), ageing))
     sections.append(
         Section(
             numbering.section("Kiểm tra việc sử dụng vốn vay"),
             [
                 loan_parts.checks_table(
                     organisation,
-                    f"Kiểm tra sử dụng vốn vay năm {year} theo tổ chức nhận ủy thác",
+                    f"Kiểm tra sử dụng vốn vay từ ngày 01/01/{year} đến ngày "
+                    f"{format_date(day)} theo tổ chức nhận ủy thác",
                     "Kiểm tra sử dụng vốn",
                     "Tổ chức nhận ủy thác",
+                    catalogue=organisations,
+                    basis=basis,
                 ),
                 loan_parts.checks_table(
                     programme,
-                    f"Kiểm tra sử dụng vốn vay năm {year} theo chương trình cho vay",
+                    f"Kiểm tra sử dụng vốn vay từ ngày 01/01/{year} đến ngày "
+                    f"{format_date(day)} theo chương trình cho vay",
                     "Kiểm tra theo chương trình",
                     "Chương trình",
+                    catalogue=programmes,
+                    basis=basis,
                 ),
             ],
         )
     )
-    where = f"\ncủa {unit}" if ctx.office.is_city else ""
     return number_tables(
         Report(
             kind="Báo cáo",
-            title=(
-                "Dư nợ và chất lượng tín dụng chính sách xã hội\n"
-                f"đến ngày {format_date(day)}{where}"
-            ),
+            title=title,
             letterhead=ctx.letterhead(recipients(ctx)),
-            preamble=[
-                plan_preamble(
-                    ctx,
-                    f"dư nợ và chất lượng tín dụng chính sách xã hội của {unit} đến ngày "
-                    f"{format_date(day)}",
-                )
-            ],
+            preamble=preamble,
             sections=sections,
             name=NAME,
+            appendices=coverage_parts.missing_appendix(
+                coverage, "dư nợ và chất lượng tín dụng chính sách xã hội"
+            )
+            if everyone and coverage is not None
+            else [],
         )
     )
 
@@ -217,9 +274,10 @@ SPEC = register(
         QT_TRANSLATE_NOOP("ReportBuilders", "Loan quality"),
         QT_TRANSLATE_NOOP(
             "ReportBuilders",
-            "Outstanding balance, overdue and frozen debt at the end of the period by "
-            "programme, entrusted organisation, savings-and-loan group and hamlet (at the city "
-            "for all communes: by commune), arrears ageing and the year's loan-use checks.",
+            "Outstanding balance, overdue and frozen debt at the end of the period (or the "
+            "document's date) by programme, entrusted organisation, savings-and-loan group and "
+            "hamlet (at the city for all communes: by commune), arrears ageing and the loan-use "
+            "checks since the start of the year.",
         ),
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),

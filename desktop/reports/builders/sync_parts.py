@@ -3,7 +3,8 @@ files (:func:`desktop.sync.board.board`).
 
 A commune is listed when
 
-- it has sent **no file** at all;
+- it has sent **no file** at all and the city holds no record of it (records entered at the
+  city count as figures: see :mod:`desktop.sync.coverage`);
 - files are **missing** in its sequence (file 6 arrived, file 5 did not);
 - its data is **late**: its latest file was made before the cut-off day, the end of the
   last quarter that had ended when the report is dated (or the end of the period, when
@@ -25,6 +26,7 @@ from desktop.core.periods import Period
 from desktop.reports.model import Cell, Column, Paragraph, Table
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync.board import CommuneStatus, board, ranges
+from desktop.sync.coverage import DataCoverage
 
 
 def cut_off(period: Period, issued_on: date) -> date:
@@ -78,22 +80,45 @@ def arrivals(session: Session, cut: date) -> list[Arrival]:
     return found
 
 
-def arrival_sentence(items: list[Arrival], cut: date) -> Paragraph:
+def arrival_sentence(
+    items: list[Arrival], cut: date, coverage: DataCoverage, day: date
+) -> Paragraph:
+    """How many communes the city holds figures of and by which route, which have none,
+    which are missing files or late."""
     total = len(items)
     sent = sum(1 for a in items if not a.no_file)
+    direct = len(coverage.direct)
     gaps = sum(1 for a in items if a.status.missing)
     late = sum(1 for a in items if a.late)
-    return Paragraph(
-        f"Đến thời điểm lập báo cáo, Thành phố đã nhận và nhập số liệu của {sent}/{total} xã, "
-        f"phường; {total - sent} xã, phường chưa gửi tệp số liệu nào; {gaps} xã, phường còn "
-        f"thiếu tệp; {late} xã, phường gửi số liệu chậm (tệp gần nhất lập trước ngày "
-        f"{format_date(cut)}). Số liệu của các xã, phường này trong báo cáo có thể chưa đầy đủ."
+    covered = len(coverage.covered)
+    text = (
+        f"Đến ngày {format_date(day)}, Thành phố có số liệu của {covered}/{total} xã, phường: "
+        f"{sent} xã, phường đã gửi tệp số liệu"
     )
+    if direct:
+        text += (
+            f", {direct} xã, phường có số liệu nhập trực tiếp tại Thành phố (không qua tệp, "
+            f"được tính là có số liệu)"
+        )
+    text += (
+        f"; {total - covered} xã, phường chưa có số liệu; {gaps} xã, phường còn thiếu tệp; "
+        f"{late} xã, phường gửi số liệu chậm (tệp gần nhất lập trước ngày {format_date(cut)}). "
+        f"Số liệu của các xã, phường còn thiếu tệp hoặc gửi chậm có thể chưa đầy đủ."
+    )
+    return Paragraph(text)
 
 
-def arrival_table(items: list[Arrival], cut: date) -> Table:
+def arrival_table(items: list[Arrival], cut: date, coverage: DataCoverage) -> Table:
+    """The communes with no figures at the city, files missing, late, refused or in
+    conflict (a commune whose records were entered at the city has figures: not listed)."""
     rows: list[tuple[Cell, ...]] = []
-    for index, item in enumerate((a for a in items if a.attention), start=1):
+    listed = [
+        a for a in items if a.attention and not (a.no_file and coverage.covers(a.status.code))
+    ]
+    for index, item in enumerate(listed, start=1):
+        problems = (
+            ["Chưa có số liệu (chưa gửi tệp số liệu nào)"] if item.no_file else item.problems(cut)
+        )
         rows.append(
             (
                 index,
@@ -102,11 +127,11 @@ def arrival_table(items: list[Arrival], cut: date) -> Table:
                 item.status.last_seq,
                 item.last_made,
                 item.last_imported,
-                "\n".join(item.problems(cut)),
+                "\n".join(problems),
             )
         )
     return Table(
-        "Các xã, phường chưa gửi, gửi thiếu hoặc gửi chậm số liệu",
+        "Các xã, phường chưa có số liệu, gửi thiếu hoặc gửi chậm số liệu",
         "Tiếp nhận số liệu",
         [
             Column("STT", CellKind.NUMBER, 0.6),
@@ -118,5 +143,5 @@ def arrival_table(items: list[Arrival], cut: date) -> Table:
             Column("Tình trạng", weight=3.2),
         ],
         rows,
-        empty_text="Tất cả các xã, phường đã gửi đủ và đúng hạn số liệu.",
+        empty_text="Không có xã, phường nào chưa có số liệu, thiếu tệp hoặc gửi chậm số liệu.",
     )

@@ -4,21 +4,25 @@ proposals the offices wrote.
 
 Everything comes from :mod:`desktop.core.tasks`: a task's status in a period is the status
 of its latest record counting for the period (:func:`task_states`), the completion figures
-are :func:`task_completion`'s.
+are :func:`task_completion`'s. A report for a half or a year gathers every record of its
+periods: all the documents issued, what was done in each period, the latest status.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from db.enums import TaskStatus
 from desktop.core.formatting import format_date, format_percent
 from desktop.core.periods import Period
+from desktop.core.tasks.catalogue import period_rank, period_within
 from desktop.core.tasks.progress import DocumentRow, ProgressRow, list_progress
 from desktop.core.tasks.status import TaskCompletion, TaskState, task_states
 from desktop.reports.builders.common import lines
+from desktop.reports.builders.period_parts import capitalised
 from desktop.reports.builders.vocabulary import NOT_REPORTED, TASK_STATUS
 from desktop.reports.model import Cell, Chart, ChartKind, Column, Paragraph, Series, Table
 from desktop.reports.xlsx_table import CellKind
@@ -26,19 +30,43 @@ from desktop.reports.xlsx_table import CellKind
 
 @dataclass(frozen=True)
 class TaskLineReport:
-    """A task (or sub-task) with its latest record counting for the period, if any."""
+    """A task (or sub-task) with every record counting for the period, oldest first; the
+    latest of them sets its status."""
 
     state: TaskState
-    record: ProgressRow | None
+    records: tuple[ProgressRow, ...] = ()
+
+    @property
+    def record(self) -> ProgressRow | None:
+        """The record that sets the task's status in the period."""
+        return next((r for r in self.records if r.id == self.state.progress_id), None)
 
 
-def task_lines_with_records(session: Session, owner: str, period: Period) -> list[TaskLineReport]:
-    """The tasks ``owner`` reports on, in the plan's order with its sub-tasks, each with the
-    record that sets its status in ``period``."""
+def task_lines_with_records(
+    session: Session, owner: str, period: Period, cut: date | None = None
+) -> list[TaskLineReport]:
+    """The tasks ``owner`` reports on, in the plan's order with its sub-tasks, each with all
+    its records of ``period`` (a record counts when its own period lies inside the report's:
+    a year gathers its quarters, halves and the year's own record) and, on them, only the
+    documents issued on or before ``cut``."""
     states = task_states(session, owner, period)
-    wanted = {state.progress_id for state in states if state.progress_id}
-    records = {row.id: row for row in list_progress(session, owner) if row.id in wanted}
-    return [TaskLineReport(state, records.get(state.progress_id or "")) for state in states]
+    found: dict[tuple[str, str | None], list[ProgressRow]] = {}
+    for row in list_progress(session, owner):
+        if period_within(row.period, period):
+            if cut is not None:
+                row = replace(
+                    row,
+                    documents=tuple(
+                        d for d in row.documents if d.issued_on is None or d.issued_on <= cut
+                    ),
+                )
+            found.setdefault((row.plan_task_code, row.office_task_id), []).append(row)
+    lines = []
+    for state in states:
+        rows = found.get((state.line.plan_task_code, state.line.office_task_id), [])
+        rows.sort(key=lambda r: period_rank(r.period))
+        lines.append(TaskLineReport(state, tuple(rows)))
+    return lines
 
 
 def status_text(line: TaskLineReport, period: Period) -> str:
@@ -65,19 +93,42 @@ def document_text(document: DocumentRow) -> str:
     return head
 
 
+def results_text(item: TaskLineReport, period: Period) -> str:
+    """What was done: each record's text, headed by its own period when that is a part of
+    the report's ("Quý I năm 2026: …")."""
+    parts = []
+    for record in item.records:
+        text = record.achievements.strip()
+        if not text:
+            continue
+        if record.period != period:
+            text = f"{capitalised(record.period.label_vi())}: {text}"
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def documents_text(item: TaskLineReport) -> str:
+    """Every document of the period's records, in the order issued, each once."""
+    seen: dict[tuple[str, object, str], DocumentRow] = {}
+    for record in item.records:
+        for document in record.documents:
+            seen.setdefault((document.reference, document.issued_on, document.summary), document)
+    ordered = sorted(seen.values(), key=lambda d: (d.issued_on or date.min, d.number))
+    return lines([document_text(d) for d in ordered])
+
+
 def task_table(title: str, sheet: str, items: list[TaskLineReport], period: Period) -> Table:
     """One row per task: code, task, status, what was done, documents issued."""
     rows = []
     for item in items:
         line = item.state.line
-        record = item.record
         rows.append(
             (
                 "" if line.is_sub_task else line.plan_task_code,
                 f"– {line.title}" if line.is_sub_task else line.title,
                 status_text(item, period),
-                record.achievements if record else "",
-                lines([document_text(d) for d in record.documents]) if record else "",
+                results_text(item, period),
+                documents_text(item),
             )
         )
     return Table(
@@ -142,18 +193,18 @@ def completion_cells(completion: TaskCompletion) -> tuple[Cell, ...]:
     )
 
 
-def remarks(items: list[TaskLineReport], field: str) -> list[Paragraph]:
-    """The offices' difficulties (``field="difficulties"``) or proposals, each once, with
-    the tasks they were written for."""
+def remarks(items: list[TaskLineReport], field: str, *, none: str = "Không có.") -> list[Paragraph]:
+    """The offices' difficulties (``field="difficulties"``) or proposals written on the
+    period's records, each text once, with the tasks they were written for; ``none`` when
+    there is none."""
     found: dict[str, list[str]] = {}
     for item in items:
-        if item.record is None:
-            continue
-        text = getattr(item.record, field).strip()
-        if text:
-            found.setdefault(text, []).append(item.state.line.plan_task_code)
+        for record in item.records:
+            text = getattr(record, field).strip()
+            if text:
+                found.setdefault(text, []).append(item.state.line.plan_task_code)
     if not found:
-        return [Paragraph("Không có.")]
+        return [Paragraph(none)] if none else []
     paragraphs = []
     for text, codes in found.items():
         unique = ", ".join(dict.fromkeys(codes))

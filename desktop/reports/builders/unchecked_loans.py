@@ -1,9 +1,10 @@
 """``unchecked-loans``: the loans with an outstanding balance whose use nobody has checked in
-the twelve months before the end of the period (or the document's date, while the period
-runs) — the list the entrusted organisations and groups work from.
+the twelve months before the cut-off (the end of the period, or the document's date while
+the period runs) — what the entrusted organisations and groups work from.
 
-The list is :func:`desktop.core.loans.checks.loans_not_checked`'s, never-checked loans
-first. At the city, for every commune together, a table per commune replaces the list.
+The body counts them by hamlet and by organisation (every one, zeros included); the list of
+borrowers by name goes into an appendix after the signature, and into the workbook. At the
+city, for every commune together, the count by covered commune replaces both.
 """
 
 from __future__ import annotations
@@ -15,15 +16,22 @@ from db.enums import OfficeMode, PeriodKind
 from desktop.core.formatting import format_date, group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.checks import UncheckedLoan, loans_not_checked, twelve_months_before
+from desktop.core.loans.common import hamlet_names
 from desktop.core.text import sort_key
-from desktop.reports.builders import loan_parts
+from desktop.reports.builders import coverage_parts, loan_parts
 from desktop.reports.builders.common import (
-    communes_by_code,
-    data_day,
     number_tables,
     plan_preamble,
     recipients,
     unit_phrase,
+)
+from desktop.reports.builders.period_parts import (
+    UNIT_MILLION,
+    cut_off,
+    figures_line,
+    money_cell,
+    money_column,
+    money_text,
 )
 from desktop.reports.builders.vocabulary import NOT_RECORDED, TOTAL, UNIT_DONG, Numbering
 from desktop.reports.model import Block, Column, Paragraph, Report, Section, Table
@@ -52,20 +60,24 @@ def summary_table(
     title: str,
     sheet: str,
     first: str,
+    *,
+    millions: bool = False,
 ) -> Table:
     """The list counted by ``key`` (hamlet, organisation, commune): loans, of which never
-    checked, and their outstanding balance; rows in ``order`` when given."""
+    checked, and their outstanding balance; every name of ``order`` first (zeros where none),
+    then any other."""
     tallies: dict[str, _Tally] = {}
     for item in items:
         tallies.setdefault(key(item) or NOT_RECORDED, _Tally()).add(item)
-    if order is not None:
-        names = list(order)
-    else:
-        names = sorted(tallies, key=lambda name: (name == NOT_RECORDED, sort_key(name)))
+    names = list(order or ())
+    names += sorted(
+        (name for name in tallies if name not in names),
+        key=lambda name: (name == NOT_RECORDED, sort_key(name)),
+    )
     rows = []
     for name in names:
         tally = tallies.get(name, _Tally())
-        rows.append((name, tally.loans, tally.never, tally.outstanding))
+        rows.append((name, tally.loans, tally.never, money_cell(tally.outstanding, millions)))
     total = loan_parts.UncheckedSummary.of(items)
     return Table(
         title,
@@ -74,36 +86,102 @@ def summary_table(
             Column(first, weight=3),
             Column("Số khoản vay chưa kiểm tra trong 12 tháng", CellKind.NUMBER, 1.8),
             Column("Trong đó: chưa kiểm tra lần nào", CellKind.NUMBER, 1.6),
-            Column("Dư nợ", CellKind.MONEY, 2),
+            money_column("Dư nợ", 2, millions),
         ],
         rows,
-        totals=[(TOTAL, total.loans, total.never_checked, total.outstanding)],
-        note=UNIT_DONG,
+        totals=[(TOTAL, total.loans, total.never_checked, money_cell(total.outstanding, millions))],
+        note=UNIT_MILLION if millions else UNIT_DONG,
     )
 
 
 def build(ctx: ReportContext) -> Report:
     session = ctx.session
-    day = data_day(ctx)
+    period = ctx.request.period
+    issued = ctx.request.issued_on
+    day = cut_off(period, issued)
     since = twelve_months_before(day)
     unit = unit_phrase(ctx)
     numbering = Numbering()
+    everyone = ctx.owner is None
+    coverage = coverage_parts.coverage_of(ctx)
+    where = f"\ncủa {unit}" if ctx.office.is_city else ""
+    title = (
+        "Khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng\n"
+        f"tính đến ngày {format_date(day)}{where}"
+    )
+    preamble: list[Paragraph] = [
+        plan_preamble(
+            ctx,
+            f"các khoản vay chưa được kiểm tra việc sử dụng vốn trong 12 tháng tính đến "
+            f"ngày {format_date(day)} của {unit}",
+        ),
+        figures_line(period, issued),
+    ]
+    if everyone and coverage is not None:
+        preamble.append(
+            coverage_parts.coverage_sentence(
+                coverage, listed_in=coverage_parts.missing_listed_in(coverage)
+            )
+        )
+    letterhead = ctx.letterhead(recipients(ctx))
+    if coverage_parts.holds_no_data(ctx, coverage):
+        return Report(
+            kind="Báo cáo",
+            title=title,
+            letterhead=letterhead,
+            preamble=preamble[:1],
+            sections=[coverage_parts.no_data_section(unit)],
+            name=NAME,
+        )
+    missing = (
+        coverage_parts.missing_appendix(
+            coverage, "về khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng"
+        )
+        if everyone and coverage is not None
+        else []
+    )
     ctx.progress.report(0, 2, "Khoản vay chưa kiểm tra")
+    basis = loan_parts.BalanceBasis.of(session, ctx.owner, day)
+    if basis.no_data:
+        return number_tables(
+            Report(
+                kind="Báo cáo",
+                title=title,
+                letterhead=letterhead,
+                preamble=preamble,
+                sections=[
+                    Section(
+                        numbering.section("Tình hình chung"),
+                        [
+                            Paragraph(
+                                f"{loan_parts.no_balance_text(day)}: {unit} chưa ghi nhận số dư "
+                                f"khoản vay nào đến ngày này, nên chưa xác định được các khoản vay "
+                                f"còn dư nợ chưa được kiểm tra việc sử dụng vốn."
+                            )
+                        ],
+                    )
+                ],
+                name=NAME,
+                appendices=missing,
+            )
+        )
     items = loans_not_checked(session, ctx.owner, today=day)
     summary = loan_parts.UncheckedSummary.of(items)
+    millions = everyone
     ctx.progress.report(1, 2, "Khoản vay chưa kiểm tra")
     overview: list[Block] = [
         Paragraph(
             f"Đến ngày {format_date(day)}, {unit} có {group_thousands(summary.loans)} khoản vay "
             f"còn dư nợ chưa được kiểm tra việc sử dụng vốn từ ngày {format_date(since)} đến "
-            f"nay, với tổng dư nợ {group_thousands(summary.outstanding)} đồng; trong đó "
+            f"nay, với tổng dư nợ {money_text(summary.outstanding, millions)}; trong đó "
             f"{group_thousands(summary.never_checked)} khoản vay chưa được kiểm tra lần nào. Đề "
             f"nghị các tổ chức nhận ủy thác, Tổ TK&VV phối hợp kiểm tra trong thời gian tới."
         )
     ]
-    if ctx.owner is None:
-        communes = communes_by_code(session)
-        labels = {code: c.label for code, c in communes.items()}
+    organisations = [label for _code, label in loan_parts.organisation_catalogue(session)]
+    appendices: list[Section] = list(missing)
+    if everyone and coverage is not None:
+        labels = {c.code: c.label for c in coverage.covered}
         sections = [
             Section(numbering.section("Tình hình chung"), overview),
             Section(
@@ -116,70 +194,71 @@ def build(ctx: ReportContext) -> Report:
                         "Khoản vay chưa kiểm tra sử dụng vốn trong 12 tháng theo xã, phường",
                         "Theo xã",
                         "Xã, phường",
+                        millions=True,
                     ),
                     Paragraph(
-                        "Danh sách từng khoản vay có trong báo cáo lập cho từng xã, phường.",
+                        f"Bảng gồm {len(labels)}/{coverage.total} xã, phường có số liệu. Danh "
+                        f"sách từng khoản vay có trong báo cáo lập cho từng xã, phường.",
                         italic=True,
                     ),
                 ],
             ),
         ]
     else:
-        overview.append(
+        hamlets = sorted(set(hamlet_names(session, ctx.owner).values()), key=sort_key)
+        overview += [
             summary_table(
                 items,
                 lambda item: item.hamlet_name,
-                None,
+                hamlets,
                 "Khoản vay chưa kiểm tra sử dụng vốn trong 12 tháng theo ấp, khu vực",
                 "Theo ấp",
                 "Ấp, khu vực",
-            )
-        )
-        overview.append(
+            ),
             summary_table(
                 items,
                 lambda item: item.organisation_name,
-                None,
+                organisations,
                 "Khoản vay chưa kiểm tra sử dụng vốn trong 12 tháng theo tổ chức nhận ủy thác",
                 "Theo tổ chức",
                 "Tổ chức nhận ủy thác",
-            )
-        )
-        sections = [
-            Section(numbering.section("Tình hình chung"), overview),
-            Section(
-                numbering.section("Danh sách khoản vay"),
-                [
-                    Table(
-                        "Danh sách khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng",
-                        "Danh sách",
-                        loan_parts.unchecked_columns(with_commune=False),
-                        loan_parts.unchecked_rows(items),
-                        totals=[("", TOTAL, "", "", "", "", None, summary.outstanding, None)],
-                        note=UNIT_DONG,
-                        empty_text="Mọi khoản vay còn dư nợ đều đã được kiểm tra trong 12 tháng.",
-                    )
-                ],
             ),
         ]
-    where = f"\ncủa {unit}" if ctx.office.is_city else ""
+        if items:
+            overview.append(
+                Paragraph(
+                    "Danh sách từng khoản vay tại Phụ lục kèm theo (và trong tệp Excel của báo "
+                    "cáo)."
+                )
+            )
+        sections = [Section(numbering.section("Tình hình chung"), overview)]
+        if items:
+            appendices = [
+                Section(
+                    "Phụ lục\nDanh sách khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng "
+                    f"tính đến ngày {format_date(day)}\n(Kèm theo Báo cáo về khoản vay chưa "
+                    "được kiểm tra sử dụng vốn trong 12 tháng)",
+                    [
+                        Table(
+                            "",
+                            "Danh sách",
+                            loan_parts.unchecked_columns(with_commune=False),
+                            loan_parts.unchecked_rows(items),
+                            totals=[("", TOTAL, "", "", "", "", None, summary.outstanding, None)],
+                            note=UNIT_DONG,
+                        )
+                    ],
+                )
+            ]
     return number_tables(
         Report(
             kind="Báo cáo",
-            title=(
-                "Khoản vay chưa được kiểm tra sử dụng vốn trong 12 tháng\n"
-                f"tính đến ngày {format_date(day)}{where}"
-            ),
-            letterhead=ctx.letterhead(recipients(ctx)),
-            preamble=[
-                plan_preamble(
-                    ctx,
-                    f"các khoản vay chưa được kiểm tra việc sử dụng vốn trong 12 tháng tính đến "
-                    f"ngày {format_date(day)} của {unit}",
-                )
-            ],
+            title=title,
+            letterhead=letterhead,
+            preamble=preamble,
             sections=sections,
             name=NAME,
+            appendices=appendices,
         )
     )
 
@@ -191,8 +270,8 @@ SPEC = register(
         QT_TRANSLATE_NOOP(
             "ReportBuilders",
             "The loans with a balance whose use was not checked in the twelve months before the "
-            "end of the period, never-checked loans first, counted by hamlet and organisation "
-            "(at the city for all communes: by commune).",
+            "end of the period, counted by hamlet and organisation, the list by name in an "
+            "appendix (at the city for all communes: by commune).",
         ),
         frozenset({OfficeMode.COMMUNE, OfficeMode.CITY}),
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),

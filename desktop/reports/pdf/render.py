@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     LongTable,
+    PageBreak,
     SimpleDocTemplate,
     Spacer,
     TableStyle,
@@ -64,6 +65,8 @@ HEADER_GREY = colors.HexColor("#E8E8E8")
 TOTAL_GREY = colors.HexColor("#F3F3F3")
 #: Tables with more columns than this use the smaller font.
 WIDE_TABLE = 7
+#: Tables of at most this many rows (header included) stay on one page with their caption.
+KEEP_TOGETHER_ROWS = 12
 
 
 def markup(text: str) -> str:
@@ -72,21 +75,37 @@ def markup(text: str) -> str:
 
 
 def format_cell(value: Cell, kind: CellKind) -> str:
-    """A cell as the PDF prints it: 1.234.567 / 2,68 % / 05/02/2026."""
+    """A cell as the PDF prints it: 1.234.567 / 2,68 % / 05/02/2026; a figure that is not
+    known (``None`` in a column of numbers) as "–", never as a blank or a zero."""
     if value is None:
-        return ""
+        return "" if kind in (CellKind.TEXT, CellKind.DATE) else "–"
     if isinstance(value, str):
         return nfc(value)
     if isinstance(value, date):
         return format_date(value)
     if kind is CellKind.PERCENT:
         return format_percent(value)
+    if kind is CellKind.MILLIONS and isinstance(value, int | Fraction | Decimal | float):
+        return format_millions(value)
     if isinstance(value, int):
         return group_thousands(value)
     if isinstance(value, Fraction | Decimal | float):
         rounded = round(float(value))
         return group_thousands(rounded)
     return nfc(str(value))
+
+
+def format_millions(value: int | Fraction | Decimal | float) -> str:
+    """An amount in triệu đồng with two decimals: 17.590.000,00 / 34,50."""
+    exact = (
+        Decimal(value.numerator) / Decimal(value.denominator)
+        if isinstance(value, Fraction)
+        else Decimal(str(value))
+    )
+    cents = int((exact * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{group_thousands(whole)},{part:02d}"
 
 
 class Rule(Flowable):  # type: ignore[misc]  # reportlab has no type hints
@@ -215,7 +234,9 @@ class PdfRenderer:
         wide = len(block.columns) > WIDE_TABLE
         size = TABLE_SIZE_WIDE if wide else TABLE_SIZE
         total_weight = sum(c.weight for c in block.columns)
-        widths = [FRAME_WIDTH * c.weight / total_weight for c in block.columns]
+        widths = fit_numbers(
+            block, [FRAME_WIDTH * c.weight / total_weight for c in block.columns], size
+        )
         header_style = s.cell(size, bold=True, align=TA_CENTER)
 
         def cell(value: Cell, col: int, strong: bool) -> str:
@@ -263,6 +284,9 @@ class PdfRenderer:
         table.setStyle(TableStyle(commands))
         out.append(table)
         out.append(Spacer(1, 8))
+        if len(data) <= KEEP_TOGETHER_ROWS:
+            # A short table is not split, least of all its total row from its body.
+            return [out[0], KeepTogether(out[1:])]
         return out
 
     def chart(self, block: Chart) -> list[Flowable]:
@@ -294,6 +318,23 @@ class PdfRenderer:
             out.extend(self.section(sub, depth + 1))
         return out
 
+    def appendix(self, section: Section) -> list[Flowable]:
+        """An appendix on a new page: its heading centred in capitals ("PHỤ LỤC …"), the
+        lines under it as they are, then its blocks."""
+        out: list[Flowable] = [PageBreak()]
+        head, *rest = section.heading.split("\n") if section.heading else [""]
+        if head:
+            out.append(RLParagraph(markup(head.upper()), self.styles.kind))
+        for line in rest:
+            style = self.styles.date_line if line.startswith("(") else self.styles.title
+            out.append(RLParagraph(markup(line), style))
+        out.append(Spacer(1, 6))
+        for block in section.blocks:
+            out.extend(self.block(block))
+        for sub in section.subsections:
+            out.extend(self.section(sub, 1))
+        return out
+
     def story(self) -> list[Flowable]:
         story = self.head()
         for paragraph in self.report.preamble:
@@ -301,6 +342,8 @@ class PdfRenderer:
         for section in self.report.sections:
             story.extend(self.section(section, 0))
         story.extend(self.foot())
+        for appendix in self.report.appendices:
+            story.extend(self.appendix(appendix))
         return story
 
     def render(self) -> bytes:
@@ -324,6 +367,71 @@ class PdfRenderer:
         )
         doc.build(self.story(), onLaterPages=_page_number)
         return buffer.getvalue()
+
+
+#: A text column keeps at least this width when numbers need room.
+MIN_TEXT_WIDTH: float = 14 * mm
+#: Left and right padding of a cell, and a little air.
+CELL_PADDING: float = 7
+#: A text column grows for its longest word up to this share of the page width.
+MAX_WORD_SHARE = 0.3
+
+
+def fit_numbers(block: Table, widths: list[float], size: float) -> list[float]:
+    """The column widths with every number on one line and every word within its column: a
+    number or a word cannot wrap, so a column narrower than its widest one (a city total of
+    17.590.000.000.000, a group code) takes the room it needs from the text columns that have
+    more than they need."""
+    minimum: list[float] = []
+    for col, column in enumerate(block.columns):
+        if column.kind is CellKind.TEXT:
+            word = min(longest_word(block, col, size), FRAME_WIDTH * MAX_WORD_SHARE)
+            minimum.append(max(MIN_TEXT_WIDTH, word))
+            continue
+        widest = 0.0
+        for row in block.rows:
+            widest = max(
+                widest, stringWidth(format_cell(row[col], column.kind), fonts.REGULAR, size)
+            )
+        for row in block.totals:
+            widest = max(widest, stringWidth(format_cell(row[col], column.kind), fonts.BOLD, size))
+        minimum.append(widest + CELL_PADDING)
+    needed = [max(w, m) for w, m in zip(widths, minimum, strict=True)]
+    extra = sum(needed) - sum(widths)
+    if extra <= 0:
+        return widths
+    givers = [
+        i
+        for i, c in enumerate(block.columns)
+        if c.kind is CellKind.TEXT and needed[i] == widths[i] and widths[i] > minimum[i]
+    ]
+    spare = {i: widths[i] - minimum[i] for i in givers}
+    available = sum(spare.values())
+    take = min(extra, available)
+    for i in givers:
+        needed[i] = widths[i] - take * spare[i] / available
+    if take < extra:  # not enough room: the grown columns share what there is
+        grown = [i for i in range(len(widths)) if needed[i] > widths[i]]
+        room = sum(needed[i] for i in grown) - (extra - take)
+        scale = room / sum(needed[i] for i in grown)
+        for i in grown:
+            needed[i] *= scale
+    return needed
+
+
+def longest_word(block: Table, col: int, size: float) -> float:
+    """The width the widest word of a text column needs (a word does not wrap)."""
+    widest = 0.0
+    seen: set[str] = set()
+    for row in (*block.rows, *block.totals):
+        value = row[col]
+        if not isinstance(value, str):
+            continue
+        for word in value.split():
+            if word not in seen:
+                seen.add(word)
+                widest = max(widest, stringWidth(nfc(word), fonts.BOLD, size))
+    return widest + CELL_PADDING
 
 
 #: Room a heading needs below it so that it does not stand alone at the foot of a page:
