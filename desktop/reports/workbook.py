@@ -11,9 +11,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from desktop.core.formatting import official_date
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import nfc
+from desktop.reports.letterhead import cover_lines, signature_cover_lines
 from desktop.reports.model import Paragraph, Report, Section, Table
 from desktop.reports.xlsx_table import SheetColumn, add_table_sheet, save_workbook
 
@@ -25,9 +25,9 @@ def _cover(workbook: Workbook, report: Report) -> None:
     sheet.title = COVER_SHEET
     lh = report.letterhead
     lines: list[tuple[str, Font | None]] = [
-        (lh.issuing_body.upper(), Font(bold=True)),
-        (lh.number, None),
-        (official_date(lh.issued_on, lh.place), Font(italic=True)),
+        (line.text, Font(bold=line.bold, italic=line.italic)) for line in cover_lines(lh)
+    ]
+    lines += [
         ("", None),
         (report.kind.upper(), Font(bold=True, size=14)),
         (report.title.replace("\n", " "), Font(bold=True, size=13)),
@@ -49,6 +49,10 @@ def _cover(workbook: Workbook, report: Report) -> None:
 
     for section in report.sections:
         walk(section)
+    lines.append(("", None))
+    lines += [
+        (line.text, Font(bold=line.bold, italic=line.italic)) for line in signature_cover_lines(lh)
+    ]
     sheet.column_dimensions["A"].width = 110
     for row, (text, font) in enumerate(lines, start=1):
         cell = sheet.cell(row=row, column=1, value=nfc(text))

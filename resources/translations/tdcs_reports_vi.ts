@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>Recipients</name>
+    <message>
+        <source>At most {count} recipients.</source>
+        <translation>Tối đa {count} nơi nhận.</translation>
+    </message>
+    <message>
+        <source>A recipient takes at most {limit} characters: {start}…</source>
+        <translation>Mỗi nơi nhận ghi tối đa {limit} ký tự: {start}…</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>There is no report named {name}. The reports are: {names}.</source>

@@ -33,6 +33,7 @@ from desktop.core.funds.indicators import (
 )
 from desktop.core.funds.statement import FundStatement, fund_statement, fund_statements_by_commune
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.issuers import IssuerRole
 from desktop.core.loans.indicators import Dimension, IndicatorRow, indicator_table
 from desktop.core.office import CommuneInfo
 from desktop.core.periods import Period
@@ -41,11 +42,11 @@ from desktop.core.tasks.status import TaskCompletion, task_completion, task_comp
 from desktop.core.text import nfc, sort_key
 from desktop.reports.builders import fund_parts, loan_parts, sync_parts, task_parts
 from desktop.reports.builders.common import (
-    PLAN_REFERENCE,
     communes_by_code,
     competition_ranks,
     data_day,
     number_tables,
+    plan_preamble,
     recipients,
 )
 from desktop.reports.builders.vocabulary import TARGET_STATUS, TOTAL, UNIT_DONG, Numbering
@@ -564,10 +565,7 @@ def build(ctx: ReportContext) -> Report:
             ),
             letterhead=ctx.letterhead(recipients(ctx)),
             preamble=[
-                Paragraph(
-                    f"Thực hiện {PLAN_REFERENCE}, {ctx.office.office_name} báo cáo tình hình thực "
-                    f"hiện năm {year} trên địa bàn thành phố như sau:"
-                ),
+                plan_preamble(ctx, f"tình hình thực hiện năm {year} trên địa bàn thành phố"),
                 Paragraph(
                     f"Số liệu tổng hợp từ các tệp số liệu của {len(communes)} xã, phường đã nhập "
                     f"đến thời điểm lập báo cáo; dư nợ và kiểm tra sử dụng vốn vay tính đến ngày "
@@ -597,5 +595,6 @@ SPEC = register(
         build,
         Coverage.ALL,
         file_stem="Bao-cao-Chi-thi-39",
+        issuer_role=IssuerRole.PARTY_COMMITTEE,
     )
 )

@@ -20,6 +20,7 @@ from desktop.core.funds.statement import (
     peak_campaign,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.issuers import IssuerRole
 from desktop.core.periods import Period
 from desktop.reports.builders import fund_parts
 from desktop.reports.builders.common import (
@@ -273,5 +274,6 @@ SPEC = register(
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),
         build,
         file_stem="Quy-Vi-nguoi-ngheo",
+        issuer_role=IssuerRole.FUND,
     )
 )
