@@ -246,11 +246,15 @@ def test_the_plan_is_cited_by_its_number_date_and_sections(
     vi_app: object, commune_db: Database
 ) -> None:
     with commune_db.reading() as session:
-        assert plan_warnings(plan_reference(session)) == [
-            "Chưa ghi số và ngày của Kế hoạch thực hiện Chỉ thị 39 của Thành phố: văn bản sẽ "
-            "ghi “Kế hoạch số …-KH/TU ngày …”. Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”, "
-            "hoặc bằng lệnh: tdcs office --plan-number … --plan-date dd/mm/yyyy."
-        ]
+        unset = plan_reference(session)
+    assert plan_warnings(unset) == [
+        "Chưa ghi số và ngày của Kế hoạch thực hiện Chỉ thị 39 của Thành phố: văn bản sẽ ghi "
+        "“Kế hoạch số …-KH/TU ngày …”. Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”."
+    ]
+    assert plan_warnings(unset, command_line=True)[0].endswith(
+        "Ghi bằng lệnh: tdcs office --plan-number … --plan-date dd/mm/yyyy (hoặc ở trang Cài "
+        "đặt, mục “Văn bản, báo cáo”)."
+    )
     with commune_db.transaction() as session:
         reference = set_plan_reference(session, "Số 215-kh/tu", date(2025, 5, 4), today=ISSUED)
     assert reference.number == "215-KH/TU" and plan_warnings(reference) == []
@@ -290,9 +294,12 @@ def test_signer_warnings_say_what_is_missing_and_where_to_set_it(
         issuer = resolve_issuer(session, office, IssuerRole.OFFICE, None)
     assert signer_warnings(issuer) == [
         "Chưa có người ký cho Ủy ban nhân dân phường Cái Khế: văn bản in “CHỦ TỊCH” và để trống "
-        "chỗ ghi họ tên. Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”, hoặc bằng lệnh: tdcs "
-        "office --signer-for ubnd --signer-name “…” --signer-title “…”."
+        "chỗ ghi họ tên. Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”."
     ]
+    assert signer_warnings(issuer, command_line=True)[0].endswith(
+        "Ghi bằng lệnh: tdcs office --signer-for ubnd --signer-name “…” --signer-title “…” "
+        "(hoặc ở trang Cài đặt, mục “Văn bản, báo cáo”)."
+    )
     with commune_db.transaction() as session:
         set_signer(session, office, Body.UBND, title="Chủ tịch", name="")
     with commune_db.reading() as session:

@@ -126,6 +126,6 @@ def cmd_report(args: argparse.Namespace, ctx: CommandContext) -> int:
     report = make_report(database, spec, request)
     path = save_report(report, args.out.expanduser())
     print(tr("Report written: {path}").format(path=path.resolve()))
-    for warning in preflight(database, spec, args.commune).warnings:
+    for warning in preflight(database, spec, args.commune, command_line=True).warnings:
         print(tr("Note: {warning}").format(warning=warning), file=sys.stderr)
     return 0

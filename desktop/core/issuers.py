@@ -122,10 +122,11 @@ M_NO_SIGNER = QT_TRANSLATE_NOOP(
     "Issuers",
     "No signer is set for {body}: the document prints “{position}” and leaves the name blank.",
 )
-M_WHERE_SIGNER = QT_TRANSLATE_NOOP(
+M_WHERE_SIGNER = QT_TRANSLATE_NOOP("Issuers", "Set it in Settings, under “Documents and reports”.")
+M_WHERE_SIGNER_COMMAND = QT_TRANSLATE_NOOP(
     "Issuers",
-    "Set it in Settings, under “Documents and reports”, or with the command: tdcs office "
-    "--signer-for {body_key} --signer-name “…” --signer-title “…”.",
+    "Set it with: tdcs office --signer-for {body_key} --signer-name “…” --signer-title “…” "
+    "(or in Settings, under “Documents and reports”).",
 )
 
 
@@ -431,9 +432,10 @@ def head_position(body: Body) -> str:
     return POSITIONS[body][0]
 
 
-def signer_warnings(issuer: Issuer) -> list[str]:
+def signer_warnings(issuer: Issuer, *, command_line: bool = False) -> list[str]:
     """What to tell the clerk before a document goes out without its signer's name or
-    position, and where to set them (nothing for a copy, which no one signs)."""
+    position, and where to set them: in Cài đặt, or for the command line with ``tdcs
+    office`` (nothing for a copy, which no one signs)."""
     person = issuer.signer
     if person is None:
         return []
@@ -448,7 +450,8 @@ def signer_warnings(issuer: Issuer) -> list[str]:
         first = tr(M_NO_TITLE, body=issuer.name, position=position)
     else:
         return []
-    return [f"{first} {tr(M_WHERE_SIGNER, body_key=issuer.body.value)}"]
+    where = M_WHERE_SIGNER_COMMAND if command_line else M_WHERE_SIGNER
+    return [f"{first} {tr(where, body_key=issuer.body.value)}"]
 
 
 BODY_LABELS: Mapping[Body, Msg] = {

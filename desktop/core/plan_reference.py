@@ -58,8 +58,13 @@ M_FUTURE = QT_TRANSLATE_NOOP("PlanReference", "The plan's date cannot be after t
 M_NOT_SET = QT_TRANSLATE_NOOP(
     "PlanReference",
     "The number and date of the city's plan for Directive 39 are not set: documents cite it "
-    "as “Kế hoạch số …-KH/TU ngày …”. Set them in Settings, under “Documents and reports”, "
-    "or with the command: tdcs office --plan-number … --plan-date dd/mm/yyyy.",
+    "as “Kế hoạch số …-KH/TU ngày …”.",
+)
+M_WHERE = QT_TRANSLATE_NOOP("PlanReference", "Set them in Settings, under “Documents and reports”.")
+M_WHERE_COMMAND = QT_TRANSLATE_NOOP(
+    "PlanReference",
+    "Set them with: tdcs office --plan-number … --plan-date dd/mm/yyyy (or in Settings, "
+    "under “Documents and reports”).",
 )
 
 
@@ -145,8 +150,12 @@ def plan_own_citation(reference: PlanReference) -> str:
     return f"Kế hoạch số {reference.number} ngày {citation_date(reference.issued_on)}"
 
 
-def plan_warnings(reference: PlanReference) -> list[str]:
-    return [] if reference.is_set else [tr(M_NOT_SET)]
+def plan_warnings(reference: PlanReference, *, command_line: bool = False) -> list[str]:
+    """What to tell the clerk while the plan's number and date are not set, and where to
+    set them (in Cài đặt, or for the command line with ``tdcs office``)."""
+    if reference.is_set:
+        return []
+    return [f"{tr(M_NOT_SET)} {tr(M_WHERE_COMMAND if command_line else M_WHERE)}"]
 
 
 def plan_section(code: str) -> str:

@@ -75,10 +75,13 @@ class Preflight:
     warnings: tuple[str, ...]
 
 
-def preflight(database: Database, spec: ReportSpec, commune_code: str | None) -> Preflight:
+def preflight(
+    database: Database, spec: ReportSpec, commune_code: str | None, *, command_line: bool = False
+) -> Preflight:
     """The issuer of ``spec`` for ``commune_code`` (at the city: one commune, or ``None``
     for all), its remembered recipients, and warnings about a missing signer or plan
-    reference, with where to set them."""
+    reference, with where to set them (in Cài đặt; also ``tdcs office`` on the command
+    line)."""
     with database.reading() as session:
         office = require_office(session)
         code = commune_code if office.is_city else office.unit_code
@@ -86,7 +89,10 @@ def preflight(database: Database, spec: ReportSpec, commune_code: str | None) ->
         return Preflight(
             issuer,
             remembered_recipients(session, spec.name, issuer),
-            (*signer_warnings(issuer), *plan_warnings(plan_reference(session))),
+            (
+                *signer_warnings(issuer, command_line=command_line),
+                *plan_warnings(plan_reference(session), command_line=command_line),
+            ),
         )
 
 

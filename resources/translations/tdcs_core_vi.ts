@@ -435,8 +435,12 @@
         <translation>Chưa có người ký cho {body}: văn bản in “{position}” và để trống chỗ ghi họ tên.</translation>
     </message>
     <message>
-        <source>Set it in Settings, under “Documents and reports”, or with the command: tdcs office --signer-for {body_key} --signer-name “…” --signer-title “…”.</source>
-        <translation>Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”, hoặc bằng lệnh: tdcs office --signer-for {body_key} --signer-name “…” --signer-title “…”.</translation>
+        <source>Set it in Settings, under “Documents and reports”.</source>
+        <translation>Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”.</translation>
+    </message>
+    <message>
+        <source>Set it with: tdcs office --signer-for {body_key} --signer-name “…” --signer-title “…” (or in Settings, under “Documents and reports”).</source>
+        <translation>Ghi bằng lệnh: tdcs office --signer-for {body_key} --signer-name “…” --signer-title “…” (hoặc ở trang Cài đặt, mục “Văn bản, báo cáo”).</translation>
     </message>
     <message>
         <source>People&apos;s Committee</source>
@@ -753,8 +757,16 @@
         <translation>Ngày của Kế hoạch không thể sau ngày hôm nay ({today}).</translation>
     </message>
     <message>
-        <source>The number and date of the city&apos;s plan for Directive 39 are not set: documents cite it as “Kế hoạch số …-KH/TU ngày …”. Set them in Settings, under “Documents and reports”, or with the command: tdcs office --plan-number … --plan-date dd/mm/yyyy.</source>
-        <translation>Chưa ghi số và ngày của Kế hoạch thực hiện Chỉ thị 39 của Thành phố: văn bản sẽ ghi “Kế hoạch số …-KH/TU ngày …”. Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”, hoặc bằng lệnh: tdcs office --plan-number … --plan-date dd/mm/yyyy.</translation>
+        <source>The number and date of the city&apos;s plan for Directive 39 are not set: documents cite it as “Kế hoạch số …-KH/TU ngày …”.</source>
+        <translation>Chưa ghi số và ngày của Kế hoạch thực hiện Chỉ thị 39 của Thành phố: văn bản sẽ ghi “Kế hoạch số …-KH/TU ngày …”.</translation>
+    </message>
+    <message>
+        <source>Set them in Settings, under “Documents and reports”.</source>
+        <translation>Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”.</translation>
+    </message>
+    <message>
+        <source>Set them with: tdcs office --plan-number … --plan-date dd/mm/yyyy (or in Settings, under “Documents and reports”).</source>
+        <translation>Ghi bằng lệnh: tdcs office --plan-number … --plan-date dd/mm/yyyy (hoặc ở trang Cài đặt, mục “Văn bản, báo cáo”).</translation>
     </message>
 </context>
 <context>

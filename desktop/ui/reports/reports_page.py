@@ -214,9 +214,8 @@ class ReportsPage(QWidget):
             self.report_combo.addItem(spec.title_text(), spec.name)
         self.description = WrappedLabel()
         self.description.setObjectName("reportDescription")
-        self.issuer_label = QLabel()
+        self.issuer_label = WrappedLabel()
         self.issuer_label.setObjectName("reportIssuer")
-        self.issuer_label.setWordWrap(True)
         self.recipients_label = QLabel()
         self.recipients_button = QPushButton(self.tr("Recipients…"))
         self.warnings = WrappedLabel()
@@ -461,7 +460,7 @@ class ReportsPage(QWidget):
         if spec is None:
             self.preflight = None
             self._recipients = None
-            self.issuer_label.clear()
+            self.issuer_label.setText("")
             self.recipients_label.clear()
             self.warnings.setText("")
             return
