@@ -144,6 +144,13 @@ def test_the_fund_is_the_fronts_campaign(commune_db: Database, tmp_path: Path) -
     ending = made.text[made.text.index("Nơi nhận:") :]
     assert "TM. BAN THƯỜNG TRỰC" in ending and "CHỦ TỊCH" in ending and "Lê Thị Hoa" in ending
     assert "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường Cái Khế báo cáo" in made.flat
+    assert cover(made)[:5] == [
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
+        "PHƯỜNG CÁI KHẾ",
+        MOTTO,
+        MOTTO_SUB,
+        "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-MTTQ",
+    ]
     # The commune may have its fund reported by another body.
     with commune_db.transaction() as session:
         office = commune_db.office()

@@ -131,6 +131,9 @@ def test_a_report_without_signer_or_plan_says_so(
     code, out, err = report(capsys, data, "loan-quality", pdf)
     assert code == 0 and "người ký" not in err and "Kế hoạch" in err
     assert "KT. CHỦ TỊCH" in pdftotext(pdf)
+    pdf.unlink()
+    code, out, err = report(capsys, data, "loan-quality", pdf, "--recipient", "x" * 201)
+    assert code == 1 and "Mỗi nơi nhận ghi tối đa 200 ký tự" in err and not pdf.exists()
 
 
 @pytest.mark.parametrize(
