@@ -358,7 +358,8 @@ def test_recipients_are_remembered_per_report_and_issuer(
     assert made.report.letterhead.recipients == ("Phòng giao dịch NHCSXH", "Lưu: VT")
     assert "- Phòng giao dịch NHCSXH;" in made.text and "- Lưu: VT." in made.text
     other = make(commune_db, "unchecked-loans", ReportRequest(QUARTER, None, ISSUED), tmp_path)
-    assert other.report.letterhead.recipients == default_recipients(issuer)
+    assert other.report.letterhead.recipients == default_recipients("unchecked-loans", issuer)
+    assert default_recipients("commune-plan", issuer)[0] == "Ủy ban nhân dân thành phố"
     given = ReportRequest(QUARTER, None, ISSUED, recipients=("Thường trực Đảng ủy phường",))
     once = make(commune_db, "loan-quality", given, tmp_path)
     assert once.report.letterhead.recipients == ("Thường trực Đảng ủy phường",)

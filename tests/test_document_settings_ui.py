@@ -148,7 +148,9 @@ def test_recipients_are_edited_and_kept(
     page = reports_page(window)
     choose(page, "loan-quality")
     assert page.preflight is not None
-    defaults = default_recipients(page.preflight.issuer)
+    defaults = page.preflight.defaults
+    assert defaults == default_recipients("loan-quality", page.preflight.issuer)
+    assert "Trưởng các khu vực" in defaults, "a ward's loan lists go to its hamlet heads"
     assert page.recipients_label.text() == f"{len(defaults)} nơi nhận"
 
     def too_long(dialog: QWidget) -> None:
@@ -185,8 +187,11 @@ def test_recipients_are_edited_and_kept(
     again = reports_page(make_window(qtbot, commune_db))
     choose(again, "loan-quality")
     assert again.recipients_label.text() == "3 nơi nhận"
-    choose(again, "unchecked-loans")
-    assert again.recipients_label.text() == f"{len(defaults)} nơi nhận"
+    choose(again, "commune-plan")
+    assert (
+        again.recipients_label.text()
+        == f"{len(default_recipients('commune-plan', again.preflight.issuer))} nơi nhận"
+    )
     choose(again, "loan-quality")
 
     def back_to_defaults(dialog: QWidget) -> None:

@@ -2,11 +2,13 @@
 per report on the Báo cáo page and remembered there (per report and issuing body, in the
 local settings), or given for one run with ``tdcs report --recipient``.
 
-Defaults: a commune's documents go to the city and to the commune's own Party committee,
-Council, Front and the four organisations the bank entrusts (Hội Nông dân, Hội Liên hiệp Phụ
-nữ, Hội Cựu chiến binh, Đoàn Thanh niên), who carry the loans; the city's yearly report, the
-Ban Thường vụ Thành ủy's, goes to the Ban Chính sách, chiến lược Trung ương (plan III.3); the
-city's other reports stay in the city and its communes. Every list ends with the archive copy
+Defaults, per report and issuing body: a commune's plan report goes to the city and to the
+commune's own Party committee, Council, Front and the four organisations the bank entrusts
+(Hội Nông dân, Hội Liên hiệp Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên), who carry the
+loans; its loan reports to those who act on them (the organisations, the bank's transaction
+office and board of representatives, the hamlet heads); the city's yearly report, the Ban
+Thường vụ Thành ủy's, to the Ban Chính sách, chiến lược Trung ương (plan III.3); the city's
+other reports stay in the city and its communes. Every list ends with the archive copy
 (state and Front: "Lưu: VT"; Party: "Lưu Văn phòng …").
 """
 
@@ -33,6 +35,8 @@ ORGANISATIONS = (
 BANK_OFFICE = "Phòng giao dịch Ngân hàng Chính sách xã hội"
 CITY_BANK = "Chi nhánh Ngân hàng Chính sách xã hội thành phố"
 ARCHIVE = "Lưu: VT"
+#: Reports about the loans the commune supervises: they go to those who act on them.
+LOAN_REPORTS = frozenset({"loan-quality", "unchecked-loans"})
 
 M_TOO_MANY = QT_TRANSLATE_NOOP("Recipients", "At most {count} recipients.")
 M_TOO_LONG = QT_TRANSLATE_NOOP(
@@ -45,11 +49,22 @@ def _unit_kind(issuer: Issuer) -> str:
     return "phường" if " phường " in f" {issuer.name.lower()} " else "xã"
 
 
-def default_recipients(issuer: Issuer) -> tuple[str, ...]:
+def default_recipients(report: str, issuer: Issuer) -> tuple[str, ...]:
+    """The usual recipients of ``report`` from ``issuer``."""
     if issuer.city_level:
-        return _city_defaults(issuer.body)
+        return _city_defaults(report, issuer.body)
     unit = _unit_kind(issuer)
     organisations = tuple(f"{name} {unit}" for name in ORGANISATIONS)
+    if report in LOAN_REPORTS and issuer.body is Body.UBND:
+        return (
+            f"Thường trực Đảng ủy {unit}",
+            f"Ban đại diện Hội đồng quản trị Ngân hàng Chính sách xã hội {unit}",
+            BANK_OFFICE,
+            f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit}",
+            *organisations,
+            f"Trưởng các {'khu vực' if unit == 'phường' else 'ấp'}",
+            ARCHIVE,
+        )
     if issuer.body is Body.DANG_UY:
         return (
             "Ban Thường vụ Thành ủy (để báo cáo)",
@@ -81,7 +96,7 @@ def default_recipients(issuer: Issuer) -> tuple[str, ...]:
     )
 
 
-def _city_defaults(body: Body) -> tuple[str, ...]:
+def _city_defaults(report: str, body: Body) -> tuple[str, ...]:
     if body is Body.THANH_UY:
         return (
             "Ban Chính sách, chiến lược Trung ương (để báo cáo)",
@@ -98,6 +113,16 @@ def _city_defaults(body: Body) -> tuple[str, ...]:
             "Ủy ban nhân dân thành phố",
             "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường",
             CITY_BANK,
+            ARCHIVE,
+        )
+    if report in LOAN_REPORTS:
+        return (
+            "Thường trực Thành ủy",
+            "Ban đại diện Hội đồng quản trị Ngân hàng Chính sách xã hội thành phố",
+            CITY_BANK,
+            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",
+            "Hội Nông dân, Hội Liên hiệp Phụ nữ, Hội Cựu chiến binh thành phố, Thành đoàn",
+            "Ủy ban nhân dân các xã, phường",
             ARCHIVE,
         )
     return (
@@ -133,7 +158,7 @@ def _key(report: str, issuer: Issuer) -> str:
 def remembered_recipients(session: Session, report: str, issuer: Issuer) -> tuple[str, ...]:
     """The list last chosen for this report and issuer, or the defaults."""
     stored = get_setting(session, _key(report, issuer))
-    return tuple(stored.split("\n")) if stored else default_recipients(issuer)
+    return tuple(stored.split("\n")) if stored else default_recipients(report, issuer)
 
 
 def remember_recipients(
@@ -142,6 +167,6 @@ def remember_recipients(
     """Keep ``recipients`` for the next report of this kind (the defaults are not stored,
     so that better defaults reach the office)."""
     cleaned = clean_recipients(recipients)
-    value = "" if cleaned == default_recipients(issuer) else "\n".join(cleaned)
+    value = "" if cleaned == default_recipients(report, issuer) else "\n".join(cleaned)
     set_setting(session, _key(report, issuer), value)
     return cleaned

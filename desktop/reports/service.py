@@ -28,7 +28,11 @@ from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import file_words
 from desktop.reports.model import Report
 from desktop.reports.pdf import write_pdf
-from desktop.reports.recipients import remember_recipients, remembered_recipients
+from desktop.reports.recipients import (
+    default_recipients,
+    remember_recipients,
+    remembered_recipients,
+)
 from desktop.reports.registry import ReportContext, ReportRequest, ReportSpec, check_request
 from desktop.reports.workbook import write_workbook
 
@@ -72,6 +76,8 @@ class Preflight:
 
     issuer: Issuer
     recipients: tuple[str, ...]
+    #: The usual recipients of this report from this issuer.
+    defaults: tuple[str, ...]
     warnings: tuple[str, ...]
 
 
@@ -89,6 +95,7 @@ def preflight(
         return Preflight(
             issuer,
             remembered_recipients(session, spec.name, issuer),
+            default_recipients(spec.name, issuer),
             (
                 *signer_warnings(issuer, command_line=command_line),
                 *plan_warnings(plan_reference(session), command_line=command_line),

@@ -196,7 +196,10 @@ class PdfRenderer:
         made from another office's data)."""
         s = self.styles
         lh = self.report.letterhead
-        left: list[Flowable] = [RLParagraph("Nơi nhận:", s.recipients_head)]
+        if lh.form is DocumentForm.PARTY:  # upright and underlined in a Party document
+            left: list[Flowable] = [RLParagraph("<u>Nơi nhận:</u>", s.recipients_head_party)]
+        else:
+            left = [RLParagraph("Nơi nhận:", s.recipients_head)]
         for line in recipient_lines(lh):
             left.append(RLParagraph(markup(line), s.recipient))
         right: list[Flowable] = [

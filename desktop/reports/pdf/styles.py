@@ -99,6 +99,7 @@ class Styles:
         self.recipients_head = _style(
             "RecipientsHead", fontName=fonts.BOLD_ITALIC, fontSize=12, alignment=TA_LEFT
         )
+        self.recipients_head_party = _style("RecipientsHeadParty", fontSize=12, alignment=TA_LEFT)
         self.recipient = _style("Recipient", fontSize=11, leading=13, alignment=TA_LEFT)
         self.signer = _style("Signer", fontName=fonts.BOLD, alignment=TA_CENTER, fontSize=13)
         self.empty = _style("Empty", fontName=fonts.ITALIC, fontSize=12, alignment=TA_CENTER)

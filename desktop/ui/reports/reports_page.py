@@ -56,7 +56,7 @@ from desktop.core.periods import Period
 from desktop.core.progress import Cancelled, Progress
 from desktop.reports.model import Report
 from desktop.reports.pdf import render_pdf, write_atomically
-from desktop.reports.recipients import clean_recipients, default_recipients
+from desktop.reports.recipients import clean_recipients
 from desktop.reports.registry import Coverage, ReportRequest, ReportSpec, reports_for
 from desktop.reports.service import (
     OutputFormat,
@@ -488,9 +488,7 @@ class ReportsPage(QWidget):
         found = self.preflight
         if spec is None or found is None:
             return
-        dialog = RecipientsDialog(
-            self._recipients or found.recipients, default_recipients(found.issuer), self
-        )
+        dialog = RecipientsDialog(self._recipients or found.recipients, found.defaults, self)
         if not dialog.exec():
             return
         try:
