@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from desktop.core.database import Database
 from desktop.core.formatting import official_date
+from desktop.core.issuers import DocumentForm
 from desktop.reports.model import Cell, Report
 from desktop.reports.registry import ReportRequest, get_report
 from desktop.reports.service import make_report, save_report
@@ -25,6 +26,7 @@ from desktop.reports.workbook import COVER_SHEET
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_SUB = "Độc lập - Tự do - Hạnh phúc"
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 #: A number as the PDF prints it: 1.234.567, 60, 2,68 %, 100 %, an amount in triệu đồng
 #: (17.590.000,00), or "–" for no figure; never a piece of a date (05/02/2026) or of a code
 #: (II.2.a).
@@ -145,19 +147,23 @@ def _same(got: Any, want: Cell) -> bool:
 
 
 def check_document(made: Made, place: str, issued_on: date) -> None:
-    """What every report must be: Vietnamese text that extracts exactly, the Decree 30
-    head, every font embedded, and a workbook holding the same rows as the document."""
+    """What every report must be: Vietnamese text that extracts exactly, the head of its
+    issuing body's form (the national motto on a state or Front document; "ĐẢNG CỘNG SẢN
+    VIỆT NAM" and no motto on a Party one), every font embedded, and a workbook holding the
+    same rows as the document."""
     text = made.text
+    party = made.report.letterhead.form is DocumentForm.PARTY
+    head = (PARTY, "- Lưu Văn phòng") if party else (MOTTO, MOTTO_SUB, "- Lưu: VT.")
     for expected in (
-        MOTTO,
-        MOTTO_SUB,
+        *head,
         official_date(issued_on, place),
         "BÁO CÁO",
         made.report.title.splitlines()[0],
         "Nơi nhận:",
-        "- Lưu: VT.",
     ):
         assert expected in text, expected
+    if party:
+        assert MOTTO not in text and MOTTO_SUB not in text
     fonts = pdffonts(made.pdf)
     assert fonts
     for row in fonts:

@@ -17,6 +17,7 @@ from desktop.core import settings as app_settings
 from desktop.core.backups import backups_to_restore, inspect_backup, make_backup
 from desktop.core.database import Database
 from desktop.core.funds.fund import ContributionInput, save_contribution
+from desktop.core.issuers import Body
 from desktop.core.office import add_hamlet, set_up_office, update_office
 from desktop.core.programmes import rate_on
 from desktop.paths import AppPaths
@@ -146,17 +147,21 @@ def test_settings_save_office_and_signer(
     page = settings_page(window)
     for field, text in (
         (page.office_name, "UBND phường Cái Khế"),
-        (page.signer_name, "Trần Văn Mẫu"),
         (page.clerk_name, "Lê Thị Nhập"),
     ):
         field.clear()
         type_text(field, text)
-    page.signer_title.setPlainText("KT. CHỦ TỊCH \n  PHÓ CHỦ TỊCH")
     click(page.save_office)
     assert page.office_error.text() == "Đã lưu."
+    assert page.body_labels[Body.UBND].text() == "UBND phường Cái Khế"
+    signer_name = page.signer_names[Body.UBND]
+    type_text(signer_name, "Trần Văn Mẫu")
+    page.signer_titles[Body.UBND].setCurrentIndex(1)  # chosen from the list: Phó Chủ tịch
+    click(page.save_documents)
+    assert page.documents_error.text() == "Đã lưu."
     office = commune_db.office()
     assert office is not None and office.signer_name == "Trần Văn Mẫu"
-    assert office.signer_title == "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    assert office.signer_title == "Phó Chủ tịch"
     assert "UBND phường Cái Khế" in window.windowTitle()
     with commune_db.reading() as s:
         assert app_settings.actor_name(s).startswith("Lê Thị Nhập (")
@@ -169,11 +174,11 @@ def test_settings_refuses_an_empty_office_name(
     page = settings_page(window)
     page.office_name.clear()
     type_text(page.office_name, "   ")
-    page.signer_name.clear()
-    type_text(page.signer_name, "Tên vẫn còn")
+    page.clerk_name.clear()
+    type_text(page.clerk_name, "Tên vẫn còn")
     click(page.save_office)
     assert page.office_error.text() == "Không được để trống."
-    assert page.signer_name.text() == "Tên vẫn còn", "what was typed stays"
+    assert page.clerk_name.text() == "Tên vẫn còn", "what was typed stays"
     office = commune_db.office()
     assert office is not None and office.office_name == "Ủy ban nhân dân phường Cái Khế"
 
@@ -184,10 +189,13 @@ def test_city_settings_save_the_office(
     window = make_window(qtbot, city_db)
     page = settings_page(window)
     assert not hasattr(page, "hamlet_model"), "the city has no hamlets"
-    page.signer_name.clear()
-    type_text(page.signer_name, "Nguyễn Văn Thành")
+    page.office_name.clear()
+    type_text(page.office_name, "Ủy ban nhân dân thành phố Cần Thơ")
     click(page.save_office)
     assert page.office_error.text() == "Đã lưu."
+    type_text(page.signer_names[Body.UBND], "Nguyễn Văn Thành")
+    click(page.save_documents)
+    assert page.documents_error.text() == "Đã lưu."
     office = city_db.office()
     assert office is not None and office.signer_name == "Nguyễn Văn Thành"
 

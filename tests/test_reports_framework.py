@@ -21,12 +21,13 @@ from desktop.cli import main
 from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.issuers import IssuerRole
 from desktop.core.office import OfficeInfo, update_office
 from desktop.core.periods import Period
 from desktop.core.progress import NO_PROGRESS
 from desktop.core.selftest import run_self_test
 from desktop.reports import registry
-from desktop.reports.letterhead import letterhead_for
+from desktop.reports.letterhead import issuing_body_lines, letterhead_for
 from desktop.reports.model import (
     Chart,
     ChartKind,
@@ -39,7 +40,7 @@ from desktop.reports.model import (
 )
 from desktop.reports.pdf import write_pdf
 from desktop.reports.pdf.charts import nice_scale
-from desktop.reports.pdf.render import format_cell, issuing_body_lines
+from desktop.reports.pdf.render import format_cell
 from desktop.reports.registry import ReportContext, ReportRequest, ReportSpec, check_request
 from desktop.reports.selfcheck import ReportCheckFailed, check_pdf_bytes
 from desktop.reports.service import make_report, output_format, save_report
@@ -179,7 +180,13 @@ def test_workbook_holds_the_same_numbers(tmp_path: Path) -> None:
     workbook = load_workbook(path)
     assert workbook.sheetnames == ["Thông tin", "Dư nợ"]
     cover = [c.value for c in workbook["Thông tin"]["A"] if c.value]
-    assert "ỦY BAN NHÂN DÂN PHƯỜNG CÁI KHẾ" in cover and "BÁO CÁO" in cover
+    assert cover[:4] == [
+        "ỦY BAN NHÂN DÂN",
+        "PHƯỜNG CÁI KHẾ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert "BÁO CÁO" in cover and "Nơi nhận:" in cover and "Trần Thị Ngọc Hạnh" in cover
     sheet = workbook["Dư nợ"]
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
     table = report.tables()[0]
@@ -467,8 +474,12 @@ def test_common_pieces_name_the_unit(commune_db: Database, city_db_2: Database) 
         assert common.unit_phrase(ctx) == "phường Cái Khế"
         assert common.unit_label(ctx) == "Phường Cái Khế"
         assert common.recipients(ctx)[0] == "Ủy ban nhân dân thành phố"
+        assert "Hội Liên hiệp Phụ nữ phường" in common.recipients(ctx)
         preamble = common.plan_preamble(ctx, "kết quả năm 2026").text
-        assert preamble.startswith("Thực hiện Kế hoạch của Ban Thường vụ Thành ủy")
+        assert preamble.startswith(
+            "Thực hiện Kế hoạch số …-KH/TU ngày … của Ban Thường vụ Thành ủy thực hiện Chỉ thị "
+            "số 39-CT/TW ngày 30/10/2024 của Ban Bí thư"
+        )
         assert preamble.endswith("Ủy ban nhân dân phường Cái Khế báo cáo kết quả năm 2026 như sau:")
     with city_db_2.reading() as session:
         office = city_db_2.office()
@@ -477,7 +488,13 @@ def test_common_pieces_name_the_unit(commune_db: Database, city_db_2: Database) 
         # No commune's figures at the city yet: never "toàn thành phố".
         assert common.unit_phrase(ctx) == "các xã, phường có số liệu (0/103 xã, phường)"
         assert common.unit_label(ctx) == "Các xã, phường có số liệu (0/103 xã, phường)"
-        assert "Ban Chính sách, chiến lược Trung ương" in common.recipients(ctx)
+        assert not any("Trung ương" in r for r in common.recipients(ctx))
+        yearly = ReportContext(
+            session, office, request, NO_PROGRESS, "x", IssuerRole.PARTY_COMMITTEE
+        )
+        assert common.recipients(yearly)[0] == (
+            "Ban Chính sách, chiến lược Trung ương (để báo cáo)"
+        )
         one = ReportContext(
             session, office, ReportRequest(request.period, "31150", request.issued_on), NO_PROGRESS
         )

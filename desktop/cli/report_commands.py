@@ -4,11 +4,16 @@ tdcs report --list
 tdcs report commune-plan --period 2026 --quarter 3 --out bao-cao.pdf
 tdcs report city-yearly --period 2026 --out tong-hop.xlsx
 tdcs report fund --period 2026 --half 1 --commune 31120 --out quy.pdf
+tdcs report commune-plan --period 2026 --out bc.pdf --recipient "Ủy ban nhân dân thành phố"
+
+What the document lacks (a signer's name or position, the plan's number and date) is said
+on the error output, with where to set it (``tdcs office``, or Cài đặt).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +30,7 @@ from desktop.reports.registry import (
     period_kinds_text,
     reports_for,
 )
-from desktop.reports.service import make_report, output_format, save_report
+from desktop.reports.service import make_report, output_format, preflight, save_report
 
 M_NAME_NEEDED = QT_TRANSLATE_NOOP(
     "ReportCommands", "Name the report to make (see: tdcs report --list)."
@@ -77,6 +82,15 @@ def register(subparsers: Any) -> None:
     report.add_argument(
         "--number", default="", metavar=tr("NUMBER"), help=tr("the document's registered number")
     )
+    report.add_argument(
+        "--recipient",
+        action="append",
+        metavar=tr("RECIPIENT"),
+        help=tr(
+            "a recipient (Nơi nhận) for this document; repeat for several (default: the list "
+            "kept on the Reports page, or the defaults)"
+        ),
+    )
 
 
 def _period(args: argparse.Namespace) -> Period:
@@ -107,8 +121,11 @@ def cmd_report(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise UserError(M_OUT_NEEDED)
     output_format(args.out)
     issued_on = parse_date(args.date, field="date") if args.date else date.today()
-    request = ReportRequest(period, args.commune, issued_on, args.number)
+    recipients = tuple(args.recipient) if args.recipient else None
+    request = ReportRequest(period, args.commune, issued_on, args.number, recipients)
     report = make_report(database, spec, request)
     path = save_report(report, args.out.expanduser())
     print(tr("Report written: {path}").format(path=path.resolve()))
+    for warning in preflight(database, spec, args.commune, command_line=True).warnings:
+        print(tr("Note: {warning}").format(warning=warning), file=sys.stderr)
     return 0

@@ -1,5 +1,5 @@
-"""Commands that set up and look after a data folder: init, demo-data, self-test, backup,
-restore."""
+"""Commands that set up and look after a data folder: init, office (who issues the reports,
+who signs them, the plan they cite), demo-data, self-test, backup, restore."""
 
 from __future__ import annotations
 
@@ -8,11 +8,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from db.enums import OfficeMode
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core import demo
 from desktop.core.backups import make_backup, restore_backup
-from desktop.core.office import set_up_office
+from desktop.core.errors import UserError
+from desktop.core.formatting import parse_date
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.issuers import (
+    Body,
+    IssuerRole,
+    bodies_for,
+    body_label,
+    body_name,
+    chosen_body,
+    document_settings,
+    parse_body,
+    set_issuing_bodies,
+    set_signer,
+    signer,
+)
+from desktop.core.office import OfficeInfo, require_office, set_up_office
+from desktop.core.plan_reference import plan_citation, plan_reference, set_plan_reference
 from desktop.core.selftest import SelfTestFailure, StepResult, run_self_test
 from desktop.sync.keys import ensure_office_keys
 
@@ -43,6 +62,19 @@ def register(subparsers: Any) -> None:
         default=[],
         help=tr("a hamlet (ấp / khu vực); repeat for several"),
     )
+    add_document_options(init)
+
+    office = add_command(
+        subparsers,
+        "office",
+        cmd_office,
+        tr("show or set who issues the reports, who signs them and the plan they cite"),
+        tr(
+            "Without options: show who issues each report, its signers and the plan's number "
+            "and date. With options: set them (as in Settings, under “Documents and reports”)."
+        ),
+    )
+    add_document_options(office)
 
     demo_cmd = add_command(
         subparsers,
@@ -82,6 +114,135 @@ def register(subparsers: Any) -> None:
     restore.add_argument("file", metavar=tr("FILE"), type=Path, help=tr("the backup file"))
 
 
+M_CITY_BODIES = QT_TRANSLATE_NOOP(
+    "SetupCommands",
+    "The city's issuing bodies are fixed (the yearly report: the Ban Thường vụ Thành ủy; the "
+    "fund: the Ủy ban MTTQ; the others: the Ủy ban nhân dân); --issuing-body and "
+    "--fund-issuing-body are for a commune or ward office.",
+)
+BODY_KEYS = [body.value for body in Body]
+COMMUNE_KEYS = [body.value for body in Body if body is not Body.THANH_UY]
+
+
+def add_document_options(parser: Any) -> None:
+    parser.add_argument(
+        "--issuing-body",
+        choices=COMMUNE_KEYS,
+        help=tr(
+            "commune: the body that issues the plan and loan reports: ubnd (People's "
+            "Committee, the default), dang-uy (Party Committee) or mttq (Fatherland Front)"
+        ),
+    )
+    parser.add_argument(
+        "--fund-issuing-body",
+        choices=COMMUNE_KEYS,
+        help=tr("commune: the body that issues the fund's reports (default mttq)"),
+    )
+    parser.add_argument(
+        "--signer-for",
+        choices=BODY_KEYS,
+        help=tr(
+            "the body whose signer --signer-name and --signer-title set (default: the body "
+            "that issues the plan reports; thanh-uy is the city's yearly report)"
+        ),
+    )
+    parser.add_argument(
+        "--signer-name", metavar=tr("NAME"), help=tr("the signer's full name, as printed")
+    )
+    parser.add_argument(
+        "--signer-title",
+        metavar=tr("POSITION"),
+        help=tr("the signer's position, e.g. “Chủ tịch”, “Phó Chủ tịch”, “Bí thư”"),
+    )
+    parser.add_argument(
+        "--plan-number",
+        metavar=tr("NUMBER"),
+        help=tr("the number of the city's plan for Directive 39, e.g. 215-KH/TU"),
+    )
+    parser.add_argument(
+        "--plan-date", metavar=tr("DATE"), help=tr("the date of that plan, dd/mm/yyyy")
+    )
+
+
+def apply_document_options(session: Session, office: OfficeInfo, args: argparse.Namespace) -> bool:
+    """Set what the options give; ``False`` when they give nothing."""
+    changed = False
+    if args.issuing_body or args.fund_issuing_body:
+        if office.is_city:
+            raise UserError(M_CITY_BODIES)
+        set_issuing_bodies(
+            session,
+            office,
+            office_body=Body(args.issuing_body) if args.issuing_body else None,
+            fund_body=Body(args.fund_issuing_body) if args.fund_issuing_body else None,
+        )
+        session.flush()
+        changed = True
+    if args.signer_name is not None or args.signer_title is not None:
+        body = (
+            parse_body(args.signer_for, office, "signer_for")
+            if args.signer_for
+            else chosen_body(session, office, IssuerRole.OFFICE)
+        )
+        current = signer(session, office, body)
+        set_signer(
+            session,
+            office,
+            body,
+            title=current.title if args.signer_title is None else args.signer_title,
+            name=current.name if args.signer_name is None else args.signer_name,
+        )
+        changed = True
+    if args.plan_number is not None or args.plan_date is not None:
+        current_plan = plan_reference(session)
+        set_plan_reference(
+            session,
+            current_plan.number if args.plan_number is None else args.plan_number,
+            parse_date(args.plan_date, field="plan_date")
+            if args.plan_date
+            else current_plan.issued_on,
+        )
+        changed = True
+    return changed
+
+
+def print_document_settings(session: Session, office: OfficeInfo) -> None:
+    settings = document_settings(session, office)
+    if office.is_city:
+        issuers = [
+            (tr("The yearly report (before 30/10)"), Body.THANH_UY),
+            (tr("The fund's reports"), Body.MTTQ),
+            (tr("The other reports"), Body.UBND),
+        ]
+    else:
+        issuers = [
+            (tr("The plan and loan reports"), settings.office_body),
+            (tr("The fund's reports"), settings.fund_body),
+        ]
+    for what, body in issuers:
+        print(
+            tr("{what}: issued by {body} ({key})").format(
+                what=what, body=body_name(office, body), key=body.value
+            )
+        )
+    print(tr("Signers:"))
+    for body in bodies_for(office):
+        person = settings.signers[body]
+        position = person.title.replace("\n", " / ") or tr("(position not set)")
+        name = person.name or tr("(name not set)")
+        print(f"  {body_label(body)} ({body.value}): {position} — {name}")
+    print(tr("Plan cited: {citation}").format(citation=plan_citation(settings.plan)))
+
+
+def cmd_office(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with ctx.database().transaction() as session:
+        office = require_office(session)
+        if apply_document_options(session, office, args):
+            print(tr("Saved."))
+        print_document_settings(session, office)
+    return 0
+
+
 def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
     mode = OfficeMode(args.mode)
     if mode is OfficeMode.CITY and args.commune:
@@ -94,6 +255,7 @@ def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
             office_name=args.office,
             hamlets=args.hamlet,
         )
+        apply_document_options(session, office, args)
         fingerprint = ensure_office_keys(session)
     print(
         tr("Set up: {office} — {unit} ({code}).").format(
@@ -102,6 +264,8 @@ def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
     )
     print(tr("Data folder: {folder}").format(folder=ctx.paths.data_dir))
     print(tr("Key fingerprint: {fingerprint}").format(fingerprint=fingerprint))
+    with ctx.database().reading() as session:
+        print_document_settings(session, require_office(session))
     return 0
 
 

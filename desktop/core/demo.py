@@ -62,6 +62,7 @@ from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import CommuneInfo, list_communes, require_office
 from desktop.core.periods import Period
+from desktop.core.plan_reference import plan_section
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.records import next_change_seq
 
@@ -503,7 +504,8 @@ class DemoGenerator:
                         TaskStatus.HOAN_THANH: 100,
                     }[status],
                     achievements=(
-                        f"Đã triển khai nội dung nhiệm vụ {task} trong {period.label_vi()}."
+                        f"Đã triển khai nội dung mục {plan_section(task)} của Kế hoạch trong "
+                        f"{period.label_vi()}."
                     ),
                     figures="",
                     difficulties="" if self.rng.random() < 0.7 else "Nguồn vốn còn hạn chế.",
@@ -520,7 +522,10 @@ class DemoGenerator:
                         number=str(self.rng.randint(1, 300)),
                         symbol=self.rng.choice(("KH-UBND", "QĐ-UBND", "CV-UBND", "BC-UBND")),
                         issued_on=self.day_between(period.start, period.end),
-                        summary=f"Văn bản triển khai nhiệm vụ {task} (lần {n + 1})",
+                        summary=(
+                            f"Văn bản triển khai mục {plan_section(task)} của Kế hoạch "
+                            f"(lần {n + 1})"
+                        ),
                     )
 
     def fund(self, code: str, hamlets: list[str]) -> None:

@@ -165,20 +165,28 @@ def set_up_office(
 
 
 def update_office(
-    session: Session, *, office_name: str, signer_title: str, signer_name: str
+    session: Session,
+    *,
+    office_name: str,
+    signer_title: str | None = None,
+    signer_name: str | None = None,
 ) -> None:
+    """Rename the office and, when given, set the People's Committee's signer (the other
+    bodies' signers are :func:`desktop.core.issuers.set_signer`'s)."""
     profile = session.get(OfficeProfile, 1)
     if profile is None:
         raise UserError(M_NOT_SET_UP)
     profile.office_name = validation.required_text(office_name, "office_name", limit=200)
-    # The title often spans lines ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
-    profile.signer_title = validation.optional_text(
-        "\n".join(clean(line) for line in clean_multiline(signer_title).splitlines()),
-        "signer_title",
-        limit=200,
-        multiline=True,
-    )
-    profile.signer_name = validation.optional_text(signer_name, "signer_name", limit=200)
+    if signer_title is not None:
+        # The title may span lines ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+        profile.signer_title = validation.optional_text(
+            "\n".join(clean(line) for line in clean_multiline(signer_title).splitlines()),
+            "signer_title",
+            limit=200,
+            multiline=True,
+        )
+    if signer_name is not None:
+        profile.signer_name = validation.optional_text(signer_name, "signer_name", limit=200)
     profile.updated_at = utc_now()
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from desktop.core.issuers import DocumentForm
 from desktop.reports.xlsx_table import CellKind
 
 Cell = str | int | float | Decimal | Fraction | date | None
@@ -95,21 +96,28 @@ class Section:
 
 @dataclass(frozen=True)
 class Letterhead:
-    """Who issues the document and who signs it (Decree 30/2020, Appendix I)."""
+    """Who issues the document and who signs it, in the issuing body's form: Decree 30/2020
+    (Appendix I) for a People's Committee, Hướng dẫn 36-HD/VPTW for a Party committee, the
+    Front's own form for an Ủy ban MTTQ (:mod:`desktop.reports.letterhead`)."""
 
-    #: The governing body, printed above the issuing body (empty for a People's Committee).
+    #: The superior body printed above the issuing body ("Đảng bộ thành phố Cần Thơ" over a
+    #: commune's Đảng ủy); empty for a People's Committee.
     parent_body: str
     #: The issuing body, e.g. "Ủy ban nhân dân phường Cái Khế".
     issuing_body: str
-    #: Number and symbol, e.g. "Số:      /BC-UBND" (the number is filled in when issued).
+    #: Number and symbol: "Số:      /BC-UBND", "Số 125-BC/ĐU" (blank until registered).
     number: str
     #: The place for the date line: the commune's name, or "Cần Thơ" at the city.
     place: str
     issued_on: date
-    #: Lines of the signer's title ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
+    #: Lines of the signer's title ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"); none on a copy.
     signer_title: Sequence[str]
     signer_name: str
     recipients: Sequence[str] = field(default_factory=tuple)
+    form: DocumentForm = DocumentForm.STATE
+    #: On a report the city made from a commune's data: what it is ("Bản do … lập từ số
+    #: liệu …"); empty on the issuing body's own document.
+    copy_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,13 @@ makes them (commune or city), which periods they cover, and the builder that tur
 indicator services' figures into a :class:`~desktop.reports.model.Report`.
 
 A request names the period, the commune it covers at the city (one commune, or ``None`` for
-every commune), the date printed on the document and, optionally, its registered number.
-Checking a request here, before anything is read, gives the window and the command line
-the same Vietnamese messages.
+every commune), the date printed on the document and, optionally, its registered number and
+its recipients. Checking a request here, before anything is read, gives the window and the
+command line the same Vietnamese messages.
+
+Who issues a report follows its :class:`~desktop.core.issuers.IssuerRole` and the office's
+settings (:func:`~desktop.core.issuers.resolve_issuer`); the context hands builders that
+issuer, the document's head (:meth:`ReportContext.letterhead`) and its recipients.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from sqlalchemy.orm import Session
 
@@ -22,12 +27,14 @@ from db.models import Commune
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
+from desktop.core.issuers import Issuer, IssuerRole, resolve_issuer
 from desktop.core.labels import label
 from desktop.core.office import OfficeInfo
 from desktop.core.periods import Period
 from desktop.core.progress import Progress
 from desktop.reports.letterhead import letterhead_for
 from desktop.reports.model import Letterhead, Report
+from desktop.reports.recipients import clean_recipients, remembered_recipients
 
 M_UNKNOWN = QT_TRANSLATE_NOOP(
     "Reports", "There is no report named {name}. The reports are: {names}."
@@ -78,6 +85,9 @@ class ReportRequest:
     issued_on: date
     #: The registered number ("125"); blank leaves room to write it in.
     number: str = ""
+    #: "Nơi nhận", one recipient each; ``None``: the list remembered for this report and
+    #: issuer, or its defaults.
+    recipients: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -88,13 +98,30 @@ class ReportContext:
     office: OfficeInfo
     request: ReportRequest
     progress: Progress
+    #: The report's name (what its recipients are remembered under).
+    report: str = ""
+    role: IssuerRole = IssuerRole.OFFICE
 
-    def letterhead(self, recipients: Sequence[str], *, kind: str = "BC") -> Letterhead:
-        """This office's header and signature, with the request's date and number."""
+    @cached_property
+    def issuer(self) -> Issuer:
+        """The body that issues this report (for one commune at the city: the commune's)."""
+        return resolve_issuer(self.session, self.office, self.role, self.request.commune_code)
+
+    @cached_property
+    def recipients(self) -> tuple[str, ...]:
+        """The request's recipients, or those remembered for this report and issuer."""
+        if self.request.recipients:
+            return self.request.recipients
+        return remembered_recipients(self.session, self.report, self.issuer)
+
+    def letterhead(
+        self, recipients: Sequence[str] | None = None, *, kind: str = "BC"
+    ) -> Letterhead:
+        """The issuer's head and signature, with the request's date and number."""
         return letterhead_for(
-            self.office,
+            self.issuer,
             issued_on=self.request.issued_on,
-            recipients=recipients,
+            recipients=self.recipients if recipients is None else recipients,
             kind=kind,
             number=self.request.number,
         )
@@ -121,6 +148,8 @@ class ReportSpec:
     #: What the report is, as the first words of its proposed file name: Vietnamese without
     #: diacritics, e.g. ``Bao-cao-ke-hoach`` (empty: made from the title).
     file_stem: str = ""
+    #: Whose report it is, which with the office's settings decides who issues it.
+    issuer_role: IssuerRole = IssuerRole.OFFICE
 
     def available_to(self, office: OfficeInfo) -> bool:
         return office.mode in self.modes
@@ -182,7 +211,10 @@ def check_request(
         raise UserError(
             M_NOT_STARTED, period=request.period.label(), day=format_date(request.issued_on)
         )
-    return ReportRequest(request.period, code, request.issued_on, request.number.strip())
+    recipients = clean_recipients(request.recipients) if request.recipients is not None else None
+    return ReportRequest(
+        request.period, code, request.issued_on, request.number.strip(), recipients or None
+    )
 
 
 def period_kinds_text(kinds: Sequence[PeriodKind]) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from desktop.core.formatting import official_date
 from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.reports.letterhead import cover_lines, signature_cover_lines
 from desktop.reports.model import Paragraph, Report, Section, Table
 from desktop.reports.xlsx_sheet import PORTRAIT_WIDTH, cell_font, put_paragraph, set_up_printing
 from desktop.reports.xlsx_table import SheetColumn, add_table_sheet, save_workbook
@@ -27,11 +27,11 @@ def _cover(workbook: Workbook, report: Report) -> None:
     sheet = workbook.active
     sheet.title = COVER_SHEET
     lh = report.letterhead
-    bold, italic = cell_font(bold=True), cell_font(italic=True)
+    bold = cell_font(bold=True)
     lines: list[tuple[str, Font | None]] = [
-        (lh.issuing_body.upper(), bold),
-        (lh.number, None),
-        (official_date(lh.issued_on, lh.place), italic),
+        (line.text, cell_font(bold=line.bold, italic=line.italic)) for line in cover_lines(lh)
+    ]
+    lines += [
         ("", None),
         (report.kind.upper(), cell_font(bold=True, size=14)),
         (report.title.replace("\n", " "), cell_font(bold=True, size=13)),
@@ -53,6 +53,11 @@ def _cover(workbook: Workbook, report: Report) -> None:
 
     for section in (*report.sections, *report.appendices):
         walk(section)
+    lines.append(("", None))
+    lines += [
+        (line.text, cell_font(bold=line.bold, italic=line.italic))
+        for line in signature_cover_lines(lh)
+    ]
     sheet.column_dimensions["A"].width = PORTRAIT_WIDTH
     for row, (text, font) in enumerate(lines, start=1):
         put_paragraph(sheet, row, text, width=PORTRAIT_WIDTH, font=font)

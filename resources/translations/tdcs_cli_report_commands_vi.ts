@@ -72,12 +72,24 @@
         <translation>số văn bản đã đăng ký</translation>
     </message>
     <message>
+        <source>RECIPIENT</source>
+        <translation>NƠI_NHẬN</translation>
+    </message>
+    <message>
+        <source>a recipient (Nơi nhận) for this document; repeat for several (default: the list kept on the Reports page, or the defaults)</source>
+        <translation>một nơi nhận của văn bản này; lặp lại cho nhiều nơi nhận (mặc định: danh sách đã lưu ở trang Báo cáo, hoặc danh sách mặc định)</translation>
+    </message>
+    <message>
         <source>periods:</source>
         <translation>kỳ báo cáo:</translation>
     </message>
     <message>
         <source>Report written: {path}</source>
         <translation>Đã ghi báo cáo: {path}</translation>
+    </message>
+    <message>
+        <source>Note: {warning}</source>
+        <translation>Lưu ý: {warning}</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,14 @@
         <translation>một ấp / khu vực; lặp lại để nhập nhiều</translation>
     </message>
     <message>
+        <source>show or set who issues the reports, who signs them and the plan they cite</source>
+        <translation>xem hoặc đặt cơ quan ban hành báo cáo, người ký và Kế hoạch được viện dẫn</translation>
+    </message>
+    <message>
+        <source>Without options: show who issues each report, its signers and the plan&apos;s number and date. With options: set them (as in Settings, under “Documents and reports”).</source>
+        <translation>Không có tùy chọn: xem cơ quan ban hành từng loại báo cáo, người ký và số, ngày của Kế hoạch. Có tùy chọn: đặt các nội dung đó (như ở trang Cài đặt, mục “Văn bản, báo cáo”).</translation>
+    </message>
+    <message>
         <source>fill an empty database with synthetic demonstration data</source>
         <translation>đưa dữ liệu mẫu (giả lập) vào cơ sở dữ liệu còn trống</translation>
     </message>
@@ -68,6 +76,86 @@
         <translation>tệp sao lưu</translation>
     </message>
     <message>
+        <source>commune: the body that issues the plan and loan reports: ubnd (People&apos;s Committee, the default), dang-uy (Party Committee) or mttq (Fatherland Front)</source>
+        <translation>xã, phường: cơ quan ban hành báo cáo kế hoạch và khoản vay: ubnd (Ủy ban nhân dân, mặc định), dang-uy (Đảng ủy) hoặc mttq (Ủy ban Mặt trận Tổ quốc)</translation>
+    </message>
+    <message>
+        <source>commune: the body that issues the fund&apos;s reports (default mttq)</source>
+        <translation>xã, phường: cơ quan ban hành báo cáo Quỹ “Vì người nghèo” (mặc định mttq)</translation>
+    </message>
+    <message>
+        <source>the body whose signer --signer-name and --signer-title set (default: the body that issues the plan reports; thanh-uy is the city&apos;s yearly report)</source>
+        <translation>cơ quan có người ký được đặt bằng --signer-name và --signer-title (mặc định: cơ quan ban hành báo cáo kế hoạch; thanh-uy là báo cáo hằng năm của Thành phố)</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s full name, as printed</source>
+        <translation>họ và tên người ký, như in trên văn bản</translation>
+    </message>
+    <message>
+        <source>POSITION</source>
+        <translation>CHỨC_VỤ</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s position, e.g. “Chủ tịch”, “Phó Chủ tịch”, “Bí thư”</source>
+        <translation>chức vụ người ký, ví dụ “Chủ tịch”, “Phó Chủ tịch”, “Bí thư”</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>the number of the city&apos;s plan for Directive 39, e.g. 215-KH/TU</source>
+        <translation>số của Kế hoạch thực hiện Chỉ thị 39 của Thành phố, ví dụ 215-KH/TU</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>NGÀY</translation>
+    </message>
+    <message>
+        <source>the date of that plan, dd/mm/yyyy</source>
+        <translation>ngày ban hành Kế hoạch đó, dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>The yearly report (before 30/10)</source>
+        <translation>Báo cáo hằng năm (trước 30/10)</translation>
+    </message>
+    <message>
+        <source>The fund&apos;s reports</source>
+        <translation>Báo cáo Quỹ “Vì người nghèo”</translation>
+    </message>
+    <message>
+        <source>The other reports</source>
+        <translation>Các báo cáo khác</translation>
+    </message>
+    <message>
+        <source>The plan and loan reports</source>
+        <translation>Báo cáo kế hoạch và khoản vay</translation>
+    </message>
+    <message>
+        <source>{what}: issued by {body} ({key})</source>
+        <translation>{what}: do {body} ban hành ({key})</translation>
+    </message>
+    <message>
+        <source>Signers:</source>
+        <translation>Người ký:</translation>
+    </message>
+    <message>
+        <source>(position not set)</source>
+        <translation>(chưa ghi chức vụ)</translation>
+    </message>
+    <message>
+        <source>(name not set)</source>
+        <translation>(chưa ghi họ tên)</translation>
+    </message>
+    <message>
+        <source>Plan cited: {citation}</source>
+        <translation>Kế hoạch được viện dẫn: {citation}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>Note: --commune is ignored for the city office.</source>
         <translation>Lưu ý: --commune không dùng cho văn phòng thành phố.</translation>
     </message>
@@ -98,6 +186,13 @@
     <message>
         <source>Restored {file} ({office}). The previous database was backed up first.</source>
         <translation>Đã khôi phục {file} ({office}). Cơ sở dữ liệu trước đó đã được sao lưu trước khi thay.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCommands</name>
+    <message>
+        <source>The city&apos;s issuing bodies are fixed (the yearly report: the Ban Thường vụ Thành ủy; the fund: the Ủy ban MTTQ; the others: the Ủy ban nhân dân); --issuing-body and --fund-issuing-body are for a commune or ward office.</source>
+        <translation>Cơ quan ban hành báo cáo của Thành phố đã cố định (báo cáo hằng năm: Ban Thường vụ Thành ủy; Quỹ: Ủy ban MTTQ; các báo cáo khác: Ủy ban nhân dân); --issuing-body và --fund-issuing-body dành cho văn phòng xã, phường.</translation>
     </message>
 </context>
 </TS>

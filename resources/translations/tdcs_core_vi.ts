@@ -408,6 +408,59 @@
     </message>
 </context>
 <context>
+    <name>Issuers</name>
+    <message>
+        <source>{value} is not a body this office reports for. The choices are: {choices}.</source>
+        <extracomment>The Party body every commune&apos;s Đảng ủy stands under since the 2025 reorganisation. How many lines a signer&apos;s title may take (&quot;TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH&quot; is three). The Ban Thường vụ Thành ủy (city only). The positions offered for each body&apos;s signer (documents are Vietnamese whatever the interface language). The office&apos;s own report (the plan, loans): the issuing body chosen in Cài đặt. Quỹ &quot;Vì người nghèo&quot;: the Front&apos;s, unless the commune chooses another body. The city&apos;s yearly report on Directive 39: the Ban Thường vụ Thành ủy.</extracomment>
+        <translation>{value} không phải là cơ quan ban hành báo cáo của đơn vị này. Các lựa chọn: {choices}.</translation>
+    </message>
+    <message>
+        <source>The title takes at most {count} lines.</source>
+        <translation>Chức vụ ghi tối đa {count} dòng.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {limit} characters.</source>
+        <translation>Quá dài: tối đa {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s name for {body} is not set: the document leaves it blank for the name to be written in.</source>
+        <translation>Chưa ghi họ tên người ký của {body}: văn bản để trống chỗ ghi họ tên.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s position for {body} is not set: the document prints “{position}”.</source>
+        <translation>Chưa ghi chức vụ người ký của {body}: văn bản in “{position}”.</translation>
+    </message>
+    <message>
+        <source>No signer is set for {body}: the document prints “{position}” and leaves the name blank.</source>
+        <translation>Chưa có người ký cho {body}: văn bản in “{position}” và để trống chỗ ghi họ tên.</translation>
+    </message>
+    <message>
+        <source>Set it in Settings, under “Documents and reports”.</source>
+        <translation>Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”.</translation>
+    </message>
+    <message>
+        <source>Set it with: tdcs office --signer-for {body_key} --signer-name “…” --signer-title “…” (or in Settings, under “Documents and reports”).</source>
+        <translation>Ghi bằng lệnh: tdcs office --signer-for {body_key} --signer-name “…” --signer-title “…” (hoặc ở trang Cài đặt, mục “Văn bản, báo cáo”).</translation>
+    </message>
+    <message>
+        <source>People&apos;s Committee</source>
+        <extracomment>The position (&quot;Phó Chủ tịch&quot;), or for an older setting the whole signature title, one line each; empty when not set. Its name: &quot;Đảng ủy phường Cái Khế&quot;, &quot;Thành ủy Cần Thơ&quot;. Who &quot;reports&quot; in the text: &quot;Ban Thường trực Ủy ban Mặt trận … phường Cái Khế&quot;. The superior body printed above it (Party form): &quot;Đảng bộ thành phố Cần Thơ&quot;. The place of the date line: the commune&apos;s name, or &quot;Cần Thơ&quot;. Whether the body is a city body (rather than a commune&apos;s). ``None`` on a copy the city makes from a commune&apos;s data. On such a copy: &quot;Bản do … lập từ số liệu …&quot; (document text: always Vietnamese); empty otherwise.</extracomment>
+        <translation>Ủy ban nhân dân</translation>
+    </message>
+    <message>
+        <source>Party Committee</source>
+        <translation>Đảng ủy</translation>
+    </message>
+    <message>
+        <source>Fatherland Front Committee</source>
+        <translation>Ủy ban Mặt trận Tổ quốc</translation>
+    </message>
+    <message>
+        <source>Standing Committee of the City Party Committee</source>
+        <translation>Ban Thường vụ Thành ủy</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Commune / ward office</source>
@@ -682,6 +735,38 @@
     <message>
         <source>Year {year}</source>
         <translation>Năm {year}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReference</name>
+    <message>
+        <source>Write the plan&apos;s number as it is registered, for example 215-KH/TU.</source>
+        <extracomment>The plan it replaced (its own last paragraph), which dates it after 12/3/2025. Under a table that numbers the tasks as the plan does.</extracomment>
+        <translation>Ghi số của Kế hoạch như khi đăng ký, ví dụ 215-KH/TU.</translation>
+    </message>
+    <message>
+        <source>Give both the number and the date of the plan, or leave both empty.</source>
+        <translation>Ghi cả số và ngày của Kế hoạch, hoặc để trống cả hai.</translation>
+    </message>
+    <message>
+        <source>The plan replaced Kế hoạch số 386-KH/TU of 12/03/2025, so it is dated after that day.</source>
+        <translation>Kế hoạch này thay thế Kế hoạch số 386-KH/TU ngày 12/03/2025 nên được ban hành sau ngày đó.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s date cannot be after today ({today}).</source>
+        <translation>Ngày của Kế hoạch không thể sau ngày hôm nay ({today}).</translation>
+    </message>
+    <message>
+        <source>The number and date of the city&apos;s plan for Directive 39 are not set: documents cite it as “Kế hoạch số …-KH/TU ngày …”.</source>
+        <translation>Chưa ghi số và ngày của Kế hoạch thực hiện Chỉ thị 39 của Thành phố: văn bản sẽ ghi “Kế hoạch số …-KH/TU ngày …”.</translation>
+    </message>
+    <message>
+        <source>Set them in Settings, under “Documents and reports”.</source>
+        <translation>Ghi ở trang Cài đặt, mục “Văn bản, báo cáo”.</translation>
+    </message>
+    <message>
+        <source>Set them with: tdcs office --plan-number … --plan-date dd/mm/yyyy (or in Settings, under “Documents and reports”).</source>
+        <translation>Ghi bằng lệnh: tdcs office --plan-number … --plan-date dd/mm/yyyy (hoặc ở trang Cài đặt, mục “Văn bản, báo cáo”).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>Recipients</name>
+    <message>
+        <source>At most {count} recipients.</source>
+        <extracomment>Reports about the loans the commune supervises: they go to those who act on them.</extracomment>
+        <translation>Tối đa {count} nơi nhận.</translation>
+    </message>
+    <message>
+        <source>A recipient takes at most {limit} characters: {start}…</source>
+        <translation>Mỗi nơi nhận ghi tối đa {limit} ký tự: {start}…</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>There is no report named {name}. The reports are: {names}.</source>

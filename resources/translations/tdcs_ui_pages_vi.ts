@@ -162,6 +162,7 @@
     </message>
     <message>
         <source>Interface</source>
+        <extracomment>What the office and documents boxes showed when last read or saved.</extracomment>
         <translation>Giao diện</translation>
     </message>
     <message>
@@ -185,14 +186,6 @@
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <source>Signer&apos;s title</source>
-        <translation>Chức vụ người ký</translation>
-    </message>
-    <message>
-        <source>Signer&apos;s name</source>
-        <translation>Họ tên người ký</translation>
-    </message>
-    <message>
         <source>Your name</source>
         <translation>Họ tên người nhập liệu</translation>
     </message>
@@ -203,6 +196,62 @@
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Documents and reports</source>
+        <translation>Văn bản, báo cáo</translation>
+    </message>
+    <message>
+        <source>The yearly report (before 30/10) is the Standing Committee of the City Party Committee&apos;s, in the Party&apos;s form (“Số …-BC/TU”, “T/M BAN THƯỜNG VỤ”); the fund&apos;s reports are the city Fatherland Front Committee&apos;s; the others the city People&apos;s Committee&apos;s. A commune&apos;s report made here keeps the commune as its issuer and says it is a copy made from the commune&apos;s data.</source>
+        <translation>Báo cáo hằng năm (trước 30/10) là báo cáo của Ban Thường vụ Thành ủy, theo thể thức văn bản của Đảng (“Số …-BC/TU”, “T/M BAN THƯỜNG VỤ”); báo cáo Quỹ “Vì người nghèo” là của Ủy ban MTTQ thành phố; các báo cáo khác là của Ủy ban nhân dân thành phố. Báo cáo của một xã, phường lập tại đây vẫn đứng tên xã, phường đó và ghi rõ là bản lập từ số liệu của xã, phường.</translation>
+    </message>
+    <message>
+        <source>Plan and loan reports issued by</source>
+        <translation>Báo cáo kế hoạch, khoản vay do</translation>
+    </message>
+    <message>
+        <source>Fund reports issued by</source>
+        <translation>Báo cáo Quỹ do</translation>
+    </message>
+    <message>
+        <source>The document&apos;s form follows the body that issues it: a People&apos;s Committee&apos;s follows Decree 30/2020 (the national motto, “Số: …/BC-UBND”); a Party Committee&apos;s the Party&apos;s form (“ĐẢNG CỘNG SẢN VIỆT NAM”, “Số …-BC/ĐU”, “T/M ĐẢNG ỦY”); the Fatherland Front&apos;s its own (“Số: …/BC-MTTQ”, “TM. BAN THƯỜNG TRỰC”).</source>
+        <translation>Thể thức văn bản theo cơ quan ban hành: Ủy ban nhân dân theo Nghị định 30/2020 (Quốc hiệu, tiêu ngữ, “Số: …/BC-UBND”); Đảng ủy theo thể thức văn bản của Đảng (“ĐẢNG CỘNG SẢN VIỆT NAM”, “Số …-BC/ĐU”, “T/M ĐẢNG ỦY”); Ủy ban Mặt trận Tổ quốc theo thể thức của Mặt trận (“Số: …/BC-MTTQ”, “TM. BAN THƯỜNG TRỰC”).</translation>
+    </message>
+    <message>
+        <source>Signs for</source>
+        <translation>Ký thay mặt</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>as printed under the signature</source>
+        <translation>như in dưới chữ ký</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>City plan for Directive 39</source>
+        <translation>Kế hoạch thực hiện Chỉ thị 39</translation>
+    </message>
+    <message>
+        <source>The plan of the Standing Committee of the City Party Committee that replaced Kế hoạch số 386-KH/TU of 12/03/2025; reports cite it by this number and date.</source>
+        <translation>Kế hoạch của Ban Thường vụ Thành ủy thay thế Kế hoạch số 386-KH/TU ngày 12/03/2025; báo cáo viện dẫn Kế hoạch theo số và ngày này.</translation>
     </message>
     <message>
         <source>Hamlets (ấp / khu vực)</source>

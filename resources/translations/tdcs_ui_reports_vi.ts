@@ -2,10 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>RecipientsDialog</name>
+    <message>
+        <source>Recipients</source>
+        <extracomment>Each press of &quot;Larger&quot; / &quot;Smaller&quot; scales the preview by this much, within the limits.</extracomment>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>One recipient a line, without the dash or the end mark: the document adds them. The list is kept for the next report of this kind.</source>
+        <translation>Mỗi dòng một nơi nhận, không cần gạch đầu dòng hay dấu cuối dòng: văn bản tự thêm. Danh sách được giữ cho lần lập báo cáo loại này sau.</translation>
+    </message>
+    <message>
+        <source>Restore the defaults</source>
+        <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
-        <extracomment>Each press of &quot;Larger&quot; / &quot;Smaller&quot; scales the preview by this much, within the limits.</extracomment>
         <translation>Báo cáo</translation>
     </message>
     <message>
@@ -33,8 +48,29 @@
         <translation>Tất cả xã, phường</translation>
     </message>
     <message>
+        <source>state form, Decree 30/2020</source>
+        <extracomment>The document forms, as the page names them beside the issuing body.</extracomment>
+        <translation>thể thức Nghị định 30/2020</translation>
+    </message>
+    <message>
+        <source>Party form, Guidance 36-HD/VPTW</source>
+        <translation>thể thức văn bản của Đảng, Hướng dẫn 36-HD/VPTW</translation>
+    </message>
+    <message>
+        <source>Fatherland Front form</source>
+        <translation>thể thức của Mặt trận Tổ quốc</translation>
+    </message>
+    <message>
+        <source>Recipients…</source>
+        <translation>Nơi nhận…</translation>
+    </message>
+    <message>
         <source>Commune</source>
         <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
     </message>
     <message>
         <source>Date on the document</source>
@@ -95,6 +131,14 @@
     <message>
         <source>Second half</source>
         <translation>6 tháng cuối năm</translation>
+    </message>
+    <message>
+        <source>a copy made from the commune&apos;s data</source>
+        <translation>bản lập từ số liệu của xã, phường</translation>
+    </message>
+    <message>
+        <source>{count} recipients</source>
+        <translation>{count} nơi nhận</translation>
     </message>
     <message>
         <source>Making the report…</source>

@@ -45,6 +45,7 @@ from desktop.core.funds.period import (
     period_statements_by_commune,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.issuers import IssuerRole
 from desktop.core.loans.balance_dates import communes_with_balances
 from desktop.core.loans.indicators import Dimension, IndicatorRow, indicator_table
 from desktop.core.office import CommuneInfo
@@ -54,9 +55,9 @@ from desktop.core.tasks.status import TaskCompletion, task_completion, task_comp
 from desktop.core.text import nfc, sort_key
 from desktop.reports.builders import coverage_parts, fund_parts, loan_parts, sync_parts, task_parts
 from desktop.reports.builders.common import (
-    PLAN_REFERENCE,
     competition_ranks,
     number_tables,
+    plan_preamble,
     recipients,
 )
 from desktop.reports.builders.period_parts import (
@@ -856,10 +857,7 @@ def build(ctx: ReportContext) -> Report:
             ),
             letterhead=ctx.letterhead(recipients(ctx)),
             preamble=[
-                Paragraph(
-                    f"Thực hiện {PLAN_REFERENCE}, {ctx.office.office_name} báo cáo tình hình thực "
-                    f"hiện năm {year} trên địa bàn thành phố như sau:"
-                ),
+                plan_preamble(ctx, f"tình hình thực hiện năm {year} trên địa bàn thành phố"),
                 figures_line(period, issued),
                 coverage_parts.coverage_sentence(coverage, listed_in="Bảng 1, mục I"),
             ],
@@ -886,5 +884,6 @@ SPEC = register(
         build,
         Coverage.ALL,
         file_stem="Bao-cao-Chi-thi-39",
+        issuer_role=IssuerRole.PARTY_COMMITTEE,
     )
 )

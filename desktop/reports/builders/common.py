@@ -1,9 +1,9 @@
 """Pieces every report shares: how the unit covered is named in the text, who receives the
 document, and the opening sentence that cites the plan.
 
-A commune office reports to the city and to its own Party Committee and People's Council;
-the city's yearly report goes to the Central Committee's Policy and Strategy Commission
-(the plan, section III.3: "trước ngày 30/10 hằng năm").
+The recipients are the context's (:mod:`desktop.reports.recipients`: remembered per report,
+defaults per issuing body); the plan is cited by its number and date from Cài đặt
+(:mod:`desktop.core.plan_reference`), with gaps to fill in while they are not set.
 """
 
 from __future__ import annotations
@@ -17,31 +17,17 @@ from sqlalchemy.orm import Session
 
 from db.enums import CommuneKind
 from db.models import Commune
+from desktop.core.issuers import Body
 from desktop.core.office import CommuneInfo, list_communes
+from desktop.core.plan_reference import (
+    DIRECTIVE,
+    REPLACED_PLAN,
+    plan_citation,
+    plan_own_citation,
+    plan_reference,
+)
 from desktop.reports.model import Block, Paragraph, Report, Section, Table
 from desktop.reports.registry import ReportContext
-
-PLAN_REFERENCE = (
-    "Kế hoạch của Ban Thường vụ Thành ủy thực hiện Chỉ thị số 39-CT/TW ngày 30/10/2024 của "
-    "Ban Bí thư về nâng cao hiệu quả của tín dụng chính sách xã hội trong giai đoạn mới"
-)
-
-COMMUNE_RECIPIENTS = (
-    "Ủy ban nhân dân thành phố",
-    "Ban Thường vụ Đảng ủy",
-    "Thường trực Hội đồng nhân dân",
-    "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "Phòng giao dịch Ngân hàng Chính sách xã hội",
-    "Lưu: VT",
-)
-CITY_RECIPIENTS = (
-    "Ban Chính sách, chiến lược Trung ương",
-    "Thường trực Thành ủy",
-    "Thường trực Hội đồng nhân dân thành phố",
-    "Chi nhánh Ngân hàng Chính sách xã hội thành phố",
-    "Ủy ban nhân dân các xã, phường",
-    "Lưu: VT",
-)
 
 
 def commune_info(session: Session, code: str) -> CommuneInfo:
@@ -75,13 +61,25 @@ def unit_label(ctx: ReportContext) -> str:
 
 
 def recipients(ctx: ReportContext) -> tuple[str, ...]:
-    return CITY_RECIPIENTS if ctx.office.is_city else COMMUNE_RECIPIENTS
+    return ctx.recipients
 
 
 def plan_preamble(ctx: ReportContext, subject: str) -> Paragraph:
-    """ "Thực hiện Kế hoạch …, Ủy ban nhân dân phường Cái Khế báo cáo <subject> như sau:" """
-    body = ctx.office.office_name
-    return Paragraph(f"Thực hiện {PLAN_REFERENCE}, {body} báo cáo {subject} như sau:")
+    """ "Thực hiện Kế hoạch số 215-KH/TU ngày 15/5/2025 của Ban Thường vụ Thành ủy thực hiện
+    Chỉ thị …, Đảng ủy phường Cái Khế báo cáo <subject> như sau:"; the Ban Thường vụ Thành
+    ủy, whose plan it is, says that it issued it."""
+    reference = plan_reference(ctx.session)
+    issuer = ctx.issuer
+    if issuer.body is Body.THANH_UY:
+        return Paragraph(
+            f"Thực hiện {DIRECTIVE}, {issuer.acting} đã ban hành {plan_own_citation(reference)} "
+            f"thực hiện Chỉ thị (thay thế {REPLACED_PLAN}). {issuer.acting} báo cáo {subject} "
+            f"như sau:"
+        )
+    return Paragraph(
+        f"Thực hiện {plan_citation(reference)} thực hiện {DIRECTIVE}, {issuer.acting} báo cáo "
+        f"{subject} như sau:"
+    )
 
 
 def data_day(ctx: ReportContext) -> date:

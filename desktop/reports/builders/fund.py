@@ -24,6 +24,7 @@ from desktop.core.funds.period import (
 )
 from desktop.core.funds.statement import MonthTotal
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.issuers import IssuerRole
 from desktop.core.periods import Period
 from desktop.reports.builders import coverage_parts, fund_parts
 from desktop.reports.builders.common import (
@@ -399,5 +400,6 @@ SPEC = register(
         (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR),
         build,
         file_stem="Quy-Vi-nguoi-ngheo",
+        issuer_role=IssuerRole.FUND,
     )
 )

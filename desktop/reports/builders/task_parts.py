@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.enums import TaskStatus
 from desktop.core.formatting import format_date, format_percent
 from desktop.core.periods import Period
+from desktop.core.plan_reference import PLAN_NUMBERING_NOTE, plan_numbering, sections_cited
 from desktop.core.tasks.catalogue import period_rank, period_within
 from desktop.core.tasks.progress import DocumentRow, ProgressRow, list_progress
 from desktop.core.tasks.status import TaskCompletion, TaskState, task_states
@@ -124,7 +125,7 @@ def task_table(title: str, sheet: str, items: list[TaskLineReport], period: Peri
         line = item.state.line
         rows.append(
             (
-                "" if line.is_sub_task else line.plan_task_code,
+                "" if line.is_sub_task else plan_numbering(line.plan_task_code),
                 f"– {line.title}" if line.is_sub_task else line.title,
                 status_text(item, period),
                 results_text(item, period),
@@ -135,13 +136,14 @@ def task_table(title: str, sheet: str, items: list[TaskLineReport], period: Peri
         title,
         sheet,
         [
-            Column("Mã", weight=1.0),
+            Column("Mục", weight=1.4),
             Column("Nhiệm vụ", weight=3.2),
             Column("Tình trạng", weight=1.8),
-            Column("Kết quả thực hiện", weight=4.2),
+            Column("Kết quả thực hiện", weight=3.8),
             Column("Văn bản đã ban hành", weight=3.2),
         ],
         rows,
+        note=PLAN_NUMBERING_NOTE,
         empty_text="Chưa có nhiệm vụ nào.",
     )
 
@@ -207,6 +209,5 @@ def remarks(items: list[TaskLineReport], field: str, *, none: str = "Không có.
         return [Paragraph(none)] if none else []
     paragraphs = []
     for text, codes in found.items():
-        unique = ", ".join(dict.fromkeys(codes))
-        paragraphs.append(Paragraph(f"- {text.rstrip('.')} (nhiệm vụ {unique})."))
+        paragraphs.append(Paragraph(f"- {text.rstrip('.')} ({sections_cited(codes)})."))
     return paragraphs

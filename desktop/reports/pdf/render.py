@@ -1,9 +1,14 @@
 """A :class:`~desktop.reports.model.Report` as a PDF laid out like a Vietnamese
-administrative document (Decree 30/2020/NĐ-CP, Appendix I).
+administrative document, in the form of the body that issues it: Decree 30/2020/NĐ-CP
+(Appendix I) for a People's Committee and the Front, Hướng dẫn 36-HD/VPTW for a Party
+committee (:mod:`desktop.reports.letterhead`).
 
-The head is a two-column block: the issuing body (with a short rule under it) and the
-number and symbol on the left; the national motto (with "Độc lập - Tự do - Hạnh phúc"
-underlined by a rule its own length) and the italic place-and-date line on the right. Then
+The head is a two-column block. State and Front: the issuing body (with a short rule under
+it) and the number and symbol on the left; the national motto (with "Độc lập - Tự do - Hạnh
+phúc" underlined by a rule its own length) and the italic place-and-date line on the right.
+Party: the superior body, the issuing body and a star over the number ("Số 125-BC/ĐU") on
+the left; "ĐẢNG CỘNG SẢN VIỆT NAM" with a rule under it and the date line on the right. A
+copy the city made from a commune's data says so above the head. Then
 the document kind and its summary, the body, and at the end the recipients ("Nơi nhận:")
 beside the signer's title and name. Tables repeat their header row on every page; page
 numbers stand centred at the top from page 2. All text is NFC and escaped for reportlab's
@@ -13,7 +18,6 @@ markup; the fonts are embedded.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -41,8 +45,16 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from desktop.core.formatting import format_date, format_percent, group_thousands, official_date
+from desktop.core.issuers import DocumentForm
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import nfc
+from desktop.reports.letterhead import (
+    PARTY,
+    STAR,
+    left_head,
+    recipient_lines,
+    right_head,
+)
 from desktop.reports.model import Block, Cell, Chart, Paragraph, Report, Section, Table
 from desktop.reports.pdf import fonts
 from desktop.reports.pdf.charts import chart_drawing
@@ -59,8 +71,6 @@ from desktop.reports.pdf.styles import (
 )
 from desktop.reports.xlsx_table import CellKind
 
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_SUB = "Độc lập - Tự do - Hạnh phúc"
 HEADER_GREY = colors.HexColor("#E8E8E8")
 TOTAL_GREY = colors.HexColor("#F3F3F3")
 #: Tables with more columns than this use the smaller font.
@@ -138,29 +148,41 @@ class PdfRenderer:
 
     # -- the head -------------------------------------------------------------------------
     def head(self) -> list[Flowable]:
+        """The issuing body and the motto (or "ĐẢNG CỘNG SẢN VIỆT NAM"), the number and the
+        date, in the issuing body's form (:mod:`desktop.reports.letterhead`)."""
         s = self.styles
         lh = self.report.letterhead
         left_width = FRAME_WIDTH * 0.42
         right_width = FRAME_WIDTH - left_width
-        body_lines = issuing_body_lines(lh.issuing_body)
+        party = lh.form is DocumentForm.PARTY
         left: list[Flowable] = []
-        if lh.parent_body:
-            left.append(RLParagraph(markup(lh.parent_body.upper()), s.parent_body))
-        for line in body_lines:
-            left.append(RLParagraph(markup(line), s.body_name_bold))
-        widest = max(stringWidth(nfc(line), fonts.BOLD, 13) for line in body_lines)
-        left.append(Rule(min(widest, left_width) * 0.4))
-        right: list[Flowable] = [
-            RLParagraph(markup(MOTTO), s.motto),
-            RLParagraph(markup(MOTTO_SUB), s.motto_sub),
-            Rule(stringWidth(MOTTO_SUB, fonts.BOLD, 13)),
-        ]
-        number = RLParagraph(markup(lh.number), s.number)
-        date_line = RLParagraph(markup(official_date(lh.issued_on, lh.place)), s.date_line)
-        table = RLTable(
-            [[left, right], [number, date_line]],
-            colWidths=[left_width, right_width],
-        )
+        widest = 0.0
+        for line in left_head(lh):
+            if line.text == STAR:
+                left.append(RLParagraph(STAR, s.star))
+            elif line.bold:
+                left.append(RLParagraph(markup(line.text), s.body_name_bold))
+                widest = max(widest, stringWidth(nfc(line.text), fonts.BOLD, 13))
+            else:
+                left.append(RLParagraph(markup(line.text), s.parent_body))
+        if not party:
+            left.append(Rule(min(widest, left_width) * 0.4))
+        right: list[Flowable] = []
+        if party:
+            right.append(RLParagraph(markup(PARTY), s.party_name))
+            right.append(Rule(stringWidth(PARTY, fonts.BOLD, 14)))
+            right.append(Spacer(1, 6))
+            right.append(RLParagraph(markup(official_date(lh.issued_on, lh.place)), s.date_line))
+            rows = [[left, right], [RLParagraph(markup(lh.number), s.number), ""]]
+        else:
+            motto, sub = right_head(lh)
+            right.append(RLParagraph(markup(motto.text), s.motto))
+            right.append(RLParagraph(markup(sub.text), s.motto_sub))
+            right.append(Rule(stringWidth(sub.text, fonts.BOLD, 13)))
+            number = RLParagraph(markup(lh.number), s.number)
+            date_line = RLParagraph(markup(official_date(lh.issued_on, lh.place)), s.date_line)
+            rows = [[left, right], [number, date_line]]
+        table = RLTable(rows, colWidths=[left_width, right_width])
         table.setStyle(
             TableStyle(
                 [
@@ -168,14 +190,18 @@ class PdfRenderer:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 1), (-1, 1), 4),
+                    ("TOPPADDING", (0, 1), (-1, 1), 0 if party else 4),
                 ]
             )
         )
         title_width = max(
             stringWidth(line, fonts.BOLD, 14) for line in nfc(self.report.title).split("\n")
         )
+        out: list[Flowable] = []
+        if lh.copy_note:
+            out.append(RLParagraph(markup(lh.copy_note), s.copy_note))
         return [
+            *out,
             table,
             RLParagraph(markup(self.report.kind.upper()), s.kind),
             RLParagraph(markup(self.report.title), s.title),
@@ -185,19 +211,22 @@ class PdfRenderer:
 
     # -- the end ---------------------------------------------------------------------------
     def foot(self) -> list[Flowable]:
+        """Recipients bottom left, the signer's title and name bottom right (none on a copy
+        made from another office's data)."""
         s = self.styles
         lh = self.report.letterhead
-        left: list[Flowable] = [RLParagraph("Nơi nhận:", s.recipients_head)]
-        recipients = list(lh.recipients)
-        for index, recipient in enumerate(recipients):
-            end = "." if index == len(recipients) - 1 else ";"
-            text = recipient.rstrip(";.,")
-            left.append(RLParagraph(markup(f"- {text}{end}"), s.recipient))
+        if lh.form is DocumentForm.PARTY:  # upright and underlined in a Party document
+            left: list[Flowable] = [RLParagraph("<u>Nơi nhận:</u>", s.recipients_head_party)]
+        else:
+            left = [RLParagraph("Nơi nhận:", s.recipients_head)]
+        for line in recipient_lines(lh):
+            left.append(RLParagraph(markup(line), s.recipient))
         right: list[Flowable] = [
             RLParagraph(markup(line.upper()), s.signer) for line in lh.signer_title
         ]
-        right.append(Spacer(1, 22 * mm))
-        right.append(RLParagraph(markup(lh.signer_name), s.signer))
+        if lh.signer_title or lh.signer_name:
+            right.append(Spacer(1, 22 * mm))
+            right.append(RLParagraph(markup(lh.signer_name), s.signer))
         table = RLTable([[left, right]], colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
         table.setStyle(
             TableStyle(
@@ -464,17 +493,6 @@ def _page_number(canvas: Any, doc: Any) -> None:
     canvas.restoreState()
 
 
-def issuing_body_lines(issuing_body: str) -> list[str]:
-    """ "Ủy ban nhân dân phường Cái Khế" → ["ỦY BAN NHÂN DÂN", "PHƯỜNG CÁI KHẾ"]: the body's
-    name in capitals, the kind of body on the first line as documents print it."""
-    name = nfc(issuing_body).strip()
-    for prefix in ("Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam"):
-        if name.lower().startswith(prefix.lower()) and len(name) > len(prefix):
-            rest = name[len(prefix) :].strip()
-            return [prefix.upper(), rest.upper()]
-    return [line.upper() for line in name.split("\n") if line.strip()] or [""]
-
-
 def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
     return PdfRenderer(report, progress).render()
 
@@ -495,11 +513,3 @@ def write_atomically(data: bytes, path: Path) -> Path:
 
 def write_pdf(report: Report, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     return write_atomically(render_pdf(report, progress), path)
-
-
-def recipients_with_archive(recipients: Sequence[str]) -> list[str]:
-    """The recipients list always ends with the office's own archive copy."""
-    out = [r for r in recipients if r.strip()]
-    if not any(r.lower().startswith("lưu") for r in out):
-        out.append("Lưu: VT")
-    return out

@@ -50,6 +50,18 @@ class Styles:
         )
         self.parent_body = _style("ParentBody", alignment=TA_CENTER, fontSize=12.5)
         self.motto = _style("Motto", fontName=fonts.BOLD, alignment=TA_CENTER, fontSize=12)
+        self.party_name = _style(
+            "PartyName", fontName=fonts.BOLD, alignment=TA_CENTER, fontSize=14, leading=17
+        )
+        self.star = _style("Star", alignment=TA_CENTER, fontSize=13, leading=14)
+        self.copy_note = _style(
+            "CopyNote",
+            fontName=fonts.ITALIC,
+            fontSize=11,
+            leading=13,
+            alignment=TA_CENTER,
+            spaceAfter=6,
+        )
         self.motto_sub = _style("MottoSub", fontName=fonts.BOLD, alignment=TA_CENTER, fontSize=13)
         self.number = _style("Number", alignment=TA_CENTER, fontSize=13)
         self.date_line = _style("DateLine", fontName=fonts.ITALIC, alignment=TA_CENTER)
@@ -87,6 +99,7 @@ class Styles:
         self.recipients_head = _style(
             "RecipientsHead", fontName=fonts.BOLD_ITALIC, fontSize=12, alignment=TA_LEFT
         )
+        self.recipients_head_party = _style("RecipientsHeadParty", fontSize=12, alignment=TA_LEFT)
         self.recipient = _style("Recipient", fontSize=11, leading=13, alignment=TA_LEFT)
         self.signer = _style("Signer", fontName=fonts.BOLD, alignment=TA_CENTER, fontSize=13)
         self.empty = _style("Empty", fontName=fonts.ITALIC, fontSize=12, alignment=TA_CENTER)

@@ -1,4 +1,5 @@
-"""Cài đặt: language, the office and its signer, the hamlets, and backups."""
+"""Cài đặt: language, the office, who issues its reports and who signs them, the plan's
+number and date, the hamlets, and backups."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -39,9 +40,20 @@ from desktop.core.backups import (
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_rate_bp, parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.issuers import (
+    COMMUNE_BODIES,
+    POSITIONS,
+    Body,
+    bodies_for,
+    body_name,
+    document_settings,
+    position_text,
+    save_document_settings,
+)
 from desktop.core.office import (
     HamletInfo,
     add_hamlet,
+    current_office,
     delete_hamlet,
     list_hamlets,
     rename_hamlet,
@@ -150,6 +162,15 @@ class RateForm(RecordForm):
             )
 
 
+def _error_label() -> QLabel:
+    """A form's message line: errors in red, "Saved." after a save."""
+    label = QLabel()
+    label.setObjectName("errorLabel")
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    return label
+
+
 @dataclass(frozen=True)
 class _Undo:
     hamlet_id: str
@@ -175,8 +196,12 @@ class SettingsPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
+        #: What the office and documents boxes showed when last read or saved.
+        self._saved_office: tuple[object, ...] | None = None
+        self._saved_documents: tuple[object, ...] | None = None
         layout.addWidget(self._language_box())
         layout.addWidget(self._office_box())
+        layout.addWidget(self._documents_box())
         if not context.office.is_city:
             layout.addWidget(self._hamlet_box())
         layout.addWidget(self._programme_box())
@@ -210,19 +235,10 @@ class SettingsPage(QWidget):
         office = self.context.office
         form.addRow(self.tr("Unit"), QLabel(f"{office.unit_label} ({office.unit_code})"))
         self.office_name = QLineEdit()
-        self.signer_title = QPlainTextEdit()
-        self.signer_title.setPlaceholderText("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
-        self.signer_title.setFixedHeight(70)
-        self.signer_name = QLineEdit()
         self.clerk_name = QLineEdit()
         self.clerk_name.setPlaceholderText(self.tr("shown in the change history"))
-        self.office_error = QLabel()
-        self.office_error.setObjectName("errorLabel")
-        self.office_error.setStyleSheet("color: #b00020")
-        self.office_error.setWordWrap(True)
+        self.office_error = _error_label()
         form.addRow(self.tr("Office name"), self.office_name)
-        form.addRow(self.tr("Signer's title"), self.signer_title)
-        form.addRow(self.tr("Signer's name"), self.signer_name)
         form.addRow(self.tr("Your name"), self.clerk_name)
         form.addRow("", self.office_error)
         self.save_office = QPushButton(self.tr("Save"))
@@ -235,12 +251,7 @@ class SettingsPage(QWidget):
         self.save_office.setEnabled(False)
         try:
             with self.context.database.transaction() as session:
-                update_office(
-                    session,
-                    office_name=self.office_name.text(),
-                    signer_title=self.signer_title.toPlainText(),
-                    signer_name=self.signer_name.text(),
-                )
+                update_office(session, office_name=self.office_name.text())
                 app_settings.set_setting(
                     session, app_settings.CLERK_NAME, self.clerk_name.text().strip()
                 )
@@ -251,19 +262,179 @@ class SettingsPage(QWidget):
             self.save_office.setEnabled(True)
         self._saved_office = self._office_values()
         self.context.office_changed()
+        self._show_body_names()
         self.office_error.setText(self.tr("Saved."))
 
-    def _office_values(self) -> tuple[str, ...]:
+    def _office_values(self) -> tuple[object, ...]:
+        return (self.office_name.text(), self.clerk_name.text())
+
+    def _documents_values(self) -> tuple[object, ...]:
         return (
-            self.office_name.text(),
-            self.signer_title.toPlainText(),
-            self.signer_name.text(),
-            self.clerk_name.text(),
+            self.office_body.value() if self.office_body is not None else None,
+            self.fund_body.value() if self.fund_body is not None else None,
+            tuple(
+                (title.currentText(), self.signer_names[body].text())
+                for body, title in self.signer_titles.items()
+            ),
+            self.plan_number.text(),
+            self.plan_date.text(),
         )
 
     def has_unsaved_changes(self) -> bool:
-        """Whether the office box holds edits not saved yet (closing the window asks)."""
-        return self._office_values() != self._saved_office
+        """Whether the office or documents box holds edits not saved yet (closing the window
+        asks)."""
+        return (self._saved_office is not None and self._office_values() != self._saved_office) or (
+            self._saved_documents is not None and self._documents_values() != self._saved_documents
+        )
+
+    # -- documents: issuing bodies, signers, the plan -------------------------------------------
+    def _documents_box(self) -> QGroupBox:
+        """Which body issues each report (the form of the document follows it), who signs
+        for each body, and the number and date of the city's plan that reports cite."""
+        box = QGroupBox(self.tr("Documents and reports"))
+        form = QFormLayout(box)
+        office = self.context.office
+        self.office_body: ChoiceCombo | None = None
+        self.fund_body: ChoiceCombo | None = None
+        if office.is_city:
+            note = self.tr(
+                "The yearly report (before 30/10) is the Standing Committee of the City Party "
+                "Committee's, in the Party's form (“Số …-BC/TU”, “T/M BAN THƯỜNG VỤ”); the "
+                "fund's reports are the city Fatherland Front Committee's; the others the city "
+                "People's Committee's. A commune's report made here keeps the commune as its "
+                "issuer and says it is a copy made from the commune's data."
+            )
+        else:
+            self.office_body = ChoiceCombo([])
+            self.fund_body = ChoiceCombo([])
+            form.addRow(self.tr("Plan and loan reports issued by"), self.office_body)
+            form.addRow(self.tr("Fund reports issued by"), self.fund_body)
+            note = self.tr(
+                "The document's form follows the body that issues it: a People's Committee's "
+                "follows Decree 30/2020 (the national motto, “Số: …/BC-UBND”); a Party "
+                "Committee's the Party's form (“ĐẢNG CỘNG SẢN VIỆT NAM”, “Số …-BC/ĐU”, “T/M "
+                "ĐẢNG ỦY”); the Fatherland Front's its own (“Số: …/BC-MTTQ”, “TM. BAN THƯỜNG "
+                "TRỰC”)."
+            )
+        about = QLabel(note)
+        about.setWordWrap(True)
+        form.addRow("", about)
+
+        signers = QWidget()
+        grid = QGridLayout(signers)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, heading in enumerate(
+            (self.tr("Signs for"), self.tr("Position"), self.tr("Full name"))
+        ):
+            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
+        self.body_labels: dict[Body, QLabel] = {}
+        self.signer_titles: dict[Body, QComboBox] = {}
+        self.signer_names: dict[Body, QLineEdit] = {}
+        for row, body in enumerate(bodies_for(office), start=1):
+            name = QLabel()
+            name.setWordWrap(True)
+            title = QComboBox()
+            title.setEditable(True)
+            title.addItems(list(POSITIONS[body]))
+            title.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            title.lineEdit().setPlaceholderText(POSITIONS[body][0])
+            person = QLineEdit()
+            person.setPlaceholderText(self.tr("as printed under the signature"))
+            grid.addWidget(name, row, 0)
+            grid.addWidget(title, row, 1)
+            grid.addWidget(person, row, 2)
+            self.body_labels[body] = name
+            self.signer_titles[body] = title
+            self.signer_names[body] = person
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 3)
+        form.addRow(self.tr("Signers"), signers)
+
+        self.plan_number = QLineEdit()
+        self.plan_number.setPlaceholderText("…-KH/TU")
+        self.plan_number.setMaxLength(30)
+        self.plan_date = DateEdit()
+        plan = QHBoxLayout()
+        plan.addWidget(QLabel(self.tr("Number")))
+        plan.addWidget(self.plan_number)
+        plan.addWidget(QLabel(self.tr("dated")))
+        plan.addWidget(self.plan_date)
+        plan.addStretch(1)
+        form.addRow(self.tr("City plan for Directive 39"), plan)
+        plan_note = QLabel(
+            self.tr(
+                "The plan of the Standing Committee of the City Party Committee that replaced "
+                "Kế hoạch số 386-KH/TU of 12/03/2025; reports cite it by this number and date."
+            )
+        )
+        plan_note.setWordWrap(True)
+        form.addRow("", plan_note)
+        self.documents_error = _error_label()
+        form.addRow("", self.documents_error)
+        self.save_documents = QPushButton(self.tr("Save"))
+        self.save_documents.clicked.connect(self._save_documents)
+        form.addRow("", self.save_documents)
+        return box
+
+    def _show_body_names(self) -> None:
+        """The bodies named as documents name them (the People's Committee by the office's
+        name)."""
+        office = self.context.database.office() or self.context.office
+        choices = [(body.value, body_name(office, body)) for body in COMMUNE_BODIES]
+        for combo in (self.office_body, self.fund_body):
+            if combo is not None:
+                chosen = combo.value()
+                combo.set_choices(choices)
+                combo.set_value(chosen)
+        for body, label in self.body_labels.items():
+            label.setText(body_name(office, body))
+
+    def _save_documents(self) -> None:
+        self.documents_error.clear()
+        self.save_documents.setEnabled(False)
+        office = self.context.database.office() or self.context.office
+        errors: list[ValidationError] = []
+        try:
+            plan_date = self.plan_date.value("plan_date", required=False)
+        except ValidationError as error:
+            plan_date = None
+            errors.append(error)
+        try:
+            with self.context.database.transaction() as session:
+                try:
+                    save_document_settings(
+                        session,
+                        office,
+                        office_body=self._body(self.office_body),
+                        fund_body=self._body(self.fund_body),
+                        signers=[
+                            (
+                                body,
+                                self.signer_titles[body].currentText(),
+                                self.signer_names[body].text(),
+                            )
+                            for body in self.signer_titles
+                        ],
+                        plan=(self.plan_number.text(), plan_date),
+                    )
+                except FormErrors as failed:
+                    errors[:0] = failed.errors
+                if errors:
+                    raise FormErrors(errors)
+        except (ValidationError, FormErrors) as error:
+            self.documents_error.setText(error.text())
+            return
+        finally:
+            self.save_documents.setEnabled(True)
+        self.context.office_changed()
+        self._load_documents()
+        self.documents_error.setText(self.tr("Saved."))
+
+    @staticmethod
+    def _body(combo: ChoiceCombo | None) -> Body | None:
+        value = combo.value() if combo is not None else None
+        return Body(value) if value else None
 
     # -- hamlets ------------------------------------------------------------------------------
     def _hamlet_box(self) -> QGroupBox:
@@ -346,7 +517,7 @@ class SettingsPage(QWidget):
         except UserError as error:
             show_error(self, error)
             return False
-        self.reload()
+        self._reload_lists()
         return True
 
     # -- credit programmes and rates ---------------------------------------------------------
@@ -382,7 +553,7 @@ class SettingsPage(QWidget):
         current = self.programme_model.row_at(chosen[0].row()) if chosen else None
         form = RateForm(self.context, self.programme_model.all_rows(), current, self)
         if form.exec():
-            self.reload()
+            self._reload_lists()
 
     # -- data and backups -----------------------------------------------------------------------
     def _data_box(self) -> QGroupBox:
@@ -533,22 +704,45 @@ class SettingsPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Show what is stored: the office, its documents settings and the lists."""
         with self.context.database.reading() as session:
             language = app_settings.language(session)
             clerk = app_settings.get_setting(session, app_settings.CLERK_NAME)
-            hamlets = list_hamlets(session) if not self.context.office.is_city else []
-            programmes = list_programmes(session)
-        office = self.context.database.office() or self.context.office
+            office = current_office(session) or self.context.office
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.language.blockSignals(False)
-        # What is being typed in the office box stays when a hamlet or a rate is saved.
-        if not (hasattr(self, "_saved_office") and self.has_unsaved_changes()):
+        # What is being typed in the office and documents boxes stays when the page reads
+        # again (F5, a change made elsewhere).
+        if self._saved_office is None or self._office_values() == self._saved_office:
             self.office_name.setText(office.office_name)
-            self.signer_title.setPlainText(office.signer_title)
-            self.signer_name.setText(office.signer_name)
             self.clerk_name.setText(clerk)
             self._saved_office = self._office_values()
+        if self._saved_documents is None or self._documents_values() == self._saved_documents:
+            self._load_documents()
+        self._reload_lists()
+
+    def _load_documents(self) -> None:
+        with self.context.database.reading() as session:
+            office = current_office(session) or self.context.office
+            documents = document_settings(session, office)
+        self._show_body_names()
+        if self.office_body is not None and self.fund_body is not None:
+            self.office_body.set_value(documents.office_body.value)
+            self.fund_body.set_value(documents.fund_body.value)
+        for body, signer in documents.signers.items():
+            self.signer_titles[body].setCurrentText(position_text(signer.title))
+            self.signer_names[body].setText(signer.name)
+        self.plan_number.setText(documents.plan.number)
+        self.plan_date.set_value(documents.plan.issued_on)
+        self._saved_documents = self._documents_values()
+
+    def _reload_lists(self) -> None:
+        """The hamlets and programmes after a change to them; what is being typed in the
+        forms above stays."""
+        with self.context.database.reading() as session:
+            hamlets = list_hamlets(session) if not self.context.office.is_city else []
+            programmes = list_programmes(session)
         if not self.context.office.is_city:
             self.hamlet_model.set_rows(hamlets)
         self.programme_model.set_rows(programmes)

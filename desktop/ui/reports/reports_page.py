@@ -1,5 +1,8 @@
-"""Báo cáo: choose a report, its period and (at the city) the commune; preview its pages;
-save it as PDF or Excel.
+"""Báo cáo: choose a report, its period and (at the city) the commune; see who issues it and
+edit its recipients (remembered per report); preview its pages; save it as PDF or Excel.
+
+What a document would lack is said before it is made: a signer's name or position, the
+plan's number and date (:func:`~desktop.reports.service.preflight`), with where to set them.
 
 Making a report reads many records, so it runs off the GUI thread through
 :func:`~desktop.ui.background.run_in_background` with a progress dialog. The preview shows
@@ -24,15 +27,19 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
     QShortcut,
+    QShowEvent,
     QStandardItemModel,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -41,14 +48,25 @@ from PySide6.QtWidgets import (
 
 from db.enums import PeriodKind
 from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.core.issuers import DocumentForm
 from desktop.core.labels import label
 from desktop.core.office import CommuneInfo, list_communes
 from desktop.core.periods import Period
 from desktop.core.progress import Cancelled, Progress
 from desktop.reports.model import Report
 from desktop.reports.pdf import render_pdf, write_atomically
+from desktop.reports.recipients import clean_recipients
 from desktop.reports.registry import Coverage, ReportRequest, ReportSpec, reports_for
-from desktop.reports.service import OutputFormat, make_report, save_report, suggested_file_name
+from desktop.reports.service import (
+    OutputFormat,
+    Preflight,
+    keep_recipients,
+    make_report,
+    preflight,
+    save_report,
+    suggested_file_name,
+)
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
@@ -63,6 +81,12 @@ try:
 except ImportError:  # an installation without Qt's PDF module: no preview, saving works
     HAVE_QTPDF = False
 
+#: The document forms, as the page names them beside the issuing body.
+FORMS = {
+    DocumentForm.STATE: QT_TRANSLATE_NOOP("ReportsPage", "state form, Decree 30/2020"),
+    DocumentForm.PARTY: QT_TRANSLATE_NOOP("ReportsPage", "Party form, Guidance 36-HD/VPTW"),
+    DocumentForm.FRONT: QT_TRANSLATE_NOOP("ReportsPage", "Fatherland Front form"),
+}
 #: Each press of "Larger" / "Smaller" scales the preview by this much, within the limits.
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.25
@@ -108,6 +132,55 @@ class WrappedLabel(QLabel):
             self.setFixedHeight(height)
 
 
+class RecipientsDialog(QDialog):
+    """The report's recipients ("Nơi nhận"), one a line; the defaults one click away."""
+
+    def __init__(
+        self, recipients: tuple[str, ...], defaults: tuple[str, ...], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Recipients"))
+        self.defaults = defaults
+        self.chosen: tuple[str, ...] = recipients
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "One recipient a line, without the dash or the end mark: the document adds "
+                "them. The list is kept for the next report of this kind."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.editor = QPlainTextEdit("\n".join(recipients))
+        self.editor.setMinimumSize(520, 260)
+        layout.addWidget(self.editor)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.defaults_button = QPushButton(self.tr("Restore the defaults"))
+        buttons.addButton(self.defaults_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.defaults_button.clicked.connect(
+            lambda: self.editor.setPlainText("\n".join(self.defaults))
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            chosen = clean_recipients(self.editor.toPlainText().splitlines())
+        except UserError as error:
+            self.error.setText(error.text())
+            return
+        self.chosen = chosen or self.defaults
+        super().accept()
+
+
 def _row(*widgets: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     for widget in widgets:
@@ -141,6 +214,15 @@ class ReportsPage(QWidget):
             self.report_combo.addItem(spec.title_text(), spec.name)
         self.description = WrappedLabel()
         self.description.setObjectName("reportDescription")
+        self.issuer_label = WrappedLabel()
+        self.issuer_label.setObjectName("reportIssuer")
+        self.recipients_label = QLabel()
+        self.recipients_button = QPushButton(self.tr("Recipients…"))
+        self.warnings = WrappedLabel()
+        self.warnings.setObjectName("reportWarnings")
+        self.warnings.setStyleSheet("color: #9a4b00")
+        self.preflight: Preflight | None = None
+        self._recipients: tuple[str, ...] | None = None
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         # The last quarter that has ended: what an office usually reports on.
@@ -182,6 +264,12 @@ class ReportsPage(QWidget):
             report_row.addWidget(self.commune_combo, 1)
         form.addRow(self.tr("Report"), report_row)
         form.addRow("", self.description)
+        issuer_row = QHBoxLayout()
+        issuer_row.addWidget(self.issuer_label, 1)
+        issuer_row.addWidget(self.recipients_label)
+        issuer_row.addWidget(self.recipients_button)
+        form.addRow(self.tr("Issued by"), issuer_row)
+        form.addRow("", self.warnings)
         form.addRow(
             self.tr("Year"),
             _row(
@@ -275,6 +363,9 @@ class ReportsPage(QWidget):
             self.doc_number.textChanged,
         ):
             signal.connect(self._choices_changed)
+        self.report_combo.currentIndexChanged.connect(self._refresh_issuer)
+        self.commune_combo.currentIndexChanged.connect(self._refresh_issuer)
+        self.recipients_button.clicked.connect(self.edit_recipients)
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(lambda: self.save(OutputFormat.PDF))
         self.xlsx_button.clicked.connect(lambda: self.save(OutputFormat.XLSX))
@@ -282,9 +373,15 @@ class ReportsPage(QWidget):
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.fit_button.clicked.connect(self.fit_width)
         self._report_changed()
+        self._refresh_issuer()
         self._show_zoom()
         if not self.specs:
-            for button in (self.preview_button, self.pdf_button, self.xlsx_button):
+            for button in (
+                self.preview_button,
+                self.pdf_button,
+                self.xlsx_button,
+                self.recipients_button,
+            ):
                 button.setEnabled(False)
             self.status.setText(self.tr("No report is available to this office yet."))
 
@@ -351,11 +448,69 @@ class ReportsPage(QWidget):
         assert issued_on is not None  # required=True
         office = self.context.office
         commune = self.commune_combo.currentData() if office.is_city else office.unit_code
-        return ReportRequest(period, commune, issued_on, self.doc_number.text())
+        return ReportRequest(
+            period, commune, issued_on, self.doc_number.text(), recipients=self._recipients
+        )
+
+    # -- issuer, recipients, warnings --------------------------------------------------------
+    def _refresh_issuer(self) -> None:
+        """Who issues the chosen report, its recipients, and what it would lack; read again
+        whenever the page is shown (Cài đặt may have changed them)."""
+        spec = self.current_spec()
+        if spec is None:
+            self.preflight = None
+            self._recipients = None
+            self.issuer_label.setText("")
+            self.recipients_label.clear()
+            self.warnings.setText("")
+            return
+        commune = self.commune_combo.currentData() if self.context.office.is_city else None
+        found = preflight(self.context.database, spec, commune)
+        self.preflight = found
+        issuer = found.issuer
+        text = f"{issuer.name} ({tr(FORMS[issuer.form])})"
+        if issuer.copy_note:
+            text += " — " + self.tr("a copy made from the commune's data")
+        self.issuer_label.setText(text)
+        self._set_recipients(found.recipients)
+        self.warnings.setText("\n".join(found.warnings))
+        self.warnings.setVisible(bool(found.warnings))
+        self._choices_changed()
+
+    def _set_recipients(self, recipients: tuple[str, ...]) -> None:
+        self._recipients = recipients
+        self.recipients_label.setText(self.tr("{count} recipients").format(count=len(recipients)))
+        self.recipients_label.setToolTip("\n".join(f"- {r}" for r in recipients))
+
+    def edit_recipients(self) -> None:
+        """Edit the recipients of the chosen report; they are kept for its next time."""
+        spec = self.current_spec()
+        found = self.preflight
+        if spec is None or found is None:
+            return
+        dialog = RecipientsDialog(self._recipients or found.recipients, found.defaults, self)
+        if not dialog.exec():
+            return
+        try:
+            kept = keep_recipients(self.context.database, spec, found.issuer, dialog.chosen)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self._set_recipients(kept)
+        self._choices_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_issuer()
 
     # -- actions ---------------------------------------------------------------------------
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.preview_button, self.pdf_button, self.xlsx_button):
+        for button in (
+            self.preview_button,
+            self.pdf_button,
+            self.xlsx_button,
+            self.recipients_button,
+        ):
             button.setEnabled(not busy and bool(self.specs))
 
     def _start(self) -> tuple[ReportSpec, ReportRequest] | None:
