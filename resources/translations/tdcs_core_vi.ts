@@ -408,6 +408,85 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Tệp {path} không tồn tại.</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (it is a folder, a device or a pipe). Choose a file.</source>
+        <translation>{path} không phải là một tệp thông thường (đó là thư mục, thiết bị hoặc đường ống). Hãy chọn một tệp.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}.</source>
+        <translation>Không đọc được tệp {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large ({size}; at most {limit}). It was not read.</source>
+        <translation>Tệp {path} quá lớn ({size}; tối đa {limit}). Tệp không được đọc.</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>tệp hoặc thư mục không tồn tại</translation>
+    </message>
+    <message>
+        <source>access is denied (the file may be read-only, open in another program, or in a folder this user may not use)</source>
+        <translation>không có quyền truy cập (tệp có thể chỉ cho đọc, đang mở trong chương trình khác, hoặc nằm trong thư mục mà người dùng này không được dùng)</translation>
+    </message>
+    <message>
+        <source>the file is open in another program; close it there and try again</source>
+        <translation>tệp đang được mở trong chương trình khác; hãy đóng tệp ở đó rồi thử lại</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>đĩa đã đầy; hãy giải phóng bớt dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <source>the disk or USB stick is read-only</source>
+        <translation>đĩa hoặc USB chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>đó là thư mục, không phải tệp</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>một phần của đường dẫn là tệp, không phải thư mục</translation>
+    </message>
+    <message>
+        <source>the name or the path is too long</source>
+        <translation>tên hoặc đường dẫn quá dài</translation>
+    </message>
+    <message>
+        <source>the name is not valid</source>
+        <translation>tên không hợp lệ</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (a damaged disk, or a USB stick removed?)</source>
+        <translation>không đọc, ghi được đĩa (đĩa bị hỏng, hoặc USB đã bị rút ra?)</translation>
+    </message>
+    <message>
+        <source>a file of that name already exists</source>
+        <translation>đã có một tệp trùng tên</translation>
+    </message>
+    <message>
+        <source>the file is too large for this disk</source>
+        <translation>tệp quá lớn đối với ổ đĩa này</translation>
+    </message>
+    <message>
+        <source>too many files are open; close some programs</source>
+        <translation>đang mở quá nhiều tệp; hãy đóng bớt một số chương trình</translation>
+    </message>
+    <message>
+        <source>the path has too many links</source>
+        <translation>đường dẫn có quá nhiều liên kết</translation>
+    </message>
+    <message>
+        <source>system error {number}</source>
+        <translation>lỗi hệ thống số {number}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Commune / ward office</source>
