@@ -79,7 +79,7 @@ def test_a_folder_is_refused(tmp_path: Path, vi_app: QApplication) -> None:
 def test_a_missing_file_is_named(tmp_path: Path, vi_app: QApplication) -> None:
     with pytest.raises(UserError) as caught:
         open_regular_file(tmp_path / "khong-co.sqlite3")
-    assert caught.value.text() == f"Tệp {tmp_path / 'khong-co.sqlite3'} không tồn tại."
+    assert caught.value.text() == f"Không tìm thấy tệp {tmp_path / 'khong-co.sqlite3'}."
 
 
 def test_a_file_over_the_limit_is_not_read(tmp_path: Path, vi_app: QApplication) -> None:

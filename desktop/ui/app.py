@@ -8,6 +8,7 @@ import logging
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,7 +16,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from db.migrate import DatabaseProblem, NewerSchema
 from desktop.applog import LOG_FILE, setup_logging
 from desktop.core import settings as app_settings
-from desktop.core.backups import auto_backup, explain, newest_backup, restore_backup
+from desktop.core.backups import (
+    auto_backup,
+    explain,
+    folder_unit,
+    newest_good_backup,
+    restore_backup,
+)
 from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.office import list_communes, set_up_office
@@ -40,8 +47,10 @@ def _message(kind: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardBut
 
 
 def open_database(paths: AppPaths) -> Database | None:
-    """Open the database, offering to restore the newest backup if the file is unusable.
+    """Open the database, offering to restore the newest good backup of this office if the
+    file is unusable (a backup the restore refuses is explained and the next one offered).
     ``None`` means the user chose to stop."""
+    refused: set[Path] = set()
     while True:
         try:
             return Database.open(paths)
@@ -53,7 +62,9 @@ def open_database(paths: AppPaths) -> Database | None:
             return None
         except DatabaseProblem as problem:
             log.warning("unusable database: %s", problem)
-            backup = newest_backup(paths)
+            unit = folder_unit(paths)
+            good = newest_good_backup(paths, unit, skip=frozenset(refused))
+            backup = good.path if good is not None else None
             text = explain(problem).text()
             if backup is None:
                 _message(QMessageBox.Icon.Critical, text, QMessageBox.StandardButton.Ok)
@@ -73,10 +84,10 @@ def open_database(paths: AppPaths) -> Database | None:
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             try:
-                restore_backup(paths, backup)
+                restore_backup(paths, backup, unit_code=unit)
             except UserError as error:
                 _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
-                return None
+                refused.add(backup)
 
 
 class DailyBackup:

@@ -4,10 +4,6 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>The file {path} does not exist.</source>
-        <translation>Không tìm thấy tệp {path}.</translation>
-    </message>
-    <message>
         <source>{path} is not a TDCS database or backup (the file is of another kind).</source>
         <translation>{path} không phải cơ sở dữ liệu hay bản sao lưu của TDCS (đây là loại tệp khác).</translation>
     </message>
@@ -18,10 +14,6 @@
     <message>
         <source>{path} was written by a newer version of TDCS. Install the newest TDCS, then try again.</source>
         <translation>{path} được tạo bởi phiên bản TDCS mới hơn. Hãy cài TDCS bản mới nhất rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>This backup belongs to {backup_unit}, but this data folder belongs to {current_unit}. Restore it into a new data folder instead.</source>
-        <translation>Bản sao lưu này thuộc đơn vị {backup_unit}, còn thư mục dữ liệu này thuộc đơn vị {current_unit}. Hãy khôi phục vào một thư mục dữ liệu mới.</translation>
     </message>
     <message>
         <source>There is no database to back up yet in {path}.</source>
@@ -38,6 +30,34 @@
     <message>
         <source>{path} is the database TDCS is using now, not a backup. Choose a backup file.</source>
         <translation>{path} là cơ sở dữ liệu TDCS đang dùng, không phải bản sao lưu. Hãy chọn một tệp sao lưu.</translation>
+    </message>
+    <message>
+        <source>{path} is incomplete: it lacks {missing}. It cannot be restored; use another backup. Nothing was changed.</source>
+        <translation>{path} không đầy đủ: thiếu {missing}. Không thể khôi phục tệp này; hãy dùng bản sao lưu khác. Dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} has lost its office record (which office it belongs to), and its records belong to {owner}. It cannot be restored; nothing was changed.</source>
+        <translation>{path} đã mất thông tin đơn vị (tệp thuộc đơn vị nào), còn các bản ghi trong tệp thuộc {owner}. Không thể khôi phục; dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} names an office that is not a commune or ward of Cần Thơ nor the city office ({unit}). It cannot be restored; nothing was changed.</source>
+        <translation>{path} ghi một đơn vị không phải xã, phường của Cần Thơ cũng không phải Thành phố ({unit}). Không thể khôi phục; dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} is the backup of {unit}, but it holds records of {owner}. It cannot be restored; nothing was changed.</source>
+        <translation>{path} là bản sao lưu của {unit} nhưng lại chứa bản ghi của {owner}. Không thể khôi phục; dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>The TDCS database ({path}) is damaged: SQLite found damaged pages in it. Nothing more was written to it, and no backup was made of it, so the good backups are kept. Restore the newest good backup (in the window: Cài đặt → Khôi phục từ bản sao lưu…).</source>
+        <translation>Cơ sở dữ liệu TDCS ({path}) bị hỏng: SQLite phát hiện các trang dữ liệu bị hỏng. Không ghi thêm gì vào cơ sở dữ liệu này và không sao lưu nó, nên các bản sao lưu tốt vẫn được giữ nguyên. Hãy khôi phục bản sao lưu tốt gần nhất (trong cửa sổ: Cài đặt → Khôi phục từ bản sao lưu…).</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}.</source>
+        <translation>Không ghi được bản sao lưu vào {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}.</source>
+        <translation>Không khôi phục được bản sao lưu: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -411,7 +431,7 @@
     <name>Files</name>
     <message>
         <source>The file {path} does not exist.</source>
-        <translation>Tệp {path} không tồn tại.</translation>
+        <translation>Không tìm thấy tệp {path}.</translation>
     </message>
     <message>
         <source>{path} is not an ordinary file (it is a folder, a device or a pipe). Choose a file.</source>
