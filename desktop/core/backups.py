@@ -188,11 +188,10 @@ def _synced_tables() -> list[str]:
 def _owners(conn: sqlite3.Connection, tables: list[str], allowed: set[str]) -> list[str]:
     """Owner codes outside ``allowed`` found in ``tables`` (a few, sorted)."""
     found: set[str] = set()
-    marks = ",".join("?" * len(allowed)) or "NULL"
+    where = f"WHERE commune_code NOT IN ({','.join('?' * len(allowed))})" if allowed else ""
     for table in tables:
         rows = conn.execute(
-            f'SELECT DISTINCT commune_code FROM "{table}" '  # table names come from the models
-            f"WHERE commune_code NOT IN ({marks}) LIMIT 3",
+            f'SELECT DISTINCT commune_code FROM "{table}" {where} LIMIT 3',  # names: the models'
             sorted(allowed),
         )
         found.update(str(r[0]) for r in rows)
