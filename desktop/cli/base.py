@@ -90,6 +90,14 @@ def add_command(
     return parser
 
 
+def program_name() -> str:
+    """What the person typed to run this command line: ``tdcs``, or ``tdcs-cli.exe`` in the
+    Windows bundle (packaging/tdcs.spec)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "tdcs"
+
+
 def _quoted(path: Path | str) -> str:
     return f'"{path}"' if any(c in str(path) for c in ' "&()') else str(path)
 
@@ -147,12 +155,13 @@ class CommandContext:
         if good is None:
             return tr(
                 "No good backup of this office was found in {folder}. Restore a copy kept "
-                "elsewhere (a USB stick) with: tdcs restore {data_dir}FILE"
-            ).format(folder=self.paths.backups, data_dir=data_dir)
+                "elsewhere (a USB stick) with: {program} restore {data_dir}FILE"
+            ).format(folder=self.paths.backups, program=program_name(), data_dir=data_dir)
         return tr(
             "The newest good backup is {name}, taken on {when}. Restore it with:\n"
-            "  tdcs restore {data_dir}{path}"
+            "  {program} restore {data_dir}{path}"
         ).format(
+            program=program_name(),
             name=good.path.name,
             when=good.taken_at.strftime("%d/%m/%Y %H:%M"),
             data_dir=data_dir,

@@ -69,15 +69,15 @@
         <translation>Xem: {prog} --help</translation>
     </message>
     <message>
-        <source>No good backup of this office was found in {folder}. Restore a copy kept elsewhere (a USB stick) with: tdcs restore {data_dir}FILE</source>
+        <source>No good backup of this office was found in {folder}. Restore a copy kept elsewhere (a USB stick) with: {program} restore {data_dir}FILE</source>
         <extracomment>``--data-dir`` as given, repeated in the commands this run suggests.</extracomment>
-        <translation>Không tìm thấy bản sao lưu nào còn tốt của đơn vị này trong {folder}. Hãy khôi phục bản sao lưu đã lưu ở nơi khác (USB) bằng lệnh: tdcs restore {data_dir}TỆP</translation>
+        <translation>Không tìm thấy bản sao lưu nào còn tốt của đơn vị này trong {folder}. Hãy khôi phục bản sao lưu đã lưu ở nơi khác (USB) bằng lệnh: {program} restore {data_dir}TỆP</translation>
     </message>
     <message>
         <source>The newest good backup is {name}, taken on {when}. Restore it with:
-  tdcs restore {data_dir}{path}</source>
+  {program} restore {data_dir}{path}</source>
         <translation>Bản sao lưu tốt gần nhất là {name}, lập lúc {when}. Khôi phục bằng lệnh:
-  tdcs restore {data_dir}{path}</translation>
+  {program} restore {data_dir}{path}</translation>
     </message>
 </context>
 </TS>
