@@ -1,7 +1,10 @@
-"""Consistent copies of the database through SQLite's backup API.
+"""Consistent copies of the database through SQLite's backup API, checked before they count.
 
 A plain file copy of a WAL database can miss pages still in the ``-wal`` file; the backup
-API copies a consistent snapshot even while the application has the database open.
+API copies a consistent snapshot even while the application has the database open. It
+copies damaged pages as faithfully as good ones, so every copy is checked
+(:mod:`db.integrity`) before it takes its final name: a damaged database never replaces a
+good backup, and the rotation only removes old copies after a good one was written.
 """
 
 from __future__ import annotations
@@ -11,6 +14,15 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from db.integrity import (
+    DamagedDatabase,
+    PageCheck,
+    affordable_check,
+    is_corruption,
+    page_problems,
+)
+from db.private_files import create_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".sqlite3"
@@ -33,25 +45,43 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` page by page, consistently, replacing ``target``.
+def copy_database(source: Path, target: Path, *, check: PageCheck | None = None) -> None:
+    """Copy ``source`` to ``target`` page by page, consistently, replacing ``target`` only
+    with a copy that passes ``check`` (by default the affordable one for its size).
 
-    The copy is written next to the target and renamed into place, so a crash mid-copy
-    never leaves a half-written backup behind under the final name.
+    The copy is written next to the target (readable by its owner only), checked, and
+    renamed into place, so neither a crash mid-copy nor a damaged database ever leaves a
+    bad file under the final name. Raises :class:`DamagedDatabase` for a damaged source;
+    ``target`` is then untouched.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    create_private(partial)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                chosen = check or affordable_check(partial.stat().st_size)
+                problems = page_problems(dst, chosen)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except sqlite3.DatabaseError as error:
+        partial.unlink(missing_ok=True)
+        if not is_corruption(error):
+            raise
+        raise DamagedDatabase(source, str(error)) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    if problems:
+        partial.unlink(missing_ok=True)
+        raise DamagedDatabase(source, "; ".join(problems))
     partial.replace(target)
 
 
@@ -69,16 +99,24 @@ def restore_into(backup: Path, live: Path) -> None:
         src.close()
 
 
-def take_backup(database: Path, backups_dir: Path, reason: str, *, keep: int = 20) -> Path:
+def take_backup(
+    database: Path,
+    backups_dir: Path,
+    reason: str,
+    *,
+    keep: int = 20,
+    check: PageCheck | None = None,
+) -> Path:
     """Back up ``database`` into ``backups_dir`` and keep only the newest ``keep`` copies
-    made for the same reason."""
+    made for the same reason. A damaged database raises :class:`DamagedDatabase` and
+    neither adds a copy nor removes an old one."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}{BACKUP_SUFFIX}"
     counter = 1
     while target.exists():
         counter += 1
         target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}-{counter}{BACKUP_SUFFIX}"
-    copy_database(database, target)
+    copy_database(database, target, check=check)
     for old in [b for b in list_backups(backups_dir) if b.reason == reason][keep:]:
         with contextlib.suppress(OSError):
             old.path.unlink()

@@ -7,7 +7,10 @@ a file that is not a database, or is damaged, is reported so the user can restor
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +19,11 @@ from sqlalchemy import Engine
 
 from db.backup import is_sqlite_file, take_backup
 from db.engine import make_engine
+from db.integrity import DamagedDatabase as DamagedDatabase
+from db.integrity import DatabaseProblem as DatabaseProblem
+from db.integrity import NotADatabase as NotADatabase
+from db.integrity import PageCheck, check_at_open, page_problems
+from db.private_files import create_private, make_database_private
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -26,24 +34,6 @@ SCHEMA_HEAD = "0003_loan_amount_optional"
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-
-class DatabaseProblem(Exception):
-    """A database the application cannot use as it is; the message is for logs, the type
-    tells the interface which explanation and which way out to offer."""
-
-    def __init__(self, path: Path, detail: str = "") -> None:
-        super().__init__(f"{type(self).__name__}: {path} {detail}".strip())
-        self.path = path
-        self.detail = detail
-
-
-class NotADatabase(DatabaseProblem):
-    """The file is not an SQLite database at all (or not one TDCS made)."""
-
-
-class DamagedDatabase(DatabaseProblem):
-    """SQLite's integrity check fails."""
 
 
 class NewerSchema(DatabaseProblem):
@@ -95,13 +85,12 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def check_file(path: Path, *, thorough: bool = False) -> str | None:
+def check_file(path: Path, *, pages: PageCheck = PageCheck.NONE) -> str | None:
     """Raise :class:`NotADatabase` or :class:`DamagedDatabase` for an unusable file, else
     return its schema revision (``None`` for a new or empty database).
 
-    The quick check reads the header, the schema and the revision; ``thorough`` also runs
-    SQLite's ``quick_check`` over every page, which takes seconds on the city's database,
-    so it is done before backups are trusted rather than at every start.
+    Without ``pages`` it reads the header, the schema and the revision; ``pages`` also runs
+    SQLite's check of every page (:mod:`db.integrity` says what each costs).
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -115,25 +104,91 @@ def check_file(path: Path, *, thorough: bool = False) -> str | None:
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
-            problems = conn.execute("PRAGMA quick_check").fetchall() if thorough else [("ok",)]
+            problems = page_problems(conn, pages)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabase(path, str(exc)) from exc
-    if problems != [("ok",)]:
-        raise DamagedDatabase(path, "; ".join(str(r[0]) for r in problems[:5]))
+    if problems:
+        raise DamagedDatabase(path, "; ".join(problems))
     if revision is None and tables - {"sqlite_sequence"}:
         raise NotADatabase(path, "tables without a TDCS schema version")
     return revision
+
+
+Schema = Mapping[str, frozenset[str]]
+
+
+def _read_schema(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        t: frozenset(r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (t,)))
+        for t in tables
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def schema_at(revision: str) -> Schema:
+    """Table → columns of a TDCS database at ``revision``: the models' for the newest
+    revision (``tests/test_migrations.py`` holds them equal to the migrations), otherwise
+    what the migrations up to ``revision`` build in an empty scratch database."""
+    if revision == SCHEMA_HEAD:
+        from db.models import Base
+
+        return {
+            name: frozenset(column.name for column in table.columns)
+            for name, table in Base.metadata.tables.items()
+        }
+    from alembic import command
+
+    with tempfile.TemporaryDirectory(prefix="tdcs-schema-") as folder:
+        scratch = Path(folder) / "schema.sqlite3"
+        engine = make_engine(scratch)
+        try:
+            cfg = alembic_config()
+            with engine.begin() as connection:
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, revision)
+        finally:
+            engine.dispose()
+        conn = sqlite3.connect(scratch)
+        try:
+            return _read_schema(conn)
+        finally:
+            conn.close()
+
+
+def missing_schema(conn: sqlite3.Connection, revision: str) -> list[str]:
+    """The tables (``"loans"``) and columns (``"loans.amount_disbursed"``) that a database
+    at ``revision`` must have and the one of ``conn`` lacks, in the schema's order."""
+    present = _read_schema(conn)
+    missing: list[str] = []
+    for table, columns in schema_at(revision).items():
+        if table not in present:
+            missing.append(table)
+        else:
+            missing.extend(f"{table}.{c}" for c in sorted(columns - present[table]))
+    return missing
 
 
 def upgrade(path: Path, backups_dir: Path) -> MigrationResult:
     """Migrate the database at ``path`` to the newest schema, creating it if needed.
 
     When the database is already at :data:`SCHEMA_HEAD` (every start but the first after an
-    update) Alembic is not even imported.
+    update) Alembic is not even imported. A new database is created readable by its owner
+    only, and an existing one made so; a commune's database has its pages checked at each
+    open (:func:`db.integrity.check_at_open`).
     """
-    current = check_file(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        create_private(path)
+    make_database_private(path)
+    current = check_file(path, pages=check_at_open(path.stat().st_size))
     if current == SCHEMA_HEAD:
         return MigrationResult(current, current, None)
     from alembic import command
@@ -141,7 +196,6 @@ def upgrade(path: Path, backups_dir: Path) -> MigrationResult:
     head = head_revision()
     if current is not None and not known_revision(current):
         raise NewerSchema(path, current)
-    path.parent.mkdir(parents=True, exist_ok=True)
     backup = take_backup(path, backups_dir, "before-migration") if current is not None else None
     engine = make_engine(path)
     try:

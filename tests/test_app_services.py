@@ -10,9 +10,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from db.enums import OfficeMode
 from db.migrate import NotADatabase
 from desktop.core.backups import make_backup
 from desktop.core.database import Database
+from desktop.core.office import set_up_office
 from desktop.core.progress import Cancelled, Progress
 from desktop.paths import AppPaths
 from desktop.ui import app as app_module
@@ -25,6 +27,8 @@ def test_corrupt_database_offers_the_newest_backup(
     vi_app: QApplication, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = Database.open(paths)
+    with db.transaction() as session:
+        set_up_office(session, OfficeMode.COMMUNE, commune_code="31120")
     db.close()
     make_backup(paths)
     paths.database.write_bytes(b"ruined" * 1000)

@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from db.backup import list_backups
@@ -76,3 +77,26 @@ def test_daily_automatic_backup(commune_db: Database) -> None:
 
 def test_no_backup_without_a_database(tmp_path: Path) -> None:
     assert auto_backup(AppPaths(tmp_path)) is None
+
+
+def test_the_first_command_of_the_day_takes_the_daily_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An office that works only from the command line has its daily copies too."""
+    from desktop.cli import main
+
+    data = str(tmp_path / "data")
+    folder = AppPaths(tmp_path / "data").backups
+
+    def reasons() -> list[str]:
+        return [b.reason for b in list_backups(folder)]
+
+    assert main(["init", "--data-dir", data, "--mode", "commune", "--commune", "31120"]) == 0
+    assert reasons() == [], "nothing to keep before the office is set up"
+    assert main(["backup", "--data-dir", data]) == 0
+    assert reasons() == ["manual"], "tdcs backup makes its own copy, not a daily one too"
+    assert main(["demo-data", "--data-dir", data]) == 0
+    assert reasons() == ["auto", "manual"] or reasons() == ["manual", "auto"]
+    assert main(["overview", "--data-dir", data]) == 0
+    assert sorted(reasons()) == ["auto", "manual"], "one a day is enough"
+    capsys.readouterr()

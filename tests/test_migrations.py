@@ -181,7 +181,7 @@ def test_thorough_check_finds_damage_in_data_pages(database: Database) -> None:
     data[page + 8 : page + 4096] = b"\xa5" * (4096 - 8)
     path.write_bytes(bytes(data))
     with pytest.raises(migrate.DamagedDatabase):
-        migrate.check_file(path, thorough=True)
+        migrate.check_file(path, pages=migrate.PageCheck.QUICK)
 
 
 def _at_revision(paths: AppPaths, revision: str) -> None:

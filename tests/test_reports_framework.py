@@ -212,7 +212,8 @@ def test_failed_write_leaves_the_old_file(
     monkeypatch.setattr("desktop.reports.pdf.render.render_pdf", broken)
     with pytest.raises(UserError) as caught:
         save_report(sample_report(rows=2), target)
-    assert "No space left" in caught.value.text()
+    assert "đĩa đã đầy" in caught.value.text()
+    assert "No space left" not in caught.value.text(), "the system's words, in Vietnamese"
     assert target.read_bytes() == b"old"
     assert not list(tmp_path.glob("*.partial"))
 

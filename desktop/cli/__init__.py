@@ -100,8 +100,25 @@ def _gui_request(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
     return None
 
 
+def _os_failure(error: OSError) -> int:
+    """A file or folder the system would not let TDCS use: said in the user's language."""
+    from desktop.core.userfiles import os_reason
+
+    reason = os_reason(error)
+    if error.filename:
+        text = tr("The file {path} could not be used: {reason}.").format(
+            path=error.filename, reason=reason
+        )
+    else:
+        text = tr("A file could not be used: {reason}.").format(reason=reason)
+    print(tr("Error: {message}").format(message=text), file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from db.integrity import DatabaseProblem, is_corruption
     from desktop.cli.base import ensure_translations
+    from desktop.core.backups import LiveDatabaseDamaged, explain_live
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     gui = _gui_request(arguments)
@@ -115,13 +132,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = CommandContext.from_args(args)
     try:
         return int(args.handler(args, context) or 0)
+    except LiveDatabaseDamaged as damaged:
+        log.warning("damaged database in tdcs %s: %s", args.command, damaged.__cause__)
+        return context.report_database(damaged.text())
+    except DatabaseProblem as problem:
+        log.warning("unusable database in tdcs %s: %s", args.command, problem)
+        return context.report_database(explain_live(problem).text())
     except UserError as error:
         print(tr("Error: {message}").format(message=error.text()), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print(tr("Stopped."), file=sys.stderr)
         return 130
-    except Exception:
+    except OSError as error:
+        log.warning("tdcs %s: %s", args.command, error, exc_info=True)
+        return _os_failure(error)
+    except Exception as error:
+        if is_corruption(error):
+            log.exception("damaged database in tdcs %s", args.command)
+            return context.report_database(LiveDatabaseDamaged(context.paths.database).text())
         log.exception("unexpected error in tdcs %s", args.command)
         print(
             tr("Unexpected error. Details are in the log file: {path}").format(

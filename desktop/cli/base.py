@@ -13,8 +13,14 @@ from typing import Any, NoReturn
 from PySide6.QtCore import QCoreApplication
 
 from desktop.applog import LOG_FILE, setup_logging
-from desktop.core.backups import explain
+from desktop.core.backups import (
+    LiveDatabaseDamaged,
+    auto_backup,
+    explain_live,
+    newest_good_backup,
+)
 from desktop.core.database import Database
+from desktop.core.errors import UserError
 from desktop.paths import AppPaths, resolve
 
 EXIT_USER_ERROR = 1
@@ -84,39 +90,94 @@ def add_command(
     return parser
 
 
+def program_name() -> str:
+    """What the person typed to run this command line: ``tdcs``, or ``tdcs-cli.exe`` in the
+    Windows bundle (packaging/tdcs.spec)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "tdcs"
+
+
+def _quoted(path: Path | str) -> str:
+    return f'"{path}"' if any(c in str(path) for c in ' "&()') else str(path)
+
+
 @dataclass
 class CommandContext:
     """The data folder of this run, and its database once a command asks for it."""
 
     paths: AppPaths
     _database: Database | None = field(default=None, repr=False)
+    #: ``--data-dir`` as given, repeated in the commands this run suggests.
+    data_dir_arg: str | None = None
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CommandContext:
-        return cls(resolve(getattr(args, "data_dir", None)))
+        data_dir = getattr(args, "data_dir", None)
+        return cls(resolve(data_dir), data_dir_arg=data_dir)
 
-    def database(self) -> Database:
-        """Open (and migrate) the database; a database problem ends the command cleanly."""
+    def database(self, *, daily_backup: bool = True) -> Database:
+        """Open (and migrate) the database; a database problem ends the command cleanly.
+
+        The first command of the day that opens a set-up database takes the day's automatic
+        backup first (as the window does when it opens), so an office that works from the
+        command line has its daily copies too; ``tdcs backup`` makes its own instead."""
         if self._database is None:
             from db.migrate import DatabaseProblem
 
             self.paths.ensure()
             setup_logging(self.paths)
             try:
-                self._database = Database.open(self.paths)
+                database = Database.open(self.paths)
             except DatabaseProblem as problem:
                 logging.getLogger(__name__).warning("cannot open database: %s", problem)
-                print(
-                    tr("Error: {message}").format(message=explain(problem).text()), file=sys.stderr
-                )
-                print(
-                    tr("Backups are in {folder}; restore one with: tdcs restore FILE").format(
-                        folder=self.paths.backups
-                    ),
-                    file=sys.stderr,
-                )
-                raise SystemExit(EXIT_DATABASE) from problem
+                self.fail_on_database(explain_live(problem).text(), problem)
+            try:
+                if daily_backup and database.office() is not None:
+                    auto_backup(self.paths)
+            except LiveDatabaseDamaged as damaged:
+                database.close()
+                logging.getLogger(__name__).warning("damaged database: %s", damaged.__cause__)
+                self.fail_on_database(damaged.text(), damaged)
+            except BaseException:
+                database.close()
+                raise
+            self._database = database
         return self._database
+
+    def restore_hint(self) -> str:
+        """How to restore: the newest good backup of this office and the command to type."""
+        try:
+            good = newest_good_backup(self.paths)
+        except (UserError, OSError):
+            good = None
+        data_dir = f"--data-dir {_quoted(self.data_dir_arg)} " if self.data_dir_arg else ""
+        if good is None:
+            return tr(
+                "No good backup of this office was found in {folder}. Restore a copy kept "
+                "elsewhere (a USB stick) with: {program} restore {data_dir}FILE"
+            ).format(folder=self.paths.backups, program=program_name(), data_dir=data_dir)
+        return tr(
+            "The newest good backup is {name}, taken on {when}. Restore it with:\n"
+            "  {program} restore {data_dir}{path}"
+        ).format(
+            program=program_name(),
+            name=good.path.name,
+            when=good.taken_at.strftime("%d/%m/%Y %H:%M"),
+            data_dir=data_dir,
+            path=_quoted(good.path),
+        )
+
+    def report_database(self, explanation: str) -> int:
+        """Say what is wrong with the database and how to restore; the exit code to use."""
+        self.close()
+        print(tr("Error: {message}").format(message=explanation), file=sys.stderr)
+        print(self.restore_hint(), file=sys.stderr)
+        return EXIT_DATABASE
+
+    def fail_on_database(self, explanation: str, cause: BaseException | None = None) -> NoReturn:
+        """End the command on an unusable database (:meth:`report_database`)."""
+        raise SystemExit(self.report_database(explanation)) from cause
 
     def log_file(self) -> Path:
         return self.paths.logs / LOG_FILE

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db.enums import OfficeMode
+from db.migrate import DatabaseProblem
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core import demo
 from desktop.core.backups import make_backup, restore_backup
@@ -283,16 +284,18 @@ def cmd_self_test(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(f"  {result.name}: {result.detail}")
 
     try:
-        run_self_test(show)
+        run_self_test(show, data=ctx.paths)
     except SelfTestFailure as failure:
         print(tr("Self-test failed: {reason}").format(reason=failure), file=sys.stderr)
+        if isinstance(failure.__cause__, DatabaseProblem):
+            print(ctx.restore_hint(), file=sys.stderr)
         return 1
     print("OK")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
-    ctx.database()
+    ctx.database(daily_backup=False)
     path = make_backup(ctx.paths, args.out)
     print(tr("Backup written: {path}").format(path=path))
     return 0
@@ -303,6 +306,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     ctx.paths.ensure()
     setup_logging(ctx.paths)
+    print(tr("Checking the backup {file}…").format(file=args.file), flush=True)
     restored = restore_backup(ctx.paths, args.file)
     print(
         tr("Restored {file} ({office}). The previous database was backed up first.").format(

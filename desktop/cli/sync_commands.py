@@ -13,11 +13,11 @@ from desktop.core.formatting import format_datetime
 from desktop.core.labels import label
 from desktop.core.office import require_office
 from desktop.core.record_labels import record_type_label
+from desktop.core.userfiles import read_regular_file
 from desktop.sync import keys
 from desktop.sync.board import board
 from desktop.sync.errors import SyncRefused
 from desktop.sync.exporter import list_exports, make_export, mark_sent
-from desktop.sync.files import read_limited
 from desktop.sync.importer import CityImporter, FileReport, Status
 from desktop.sync.receipts import MAX_RECEIPT, accept_receipt, write_receipt
 from desktop.sync.verify import M_NOT_CITY
@@ -162,7 +162,7 @@ def cmd_mark_sent(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, ctx: CommandContext) -> int:
-    data = read_limited(args.file, MAX_RECEIPT)
+    data = read_regular_file(args.file, MAX_RECEIPT, error=SyncRefused)
     with ctx.database().transaction() as session:
         ack = accept_receipt(session, data)
     if ack.already:
@@ -297,7 +297,7 @@ def cmd_keys_show(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_keys_import_city(args: argparse.Namespace, ctx: CommandContext) -> int:
-    data = read_limited(args.file, keys.MAX_KEY_FILE)
+    data = read_regular_file(args.file, keys.MAX_KEY_FILE, error=SyncRefused)
     with ctx.database().transaction() as session:
         key = keys.import_city_key(session, data, replace=args.replace)
     print(tr("City key imported. Fingerprint: {fingerprint}").format(fingerprint=key.fingerprint))

@@ -1,5 +1,13 @@
 """Backups the office can rely on: taken on demand, automatically once a day, before every
-migration and before every restore; restored only after the file has been checked.
+migration and before every restore; each copy checked before it counts; restored only after
+the one deep check (:func:`check_backup`) that the command line, the window's restore and
+the start-up offer all use.
+
+What a restore checks, before anything is replaced: an ordinary file, not the live database;
+a TDCS database of a schema this version knows; every page whole (``integrity_check``);
+every table and column of its schema present; an office identity (the office row) naming a
+real commune or the city; every record owned by that unit (a backup whose office row was
+removed is recognised by its records' owner codes); and that unit the data folder's own.
 """
 
 from __future__ import annotations
@@ -17,6 +25,8 @@ from db.backup import (
     restore_into,
     take_backup,
 )
+from db.base import CITY_CODE, SyncedRecord
+from db.integrity import PageCheck, affordable_check
 from db.migrate import (
     DamagedDatabase,
     DatabaseProblem,
@@ -24,10 +34,14 @@ from db.migrate import (
     NotADatabase,
     check_file,
     known_revision,
+    missing_schema,
     upgrade,
 )
+from db.private_files import make_database_private
+from desktop.core.catalogues import shipped_communes
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
+from desktop.core.userfiles import os_reason, require_regular_file
 from desktop.paths import AppPaths
 
 AUTO_REASON = "auto"
@@ -35,7 +49,6 @@ MANUAL_REASON = "manual"
 BEFORE_RESTORE_REASON = "before-restore"
 AUTO_INTERVAL = timedelta(hours=24)
 
-M_NO_FILE = QT_TRANSLATE_NOOP("Backups", "The file {path} does not exist.")
 M_NOT_DATABASE = QT_TRANSLATE_NOOP(
     "Backups", "{path} is not a TDCS database or backup (the file is of another kind)."
 )
@@ -45,11 +58,6 @@ M_DAMAGED = QT_TRANSLATE_NOOP(
 M_NEWER = QT_TRANSLATE_NOOP(
     "Backups",
     "{path} was written by a newer version of TDCS. Install the newest TDCS, then try again.",
-)
-M_OTHER_UNIT = QT_TRANSLATE_NOOP(
-    "Backups",
-    "This backup belongs to {backup_unit}, but this data folder belongs to {current_unit}. "
-    "Restore it into a new data folder instead.",
 )
 M_NO_DATABASE_YET = QT_TRANSLATE_NOOP("Backups", "There is no database to back up yet in {path}.")
 M_NOT_THIS_OFFICE = QT_TRANSLATE_NOOP(
@@ -66,6 +74,36 @@ M_LIVE_DATABASE = QT_TRANSLATE_NOOP(
     "Backups",
     "{path} is the database TDCS is using now, not a backup. Choose a backup file.",
 )
+M_INCOMPLETE = QT_TRANSLATE_NOOP(
+    "Backups",
+    "{path} is incomplete: it lacks {missing}. It cannot be restored; use another backup. "
+    "Nothing was changed.",
+)
+M_NO_OFFICE = QT_TRANSLATE_NOOP(
+    "Backups",
+    "{path} has lost its office record (which office it belongs to), and its records "
+    "belong to {owner}. It cannot be restored; nothing was changed.",
+)
+M_BAD_OFFICE = QT_TRANSLATE_NOOP(
+    "Backups",
+    "{path} names an office that is not a commune or ward of Cần Thơ nor the city office "
+    "({unit}). It cannot be restored; nothing was changed.",
+)
+M_OTHERS_RECORDS = QT_TRANSLATE_NOOP(
+    "Backups",
+    "{path} is the backup of {unit}, but it holds records of {owner}. It cannot be "
+    "restored; nothing was changed.",
+)
+M_LIVE_DAMAGED = QT_TRANSLATE_NOOP(
+    "Backups",
+    "The TDCS database ({path}) is damaged: SQLite found damaged pages in it. Nothing more "
+    "was written to it, and no backup was made of it, so the good backups are kept. "
+    "Restore the newest good backup (in the window: Cài đặt → Khôi phục từ bản sao lưu…).",
+)
+M_CANNOT_BACK_UP = QT_TRANSLATE_NOOP(
+    "Backups", "The backup could not be written to {path}: {reason}."
+)
+M_CANNOT_RESTORE = QT_TRANSLATE_NOOP("Backups", "The backup could not be restored: {reason}.")
 
 PROBLEM_MESSAGES: dict[type[DatabaseProblem], Msg] = {
     NotADatabase: M_NOT_DATABASE,
@@ -78,6 +116,22 @@ def explain(problem: DatabaseProblem) -> UserError:
     """The user-facing explanation of a database problem."""
     message = PROBLEM_MESSAGES.get(type(problem), M_DAMAGED)
     return UserError(message, path=str(problem.path))
+
+
+class LiveDatabaseDamaged(UserError):
+    """The office's own database is damaged. Front-ends add how to restore (the command
+    line names the newest good backup and the ``tdcs restore`` command)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(M_LIVE_DAMAGED, path=str(path))
+        self.path = path
+
+
+def explain_live(problem: DatabaseProblem) -> UserError:
+    """The explanation of a problem with the office's own database (not a backup's)."""
+    if isinstance(problem, DamagedDatabase):
+        return LiveDatabaseDamaged(problem.path)
+    return explain(problem)
 
 
 @dataclass(frozen=True)
@@ -110,37 +164,165 @@ class BackupChoice:
     size: int
 
 
-def inspect_backup(path: Path) -> BackupInfo:
-    """Check that ``path`` is a TDCS database this version can open, and say whose it is."""
-    if not path.is_file():
-        raise UserError(M_NO_FILE, path=str(path))
-    if not is_sqlite_file(path):
-        raise UserError(M_NOT_DATABASE, path=str(path))
+def _unit_label(code: str) -> str:
+    """``Phường Cái Khế (31120)``; the city office is ``Thành phố Cần Thơ (92)``."""
+    if code == CITY_CODE:
+        return f"Thành phố Cần Thơ ({code})"
+    name = shipped_communes().get(code)
+    return f"{name} ({code})" if name else code
+
+
+def _synced_tables() -> list[str]:
+    """The tables of records owned by one office (``commune_code``)."""
+    found: list[str] = []
+    pending = list(SyncedRecord.__subclasses__())
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        table = getattr(model, "__tablename__", None)
+        if isinstance(table, str):
+            found.append(table)
+    return sorted(set(found))
+
+
+def _owners(conn: sqlite3.Connection, tables: list[str], allowed: set[str]) -> list[str]:
+    """Owner codes outside ``allowed`` found in ``tables`` (a few, sorted)."""
+    found: set[str] = set()
+    where = f"WHERE commune_code NOT IN ({','.join('?' * len(allowed))})" if allowed else ""
+    for table in tables:
+        rows = conn.execute(
+            f'SELECT DISTINCT commune_code FROM "{table}" {where} LIMIT 3',  # names: the models'
+            sorted(allowed),
+        )
+        found.update(str(r[0]) for r in rows)
+        if len(found) >= 3:
+            break
+    return sorted(found)
+
+
+def _check_content(path: Path, revision: str) -> tuple[str | None, str | None]:
+    """Every table and column present, and whose the records are; return the office's
+    ``(unit_code, office_name)`` (``(None, None)`` for a database never set up)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        revision = check_file(path, thorough=True)
+        missing = missing_schema(conn, revision)
+        if missing:
+            shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+            raise UserError(M_INCOMPLETE, path=str(path), missing=shown)
+        office = conn.execute(
+            "SELECT mode, unit_code, office_name FROM office_profile WHERE id = 1"
+        ).fetchone()
+        tables = [t for t in _synced_tables() if t in _present_tables(conn)]
+        communes = set(shipped_communes())
+        if office is None:
+            owners = _owners(conn, tables, set())
+            if owners:
+                raise UserError(
+                    M_NO_OFFICE,
+                    path=str(path),
+                    owner=", ".join(_unit_label(code) for code in owners),
+                )
+            return None, None
+        mode, unit, name = str(office[0]), str(office[1]), str(office[2])
+        if (mode == "city") != (unit == CITY_CODE) or (unit != CITY_CODE and unit not in communes):
+            raise UserError(M_BAD_OFFICE, path=str(path), unit=unit)
+        allowed = communes | {CITY_CODE} if unit == CITY_CODE else {unit}
+        strangers = _owners(conn, tables, allowed)
+        if strangers:
+            raise UserError(
+                M_OTHERS_RECORDS,
+                path=str(path),
+                unit=_unit_label(unit),
+                owner=", ".join(_unit_label(code) for code in strangers),
+            )
+        return unit, name
+    except sqlite3.DatabaseError as error:
+        raise UserError(M_DAMAGED, path=str(path)) from error
+    finally:
+        conn.close()
+
+
+def _present_tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def check_backup(
+    source: Path,
+    *,
+    paths: AppPaths | None = None,
+    unit_code: str | None = None,
+    pages: PageCheck | None = None,
+) -> BackupInfo:
+    """The one check a backup passes before it may replace an office's data; raises
+    :class:`UserError` saying why not, having changed nothing.
+
+    ``pages`` is the page check (by default the affordable one for the file's size; a
+    restore asks for the full one). With ``paths`` the live database itself is refused;
+    with ``unit_code`` the backup must be that office's. A backup that was never set up
+    for an office is refused too: it holds nothing to restore.
+    """
+    size = require_regular_file(source)
+    if paths is not None and paths.database.is_file() and source.samefile(paths.database):
+        raise UserError(M_LIVE_DATABASE, path=str(source))
+    if not is_sqlite_file(source):
+        raise UserError(M_NOT_DATABASE, path=str(source))
+    try:
+        revision = check_file(source, pages=pages or affordable_check(size))
     except DatabaseProblem as problem:
         raise explain(problem) from problem
     if revision is None:
-        raise UserError(M_NOT_DATABASE, path=str(path))
+        raise UserError(M_NOT_DATABASE, path=str(source))
     if not known_revision(revision):
-        raise UserError(M_NEWER, path=str(path))
+        raise UserError(M_NEWER, path=str(source))
+    unit, office_name = _check_content(source, revision)
+    if unit is None:
+        raise UserError(M_NEVER_SET_UP, path=str(source))
+    if unit_code is not None and unit != unit_code:
+        raise UserError(
+            M_NOT_THIS_OFFICE,
+            backup_office=office_name or "?",
+            backup_unit=unit,
+            current_unit=unit_code,
+        )
+    return BackupInfo(source, revision, unit, office_name, _taken_at(source))
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """Check that ``path`` is a sound TDCS backup this version can open, and say whose it
+    is (:func:`check_backup` without a data folder)."""
+    return check_backup(path)
+
+
+def check_backup_for(paths: AppPaths, source: Path, unit_code: str) -> BackupInfo:
+    """Check that ``source`` is a backup TDCS can restore into the data folder of the office
+    ``unit_code`` (:func:`check_backup`)."""
+    return check_backup(source, paths=paths, unit_code=unit_code)
+
+
+def _office_unit(path: Path) -> str | None:
+    """The office's unit code in the database at ``path``, if it can be read at all."""
+    if not is_sqlite_file(path):
+        return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            office = conn.execute(
-                "SELECT unit_code, office_name FROM office_profile WHERE id = 1"
-            ).fetchone()
+            row = conn.execute("SELECT unit_code FROM office_profile WHERE id = 1").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise UserError(M_NOT_DATABASE, path=str(path)) from exc
-    return BackupInfo(
-        path,
-        revision,
-        office[0] if office else None,
-        office[1] if office else None,
-        _taken_at(path),
-    )
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def folder_unit(paths: AppPaths) -> str | None:
+    """Whose data folder this is: the office of its database, or (when the database cannot
+    be read) of its newest backup that says; ``None`` for a new data folder."""
+    candidates = [paths.database, *(b.path for b in list_backups(paths.backups))]
+    for candidate in candidates:
+        unit = _office_unit(candidate)
+        if unit is not None:
+            return unit
+    return None
 
 
 def _taken_at(path: Path) -> datetime:
@@ -163,74 +345,88 @@ def backups_to_restore(paths: AppPaths) -> list[BackupChoice]:
     return found
 
 
-def check_backup_for(paths: AppPaths, source: Path, unit_code: str) -> BackupInfo:
-    """Check that ``source`` is a backup TDCS can restore into the data folder of the office
-    ``unit_code``: a TDCS database this version opens, set up for that same office, and not
-    the live database itself. Raises :class:`UserError` saying why not."""
-    if source.is_file() and paths.database.is_file() and source.samefile(paths.database):
-        raise UserError(M_LIVE_DATABASE, path=str(source))
-    info = inspect_backup(source)
-    if info.unit_code is None:
-        raise UserError(M_NEVER_SET_UP, path=str(source))
-    if info.unit_code != unit_code:
-        raise UserError(
-            M_NOT_THIS_OFFICE,
-            backup_office=info.office_name or "?",
-            backup_unit=info.unit_code,
-            current_unit=unit_code,
-        )
-    return info
+def newest_good_backup(
+    paths: AppPaths, unit_code: str | None = None, *, skip: frozenset[Path] = frozenset()
+) -> BackupInfo | None:
+    """The newest backup in the backups folder that passes :func:`check_backup` for this
+    data folder's office (``unit_code``, else :func:`folder_unit`)."""
+    unit = unit_code or folder_unit(paths)
+    for backup in list_backups(paths.backups):
+        if backup.path in skip:
+            continue
+        try:
+            return check_backup(backup.path, paths=paths, unit_code=unit)
+        except UserError:
+            continue
+    return None
 
 
 def make_backup(paths: AppPaths, out: Path | None = None) -> Path:
-    """Back up the database now, to ``out`` or into the backups folder."""
+    """Back up the database now, to ``out`` (a file, or a folder to put it in) or into the
+    backups folder. A damaged database raises :class:`LiveDatabaseDamaged` and writes
+    nothing: a damaged copy never takes the place of a good backup."""
     if not paths.database.is_file():
         raise UserError(M_NO_DATABASE_YET, path=str(paths.data_dir))
-    if out is None:
-        return take_backup(paths.database, paths.backups, MANUAL_REASON)
-    copy_database(paths.database, out)
-    return out
+    target = out
+    if out is not None and out.is_dir():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = out / f"{BACKUP_PREFIX}{stamp}-{MANUAL_REASON}.sqlite3"
+    try:
+        if target is None:
+            return take_backup(paths.database, paths.backups, MANUAL_REASON)
+        copy_database(paths.database, target)
+        return target
+    except DatabaseProblem as problem:
+        raise LiveDatabaseDamaged(paths.database) from problem
+    except OSError as error:
+        raise UserError(
+            M_CANNOT_BACK_UP, path=str(target or paths.backups), reason=os_reason(error)
+        ) from error
 
 
 def auto_backup(paths: AppPaths, *, now: datetime | None = None) -> Path | None:
-    """Take the daily automatic backup if the newest one is older than a day."""
+    """Take the daily automatic backup if the newest one is older than a day. A damaged
+    database raises :class:`LiveDatabaseDamaged` (and the last good backups stay)."""
     if not paths.database.is_file():
         return None
     newest = next((b for b in list_backups(paths.backups) if b.reason == AUTO_REASON), None)
     if newest is not None and (now or datetime.now()) - newest.taken_at < AUTO_INTERVAL:
         return None
-    return take_backup(paths.database, paths.backups, AUTO_REASON, keep=10)
+    try:
+        return take_backup(paths.database, paths.backups, AUTO_REASON, keep=10)
+    except DatabaseProblem as problem:
+        raise LiveDatabaseDamaged(paths.database) from problem
 
 
 def restore_backup(paths: AppPaths, source: Path, *, unit_code: str | None = None) -> Restored:
-    """Replace the database with ``source`` after checking it.
+    """Replace the database with ``source`` after :func:`check_backup` with the full page
+    check, for the office ``unit_code`` (by default the data folder's own,
+    :func:`folder_unit`; any office for a new data folder).
 
-    With ``unit_code`` (the window: the office is known) the backup must be that office's
-    (:func:`check_backup_for`). A healthy current database is backed up first and must
-    belong to the same unit; a damaged one is set aside (renamed, with its ``-wal``/``-shm``
-    files) rather than deleted. The restored database is migrated if it comes from an older
-    version.
+    A sound current database is backed up first; a damaged one is set aside (renamed, with
+    its ``-wal``/``-shm`` files) rather than deleted. The restored database is migrated if
+    it comes from an older version.
     """
-    info = check_backup_for(paths, source, unit_code) if unit_code else inspect_backup(source)
-    paths.ensure()
-    live = paths.database
-    kept: Path | None = None
-    if live.is_file():
-        try:
-            current: BackupInfo | None = inspect_backup(live)
-        except UserError:
-            current = None
-            kept = set_aside(live)
-        if current is not None:
-            if current.unit_code and info.unit_code and current.unit_code != info.unit_code:
-                raise UserError(
-                    M_OTHER_UNIT, backup_unit=info.unit_code, current_unit=current.unit_code
-                )
-            kept = take_backup(live, paths.backups, BEFORE_RESTORE_REASON)
-            restore_into(source, live)
-    if not live.is_file():
-        copy_database(source, live)
-    upgrade(live, paths.backups)
+    info = check_backup(
+        source, paths=paths, unit_code=unit_code or folder_unit(paths), pages=PageCheck.FULL
+    )
+    try:
+        paths.ensure()
+        live = paths.database
+        kept: Path | None = None
+        if live.is_file() and live.stat().st_size > 0:
+            try:
+                kept = take_backup(live, paths.backups, BEFORE_RESTORE_REASON)
+            except DatabaseProblem:
+                kept = set_aside(live)
+            else:
+                restore_into(source, live)
+        if not live.is_file() or live.stat().st_size == 0:
+            copy_database(source, live)
+        upgrade(live, paths.backups)
+        make_database_private(live)
+    except OSError as error:
+        raise UserError(M_CANNOT_RESTORE, reason=os_reason(error)) from error
     return Restored(info, kept)
 
 

@@ -43,6 +43,16 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
             yield {key: nfc(value.strip()) for key, value in row.items()}
 
 
+def shipped_communes() -> dict[str, str]:
+    """Code → label (``"31120"`` → ``"Phường Cái Khế"``) of the communes and wards in the
+    catalogue this version ships, read without a database (a backup is checked against
+    it before it is trusted)."""
+    return {
+        r["code"]: f"{'Phường' if r['type'] == CommuneKind.PHUONG.value else 'Xã'} {r['name']}"
+        for r in _rows("communes.csv")
+    }
+
+
 def _yes(value: str) -> bool:
     return value.lower() in {"yes", "true", "1", "có"}
 

@@ -1,7 +1,10 @@
-"""``tdcs self-test``: prove, in a fresh temporary data folder, that this installation works.
+"""``tdcs self-test``: prove, in a fresh temporary data folder, that this installation works,
+then check the office's own database.
 
 Each step is a small function; a packaged build runs them all and must print ``OK``. Steps
-use the same services as the application, never shortcuts.
+use the same services as the application, never shortcuts. The office's database is only
+read: its pages checked as a backup's are (:func:`db.integrity.affordable_check`), its schema
+one this version knows.
 """
 
 from __future__ import annotations
@@ -14,9 +17,17 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db.enums import CommuneKind, OfficeMode
-from db.migrate import current_revision, head_revision
+from db.integrity import affordable_check
+from db.migrate import (
+    DatabaseProblem,
+    NewerSchema,
+    check_file,
+    current_revision,
+    head_revision,
+    known_revision,
+)
 from db.models import AuditEntry, Commune, CreditProgramme, Hamlet, Organisation, PlanTask
-from desktop.core.backups import inspect_backup, make_backup
+from desktop.core.backups import explain, inspect_backup, make_backup
 from desktop.core.catalogues import EXPECTED_COMMUNES
 from desktop.core.dashboard.self_test import step_recording
 from desktop.core.database import Database
@@ -114,10 +125,34 @@ STEPS: list[Callable[[Database], str]] = [
 ]
 
 
+def check_office_database(paths: AppPaths) -> StepResult:
+    """Check the database of the data folder ``paths`` without changing it; raise
+    :class:`SelfTestFailure` with the explanation a person reads when it is unusable."""
+    database = paths.database
+    if not database.is_file() or database.stat().st_size == 0:
+        return StepResult("data", f"no database yet in {paths.data_dir}")
+    size = database.stat().st_size
+    check = affordable_check(size)
+    try:
+        revision = check_file(database, pages=check)
+        if revision is not None and not known_revision(revision):
+            raise NewerSchema(database, revision)
+    except DatabaseProblem as problem:
+        raise SelfTestFailure(explain(problem).text()) from problem
+    return StepResult(
+        "data",
+        f"{database} ({size / (1024 * 1024):.1f} MB, {check.value} ok, schema {revision})",
+    )
+
+
 def run_self_test(
-    report: Callable[[StepResult], None] = lambda _r: None, *, folder: Path | None = None
+    report: Callable[[StepResult], None] = lambda _r: None,
+    *,
+    folder: Path | None = None,
+    data: AppPaths | None = None,
 ) -> list[StepResult]:
-    """Run every step in a fresh data folder; raise on the first failure."""
+    """Run every step in a fresh data folder, then check the database of the data folder
+    ``data`` (the office's own); raise on the first failure."""
     results: list[StepResult] = []
     with tempfile.TemporaryDirectory(prefix="tdcs-self-test-") as tmp:
         db = Database.open(AppPaths(folder or Path(tmp)))
@@ -128,4 +163,8 @@ def run_self_test(
                 report(result)
         finally:
             db.close()
+    if data is not None:
+        result = check_office_database(data)
+        results.append(result)
+        report(result)
     return results

@@ -26,6 +26,7 @@ from desktop.core.periods import Period
 from desktop.core.plan_reference import plan_reference, plan_warnings
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import file_words
+from desktop.core.userfiles import os_reason
 from desktop.reports.model import Report
 from desktop.reports.pdf import write_pdf
 from desktop.reports.recipients import (
@@ -118,7 +119,7 @@ def save_report(report: Report, path: Path, progress: Progress = NO_PROGRESS) ->
             return write_pdf(report, path, progress)
         return write_workbook(report, path, progress)
     except OSError as error:
-        raise UserError(M_CANNOT_WRITE, path=str(path), reason=error.strerror or error) from error
+        raise UserError(M_CANNOT_WRITE, path=str(path), reason=os_reason(error)) from error
 
 
 def suggested_file_name(

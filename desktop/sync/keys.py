@@ -30,6 +30,7 @@ from desktop.core.office import CITY_NAME, OfficeInfo, require_office
 from desktop.sync import crypto
 from desktop.sync.errors import SyncRefused
 from desktop.sync.files import write_atomically
+from desktop.sync.key_checks import usable_encryption_key, usable_signing_key
 from desktop.sync.payload import load_json
 
 COMMUNE_SIGNING = "commune_signing"
@@ -49,6 +50,12 @@ M_NOT_KEY_FILE = QT_TRANSLATE_NOOP(
 M_KEY_FILE_DAMAGED = QT_TRANSLATE_NOOP(
     "Sync",
     "The city key file is damaged (its keys do not match its fingerprint). Ask for it again.",
+)
+M_KEY_UNUSABLE = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The city key file holds a key that cannot be used (for example a key of zeros): "
+    "files encrypted to it could be read by anyone. It was not imported. Ask the city "
+    "office for its key file again.",
 )
 M_KEY_FILE_NEWER = QT_TRANSLATE_NOOP(
     "Sync", "This city key file was made by a newer version of TDCS. Update TDCS first."
@@ -180,6 +187,11 @@ def read_city_key_file(data: bytes) -> CityKey:
     printed = crypto.fingerprint(encryption, signing)
     if body.get("fingerprint") != printed:
         raise SyncRefused(M_KEY_FILE_DAMAGED)
+    try:
+        usable_encryption_key(encryption)
+        usable_signing_key(signing)
+    except ValueError as error:
+        raise SyncRefused(M_KEY_UNUSABLE) from error
     return CityKey(encryption, signing, printed)
 
 

@@ -7,16 +7,24 @@ import argparse
 import logging
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.migrate import DatabaseProblem, NewerSchema
 from desktop.applog import LOG_FILE, setup_logging
 from desktop.core import settings as app_settings
-from desktop.core.backups import auto_backup, explain, newest_backup, restore_backup
+from desktop.core.backups import (
+    LiveDatabaseDamaged,
+    auto_backup,
+    explain,
+    folder_unit,
+    newest_good_backup,
+    restore_backup,
+)
 from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.office import list_communes, set_up_office
@@ -41,8 +49,10 @@ def _message(kind: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardBut
 
 
 def open_database(paths: AppPaths) -> Database | None:
-    """Open the database, offering to restore the newest backup if the file is unusable.
+    """Open the database, offering to restore the newest good backup of this office if the
+    file is unusable (a backup the restore refuses is explained and the next one offered).
     ``None`` means the user chose to stop."""
+    refused: set[Path] = set()
     while True:
         try:
             return Database.open(paths)
@@ -54,7 +64,9 @@ def open_database(paths: AppPaths) -> Database | None:
             return None
         except DatabaseProblem as problem:
             log.warning("unusable database: %s", problem)
-            backup = newest_backup(paths)
+            unit = folder_unit(paths)
+            good = newest_good_backup(paths, unit, skip=frozenset(refused))
+            backup = good.path if good is not None else None
             text = explain(problem).text()
             if backup is None:
                 _message(QMessageBox.Icon.Critical, text, QMessageBox.StandardButton.Ok)
@@ -74,10 +86,16 @@ def open_database(paths: AppPaths) -> Database | None:
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             try:
-                restore_backup(paths, backup)
+                restore_backup(paths, backup, unit_code=unit)
             except UserError as error:
                 _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
-                return None
+                refused.add(backup)
+
+
+class _DamageRelay(QObject):
+    """Carries the daily backup's finding from its thread to the GUI thread."""
+
+    damaged = Signal(str)
 
 
 class DailyBackup:
@@ -87,16 +105,26 @@ class DailyBackup:
     takes seconds, which the first start of every day would otherwise wait for
     (docs/performance.md). The copy goes through SQLite's backup API on its own read-only
     connection, so the window can read and write meanwhile (WAL). :meth:`wait` is called
-    before the database is closed at exit."""
+    before the database is closed at exit.
 
-    def __init__(self, paths: AppPaths) -> None:
+    The copy is checked before it counts; when it finds the database damaged (the city's
+    is too large to check at every start, :mod:`db.integrity`), ``on_damaged`` receives
+    the explanation on the GUI thread."""
+
+    def __init__(self, paths: AppPaths, on_damaged: Callable[[str], None] | None = None) -> None:
         self.paths = paths
+        self.relay = _DamageRelay()
+        if on_damaged is not None:
+            self.relay.damaged.connect(on_damaged, Qt.ConnectionType.QueuedConnection)
         self.thread = threading.Thread(target=self._run, name="daily-backup", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         try:
             auto_backup(self.paths)
+        except LiveDatabaseDamaged as damaged:
+            log.error("the daily backup found the database damaged: %s", damaged.__cause__)
+            self.relay.damaged.emit(damaged.text())
         except Exception:
             log.exception("the daily backup failed")
 
@@ -123,8 +151,35 @@ class Application:
         if self.database.office() is None and not self.run_wizard():
             return False
         self.show_window()
-        self.backup = DailyBackup(self.paths)
+        self.backup = DailyBackup(self.paths, self.database_damaged)
         return True
+
+    def database_damaged(self, explanation: str) -> None:
+        """The daily backup found the open database damaged: say so, and offer to restore
+        the newest good backup of this office (the damaged file is kept aside)."""
+        office = self.database.office() if self.database is not None else None
+        unit = office.unit_code if office is not None else None
+        good = newest_good_backup(self.paths, unit)
+        if good is None:
+            _message(QMessageBox.Icon.Critical, explanation, QMessageBox.StandardButton.Ok)
+            return
+        question = (
+            explanation
+            + "\n\n"
+            + QApplication.translate(
+                "App", "Restore the newest backup ({name})? The damaged file is kept aside."
+            ).format(name=good.path.name)
+        )
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        if _message(QMessageBox.Icon.Critical, question, buttons) != QMessageBox.StandardButton.Yes:
+            return
+        if self.database is not None:
+            self.database.close()  # the damaged file is renamed: nothing may hold it open
+        try:
+            restore_backup(self.paths, good.path, unit_code=unit)
+        except UserError as error:
+            _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
+        self.restart("overview")
 
     def run_wizard(self) -> bool:
         assert self.database is not None

@@ -184,6 +184,10 @@
         <translation>Đã sao lưu: {path}</translation>
     </message>
     <message>
+        <source>Checking the backup {file}…</source>
+        <translation>Đang kiểm tra bản sao lưu {file}…</translation>
+    </message>
+    <message>
         <source>Restored {file} ({office}). The previous database was backed up first.</source>
         <translation>Đã khôi phục {file} ({office}). Cơ sở dữ liệu trước đó đã được sao lưu trước khi thay.</translation>
     </message>

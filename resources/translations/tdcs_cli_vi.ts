@@ -28,6 +28,14 @@
         <translation>mở cửa sổ chương trình (như chạy tdcs không kèm lệnh)</translation>
     </message>
     <message>
+        <source>The file {path} could not be used: {reason}.</source>
+        <translation>Không dùng được tệp {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>A file could not be used: {reason}.</source>
+        <translation>Không dùng được một tệp: {reason}.</translation>
+    </message>
+    <message>
         <source>Error: {message}</source>
         <translation>Lỗi: {message}</translation>
     </message>
@@ -61,8 +69,15 @@
         <translation>Xem: {prog} --help</translation>
     </message>
     <message>
-        <source>Backups are in {folder}; restore one with: tdcs restore FILE</source>
-        <translation>Các bản sao lưu nằm trong {folder}; khôi phục bằng lệnh: tdcs restore TỆP</translation>
+        <source>No good backup of this office was found in {folder}. Restore a copy kept elsewhere (a USB stick) with: {program} restore {data_dir}FILE</source>
+        <extracomment>``--data-dir`` as given, repeated in the commands this run suggests.</extracomment>
+        <translation>Không tìm thấy bản sao lưu nào còn tốt của đơn vị này trong {folder}. Hãy khôi phục bản sao lưu đã lưu ở nơi khác (USB) bằng lệnh: {program} restore {data_dir}TỆP</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {name}, taken on {when}. Restore it with:
+  {program} restore {data_dir}{path}</source>
+        <translation>Bản sao lưu tốt gần nhất là {name}, lập lúc {when}. Khôi phục bằng lệnh:
+  {program} restore {data_dir}{path}</translation>
     </message>
 </context>
 </TS>

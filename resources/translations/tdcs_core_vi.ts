@@ -4,10 +4,6 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>The file {path} does not exist.</source>
-        <translation>Không tìm thấy tệp {path}.</translation>
-    </message>
-    <message>
         <source>{path} is not a TDCS database or backup (the file is of another kind).</source>
         <translation>{path} không phải cơ sở dữ liệu hay bản sao lưu của TDCS (đây là loại tệp khác).</translation>
     </message>
@@ -18,10 +14,6 @@
     <message>
         <source>{path} was written by a newer version of TDCS. Install the newest TDCS, then try again.</source>
         <translation>{path} được tạo bởi phiên bản TDCS mới hơn. Hãy cài TDCS bản mới nhất rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>This backup belongs to {backup_unit}, but this data folder belongs to {current_unit}. Restore it into a new data folder instead.</source>
-        <translation>Bản sao lưu này thuộc đơn vị {backup_unit}, còn thư mục dữ liệu này thuộc đơn vị {current_unit}. Hãy khôi phục vào một thư mục dữ liệu mới.</translation>
     </message>
     <message>
         <source>There is no database to back up yet in {path}.</source>
@@ -38,6 +30,34 @@
     <message>
         <source>{path} is the database TDCS is using now, not a backup. Choose a backup file.</source>
         <translation>{path} là cơ sở dữ liệu TDCS đang dùng, không phải bản sao lưu. Hãy chọn một tệp sao lưu.</translation>
+    </message>
+    <message>
+        <source>{path} is incomplete: it lacks {missing}. It cannot be restored; use another backup. Nothing was changed.</source>
+        <translation>{path} không đầy đủ: thiếu {missing}. Không thể khôi phục tệp này; hãy dùng bản sao lưu khác. Dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} has lost its office record (which office it belongs to), and its records belong to {owner}. It cannot be restored; nothing was changed.</source>
+        <translation>{path} đã mất thông tin đơn vị (tệp thuộc đơn vị nào), còn các bản ghi trong tệp thuộc {owner}. Không thể khôi phục; dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} names an office that is not a commune or ward of Cần Thơ nor the city office ({unit}). It cannot be restored; nothing was changed.</source>
+        <translation>{path} ghi một đơn vị không phải xã, phường của Cần Thơ cũng không phải Thành phố ({unit}). Không thể khôi phục; dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} is the backup of {unit}, but it holds records of {owner}. It cannot be restored; nothing was changed.</source>
+        <translation>{path} là bản sao lưu của {unit} nhưng lại chứa bản ghi của {owner}. Không thể khôi phục; dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+        <source>The TDCS database ({path}) is damaged: SQLite found damaged pages in it. Nothing more was written to it, and no backup was made of it, so the good backups are kept. Restore the newest good backup (in the window: Cài đặt → Khôi phục từ bản sao lưu…).</source>
+        <translation>Cơ sở dữ liệu TDCS ({path}) bị hỏng: SQLite phát hiện các trang dữ liệu bị hỏng. Không ghi thêm gì vào cơ sở dữ liệu này và không sao lưu nó, nên các bản sao lưu tốt vẫn được giữ nguyên. Hãy khôi phục bản sao lưu tốt gần nhất (trong cửa sổ: Cài đặt → Khôi phục từ bản sao lưu…).</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}.</source>
+        <translation>Không ghi được bản sao lưu vào {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}.</source>
+        <translation>Không khôi phục được bản sao lưu: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +425,85 @@
     <message>
         <source>no</source>
         <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Không tìm thấy tệp {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (it is a folder, a device or a pipe). Choose a file.</source>
+        <translation>{path} không phải là một tệp thông thường (đó là thư mục, thiết bị hoặc đường ống). Hãy chọn một tệp.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}.</source>
+        <translation>Không đọc được tệp {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large ({size}; at most {limit}). It was not read.</source>
+        <translation>Tệp {path} quá lớn ({size}; tối đa {limit}). Tệp không được đọc.</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>tệp hoặc thư mục không tồn tại</translation>
+    </message>
+    <message>
+        <source>access is denied (the file may be read-only, open in another program, or in a folder this user may not use)</source>
+        <translation>không có quyền truy cập (tệp có thể chỉ cho đọc, đang mở trong chương trình khác, hoặc nằm trong thư mục mà người dùng này không được dùng)</translation>
+    </message>
+    <message>
+        <source>the file is open in another program; close it there and try again</source>
+        <translation>tệp đang được mở trong chương trình khác; hãy đóng tệp ở đó rồi thử lại</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>đĩa đã đầy; hãy giải phóng bớt dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <source>the disk or USB stick is read-only</source>
+        <translation>đĩa hoặc USB chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>đó là thư mục, không phải tệp</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>một phần của đường dẫn là tệp, không phải thư mục</translation>
+    </message>
+    <message>
+        <source>the name or the path is too long</source>
+        <translation>tên hoặc đường dẫn quá dài</translation>
+    </message>
+    <message>
+        <source>the name is not valid</source>
+        <translation>tên không hợp lệ</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (a damaged disk, or a USB stick removed?)</source>
+        <translation>không đọc, ghi được đĩa (đĩa bị hỏng, hoặc USB đã bị rút ra?)</translation>
+    </message>
+    <message>
+        <source>a file of that name already exists</source>
+        <translation>đã có một tệp trùng tên</translation>
+    </message>
+    <message>
+        <source>the file is too large for this disk</source>
+        <translation>tệp quá lớn đối với ổ đĩa này</translation>
+    </message>
+    <message>
+        <source>too many files are open; close some programs</source>
+        <translation>đang mở quá nhiều tệp; hãy đóng bớt một số chương trình</translation>
+    </message>
+    <message>
+        <source>the path has too many links</source>
+        <translation>đường dẫn có quá nhiều liên kết</translation>
+    </message>
+    <message>
+        <source>system error {number}</source>
+        <translation>lỗi hệ thống số {number}</translation>
     </message>
 </context>
 <context>

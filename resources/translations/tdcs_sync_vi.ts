@@ -200,6 +200,10 @@
         <translation>Tệp khóa thành phố bị hỏng (khóa không khớp với mã nhận dạng). Hãy đề nghị gửi lại.</translation>
     </message>
     <message>
+        <source>The city key file holds a key that cannot be used (for example a key of zeros): files encrypted to it could be read by anyone. It was not imported. Ask the city office for its key file again.</source>
+        <translation>Tệp khóa của Thành phố chứa một khóa không dùng được (ví dụ khóa toàn số 0): tệp mã hóa bằng khóa này thì ai cũng đọc được. Chưa nhập khóa. Hãy đề nghị Thành phố gửi lại tệp khóa.</translation>
+    </message>
+    <message>
         <source>This city key file was made by a newer version of TDCS. Update TDCS first.</source>
         <translation>Tệp khóa này được tạo bằng phiên bản TDCS mới hơn. Hãy cập nhật TDCS trước.</translation>
     </message>

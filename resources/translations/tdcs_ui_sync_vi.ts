@@ -273,6 +273,10 @@ Hãy gửi tệp về thành phố qua thư điện tử hoặc USB, rồi đán
         <translation>Chép tệp vào</translation>
     </message>
     <message>
+        <source>The file could not be copied to {folder}: {reason}.</source>
+        <translation>Không sao chép được tệp vào {folder}: {reason}.</translation>
+    </message>
+    <message>
         <source>Copied to:
 {path}</source>
         <translation>Đã chép vào:

@@ -62,6 +62,7 @@ from desktop.core.office import (
 )
 from desktop.core.programmes import ProgrammeInfo, add_rate, list_programmes
 from desktop.core.text import file_words
+from desktop.core.userfiles import os_reason
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -624,7 +625,7 @@ class SettingsPage(QWidget):
                 show_error(
                     self,
                     self.tr("The backup could not be written: {reason}").format(
-                        reason=getattr(error, "strerror", None) or error
+                        reason=os_reason(error) if isinstance(error, OSError) else error
                     ),
                 )
             else:
@@ -687,7 +688,7 @@ class SettingsPage(QWidget):
                 show_error(
                     self,
                     self.tr("The backup could not be restored: {reason}").format(
-                        reason=getattr(error, "strerror", None) or error
+                        reason=os_reason(error) if isinstance(error, OSError) else error
                     ),
                 )
             else:

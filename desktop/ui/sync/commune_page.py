@@ -23,8 +23,10 @@ from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.progress import Progress
+from desktop.core.userfiles import os_reason, read_regular_file
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync import keys
+from desktop.sync.errors import SyncRefused
 from desktop.sync.exporter import (
     ExportResult,
     ExportRow,
@@ -34,7 +36,6 @@ from desktop.sync.exporter import (
     mark_sent,
     pending_changes,
 )
-from desktop.sync.files import read_limited
 from desktop.sync.receipts import MAX_RECEIPT, accept_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -283,7 +284,12 @@ class CommuneSyncPage(QWidget):
         try:
             path = copy_export(self.context.paths.exports, row, target)
         except OSError as error:
-            show_error(self, str(error))
+            show_error(
+                self,
+                self.tr("The file could not be copied to {folder}: {reason}.").format(
+                    folder=target, reason=os_reason(error)
+                ),
+            )
             return
         show_info(self, self.tr("Copied to:\n{path}").format(path=path))
 
@@ -299,7 +305,7 @@ class CommuneSyncPage(QWidget):
                 return
             path = Path(chosen)
         try:
-            data = read_limited(path, MAX_RECEIPT)
+            data = read_regular_file(path, MAX_RECEIPT, error=SyncRefused)
             with self.context.database.transaction() as session:
                 ack = accept_receipt(session, data)
         except UserError as error:
@@ -324,7 +330,7 @@ class CommuneSyncPage(QWidget):
                 return
             path = Path(chosen)
         try:
-            data = read_limited(path, keys.MAX_KEY_FILE)
+            data = read_regular_file(path, keys.MAX_KEY_FILE, error=SyncRefused)
             key = keys.read_city_key_file(data)
             with self.context.database.reading() as session:
                 current = keys.trusted_city_key(session)
