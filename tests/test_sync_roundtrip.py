@@ -25,7 +25,7 @@ from desktop.sync.conflicts import list_conflicts, resolve_conflict
 from desktop.sync.consolidated import counts_by_commune, records
 from desktop.sync.exporter import list_exports, make_export, mark_sent, pending_changes
 from desktop.sync.importer import CityImporter, Status
-from desktop.sync.ledger import gaps_without, ledger_rows, missing_files
+from desktop.sync.ledger import gaps_without, ledger_rows, missing_files, stored_time
 from desktop.sync.privacy import travelling_columns
 from desktop.sync.receipts import accept_receipt, receipt_bytes
 from desktop.sync.verify import commune_names
@@ -218,6 +218,9 @@ def test_missing_files_and_ranges() -> None:
     assert missing_files([1, 1_000_000], []) == ((2, 999_999),)
     assert ranges(missing_files([1, 1_000_000], [])) == "2–999.999"
     assert gaps_without(((2, 9),), [2, 5, 9, 40]) == ((3, 4), (6, 8))
+    # A ledger line written before implausible times were refused cannot break a report.
+    assert stored_time("9999-12-31 23:59:59") is None
+    assert stored_time("2026-10-05 01:30:00") is not None
 
 
 def test_personal_data_stays_at_the_commune(world: World) -> None:

@@ -66,10 +66,13 @@ def record_details(row: ImportRecord) -> dict[str, Any]:
 
 
 def stored_time(value: Any) -> datetime | None:
+    """A time kept in a ledger line, or ``None`` — also for one no real file has (a line
+    written before files dated 9999 were refused would otherwise break every report)."""
     try:
-        return datetime.fromisoformat(value) if isinstance(value, str) else None
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+    return moment if moment is not None and 2000 <= moment.year <= 2100 else None
 
 
 #: ``audit_log.record_type`` of enrolling (create) and forgetting (delete) a commune's key.
