@@ -12,9 +12,15 @@ For each file:
    content, or older than the city's), a conflict (same version, other content: held in
    ``sync_conflicts`` for a person) or rejected (owned by another commune, or a catalogue
    code the city does not know). Any rejected record refuses the whole file.
-5. Apply in one transaction: the ledger row, one ``executemany`` upsert per record type
+5. A file signed by a key not enrolled for its commune stops here and waits (its ledger
+   line keeps the key, for :func:`desktop.sync.keys.confirm_commune_key`).
+6. Apply in one transaction: the ledger row, one ``executemany`` upsert per record type
    (``INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version > version``), history,
-   conflicts, the commune's key pinned on its first file. Then the signed receipt.
+   conflicts; a complete file then replaces what the city holds for the commune
+   (:func:`replace_missing`). Then the signed receipt.
+
+Any error while one file is checked or applied is that file's refusal (ledger line,
+message, traceback in the log): the next file of a batch is imported all the same.
 
 Foreign keys between travelling records are **not** enforced during an import (the import
 runs on its own connection with ``PRAGMA foreign_keys=OFF``): file 7 may bring a loan whose
