@@ -29,9 +29,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from desktop.core import demo
+from desktop.core.text import clean_multiline
 from desktop.sync import container, crypto, keys
 from desktop.sync.importer import M_UNEXPECTED, CityImporter, Status
 from desktop.sync.manifest import SIGNATURE_LABEL
+from desktop.sync.rules import normalise_text
 from tests.sync_support import (
     World,
     english,
@@ -241,3 +243,21 @@ def test_any_change_is_imported_or_refused_with_a_reason(changes: list[tuple[Any
         unexpected = str(M_UNEXPECTED).split("(")[0]
         assert unexpected not in report.message, f"a check crashed: {report.message}"
     assert peak < 32_000_000 + 200 * len(data), f"{peak / 1e6:.0f} MB for {len(data)} bytes"
+
+
+@settings(max_examples=EXAMPLES * 10, deadline=None)
+@given(
+    values=st.lists(
+        st.text(st.sampled_from([*"ab \t\n\r\x0b\x07\u0301\u202e\xa0é", "\ud800"])),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_fast_text_check_agrees_with_the_forms(values: list[str]) -> None:
+    """The city's whole-column check of free text says "clean" exactly when every value is
+    what a commune's form would store (``clean_multiline``), and otherwise stores that."""
+    fixed = normalise_text(values)
+    if fixed is None:
+        assert all(clean_multiline(v) == v for v in values)
+    else:
+        assert fixed == [clean_multiline(v) for v in values]
