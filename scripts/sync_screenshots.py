@@ -79,6 +79,9 @@ def main(out: Path) -> None:
             with commune.transaction() as session:
                 keys.import_city_key(session, key_file)
                 demo.generate(session, scale="small", seed=seed)
+                public = keys.ensure_commune_key(session).public
+            with city.transaction() as session:  # the phone call that confirms the key
+                keys.enrol_commune_key(session, code, public)
             communes[code] = commune
         cai_khe = communes["31120"]
         files = {code: [export(db)] for code, db in communes.items()}

@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.core.office import record_store, set_up_office
 from desktop.paths import AppPaths
-from desktop.sync import container, crypto, keys
+from desktop.sync import container, crypto, keys, manifest
 from desktop.sync.exporter import ExportResult, make_export
 from desktop.sync.importer import CityImporter, FileReport
 from desktop.sync.manifest import SIGNATURE_LABEL
@@ -81,12 +81,20 @@ class World:
             key_file = keys.city_key_file_bytes(session)
         return cls(root, template, city, key_file)
 
-    def commune(self, code: str = "31120", hamlets: tuple[str, ...] = ()) -> Database:
+    def commune(
+        self, code: str = "31120", hamlets: tuple[str, ...] = (), *, enrol: bool = True
+    ) -> Database:
+        """A commune office with its keys and the city key; with ``enrol`` (the phone call
+        made) the city counts its files under its key."""
         database = clone_database(self.template, self.root / f"commune-{code}")
         with database.transaction() as session:
             set_up_office(session, OfficeMode.COMMUNE, commune_code=code, hamlets=hamlets)
             keys.ensure_office_keys(session)
             keys.import_city_key(session, self.city_key_file)
+            public = keys.ensure_commune_key(session).public
+        if enrol:
+            with self.city.transaction() as session:
+                keys.enrol_commune_key(session, code, public)
         return database
 
     def export(self, commune: Database, *, full: bool = False) -> ExportResult:
@@ -158,6 +166,18 @@ def travelling_state(database: Database, commune_code: str) -> dict[str, set[tup
         return state
     finally:
         conn.close()
+
+
+def enrol_signers(city: Database, paths: Iterable[Path]) -> None:
+    """Enrol, for its commune, the key that signed each file — what a person at the city
+    does after the phone call (for tests and benchmarks that start from files)."""
+    private = own_private_key(city, keys.CITY_ENCRYPTION)
+    public = X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+    with city.transaction() as session:
+        for path in paths:
+            sealed = container.open_file(path.read_bytes(), private, public)
+            parsed = manifest.parse(container.unpack_bundle(sealed).manifest)
+            keys.enrol_commune_key(session, parsed.commune_code, parsed.signing_key)
 
 
 # -- crafting files ------------------------------------------------------------------------------

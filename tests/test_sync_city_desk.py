@@ -153,9 +153,9 @@ def test_a_file_reports_the_numbers_missing_before_it(world: World) -> None:
         add_hamlet(commune, name)
         files.append(world.export(commune).path)
     assert world.import_file(files[0]).missing_before == ()
-    assert world.import_file(files[3], dry_run=True).missing_before == (2, 3)
-    assert world.import_file(files[2]).missing_before == (2,)
-    assert world.import_file(files[3]).missing_before == (2,)
+    assert world.import_file(files[3], dry_run=True).missing_before == ((2, 3),)
+    assert world.import_file(files[2]).missing_before == ((2, 2),)
+    assert world.import_file(files[3]).missing_before == ((2, 2),)
     full = world.export(commune, full=True).path
     assert world.import_file(full).missing_before == (), "a full copy replaces what is missing"
     commune.close()

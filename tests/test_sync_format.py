@@ -225,7 +225,24 @@ def test_the_commands_from_set_up_to_receipt(
     code, out = run(capsys, "mark-sent", "--data-dir", str(commune), "1")
     assert code == 0 and "Đã gửi" in out
     code, out = run(capsys, "import", "--data-dir", str(city), "--dry-run", str(sent))
-    assert code == 0 and "Đã kiểm tra" in out and "Tệp đầu tiên của Cái Khế" in out
+    assert code == 1 and "CHỜ XÁC NHẬN KHÓA" in out and "tdcs keys confirm 31120" in out
+    code, out = run(capsys, "import", "--data-dir", str(city), str(sent))
+    assert code == 1 and "CHỜ XÁC NHẬN KHÓA" in out, "a first file counts for nothing yet"
+    code, out = run(capsys, "board", "--data-dir", str(city))
+    assert "chờ xác nhận khóa" in out
+    code, out = run(capsys, "keys", "show", "--data-dir", str(commune))
+    spoken = out.split(": ")[1].split("\n")[0]
+    assert len(spoken) == 29
+    code, out = run(capsys, "keys", "show", "--data-dir", str(city))
+    assert code == 0 and spoken in out and "chờ xác nhận" in out
+    code, out = run(capsys, "keys", "confirm", "--data-dir", str(city), "31120", "1234")
+    assert code == 1 and "24 chữ số" in out
+    code, out = run(capsys, "keys", "confirm", "--data-dir", str(city), "31217", *spoken.split())
+    assert code == 1 and "Không có tệp nào của Trung Nhứt (31217)" in out
+    code, out = run(capsys, "keys", "confirm", "--data-dir", str(city), "31120", *spoken.split())
+    assert code == 0 and "Đã xác nhận khóa của 31120" in out
+    code, out = run(capsys, "import", "--data-dir", str(city), "--dry-run", str(sent))
+    assert code == 0 and "Đã kiểm tra" in out
     code, out = run(capsys, "import", "--data-dir", str(city), str(sent))
     assert code == 0 and "Đã nhập." in out and "Mới 1" in out
     receipt = city / "exports" / "BienNhan_31120_CaiKhe_0001.tdcsr"

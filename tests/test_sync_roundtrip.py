@@ -4,24 +4,29 @@ history, files out of order, gaps, full snapshots, conflicts, keys."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session
 
 from db.enums import ConflictResolution, ExportState, OfficeMode
-from db.models import Hamlet, RecordHistory
+from db.models import MODELS_BY_RECORD_TYPE, Hamlet, RecordHistory
 from desktop.core import demo
+from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.office import record_store, set_up_office
 from desktop.sync import keys
-from desktop.sync.board import board, ranges
+from desktop.sync.board import CommuneStatus, board, ranges
 from desktop.sync.conflicts import list_conflicts, resolve_conflict
 from desktop.sync.consolidated import counts_by_commune, records
 from desktop.sync.exporter import list_exports, make_export, mark_sent, pending_changes
 from desktop.sync.importer import CityImporter, Status
-from desktop.sync.ledger import ledger_rows, missing_files
+from desktop.sync.ledger import gaps_without, ledger_rows, missing_files, stored_time
+from desktop.sync.privacy import travelling_columns
 from desktop.sync.receipts import accept_receipt, receipt_bytes
 from desktop.sync.verify import commune_names
 from tests.sync_support import (
@@ -47,6 +52,10 @@ def _english() -> Iterator[None]:
     yield from english()
 
 
+def board_row(session: Session, code: str) -> CommuneStatus:
+    return next(s for s in board(session) if s.code == code)
+
+
 def rename(database, record_id: str, name: str) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
         record_store(session).update(Hamlet, record_id, {"name": name})
@@ -68,26 +77,43 @@ def test_export_needs_the_city_key(tmp_path: Path) -> None:
 
 
 def test_full_roundtrip_with_receipt(world: World) -> None:
-    commune = world.commune()
+    """A commune's first file waits until its key's fingerprint, read out by phone, is
+    typed at the city; then it imports, and the receipt acknowledges it."""
+    commune = world.commune(enrol=False)
     with commune.transaction() as session:
         demo.generate(session, scale="small")
+        spoken = keys.commune_fingerprint(session)
     result = world.export(commune, full=True)
     assert result.path.name.startswith("31120_CaiKhe_0001_") and result.path.name.endswith(
         "_DayDu.tdcs"
     )
     before = content(world.city)
     check = world.import_file(result.path, dry_run=True)
-    assert check.status is Status.READY, check.message
+    assert check.status is Status.WAITING, check.message
     assert check.summary is not None and check.summary.total("new") == result.total
-    assert check.new_key_fingerprint is not None
-    assert content(world.city, skip=frozenset()) == content(world.city, skip=frozenset())
+    assert check.new_key_fingerprint == spoken and spoken in check.message
+    assert "tdcs keys confirm 31120" in check.message
     assert content(world.city) == before
+    report = world.import_file(result.path)
+    assert report.status is Status.WAITING and content(world.city) == before
+    with world.city.reading() as session:
+        assert keys.pinned_commune_key(session, "31120") is None
+        assert board_row(session, "31120").waiting == (spoken,)
+    with world.city.transaction() as session, pytest.raises(UserError) as wrong:
+        keys.confirm_commune_key(session, "31120", "1234 5678 9012 3456 7890 1234")
+    assert "No file from Cái Khế (31120)" in wrong.value.text()
+    with world.city.transaction() as session:
+        keys.confirm_commune_key(session, "31120", spoken.replace(" ", ""))
+    check = world.import_file(result.path, dry_run=True)
+    assert check.status is Status.READY, check.message
+    assert check.new_key_fingerprint is None
     report = world.import_file(result.path)
     assert report.status is Status.APPLIED, report.message
     assert travelling_state(world.city, "31120") == travelling_state(commune, "31120")
     with world.city.transaction() as session:
         pinned = keys.pinned_commune_key(session, "31120")
-        assert pinned is not None and pinned.fingerprint == check.new_key_fingerprint
+        assert pinned is not None and pinned.fingerprint == spoken
+        assert board_row(session, "31120").waiting == ()
         assert report.import_id is not None
         name, data = receipt_bytes(session, report.import_id)
     assert name == "BienNhan_31120_CaiKhe_0001.tdcsr"
@@ -156,10 +182,10 @@ def test_files_out_of_order_gaps_and_full_snapshot(world: World) -> None:
         files.append(world.export(commune))
     report = world.import_file(files[2].path)
     assert report.status is Status.APPLIED
-    assert any("File 1 from Cái Khế has not arrived" in n for n in report.notes)
+    assert "Files 1–2 from Cái Khế have not arrived." in report.notes
     with world.city.reading() as session:
         status = next(s for s in board(session) if s.code == "31120")
-        assert status.missing == (1, 2) and status.last_seq == 3
+        assert status.missing == ((1, 2),) and status.last_seq == 3
         assert status.gap_text() == "Files 1–2 from Cái Khế have not arrived."
     assert world.import_file(files[0].path).status is Status.APPLIED
     with world.city.reading() as session:
@@ -181,12 +207,20 @@ def test_files_out_of_order_gaps_and_full_snapshot(world: World) -> None:
 
 
 def test_missing_files_and_ranges() -> None:
-    assert missing_files([], []) == []
-    assert missing_files([3], []) == [1, 2]
-    assert missing_files([1, 2, 5, 7], [5]) == [6]
-    assert missing_files([1, 4, 5], [4]) == []
-    assert ranges((6,)) == "6"
-    assert ranges((1, 2, 3, 6, 8, 9)) == "1–3, 6, 8–9"
+    assert missing_files([], []) == ()
+    assert missing_files([3], []) == ((1, 2),)
+    assert missing_files([1, 2, 5, 7], [5]) == ((6, 6),)
+    assert missing_files([1, 4, 5], [4]) == ()
+    assert missing_files([1, 3, 7, 9], []) == ((2, 2), (4, 6), (8, 8))
+    assert ranges(((6, 6),)) == "6"
+    assert ranges(((1, 3), (6, 6), (8, 9))) == "1–3, 6, 8–9"
+    # Nothing is allocated per missing number: a file numbered a million costs one range.
+    assert missing_files([1, 1_000_000], []) == ((2, 999_999),)
+    assert ranges(missing_files([1, 1_000_000], [])) == "2–999.999"
+    assert gaps_without(((2, 9),), [2, 5, 9, 40]) == ((3, 4), (6, 8))
+    # A ledger line written before implausible times were refused cannot break a report.
+    assert stored_time("9999-12-31 23:59:59") is None
+    assert stored_time("2026-10-05 01:30:00") is not None
 
 
 def test_personal_data_stays_at_the_commune(world: World) -> None:
@@ -332,19 +366,97 @@ def test_mark_sent(world: World) -> None:
     commune.close()
 
 
-def test_forgetting_a_commune_key_lets_a_reinstalled_commune_in(world: World) -> None:
+def live_state(database, code: str) -> dict[str, set[tuple[Any, ...]]]:  # type: ignore[no-untyped-def]
+    """This commune's records that count (not deleted), as a sync file carries them."""
+    return {
+        kind: {row for row in rows if row[columns_of(kind).index("deleted_at")] is None}
+        for kind, rows in travelling_state(database, code).items()
+    }
+
+
+def columns_of(kind: str) -> list[str]:
+    return [c for c in travelling_columns(MODELS_BY_RECORD_TYPE[kind]) if c != "change_seq"]
+
+
+def test_forgetting_a_commune_key_starts_the_commune_afresh(world: World) -> None:
+    """Cái Khế reinstalls TDCS without a backup. Its new key is refused until the city
+    forgets the old one; then its file 1 (numbers begin again) waits for the new key to be
+    confirmed by phone, and once imported it replaces what the city held: the old records
+    are marked deleted (kept in the history), the figures are the new commune's."""
     commune = world.commune(hamlets=("Ấp 1",))
     assert world.import_file(world.export(commune).path).status is Status.APPLIED
+    add_hamlet(commune, "Ấp 2 cũ")
+    assert world.import_file(world.export(commune).path).status is Status.APPLIED
+    at = columns_of("hamlet").index("id")
+    old_ids = {row[at] for row in live_state(world.city, "31120")["hamlet"]}
     reinstalled = World(world.root / "again", world.template, world.city, world.city_key_file)
-    fresh = reinstalled.commune(hamlets=("Ấp 1 mới",))
-    refused = world.import_file(world.export(fresh).path)
+    fresh = reinstalled.commune(hamlets=("Ấp 1 mới",), enrol=False)
+    with fresh.reading() as session:
+        spoken = keys.commune_fingerprint(session)
+    first = world.export(fresh).path
+    refused = world.import_file(first)
     assert refused.status is Status.REFUSED and "different key" in refused.message
     with world.city.transaction() as session:
         assert keys.forget_commune_key(session, "31120")
-    accepted = world.import_file(world.export(fresh, full=True).path)
+        assert not keys.forget_commune_key(session, "31120"), "nothing left to forget"
+    waiting = world.import_file(first)
+    assert waiting.status is Status.WAITING, waiting.message
+    with world.city.transaction() as session:
+        keys.confirm_commune_key(session, "31120", spoken)
+    accepted = world.import_file(first)
     assert accepted.status is Status.APPLIED, accepted.message
+    assert accepted.summary is not None and accepted.summary.total("deleted") == 2
+    assert any("2 records the commune no longer has" in note for note in accepted.notes)
+    assert live_state(world.city, "31120") == live_state(fresh, "31120")
+    with world.city.reading() as session:
+        kept = {h.record_id for h in session.query(RecordHistory)}
+        assert old_ids <= kept, "what was there before stays in the history"
+        status = next(s for s in board(session) if s.code == "31120")
+        assert status.files == 1 and status.last_seq == 1 and status.missing == ()
+    add_hamlet(fresh, "Ấp 2 mới")
+    assert world.import_file(world.export(fresh).path).status is Status.APPLIED
+    assert live_state(world.city, "31120") == live_state(fresh, "31120")
     commune.close()
     fresh.close()
+
+
+def test_a_full_copy_after_a_restored_backup_drops_what_the_commune_lost(
+    world: World, tmp_path: Path
+) -> None:
+    """Seen without any attacker: a commune restored a backup, sent the full file the city
+    asked for, and the city kept a record the commune no longer had."""
+    commune = world.commune(hamlets=("Ấp 1",))
+    assert world.import_file(world.export(commune).path).status is Status.APPLIED
+    backup = tmp_path / "backup.sqlite3"
+    source, target = sqlite3.connect(commune.paths.database), sqlite3.connect(backup)
+    source.backup(target)
+    source.close()
+    target.close()
+    lost = add_hamlet(commune, "Ấp lập sau bản sao lưu")
+    conn = sqlite3.connect(commune.paths.database)
+    with conn:  # made an hour ago, as in life (the restore takes a while)
+        conn.execute(
+            "UPDATE hamlets SET created_at = datetime(created_at, '-1 hour'), "
+            "updated_at = datetime(updated_at, '-1 hour') WHERE id = ?",
+            (lost,),
+        )
+    conn.close()
+    assert world.import_file(world.export(commune).path).status is Status.APPLIED
+    commune.close()
+    shutil.copyfile(backup, commune.paths.database)
+    for suffix in ("-wal", "-shm"):
+        Path(str(commune.paths.database) + suffix).unlink(missing_ok=True)
+    restored = Database.open(commune.paths)
+    add_hamlet(restored, "Ấp 3")
+    again = world.import_file(world.export(restored).path)
+    assert again.status is Status.REFUSED and "full" in again.message
+    full = world.import_file(world.export(restored, full=True).path)
+    assert full.status is Status.APPLIED, full.message
+    assert live_state(world.city, "31120") == live_state(restored, "31120")
+    with world.city.reading() as session:
+        gone = session.get(Hamlet, lost)
+        assert gone is not None and gone.deleted_at is not None
+    restored.close()
 
 
 def test_city_key_file(world: World) -> None:

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -39,10 +39,13 @@ from tests.clerk import (
     cancel,
     choose_folder,
     click,
+    fill,
     no,
     ok,
     open_file,
     save_as,
+    save_button,
+    type_text,
     yes,
 )
 from tests.sync_support import (
@@ -197,6 +200,8 @@ class Inbox:
     cai_khe_files: list[Path]
     trung_nhut_first: Path
     broken: Path
+    #: What Trung Nhứt reads out by phone (its key is not enrolled yet).
+    trung_nhut_key: str
 
     def close(self) -> None:
         self.cai_khe.close()
@@ -211,7 +216,9 @@ def make_inbox(world: World) -> Inbox:
     for name in ("Khu vực 2", "Khu vực 3"):
         add_hamlet(cai_khe, name)
         files.append(world.export(cai_khe).path)
-    trung_nhut = world.commune("31217", hamlets=("Khu vực 1",))
+    trung_nhut = world.commune("31217", hamlets=("Khu vực 1",), enrol=False)
+    with trung_nhut.reading() as session:
+        spoken = keys.commune_fingerprint(session)
     first = world.export(trung_nhut).path
     received = world.root / "hop-thu"  # the attachments saved from the e-mails
     received.mkdir()
@@ -220,7 +227,21 @@ def make_inbox(world: World) -> Inbox:
     broken = write(
         world.root / "31150_AnBinh_0001_2026-10-05.tdcs", b"TDCSSYNC\x01\x01" + b"\0" * 10
     )
-    return Inbox(cai_khe, trung_nhut, files, first, broken)
+    return Inbox(cai_khe, trung_nhut, files, first, broken, spoken)
+
+
+def read_out(fingerprint: str, commune: str) -> Any:
+    """Type, in the key dialog, the fingerprint a commune reads out by phone."""
+
+    def answer(dialog: Any) -> None:
+        assert isinstance(dialog, QInputDialog), dialog
+        assert commune in dialog.labelText() and "24 chữ số" in dialog.labelText()
+        line = dialog.findChild(QLineEdit)
+        assert line is not None
+        type_text(line, fingerprint)
+        click(save_button(dialog))
+
+    return fill(answer)
 
 
 def city_window(qtbot: QtBot, world: World) -> tuple[MainWindow, CitySyncPage]:
@@ -258,9 +279,29 @@ def test_receiving_files_at_the_city(
     assert statuses == {
         one: Status.READY,
         three: Status.READY,
-        inbox.trung_nhut_first: Status.READY,
+        inbox.trung_nhut_first: Status.WAITING,
         inbox.broken: Status.REFUSED,
     }
+    assert "1 tệp đang chờ xác nhận khóa" in tab.summary.text()
+    # Trung Nhứt's first file waits for its key: the clerk calls, types what is read out.
+    assert not tab.key_button.isEnabled()
+    select_where(tab.view, tab.model, row_of(inbox.trung_nhut_first))
+    assert inbox.trung_nhut_key in tab.details.toPlainText()
+    wrong = "1111 2222 3333 4444 5555 6666"
+    with answering(qtbot, read_out(wrong, "Trung Nhứt"), ok("Không có tệp nào của Trung Nhứt")):
+        click(tab.key_button)
+    assert tab.model.row_at(tab.model.find_row(row_of(inbox.trung_nhut_first))).report.status is (
+        Status.WAITING
+    )
+    with answering(qtbot, read_out(inbox.trung_nhut_key, "Trung Nhứt"), ok("Đã ghi nhận khóa của")):
+        click(tab.key_button)
+    qtbot.waitUntil(
+        lambda: (
+            next(r for r in tab.rows() if r.path == inbox.trung_nhut_first).report.status
+            is Status.READY
+        ),
+        timeout=20_000,
+    )
     # File 3 follows file 2, which has not arrived: the list says so, not only the details.
     third = tab.model.find_row(row_of(three))
     assert shown_text(tab.model, third, "Thiếu tệp trước") == "2"
@@ -269,10 +310,11 @@ def test_receiving_files_at_the_city(
     tab.view.selectRow(third)
     assert "Chưa nhận được tệp số 2" in tab.details.toPlainText()
 
-    # The refused file is in the ledger (Sổ nhận tệp) with its reason, before any import.
+    # The refused file is in the ledger (Sổ nhận tệp) with its reason, before any import
+    # (and the line of Trung Nhứt's file while it waited for its key).
     ledger = page.ledger_tab
-    assert ledger.model.rowCount() == 1
-    refused = ledger.model.row_at(0)
+    assert ledger.model.rowCount() == 2
+    refused = ledger.model.row_at(ledger.model.find_row(lambda r: r.commune_code != "31217"))
     assert refused.outcome is ImportOutcome.REJECTED and refused.file_name == inbox.broken.name
     assert "không đầy đủ" in refused.message
 
@@ -288,13 +330,13 @@ def test_receiving_files_at_the_city(
     assert shown_text(tab.model, tab.model.find_row(row_of(three)), "Thiếu tệp trước") == "2"
     assert two.is_file(), "taking a file out of the list leaves the file alone"
 
-    with answering(qtbot, yes("Đây là các tệp đầu tiên"), ok("Đã nhập 3 tệp")):
+    with answering(qtbot, ok("Đã nhập 3 tệp")):
         click(tab.import_button)
     statuses = {r.path: r.report.status for r in tab.rows()}
     assert statuses[one] is statuses[three] is statuses[inbox.trung_nhut_first] is Status.APPLIED
     assert statuses[inbox.broken] is Status.REFUSED
     assert all(r.receipt is not None and r.receipt.is_file() for r in tab.rows() if r.receipt)
-    assert ledger.model.rowCount() == 4, "the refused file is recorded once"
+    assert ledger.model.rowCount() == 5, "the refused file is recorded once"
 
     # The receipts still to be e-mailed.
     receipts = page.receipts_tab
@@ -367,7 +409,8 @@ def test_a_commune_that_reinstalled_without_a_backup(
 ) -> None:
     """Trung Nhứt's first file is in; it reinstalls TDCS and sends a full copy signed by a new
     key. The file is refused and counted on the board under Trung Nhứt; after the phone call
-    the city forgets the old key and the file goes in. The city key is handed out again."""
+    the city forgets the old key, the file waits until the new key's fingerprint is typed
+    on the board, and then goes in. The city key is handed out again."""
     trung_nhut = world.commune("31217", hamlets=("Khu vực 1",))
     assert world.import_file(world.export(trung_nhut).path).status is Status.APPLIED
     reinstalled = clone_database(template_db(), tmp_path / "trung-nhut-again")
@@ -404,8 +447,21 @@ def test_a_commune_that_reinstalled_without_a_backup(
     click(tab.clear_button)
     drop(tab.drop, [again])
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=20_000)
-    assert tab.rows()[0].report.status is Status.READY
-    with answering(qtbot, yes(new_fingerprint), ok("Đã nhập 1 tệp")):
+    assert tab.rows()[0].report.status is Status.WAITING, "a new key counts only once confirmed"
+    assert not tab.import_button.isEnabled()
+
+    # The board names the commune whose files wait; its key is confirmed there.
+    page.tabs.setCurrentWidget(board)
+    row = board.model.find_row(lambda s: s.code == "31217")
+    assert new_fingerprint in shown_text(board.model, row, "Tình trạng tệp")
+    assert "1 xã, phường đang chờ xác nhận khóa" in board.summary.text()
+    board.view.selectRow(row)
+    with answering(qtbot, read_out(new_fingerprint, "Trung Nhứt"), ok("Đã ghi nhận khóa")):
+        click(board.key_button)
+    assert not board.key_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.rows()[0].report.status is Status.READY, timeout=20_000)
+    page.tabs.setCurrentWidget(tab)
+    with answering(qtbot, ok("Đã nhập 1 tệp")):
         click(tab.import_button)
     assert tab.rows()[0].report.status is Status.APPLIED
 
@@ -529,7 +585,7 @@ def test_the_consolidated_records(
     conn = sqlite3.connect(cai_khe.paths.database)
     with conn:  # one hamlet deleted at the commune (a tombstone travels)
         conn.execute(
-            "UPDATE hamlets SET deleted_at = '2026-10-01 00:00:00', version = version + 1 "
+            "UPDATE hamlets SET deleted_at = updated_at, version = version + 1 "
             "WHERE name = 'Khu vực 2'"
         )
     conn.close()

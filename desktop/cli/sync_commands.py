@@ -19,6 +19,7 @@ from desktop.sync.board import board
 from desktop.sync.errors import SyncRefused
 from desktop.sync.exporter import list_exports, make_export, mark_sent
 from desktop.sync.importer import CityImporter, FileReport, Status
+from desktop.sync.payload import shown
 from desktop.sync.receipts import MAX_RECEIPT, accept_receipt, write_receipt
 from desktop.sync.verify import M_NOT_CITY
 
@@ -105,11 +106,24 @@ def register(subparsers: Any) -> None:
     city_out.add_argument(
         "--out", metavar=tr("FILE"), type=Path, required=True, help=tr("the key file to write")
     )
+    confirm = add_command(
+        keys_sub,
+        "confirm",
+        cmd_keys_confirm,
+        tr("enrol a commune's key after its fingerprint was read out by phone (city)"),
+    )
+    confirm.add_argument("code", metavar=tr("CODE"), help=tr("the commune's code"))
+    confirm.add_argument(
+        "fingerprint",
+        metavar=tr("FINGERPRINT"),
+        nargs="+",
+        help=tr("the 24 digits the commune reads out (spaces allowed)"),
+    )
     forget = add_command(
         keys_sub,
         "forget-commune",
         cmd_keys_forget_commune,
-        tr("forget a commune's key so its next file pins a new one (city)"),
+        tr("forget a commune's key: the commune starts afresh under a new key (city)"),
     )
     forget.add_argument("code", metavar=tr("CODE"), help=tr("the commune's code"))
 
@@ -193,7 +207,7 @@ def _summary_line(report: FileReport) -> str:
 
 
 def print_report(report: FileReport, receipt: Path | None = None) -> None:
-    print(report.path.name)
+    print(shown(report.path.name, 255))
     manifest = report.manifest
     if manifest is not None:
         kind = tr("full copy") if manifest.full_snapshot else tr("changes")
@@ -220,6 +234,8 @@ def print_report(report: FileReport, receipt: Path | None = None) -> None:
         print("  " + report.message)
         if receipt is not None:
             print("  " + tr("Receipt to send back: {path}").format(path=receipt))
+    elif report.status is Status.WAITING:
+        print("  " + tr("WAITING FOR THE KEY: {reason}").format(reason=report.message))
     else:
         print("  " + tr("REFUSED: {reason}").format(reason=report.message), file=sys.stderr)
 
@@ -259,6 +275,8 @@ def cmd_board(args: argparse.Namespace, ctx: CommandContext) -> int:
             else tr("no file yet")
         )
         extra = [status.gap_text()] if status.missing else []
+        if status.waiting:
+            extra.append(status.waiting_text())
         if status.conflicts:
             extra.append(tr("{count} conflicts waiting").format(count=status.conflicts))
         if status.refused_since:
@@ -278,6 +296,11 @@ def cmd_keys_show(args: argparse.Namespace, ctx: CommandContext) -> int:
             print(tr("City key fingerprint: {fingerprint}").format(fingerprint=key.fingerprint))
             for code, pinned in sorted(keys.pinned_commune_keys(session).items()):
                 print(f"  {code}  {pinned.fingerprint}  {format_datetime(pinned.pinned_at)}")
+            for waiting in keys.waiting_keys(session):
+                print(
+                    f"  {waiting.commune_code}  {waiting.fingerprint}  "
+                    + tr("waiting to be confirmed ({files} files)").format(files=waiting.files)
+                )
             return 0
         print(
             tr("This office's key fingerprint: {fingerprint}").format(
@@ -322,17 +345,33 @@ def cmd_keys_export_city(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_keys_confirm(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with ctx.database().transaction() as session:
+        pinned = keys.confirm_commune_key(session, args.code, " ".join(args.fingerprint))
+    print(
+        tr(
+            "Key of {code} confirmed (fingerprint {fingerprint}). Import its files again: "
+            "tdcs import FILE…"
+        ).format(code=pinned.owner_code, fingerprint=pinned.fingerprint)
+    )
+    return 0
+
+
 def cmd_keys_forget_commune(args: argparse.Namespace, ctx: CommandContext) -> int:
     with ctx.database().transaction() as session:
         office = require_office(session)
         if not office.is_city:
-            print(tr("Only the city office pins commune keys."), file=sys.stderr)
+            print(tr("Only the city office enrols communes' keys."), file=sys.stderr)
             return 1
         forgotten = keys.forget_commune_key(session, args.code)
     if forgotten:
         print(
-            tr("Key of {code} forgotten; its next file will pin a new key.").format(code=args.code)
+            tr(
+                "Key of {code} forgotten. The commune starts afresh: its next file waits until "
+                "its new key is confirmed (tdcs keys confirm {code} FINGERPRINT), and its next "
+                "complete file replaces what the city holds for it."
+            ).format(code=args.code)
         )
     else:
-        print(tr("No key was pinned for {code}.").format(code=args.code))
+        print(tr("No key is enrolled for {code}.").format(code=shown(args.code, 12)))
     return 0

@@ -119,7 +119,8 @@ class RecordStore:
     def delete(self, model: type[R], record_id: str, *, expected_version: int | None = None) -> int:
         record = self._editable(model, record_id, expected_version)
         before = to_plain(record)
-        record.deleted_at = utc_now()
+        # Never before its creation, even on a computer whose clock was set back since.
+        record.deleted_at = max(utc_now(), record.created_at)
         self._bump(record)
         self._audit(AuditAction.DELETE, record, before)
         return record.version

@@ -15,6 +15,13 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+#: Characters no form keeps: control characters (but tab and line feed), lone surrogates,
+#: the bidirectional embeddings, overrides and isolates (they make text display otherwise
+#: than it reads), the byte-order mark and the non-characters U+FFFE and U+FFFF. Text pasted
+#: from other programs brings them; reports and workbooks cannot hold them.
+UNWANTED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
@@ -28,18 +35,22 @@ def nfc(value: str) -> str:
 
 
 def clean(value: str | None) -> str:
-    """NFC, trimmed, inner runs of white space collapsed to one space."""
+    """NFC, trimmed, inner runs of white space collapsed to one space, without
+    :data:`UNWANTED` characters."""
     if not value:
         return ""
-    return _SPACES.sub(" ", nfc(value)).strip()
+    spaced = _SPACES.sub(" ", value)  # line breaks, tabs, form feeds … become spaces first
+    return _SPACES.sub(" ", nfc(UNWANTED.sub("", spaced))).strip()
 
 
 def clean_multiline(value: str | None) -> str:
-    """NFC and trimmed, keeping line breaks (for free-text fields)."""
+    """NFC and trimmed, keeping line breaks (for free-text fields), without
+    :data:`UNWANTED` characters (a lone carriage return among them)."""
     if not value:
         return ""
-    lines = [line.rstrip() for line in nfc(value).replace("\r\n", "\n").split("\n")]
-    return "\n".join(lines).strip()
+    breaks = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    text = nfc(UNWANTED.sub("", breaks))
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
 def search_key(value: str | None) -> str:

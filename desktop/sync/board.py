@@ -13,13 +13,25 @@ from db.enums import ImportOutcome
 from db.models import ImportRecord, SyncConflict
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.office import CommuneInfo, list_communes
-from desktop.sync.keys import pinned_commune_keys
-from desktop.sync.ledger import AppliedImport, applied_imports, missing_files
+from desktop.sync.keys import WaitingKey, pinned_commune_keys, waiting_keys
+from desktop.sync.ledger import (
+    AppliedImport,
+    Gaps,
+    applied_imports,
+    ledger_floors,
+    missing_files,
+    missing_text,
+    ranges,
+)
 
-M_ONE_MISSING = QT_TRANSLATE_NOOP("Sync", "File {seq} from {commune} has not arrived.")
-M_MANY_MISSING = QT_TRANSLATE_NOOP("Sync", "Files {seqs} from {commune} have not arrived.")
+__all__ = ["CommuneStatus", "board", "ranges"]
+
 M_NO_FILE = QT_TRANSLATE_NOOP("Sync", "No file sent yet")
 M_ONLY_REFUSED = QT_TRANSLATE_NOOP("Sync", "No file imported yet: every file was refused")
+M_WAITING_KEY = QT_TRANSLATE_NOOP(
+    "Sync",
+    "{files} files wait for the commune's key to be confirmed (fingerprint {fingerprints})",
+)
 
 
 @dataclass(frozen=True)
@@ -29,10 +41,13 @@ class CommuneStatus:
     last_seq: int | None
     last_file_made: datetime | None
     last_import: datetime | None
-    missing: tuple[int, ...]
+    missing: Gaps
     refused_since: int
     conflicts: int
     key_fingerprint: str | None
+    #: Fingerprints of keys that signed files waiting for the commune's key to be enrolled.
+    waiting: tuple[str, ...] = ()
+    waiting_files: int = 0
 
     @property
     def code(self) -> str:
@@ -44,32 +59,23 @@ class CommuneStatus:
 
     def gap_text(self) -> str:
         """``"File 6 from Cái Khế has not arrived."`` (empty when nothing is missing)."""
-        if not self.missing:
+        return missing_text(self.missing, self.name)
+
+    def waiting_text(self) -> str:
+        """``"2 files wait for the commune's key to be confirmed (fingerprint …)"``."""
+        if not self.waiting:
             return ""
-        if len(self.missing) == 1:
-            return tr(M_ONE_MISSING, seq=self.missing[0], commune=self.name)
-        return tr(M_MANY_MISSING, seqs=ranges(self.missing), commune=self.name)
+        return tr(M_WAITING_KEY, files=self.waiting_files, fingerprints="; ".join(self.waiting))
 
     def files_text(self) -> str:
-        """What the board says about the commune's files: ``"No file sent yet"`` for a
-        commune the city never heard from, the gaps otherwise (empty when complete)."""
+        """What the board says about the commune's files: files waiting for its key to be
+        confirmed, ``"No file sent yet"`` for a commune the city never heard from, the gaps
+        otherwise (empty when complete)."""
+        if self.waiting:
+            return self.waiting_text()
         if not self.files:
             return tr(M_ONLY_REFUSED if self.refused_since else M_NO_FILE)
         return self.gap_text()
-
-
-def ranges(numbers: tuple[int, ...]) -> str:
-    """``(6, 9, 10, 11)`` → ``"6, 9–11"``."""
-    parts: list[str] = []
-    start = previous = numbers[0]
-    for number in (*numbers[1:], None):
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        parts.append(str(start) if start == previous else f"{start}–{previous}")
-        if number is not None:
-            start = previous = number
-    return ", ".join(parts)
 
 
 def board(session: Session) -> list[CommuneStatus]:
@@ -78,9 +84,14 @@ def board(session: Session) -> list[CommuneStatus]:
         applied.setdefault(row.commune_code, []).append(row)
     refused_rows = session.execute(
         select(ImportRecord.commune_code, ImportRecord.id).where(
-            ImportRecord.outcome == ImportOutcome.REJECTED
+            ImportRecord.outcome == ImportOutcome.REJECTED,
+            ImportRecord.counts_json.not_like('%"waiting_key"%'),
         )
     ).all()
+    floors = ledger_floors(session)
+    waiting: dict[str, list[WaitingKey]] = {}
+    for found in waiting_keys(session):
+        waiting.setdefault(found.commune_code, []).append(found)
     conflicts = dict(
         session.execute(
             select(SyncConflict.commune_code, func.count())
@@ -92,7 +103,7 @@ def board(session: Session) -> list[CommuneStatus]:
     result = []
     for commune in list_communes(session):
         rows = applied.get(commune.code, [])
-        last_applied_id = max((r.id for r in rows), default=0)
+        last_applied_id = max((r.id for r in rows), default=floors.get(commune.code, 0))
         latest = max(rows, key=lambda r: r.seq, default=None)
         key = pinned.get(commune.code)
         result.append(
@@ -110,6 +121,8 @@ def board(session: Session) -> list[CommuneStatus]:
                 ),
                 conflicts=int(conflicts.get(commune.code, 0)),
                 key_fingerprint=key.fingerprint if key else None,
+                waiting=tuple(k.fingerprint for k in waiting.get(commune.code, [])),
+                waiting_files=sum(k.files for k in waiting.get(commune.code, [])),
             )
         )
     return result

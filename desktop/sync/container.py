@@ -43,6 +43,12 @@ MIB = 1024 * 1024
 #: is a few megabytes; the limit is far above that and far below what hurts a city PC.
 MAX_FILE_SIZE = 256 * MIB
 MEMBER_LIMITS = {MANIFEST: 1 * MIB, SIGNATURE: crypto.SIGNATURE_SIZE, PAYLOAD: 512 * MIB}
+#: ``payload.json`` may unpack to at most this many times the archive's size (plus
+#: :data:`RATIO_ALLOWANCE`): genuine records compress about 4 times, since every record
+#: carries a random identifier; text packed a thousand times is a "zip bomb". This keeps the
+#: memory an import takes in proportion to the file's size.
+MAX_RATIO = 64
+RATIO_ALLOWANCE = 1 * MIB
 _CHUNK = 1 * MIB
 
 M_EMPTY = QT_TRANSLATE_NOOP("Sync", "The file is empty (0 bytes). Ask for it to be sent again.")
@@ -179,8 +185,15 @@ def open_file(data: bytes, private_key: bytes, public_key: bytes) -> bytes:
         raise SyncRefused(M_DAMAGED) from error
 
 
+def member_limits(archive_size: int) -> dict[str, int]:
+    """How far each member may unpack in an archive of ``archive_size`` bytes."""
+    payload = min(MEMBER_LIMITS[PAYLOAD], MAX_RATIO * archive_size + RATIO_ALLOWANCE)
+    return {**MEMBER_LIMITS, PAYLOAD: payload}
+
+
 def unpack_bundle(zip_bytes: bytes) -> Bundle:
     """The three members, each read under its limit; anything else is refused."""
+    limits = member_limits(len(zip_bytes))
     try:
         archive = zipfile.ZipFile(io.BytesIO(zip_bytes))
         infos = archive.infolist()
@@ -193,7 +206,7 @@ def unpack_bundle(zip_bytes: bytes) -> Bundle:
         raise SyncRefused(M_BAD_MEMBERS, names=", ".join(repr(n[:80]) for n in shown[:5]))
     data: dict[str, bytes] = {}
     for info in infos:
-        limit = MEMBER_LIMITS[info.filename]
+        limit = limits[info.filename]
         if info.file_size > limit or info.flag_bits & 0x1:
             raise SyncRefused(M_MEMBER_TOO_LARGE, name=info.filename, limit=_mb(limit))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -218,4 +231,4 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
 
 
 def _mb(size: int) -> str:
-    return str(max(size // MIB, 1))
+    return str(max(round(size / MIB), 1))

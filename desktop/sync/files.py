@@ -68,7 +68,8 @@ def read_limited(path: Path, limit: int) -> bytes:
                 limit=limit // (1024 * 1024),
             )
         with path.open("rb") as fh:
-            data = fh.read(limit + 1)
+            # Ask for what the file holds (not the limit: read(n) reserves n bytes first).
+            data = fh.read(size + 1)
     except OSError as error:
         raise SyncRefused(M_CANNOT_READ, path=path, reason=error.strerror or error) from error
     if len(data) > limit:

@@ -12,9 +12,15 @@ For each file:
    content, or older than the city's), a conflict (same version, other content: held in
    ``sync_conflicts`` for a person) or rejected (owned by another commune, or a catalogue
    code the city does not know). Any rejected record refuses the whole file.
-5. Apply in one transaction: the ledger row, one ``executemany`` upsert per record type
+5. A file signed by a key not enrolled for its commune stops here and waits (its ledger
+   line keeps the key, for :func:`desktop.sync.keys.confirm_commune_key`).
+6. Apply in one transaction: the ledger row, one ``executemany`` upsert per record type
    (``INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version > version``), history,
-   conflicts, the commune's key pinned on its first file. Then the signed receipt.
+   conflicts; a complete file then replaces what the city holds for the commune
+   (:func:`replace_missing`). Then the signed receipt.
+
+Any error while one file is checked or applied is that file's refusal (ledger line,
+message, traceback in the log): the next file of a batch is imported all the same.
 
 Foreign keys between travelling records are **not** enforced during an import (the import
 runs on its own connection with ``PRAGMA foreign_keys=OFF``): file 7 may bring a loan whose
@@ -27,6 +33,7 @@ because the commune's own database enforces them.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -46,7 +53,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.base import utc_now
 from db.engine import make_engine, make_session_factory
 from db.enums import AuditAction, ImportOutcome
-from db.models import AuditEntry, ImportRecord
+from db.models import SYNCED_MODELS, AuditEntry, ImportRecord
 from db.serialize import column_names
 from desktop.core.database import Database
 from desktop.core.formatting import format_datetime
@@ -57,9 +64,9 @@ from desktop.sync import keys
 from desktop.sync.container import MAX_FILE_SIZE
 from desktop.sync.errors import SyncRefused
 from desktop.sync.files import read_limited
-from desktop.sync.ledger import applied_imports, missing_files
+from desktop.sync.ledger import Gaps, applied_imports, missing_files, missing_text
 from desktop.sync.manifest import Manifest
-from desktop.sync.payload import Table
+from desktop.sync.payload import Table, shown
 from desktop.sync.rules import (
     M_FOREIGN_REFERENCE,
     M_OTHER_OWNER,
@@ -91,15 +98,24 @@ M_SEQ_TAKEN = QT_TRANSLATE_NOOP(
     "may have restored an old backup. Ask it to make a full file, which the city accepts "
     "whatever its number.",
 )
-M_NEW_KEY = QT_TRANSLATE_NOOP(
+M_KEY_WAITING = QT_TRANSLATE_NOOP(
     "Sync",
-    "First file from {commune}: its key has fingerprint {fingerprint}. Confirm it with the "
-    "commune by phone; from now on only files signed with this key are accepted.",
+    "Not imported yet: the key that signed this file (fingerprint {fingerprint}) is not "
+    "enrolled for {commune}. Call the commune, have it read the key fingerprint shown on its "
+    "Sync page, and confirm that number (“Confirm the commune's key…”, or: tdcs keys confirm "
+    "{code} FINGERPRINT); then import the file again. Until then it counts for nothing.",
 )
-M_KEY_NOT_CONFIRMED = QT_TRANSLATE_NOOP(
-    "Sync", "Not imported: the key of {commune} was not confirmed."
+M_UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The file could not be checked or imported because of an unexpected error ({error}). It "
+    "was refused and nothing was changed; the details are in the log file (logs/tdcs.log). "
+    "Please report it.",
 )
-M_NOT_ARRIVED = QT_TRANSLATE_NOOP("Sync", "File {seq} from {commune} has not arrived.")
+M_REPLACED = QT_TRANSLATE_NOOP(
+    "Sync",
+    "This complete copy replaces what the city held for {commune}: {count} records the "
+    "commune no longer has were marked deleted (the city keeps them in the history).",
+)
 M_CHAIN = QT_TRANSLATE_NOOP(
     "Sync",
     "This file does not follow on from file {seq} that the city has from {commune} (the "
@@ -122,7 +138,8 @@ class Status(StrEnum):
     APPLIED = "applied"
     ALREADY = "already"
     REFUSED = "refused"
-    DECLINED = "declined"
+    #: Checked, but signed by a key not yet enrolled for its commune: it waits.
+    WAITING = "waiting"
 
 
 CATEGORIES = ("new", "changed", "deleted", "unchanged", "conflicts", "rejected")
@@ -166,7 +183,7 @@ class FileReport:
     import_id: int | None = None
     imported_at: datetime | None = None
     #: Numbers below this file's that the city has not received (none for a full copy).
-    missing_before: tuple[int, ...] = ()
+    missing_before: Gaps = ()
 
     @property
     def ok(self) -> bool:
@@ -291,7 +308,7 @@ class Planner:
                 unknown = values - self.catalogue(target, target_column)
                 for row in table.rows:
                     if row[index] in unknown:
-                        message = tr(M_UNKNOWN_REFERENCE, value=str(row[index])[:40], table=target)
+                        message = tr(M_UNKNOWN_REFERENCE, value=shown(row[index]), table=target)
                         self.problem(table, row[id_at], name, message)
                 continue
             outside = values - self.ids_by_table.get(target, set())
@@ -484,26 +501,102 @@ def write_plans(
         progress.report(done + 1, total, table.record_type)
 
 
+def replace_missing(
+    conn: sqlite3.Connection, verified: VerifiedFile, import_id: int, *, first_in_epoch: bool
+) -> dict[str, int]:
+    """A complete file (a full snapshot, or a file with every change from the first)
+    replaces what the city holds for its commune: each record of the commune that the city
+    holds and the file lacks, not yet deleted, is marked deleted at the file's time — if it
+    was last changed before the file was made (by the commune's clock: a record changed
+    later came in a later file that arrived first), or whatever its time when this is the
+    commune's first file since it started afresh. Its previous copy goes to
+    ``record_history``; its version rises by one, so that an older file arriving late
+    cannot bring it back. Returns the count per record type."""
+    manifest = verified.manifest
+    made = manifest.created_at
+    present = {
+        t.record_type: set(map(itemgetter(t.columns.index("id")), t.rows)) for t in verified.tables
+    }
+    now = utc_now().isoformat(sep=" ")
+    replaced: dict[str, int] = {}
+    for model in SYNCED_MODELS:
+        name = model.__tablename__
+        have = present.get(model.record_type, set())
+        held = conn.execute(
+            f"SELECT count(*) FROM {name} WHERE commune_code = ?", (manifest.commune_code,)
+        ).fetchone()[0]
+        if held == len(have):
+            continue  # every record the city holds is in the file (the usual case)
+        gone = [
+            record_id
+            for record_id, updated in conn.execute(
+                f"SELECT id, updated_at FROM {name} WHERE commune_code = ? AND deleted_at IS NULL",
+                (manifest.commune_code,),
+            )
+            if record_id not in have and (first_in_epoch or updated < made)
+        ]
+        if not gone:
+            continue
+        all_columns = column_names(model)
+        booleans = _boolean_names(model)
+        id_at, version_at = all_columns.index("id"), all_columns.index("version")
+        old = _in_json(
+            conn,
+            f"SELECT {', '.join(all_columns)} FROM {name} "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            gone,
+        )
+        conn.executemany(
+            "INSERT INTO record_history (import_id, record_type, record_id, version, "
+            "payload_json, replaced_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    import_id,
+                    model.record_type,
+                    row[id_at],
+                    row[version_at],
+                    _plain(all_columns, row, booleans),
+                    now,
+                )
+                for row in old
+            ],
+        )
+        cursor = conn.executemany(
+            f"UPDATE {name} SET deleted_at = max(?, created_at), updated_at = max(?, updated_at), "
+            "version = version + 1 WHERE id = ? AND deleted_at IS NULL",
+            [(made, made, record_id) for record_id in gone],
+        )
+        if cursor.rowcount != len(gone):
+            raise SyncRefused(M_APPLY_MISMATCH, type=model.record_type)
+        replaced[model.record_type] = len(gone)
+    return replaced
+
+
 # -- the ledger ----------------------------------------------------------------------------------
 
 
 def check_ledger(
     session: Session, manifest: Manifest, file_sha256: str, current: int | None = None
-) -> tuple[list[str], tuple[int, ...]]:
+) -> tuple[list[str], Gaps]:
     """Refuse replays and reused numbers; return notes (gaps, a broken chain) and the
     numbers before this file's that have not arrived. ``current`` is the ledger row of this
     very import, which is left out."""
     names = commune_names(session)
     commune = names.get(manifest.commune_code, manifest.commune_code)
-    rows = [r for r in applied_imports(session, manifest.commune_code) if r.id != current]
-    for row in rows:
+    every = [
+        r
+        for r in applied_imports(session, manifest.commune_code, every_epoch=True)
+        if r.id != current
+    ]
+    for row in every:
         if row.file_sha256 == file_sha256:
             raise AlreadyImported(row.id, row.received_at)
-    for row in rows:
+    for row in every:
         if row.export_id == manifest.export_id:
             raise SyncRefused(
                 M_REPLAY, seq=row.seq, commune=commune, date=format_datetime(row.received_at)
             )
+    rows = [r for r in applied_imports(session, manifest.commune_code) if r.id != current]
     if not manifest.full_snapshot:
         for row in rows:
             if row.seq == manifest.seq:
@@ -521,13 +614,21 @@ def check_ledger(
     fulls = {r.seq for r in rows if r.full_snapshot}
     if manifest.full_snapshot:
         fulls.add(manifest.seq)
-    missing = tuple(seq for seq in missing_files(seqs, fulls) if seq < manifest.seq)
-    notes.extend(tr(M_NOT_ARRIVED, seq=seq, commune=commune) for seq in missing)
+    missing = tuple(gap for gap in missing_files(seqs, fulls) if gap[1] < manifest.seq)
+    if missing:
+        notes.append(missing_text(missing, commune))
     return notes, missing
 
 
-def _ledger_json(manifest: Manifest | None, summary: Summary | None, problems: list[str]) -> str:
+def _ledger_json(
+    manifest: Manifest | None,
+    summary: Summary | None,
+    problems: list[str],
+    waiting_key: bytes | None = None,
+) -> str:
     body: dict[str, Any] = {}
+    if waiting_key is not None:
+        body["waiting_key"] = base64.b64encode(waiting_key).decode("ascii")
     if manifest is not None:
         body.update(
             counts=manifest.counts,
@@ -575,28 +676,15 @@ class CityImporter:
         self, path: Path, progress: Progress = NO_PROGRESS, *, record_refusal: bool = False
     ) -> FileReport:
         """The dry run: everything but writing. Nothing is recorded, except — with
-        ``record_refusal``, as the window does when files are received — a refused file's
-        line in the ledger (the file was received and refused; nothing else changes)."""
-        return self._run(
-            path,
-            dry_run=True,
-            accept_new_key=True,
-            progress=progress,
-            record_refusal=record_refusal,
-        )
+        ``record_refusal``, as the window does when files are received — a refused (or
+        waiting) file's line in the ledger (the file was received; nothing else changes)."""
+        return self._run(path, dry_run=True, progress=progress, record_refusal=record_refusal)
 
-    def import_file(
-        self,
-        path: Path,
-        *,
-        accept_new_key: bool = True,
-        progress: Progress = NO_PROGRESS,
-    ) -> FileReport:
+    def import_file(self, path: Path, *, progress: Progress = NO_PROGRESS) -> FileReport:
         """Import ``path`` all or nothing and record it in the ledger (refused files too).
-
-        With ``accept_new_key=False`` a file from a commune whose key is not pinned yet is
-        left alone (the window asks the person first)."""
-        return self._run(path, dry_run=False, accept_new_key=accept_new_key, progress=progress)
+        A file signed by a key not enrolled for its commune is checked, recorded and left
+        waiting (:attr:`Status.WAITING`)."""
+        return self._run(path, dry_run=False, progress=progress)
 
     # -- steps ---------------------------------------------------------------------------
     def _run(
@@ -604,14 +692,29 @@ class CityImporter:
         path: Path,
         *,
         dry_run: bool,
-        accept_new_key: bool,
         progress: Progress,
         record_refusal: bool = False,
     ) -> FileReport:
+        """One file, whatever it holds: any error while checking or applying it (a bug, or
+        a file nobody foresaw) becomes this file's refusal, logged with its traceback, so
+        the next file of a batch is still imported."""
         report = FileReport(path, Status.REFUSED)
         record = record_refusal or not dry_run
         try:
-            data = read_limited(path, MAX_FILE_SIZE)
+            return self._run_file(report, dry_run=dry_run, progress=progress, record=record)
+        except Exception as error:
+            log.exception("sync file %s: unexpected error", shown(path.name, 255))
+            failed = FileReport(path, Status.REFUSED, file_sha256=report.file_sha256)
+            failed.manifest, failed.seq = report.manifest, report.seq
+            failed.commune_code, failed.commune_name = report.commune_code, report.commune_name
+            refusal = SyncRefused(M_UNEXPECTED, error=type(error).__name__)
+            return self._refused(failed, refusal, record=record)
+
+    def _run_file(
+        self, report: FileReport, *, dry_run: bool, progress: Progress, record: bool
+    ) -> FileReport:
+        try:
+            data = read_limited(report.path, MAX_FILE_SIZE)
         except SyncRefused as error:
             return self._refused(report, error, record=record)
         report.file_sha256 = hashlib.sha256(data).hexdigest()
@@ -624,14 +727,29 @@ class CityImporter:
             except SyncRefused as error:
                 session.rollback()
                 return self._refused(report, error, record=record)
+            del data
             self._describe(session, report, verified)
+        if verified.new_key:
+            checked = self._dry_run(report, verified, progress, record_refusal=record)
+            if checked.status is not Status.READY:
+                return checked
+            return self._waiting(report, verified, record=record)
         if dry_run:
             return self._dry_run(report, verified, progress, record_refusal=record)
-        if verified.new_key and not accept_new_key:
-            report.status = Status.DECLINED
-            report.message = tr(M_KEY_NOT_CONFIRMED, commune=report.commune_label)
-            return report
         return self._apply(report, verified, progress)
+
+    def _waiting(self, report: FileReport, verified: VerifiedFile, *, record: bool) -> FileReport:
+        """A file whose every check passed but whose key is not enrolled: it waits."""
+        manifest = verified.manifest
+        waiting = SyncRefused(
+            M_KEY_WAITING,
+            fingerprint=verified.key_fingerprint,
+            commune=report.commune_label,
+            code=manifest.commune_code,
+        )
+        self._refused(report, waiting, record=record, waiting_key=manifest.signing_key)
+        report.status = Status.WAITING
+        return report
 
     def _already(self, session: Session, report: FileReport) -> FileReport | None:
         row = session.scalars(
@@ -667,9 +785,6 @@ class CityImporter:
         report.seq = manifest.seq
         if verified.new_key:
             report.new_key_fingerprint = verified.key_fingerprint
-            report.notes.append(
-                tr(M_NEW_KEY, commune=report.commune_label, fingerprint=verified.key_fingerprint)
-            )
 
     def _plan(
         self,
@@ -728,7 +843,7 @@ class CityImporter:
             with self.sessions() as session, session.begin():
                 record = ImportRecord(
                     file_sha256=report.file_sha256,
-                    file_name=report.path.name[:255],
+                    file_name=shown(report.path.name, 255),
                     export_id=manifest.export_id,
                     commune_code=manifest.commune_code,
                     seq=manifest.seq,
@@ -738,14 +853,29 @@ class CityImporter:
                 )
                 session.add(record)
                 session.flush()  # takes the write lock before anything is compared
+                pinned = keys.pinned_commune_key(session, manifest.commune_code)
+                if pinned is None or pinned.public_key != manifest.signing_key:
+                    raise SyncRefused(M_APPLY_MISMATCH, type="key")
                 plans = self._plan(session, report, verified, record.id)
                 written = {plan.table.model.__tablename__ for plan in plans}
                 refuse_if_problems(verified)
-                write_plans(_dbapi(session), plans, record.id, manifest.commune_code, progress)
-                if verified.new_key:
-                    if keys.pinned_commune_key(session, manifest.commune_code) is not None:
-                        raise SyncRefused(M_APPLY_MISMATCH, type="key")
-                    keys.pin_commune_key(session, manifest.commune_code, manifest.signing_key)
+                conn = _dbapi(session)
+                write_plans(conn, plans, record.id, manifest.commune_code, progress)
+                if manifest.full_snapshot or manifest.change_after == 0:
+                    earlier = applied_imports(session, manifest.commune_code)
+                    first = all(r.id == record.id for r in earlier)
+                    replaced = replace_missing(conn, verified, record.id, first_in_epoch=first)
+                    if replaced:
+                        assert report.summary is not None
+                        for record_type, count in replaced.items():
+                            report.summary.add(record_type, "deleted", count)
+                        report.notes.append(
+                            tr(
+                                M_REPLACED,
+                                commune=report.commune_label,
+                                count=sum(replaced.values()),
+                            )
+                        )
                 assert report.summary is not None
                 record.counts_json = _ledger_json(manifest, report.summary, [])
                 record.message = " ".join(report.notes)[:2000]
@@ -773,19 +903,37 @@ class CityImporter:
         report.message = ""
         return report
 
-    def _refused(self, report: FileReport, error: SyncRefused, *, record: bool) -> FileReport:
+    def _refused(
+        self,
+        report: FileReport,
+        error: SyncRefused,
+        *,
+        record: bool,
+        waiting_key: bytes | None = None,
+    ) -> FileReport:
         """The file is refused; with ``record``, the ledger gets its line with the reason
-        (once: the same file refused again for the same reason adds no second line)."""
+        (once: the same file refused again for the same reason adds no second line). A file
+        that waits for its commune's key keeps that key on its line (``waiting_key``)."""
         report.status = Status.REFUSED
-        report.message = error.text()
-        log.info("sync file %s refused: %s", report.path.name, error)
+        report.message = shown(error.text(), 4000)
+        log.info("sync file %s refused: %s", shown(report.path.name, 255), report.message)
         if not record:
             return report
+        try:
+            self._record_refusal(report, error, waiting_key)
+        except Exception:
+            log.exception("sync file %s: the refusal could not be recorded", report.path.name)
+        return report
+
+    def _record_refusal(
+        self, report: FileReport, error: SyncRefused, waiting_key: bytes | None
+    ) -> None:
         manifest = report.manifest
         file_sha256 = report.file_sha256 or hashlib.sha256(b"").hexdigest()
-        file_name = report.path.name[:255]
-        message = report.message[:4000]
+        file_name = shown(report.path.name, 255)
+        message = report.message
         commune_code = manifest.commune_code if manifest else error.file_commune
+        details = _ledger_json(manifest, None, report.problems, waiting_key)
         with self.sessions() as session, session.begin():
             known = session.scalars(
                 select(ImportRecord).where(
@@ -803,7 +951,7 @@ class CityImporter:
                     commune_code=commune_code,
                     seq=manifest.seq if manifest else error.file_seq,
                     outcome=ImportOutcome.REJECTED,
-                    counts_json=_ledger_json(manifest, None, report.problems),
+                    counts_json=details,
                     message=message,
                 )
                 session.add(known)
@@ -815,4 +963,3 @@ class CityImporter:
             with self.sessions() as session:
                 report.commune_name = commune_names(session).get(commune_code, "")
         self.database.notify_changed({ImportRecord.__tablename__})
-        return report

@@ -1,8 +1,12 @@
 """This office's keys and the keys it trusts.
 
 - A commune has one Ed25519 signing key, made when the office is set up (or, for a data
-  folder set up before sync existed, the first time it is needed). The city pins its public
-  key on the first file it imports from that commune.
+  folder set up before sync existed, the first time it is needed). The city counts a
+  commune's files only under a key **enrolled** for that commune: a first file signed by a
+  key the city does not know waits, unapplied (its ledger line keeps the key), until a
+  person at the city has the commune read its fingerprint out by phone and types it
+  (:func:`confirm_commune_key`). One key belongs to one commune. Forgetting a commune's key
+  (:func:`forget_commune_key`) starts the commune afresh (see :mod:`desktop.sync.ledger`).
 - The city has an X25519 key that communes encrypt to and an Ed25519 key that signs
   receipts. Their public halves travel to the communes as a small "city key file"; a
   commune imports it once (``tdcs keys import-city FILE``).
@@ -16,22 +20,27 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.base import CITY_CODE, utc_now
-from db.models import OwnKey, TrustedKey
+from db.enums import AuditAction, ImportOutcome
+from db.models import AuditEntry, Commune, ImportRecord, OwnKey, TrustedKey
+from desktop.core.formatting import format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import CITY_NAME, OfficeInfo, require_office
+from desktop.core.settings import actor_name
 from desktop.sync import crypto
 from desktop.sync.errors import SyncRefused
 from desktop.sync.files import write_atomically
 from desktop.sync.key_checks import usable_encryption_key, usable_signing_key
-from desktop.sync.payload import load_json
+from desktop.sync.ledger import KEY_RECORD, ledger_floors, record_details
+from desktop.sync.payload import load_json, shown
 
 COMMUNE_SIGNING = "commune_signing"
 CITY_ENCRYPTION = "city_encryption"
@@ -64,6 +73,32 @@ M_CITY_KEY_AT_CITY = QT_TRANSLATE_NOOP(
     "Sync", "This is the city office: it makes the city key, it does not import one."
 )
 M_ONLY_CITY = QT_TRANSLATE_NOOP("Sync", "Only the city office has a city key.")
+M_ONLY_CITY_ENROLS = QT_TRANSLATE_NOOP("Sync", "Only the city office confirms communes' keys.")
+M_NOT_A_COMMUNE = QT_TRANSLATE_NOOP(
+    "Sync", "{code} is not the code of one of the 103 communes and wards of Cần Thơ."
+)
+M_FINGERPRINT_FORM = QT_TRANSLATE_NOOP(
+    "Sync",
+    "A key fingerprint has 24 digits (six groups of four); what was typed has {count}. Type "
+    "the number the commune reads out, for example 6152 4176 0562 6515 7586 5327.",
+)
+M_ALREADY_ENROLLED = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The key of {commune} was confirmed on {date} (fingerprint {fingerprint}). If the commune "
+    "reinstalled TDCS without a backup, forget that key first (on the Sync page, or: tdcs "
+    "keys forget-commune {code}).",
+)
+M_NO_WAITING_KEY = QT_TRANSLATE_NOOP(
+    "Sync",
+    "No file from {commune} that waits here is signed with the key {fingerprint}. Check the "
+    "number with the commune again (its Sync page shows it under “This office's key "
+    "fingerprint”). Files waiting from this commune: {files}.",
+)
+M_KEY_TAKEN = QT_TRANSLATE_NOOP(
+    "Sync",
+    "This key (fingerprint {fingerprint}) is already enrolled for {owner}. One key belongs to "
+    "one commune: it cannot be enrolled for {commune}.",
+)
 M_CITY_KEY_CHANGED = QT_TRANSLATE_NOOP(
     "Sync",
     "This office already has a city key with fingerprint {old}; the file holds a different "
@@ -86,6 +121,17 @@ class PinnedKey:
     public_key: bytes
     fingerprint: str
     pinned_at: datetime
+
+
+@dataclass(frozen=True)
+class WaitingKey:
+    """A key that signed files from a commune whose key is not enrolled yet."""
+
+    commune_code: str
+    public_key: bytes
+    fingerprint: str
+    files: int
+    last_seen: datetime
 
 
 def _own(session: Session, purpose: str) -> crypto.KeyPair | None:
@@ -249,9 +295,66 @@ def pinned_commune_keys(session: Session) -> dict[str, PinnedKey]:
     }
 
 
-def pin_commune_key(session: Session, commune_code: str, public_key: bytes) -> PinnedKey:
-    now = utc_now()
+def unit_of_key(session: Session, public_key: bytes) -> str | None:
+    """The unit that holds ``public_key``: a commune it is enrolled for, or the city
+    (its own keys, or the city key a commune trusts); ``None`` for a key nobody has."""
+    if session.scalar(select(OwnKey.purpose).where(OwnKey.public_key == public_key).limit(1)):
+        return CITY_CODE
+    return session.scalar(
+        select(TrustedKey.owner_code).where(TrustedKey.public_key == public_key).limit(1)
+    )
+
+
+def _commune_label(session: Session, code: str) -> str:
+    name = session.scalar(select(Commune.name).where(Commune.code == code))
+    return f"{name} ({code})" if name else shown(code, 12)
+
+
+def _audit_key(session: Session, action: AuditAction, code: str, body: dict[str, object]) -> None:
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+    session.add(
+        AuditEntry(
+            actor=actor_name(session),
+            action=action,
+            record_type=KEY_RECORD,
+            record_id=code,
+            version=1,
+            before_json=text if action is AuditAction.DELETE else None,
+            after_json=text,
+        )
+    )
+
+
+def enrol_commune_key(session: Session, commune_code: str, public_key: bytes) -> PinnedKey:
+    """Count ``commune_code``'s files under ``public_key`` from now on. Call it only once a
+    person has confirmed the key's fingerprint with the commune (:func:`confirm_commune_key`
+    does). A key already enrolled for another unit is refused; so is a second key."""
+    if not require_office(session).is_city:
+        raise SyncRefused(M_ONLY_CITY_ENROLS)
+    if commune_code == CITY_CODE or session.get(Commune, commune_code) is None:
+        raise SyncRefused(M_NOT_A_COMMUNE, code=shown(commune_code, 12))
+    public_key = crypto.check_public_key(public_key)
     printed = crypto.fingerprint(public_key)
+    pinned = pinned_commune_key(session, commune_code)
+    if pinned is not None and pinned.public_key == public_key:
+        return pinned
+    owner = unit_of_key(session, public_key)
+    if owner is not None:
+        raise SyncRefused(
+            M_KEY_TAKEN,
+            fingerprint=printed,
+            owner=_commune_label(session, owner) if owner != CITY_CODE else CITY_NAME,
+            commune=_commune_label(session, commune_code),
+        )
+    if pinned is not None:
+        raise SyncRefused(
+            M_ALREADY_ENROLLED,
+            commune=_commune_label(session, commune_code),
+            date=format_stored_date(pinned.pinned_at),
+            fingerprint=pinned.fingerprint,
+            code=commune_code,
+        )
+    now = utc_now()
     session.add(
         TrustedKey(
             owner_code=commune_code,
@@ -261,16 +364,91 @@ def pin_commune_key(session: Session, commune_code: str, public_key: bytes) -> P
             pinned_at=now,
         )
     )
+    _audit_key(session, AuditAction.CREATE, commune_code, {"fingerprint": printed})
     session.flush()
     return PinnedKey(commune_code, public_key, printed, now)
 
 
-def forget_commune_key(session: Session, commune_code: str) -> bool:
-    """Unpin a commune's key (it reinstalled TDCS without a backup); its next file pins
-    the new key. True if there was one."""
-    result = session.execute(
-        delete(TrustedKey).where(
-            TrustedKey.owner_code == commune_code, TrustedKey.purpose == COMMUNE_SIGNING
-        )
+def waiting_keys(session: Session, commune_code: str | None = None) -> list[WaitingKey]:
+    """Keys of files refused because their commune's key is not enrolled yet (in the
+    commune's current epoch), for communes that still have no key enrolled."""
+    stmt = select(ImportRecord).where(
+        ImportRecord.outcome == ImportOutcome.REJECTED,
+        ImportRecord.counts_json.contains('"waiting_key"'),
     )
-    return bool(getattr(result, "rowcount", 0))
+    if commune_code is not None:
+        stmt = stmt.where(ImportRecord.commune_code == commune_code)
+    enrolled = set(pinned_commune_keys(session))
+    floors = ledger_floors(session)
+    found: dict[tuple[str, bytes], WaitingKey] = {}
+    for row in session.scalars(stmt.order_by(ImportRecord.id)):
+        code = row.commune_code or ""
+        if code in enrolled or row.id <= floors.get(code, 0):
+            continue
+        try:
+            key = base64.b64decode(str(record_details(row).get("waiting_key")), validate=True)
+            crypto.check_public_key(key)
+        except (binascii.Error, ValueError, crypto.CryptoFailure):
+            continue
+        known = found.get((code, key))
+        found[(code, key)] = WaitingKey(
+            code, key, crypto.fingerprint(key), (known.files if known else 0) + 1, row.received_at
+        )
+    return list(found.values())
+
+
+def digits_of(fingerprint: str) -> str:
+    return re.sub(r"[^0-9]", "", fingerprint)
+
+
+def confirm_commune_key(session: Session, commune_code: str, typed: str) -> PinnedKey:
+    """Enrol the key of a waiting file from ``commune_code`` whose fingerprint is ``typed``
+    (what the commune read out by phone; spaces do not matter)."""
+    if not require_office(session).is_city:
+        raise SyncRefused(M_ONLY_CITY_ENROLS)
+    if commune_code == CITY_CODE or session.get(Commune, commune_code) is None:
+        raise SyncRefused(M_NOT_A_COMMUNE, code=shown(commune_code, 12))
+    digits = digits_of(typed)
+    if len(digits) != crypto.FINGERPRINT_DIGITS:
+        raise SyncRefused(M_FINGERPRINT_FORM, count=len(digits))
+    pinned = pinned_commune_key(session, commune_code)
+    if pinned is not None:
+        if digits_of(pinned.fingerprint) == digits:
+            return pinned
+        raise SyncRefused(
+            M_ALREADY_ENROLLED,
+            commune=_commune_label(session, commune_code),
+            date=format_stored_date(pinned.pinned_at),
+            fingerprint=pinned.fingerprint,
+            code=commune_code,
+        )
+    waiting = waiting_keys(session, commune_code)
+    for key in waiting:
+        if digits_of(key.fingerprint) == digits:
+            return enrol_commune_key(session, commune_code, key.public_key)
+    raise SyncRefused(
+        M_NO_WAITING_KEY,
+        commune=_commune_label(session, commune_code),
+        fingerprint=" ".join(digits[i : i + 4] for i in range(0, len(digits), 4)),
+        files=sum(k.files for k in waiting),
+    )
+
+
+def forget_commune_key(session: Session, commune_code: str) -> bool:
+    """Forget a commune's key (it reinstalled TDCS without a backup, after a phone call):
+    its next file waits until its new key is confirmed, and the commune starts afresh — its
+    file numbers may begin again at 1, and its next complete file replaces what the city
+    holds for it. True if there was a key."""
+    row = session.get(TrustedKey, (commune_code, COMMUNE_SIGNING))
+    if row is None:
+        return False
+    floor = session.scalar(select(func.max(ImportRecord.id))) or 0
+    _audit_key(
+        session,
+        AuditAction.DELETE,
+        commune_code,
+        {"fingerprint": row.fingerprint, "ledger_floor": floor},
+    )
+    session.delete(row)
+    session.flush()
+    return True

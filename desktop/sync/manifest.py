@@ -14,28 +14,50 @@ import binascii
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from db.base import utc_now
+from db.models import MODELS_BY_RECORD_TYPE
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.text import UNWANTED, nfc
 from desktop.sync.errors import SyncRefused
-from desktop.sync.payload import load_json
+from desktop.sync.payload import M_UNKNOWN_TYPE, load_json, shown
 
 FORMAT = "tdcs-sync"
 FORMAT_VERSION = 1
 SIGNATURE_LABEL = b"TDCS sync manifest v1\n"
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
+TIMESTAMP_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 HEX64_RE = re.compile(r"[0-9a-f]{64}")
-CODE_RE = re.compile(r"\d{2,5}")
+CODE_RE = re.compile(r"[0-9]{2,5}")
 RECORD_TYPE_RE = re.compile(r"[a-z_]{1,40}")
-MAX_SEQ = 10**9
+COLUMN_RE = re.compile(r"[a-z_][a-z0-9_]{0,63}")
+VERSION_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]{0,63}")
+#: File numbers: one a day for 2 700 years would not reach it.
+MAX_SEQ = 10**6
+#: Change numbers (a commune makes a few thousand a year).
+MAX_CHANGE = 2**62
+#: Records of one type in one file (the largest commune has about 100 000).
+MAX_COUNT = 10**7
+#: ``payload.json`` is at most this long (the ZIP member limit of the container).
+MAX_PAYLOAD = 512 * 1024 * 1024
+#: TDCS did not exist before this; a file "made" earlier comes from a wrong clock.
+EARLIEST_FILE_TIME = datetime(2024, 1, 1)
+#: How far ahead of the city's clock a file's time may be (clocks differ by minutes).
+CLOCK_SLACK = timedelta(days=1)
 
 M_BAD_MANIFEST = QT_TRANSLATE_NOOP(
     "Sync",
     "The description inside the file (manifest) is not in the expected form ({detail}). "
     "The file was refused.",
+)
+M_FILE_TIME = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The file says it was made on {date}, which cannot be right (a file is made between "
+    "{start} and today). The computer clock of {commune} is probably wrong: ask the commune "
+    "to set the right date and time, then make the file again. The file was refused.",
 )
 M_NEWER_MANIFEST = QT_TRANSLATE_NOOP(
     "Sync",
@@ -125,6 +147,9 @@ class _Reader:
             not isinstance(value, str)
             or len(value) > limit
             or (pattern is not None and not pattern.fullmatch(value))
+            or UNWANTED.search(value)
+            or nfc(value) != value
+            or value != value.strip()
         ):
             raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{key}")
         return value
@@ -134,7 +159,7 @@ class _Reader:
             return None
         return self.text(key, pattern)
 
-    def integer(self, key: str, low: int = 0, high: int = 2**62) -> int:
+    def integer(self, key: str, low: int = 0, high: int = MAX_CHANGE) -> int:
         value = self._get(key)
         if type(value) is not int or not low <= value <= high:
             raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{key}")
@@ -152,19 +177,45 @@ class _Reader:
     def done(self) -> None:
         extra = set(self.data) - self.used
         if extra:
-            raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{sorted(extra)[0][:40]}")
+            raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{shown(min(extra))}")
 
 
-def _timestamp(value: str | None, where: str) -> None:
+def _timestamp(value: str | None, where: str) -> datetime | None:
+    """A time written ``YYYY-MM-DD hh:mm:ss`` that exists (no 30 February)."""
     if value is None:
-        return
+        return None
     try:
-        datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError as error:
         raise SyncRefused(M_BAD_MANIFEST, detail=where) from error
+    if moment.isoformat(sep=" ") != value:
+        raise SyncRefused(M_BAD_MANIFEST, detail=where)
+    return moment
+
+
+def day_text(moment: datetime) -> str:
+    """``05/10/2026``, also for the years 1 and 9999 (no time zone arithmetic that could
+    overflow)."""
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
+
+
+def check_file_time(moment: datetime, commune: str, now: datetime | None = None) -> None:
+    """Refuse a time that no real file can have: before TDCS existed, or (more than
+    :data:`CLOCK_SLACK`) after the city's clock."""
+    latest = (now or utc_now()) + CLOCK_SLACK
+    if not EARLIEST_FILE_TIME <= moment <= latest:
+        raise SyncRefused(
+            M_FILE_TIME,
+            date=day_text(moment),
+            start=day_text(EARLIEST_FILE_TIME),
+            commune=commune,
+        )
 
 
 def parse(data: bytes) -> Manifest:
+    """Check a manifest strictly (every number, time and range against sane bounds before
+    anything uses it) and return it. Whether its time is plausible is checked once its
+    signature is (:func:`check_file_time`)."""
     try:
         body = load_json(data)
     except (ValueError, RecursionError, UnicodeDecodeError) as error:
@@ -175,8 +226,8 @@ def parse(data: bytes) -> Manifest:
     version = top.integer("format_version", 1, 10**6)
     if version != FORMAT_VERSION:
         raise SyncRefused(M_NEWER_MANIFEST, version=version, known=FORMAT_VERSION)
-    schema_version = top.text("schema_version", limit=64)
-    app_version = top.text("app_version", limit=64)
+    schema_version = top.text("schema_version", VERSION_RE, limit=64)
+    app_version = top.text("app_version", VERSION_RE, limit=64)
     commune = top.child("commune")
     code = commune.text("code", CODE_RE)
     name = commune.text("name")
@@ -187,33 +238,43 @@ def parse(data: bytes) -> Manifest:
     previous = export.optional_text("previous_id", UUID_RE)
     full = export.boolean("full_snapshot")
     created_at = export.text("created_at", TIMESTAMP_RE)
-    _timestamp(created_at, "export.created_at")
+    created = _timestamp(created_at, "export.created_at")
     export.done()
     changes = top.child("changes")
     after = changes.integer("after")
     through = changes.integer("through")
     covers_from = changes.optional_text("from", TIMESTAMP_RE)
-    _timestamp(covers_from, "changes.from")
-    if changes.text("to", TIMESTAMP_RE) != created_at or through < after:
+    started = _timestamp(covers_from, "changes.from")
+    if changes.text("to", TIMESTAMP_RE) != created_at or through < after or (full and after):
         raise SyncRefused(M_BAD_MANIFEST, detail="changes")
     changes.done()
+    assert created is not None
+    if started is not None and not EARLIEST_FILE_TIME <= started <= created:
+        raise SyncRefused(M_BAD_MANIFEST, detail="changes.from")
     counts_reader = top.child("counts")
     counts = {}
     for key in list(counts_reader.data):
         if not RECORD_TYPE_RE.fullmatch(key):
-            raise SyncRefused(M_BAD_MANIFEST, detail=f"counts.{key[:40]}")
-        counts[key] = counts_reader.integer(key, 0, 10**8)
+            raise SyncRefused(M_BAD_MANIFEST, detail=f"counts.{shown(key)}")
+        if key not in MODELS_BY_RECORD_TYPE:
+            raise SyncRefused(M_UNKNOWN_TYPE, type=key)
+        counts[key] = counts_reader.integer(key, 0, MAX_COUNT)
     withheld_raw = top._get("withheld")
-    if not isinstance(withheld_raw, dict) or not all(
-        RECORD_TYPE_RE.fullmatch(k)
-        and isinstance(v, list)
-        and all(isinstance(c, str) and len(c) <= 64 for c in v)
-        for k, v in withheld_raw.items()
+    if (
+        not isinstance(withheld_raw, dict)
+        or len(withheld_raw) > 64
+        or not all(
+            RECORD_TYPE_RE.fullmatch(k)
+            and isinstance(v, list)
+            and len(v) <= 64
+            and all(isinstance(c, str) and COLUMN_RE.fullmatch(c) for c in v)
+            for k, v in withheld_raw.items()
+        )
     ):
         raise SyncRefused(M_BAD_MANIFEST, detail="withheld")
     payload = top.child("payload")
     sha = payload.text("sha256", HEX64_RE)
-    size = payload.integer("size")
+    size = payload.integer("size", 0, MAX_PAYLOAD)
     payload.done()
     recipient = top.text("recipient_key_id", HEX64_RE)
     try:

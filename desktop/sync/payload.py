@@ -22,8 +22,13 @@ from sqlalchemy import Boolean, inspect
 from db.base import SyncedRecord
 from db.models import MODELS_BY_RECORD_TYPE, SYNCED_MODELS
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.text import UNWANTED
 from desktop.sync.errors import SyncRefused
 from desktop.sync.privacy import travelling_columns
+
+#: Brackets, braces and commas inside text may add to a payload's structure at most one for
+#: every this many bytes (genuine text has far fewer); see :func:`check_structure`.
+STRUCTURE_SLACK = 32
 
 M_BAD_PAYLOAD = QT_TRANSLATE_NOOP(
     "Sync", "The records inside the file are not in the expected form ({detail}). Refused."
@@ -36,6 +41,25 @@ M_UNKNOWN_TYPE = QT_TRANSLATE_NOOP(
 M_DUPLICATE_TYPE = QT_TRANSLATE_NOOP(
     "Sync", "The file lists the records of kind {type} twice. Refused."
 )
+M_STRUCTURE = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The records inside the file have far more parts than the {count} records it declares "
+    "could have. The file was refused without being read.",
+)
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value from a file, safe to put into a message, the ledger or a terminal: text
+    without control, bidirectional or unpaired surrogate characters, cut short."""
+    if isinstance(value, str):
+        return UNWANTED.sub("?", value[:limit])
+    if (
+        value is None
+        or isinstance(value, bool | float)
+        or (isinstance(value, int) and abs(value) < 10**30)
+    ):
+        return str(value)
+    return type(value).__name__
 
 
 @dataclass
@@ -116,7 +140,32 @@ def load_json(data: bytes) -> Any:
     )
 
 
-def decode(data: bytes) -> list[Table]:
+def check_structure(data: bytes, counts: dict[str, int]) -> None:
+    """Refuse, before parsing, a payload with more lists, objects or values than ``counts``
+    records can have: parsing allocates a Python object for each, so a small file packed
+    with ``[],[],…`` would otherwise take gigabytes."""
+    rows = sum(counts.values())
+    types = len(SYNCED_MODELS)
+    slack = len(data) // STRUCTURE_SLACK + 64
+    values = sum(
+        count * (len(travelling_columns(MODELS_BY_RECORD_TYPE[name])) + 1)
+        for name, count in counts.items()
+        if name in MODELS_BY_RECORD_TYPE
+    )
+    widths = sum(len(travelling_columns(model)) + 4 for model in SYNCED_MODELS)
+    if (
+        data.count(b"[") > rows + 2 * types + 1 + slack
+        or data.count(b"{") > types + 1 + slack
+        or data.count(b",") > values + widths + slack
+    ):
+        raise SyncRefused(M_STRUCTURE, count=rows)
+
+
+def decode(data: bytes, counts: dict[str, int] | None = None) -> list[Table]:
+    """The tables of a payload; with ``counts`` (the manifest's), its structure is first
+    checked against them (:func:`check_structure`)."""
+    if counts is not None:
+        check_structure(data, counts)
     try:
         body = load_json(data)
     except (ValueError, RecursionError, UnicodeDecodeError) as error:
@@ -136,7 +185,7 @@ def decode(data: bytes) -> list[Table]:
         if not isinstance(record_type, str) or not isinstance(rows, list):
             raise SyncRefused(M_BAD_PAYLOAD, detail="table")
         if record_type not in MODELS_BY_RECORD_TYPE:
-            raise SyncRefused(M_UNKNOWN_TYPE, type=record_type[:40])
+            raise SyncRefused(M_UNKNOWN_TYPE, type=shown(record_type))
         if record_type in seen:
             raise SyncRefused(M_DUPLICATE_TYPE, type=record_type)
         seen.add(record_type)

@@ -40,7 +40,13 @@ from desktop.sync.container import MAGIC, RECEIPT_MAGIC
 from desktop.sync.errors import SyncRefused
 from desktop.sync.files import receipt_file_name, write_atomically
 from desktop.sync.ledger import record_details, stored_time
-from desktop.sync.payload import load_json
+from desktop.sync.manifest import (
+    CLOCK_SLACK,
+    EARLIEST_FILE_TIME,
+    MAX_COUNT,
+    day_text,
+)
+from desktop.sync.payload import load_json, shown
 from desktop.sync.verify import commune_names
 
 VERSION = 1
@@ -75,6 +81,11 @@ M_RECEIPT_OTHER_COMMUNE = QT_TRANSLATE_NOOP(
 M_RECEIPT_UNKNOWN_EXPORT = QT_TRANSLATE_NOOP(
     "Sync",
     "This receipt is for file {seq}, which does not match any file made here. It was not accepted.",
+)
+M_RECEIPT_TIME = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The receipt says the city imported the file on {date}, which cannot be right. It was not "
+    "accepted: ask the city office to check its computer's date and to send the receipt again.",
 )
 M_RECEIPT_ONLY_COMMUNE = QT_TRANSLATE_NOOP("Sync", "Receipts are imported at commune offices.")
 M_NOT_IMPORTED = QT_TRANSLATE_NOOP("Sync", "No imported file has number {id} in the ledger.")
@@ -238,13 +249,21 @@ def accept_receipt(session: Session, data: bytes) -> Acknowledgement:
         summary = body.get("summary") or {}
     except (ValueError, KeyError, TypeError) as error:
         raise SyncRefused(M_NOT_RECEIPT) from error
-    if body.get("format") != FORMAT:
+    if body.get("format") != FORMAT or not isinstance(code, str):
         raise SyncRefused(M_NOT_RECEIPT)
+    try:
+        imported = datetime.fromisoformat(imported_at)
+    except ValueError as error:
+        raise SyncRefused(M_NOT_RECEIPT) from error
+    if imported.isoformat(sep=" ") != imported_at or imported.tzinfo is not None:
+        raise SyncRefused(M_NOT_RECEIPT)
+    if not EARLIEST_FILE_TIME <= imported <= utc_now() + CLOCK_SLACK:
+        raise SyncRefused(M_RECEIPT_TIME, date=day_text(imported))
     if code != office.unit_code:
-        raise SyncRefused(M_RECEIPT_OTHER_COMMUNE, code=str(code)[:12])
+        raise SyncRefused(M_RECEIPT_OTHER_COMMUNE, code=shown(code, 12))
     record = session.scalars(select(ExportRecord).where(ExportRecord.id == export_id)).first()
     if record is None or record.seq != seq or record.payload_sha256 != payload_sha:
-        raise SyncRefused(M_RECEIPT_UNKNOWN_EXPORT, seq=str(seq)[:12])
+        raise SyncRefused(M_RECEIPT_UNKNOWN_EXPORT, seq=shown(seq, 12))
     already = record.state is ExportState.ACKNOWLEDGED
     if not already:
         now = utc_now()
@@ -252,16 +271,12 @@ def accept_receipt(session: Session, data: bytes) -> Acknowledgement:
         record.acknowledged_at = now
         record.sent_at = record.sent_at or now
         session.flush()
-    try:
-        shown = format_datetime(datetime.fromisoformat(imported_at))
-    except ValueError:
-        shown = imported_at[:19]
     return Acknowledgement(
         record.seq,
         record.file_name,
-        shown,
+        format_datetime(imported),
         already,
-        {k: v for k, v in summary.items() if isinstance(v, int)}
+        {shown(k): v for k, v in summary.items() if type(v) is int and 0 <= v <= MAX_COUNT}
         if isinstance(summary, dict)
         else {},
     )

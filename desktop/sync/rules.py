@@ -13,6 +13,8 @@ it walked value by value to say which records are wrong and why.
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,6 +31,8 @@ from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.record_labels import field_title, record_type_label
+from desktop.core.text import UNWANTED, clean_multiline
+from desktop.sync.payload import shown
 from desktop.sync.privacy import withheld
 
 #: Text columns without a declared length (``Text``) may hold at most this much.
@@ -41,7 +45,15 @@ MONEY_NAMES = frozenset(
 EARLIEST_TIME = datetime(2000, 1, 1)
 LATEST_TIME = datetime(2100, 12, 31, 23, 59, 59)
 ID_LENGTH = 36
-_ID_CHARS = b"0123456789abcdef-"
+#: Identifiers as TDCS writes them (``str(uuid4())``), one per line.
+_IDS_RE = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*")
+#: Whitespace at the end of a line, which :func:`clean_multiline` removes.
+_LINE_END_SPACE = re.compile(r"[^\S\n]\n")
+#: The columns every travelling record has (``SyncedRecord``): none may be left out.
+BASE_COLUMNS = SyncedRecord.SYSTEM_COLUMNS
+#: Required text that may still be blank at a commune: a savings group imported from a
+#: bank list without codes keeps its code empty.
+MAY_BE_BLANK = frozenset({"code"})
 NONE = type(None)
 
 M_REQUIRED = validation.M_REQUIRED
@@ -54,6 +66,15 @@ M_TIME_RANGE = QT_TRANSLATE_NOOP("Sync", "The time must be between {start} and {
 M_NOT_CHOICE = QT_TRANSLATE_NOOP("Sync", "“{value}” is not one of the allowed values.")
 M_NUMBER_RANGE = QT_TRANSLATE_NOOP("Sync", "The number must be between {low} and {high}.")
 M_NOT_ID = QT_TRANSLATE_NOOP("Sync", "Not a record identifier (UUID).")
+M_BLANK = QT_TRANSLATE_NOOP("Sync", "Blank, but a record of this kind must have it.")
+M_CHANGE_RANGE = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The change number {value} is not among the changes the file covers (after {after}, up "
+    "to {through}).",
+)
+M_DELETED_BEFORE_CREATED = QT_TRANSLATE_NOOP(
+    "Sync", "The record is marked deleted ({deleted}) before it was created ({created})."
+)
 M_BAD_ROW = QT_TRANSLATE_NOOP("Sync", "The record does not have one value per column.")
 M_DUPLICATE = QT_TRANSLATE_NOOP("Sync", "The same record appears more than once in the file.")
 M_OTHER_OWNER = QT_TRANSLATE_NOOP(
@@ -105,6 +126,10 @@ class ColumnRule:
     high: int = 0
     choices: frozenset[str] = frozenset()
     is_id: bool = False
+    #: Text a commune's form requires (a name, a title): never blank.
+    required: bool = False
+    #: Free text, stored as a commune's form stores it (see :func:`normalise_text`).
+    free_text: bool = False
     #: ``(table, column)`` of a foreign key.
     reference: tuple[str, str] | None = None
     #: True when the reference points at another travelling record (checked for owner,
@@ -209,7 +234,16 @@ def _column_rule(column: Column[Any], hidden: bool) -> ColumnRule:
     if isinstance(col_type, String):
         is_id = name == "id" or references_record
         length = ID_LENGTH if is_id else (col_type.length or MAX_TEXT)
-        return ColumnRule(kind=Kind.TEXT, max_length=length, is_id=is_id, **common)
+        free = not is_id and reference is None and name not in SyncedRecord.SYSTEM_COLUMNS
+        required = free and not nullable and column.default is None and name not in MAY_BE_BLANK
+        return ColumnRule(
+            kind=Kind.TEXT,
+            max_length=length,
+            is_id=is_id,
+            required=required and not hidden,
+            free_text=free,
+            **common,
+        )
     raise TypeError(f"no sync rule for {name}: {col_type!r}")
 
 
@@ -244,12 +278,27 @@ def _time_ok(value: str) -> bool:
 def _ids_ok(values: Sequence[str]) -> bool:
     if set(map(len, values)) != {ID_LENGTH}:
         return False
-    joined = "".join(values)
-    if not joined.isascii():
-        return False
-    return not joined.encode("ascii").translate(None, _ID_CHARS) and joined.count("-") == 4 * len(
-        values
-    )
+    return _IDS_RE.fullmatch("\n".join(values) + "\n") is not None
+
+
+def normalise_text(values: Sequence[Any]) -> list[Any] | None:
+    """Free text as a commune's forms store it (:func:`desktop.core.text.clean_multiline`:
+    NFC, trimmed, no trailing spaces on a line, no control, bidirectional-override or
+    unpaired surrogate characters), or ``None`` when every value already is (the common
+    case, checked over the whole column at C speed). Values that are not text are left for
+    the type check."""
+    text = [v for v in values if type(v) is str]
+    if not text:
+        return None
+    joined = "\n".join(text)
+    if (
+        UNWANTED.search(joined) is None
+        and _LINE_END_SPACE.search(joined) is None
+        and unicodedata.is_normalized("NFC", joined)
+        and list(map(str.strip, text)) == text
+    ):
+        return None
+    return [clean_multiline(v) if type(v) is str else v for v in values]
 
 
 def column_ok(rule: ColumnRule, values: Sequence[Any]) -> bool:
@@ -274,6 +323,8 @@ def column_ok(rule: ColumnRule, values: Sequence[Any]) -> bool:
     if kind is Kind.TEXT:
         if rule.is_id:
             return _ids_ok(present)
+        if rule.required and "" in present:
+            return False
         return max(map(len, present)) <= rule.max_length
     if kind is Kind.CHOICE:
         return set(present) <= rule.choices
@@ -312,11 +363,13 @@ def explain(rule: ColumnRule, value: Any) -> str | None:
         if kind is Kind.TEXT:
             if rule.is_id:
                 return None if _ids_ok([value]) else _message(M_NOT_ID)
+            if rule.required and not value:
+                return _message(M_BLANK)
             if len(value) > rule.max_length:
                 return _message(validation.M_TOO_LONG, limit=rule.max_length)
             return None
         if kind is Kind.CHOICE:
-            return None if value in rule.choices else _message(M_NOT_CHOICE, value=value[:40])
+            return None if value in rule.choices else _message(M_NOT_CHOICE, value=shown(value))
         if kind is Kind.DATE:
             try:
                 day = date.fromisoformat(value)

@@ -3,9 +3,11 @@ city's receipt marks it acknowledged, all through the real services and real fil
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from db.enums import ExportState, OfficeMode
 from desktop.core.database import Database
-from desktop.core.office import set_up_office
+from desktop.core.office import require_office, set_up_office
 from desktop.paths import AppPaths
 from desktop.sync import keys
 from desktop.sync.exporter import list_exports, make_export
@@ -15,6 +17,11 @@ from desktop.sync.receipts import accept_receipt, receipt_bytes
 
 class SyncSelfTestFailure(Exception):
     pass
+
+
+def session_code_and_key(session: Session) -> tuple[str, bytes]:
+    """This commune's code and public signing key (what the city enrols after the call)."""
+    return require_office(session).unit_code, keys.ensure_commune_key(session).public
 
 
 def round_trip(commune: Database) -> str:
@@ -27,6 +34,9 @@ def round_trip(commune: Database) -> str:
         with commune.transaction() as session:
             keys.import_city_key(session, key_file)
             result = make_export(session, commune.paths.exports, full=True)
+            code, signing = session_code_and_key(session)
+        with city.transaction() as session:
+            keys.enrol_commune_key(session, code, signing)
         with CityImporter(city) as importer:
             report = importer.import_file(result.path)
         if report.status is not Status.APPLIED or report.import_id is None:

@@ -12,6 +12,7 @@ of every record passes :mod:`desktop.sync.rules`. Nothing here writes to the dat
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -28,9 +29,12 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.sync import container, crypto, keys, manifest, payload
 from desktop.sync.errors import SyncRefused
 from desktop.sync.manifest import Manifest
-from desktop.sync.payload import Table
+from desktop.sync.payload import Table, shown
 from desktop.sync.rules import (
+    BASE_COLUMNS,
     M_BAD_ROW,
+    M_CHANGE_RANGE,
+    M_DELETED_BEFORE_CREATED,
     M_DUPLICATE,
     M_MISSING_COLUMN,
     M_OTHER_OWNER,
@@ -40,11 +44,17 @@ from desktop.sync.rules import (
     Problem,
     column_ok,
     explain,
+    normalise_text,
     rules_for,
 )
 
 #: A file with more problems than this is not worth listing further.
 MAX_PROBLEMS = 200
+#: Every record carries a random identifier (122 random bits) that no compression shrinks
+#: below 16 bytes: a file declaring more records than its size allows is refused before
+#: its records are read (plus an allowance for small files).
+MIN_RECORD_BYTES = 12
+RECORD_ALLOWANCE = 1000
 
 M_NOT_CITY = QT_TRANSLATE_NOOP(
     "Sync", "Only the city office imports sync files. This office is a commune office."
@@ -76,8 +86,15 @@ M_OTHER_KEY = QT_TRANSLATE_NOOP(
     "Sync",
     "The file from {commune} is signed with a different key (fingerprint {new}) from the "
     "one confirmed for that commune on {date} (fingerprint {old}). It was refused. If the "
-    "commune reinstalled TDCS without a backup, confirm its new fingerprint by phone and "
-    "then forget the old key on the Sync page (tdcs keys forget-commune {code}).",
+    "commune says by phone that it reinstalled TDCS without a backup, forget the old key on "
+    "the Sync page (tdcs keys forget-commune {code}); its files then wait until its new key "
+    "is confirmed.",
+)
+M_KEY_OF_ANOTHER_UNIT = QT_TRANSLATE_NOOP(
+    "Sync",
+    "The file says it comes from {commune}, but it is signed with the key enrolled for "
+    "{owner} (fingerprint {fingerprint}). One key belongs to one commune: the file was "
+    "refused.",
 )
 M_NEWER_SCHEMA = QT_TRANSLATE_NOOP(
     "Sync",
@@ -152,6 +169,17 @@ def verify_file(session: Session, data: bytes) -> VerifiedFile:
         raise SyncRefused(M_BAD_SIGNATURE) from error
     if pinned is not None and parsed.signing_key != pinned.public_key:
         _refuse_other_key(parsed, pinned, communes, None)
+    if pinned is None:
+        owner = keys.unit_of_key(session, parsed.signing_key)
+        if owner is not None:
+            raise SyncRefused(
+                M_KEY_OF_ANOTHER_UNIT,
+                commune=communes.get(code, shown(code)),
+                owner=communes.get(owner, owner),
+                fingerprint=crypto.fingerprint(parsed.signing_key),
+                file_commune=code if code in communes else None,
+                file_seq=parsed.seq,
+            )
     if parsed.recipient_key_id != crypto.key_id(key.public).hex():
         raise SyncRefused(M_WRONG_CITY)
     body = bundle.payload
@@ -162,9 +190,12 @@ def verify_file(session: Session, data: bytes) -> VerifiedFile:
         raise SyncRefused(M_PAYLOAD_MISMATCH)
     if code == CITY_CODE or code not in communes:
         raise SyncRefused(M_UNKNOWN_COMMUNE, code=code)
+    manifest.check_file_time(parsed.created, communes[code])
     if parsed.schema_version not in known_schema_versions():
         raise SyncRefused(M_NEWER_SCHEMA, version=parsed.schema_version)
-    tables = payload.decode(body)
+    if parsed.total > len(data) // MIN_RECORD_BYTES + RECORD_ALLOWANCE:
+        raise SyncRefused(payload.M_STRUCTURE, count=parsed.total)
+    tables = payload.decode(body, parsed.counts)
     found = {t.record_type: len(t.rows) for t in tables if t.rows}
     declared = {k: v for k, v in parsed.counts.items() if v}
     for record_type in sorted(set(found) | set(declared)):
@@ -177,7 +208,7 @@ def verify_file(session: Session, data: bytes) -> VerifiedFile:
             )
     verified = VerifiedFile(parsed, [t for t in tables if t.rows], new_key=pinned is None)
     for table in verified.tables:
-        check_table(table, code, verified)
+        check_table(table, parsed, verified)
     return verified
 
 
@@ -202,18 +233,22 @@ def _add(verified: VerifiedFile, problem: Problem) -> None:
         verified.problems.append(problem)
 
 
-def check_table(table: Table, commune_code: str, verified: VerifiedFile) -> None:
+def check_table(table: Table, parsed: Manifest, verified: VerifiedFile) -> None:
     """Check the columns and values of one table, adding what is wrong to ``verified``;
-    columns the city cannot take at all refuse the whole file."""
+    columns the city cannot take at all refuse the whole file. Free text is stored as a
+    commune's form stores it (:func:`desktop.sync.rules.normalise_text`)."""
+    commune_code = parsed.commune_code
     rules = rules_for(table.model)
     record_type = table.record_type
     for name in table.columns:
         if name in rules.withheld:
             raise SyncRefused(M_WITHHELD_SENT, type=record_type, field=name)
         if name not in rules.columns:
-            raise SyncRefused(M_UNKNOWN_COLUMN, type=record_type, field=name[:40])
+            raise SyncRefused(M_UNKNOWN_COLUMN, type=record_type, field=shown(name))
     for name, rule in rules.columns.items():
-        if name not in table.columns and name not in rules.withheld and rule.fill is MISSING:
+        if name in table.columns or name in rules.withheld:
+            continue
+        if rule.fill is MISSING or name in BASE_COLUMNS:
             raise SyncRefused(M_MISSING_COLUMN, type=record_type, field=name)
     width = len(table.columns)
     rows = table.rows
@@ -230,11 +265,19 @@ def check_table(table: Table, commune_code: str, verified: VerifiedFile) -> None
     columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
     id_index = table.columns.index("id")
     ids = columns[id_index]
+    failed: set[str] = set()
     for index, name in enumerate(table.columns):
         rule = rules.columns[name]
-        values = columns[index]
+        values: Sequence[Any] = columns[index]
+        if rule.free_text:
+            fixed = normalise_text(values)
+            if fixed is not None:
+                for row, value in zip(rows, fixed, strict=True):
+                    row[index] = value
+                values = fixed
         if column_ok(rule, values):
             continue
+        failed.add(name)
         for record_id, value in zip(ids, values, strict=True):
             reason = explain(rule, value)
             if reason is not None:
@@ -249,9 +292,24 @@ def check_table(table: Table, commune_code: str, verified: VerifiedFile) -> None
                         record_type,
                         _shown(record_id),
                         "commune_code",
-                        tr(M_OTHER_OWNER, owner=str(owner)[:12]),
+                        tr(M_OTHER_OWNER, owner=shown(owner, 12)),
                     ),
                 )
+    if "change_seq" not in failed:
+        changes = columns[table.columns.index("change_seq")]
+        low, high = parsed.change_after, parsed.change_through
+        if min(changes) <= low or max(changes) > high:
+            for record_id, value in zip(ids, changes, strict=True):
+                if not low < value <= high:
+                    message = tr(M_CHANGE_RANGE, value=value, after=low, through=high)
+                    _add(verified, Problem(record_type, _shown(record_id), "change_seq", message))
+    if not failed & {"created_at", "deleted_at"}:
+        created = columns[table.columns.index("created_at")]
+        deleted = columns[table.columns.index("deleted_at")]
+        for record_id, made, gone in zip(ids, created, deleted, strict=True):
+            if gone is not None and gone < made:
+                message = tr(M_DELETED_BEFORE_CREATED, deleted=gone, created=made)
+                _add(verified, Problem(record_type, _shown(record_id), "deleted_at", message))
     if set(map(type, ids)) == {str} and len(set(ids)) != len(ids):
         seen: set[str] = set()
         for record_id in ids:
@@ -261,7 +319,7 @@ def check_table(table: Table, commune_code: str, verified: VerifiedFile) -> None
 
 
 def _shown(record_id: Any) -> str:
-    return record_id[:36] if isinstance(record_id, str) else ""
+    return shown(record_id, 36) if isinstance(record_id, str) else ""
 
 
 def problems_text(verified: VerifiedFile, limit: int = 10) -> str:

@@ -104,8 +104,8 @@
         <translation>tệp khóa cần ghi</translation>
     </message>
     <message>
-        <source>forget a commune&apos;s key so its next file pins a new one (city)</source>
-        <translation>bỏ khóa đã ghi nhận của một xã, phường để tệp tiếp theo ghi nhận khóa mới (dành cho thành phố)</translation>
+        <source>enrol a commune&apos;s key after its fingerprint was read out by phone (city)</source>
+        <translation>ghi nhận khóa của xã, phường sau khi đã nghe đọc mã nhận dạng qua điện thoại (thành phố)</translation>
     </message>
     <message>
         <source>CODE</source>
@@ -114,6 +114,18 @@
     <message>
         <source>the commune&apos;s code</source>
         <translation>mã xã, phường</translation>
+    </message>
+    <message>
+        <source>FINGERPRINT</source>
+        <translation>MÃ_NHẬN_DẠNG</translation>
+    </message>
+    <message>
+        <source>the 24 digits the commune reads out (spaces allowed)</source>
+        <translation>24 chữ số xã, phường đọc qua điện thoại (có thể có dấu cách)</translation>
+    </message>
+    <message>
+        <source>forget a commune&apos;s key: the commune starts afresh under a new key (city)</source>
+        <translation>bỏ khóa của xã, phường: xã, phường bắt đầu lại từ đầu với khóa mới (thành phố)</translation>
     </message>
     <message>
         <source>full copy</source>
@@ -176,6 +188,10 @@
         <translation>Biên nhận cần gửi lại xã, phường: {path}</translation>
     </message>
     <message>
+        <source>WAITING FOR THE KEY: {reason}</source>
+        <translation>CHỜ XÁC NHẬN KHÓA: {reason}</translation>
+    </message>
+    <message>
         <source>REFUSED: {reason}</source>
         <translation>BỊ TỪ CHỐI: {reason}</translation>
     </message>
@@ -202,6 +218,10 @@
     <message>
         <source>City key fingerprint: {fingerprint}</source>
         <translation>Mã nhận dạng khóa thành phố: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>waiting to be confirmed ({files} files)</source>
+        <translation>chờ xác nhận ({files} tệp)</translation>
     </message>
     <message>
         <source>This office&apos;s key fingerprint: {fingerprint}</source>
@@ -236,16 +256,20 @@
         <translation>Mã nhận dạng: {fingerprint}</translation>
     </message>
     <message>
-        <source>Only the city office pins commune keys.</source>
-        <translation>Chỉ thành phố mới ghi nhận khóa của các xã, phường.</translation>
+        <source>Key of {code} confirmed (fingerprint {fingerprint}). Import its files again: tdcs import FILE…</source>
+        <translation>Đã xác nhận khóa của {code} (mã nhận dạng {fingerprint}). Hãy nhập lại các tệp của đơn vị này: tdcs import TỆP…</translation>
     </message>
     <message>
-        <source>Key of {code} forgotten; its next file will pin a new key.</source>
-        <translation>Đã bỏ khóa của {code}; tệp tiếp theo của đơn vị này sẽ ghi nhận khóa mới.</translation>
+        <source>Only the city office enrols communes&apos; keys.</source>
+        <translation>Chỉ thành phố mới ghi nhận khóa của xã, phường.</translation>
     </message>
     <message>
-        <source>No key was pinned for {code}.</source>
-        <translation>Chưa ghi nhận khóa nào của {code}.</translation>
+        <source>Key of {code} forgotten. The commune starts afresh: its next file waits until its new key is confirmed (tdcs keys confirm {code} FINGERPRINT), and its next complete file replaces what the city holds for it.</source>
+        <translation>Đã bỏ khóa của {code}. Đơn vị này bắt đầu lại từ đầu: tệp tiếp theo của đơn vị sẽ chờ đến khi khóa mới được xác nhận (tdcs keys confirm {code} MÃ_NHẬN_DẠNG), và tệp đầy đủ tiếp theo sẽ thay thế toàn bộ số liệu thành phố đang giữ của đơn vị.</translation>
+    </message>
+    <message>
+        <source>No key is enrolled for {code}.</source>
+        <translation>Chưa có khóa nào được ghi nhận cho {code}.</translation>
     </message>
 </context>
 </TS>

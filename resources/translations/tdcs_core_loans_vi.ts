@@ -317,7 +317,7 @@
     </message>
     <message>
         <source>The file {path} does not exist.</source>
-        <extracomment>Headings are looked for in the first rows only. A list larger than this is not a commune&apos;s list (and would exhaust memory). Rows formatted far below the table end the reading after this many blank rows.</extracomment>
+        <extracomment>Headings are looked for in the first rows only. A list larger than this is not a commune&apos;s list (and would exhaust memory). Rows formatted far below the table end the reading after this many blank rows. What the parts of a workbook may unpack to, as its ZIP directory declares (Python&apos;s ``zipfile`` never unpacks more than a member declares: it stops there with an error). A sheet is streamed, so it may be large; the shared strings and the other parts are read whole, so they may not. One row of a sheet (16 384 cells at most in Excel) is never this long.</extracomment>
         <translation>Không có tệp {path}.</translation>
     </message>
     <message>
@@ -331,6 +331,10 @@
     <message>
         <source>{path} is too large to be a loan list.</source>
         <translation>{path} quá lớn, không phải một danh sách vay.</translation>
+    </message>
+    <message>
+        <source>{path} unpacks to {size} MB ({part}), far more than a loan list needs; it was not read. Open it in Excel, keep only the list, and save it again.</source>
+        <translation>{path} khi giải nén sẽ thành {size} MB ({part}), lớn hơn nhiều so với một danh sách khoản vay nên không được đọc. Hãy mở tệp bằng Excel, chỉ giữ lại danh sách rồi lưu lại.</translation>
     </message>
     <message>
         <source>The workbook has no sheet named {sheet}. Its sheets: {sheets}.</source>

@@ -52,6 +52,7 @@
     <name>Sync</name>
     <message>
         <source>File {seq} from {commune} has not arrived.</source>
+        <extracomment>``audit_log.record_type`` of enrolling (create) and forgetting (delete) a commune&apos;s key. File numbers that have not arrived, as inclusive ranges ``((2, 5), (7, 7))``: a file numbered 10⁹ costs one pair, never a list of 10⁹ numbers.</extracomment>
         <translation>Tệp số {seq} của {commune} chưa đến.</translation>
     </message>
     <message>
@@ -65,6 +66,10 @@
     <message>
         <source>No file imported yet: every file was refused</source>
         <translation>Chưa nhập được tệp nào: các tệp đã gửi đều bị từ chối</translation>
+    </message>
+    <message>
+        <source>{files} files wait for the commune&apos;s key to be confirmed (fingerprint {fingerprints})</source>
+        <translation>{files} tệp chờ xác nhận khóa của đơn vị (mã nhận dạng {fingerprints})</translation>
     </message>
     <message>
         <source>This conflict no longer exists.</source>
@@ -88,7 +93,7 @@
     </message>
     <message>
         <source>The file is empty (0 bytes). Ask for it to be sent again.</source>
-        <extracomment>Largest sync file accepted. A full snapshot of the largest commune (about 10 000 loans) is a few megabytes; the limit is far above that and far below what hurts a city PC.</extracomment>
+        <extracomment>Largest sync file accepted. A full snapshot of the largest commune (about 10 000 loans) is a few megabytes; the limit is far above that and far below what hurts a city PC. ``payload.json`` may unpack to at most this many times the archive&apos;s size (plus :data:`RATIO_ALLOWANCE`): genuine records compress about 4 times, since every record carries a random identifier; text packed a thousand times is a &quot;zip bomb&quot;. This keeps the memory an import takes in proportion to the file&apos;s size.</extracomment>
         <translation>Tệp rỗng (0 byte). Hãy đề nghị gửi lại tệp.</translation>
     </message>
     <message>
@@ -172,12 +177,16 @@
         <translation>Một tệp khác mang số {seq} của {commune} đã được nhập lúc {date}. Có thể xã, phường đã phục hồi một bản sao lưu cũ. Hãy đề nghị xã, phường tạo bản đầy đủ; thành phố nhận bản đầy đủ dù mang số nào.</translation>
     </message>
     <message>
-        <source>First file from {commune}: its key has fingerprint {fingerprint}. Confirm it with the commune by phone; from now on only files signed with this key are accepted.</source>
-        <translation>Tệp đầu tiên của {commune}: mã nhận dạng khóa là {fingerprint}. Hãy gọi điện cho xã, phường để xác nhận; từ nay chỉ nhận các tệp được ký bằng khóa này.</translation>
+        <source>Not imported yet: the key that signed this file (fingerprint {fingerprint}) is not enrolled for {commune}. Call the commune, have it read the key fingerprint shown on its Sync page, and confirm that number (“Confirm the commune&apos;s key…”, or: tdcs keys confirm {code} FINGERPRINT); then import the file again. Until then it counts for nothing.</source>
+        <translation>Chưa nhập: khóa ký tệp này (mã nhận dạng {fingerprint}) chưa được ghi nhận cho {commune}. Hãy gọi điện cho xã, phường, đề nghị đọc mã nhận dạng khóa hiển thị tại trang Đồng bộ của đơn vị, rồi xác nhận đúng số đó (“Xác nhận khóa của xã, phường…”, hoặc: tdcs keys confirm {code} MÃ_NHẬN_DẠNG); sau đó nhập lại tệp. Cho đến lúc đó, số liệu trong tệp chưa được tính.</translation>
     </message>
     <message>
-        <source>Not imported: the key of {commune} was not confirmed.</source>
-        <translation>Chưa nhập: khóa của {commune} chưa được xác nhận.</translation>
+        <source>The file could not be checked or imported because of an unexpected error ({error}). It was refused and nothing was changed; the details are in the log file (logs/tdcs.log). Please report it.</source>
+        <translation>Không thể kiểm tra hoặc nhập tệp do một lỗi không mong đợi ({error}). Tệp bị từ chối, dữ liệu không thay đổi; chi tiết có trong tệp nhật ký (logs/tdcs.log). Đề nghị báo lỗi này.</translation>
+    </message>
+    <message>
+        <source>This complete copy replaces what the city held for {commune}: {count} records the commune no longer has were marked deleted (the city keeps them in the history).</source>
+        <translation>Bản đầy đủ này thay thế số liệu thành phố đang giữ của {commune}: {count} bản ghi mà đơn vị không còn nữa đã được đánh dấu xóa (thành phố vẫn lưu trong lịch sử).</translation>
     </message>
     <message>
         <source>This file does not follow on from file {seq} that the city has from {commune} (the commune may have restored a backup); records are still compared by version.</source>
@@ -216,12 +225,41 @@
         <translation>Chỉ thành phố mới có khóa thành phố.</translation>
     </message>
     <message>
+        <source>Only the city office confirms communes&apos; keys.</source>
+        <translation>Chỉ thành phố mới xác nhận khóa của xã, phường.</translation>
+    </message>
+    <message>
+        <source>{code} is not the code of one of the 103 communes and wards of Cần Thơ.</source>
+        <translation>{code} không phải là mã của một trong 103 xã, phường của thành phố Cần Thơ.</translation>
+    </message>
+    <message>
+        <source>A key fingerprint has 24 digits (six groups of four); what was typed has {count}. Type the number the commune reads out, for example 6152 4176 0562 6515 7586 5327.</source>
+        <translation>Mã nhận dạng khóa gồm 24 chữ số (sáu nhóm, mỗi nhóm bốn số); số vừa nhập có {count} chữ số. Hãy nhập đúng số xã, phường đọc qua điện thoại, ví dụ 6152 4176 0562 6515 7586 5327.</translation>
+    </message>
+    <message>
+        <source>The key of {commune} was confirmed on {date} (fingerprint {fingerprint}). If the commune reinstalled TDCS without a backup, forget that key first (on the Sync page, or: tdcs keys forget-commune {code}).</source>
+        <translation>Khóa của {commune} đã được xác nhận ngày {date} (mã nhận dạng {fingerprint}). Nếu xã, phường đã cài lại TDCS mà không có bản sao lưu, hãy bỏ khóa đó trước (tại trang Đồng bộ, hoặc: tdcs keys forget-commune {code}).</translation>
+    </message>
+    <message>
+        <source>No file from {commune} that waits here is signed with the key {fingerprint}. Check the number with the commune again (its Sync page shows it under “This office&apos;s key fingerprint”). Files waiting from this commune: {files}.</source>
+        <translation>Không có tệp nào của {commune} đang chờ tại đây được ký bằng khóa có mã nhận dạng {fingerprint}. Hãy kiểm tra lại số này với xã, phường (trang Đồng bộ của đơn vị ghi ở mục “Mã nhận dạng khóa của đơn vị”). Số tệp của đơn vị đang chờ: {files}.</translation>
+    </message>
+    <message>
+        <source>This key (fingerprint {fingerprint}) is already enrolled for {owner}. One key belongs to one commune: it cannot be enrolled for {commune}.</source>
+        <translation>Khóa này (mã nhận dạng {fingerprint}) đã được ghi nhận cho {owner}. Mỗi khóa chỉ thuộc về một đơn vị nên không thể ghi nhận cho {commune}.</translation>
+    </message>
+    <message>
         <source>This office already has a city key with fingerprint {old}; the file holds a different key ({new}). Confirm the new fingerprint with the city by phone, then import it again choosing to replace the old key.</source>
         <translation>Đơn vị đang dùng khóa thành phố có mã nhận dạng {old}; tệp này chứa khóa khác ({new}). Hãy gọi điện cho thành phố để xác nhận mã nhận dạng mới, rồi nhập lại và chọn thay khóa cũ.</translation>
     </message>
     <message>
         <source>The description inside the file (manifest) is not in the expected form ({detail}). The file was refused.</source>
+        <extracomment>File numbers: one a day for 2 700 years would not reach it. Change numbers (a commune makes a few thousand a year). Records of one type in one file (the largest commune has about 100 000). ``payload.json`` is at most this long (the ZIP member limit of the container). TDCS did not exist before this; a file &quot;made&quot; earlier comes from a wrong clock. How far ahead of the city&apos;s clock a file&apos;s time may be (clocks differ by minutes).</extracomment>
         <translation>Phần mô tả trong tệp (manifest) không đúng cấu trúc quy định ({detail}). Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The file says it was made on {date}, which cannot be right (a file is made between {start} and today). The computer clock of {commune} is probably wrong: ask the commune to set the right date and time, then make the file again. The file was refused.</source>
+        <translation>Tệp ghi được tạo ngày {date}, điều này không thể đúng (tệp chỉ có thể được tạo từ ngày {start} đến hôm nay). Có lẽ đồng hồ máy tính của {commune} bị sai: hãy đề nghị đơn vị chỉnh lại ngày giờ rồi tạo lại tệp. Tệp bị từ chối.</translation>
     </message>
     <message>
         <source>This file was made by a newer version of TDCS (sync format {version}; this TDCS reads format {known}). Update TDCS on this computer, then import the file again.</source>
@@ -229,6 +267,7 @@
     </message>
     <message>
         <source>The records inside the file are not in the expected form ({detail}). Refused.</source>
+        <extracomment>Brackets, braces and commas inside text may add to a payload&apos;s structure at most one for every this many bytes (genuine text has far fewer); see :func:`check_structure`.</extracomment>
         <translation>Các bản ghi trong tệp không đúng cấu trúc quy định ({detail}). Tệp bị từ chối.</translation>
     </message>
     <message>
@@ -238,6 +277,10 @@
     <message>
         <source>The file lists the records of kind {type} twice. Refused.</source>
         <translation>Tệp liệt kê hai lần các bản ghi loại {type}. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The records inside the file have far more parts than the {count} records it declares could have. The file was refused without being read.</source>
+        <translation>Phần bản ghi trong tệp không đúng cấu trúc quy định: có nhiều thành phần hơn hẳn số mà {count} bản ghi tệp khai báo có thể có. Tệp bị từ chối mà không đọc.</translation>
     </message>
     <message>
         <source>This is not a receipt from the city. Receipts are files named BienNhan_….tdcsr that the city sends back after importing a file.</source>
@@ -268,6 +311,10 @@
         <translation>Biên nhận này dành cho tệp số {seq}, không khớp với tệp nào đã tạo tại đây. Biên nhận không được chấp nhận.</translation>
     </message>
     <message>
+        <source>The receipt says the city imported the file on {date}, which cannot be right. It was not accepted: ask the city office to check its computer&apos;s date and to send the receipt again.</source>
+        <translation>Biên nhận ghi thành phố đã nhập tệp ngày {date}, điều này không thể đúng. Biên nhận không được chấp nhận: hãy đề nghị thành phố kiểm tra ngày giờ trên máy tính và gửi lại biên nhận.</translation>
+    </message>
+    <message>
         <source>Receipts are imported at commune offices.</source>
         <translation>Biên nhận được nhập tại xã, phường.</translation>
     </message>
@@ -281,7 +328,7 @@
     </message>
     <message>
         <source>Expected text.</source>
-        <extracomment>Text columns without a declared length (``Text``) may hold at most this much. Money columns: whole đồng, 0 … 100 000 billion (far above the city&apos;s total capital).</extracomment>
+        <extracomment>Text columns without a declared length (``Text``) may hold at most this much. Money columns: whole đồng, 0 … 100 000 billion (far above the city&apos;s total capital). Identifiers as TDCS writes them (``str(uuid4())``), one per line. Whitespace at the end of a line, which :func:`clean_multiline` removes. The columns every travelling record has (``SyncedRecord``): none may be left out. Required text that may still be blank at a commune: a savings group imported from a bank list without codes keeps its code empty.</extracomment>
         <translation>Phải là chữ.</translation>
     </message>
     <message>
@@ -317,6 +364,18 @@
         <translation>Không phải mã định danh bản ghi (UUID).</translation>
     </message>
     <message>
+        <source>Blank, but a record of this kind must have it.</source>
+        <translation>Đang để trống, nhưng loại bản ghi này bắt buộc phải có.</translation>
+    </message>
+    <message>
+        <source>The change number {value} is not among the changes the file covers (after {after}, up to {through}).</source>
+        <translation>Số thứ tự thay đổi {value} không thuộc phạm vi thay đổi mà tệp bao gồm (sau {after}, đến {through}).</translation>
+    </message>
+    <message>
+        <source>The record is marked deleted ({deleted}) before it was created ({created}).</source>
+        <translation>Bản ghi được đánh dấu xóa ({deleted}) trước thời điểm được tạo ({created}).</translation>
+    </message>
+    <message>
         <source>The record does not have one value per column.</source>
         <translation>Bản ghi không có đủ một giá trị cho mỗi cột.</translation>
     </message>
@@ -350,7 +409,7 @@
     </message>
     <message>
         <source>Only the city office imports sync files. This office is a commune office.</source>
-        <extracomment>A file with more problems than this is not worth listing further.</extracomment>
+        <extracomment>A file with more problems than this is not worth listing further. Every record carries a random identifier (122 random bits) that no compression shrinks below 16 bytes: a file declaring more records than its size allows is refused before its records are read (plus an allowance for small files).</extracomment>
         <translation>Chỉ thành phố mới nhập tệp đồng bộ. Đơn vị này là xã, phường.</translation>
     </message>
     <message>
@@ -374,8 +433,12 @@
         <translation>Tệp ghi là của đơn vị {code}, không thuộc 103 xã, phường của thành phố Cần Thơ. Tệp bị từ chối.</translation>
     </message>
     <message>
-        <source>The file from {commune} is signed with a different key (fingerprint {new}) from the one confirmed for that commune on {date} (fingerprint {old}). It was refused. If the commune reinstalled TDCS without a backup, confirm its new fingerprint by phone and then forget the old key on the Sync page (tdcs keys forget-commune {code}).</source>
-        <translation>Tệp của {commune} được ký bằng một khóa khác (mã nhận dạng {new}) với khóa đã xác nhận cho đơn vị này ngày {date} (mã nhận dạng {old}). Tệp bị từ chối. Nếu xã, phường đã cài lại TDCS mà không có bản sao lưu, hãy gọi điện xác nhận mã nhận dạng mới rồi bỏ khóa cũ tại trang Đồng bộ (tdcs keys forget-commune {code}).</translation>
+        <source>The file from {commune} is signed with a different key (fingerprint {new}) from the one confirmed for that commune on {date} (fingerprint {old}). It was refused. If the commune says by phone that it reinstalled TDCS without a backup, forget the old key on the Sync page (tdcs keys forget-commune {code}); its files then wait until its new key is confirmed.</source>
+        <translation>Tệp của {commune} được ký bằng một khóa khác (mã nhận dạng {new}) với khóa đã xác nhận cho đơn vị này ngày {date} (mã nhận dạng {old}). Tệp bị từ chối. Nếu xã, phường cho biết qua điện thoại là đã cài lại TDCS mà không có bản sao lưu, hãy bỏ khóa cũ tại trang Đồng bộ (tdcs keys forget-commune {code}); sau đó các tệp của đơn vị sẽ chờ đến khi khóa mới được xác nhận.</translation>
+    </message>
+    <message>
+        <source>The file says it comes from {commune}, but it is signed with the key enrolled for {owner} (fingerprint {fingerprint}). One key belongs to one commune: the file was refused.</source>
+        <translation>Tệp ghi là của {commune}, nhưng được ký bằng khóa đã ghi nhận cho {owner} (mã nhận dạng {fingerprint}). Mỗi khóa chỉ thuộc về một đơn vị: tệp bị từ chối.</translation>
     </message>
     <message>
         <source>The file was made by a newer version of TDCS (database version {version}). Update TDCS at the city, then import the file again.</source>

@@ -52,20 +52,32 @@
         <translation>Chỉ xã, phường cần chú ý</translation>
     </message>
     <message>
+        <source>Confirm the key…</source>
+        <translation>Xác nhận khóa…</translation>
+    </message>
+    <message>
+        <source>For a commune whose files wait for its key: call the commune and type the fingerprint it reads out.</source>
+        <translation>Với xã, phường có tệp đang chờ xác nhận khóa: gọi điện cho đơn vị và nhập mã nhận dạng đơn vị đọc.</translation>
+    </message>
+    <message>
         <source>Forget the commune&apos;s key…</source>
         <translation>Bỏ khóa của xã, phường…</translation>
     </message>
     <message>
-        <source>When a commune reinstalled TDCS without a backup: after confirming its new fingerprint by phone, forget the old key so its next file is accepted.</source>
-        <translation>Khi một xã, phường cài lại TDCS mà không có bản sao lưu: sau khi gọi điện xác nhận mã nhận dạng mới, hãy bỏ khóa cũ để tệp tiếp theo của đơn vị được nhận.</translation>
+        <source>When a commune reinstalled TDCS without a backup: the commune starts afresh under a new key, which is confirmed by phone like the first one.</source>
+        <translation>Khi xã, phường đã cài lại TDCS mà không có bản sao lưu: đơn vị bắt đầu lại từ đầu với khóa mới, được xác nhận qua điện thoại như lần đầu.</translation>
+    </message>
+    <message>
+        <source>{count} communes wait for their key to be confirmed by phone (“Confirm the key…”).</source>
+        <translation>{count} xã, phường đang chờ xác nhận khóa qua điện thoại (“Xác nhận khóa…”).</translation>
+    </message>
+    <message>
+        <source>Forget the key of {commune} (fingerprint {fingerprint})? Do it only when the commune says by phone that it reinstalled TDCS without a backup. The commune then starts afresh: its next file waits until its new key is confirmed, its file numbers may begin again at 1, and its next complete file replaces what the city holds for it (the old records stay in the history).</source>
+        <translation>Bỏ khóa của {commune} (mã nhận dạng {fingerprint})? Chỉ làm việc này khi đơn vị cho biết qua điện thoại là đã cài lại TDCS mà không có bản sao lưu. Khi đó đơn vị bắt đầu lại từ đầu: tệp tiếp theo sẽ chờ đến khi khóa mới được xác nhận, số thứ tự tệp có thể bắt đầu lại từ 1, và tệp đầy đủ tiếp theo sẽ thay thế số liệu thành phố đang giữ của đơn vị (bản ghi cũ vẫn lưu trong lịch sử).</translation>
     </message>
     <message>
         <source>Files received from {received} of {total} communes and wards ({none} have sent no file yet); {gaps} with files missing; {refused} with files refused since their last import; {conflicts} conflicts waiting for a decision.</source>
         <translation>Đã nhận tệp của {received}/{total} xã, phường ({none} đơn vị chưa gửi tệp nào); {gaps} đơn vị còn thiếu tệp; {refused} đơn vị có tệp bị từ chối kể từ lần nhập gần nhất; {conflicts} xung đột chờ xử lý.</translation>
-    </message>
-    <message>
-        <source>Forget the key of {commune} (fingerprint {fingerprint})? Its next file will be trusted with whatever key signed it, so do this only after confirming the new fingerprint with the commune by phone.</source>
-        <translation>Bỏ khóa của {commune} (mã nhận dạng {fingerprint})? Tệp tiếp theo của đơn vị sẽ được tin cậy dù ký bằng khóa nào, vì vậy chỉ làm việc này sau khi đã gọi điện xác nhận mã nhận dạng mới với xã, phường.</translation>
     </message>
 </context>
 <context>
@@ -223,8 +235,8 @@ Hãy gửi tệp này cho các xã, phường. Khi nhập, xã, phường sẽ t
         <translation>Mã nhận dạng khóa của đơn vị:</translation>
     </message>
     <message>
-        <source>The city reads this number back to you by phone when your first file arrives; it proves the file is yours.</source>
-        <translation>Khi nhận tệp đầu tiên, thành phố sẽ gọi điện đọc lại dãy số này để đối chiếu; dãy số chứng minh tệp là của đơn vị.</translation>
+        <source>When your first file arrives, the city calls you: read this number out; the city types it, and from then on accepts only files signed with this key.</source>
+        <translation>Khi nhận được tệp đầu tiên của đơn vị, thành phố sẽ gọi điện: hãy đọc số này; thành phố nhập số đó và từ đó chỉ nhận các tệp được ký bằng khóa này.</translation>
     </message>
     <message>
         <source>Import the city key…</source>
@@ -476,10 +488,6 @@ Xung đột sẽ trở lại chờ quyết định.</translation>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <source>Key not confirmed</source>
-        <translation>Khóa chưa được xác nhận</translation>
-    </message>
-    <message>
         <source>full copy</source>
         <translation>bản đầy đủ</translation>
     </message>
@@ -537,6 +545,10 @@ Xung đột sẽ trở lại chờ quyết định.</translation>
         <translation>Kết quả</translation>
     </message>
     <message>
+        <source>Waiting for the key</source>
+        <translation>Chờ xác nhận khóa</translation>
+    </message>
+    <message>
         <source>{commune}, file {seq}, made {date}.</source>
         <translation>{commune}, tệp số {seq}, tạo lúc {date}.</translation>
     </message>
@@ -573,6 +585,14 @@ Xung đột sẽ trở lại chờ quyết định.</translation>
         <translation>Các tệp đã chọn sẽ không được nhập lần này; bản thân các tệp vẫn ở nguyên chỗ cũ và có thể thêm lại sau.</translation>
     </message>
     <message>
+        <source>Confirm the commune&apos;s key…</source>
+        <translation>Xác nhận khóa của xã, phường…</translation>
+    </message>
+    <message>
+        <source>For a file waiting for its commune&apos;s key: call the commune and type the fingerprint it reads out; its files are then checked again.</source>
+        <translation>Với tệp đang chờ xác nhận khóa: gọi điện cho xã, phường và nhập mã nhận dạng đơn vị đọc; sau đó các tệp của đơn vị được kiểm tra lại.</translation>
+    </message>
+    <message>
         <source>Import the files that are ready</source>
         <translation>Nhập các tệp sẵn sàng</translation>
     </message>
@@ -587,6 +607,10 @@ Xung đột sẽ trở lại chờ quyết định.</translation>
     <message>
         <source>{files} files: {ready} ready to import, {applied} imported, {already} imported before, {refused} refused.</source>
         <translation>{files} tệp: {ready} sẵn sàng nhập, {applied} đã nhập, {already} đã nhập trước đó, {refused} bị từ chối.</translation>
+    </message>
+    <message>
+        <source>{count} wait until their commune&apos;s key is confirmed (select one, then “Confirm the commune&apos;s key…”).</source>
+        <translation>{count} tệp đang chờ xác nhận khóa của xã, phường (chọn một tệp rồi bấm “Xác nhận khóa của xã, phường…”).</translation>
     </message>
     <message>
         <source>{count} of them follow files that have not arrived (column “Missing before it”): they can be imported, but ask the communes for the missing files.</source>
@@ -605,24 +629,27 @@ Xung đột sẽ trở lại chờ quyết định.</translation>
         <translation>Đang kiểm tra các tệp…</translation>
     </message>
     <message>
-        <source>These are the first files from these communes. Before importing, read each key fingerprint to the commune by phone and check it is the same as on their Sync page:
-
-{lines}
-
-Import them and trust these keys from now on?</source>
-        <translation>Đây là các tệp đầu tiên của những xã, phường sau. Trước khi nhập, hãy gọi điện đọc mã nhận dạng khóa cho từng xã, phường và đối chiếu với mã trên trang Đồng bộ của họ:
-
-{lines}
-
-Nhập các tệp này và từ nay tin cậy các khóa trên?</translation>
-    </message>
-    <message>
         <source>Importing the files…</source>
         <translation>Đang nhập các tệp…</translation>
     </message>
     <message>
         <source>{count} files imported. Their receipts are in {folder}; send each commune its receipt (the tab “Receipts to send” lists them).</source>
         <translation>Đã nhập {count} tệp. Biên nhận nằm trong thư mục {folder}; hãy gửi biên nhận cho từng xã, phường (xem thẻ “Biên nhận chưa gửi”).</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>Confirm the commune&apos;s key</source>
+        <translation>Xác nhận khóa của xã, phường</translation>
+    </message>
+    <message>
+        <source>Call {commune} and ask the clerk to read out the key fingerprint shown on the Sync page of their TDCS (“This office&apos;s key fingerprint”, 24 digits). Type the digits you hear; do not copy them from a file or an e-mail.</source>
+        <translation>Hãy gọi điện cho {commune} và đề nghị cán bộ đọc mã nhận dạng khóa hiển thị tại trang Đồng bộ trong TDCS của đơn vị (“Mã nhận dạng khóa của đơn vị”, 24 chữ số). Nhập các chữ số nghe được; không chép từ tệp hay thư điện tử.</translation>
+    </message>
+    <message>
+        <source>The key of {commune} is enrolled (fingerprint {fingerprint}). From now on the city accepts only files signed with it.</source>
+        <translation>Đã ghi nhận khóa của {commune} (mã nhận dạng {fingerprint}). Từ nay thành phố chỉ nhận các tệp được ký bằng khóa này.</translation>
     </message>
 </context>
 <context>

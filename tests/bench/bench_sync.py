@@ -36,6 +36,7 @@ from desktop.sync import crypto, keys, payload
 from desktop.sync.exporter import FileIdentity, make_export, seal_export
 from desktop.sync.files import export_file_name
 from desktop.sync.importer import CityImporter, Status, fill_values, sql_literal
+from tests.sync_support import enrol_signers
 
 #: (communes, borrowers each): 3 large (≈10 000 loans), then smaller ones; 103 in all.
 SIZE_CLASSES = ((3, 5_000), (20, 4_500), (40, 3_500), (40, 2_500))
@@ -177,6 +178,8 @@ def main() -> int:
         results.append(
             Result("raw sqlite3 executemany of the same rows", raw, f"{records} records")
         )
+
+        enrol_signers(city, files)  # the phone calls, before the clock starts
 
         def import_all() -> list[Status]:
             with CityImporter(city) as importer:

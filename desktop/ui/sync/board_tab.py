@@ -1,7 +1,9 @@
-"""The board of the 103 communes: last file, gaps, last import, conflicts, refusals, key."""
+"""The board of the 103 communes: last file, gaps, last import, conflicts, refusals, key —
+and the communes whose files wait for their key to be confirmed by phone."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -20,6 +22,7 @@ from desktop.sync import keys
 from desktop.sync.board import CommuneStatus, board
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
+from desktop.ui.sync.key_dialog import confirm_commune_key
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
 
@@ -64,10 +67,16 @@ BOARD_COLUMNS = [
 
 
 def needs_attention(status: CommuneStatus) -> bool:
-    return not status.files or bool(status.missing or status.conflicts or status.refused_since)
+    return not status.files or bool(
+        status.missing or status.conflicts or status.refused_since or status.waiting
+    )
 
 
 class BoardTab(QWidget):
+    """Emits ``key_confirmed`` when a commune's key was enrolled here."""
+
+    key_confirmed = Signal()
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -77,15 +86,23 @@ class BoardTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search a commune (accents not needed)"))
         self.search.setClearButtonEnabled(True)
         self.attention = QCheckBox(self.tr("Only communes that need attention"))
+        self.key_button = QPushButton(self.tr("Confirm the key…"))
+        self.key_button.setToolTip(
+            self.tr(
+                "For a commune whose files wait for its key: call the commune and type the "
+                "fingerprint it reads out."
+            )
+        )
         self.forget_button = QPushButton(self.tr("Forget the commune's key…"))
         self.forget_button.setToolTip(
             self.tr(
-                "When a commune reinstalled TDCS without a backup: after confirming its new "
-                "fingerprint by phone, forget the old key so its next file is accepted."
+                "When a commune reinstalled TDCS without a backup: the commune starts afresh "
+                "under a new key, which is confirmed by phone like the first one."
             )
         )
         bar.addWidget(self.search, 1)
         bar.addWidget(self.attention)
+        bar.addWidget(self.key_button)
         bar.addWidget(self.forget_button)
         layout.addLayout(bar)
         self.summary = QLabel()
@@ -101,6 +118,7 @@ class BoardTab(QWidget):
             lambda on: self.model.set_filter("attention", needs_attention if on else None)
         )
         self.forget_button.clicked.connect(self.forget_selected)
+        self.key_button.clicked.connect(self.confirm_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
 
@@ -112,6 +130,7 @@ class BoardTab(QWidget):
         gaps = sum(1 for s in rows if s.missing)
         conflicts = sum(s.conflicts for s in rows)
         refused = sum(1 for s in rows if s.refused_since)
+        waiting = sum(1 for s in rows if s.waiting)
         self.summary.setText(
             self.tr(
                 "Files received from {received} of {total} communes and wards ({none} have "
@@ -125,6 +144,15 @@ class BoardTab(QWidget):
                 refused=refused,
                 conflicts=conflicts,
             )
+            + (
+                " "
+                + self.tr(
+                    "{count} communes wait for their key to be confirmed by phone (“Confirm "
+                    "the key…”)."
+                ).format(count=waiting)
+                if waiting
+                else ""
+            )
         )
         self._update_buttons()
 
@@ -135,15 +163,27 @@ class BoardTab(QWidget):
     def _update_buttons(self) -> None:
         status = self.selected()
         self.forget_button.setEnabled(status is not None and status.key_fingerprint is not None)
+        self.key_button.setEnabled(status is not None and bool(status.waiting))
+
+    def confirm_selected(self) -> None:
+        status = self.selected()
+        if status is None or not status.waiting:
+            return
+        database = self.context.database
+        if confirm_commune_key(self, database, status.code, status.commune.label):
+            self.reload()
+            self.key_confirmed.emit()
 
     def forget_selected(self) -> None:
         status = self.selected()
         if status is None or status.key_fingerprint is None:
             return
         question = self.tr(
-            "Forget the key of {commune} (fingerprint {fingerprint})? Its next file will be "
-            "trusted with whatever key signed it, so do this only after confirming the new "
-            "fingerprint with the commune by phone."
+            "Forget the key of {commune} (fingerprint {fingerprint})? Do it only when the "
+            "commune says by phone that it reinstalled TDCS without a backup. The commune then "
+            "starts afresh: its next file waits until its new key is confirmed, its file "
+            "numbers may begin again at 1, and its next complete file replaces what the city "
+            "holds for it (the old records stay in the history)."
         ).format(commune=status.commune.label, fingerprint=status.key_fingerprint)
         if not confirm(self, question):
             return

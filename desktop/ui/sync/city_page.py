@@ -62,6 +62,7 @@ class CitySyncPage(QWidget):
         self.tabs.addTab(self.ledger_tab, self.tr("Files received"))
         layout.addWidget(self.tabs, 1)
         self.import_tab.received.connect(self.refresh)
+        self.board_tab.key_confirmed.connect(self.import_tab.recheck_waiting)
         self.conflicts_tab.changed.connect(self.refresh)
         self.receipts_tab.changed.connect(self._title_tabs)
         self.ledger_tab.receipt_written.connect(self.refresh)

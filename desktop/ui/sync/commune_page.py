@@ -149,8 +149,8 @@ class CommuneSyncPage(QWidget):
         form.addRow(self.tr("This office's key fingerprint:"), self.own_fingerprint)
         hint = QLabel(
             self.tr(
-                "The city reads this number back to you by phone when your first file "
-                "arrives; it proves the file is yours."
+                "When your first file arrives, the city calls you: read this number out; the "
+                "city types it, and from then on accepts only files signed with this key."
             )
         )
         hint.setWordWrap(True)

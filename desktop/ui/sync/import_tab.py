@@ -1,7 +1,10 @@
 """Receiving files at the city: drop many files, see what each would change (the dry run),
 take out any the person does not want now, then import the ones that are ready, each all or
 nothing, and write their receipts. A refused file is written in the ledger (Sổ nhận tệp) as
-soon as it is received; a file that follows one that has not arrived is marked in the list."""
+soon as it is received; a file that follows one that has not arrived is marked in the list.
+A file signed by a key not yet enrolled for its commune waits: the person calls the
+commune, types the fingerprint it reads out (Xác nhận khóa của xã…), and the commune's
+waiting files are checked again."""
 
 from __future__ import annotations
 
@@ -27,12 +30,13 @@ from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.progress import Progress
 from desktop.reports.xlsx_table import CellKind
-from desktop.sync.board import ranges
-from desktop.sync.importer import M_NOT_ARRIVED, CityImporter, FileReport, Status
+from desktop.sync.importer import CityImporter, FileReport, Status
+from desktop.sync.ledger import Gaps, gaps_without, missing_text, ranges
 from desktop.sync.receipts import write_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import confirm, show_error, show_info
+from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.sync.key_dialog import confirm_commune_key
 from desktop.ui.sync.widgets import DropZone, open_folder
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
@@ -42,7 +46,7 @@ STATUS_TEXT: dict[Status, Msg] = {
     Status.APPLIED: QT_TRANSLATE_NOOP("ImportTab", "Imported"),
     Status.ALREADY: QT_TRANSLATE_NOOP("ImportTab", "Imported before"),
     Status.REFUSED: QT_TRANSLATE_NOOP("ImportTab", "Refused"),
-    Status.DECLINED: QT_TRANSLATE_NOOP("ImportTab", "Key not confirmed"),
+    Status.WAITING: QT_TRANSLATE_NOOP("ImportTab", "Waiting for the key"),
 }
 M_FULL = QT_TRANSLATE_NOOP("ImportTab", "full copy")
 M_CHANGES = QT_TRANSLATE_NOOP("ImportTab", "changes")
@@ -54,7 +58,7 @@ class FileRow:
     report: FileReport
     receipt: Path | None = None
     #: Numbers before this file's that neither the city nor this batch has.
-    missing: tuple[int, ...] = ()
+    missing: Gaps = ()
 
     def count(self, category: str) -> int | None:
         summary = self.report.summary
@@ -75,7 +79,7 @@ def with_gaps(rows: list[FileRow]) -> list[FileRow]:
     result = []
     for row in rows:
         batch = coming.get(row.report.commune_code, set())
-        missing = tuple(seq for seq in row.report.missing_before if seq not in batch)
+        missing = gaps_without(row.report.missing_before, batch)
         result.append(row if missing == row.missing else replace(row, missing=missing))
     return result
 
@@ -126,10 +130,16 @@ def check_files(database: Database, paths: list[Path], progress: Progress) -> li
     return rows
 
 
+def recheck(database: Database, rows: list[FileRow], progress: Progress) -> list[FileRow]:
+    """The rows again, the waiting ones checked anew (their commune's key was confirmed)."""
+    waiting = [r.path for r in rows if r.report.status is Status.WAITING]
+    fresh = {r.path: r for r in check_files(database, waiting, progress)}
+    return [fresh.get(r.path, r) if r.report.status is Status.WAITING else r for r in rows]
+
+
 def import_ready(
     database: Database,
     rows: list[FileRow],
-    accept_new_keys: bool,
     receipts: Path,
     progress: Progress,
 ) -> list[FileRow]:
@@ -141,7 +151,7 @@ def import_ready(
             if row.report.status is not Status.READY:
                 result.append(row)
                 continue
-            report = importer.import_file(row.path, accept_new_key=accept_new_keys)
+            report = importer.import_file(row.path)
             receipt = None
             if report.status in (Status.APPLIED, Status.ALREADY) and report.import_id:
                 with database.transaction() as session:
@@ -181,10 +191,8 @@ def details(row: FileRow) -> str:
                 )
             ).format(seqs=ranges(row.missing))
         )
-    gaps = {
-        tr(M_NOT_ARRIVED, seq=seq, commune=report.commune_name) for seq in report.missing_before
-    }
-    lines.extend(note for note in report.notes if note not in gaps)
+    gaps = missing_text(report.missing_before, report.commune_name)
+    lines.extend(note for note in report.notes if note != gaps)
     if report.problems and report.status is not Status.REFUSED:
         lines.extend(f"• {p}" for p in report.problems)
     if row.receipt is not None:
@@ -240,16 +248,25 @@ class ImportTab(QWidget):
                 "they are and can be added again."
             )
         )
+        self.key_button = QPushButton(self.tr("Confirm the commune's key…"))
+        self.key_button.setToolTip(
+            self.tr(
+                "For a file waiting for its commune's key: call the commune and type the "
+                "fingerprint it reads out; its files are then checked again."
+            )
+        )
         self.import_button = QPushButton(self.tr("Import the files that are ready"))
         self.import_button.setDefault(True)
         self.clear_button = QPushButton(self.tr("Clear the list"))
         self.receipts_button = QPushButton(self.tr("Open the receipts folder"))
         row.addWidget(self.remove_button)
+        row.addWidget(self.key_button)
         row.addStretch(1)
         for button in (self.import_button, self.clear_button, self.receipts_button):
             row.addWidget(button)
         layout.addLayout(row)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.key_button.clicked.connect(self.confirm_key)
         self.import_button.clicked.connect(self.import_files)
         self.clear_button.clicked.connect(lambda: self.set_rows([]))
         self.receipts_button.clicked.connect(lambda: open_folder(self.context.paths.exports))
@@ -277,8 +294,13 @@ class ImportTab(QWidget):
                 ready=counts[Status.READY],
                 applied=counts[Status.APPLIED],
                 already=counts[Status.ALREADY],
-                refused=counts[Status.REFUSED] + counts[Status.DECLINED],
+                refused=counts[Status.REFUSED],
             )
+            if counts[Status.WAITING]:
+                text += " " + self.tr(
+                    "{count} wait until their commune's key is confirmed (select one, then "
+                    "“Confirm the commune's key…”)."
+                ).format(count=counts[Status.WAITING])
             gaps = sum(1 for r in rows if r.missing and r.report.status is Status.READY)
             if gaps:
                 text += " " + self.tr(
@@ -294,7 +316,11 @@ class ImportTab(QWidget):
         return [self.model.row_at(i.row()) for i in self.view.selectionModel().selectedRows()]
 
     def _update_remove(self) -> None:
-        self.remove_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
+        selected = self._selected_rows()
+        self.remove_button.setEnabled(bool(selected))
+        self.key_button.setEnabled(
+            len(selected) == 1 and selected[0].report.status is Status.WAITING
+        )
 
     def _show_details(self) -> None:
         self._update_remove()
@@ -336,32 +362,48 @@ class ImportTab(QWidget):
 
     def _checked(self, checked: list[FileRow]) -> None:
         self.set_rows(sorted([*self.rows(), *checked], key=lambda r: r.path.name))
-        if any(r.report.status is Status.REFUSED for r in checked):
-            self.received.emit()  # refused files are in the ledger
+        if any(r.report.status in (Status.REFUSED, Status.WAITING) for r in checked):
+            self.received.emit()  # refused and waiting files are in the ledger
 
-    def _confirm_new_keys(self, rows: list[FileRow]) -> bool:
-        lines = "\n".join(f"{r.report.commune_label}: {r.report.new_key_fingerprint}" for r in rows)
-        return confirm(
-            self,
-            self.tr(
-                "These are the first files from these communes. Before importing, read each "
-                "key fingerprint to the commune by phone and check it is the same as on "
-                "their Sync page:\n\n{lines}\n\nImport them and trust these keys from now on?"
-            ).format(lines=lines),
+    def confirm_key(self) -> None:
+        """The selected file waits for its commune's key: ask for the fingerprint read out
+        by phone, enrol the key, and check the commune's waiting files again."""
+        selected = self._selected_rows()
+        if len(selected) != 1 or selected[0].report.status is not Status.WAITING:
+            return
+        report = selected[0].report
+        database = self.context.database
+        if confirm_commune_key(self, database, report.commune_code, report.commune_label):
+            self.recheck_waiting()
+
+    def recheck_waiting(self) -> None:
+        """Check the waiting files again (a key was confirmed elsewhere, on the board)."""
+        rows = self.rows()
+        if not any(r.report.status is Status.WAITING for r in rows):
+            return
+        database = self.context.database
+        run_in_background(
+            lambda progress: recheck(database, rows, progress),
+            on_done=self._checked_again,
+            on_error=self._failed,
+            parent=self,
+            label=self.tr("Checking the files…"),
         )
+
+    def _checked_again(self, rows: list[FileRow]) -> None:
+        self.set_rows(rows)
+        self.received.emit()
 
     def import_files(self) -> None:
         rows = self.rows()
         ready = [r for r in rows if r.report.status is Status.READY]
         if not ready:
             return
-        new_keys = [r for r in ready if r.report.new_key_fingerprint]
-        accept = not new_keys or self._confirm_new_keys(new_keys)
         database = self.context.database
         receipts = self.context.paths.exports
         self.import_button.setEnabled(False)
         run_in_background(
-            lambda progress: import_ready(database, rows, accept, receipts, progress),
+            lambda progress: import_ready(database, rows, receipts, progress),
             on_done=self._imported,
             on_error=self._failed,
             parent=self,
