@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.database import Database
 from desktop.core.errors import UserError
+from desktop.core.selftest import run_self_test
 from desktop.reports.model import (
     Chart,
     ChartKind,
@@ -34,6 +35,7 @@ from desktop.reports.model import (
     Table,
 )
 from desktop.reports.registry import ReportSpec
+from desktop.reports.selfcheck import ReportCheckFailed, check_docx_file
 from desktop.reports.service import output_format, save_report
 from desktop.reports.xlsx_table import CellKind
 from tests.clerk import answering, click, message_button, ok, save_as
@@ -332,3 +334,17 @@ def test_the_reports_page_saves_a_word_draft(
     assert page.made is not None
     check_word_draft(page.made.report, previewed)
     assert word_text(open_docx(previewed)) == text
+
+
+def test_the_self_test_writes_and_reads_back_a_word_draft(tmp_path: Path) -> None:
+    """``tdcs self-test`` (run by the frozen program too) makes a Word draft from the
+    python-docx template the bundle must carry, and reads its figures back."""
+    results = run_self_test(folder=tmp_path)
+    step = next(r for r in results if r.name == "report")
+    assert "self-test.docx" in step.detail, step.detail
+    draft = next(tmp_path.rglob("self-test.docx"))
+    assert any("Số dư đầu năm" in row for row in word_text(open_docx(draft)).splitlines())
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(draft.read_bytes()[:2000])
+    with pytest.raises(ReportCheckFailed):
+        check_docx_file(broken, sample_report(rows=1))
