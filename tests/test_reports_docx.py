@@ -8,6 +8,7 @@ figure, with the PDF's text. Every report made from demo data is checked the sam
 
 from __future__ import annotations
 
+import io
 import unicodedata
 import zipfile
 from dataclasses import replace
@@ -18,6 +19,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from openpyxl import load_workbook
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -185,6 +187,14 @@ def test_every_kind_of_chart_and_empty_table(tmp_path: Path) -> None:
         xml = package.read("word/charts/chart4.xml").decode()
         # Each chart carries its data as a workbook, so that "Edit Data" works in Word.
         assert sum(n.startswith("word/embeddings/") for n in package.namelist()) == 4
+        embedded = package.read("word/embeddings/Microsoft_Excel_Worksheet4.xlsx")
+    sheet = load_workbook(io.BytesIO(embedded))["Sheet1"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        [None, "Tỷ lệ", "Mục tiêu 20 %"],
+        ["Phường Cái Khế", 0.125, 0.2],
+        ["Phường Ninh Kiều", 0.2, 0.2],
+        ["Xã Phong Điền", 0.05, 0.2],
+    ]
     assert len([n for n in charts if n.endswith(".xml")]) == 4
     # The value axis as the PDF draws it: 0 to 25 % in steps of 5 %, whole percents.
     assert "Mục tiêu 20 %" in xml and 'formatCode="0%"' in xml

@@ -401,25 +401,30 @@ def chart_space(chart: Chart, data_id: str) -> Any:
 
 def chart_workbook(chart: Chart) -> bytes:
     """The chart's figures as the workbook Word's "Edit Data" opens: categories in column
-    A, one column per series (and the target), names in row 1."""
+    A, one column per series (and the target), names in row 1 — written, like every
+    workbook, by the sheet writer."""
     from openpyxl import Workbook
 
-    from desktop.reports.xlsx_sheet import put
+    from desktop.reports.xlsx_table import SheetColumn, add_table_sheet
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET
-    number_format = "0.00%" if chart.value_kind is CellKind.PERCENT else "#,##0.##"
-    columns = [(s.name, [float(v) for v in s.values]) for s in chart.series]
+    kind = chart.value_kind if chart.value_kind is not CellKind.TEXT else CellKind.NUMBER
+    names = [s.name for s in chart.series]
+    columns = [list(s.values) for s in chart.series]
     if chart.target is not None and chart.kind is ChartKind.BAR:
-        columns.append((chart.target_label, [float(chart.target)] * len(chart.categories)))
-    for row, name in enumerate(chart.categories, start=2):
-        put(sheet, row, 1, name)
-    for col, (name, values) in enumerate(columns, start=2):
-        put(sheet, 1, col, name)
-        for row, value in enumerate(values, start=2):
-            put(sheet, row, col, value, number_format=number_format)
-    sheet.column_dimensions["A"].width = max((len(n) for n in chart.categories), default=8) + 2
+        names.append(chart.target_label)
+        columns.append([chart.target] * len(chart.categories))
+    rows = [
+        [category, *(float(values[i]) for values in columns)]
+        for i, category in enumerate(chart.categories)
+    ]
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    add_table_sheet(
+        workbook,
+        SHEET,
+        [SheetColumn(""), *(SheetColumn(name, kind) for name in names)],
+        rows,
+    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -212,9 +212,23 @@ class WordRenderer:
         props.language = ooxml.LANGUAGE
         props.created = props.modified = now
         props.revision = 1
-        zoom = self.doc.settings.element.find(qn("w:zoom"))
+        settings = self.doc.settings.element
+        zoom = settings.find(qn("w:zoom"))
         if zoom is not None:
-            zoom.set(qn("w:percent"), "100")
+            zoom.set(qn("w:percent"), "100")  # the schema requires it
+        # Word 2013 and later lay the document out as they do their own (python-docx's
+        # template would open in "Compatibility Mode", as a Word 2010 file).
+        for setting in settings.iter(qn("w:compatSetting")):
+            if setting.get(qn("w:name")) == "compatibilityMode":
+                setting.set(qn("w:val"), "15")
+        # What the template brings and a report does not need: a picture of a blank page
+        # that Windows would show as the file's preview, a Word 2010 copy of the styles (with
+        # the template's fonts) and an empty list of bibliography sources.
+        unused = ("/thumbnail", "/stylesWithEffects", "/customXml")
+        for rels in (self.doc.part.package.rels, self.doc.part.rels):
+            for rel_id, rel in list(rels.items()):
+                if rel.reltype.endswith(unused):
+                    rels.pop(rel_id)
 
     # -- small pieces ------------------------------------------------------------------------
     def _para(
