@@ -286,23 +286,11 @@ class WordRenderer:
         return table
 
     @staticmethod
-    def _first(cell: Any) -> Any:
-        """The cell's own empty paragraph, to be filled first (a cell always has one)."""
-        return cell.paragraphs[0]
-
-    def _cell_para(self, cell: Any, used: list[bool], value: str, **kw: Any) -> Any:
-        if not used[0]:
-            used[0] = True
-            paragraph = self._first(cell)
-            paragraph.style = self._style(HEAD_STYLE)
-            if value:
-                run = paragraph.add_run(text(value))
-                run.bold = kw.get("bold", False) or None
-                run.italic = kw.get("italic", False) or None
-                if kw.get("size") is not None:
-                    run.font.size = Pt(kw["size"])
-            return paragraph
-        return self._para(cell, value, HEAD_STYLE, **kw)
+    def _drop_first_paragraph(*cells: Any) -> None:
+        """Remove the empty paragraph a new cell starts with, once the cell has its own."""
+        for cell in cells:
+            first = cell.paragraphs[0]._p
+            first.getparent().remove(first)
 
     # -- the head ----------------------------------------------------------------------------
     def head(self) -> None:
@@ -311,27 +299,25 @@ class WordRenderer:
         right_width = FRAME_WIDTH - left_width
         table = self._frame_table([left_width, right_width])
         left, right = table.rows[0].cells
-        used = [False]
         if lh.parent_body:
-            self._cell_para(left, used, lh.parent_body.upper(), size=12.5)
+            self._para(left, lh.parent_body.upper(), HEAD_STYLE, size=12.5)
         body_lines = issuing_body_lines(text(lh.issuing_body))
         for line in body_lines:
-            self._cell_para(left, used, line, bold=True)
+            self._para(left, line, HEAD_STYLE, bold=True)
         widest = max(stringWidth(line, fonts.BOLD, 13) for line in body_lines)
         self._rule(left, min(widest, left_width) * 0.4, left_width)
-        used = [False]
-        self._cell_para(right, used, MOTTO, bold=True, size=12)
-        self._cell_para(right, used, MOTTO_SUB, bold=True)
+        self._para(right, MOTTO, HEAD_STYLE, bold=True, size=12)
+        self._para(right, MOTTO_SUB, HEAD_STYLE, bold=True)
         self._rule(right, stringWidth(MOTTO_SUB, fonts.BOLD, 13), right_width)
         number, dated = table.add_row().cells
         for cell, width in zip((number, dated), (left_width, right_width), strict=True):
             ooxml.cell_width(cell._tc, _twips(width))
-        paragraph = self._cell_para(number, [False], lh.number)
+        paragraph = self._para(number, lh.number, HEAD_STYLE)
         paragraph.paragraph_format.space_before = Pt(4)
-        paragraph = self._cell_para(
-            dated, [False], official_date(lh.issued_on, text(lh.place)), italic=True
-        )
+        date_line = official_date(lh.issued_on, text(lh.place))
+        paragraph = self._para(dated, date_line, HEAD_STYLE, italic=True)
         paragraph.paragraph_format.space_before = Pt(4)
+        self._drop_first_paragraph(left, right, number, dated)
 
         kind = self._para(self.doc, self.report.kind.upper(), HEAD_STYLE, bold=True, size=14)
         kind.paragraph_format.space_before = Pt(14)
@@ -350,17 +336,16 @@ class WordRenderer:
         table = self._frame_table([FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
         ooxml.keep_row_whole(table.rows[0]._tr)
         left, right = table.rows[0].cells
-        used = [False]
-        heading = self._cell_para(left, used, "Nơi nhận:", bold=True, italic=True, size=12)
+        heading = self._para(left, "Nơi nhận:", HEAD_STYLE, bold=True, italic=True, size=12)
         heading.alignment = WD_ALIGN_PARAGRAPH.LEFT
         for line in recipient_lines(lh.recipients):
             paragraph = self._para(left, line, HEAD_STYLE, size=11)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        used = [False]
         for line in lh.signer_title:
-            self._cell_para(right, used, line.upper(), bold=True)
-        name = self._cell_para(right, used, lh.signer_name, bold=True)
+            self._para(right, line.upper(), HEAD_STYLE, bold=True)
+        name = self._para(right, lh.signer_name, HEAD_STYLE, bold=True)
         name.paragraph_format.space_before = SIGNATURE_SPACE
+        self._drop_first_paragraph(left, right)
         self._spacer(1)  # Word ends a document with a paragraph
 
     # -- the body ----------------------------------------------------------------------------
