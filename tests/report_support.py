@@ -1,6 +1,7 @@
 """Reading reports back for tests: the PDF's text through poppler (``pdftotext``,
 ``pdffonts``), the numbers on a printed row, the rows of a workbook's sheet, and the checks
-every report must pass (Vietnamese text, embedded fonts, the workbook equal to the report)."""
+every report must pass (Vietnamese text, embedded fonts, the workbook equal to the report,
+the Word draft holding the PDF's figures: :mod:`tests.docx_support`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from desktop.reports.model import Cell, Report
 from desktop.reports.registry import ReportRequest, get_report
 from desktop.reports.service import make_report, save_report
 from desktop.reports.workbook import COVER_SHEET
+from tests.docx_support import check_word_draft
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_SUB = "Độc lập - Tự do - Hạnh phúc"
@@ -119,6 +121,7 @@ class Made:
     pdf: Path
     xlsx: Path
     text: str
+    docx: Path
 
     @property
     def flat(self) -> str:
@@ -126,12 +129,13 @@ class Made:
 
 
 def make(database: Database, name: str, request: ReportRequest, folder: Path) -> Made:
-    """Make the report and save it as PDF and as Excel."""
+    """Make the report and save it as PDF, as Excel and as Word."""
     report = make_report(database, get_report(name), request)
     stem = f"{name}-{request.commune_code or 'all'}-{request.period.code()}"
     pdf = save_report(report, folder / f"{stem}.pdf")
     xlsx = save_report(report, folder / f"{stem}.xlsx")
-    return Made(report, pdf, xlsx, pdftotext(pdf))
+    docx = save_report(report, folder / f"{stem}.docx")
+    return Made(report, pdf, xlsx, pdftotext(pdf), docx)
 
 
 def _same(got: Any, want: Cell) -> bool:
@@ -149,8 +153,8 @@ def _same(got: Any, want: Cell) -> bool:
 def check_document(made: Made, place: str, issued_on: date) -> None:
     """What every report must be: Vietnamese text that extracts exactly, the head of its
     issuing body's form (the national motto on a state or Front document; "ĐẢNG CỘNG SẢN
-    VIỆT NAM" and no motto on a Party one), every font embedded, and a workbook holding the
-    same rows as the document."""
+    VIỆT NAM" and no motto on a Party one), every font embedded, a workbook holding the
+    same rows as the document, and a Word draft with the same figures."""
     text = made.text
     party = made.report.letterhead.form is DocumentForm.PARTY
     head = (PARTY, "- Lưu Văn phòng") if party else (MOTTO, MOTTO_SUB, "- Lưu: VT.")
@@ -187,3 +191,4 @@ def check_document(made: Made, place: str, issued_on: date) -> None:
                     assert _same(got, cell), (table.title, got_row, want_row)
     finally:
         workbook.close()
+    check_word_draft(made.report, made.docx)

@@ -222,7 +222,7 @@ def test_output_format_follows_the_extension(vi_app: object) -> None:
     assert output_format(Path("a.PDF")) == "pdf"
     assert output_format(Path("a.xlsx")) == "xlsx"
     with pytest.raises(UserError) as caught:
-        output_format(Path("a.docx"))
+        output_format(Path("a.odt"))
     assert ".pdf" in caught.value.text()
 
 
@@ -420,7 +420,7 @@ def test_report_command(
         (["--period", "2026", "--out", "x.pdf"], "Hãy ghi tên báo cáo"),
         (["test-tasks", "--out", "x.pdf"], "--period"),
         (["test-tasks", "--period", "2026"], "--out"),
-        (["test-tasks", "--period", "2026", "--out", "x.docx"], ".pdf"),
+        (["test-tasks", "--period", "2026", "--out", "x.odt"], ".pdf"),
         (["test-tasks", "--period", "2026", "--half", "1", "--out", "x.pdf"], "quý, năm"),
         (["khong-co", "--period", "2026", "--out", "x.pdf"], "Không có báo cáo tên khong-co"),
         (["test-tasks", "--period", "2026", "--out", "x.pdf", "--date", "31/02/2026"], "ngày"),

@@ -1,9 +1,10 @@
-"""``tdcs report``: list the reports, or make one as PDF or Excel.
+"""``tdcs report``: list the reports, or make one as PDF, Excel or Word.
 
 tdcs report --list
 tdcs report commune-plan --period 2026 --quarter 3 --out bao-cao.pdf
 tdcs report city-yearly --period 2026 --out tong-hop.xlsx
 tdcs report fund --period 2026 --half 1 --commune 31120 --out quy.pdf
+tdcs report loan-quality --period 2026 --quarter 3 --out du-thao.docx
 tdcs report commune-plan --period 2026 --out bc.pdf --recipient "Ủy ban nhân dân thành phố"
 
 What the document lacks (a signer's name or position, the plan's number and date) is said
@@ -39,7 +40,7 @@ M_PERIOD_NEEDED = QT_TRANSLATE_NOOP(
     "ReportCommands", "Give the year with --period, for example --period 2026."
 )
 M_OUT_NEEDED = QT_TRANSLATE_NOOP(
-    "ReportCommands", "Give the file to write with --out, ending in .pdf or .xlsx."
+    "ReportCommands", "Give the file to write with --out, ending in .pdf, .xlsx or .docx."
 )
 
 
@@ -48,10 +49,11 @@ def register(subparsers: Any) -> None:
         subparsers,
         "report",
         cmd_report,
-        tr("make a report as a PDF or an Excel workbook"),
+        tr("make a report as a PDF, an Excel workbook or a Word draft"),
         tr(
-            "Make a report as a PDF (an administrative document) or an Excel workbook "
-            "(one sheet per table). The format follows the extension of --out."
+            "Make a report as a PDF (an administrative document), an Excel workbook "
+            "(one sheet per table) or a Word draft (.docx, the same document to finish in "
+            "Word before signing). The format follows the extension of --out."
         ),
     )
     report.add_argument("name", nargs="?", metavar=tr("NAME"), help=tr("the report (see --list)"))
@@ -72,7 +74,7 @@ def register(subparsers: Any) -> None:
         help=tr("at the city: the commune the report covers (default: every commune)"),
     )
     report.add_argument(
-        "--out", type=Path, metavar=tr("FILE"), help=tr("the file to write: .pdf or .xlsx")
+        "--out", type=Path, metavar=tr("FILE"), help=tr("the file to write: .pdf, .xlsx or .docx")
     )
     report.add_argument(
         "--date",

@@ -91,8 +91,8 @@ def step_backup(db: Database) -> str:
 
 
 def step_report(db: Database) -> str:
-    """Write a document as PDF and Excel (the report layer sits above core, hence the late
-    import) and check both files."""
+    """Write a document as PDF, Excel and Word (the report layer sits above core, hence the
+    late import) and check the files."""
     from desktop.reports.selfcheck import ReportCheckFailed
     from desktop.reports.selfcheck import step_report as write_and_check_report
 

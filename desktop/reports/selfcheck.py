@@ -1,10 +1,11 @@
 """The self-test's report step: make a real report (the commune's periodic report, from a
-few demo records in a throwaway office) as PDF and as Excel and check both files without
+few demo records in a throwaway office) as PDF, Excel and Word and check the files without
 any PDF library or poppler (neither is in the packaged application).
 
 The PDF must start with the PDF signature, end with ``%%EOF``, carry the serif font as an
 embedded TrueType program (``/FontFile2``) and reference no unembedded base-14 font; the
-workbook must reopen with the same numbers.
+workbook and the Word draft must reopen with the same numbers (the draft is made from
+python-docx's template, which the packaged application must carry).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from docx import Document
 from openpyxl import load_workbook
 
 from db.enums import OfficeMode
@@ -24,9 +26,12 @@ from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import set_up_office
 from desktop.core.periods import Period
 from desktop.paths import AppPaths
+from desktop.reports.model import Report
 from desktop.reports.pdf.fonts import EMBEDDED_NAME
+from desktop.reports.pdf.render import format_cell
 from desktop.reports.registry import ReportRequest, get_report
 from desktop.reports.service import make_report, save_report
+from desktop.reports.xlsx_table import CellKind
 
 _BASE14 = re.compile(rb"/BaseFont\s*/(Helvetica|Times-Roman|Courier)\b")
 
@@ -60,6 +65,28 @@ def demo_office(folder: Path, today: date) -> Database:
     with db.transaction() as session:
         generate(session, scale=SELF_TEST_SCALE, today=today)
     return db
+
+
+def check_docx_file(path: Path, report: Report) -> Any:
+    """The Word draft opens and holds one table per table of the report, besides the head
+    and the signature; returns the document."""
+    try:
+        doc = Document(str(path))
+    except Exception as error:  # a damaged zip or XML: python-docx raises many kinds
+        raise ReportCheckFailed(f"the Word draft does not open: {error}") from error
+    expected = sum(1 for t in report.tables() if t.rows or t.totals) + 2
+    if len(doc.tables) != expected:
+        raise ReportCheckFailed("the Word draft does not hold one table per table")
+    return doc
+
+
+def _docx_row(doc: Any, label: str) -> list[str]:
+    for table in doc.tables:
+        for row in table.rows:
+            cells = [cell.text for cell in row.cells]
+            if cells and cells[0] == label:
+                return cells
+    raise ReportCheckFailed(f"the Word draft has no row {label!r}")
 
 
 def _row(workbook: Any, sheet: str, label: str) -> tuple[Any, ...]:
@@ -99,4 +126,8 @@ def step_report(db: Database) -> str:
             raise ReportCheckFailed("the outstanding balance differs from the indicators")
     finally:
         workbook.close()
-    return f"{pdf.name} ({len(data):,} bytes, {spec.name}), {xlsx.name}"
+    docx = save_report(report, db.paths.reports / "self-test.docx")
+    draft = check_docx_file(docx, report)
+    if _docx_row(draft, "Số dư đầu năm")[2] != format_cell(fund.opening, CellKind.MONEY):
+        raise ReportCheckFailed("the Word draft's opening balance differs from the statement")
+    return f"{pdf.name} ({len(data):,} bytes, {spec.name}), {xlsx.name}, {docx.name}"

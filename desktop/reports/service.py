@@ -1,8 +1,8 @@
-"""Make a report and save it as PDF or Excel: the one path the window, the command line
-and the self-test share.
+"""Make a report and save it as PDF, Excel or Word: the one path the window, the command
+line and the self-test share.
 
-The output format follows the file name's extension (``.pdf`` or ``.xlsx``). Both are
-written next to their final name and renamed into place, so a failure (disk full, a
+The output format follows the file name's extension (``.pdf``, ``.xlsx`` or ``.docx``). Each
+is written next to its final name and renamed into place, so a failure (disk full, a
 cancelled run) never leaves half a file where the old one was.
 
 Before a report is made, :func:`preflight` says who will issue it, to whom it goes and what
@@ -35,10 +35,12 @@ from desktop.reports.recipients import (
     remembered_recipients,
 )
 from desktop.reports.registry import ReportContext, ReportRequest, ReportSpec, check_request
+from desktop.reports.word import write_docx
 from desktop.reports.workbook import write_workbook
 
 M_FORMAT = QT_TRANSLATE_NOOP(
-    "Reports", "Save the report as a .pdf or .xlsx file (the format follows the extension): {name}"
+    "Reports",
+    "Save the report as a .pdf, .xlsx or .docx file (the format follows the extension): {name}",
 )
 M_CANNOT_WRITE = QT_TRANSLATE_NOOP("Reports", "Cannot write {path}: {reason}")
 
@@ -46,6 +48,7 @@ M_CANNOT_WRITE = QT_TRANSLATE_NOOP("Reports", "Cannot write {path}: {reason}")
 class OutputFormat(StrEnum):
     PDF = "pdf"
     XLSX = "xlsx"
+    DOCX = "docx"
 
 
 def output_format(path: Path) -> OutputFormat:
@@ -117,6 +120,8 @@ def save_report(report: Report, path: Path, progress: Progress = NO_PROGRESS) ->
     try:
         if fmt is OutputFormat.PDF:
             return write_pdf(report, path, progress)
+        if fmt is OutputFormat.DOCX:
+            return write_docx(report, path, progress)
         return write_workbook(report, path, progress)
     except OSError as error:
         raise UserError(M_CANNOT_WRITE, path=str(path), reason=os_reason(error)) from error

@@ -73,8 +73,10 @@ _LINE_FACTOR = 15 / 11
 _DEFAULT_SIZE = 11.0
 
 
-def cell_text(value: str) -> str:
-    """``value`` as a cell may hold it: NFC, line breaks as ``\\n``, no control characters."""
+def clean_text(value: str) -> str:
+    """``value`` as any document TDCS writes may hold it (a cell, a Word paragraph): NFC,
+    line breaks as ``\\n``, tabs as spaces, no control characters, direction overrides or
+    lone surrogates."""
     text = value
     if "\r" in text or "\t" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
@@ -82,7 +84,12 @@ def cell_text(value: str) -> str:
         text = _UNSAFE.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return text[:MAX_CELL_TEXT]
+    return text
+
+
+def cell_text(value: str) -> str:
+    """``value`` as a cell may hold it: :func:`clean_text`, cut to Excel's limit."""
+    return clean_text(value)[:MAX_CELL_TEXT]
 
 
 def _date_text(day: date) -> str:

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <source>make a report as a PDF or an Excel workbook</source>
-        <translation>lập báo cáo dạng PDF hoặc sổ Excel</translation>
+        <source>make a report as a PDF, an Excel workbook or a Word draft</source>
+        <translation>lập báo cáo dạng PDF, sổ Excel hoặc bản dự thảo Word</translation>
     </message>
     <message>
-        <source>Make a report as a PDF (an administrative document) or an Excel workbook (one sheet per table). The format follows the extension of --out.</source>
-        <translation>Lập báo cáo dạng PDF (văn bản hành chính) hoặc sổ Excel (mỗi bảng một trang tính). Định dạng theo phần mở rộng của --out.</translation>
+        <source>Make a report as a PDF (an administrative document), an Excel workbook (one sheet per table) or a Word draft (.docx, the same document to finish in Word before signing). The format follows the extension of --out.</source>
+        <translation>Lập báo cáo dạng PDF (văn bản hành chính), sổ Excel (mỗi bảng một trang tính) hoặc bản dự thảo Word (.docx, cùng văn bản đó để hoàn thiện trong Word trước khi ký). Định dạng theo phần mở rộng của --out.</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -52,8 +52,8 @@
         <translation>TỆP</translation>
     </message>
     <message>
-        <source>the file to write: .pdf or .xlsx</source>
-        <translation>tệp cần ghi: .pdf hoặc .xlsx</translation>
+        <source>the file to write: .pdf, .xlsx or .docx</source>
+        <translation>tệp cần ghi: .pdf, .xlsx hoặc .docx</translation>
     </message>
     <message>
         <source>DATE</source>
@@ -103,8 +103,8 @@
         <translation>Hãy ghi năm báo cáo bằng --period, ví dụ --period 2026.</translation>
     </message>
     <message>
-        <source>Give the file to write with --out, ending in .pdf or .xlsx.</source>
-        <translation>Hãy ghi tệp kết quả bằng --out, có đuôi .pdf hoặc .xlsx.</translation>
+        <source>Give the file to write with --out, ending in .pdf, .xlsx or .docx.</source>
+        <translation>Hãy ghi tệp kết quả bằng --out, có đuôi .pdf, .xlsx hoặc .docx.</translation>
     </message>
 </context>
 </TS>

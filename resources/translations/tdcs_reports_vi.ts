@@ -52,8 +52,8 @@
         <translation>Đơn vị này chỉ báo cáo số liệu của xã, phường mình ({own}); việc chọn xã, phường khác do cơ quan cấp thành phố thực hiện.</translation>
     </message>
     <message>
-        <source>Save the report as a .pdf or .xlsx file (the format follows the extension): {name}</source>
-        <translation>Hãy lưu báo cáo thành tệp .pdf hoặc .xlsx (định dạng theo phần mở rộng): {name}</translation>
+        <source>Save the report as a .pdf, .xlsx or .docx file (the format follows the extension): {name}</source>
+        <translation>Hãy lưu báo cáo thành tệp .pdf, .xlsx hoặc .docx (định dạng theo phần mở rộng): {name}</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>

@@ -93,6 +93,14 @@
         <translation>Lưu Excel…</translation>
     </message>
     <message>
+        <source>Save Word…</source>
+        <translation>Lưu Word…</translation>
+    </message>
+    <message>
+        <source>The same document as a Word file (.docx), to finish before signing</source>
+        <translation>Cùng văn bản dưới dạng tệp Word (.docx), để hoàn thiện trước khi ký</translation>
+    </message>
+    <message>
         <source>Smaller (Ctrl+−)</source>
         <translation>Thu nhỏ (Ctrl+−)</translation>
     </message>
@@ -159,6 +167,10 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Sổ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
         <source>Save the report</source>

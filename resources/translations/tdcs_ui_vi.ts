@@ -174,7 +174,7 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>Search (accents not needed)</source>
         <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete. False for lists inside a tab, which already names them. Offer quarters and halves in the period filter (False for yearly records). Whether anything was added, changed, deleted or restored here (a dialog&apos;s list tells the page that opened it whether to reload).</extracomment>
-        <translation>Tìm kiếm (gõ không dấu cũng được)</translation>
+        <translation>Tìm kiếm (không cần gõ dấu)</translation>
     </message>
     <message>
         <source>Add…</source>

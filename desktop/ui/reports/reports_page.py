@@ -1,5 +1,6 @@
 """Báo cáo: choose a report, its period and (at the city) the commune; see who issues it and
-edit its recipients (remembered per report); preview its pages; save it as PDF or Excel.
+edit its recipients (remembered per report); preview its pages; save it as PDF, Excel or a
+Word draft (to finish in Word before signing).
 
 What a document would lack is said before it is made: a signer's name or position, the
 plan's number and date (:func:`~desktop.reports.service.preflight`), with where to set them.
@@ -288,6 +289,10 @@ class ReportsPage(QWidget):
         self.preview_button = QPushButton(self.tr("Preview"))
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
         self.xlsx_button = QPushButton(self.tr("Save Excel…"))
+        self.word_button = QPushButton(self.tr("Save Word…"))
+        self.word_button.setToolTip(
+            self.tr("The same document as a Word file (.docx), to finish before signing")
+        )
         self.preview_button.setDefault(True)
         self.zoom_out_button = QPushButton("−")
         self.zoom_out_button.setToolTip(self.tr("Smaller (Ctrl+−)"))
@@ -304,7 +309,7 @@ class ReportsPage(QWidget):
         for button in (self.zoom_out_button, self.zoom_in_button):
             button.setFixedWidth(button.sizeHint().height() + 8)
         buttons = QHBoxLayout()
-        for button in (self.preview_button, self.pdf_button, self.xlsx_button):
+        for button in self._action_buttons():
             buttons.addWidget(button)
         buttons.addStretch(1)
         zoom: tuple[QWidget, ...] = (
@@ -369,6 +374,7 @@ class ReportsPage(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(lambda: self.save(OutputFormat.PDF))
         self.xlsx_button.clicked.connect(lambda: self.save(OutputFormat.XLSX))
+        self.word_button.clicked.connect(lambda: self.save(OutputFormat.DOCX))
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.fit_button.clicked.connect(self.fit_width)
@@ -376,14 +382,18 @@ class ReportsPage(QWidget):
         self._refresh_issuer()
         self._show_zoom()
         if not self.specs:
-            for button in (
-                self.preview_button,
-                self.pdf_button,
-                self.xlsx_button,
-                self.recipients_button,
-            ):
+            for button in self._action_buttons():
                 button.setEnabled(False)
             self.status.setText(self.tr("No report is available to this office yet."))
+
+    def _action_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.preview_button,
+            self.pdf_button,
+            self.xlsx_button,
+            self.word_button,
+            self.recipients_button,
+        )
 
     # -- choices ---------------------------------------------------------------------------
     def current_spec(self) -> ReportSpec | None:
@@ -505,12 +515,7 @@ class ReportsPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def _set_busy(self, busy: bool) -> None:
-        for button in (
-            self.preview_button,
-            self.pdf_button,
-            self.xlsx_button,
-            self.recipients_button,
-        ):
+        for button in self._action_buttons():
             button.setEnabled(not busy and bool(self.specs))
 
     def _start(self) -> tuple[ReportSpec, ReportRequest] | None:
@@ -676,11 +681,11 @@ class ReportsPage(QWidget):
         if started is None:
             return
         spec, request = started
-        file_filter = (
-            self.tr("PDF document (*.pdf)")
-            if fmt is OutputFormat.PDF
-            else self.tr("Excel workbook (*.xlsx)")
-        )
+        file_filter = {
+            OutputFormat.PDF: self.tr("PDF document (*.pdf)"),
+            OutputFormat.XLSX: self.tr("Excel workbook (*.xlsx)"),
+            OutputFormat.DOCX: self.tr("Word document (*.docx)"),
+        }[fmt]
         path = save_file_as(
             self, self.tr("Save the report"), self.suggested_path(spec, request, fmt), file_filter
         )
