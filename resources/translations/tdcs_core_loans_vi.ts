@@ -603,4 +603,15 @@
         <translation>chưa rõ</translation>
     </message>
 </context>
+<context>
+    <name>OrganisationGrades</name>
+    <message>
+        <source>{organisation} already has a grade for {year}; change that one.</source>
+        <translation>{organisation} đã có xếp loại năm {year}; hãy sửa xếp loại đó.</translation>
+    </message>
+    <message>
+        <source>{year} has not begun: grades are given for a year that has begun.</source>
+        <translation>Năm {year} chưa bắt đầu: chỉ xếp loại cho năm đã bắt đầu.</translation>
+    </message>
+</context>
 </TS>
