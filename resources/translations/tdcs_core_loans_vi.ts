@@ -69,6 +69,17 @@
     </message>
 </context>
 <context>
+    <name>CheckRecords</name>
+    <message>
+        <source>The commune has no savings-and-loan group with the code or name {group}.</source>
+        <translation>Xã, phường không có Tổ TK&amp;VV nào có mã hoặc tên {group}.</translation>
+    </message>
+    <message>
+        <source>This loan-use check no longer exists.</source>
+        <translation>Lần kiểm tra sử dụng vốn vay này không còn nữa.</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <source>The check cannot be before the disbursement ({day}).</source>
