@@ -321,7 +321,7 @@ def checks_due(session: Session, owner: Owner, day: date) -> list[DueLoan]:
             select(SavingsGroup.id, SavingsGroup.leader_name).where(
                 owner_clause(SavingsGroup, owner)
             )
-        ).tuples().all()
+        ).all()
     )
     result = []
     for loan_id, hamlet_id, group_id, amount, purpose in session.execute(
