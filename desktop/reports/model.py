@@ -49,6 +49,9 @@ class Table:
     note: str = ""
     #: Shown instead of an empty table.
     empty_text: str = "Không có số liệu."
+    #: The least height of a body row in the PDF, in points (0: as tall as its text): room
+    #: to write by hand in a list taken to the field.
+    min_row_height: float = 0
 
     def __post_init__(self) -> None:
         for row in (*self.rows, *self.totals):
@@ -82,7 +85,28 @@ class Paragraph:
     italic: bool = False
 
 
-Block = Paragraph | Table | Chart
+@dataclass(frozen=True)
+class Signature:
+    """One party's signature block in a record that several parties sign (a biên bản): the
+    party's title (printed in capitals), the line under it, and the name when it is known
+    (otherwise left blank, to be written in by hand)."""
+
+    title: str
+    name: str = ""
+    note: str = "(Ký, ghi rõ họ tên)"
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """The signature blocks of every party of a record, two to a row, kept on one page. A
+    document that ends with them has no single signer (its letterhead names none)."""
+
+    parties: Sequence[Signature]
+    #: The sentence before them (kept on their page), e.g. that the parties agree.
+    lead: str = ""
+
+
+Block = Paragraph | Table | Chart | Signatures
 
 
 @dataclass(frozen=True)
@@ -124,6 +148,10 @@ class Report:
     preamble: Sequence[Paragraph] = ()
     #: Short label for file names and the workbook's cover sheet.
     name: str = "report"
+    #: Documents of the same kind printed after this one in the same file, each from a new
+    #: page with its own head and page numbers: the record of every loan-use check of a
+    #: period. Their tables follow this document's in the workbook.
+    followers: Sequence[Report] = ()
 
     def tables(self) -> list[Table]:
         """Every table in reading order (the workbook's sheets)."""
@@ -139,4 +167,6 @@ class Report:
 
         for section in self.sections:
             walk(section)
+        for follower in self.followers:
+            out.extend(follower.blocks())
         return out

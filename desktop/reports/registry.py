@@ -51,6 +51,12 @@ M_ALL_COMMUNES = QT_TRANSLATE_NOOP(
 M_NOT_STARTED = QT_TRANSLATE_NOOP(
     "Reports", "{period} has not started on {day}, the date on the document."
 )
+M_NO_GROUPS = QT_TRANSLATE_NOOP(
+    "Reports", "The report {name} is not made for one savings-and-loan group."
+)
+M_GROUP_COMMUNE = QT_TRANSLATE_NOOP(
+    "Reports", "A savings-and-loan group belongs to one commune: choose the commune too."
+)
 M_OTHER_COMMUNE = QT_TRANSLATE_NOOP(
     "Reports",
     "This office reports on its own commune only ({own}); choosing another commune is for "
@@ -78,6 +84,9 @@ class ReportRequest:
     issued_on: date
     #: The registered number ("125"); blank leaves room to write it in.
     number: str = ""
+    #: One savings-and-loan group's code or name, for the documents made for one group
+    #: (``ReportSpec.takes_group``); blank for every group.
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,8 @@ class ReportSpec:
     #: What the report is, as the first words of its proposed file name: Vietnamese without
     #: diacritics, e.g. ``Bao-cao-ke-hoach`` (empty: made from the title).
     file_stem: str = ""
+    #: Whether it can be made for one savings-and-loan group (``ReportRequest.group``).
+    takes_group: bool = False
 
     def available_to(self, office: OfficeInfo) -> bool:
         return office.mode in self.modes
@@ -182,7 +193,12 @@ def check_request(
         raise UserError(
             M_NOT_STARTED, period=request.period.label(), day=format_date(request.issued_on)
         )
-    return ReportRequest(request.period, code, request.issued_on, request.number.strip())
+    group = request.group.strip()
+    if group and not spec.takes_group:
+        raise UserError(M_NO_GROUPS, name=spec.name)
+    if group and code is None:
+        raise UserError(M_GROUP_COMMUNE)
+    return ReportRequest(request.period, code, request.issued_on, request.number.strip(), group)
 
 
 def period_kinds_text(kinds: Sequence[PeriodKind]) -> str:

@@ -39,7 +39,13 @@ from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import period_within
 from desktop.core.tasks.status import TaskCompletion, task_completion, task_completion_by_commune
 from desktop.core.text import nfc, sort_key
-from desktop.reports.builders import fund_parts, loan_parts, sync_parts, task_parts
+from desktop.reports.builders import (
+    fund_parts,
+    loan_parts,
+    loan_work_parts,
+    sync_parts,
+    task_parts,
+)
 from desktop.reports.builders.common import (
     PLAN_REFERENCE,
     communes_by_code,
@@ -66,6 +72,7 @@ from desktop.reports.xlsx_table import CellKind
 
 NAME = "city-yearly"
 CREDIT = "Hoạt động tín dụng chính sách xã hội"
+GRADES = "Hoạt động nhận ủy thác của các tổ chức chính trị - xã hội"
 #: How many communes the ranking charts show (all of them are in the ranking tables).
 CHART_COMMUNES = 15
 ALL_COMMUNES = "Các xã, phường"
@@ -477,6 +484,7 @@ def build(ctx: ReportContext) -> Report:
 
     ctx.progress.report(2, steps, "Tín dụng chính sách")
     sections.append(credit_section(ctx, communes, numbering.section(CREDIT)))
+    sections.append(loan_work_parts.grades_section(ctx, numbering.section(GRADES), ""))
 
     ctx.progress.report(3, steps, "Quỹ “Vì người nghèo”")
     statements = fund_statements_by_commune(session, year, codes)

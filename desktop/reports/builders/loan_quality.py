@@ -16,7 +16,7 @@ from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.groups import list_groups
 from desktop.core.loans.indicators import Dimension, IndicatorTable, indicator_table
-from desktop.reports.builders import loan_parts
+from desktop.reports.builders import loan_parts, loan_work_parts
 from desktop.reports.builders.common import (
     data_day,
     number_tables,
@@ -188,6 +188,9 @@ def build(ctx: ReportContext) -> Report:
                 ),
             ],
         )
+    )
+    sections.append(
+        loan_work_parts.flows_section(ctx, numbering.section("Cho vay, thu nợ trong kỳ"), unit)
     )
     where = f"\ncủa {unit}" if ctx.office.is_city else ""
     return number_tables(
