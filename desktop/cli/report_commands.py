@@ -4,6 +4,7 @@ tdcs report --list
 tdcs report commune-plan --period 2026 --quarter 3 --out bao-cao.pdf
 tdcs report city-yearly --period 2026 --out tong-hop.xlsx
 tdcs report fund --period 2026 --half 1 --commune 31120 --out quy.pdf
+tdcs report check-records --period 2026 --quarter 3 --group G1 --out bien-ban.pdf
 """
 
 from __future__ import annotations
@@ -67,6 +68,15 @@ def register(subparsers: Any) -> None:
         help=tr("at the city: the commune the report covers (default: every commune)"),
     )
     report.add_argument(
+        "--group",
+        default="",
+        metavar=tr("GROUP"),
+        help=tr(
+            "one savings-and-loan group's code or name (check-records, checks-due, "
+            "overdue-loans; default: every group)"
+        ),
+    )
+    report.add_argument(
         "--out", type=Path, metavar=tr("FILE"), help=tr("the file to write: .pdf or .xlsx")
     )
     report.add_argument(
@@ -107,7 +117,7 @@ def cmd_report(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise UserError(M_OUT_NEEDED)
     output_format(args.out)
     issued_on = parse_date(args.date, field="date") if args.date else date.today()
-    request = ReportRequest(period, args.commune, issued_on, args.number)
+    request = ReportRequest(period, args.commune, issued_on, args.number, args.group)
     report = make_report(database, spec, request)
     path = save_report(report, args.out.expanduser())
     print(tr("Report written: {path}").format(path=path.resolve()))

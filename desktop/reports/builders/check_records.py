@@ -28,16 +28,22 @@ from desktop.core.loans.check_records import (
 )
 from desktop.core.office import CommuneInfo, OfficeInfo, require_office
 from desktop.reports.builders.common import commune_info, data_day
-from desktop.reports.builders.vocabulary import CHECK_RESULT, Numbering
+from desktop.reports.builders.vocabulary import Numbering
 from desktop.reports.model import Letterhead, Paragraph, Report, Section, Signature, Signatures
 from desktop.reports.registry import Coverage, ReportContext, ReportSpec, register
 
 NAME = "check-records"
 #: Room to write a name by hand, and a line of remarks (as wide as the text).
-DOTS = "…" * 14
+DOTS = "…" * 10
 LINE = "…" * 31
-#: A result ticked, and one not.
+#: A result ticked, and one not; the results as the boxes name them (short, on one line).
 TICKED, UNTICKED = "■", "□"
+TICK_LABELS = {
+    CheckResult.DUNG_MUC_DICH: "Đúng mục đích",
+    CheckResult.MOT_PHAN: "Đúng một phần",
+    CheckResult.SAI_MUC_DICH: "Sai mục đích",
+    CheckResult.CHUA_SU_DUNG: "Chưa sử dụng",
+}
 
 M_NO_CHECKS = QT_TRANSLATE_NOOP(
     "ReportBuilders",
@@ -85,7 +91,7 @@ def _parties(record: CheckRecord, unit: str) -> tuple[list[Paragraph], list[Sign
     organisation_name = checker if kind is CheckerKind.ORGANISATION else ""
     lines = [
         f"Đại diện Ủy ban nhân dân {unit}: {_named(commune_name)}",
-        f"Đại diện {organisation} {unit} (tổ chức nhận ủy thác): {_named(organisation_name)}",
+        f"Đại diện {organisation} {unit}: {_named(organisation_name)}",
         f"Tổ trưởng{group}: {_named(leader)}",
     ]
     signatures = [
@@ -129,15 +135,15 @@ def record_document(office: OfficeInfo, commune: CommuneInfo, record: CheckRecor
         ),
         Paragraph(f"- Mục đích sử dụng vốn theo hồ sơ vay: {purpose or DOTS}."),
     ]
-    ticks = "   ".join(
-        f"{TICKED if result is record.result else UNTICKED} {CHECK_RESULT[result]}"
+    ticks = "  ".join(
+        f"{TICKED if result is record.result else UNTICKED} {TICK_LABELS[result]}"
         for result in CheckResult
     )
     notes = f" Ghi chú: {record.notes.rstrip('.')}." if record.notes else ""
     found = [
-        Paragraph(f"Kết quả sử dụng vốn vay: {ticks}."),
+        Paragraph(f"Kết quả: {ticks}."),
         Paragraph(
-            "Vốn vay đã được sử dụng vào (tài sản hình thành, kết quả thấy được): "
+            "Vốn vay đã dùng vào (tài sản, kết quả thấy được): "
             f"{(record.actual_use or DOTS).rstrip('.')}.{notes}"
         ),
     ]

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -297,11 +298,13 @@ class PdfRenderer:
         return [Spacer(1, 4), KeepTogether([drawing, caption])]
 
     def signatures(self, block: Signatures) -> list[Flowable]:
-        """The parties' signature blocks side by side (up to four a row; five or six in
-        rows of three), their names level under the room to sign, kept on one page with
-        the sentence that leads to them."""
+        """The parties' signature blocks side by side (up to five a row, else rows of
+        three), their names level under the room to sign, kept on one page with the sentence
+        that leads to them. Titles are a size smaller than a signer's, to fit five a row."""
         s = self.styles
-        per_row = len(block.parties) if len(block.parties) <= 4 else 3
+        per_row = len(block.parties) if len(block.parties) <= 5 else 3
+        title_style = ParagraphStyle("PartyTitle", parent=s.signer, fontSize=12, leading=14)
+        note_style = ParagraphStyle("PartyNote", parent=s.empty, fontSize=11, leading=13)
         parties = list(block.parties)
         rows: list[list[Any]] = []
         for start in range(0, len(parties), per_row):
@@ -309,21 +312,22 @@ class PdfRenderer:
             heads: list[Any] = []
             names: list[Any] = []
             for party in group:
-                head: list[Flowable] = [RLParagraph(markup(party.title.upper()), s.signer)]
+                head: list[Flowable] = [RLParagraph(markup(party.title.upper()), title_style)]
                 if party.note:
-                    head.append(RLParagraph(markup(party.note), s.empty))
+                    head.append(RLParagraph(markup(party.note), note_style))
                 heads.append(head)
-                names.append(RLParagraph(markup(party.name), s.signer))
+                names.append(RLParagraph(markup(party.name), title_style))
             padding = [""] * (per_row - len(group))
             rows += [heads + padding, names + padding]
         table = RLTable(rows, colWidths=[FRAME_WIDTH / per_row] * per_row)
         commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ]
         for row in range(1, len(rows), 2):  # the room to sign, above each name
-            commands.append(("TOPPADDING", (0, row), (-1, row), 13 * mm))
+            commands.append(("TOPPADDING", (0, row), (-1, row), 12 * mm))
             commands.append(("BOTTOMPADDING", (0, row), (-1, row), 8))
         table.setStyle(TableStyle(commands))
         together: list[Flowable] = []
