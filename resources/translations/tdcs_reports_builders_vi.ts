@@ -46,7 +46,7 @@
     </message>
     <message>
         <source>No loan-use check is recorded from {start} to {end}{group}, so there is no record to print.</source>
-        <extracomment>Room to write a name by hand, and a line of remarks (as wide as the text). A result ticked, and one not.</extracomment>
+        <extracomment>Room to write a name by hand, and a line of remarks (as wide as the text). A result ticked, and one not; the results as the boxes name them (short, on one line).</extracomment>
         <translation>Không có lần kiểm tra sử dụng vốn vay nào từ ngày {start} đến ngày {end}{group}, nên không có biên bản để in.</translation>
     </message>
     <message>
