@@ -43,9 +43,7 @@ def grade(db: Database, organisation: str, value: GroupGrade, notes: str = "") -
         )
 
 
-def test_grades_travel_to_the_city_and_its_reports_show_them(
-    world: World, tmp_path: Path
-) -> None:
+def test_grades_travel_to_the_city_and_its_reports_show_them(world: World, tmp_path: Path) -> None:
     commune = world.commune("31120", hamlets=("Khu vực 1",))
     hnd = grade(commune, "HND", GroupGrade.TOT, "Chấm 92 điểm")
     grade(commune, "HPN", GroupGrade.KHA)
@@ -53,9 +51,10 @@ def test_grades_travel_to_the_city_and_its_reports_show_them(
     first = world.export(commune)
     assert first.total >= 3
     assert world.import_file(first.path).status is Status.APPLIED
-    assert travelling_state(world.city, "31120")["organisation_grade"] == travelling_state(
-        commune, "31120"
-    )["organisation_grade"]
+    assert (
+        travelling_state(world.city, "31120")["organisation_grade"]
+        == travelling_state(commune, "31120")["organisation_grade"]
+    )
     assert {"organisation_code", "year", "grade", "notes"} <= set(
         travelling_columns(OrganisationGrade)
     )
@@ -91,9 +90,7 @@ def test_grades_travel_to_the_city_and_its_reports_show_them(
         world.city, "organisation-grades", ReportRequest(YEAR, None, ISSUED), tmp_path / "all"
     )
     text = flat(everyone.text)
-    assert (
-        "Có 1/103 xã, phường đã báo cáo kết quả xếp loại hoạt động nhận ủy thác năm 2025" in text
-    )
+    assert "Có 1/103 xã, phường đã báo cáo kết quả xếp loại hoạt động nhận ủy thác năm 2025" in text
     counts = sheet_rows(everyone.xlsx, "Xếp loại theo tổ chức")
     assert counts["Hội Nông dân"][1:6] == (1, 1, 0, 0, 0)
     assert counts["Hội Cựu chiến binh"][1:6] == (1, 0, 0, 1, 0)
