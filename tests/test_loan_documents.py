@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db.enums import CheckerKind, CheckResult, GroupGrade, OfficeMode
@@ -464,3 +464,81 @@ def test_the_report_command_refuses_in_vietnamese(
     code, _, err = run_cli(capsys, "report", "--data-dir", data, *args, "--out", str(out))
     assert code == 1 and err.startswith("Lỗi: ") and message in err, err
     assert not out.exists()
+
+
+# -- at the city ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
+    from desktop.core.office import list_communes
+
+    folder = tmp_path_factory.mktemp("city-documents")
+    database = Database.open(AppPaths(folder / "data").ensure())
+    with database.transaction() as session:
+        set_up_office(session, OfficeMode.CITY)
+    with database.transaction() as session:
+        generate(
+            session,
+            scale="small",
+            today=date(2026, 10, 25),
+            communes=list(list_communes(session))[:2],
+        )
+        # As the communes' files would bring them: overdue debt on a few loans.
+        end = date(2026, 9, 30)
+        for balance_id, current in session.execute(
+            select(LoanBalance.id, LoanBalance.current_amount)
+            .where(LoanBalance.as_of == end, LoanBalance.current_amount > 2 * M)
+            .order_by(LoanBalance.commune_code, LoanBalance.loan_id)
+            .limit(6)
+        ).all():
+            session.execute(
+                update(LoanBalance)
+                .where(LoanBalance.id == balance_id)
+                .values(current_amount=current - 2 * M, overdue_amount=2 * M)
+            )
+    yield Office(database, World(None, {}, {}), folder)  # type: ignore[arg-type]
+    database.close()
+
+
+def test_the_city_counts_overdue_loans_by_commune_without_names(city: Office) -> None:
+    quarter = Period.quarter(2026, 3)
+    issued = date(2026, 10, 5)
+    with city.database.reading() as session:
+        late = overdue_loans(session, None, quarter.end)
+    assert late
+    everyone = make(
+        city.database, "overdue-loans", ReportRequest(quarter, None, issued), city.folder
+    )
+    for item in late:
+        assert item.borrower_name not in everyone.text  # names stay in the communes' lists
+    assert "Danh sách từng khoản vay có trong báo cáo lập cho từng xã, phường." in everyone.flat
+    by_commune = sheet_rows(everyone.xlsx, "Theo xã")
+    counted = [
+        row[1]
+        for label, row in by_commune.items()
+        if label != "Tổng cộng" and isinstance(row[1], int)
+    ]
+    assert sum(counted) == len(late) and by_commune["Tổng cộng"][1] == len(late)
+    assert by_commune["Tổng cộng"][3] == sum(item.overdue for item in late)
+    code = late[0].commune_code
+    one = make(city.database, "overdue-loans", ReportRequest(quarter, code, issued), city.folder)
+    assert late[0].borrower_name in one.text
+
+
+def test_the_city_prints_a_communes_records_under_that_communes_committee(city: Office) -> None:
+    quarter = Period.quarter(2026, 3)
+    with city.database.reading() as session:
+        code = sorted({item.commune_code for item in overdue_loans(session, None, quarter.end)})[0]
+        checks = checks_of_period(session, code, quarter.start, quarter.end)
+    request = ReportRequest(quarter, code, date(2026, 10, 5))
+    records = make(city.database, "check-records", request, city.folder)
+    first = flat(page_text(records.pdf, 1))
+    assert first.startswith("ỦY BAN NHÂN DÂN") and "THÀNH PHỐ CẦN THƠ" not in first
+    assert pages(records.pdf) >= len(checks) > 0
+    with pytest.raises(UserError):
+        make_report(
+            city.database,
+            get_report("check-records"),
+            ReportRequest(quarter, None, date(2026, 10, 5)),
+        )
