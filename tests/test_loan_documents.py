@@ -526,7 +526,9 @@ def test_the_city_counts_overdue_loans_by_commune_without_names(city: Office) ->
     assert late[0].borrower_name in one.text
 
 
-def test_the_city_prints_a_communes_records_under_that_communes_committee(city: Office) -> None:
+def test_the_city_prints_a_communes_records_under_that_communes_committee(
+    city: Office, vi_app: object
+) -> None:
     quarter = Period.quarter(2026, 3)
     with city.database.reading() as session:
         code = sorted({item.commune_code for item in overdue_loans(session, None, quarter.end)})[0]
@@ -536,6 +538,13 @@ def test_the_city_prints_a_communes_records_under_that_communes_committee(city: 
     first = flat(page_text(records.pdf, 1))
     assert first.startswith("ỦY BAN NHÂN DÂN") and "THÀNH PHỐ CẦN THƠ" not in first
     assert pages(records.pdf) >= len(checks) > 0
+    with pytest.raises(UserError) as grouped:
+        make_report(
+            city.database,
+            get_report("overdue-loans"),
+            ReportRequest(quarter, None, date(2026, 10, 5), group="G1"),
+        )
+    assert grouped.value.text() == "Mỗi Tổ TK&VV thuộc một xã, phường: hãy chọn cả xã, phường."
     with pytest.raises(UserError):
         make_report(
             city.database,

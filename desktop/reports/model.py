@@ -98,8 +98,9 @@ class Signature:
 
 @dataclass(frozen=True)
 class Signatures:
-    """The signature blocks of every party of a record, two to a row, kept on one page. A
-    document that ends with them has no single signer (its letterhead names none)."""
+    """The signature blocks of every party of a record side by side, kept on one page with
+    the sentence that leads to them. A document that ends with them has no single signer
+    and no recipients (its letterhead names none)."""
 
     parties: Sequence[Signature]
     #: The sentence before them (kept on their page), e.g. that the parties agree.

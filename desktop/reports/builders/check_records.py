@@ -74,7 +74,10 @@ def letterhead_of(office: OfficeInfo, commune: CommuneInfo, record: CheckRecord)
 
 
 def _honorific(sex: Sex | None) -> str:
-    return {Sex.MALE: "Ông", Sex.FEMALE: "Bà"}.get(sex, "Ông/Bà") if sex else "Ông/Bà"
+    """ "Ông" or "Bà" before the borrower's name; both when the sex is not recorded."""
+    if sex is None:
+        return "Ông/Bà"
+    return "Ông" if sex is Sex.MALE else "Bà"
 
 
 def _named(name: str) -> str:

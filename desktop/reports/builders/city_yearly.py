@@ -484,7 +484,7 @@ def build(ctx: ReportContext) -> Report:
 
     ctx.progress.report(2, steps, "Tín dụng chính sách")
     sections.append(credit_section(ctx, communes, numbering.section(CREDIT)))
-    sections.append(loan_work_parts.grades_section(ctx, numbering.section(GRADES), ""))
+    sections.append(loan_work_parts.grades_section(ctx, numbering.section(GRADES)))
 
     ctx.progress.report(3, steps, "Quỹ “Vì người nghèo”")
     statements = fund_statements_by_commune(session, year, codes)

@@ -272,7 +272,7 @@ def city_grades_blocks(ctx: ReportContext, year: int, *, by_commune: bool) -> li
     return blocks
 
 
-def grades_section(ctx: ReportContext, heading: str, unit: str) -> Section:
+def grades_section(ctx: ReportContext, heading: str, unit: str = "") -> Section:
     """The grades of the report's year: one commune's (with the year before), or every
     commune's counted by grade with how many communes reported (``city-yearly``)."""
     year = ctx.request.period.year
