@@ -4,6 +4,8 @@ commune, with how many communes reported."""
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 
 from db.enums import GroupGrade
 from db.models import OrganisationGrade
+from desktop.cli import main
 from desktop.core.database import Database
 from desktop.core.loans.organisation_grades import (
     OrganisationGradeInput,
@@ -22,10 +25,20 @@ from desktop.core.loans.organisation_grades import (
 )
 from desktop.core.periods import Period
 from desktop.reports.registry import ReportRequest
+from desktop.sync import keys
 from desktop.sync.importer import Status
 from desktop.sync.privacy import travelling_columns
 from tests.report_support import flat, make, sheet_rows
-from tests.sync_support import World, make_world, travelling_state
+from tests.sync_support import (
+    World,
+    content,
+    make_world,
+    open_genuine,
+    own_private_key,
+    seal,
+    travelling_state,
+    write,
+)
 
 ISSUED = date(2026, 3, 10)
 YEAR = Period.whole_year(2025)
@@ -119,3 +132,56 @@ def test_grades_travel_to_the_city_and_its_reports_show_them(world: World, tmp_p
 def list_organisation_grades_at(db: Database) -> list:  # type: ignore[type-arg]
     with db.reading() as s:
         return list_organisation_grades(s, "31120")
+
+
+# -- a file that lies about a grade -------------------------------------------------------------
+
+
+def _import(capsys: pytest.CaptureFixture[str], world: World, path: Path) -> tuple[int, str]:
+    try:
+        code = main(["import", "--data-dir", str(world.city.paths.data_dir), str(path)])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "fragment"),
+    [
+        ("grade", "xuat_sac", "“xuat_sac” không phải là giá trị được phép"),
+        ("organisation_code", "HTX", "“HTX” không có trong danh mục"),
+        ("year", 1999, "Năm phải từ 2000 đến 2100"),
+        ("organisation_code", None, "Không được để trống"),
+    ],
+    ids=["grade", "organisation", "year", "no-organisation"],
+)
+def test_a_file_with_a_bad_grade_is_refused_and_changes_nothing(
+    world: World,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    vi_app: object,
+    column: str,
+    value: object,
+    fragment: str,
+) -> None:
+    commune = world.commune("31120", hamlets=("Khu vực 1",))
+    grade(commune, "HND", GroupGrade.TOT)
+    genuine = world.export(commune).path
+    opened = open_genuine(world.city, genuine)
+    body = copy.deepcopy(opened.payload)
+    table = next(t for t in body["tables"] if t["type"] == "organisation_grade")
+    table["rows"][0][table["columns"].index(column)] = value
+    manifest = copy.deepcopy(opened.manifest)
+    signing = own_private_key(commune, keys.COMMUNE_SIGNING)
+    path = write(
+        tmp_path / "xep-loai-sai.tdcs",
+        seal(world, manifest, json.dumps(body).encode(), signing),
+    )
+    before = content(world.city)
+    code, output = _import(capsys, world, path)
+    assert code == 1 and "BỊ TỪ CHỐI" in output and fragment in output, output
+    assert "Xếp loại tổ chức nhận ủy thác" in output  # the record type named in Vietnamese
+    assert content(world.city) == before
+    assert world.import_file(genuine).status is Status.APPLIED  # the genuine file still is
+    commune.close()
