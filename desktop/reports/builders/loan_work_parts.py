@@ -150,7 +150,12 @@ def grades_sentence(
             f"Chưa có kết quả xếp loại hoạt động nhận ủy thác năm {year} của các tổ chức chính "
             f"trị - xã hội ở {unit}."
         )
-    parts = [f"{o.name} xếp loại {grade_word(grades.get(o.code)).lower()}" for o in catalogue]
+    parts = [
+        f"{o.name} xếp loại {GRADE_WORDS[grades[o.code]].lower()}"
+        if o.code in grades
+        else f"{o.name} chưa có kết quả xếp loại"
+        for o in catalogue
+    ]
     return Paragraph(
         f"Kết quả xếp loại hoạt động nhận ủy thác năm {year} ở {unit}: {'; '.join(parts)}."
     )
