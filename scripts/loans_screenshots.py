@@ -74,7 +74,7 @@ def main() -> None:
         window.resize(1500, 860)
         window.show()
         page = window.open_page("loans")
-        for key in ("loans", "borrowers", "groups", "checks", "unchecked", "indicators"):
+        for key in ("loans", "borrowers", "groups", "grades", "checks", "unchecked", "indicators"):
             tab = page.tab(key)  # type: ignore[attr-defined]
             wait_for(lambda t=tab: not getattr(t, "loading", False))
             settle(600)

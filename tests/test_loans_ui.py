@@ -198,11 +198,12 @@ def double_click_row(view: QTableView, row: int) -> None:
 def test_tabs_load_in_the_background_and_models_are_sound(
     qtbot: QtBot, qtmodeltester: Any, page: LoansPage
 ) -> None:
-    assert page.tabs.count() == 6
-    assert [page.tabs.tabText(i) for i in range(6)] == [
+    assert page.tabs.count() == 7
+    assert [page.tabs.tabText(i) for i in range(7)] == [
         "Khoản vay",
         "Người vay",
         "Tổ TK&&VV",  # shown as Tổ TK&VV (& escaped, not a mnemonic)
+        "Xếp loại ủy thác",
         "Kiểm tra sử dụng vốn",
         "Chưa kiểm tra 12 tháng",
         "Chỉ tiêu",

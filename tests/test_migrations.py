@@ -293,7 +293,7 @@ def test_0003_lets_a_loan_have_no_disbursed_amount_and_keeps_every_row(paths: Ap
     result = migrate.upgrade(paths.database, paths.backups)
     assert (result.from_revision, result.to_revision) == (
         "0002_loan_position_index",
-        "0003_loan_amount_optional",
+        migrate.SCHEMA_HEAD,
     )
     assert result.backup is not None
 
@@ -332,5 +332,61 @@ def test_0003_lets_a_loan_have_no_disbursed_amount_and_keeps_every_row(paths: Ap
                 if c["name"] == "amount_disbursed"
             )
             assert column["nullable"] is False
+    finally:
+        engine.dispose()
+
+
+def test_0004_adds_the_organisations_grades_and_keeps_every_row(paths: AppPaths) -> None:
+    """0004 adds ``organisation_grades`` (issue 16) to a 0003 database, which keeps what it
+    held; a grade can then be stored, and going back drops the table alone."""
+    from alembic import command
+
+    _at_revision(paths, "0003_loan_amount_optional")
+    conn = sqlite3.connect(paths.database)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('marker', 'kept')")
+    conn.commit()
+    conn.close()
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert (result.from_revision, result.to_revision) == (
+        "0003_loan_amount_optional",
+        "0004_organisation_grades",
+    )
+    assert result.backup is not None
+    conn = sqlite3.connect(paths.database)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        assert conn.execute("SELECT value FROM settings WHERE key = 'marker'").fetchone() == (
+            "kept",
+        )
+        conn.execute(
+            "INSERT INTO organisations (code, name, short_name, sort_order) "
+            "VALUES ('HND', 'Hội Nông dân', 'Hội Nông dân', 1)"
+        )
+        stamp = "2026-01-01 00:00:00"
+        conn.execute(
+            "INSERT INTO organisation_grades (organisation_code, year, grade, notes, id, "
+            "commune_code, version, created_at, updated_at, change_seq, deleted_at) VALUES "
+            "('HND', 2025, 'tot', '', 'g-1', '31120', 1, ?, ?, 1, NULL)",
+            (stamp, stamp),
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(
+                "INSERT INTO organisation_grades (organisation_code, year, grade, notes, id, "
+                "commune_code, version, created_at, updated_at, change_seq, deleted_at) VALUES "
+                "('HND', 2025, 'xuat_sac', '', 'g-2', '31120', 1, ?, ?, 2, NULL)",
+                (stamp, stamp),
+            )
+        conn.commit()
+    finally:
+        conn.close()
+    engine = make_engine(paths.database)
+    try:
+        cfg = migrate.alembic_config()
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0003_loan_amount_optional")
+        with engine.connect() as connection:
+            tables = inspect(connection).get_table_names()
+            assert "organisation_grades" not in tables and "settings" in tables
     finally:
         engine.dispose()

@@ -376,6 +376,10 @@ def test_coverage_is_checked(vi_app: QApplication, city: Database) -> None:
     )
 
 
+#: The documents of the commune's loan work (issue 16), listed after the others.
+LOAN_WORK = ["overdue-loans", "checks-due", "check-records", "organisation-grades"]
+
+
 def test_page_offers_only_what_a_report_covers(
     qtbot: QtBot, vi_app: QApplication, city: Database
 ) -> None:
@@ -384,7 +388,14 @@ def test_page_offers_only_what_a_report_covers(
     page = ReportsPage(AppContext(city, office))
     qtbot.addWidget(page)
     names = [page.report_combo.itemData(i) for i in range(page.report_combo.count())]
-    assert names == ["commune-plan", "city-yearly", "fund", "loan-quality", "unchecked-loans"]
+    assert names == [
+        "commune-plan",
+        "city-yearly",
+        "fund",
+        "loan-quality",
+        "unchecked-loans",
+        *LOAN_WORK,
+    ]
     page.report_combo.setCurrentIndex(names.index("commune-plan"))
     assert page.commune_combo.currentData() is not None
     assert not page.commune_combo.model().item(0).isEnabled()  # type: ignore[attr-defined]
@@ -405,8 +416,15 @@ def test_report_list_shows_the_five_reports(
     code, out, _ = run_cli(capsys, "report", "--data-dir", city_dir, "--list")
     assert code == 0
     listed = [line.split()[0] for line in out.splitlines() if line and not line[0].isspace()]
-    assert listed == ["commune-plan", "city-yearly", "fund", "loan-quality", "unchecked-loans"]
+    assert listed == [
+        "commune-plan",
+        "city-yearly",
+        "fund",
+        "loan-quality",
+        "unchecked-loans",
+        *LOAN_WORK,
+    ]
     run_cli(capsys, "init", "--data-dir", commune_dir, "--mode", "commune", "--commune", "31120")
     code, out, _ = run_cli(capsys, "report", "--data-dir", commune_dir, "--list")
     listed = [line.split()[0] for line in out.splitlines() if line and not line[0].isspace()]
-    assert listed == ["commune-plan", "fund", "loan-quality", "unchecked-loans"]
+    assert listed == ["commune-plan", "fund", "loan-quality", "unchecked-loans", *LOAN_WORK]

@@ -11,7 +11,15 @@ from db.models.funds import (
     FundOpeningBalance,
     FundSpending,
 )
-from db.models.loans import Borrower, GroupAssessment, Loan, LoanBalance, LoanCheck, SavingsGroup
+from db.models.loans import (
+    Borrower,
+    GroupAssessment,
+    Loan,
+    LoanBalance,
+    LoanCheck,
+    OrganisationGrade,
+    SavingsGroup,
+)
 from db.models.office import Counter, Hamlet, OfficeProfile, Setting
 from db.models.sync import (
     ExportRecord,
@@ -32,6 +40,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Loan,
     LoanBalance,
     LoanCheck,
+    OrganisationGrade,
     OfficeTask,
     TaskProgress,
     TaskDocument,
@@ -70,6 +79,7 @@ __all__ = [
     "OfficeProfile",
     "OfficeTask",
     "Organisation",
+    "OrganisationGrade",
     "OwnKey",
     "PlanTask",
     "ProgrammeRate",

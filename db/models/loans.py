@@ -54,6 +54,20 @@ class GroupAssessment(SyncedRecord):
     notes: Mapped[str] = mapped_column(default="")
 
 
+class OrganisationGrade(SyncedRecord):
+    """The year's grade of one entrusted organisation's work at the commune (Hội Nông dân,
+    Hội LHPN, Hội CCB, Đoàn TN: tốt / khá / trung bình / yếu), one per organisation and year.
+    """
+
+    __tablename__ = "organisation_grades"
+    record_type = "organisation_grade"
+
+    organisation_code: Mapped[str] = mapped_column(ForeignKey("organisations.code"), index=True)
+    year: Mapped[int]
+    grade: Mapped[GroupGrade] = enum_column(GroupGrade)
+    notes: Mapped[str] = mapped_column(default="")
+
+
 class Borrower(SyncedRecord):
     """A customer with a loan. Personal data: keep to what supervision needs."""
 

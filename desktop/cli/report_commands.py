@@ -6,6 +6,7 @@ tdcs report city-yearly --period 2026 --out tong-hop.xlsx
 tdcs report fund --period 2026 --half 1 --commune 31120 --out quy.pdf
 tdcs report loan-quality --period 2026 --quarter 3 --out du-thao.docx
 tdcs report commune-plan --period 2026 --out bc.pdf --recipient "Ủy ban nhân dân thành phố"
+tdcs report check-records --period 2026 --quarter 3 --group G1 --out bien-ban.pdf
 
 What the document lacks (a signer's name or position, the plan's number and date) is said
 on the error output, with where to set it (``tdcs office``, or Cài đặt).
@@ -74,6 +75,15 @@ def register(subparsers: Any) -> None:
         help=tr("at the city: the commune the report covers (default: every commune)"),
     )
     report.add_argument(
+        "--group",
+        default="",
+        metavar=tr("GROUP"),
+        help=tr(
+            "one savings-and-loan group's code or name (check-records, checks-due, "
+            "overdue-loans; default: every group)"
+        ),
+    )
+    report.add_argument(
         "--out", type=Path, metavar=tr("FILE"), help=tr("the file to write: .pdf, .xlsx or .docx")
     )
     report.add_argument(
@@ -124,7 +134,9 @@ def cmd_report(args: argparse.Namespace, ctx: CommandContext) -> int:
     output_format(args.out)
     issued_on = parse_date(args.date, field="date") if args.date else date.today()
     recipients = tuple(args.recipient) if args.recipient else None
-    request = ReportRequest(period, args.commune, issued_on, args.number, recipients)
+    request = ReportRequest(
+        period, args.commune, issued_on, args.number, recipients, group=args.group
+    )
     report = make_report(database, spec, request)
     path = save_report(report, args.out.expanduser())
     print(tr("Report written: {path}").format(path=path.resolve()))

@@ -37,6 +37,7 @@ LOANS = Area(
             "loans",
             "loan_balances",
             "loan_checks",
+            "organisation_grades",
         }
     ),
     frozenset({"hamlets", "organisations", "credit_programmes", "programme_rates"}) | _CATALOGUE,

@@ -52,6 +52,7 @@ from db.models import (
     LoanCheck,
     OfficeTask,
     Organisation,
+    OrganisationGrade,
     PlanTask,
     SavingsGroup,
     TaskDocument,
@@ -143,14 +144,14 @@ class _Writer:
         self.rng = rng
         self.rows: dict[type[SyncedRecord], list[dict[str, Any]]] = {m: [] for m in SYNCED_MODELS}
         self.now = utc_now()
-        self._id_prefix = f"tdcs-demo-ids:{seed}:{office}"
+        self.id_prefix = f"tdcs-demo-ids:{seed}:{office}"
         self._ids: dict[str, random.Random] = {}
 
     def new_id(self, owner: str) -> str:
         """A version-4 UUID drawn from the owner's seeded generator."""
         ids = self._ids.get(owner)
         if ids is None:
-            ids = self._ids[owner] = random.Random(f"{self._id_prefix}:{owner}")
+            ids = self._ids[owner] = random.Random(f"{self.id_prefix}:{owner}")
         return str(uuid.UUID(int=ids.getrandbits(128), version=4))
 
     def add(self, model: type[SyncedRecord], commune_code: str, **values: Any) -> str:
@@ -238,6 +239,7 @@ class DemoGenerator:
         self.fund(code, hamlets)
         self.deposits(code)
         self.entrusted(code, SourceLevel.XA, base=self.rng.randint(200, 1_500) * 1_000_000)
+        self.organisation_grades(code)
 
     def hamlets(self, commune: CommuneInfo) -> list[str]:
         """The hamlets entered at set-up, or generated ones when there are none."""
@@ -602,6 +604,24 @@ class DemoGenerator:
                     spent_on=spent,
                     decision_no=f"{self.rng.randint(1, 200)}/QĐ-MTTQ",
                     decision_date=spent - timedelta(days=self.rng.randint(0, 10)),
+                    notes="",
+                )
+
+    def organisation_grades(self, code: str) -> None:
+        """The grades of the entrusted organisations' work in the years before this one; a
+        few are left out (a commune that has not recorded them yet). Drawn from a generator
+        of their own, so that adding them changed no other demo record."""
+        rng = random.Random(f"{self.w.id_prefix}:grades:{code}")
+        for year in range(self.today.year - self.scale.years, self.today.year):
+            for organisation in self.organisations:
+                if rng.random() < 0.1:
+                    continue
+                self.w.add(
+                    OrganisationGrade,
+                    code,
+                    organisation_code=organisation,
+                    year=year,
+                    grade=rng.choices(list(GroupGrade), weights=(50, 35, 12, 3))[0],
                     notes="",
                 )
 

@@ -28,6 +28,7 @@ RECORD_TYPE_LABELS: dict[str, Msg] = {
     "loan": QT_TRANSLATE_NOOP("RecordTypes", "Loans"),
     "loan_balance": QT_TRANSLATE_NOOP("RecordTypes", "Loan balances"),
     "loan_check": QT_TRANSLATE_NOOP("RecordTypes", "Loan-use checks"),
+    "organisation_grade": QT_TRANSLATE_NOOP("RecordTypes", "Organisation grades"),
     "office_task": QT_TRANSLATE_NOOP("RecordTypes", "Office sub-tasks"),
     "task_progress": QT_TRANSLATE_NOOP("RecordTypes", "Task progress"),
     "task_document": QT_TRANSLATE_NOOP("RecordTypes", "Task documents"),

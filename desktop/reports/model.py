@@ -50,6 +50,9 @@ class Table:
     note: str = ""
     #: Shown instead of an empty table.
     empty_text: str = "Không có số liệu."
+    #: The least height of a body row in the PDF, in points (0: as tall as its text): room
+    #: to write by hand in a list taken to the field.
+    min_row_height: float = 0
 
     def __post_init__(self) -> None:
         for row in (*self.rows, *self.totals):
@@ -83,7 +86,29 @@ class Paragraph:
     italic: bool = False
 
 
-Block = Paragraph | Table | Chart
+@dataclass(frozen=True)
+class Signature:
+    """One party's signature block in a record that several parties sign (a biên bản): the
+    party's title (printed in capitals), the line under it, and the name when it is known
+    (otherwise left blank, to be written in by hand)."""
+
+    title: str
+    name: str = ""
+    note: str = "(Ký, ghi rõ họ tên)"
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """The signature blocks of every party of a record side by side, kept on one page with
+    the sentence that leads to them. A document that ends with them has no single signer
+    and no recipients (its letterhead names none)."""
+
+    parties: Sequence[Signature]
+    #: The sentence before them (kept on their page), e.g. that the parties agree.
+    lead: str = ""
+
+
+Block = Paragraph | Table | Chart | Signatures
 
 
 @dataclass(frozen=True)
@@ -135,6 +160,10 @@ class Report:
     #: Appendices (Phụ lục), printed after the signature, each from a new page: named lists
     #: of people belong here, never in the body.
     appendices: Sequence[Section] = ()
+    #: Documents of the same kind printed after this one in the same file, each from a new
+    #: page with its own head and page numbers: the record of every loan-use check of a
+    #: period. Their tables follow this document's in the workbook.
+    followers: Sequence[Report] = ()
 
     def tables(self) -> list[Table]:
         """Every table in reading order (the workbook's sheets), appendices last."""
@@ -150,4 +179,6 @@ class Report:
 
         for section in (*self.sections, *self.appendices):
             walk(section)
+        for follower in self.followers:
+            out.extend(follower.blocks())
         return out

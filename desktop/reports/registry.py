@@ -58,6 +58,12 @@ M_ALL_COMMUNES = QT_TRANSLATE_NOOP(
 M_NOT_STARTED = QT_TRANSLATE_NOOP(
     "Reports", "{period} has not started on {day}, the date on the document."
 )
+M_NO_GROUPS = QT_TRANSLATE_NOOP(
+    "Reports", "The report {name} is not made for one savings-and-loan group."
+)
+M_GROUP_COMMUNE = QT_TRANSLATE_NOOP(
+    "Reports", "A savings-and-loan group belongs to one commune: choose the commune too."
+)
 M_OTHER_COMMUNE = QT_TRANSLATE_NOOP(
     "Reports",
     "This office reports on its own commune only ({own}); choosing another commune is for "
@@ -88,6 +94,9 @@ class ReportRequest:
     #: "Nơi nhận", one recipient each; ``None``: the list remembered for this report and
     #: issuer, or its defaults.
     recipients: tuple[str, ...] | None = None
+    #: One savings-and-loan group's code or name, for the documents made for one group
+    #: (``ReportSpec.takes_group``); blank for every group.
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +159,8 @@ class ReportSpec:
     file_stem: str = ""
     #: Whose report it is, which with the office's settings decides who issues it.
     issuer_role: IssuerRole = IssuerRole.OFFICE
+    #: Whether it can be made for one savings-and-loan group (``ReportRequest.group``).
+    takes_group: bool = False
 
     def available_to(self, office: OfficeInfo) -> bool:
         return office.mode in self.modes
@@ -212,8 +223,18 @@ def check_request(
             M_NOT_STARTED, period=request.period.label(), day=format_date(request.issued_on)
         )
     recipients = clean_recipients(request.recipients) if request.recipients is not None else None
+    group = request.group.strip()
+    if group and not spec.takes_group:
+        raise UserError(M_NO_GROUPS, name=spec.name)
+    if group and code is None:
+        raise UserError(M_GROUP_COMMUNE)
     return ReportRequest(
-        request.period, code, request.issued_on, request.number.strip(), recipients or None
+        request.period,
+        code,
+        request.issued_on,
+        request.number.strip(),
+        recipients or None,
+        group,
     )
 
 

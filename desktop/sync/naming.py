@@ -28,6 +28,7 @@ M_LOAN_NO_BORROWER = QT_TRANSLATE_NOOP("Naming", "Contract {contract}")
 M_BALANCE = QT_TRANSLATE_NOOP("Naming", "{loan}, balance on {date}")
 M_CHECK = QT_TRANSLATE_NOOP("Naming", "{loan}, checked on {date}")
 M_GRADE = QT_TRANSLATE_NOOP("Naming", "{group}, grade for {year}")
+M_ORGANISATION_GRADE = QT_TRANSLATE_NOOP("Naming", "{organisation}, grade for {year}")
 M_DOCUMENT = QT_TRANSLATE_NOOP("Naming", "Document {number}")
 M_MONEY_ON = QT_TRANSLATE_NOOP("Naming", "{who}, {amount}, {date}")
 M_OPENING = QT_TRANSLATE_NOOP("Naming", "Fund opening balance {year}")
@@ -178,6 +179,13 @@ _NAMES: dict[str, Callable[[RecordNamer, Values, int], str]] = {
     "savings_group": _group,
     "group_assessment": lambda n, v, d: tr(
         M_GRADE, group=n.ref("group_assessment", v, "group_id", d), year=_text(v, "year")
+    ),
+    "organisation_grade": lambda _n, v, _d: tr(
+        M_ORGANISATION_GRADE,
+        organisation=show_value(
+            "organisation_grade", "organisation_code", v.get("organisation_code")
+        ),
+        year=_text(v, "year"),
     ),
     "borrower": lambda _n, v, _d: _text(v, "full_name"),
     "loan": _loan,

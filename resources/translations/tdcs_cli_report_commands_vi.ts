@@ -48,6 +48,14 @@
         <translation>ở cấp thành phố: xã, phường được báo cáo (mặc định: tất cả xã, phường)</translation>
     </message>
     <message>
+        <source>GROUP</source>
+        <translation>TỔ</translation>
+    </message>
+    <message>
+        <source>one savings-and-loan group&apos;s code or name (check-records, checks-due, overdue-loans; default: every group)</source>
+        <translation>mã hoặc tên của một Tổ TK&amp;VV (check-records, checks-due, overdue-loans; mặc định: mọi tổ)</translation>
+    </message>
+    <message>
         <source>FILE</source>
         <translation>TỆP</translation>
     </message>

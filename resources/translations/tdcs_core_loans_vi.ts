@@ -69,6 +69,17 @@
     </message>
 </context>
 <context>
+    <name>CheckRecords</name>
+    <message>
+        <source>The commune has no savings-and-loan group with the code or name {group}.</source>
+        <translation>Xã, phường không có Tổ TK&amp;VV nào có mã hoặc tên {group}.</translation>
+    </message>
+    <message>
+        <source>This loan-use check no longer exists.</source>
+        <translation>Lần kiểm tra sử dụng vốn vay này không còn nữa.</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <source>The check cannot be before the disbursement ({day}).</source>
@@ -605,6 +616,17 @@
     <message>
         <source>not known</source>
         <translation>chưa rõ</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationGrades</name>
+    <message>
+        <source>{organisation} already has a grade for {year}; change that one.</source>
+        <translation>{organisation} đã có xếp loại năm {year}; hãy sửa xếp loại đó.</translation>
+    </message>
+    <message>
+        <source>{year} has not begun: grades are given for a year that has begun.</source>
+        <translation>Năm {year} chưa bắt đầu: chỉ xếp loại cho năm đã bắt đầu.</translation>
     </message>
 </context>
 </TS>

@@ -948,6 +948,10 @@
         <translation>Kiểm tra sử dụng vốn vay</translation>
     </message>
     <message>
+        <source>Organisation grades</source>
+        <translation>Xếp loại tổ chức nhận ủy thác</translation>
+    </message>
+    <message>
         <source>Office sub-tasks</source>
         <translation>Nhiệm vụ cụ thể của đơn vị</translation>
     </message>

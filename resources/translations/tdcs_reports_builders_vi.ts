@@ -44,5 +44,47 @@
         <source>The loans with a balance whose use was not checked in the twelve months before the end of the period, counted by hamlet and organisation, the list by name in an appendix (at the city for all communes: by commune).</source>
         <translation>Các khoản vay còn dư nợ chưa được kiểm tra việc sử dụng vốn trong 12 tháng tính đến cuối kỳ, tổng hợp theo ấp, khu vực và tổ chức nhận ủy thác, danh sách người vay tại phụ lục (ở Thành phố, cho mọi xã, phường: theo xã, phường).</translation>
     </message>
+    <message>
+        <source>No loan-use check is recorded from {start} to {end}{group}, so there is no record to print.</source>
+        <extracomment>Room to write a name by hand, and a line of remarks (as wide as the text). A result ticked, and one not; the results as the boxes name them (short, on one line).</extracomment>
+        <translation>Không có lần kiểm tra sử dụng vốn vay nào từ ngày {start} đến ngày {end}{group}, nên không có biên bản để in.</translation>
+    </message>
+    <message>
+        <source> for the group {group}</source>
+        <translation> của {group}</translation>
+    </message>
+    <message>
+        <source>Records of the loan-use checks</source>
+        <translation>Biên bản kiểm tra sử dụng vốn vay</translation>
+    </message>
+    <message>
+        <source>The record (biên bản) of each loan-use check of the period, one per check, to be signed by the borrower, the group&apos;s leader, the entrusted organisation and the commune: the loan, its amount and balance, what was found and what must be done.</source>
+        <translation>Biên bản của từng lần kiểm tra sử dụng vốn vay trong kỳ, mỗi lần một biên bản, để người vay, tổ trưởng Tổ TK&amp;VV, tổ chức nhận ủy thác và xã, phường cùng ký: khoản vay, số tiền vay và dư nợ, kết quả kiểm tra và biện pháp xử lý.</translation>
+    </message>
+    <message>
+        <source>Field list of the next loan-use checks</source>
+        <extracomment>Room to write by hand in a row (points): about 9 mm.</extracomment>
+        <translation>Danh sách khoản vay cần kiểm tra sử dụng vốn</translation>
+    </message>
+    <message>
+        <source>The loans due for a check (not checked in the twelve months before the end of the period), one table per savings-and-loan group under its hamlet, with blank columns to fill in at the borrower&apos;s home.</source>
+        <translation>Các khoản vay đến hạn kiểm tra (chưa được kiểm tra trong 12 tháng tính đến cuối kỳ), mỗi Tổ TK&amp;VV một bảng theo ấp, khu vực, có các cột để trống ghi khi kiểm tra tại hộ vay.</translation>
+    </message>
+    <message>
+        <source>Grades of the entrusted organisations</source>
+        <translation>Xếp loại hoạt động nhận ủy thác</translation>
+    </message>
+    <message>
+        <source>The year&apos;s grade of each entrusted organisation&apos;s work (Hội Nông dân, Hội Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên) beside the year before, with the loans each manages (at the city for all communes: how many communes reported and every commune&apos;s grades).</source>
+        <translation>Kết quả xếp loại hoạt động nhận ủy thác trong năm của từng tổ chức (Hội Nông dân, Hội Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên) so với năm trước, kèm dư nợ do từng tổ chức quản lý (ở thành phố cho mọi xã, phường: số xã, phường đã báo cáo và xếp loại của từng xã, phường).</translation>
+    </message>
+    <message>
+        <source>Overdue loans (named list)</source>
+        <translation>Danh sách nợ quá hạn</translation>
+    </message>
+    <message>
+        <source>The overdue loans at the end of the period by hamlet and group, for the recovery work: the borrower, the group&apos;s leader, the amount overdue, since when and for how many days (at the city for all communes: counted by commune, without names).</source>
+        <translation>Các khoản vay có nợ quá hạn đến cuối kỳ theo ấp, khu vực và Tổ TK&amp;VV, phục vụ đôn đốc thu hồi nợ: người vay, tổ trưởng, số nợ quá hạn, quá hạn từ ngày nào và bao nhiêu ngày (ở thành phố cho mọi xã, phường: tổng hợp theo xã, phường, không ghi tên người vay).</translation>
+    </message>
 </context>
 </TS>

@@ -48,6 +48,14 @@
         <translation>{period} chưa bắt đầu vào ngày {day}, ngày ghi trên văn bản.</translation>
     </message>
     <message>
+        <source>The report {name} is not made for one savings-and-loan group.</source>
+        <translation>Báo cáo {name} không lập cho từng Tổ TK&amp;VV.</translation>
+    </message>
+    <message>
+        <source>A savings-and-loan group belongs to one commune: choose the commune too.</source>
+        <translation>Mỗi Tổ TK&amp;VV thuộc một xã, phường: hãy chọn cả xã, phường.</translation>
+    </message>
+    <message>
         <source>This office reports on its own commune only ({own}); choosing another commune is for the city office.</source>
         <translation>Đơn vị này chỉ báo cáo số liệu của xã, phường mình ({own}); việc chọn xã, phường khác do cơ quan cấp thành phố thực hiện.</translation>
     </message>

@@ -24,6 +24,10 @@
         <translation>{group}, xếp loại năm {year}</translation>
     </message>
     <message>
+        <source>{organisation}, grade for {year}</source>
+        <translation>{organisation}, xếp loại năm {year}</translation>
+    </message>
+    <message>
         <source>Document {number}</source>
         <translation>Văn bản số {number}</translation>
     </message>

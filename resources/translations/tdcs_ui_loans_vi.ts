@@ -95,11 +95,28 @@
         <translation>{contract} — {name}, {programme}, {amount} ngày {day}</translation>
     </message>
     <message>
+        <source>Print the record…</source>
+        <translation>In biên bản…</translation>
+    </message>
+    <message>
+        <source>Save the record of the check</source>
+        <translation>Lưu biên bản kiểm tra sử dụng vốn vay</translation>
+    </message>
+    <message>
+        <source>Writing the record of the check…</source>
+        <translation>Đang ghi biên bản kiểm tra…</translation>
+    </message>
+    <message>
+        <source>The record of the check was saved to {path}</source>
+        <translation>Đã lưu biên bản kiểm tra vào {path}</translation>
+    </message>
+    <message>
         <source>Loan-use check</source>
         <translation>Kiểm tra sử dụng vốn vay</translation>
     </message>
     <message>
         <source>Loan</source>
+        <extracomment>Saves the check when it changed, then prints its record.</extracomment>
         <translation>Khoản vay</translation>
     </message>
     <message>
@@ -688,6 +705,10 @@
         <translation>Tổ TK&amp;VV</translation>
     </message>
     <message>
+        <source>Organisations&apos; grades</source>
+        <translation>Xếp loại ủy thác</translation>
+    </message>
+    <message>
         <source>Loan-use checks</source>
         <translation>Kiểm tra sử dụng vốn</translation>
     </message>
@@ -893,6 +914,45 @@
     <message>
         <source>the loan {contract} of {name}</source>
         <translation>khoản vay {contract} của {name}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationGradesTab</name>
+    <message>
+        <source>Grade of an organisation&apos;s work</source>
+        <translation>Xếp loại hoạt động nhận ủy thác</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Nhận xét</translation>
+    </message>
+    <message>
+        <source>e.g. the score, or the notice of the bank&apos;s transaction office that gave the grade</source>
+        <translation>Ví dụ: số điểm, hoặc thông báo của Phòng giao dịch NHCSXH về kết quả xếp loại</translation>
+    </message>
+    <message>
+        <source>Grades of the entrusted organisations</source>
+        <translation>Xếp loại hoạt động nhận ủy thác của các tổ chức chính trị - xã hội</translation>
+    </message>
+    <message>
+        <source>One grade per organisation and year: tốt, khá, trung bình or yếu, as the yearly review of the entrusted work gave it. The grades travel to the city with the sync file.</source>
+        <translation>Mỗi tổ chức mỗi năm một kết quả xếp loại: tốt, khá, trung bình hoặc yếu, theo kết quả đánh giá hoạt động nhận ủy thác hằng năm. Kết quả xếp loại được gửi về thành phố cùng tệp đồng bộ.</translation>
+    </message>
+    <message>
+        <source>the {year} grade of {organisation}</source>
+        <translation>xếp loại năm {year} của {organisation}</translation>
     </message>
 </context>
 </TS>

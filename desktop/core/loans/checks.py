@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.enums import CheckerKind, CheckResult
-from db.models import Borrower, Loan, LoanCheck
+from db.models import Borrower, Loan, LoanCheck, SavingsGroup
 from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date
@@ -25,10 +25,12 @@ from desktop.core.loans.common import (
     group_names,
     hamlet_names,
     organisation_names,
+    owner_clause,
     programme_names,
 )
 from desktop.core.loans.indicators import loan_positions
 from desktop.core.office import record_store
+from desktop.core.text import sort_key
 
 M_BEFORE_LOAN = QT_TRANSLATE_NOOP("Checks", "The check cannot be before the disbursement ({day}).")
 M_FUTURE = QT_TRANSLATE_NOOP("Checks", "A check cannot be dated in the future.")
@@ -282,3 +284,83 @@ def restore_check(session: Session, check_id: str) -> None:
     if loan is None or loan.deleted_at is not None:
         raise UserError(M_LOAN_GONE)
     store.restore(LoanCheck, check_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DueLoan:
+    """A loan due for a check (:func:`loans_not_checked`) with what the field list prints:
+    its group and the group's leader, the amount and the purpose of the loan."""
+
+    loan_id: str
+    commune_code: str
+    borrower_name: str
+    hamlet_id: str | None
+    hamlet_name: str
+    group_id: str | None
+    group_name: str
+    group_leader: str
+    organisation_name: str
+    programme_name: str
+    contract_no: str
+    disbursed_on: date
+    amount_disbursed: int | None
+    purpose: str
+    outstanding: int
+    last_checked_on: date | None
+
+
+def checks_due(session: Session, owner: Owner, day: date) -> list[DueLoan]:
+    """The loans due for a check on ``day`` (not checked in the twelve months before it, see
+    module docs), ordered by hamlet, group and borrower: the field list of the next checks."""
+    due = loans_not_checked(session, owner, today=day)
+    if not due:
+        return []
+    wanted = {item.loan_id: item for item in due}
+    leaders: dict[str, str] = dict(
+        session.execute(
+            select(SavingsGroup.id, SavingsGroup.leader_name).where(
+                owner_clause(SavingsGroup, owner)
+            )
+        ).all()
+    )
+    result = []
+    for loan_id, hamlet_id, group_id, amount, purpose in session.execute(
+        select(Loan.id, Borrower.hamlet_id, Loan.group_id, Loan.amount_disbursed, Loan.purpose)
+        .join(Borrower, Borrower.id == Loan.borrower_id)
+        .where(alive(Loan, owner), Loan.disbursed_on <= day)
+    ):
+        item = wanted.get(loan_id)
+        if item is None:
+            continue
+        result.append(
+            DueLoan(
+                loan_id,
+                item.commune_code,
+                item.borrower_name,
+                hamlet_id,
+                item.hamlet_name,
+                group_id,
+                item.group_name,
+                leaders.get(group_id, "") if group_id else "",
+                item.organisation_name,
+                item.programme_name,
+                item.contract_no,
+                item.disbursed_on,
+                amount,
+                purpose,
+                item.outstanding,
+                item.last_checked_on,
+            )
+        )
+    result.sort(
+        key=lambda d: (
+            sort_key(d.commune_code),
+            not d.hamlet_name,
+            sort_key(d.hamlet_name),
+            not d.group_name,
+            sort_key(d.group_name),
+            sort_key(d.borrower_name),
+            d.contract_no,
+        )
+    )
+    return result

@@ -53,7 +53,14 @@ from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import period_within
 from desktop.core.tasks.status import TaskCompletion, task_completion, task_completion_by_commune
 from desktop.core.text import nfc, sort_key
-from desktop.reports.builders import coverage_parts, fund_parts, loan_parts, sync_parts, task_parts
+from desktop.reports.builders import (
+    coverage_parts,
+    fund_parts,
+    loan_parts,
+    loan_work_parts,
+    sync_parts,
+    task_parts,
+)
 from desktop.reports.builders.common import (
     competition_ranks,
     number_tables,
@@ -90,6 +97,7 @@ from desktop.sync.coverage import DataCoverage, data_coverage
 
 NAME = "city-yearly"
 CREDIT = "Hoạt động tín dụng chính sách xã hội"
+GRADES = "Hoạt động nhận ủy thác của các tổ chức chính trị - xã hội"
 #: How many communes the ranking charts show (all of them are in the ranking tables).
 CHART_COMMUNES = 15
 CITY_LEVEL = "Cấp thành phố"
@@ -789,6 +797,7 @@ def build(ctx: ReportContext) -> Report:
 
     ctx.progress.report(2, steps, "Tín dụng chính sách")
     sections.append(credit_section(ctx, coverage, communes, numbering.section(CREDIT)))
+    sections.append(loan_work_parts.grades_section(ctx, numbering.section(GRADES)))
 
     ctx.progress.report(3, steps, "Quỹ “Vì người nghèo”")
     statements = period_statements_by_commune(session, period.start, day, list(communes))

@@ -15,7 +15,13 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.checks import loans_not_checked
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.tasks.status import task_completion
-from desktop.reports.builders import coverage_parts, fund_parts, loan_parts, task_parts
+from desktop.reports.builders import (
+    coverage_parts,
+    fund_parts,
+    loan_parts,
+    loan_work_parts,
+    task_parts,
+)
 from desktop.reports.builders.common import (
     number_tables,
     plan_preamble,
@@ -29,6 +35,7 @@ from desktop.reports.registry import Coverage, ReportContext, ReportSpec, regist
 
 NAME = "commune-plan"
 CREDIT = "Kết quả hoạt động tín dụng chính sách xã hội"
+LOAN_WORK = "Cho vay, thu nợ và hoạt động nhận ủy thác"
 
 
 def build(ctx: ReportContext) -> Report:
@@ -75,6 +82,7 @@ def build(ctx: ReportContext) -> Report:
 
     ctx.progress.report(1, 4, "Tín dụng chính sách")
     sections = [tasks, credit_section(ctx, unit, numbering.section(CREDIT))]
+    sections.append(loan_work_parts.commune_plan_section(ctx, numbering.section(LOAN_WORK), unit))
 
     ctx.progress.report(2, 4, "Nguồn vốn")
     statement = period_statement(session, period.start, cut, ctx.owner)

@@ -19,7 +19,7 @@ from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.groups import list_groups
 from desktop.core.loans.indicators import Dimension, IndicatorTable, indicator_table
-from desktop.reports.builders import coverage_parts, loan_parts
+from desktop.reports.builders import coverage_parts, loan_parts, loan_work_parts
 from desktop.reports.builders.common import (
     number_tables,
     plan_preamble,
@@ -250,6 +250,9 @@ def build(ctx: ReportContext) -> Report:
                 ),
             ],
         )
+    )
+    sections.append(
+        loan_work_parts.flows_section(ctx, numbering.section("Cho vay, thu nợ trong kỳ"), unit)
     )
     return number_tables(
         Report(

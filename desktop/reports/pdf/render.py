@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -55,7 +56,16 @@ from desktop.reports.letterhead import (
     recipient_lines,
     right_head,
 )
-from desktop.reports.model import Block, Cell, Chart, Paragraph, Report, Section, Table
+from desktop.reports.model import (
+    Block,
+    Cell,
+    Chart,
+    Paragraph,
+    Report,
+    Section,
+    Signatures,
+    Table,
+)
 from desktop.reports.pdf import fonts
 from desktop.reports.pdf.charts import chart_drawing
 from desktop.reports.pdf.styles import (
@@ -215,6 +225,8 @@ class PdfRenderer:
         made from another office's data)."""
         s = self.styles
         lh = self.report.letterhead
+        if not lh.signer_title and not lh.recipients:
+            return []  # a record signed by its parties (its body ends with their blocks)
         if lh.form is DocumentForm.PARTY:  # upright and underlined in a Party document
             left: list[Flowable] = [RLParagraph("<u>Nơi nhận:</u>", s.recipients_head_party)]
         else:
@@ -309,7 +321,16 @@ class PdfRenderer:
             first_total = len(data) - len(block.totals)
             commands.append(("BACKGROUND", (0, first_total), (-1, -1), TOTAL_GREY))
             commands.append(("FONTNAME", (0, first_total), (-1, -1), fonts.BOLD))
-        table = LongTable(data, colWidths=widths, repeatRows=1)
+        heights: list[float | None] | None = None
+        if block.min_row_height:
+            # Rows of plain strings: as tall as their most wrapped cell, at least the room
+            # asked for.
+            heights = [None] + [
+                max(block.min_row_height, max(str(c).count("\n") + 1 for c in row) * size * 1.2 + 5)
+                for row in data[1 : 1 + len(block.rows)]
+            ]
+            heights += [None] * len(block.totals)
+        table = LongTable(data, colWidths=widths, rowHeights=heights, repeatRows=1)
         table.setStyle(TableStyle(commands))
         out.append(table)
         out.append(Spacer(1, 8))
@@ -328,11 +349,52 @@ class PdfRenderer:
         )
         return [Spacer(1, 4), KeepTogether([drawing, caption])]
 
+    def signatures(self, block: Signatures) -> list[Flowable]:
+        """The parties' signature blocks side by side (up to five a row, else rows of
+        three), their names level under the room to sign, kept on one page with the sentence
+        that leads to them. Titles are a size smaller than a signer's, to fit five a row."""
+        s = self.styles
+        per_row = len(block.parties) if len(block.parties) <= 5 else 3
+        title_style = ParagraphStyle("PartyTitle", parent=s.signer, fontSize=12, leading=14)
+        note_style = ParagraphStyle("PartyNote", parent=s.empty, fontSize=11, leading=13)
+        parties = list(block.parties)
+        rows: list[list[Any]] = []
+        for start in range(0, len(parties), per_row):
+            group = parties[start : start + per_row]
+            heads: list[Any] = []
+            names: list[Any] = []
+            for party in group:
+                head: list[Flowable] = [RLParagraph(markup(party.title.upper()), title_style)]
+                if party.note:
+                    head.append(RLParagraph(markup(party.note), note_style))
+                heads.append(head)
+                names.append(RLParagraph(markup(party.name), title_style))
+            padding = [""] * (per_row - len(group))
+            rows += [heads + padding, names + padding]
+        table = RLTable(rows, colWidths=[FRAME_WIDTH / per_row] * per_row)
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ]
+        for row in range(1, len(rows), 2):  # the room to sign, above each name
+            commands.append(("TOPPADDING", (0, row), (-1, row), 12 * mm))
+            commands.append(("BOTTOMPADDING", (0, row), (-1, row), 8))
+        table.setStyle(TableStyle(commands))
+        together: list[Flowable] = []
+        if block.lead:
+            together.append(self.paragraph(Paragraph(block.lead)))
+        together.append(table)
+        return [Spacer(1, 4), KeepTogether(together)]
+
     def block(self, block: Block) -> list[Flowable]:
         if isinstance(block, Paragraph):
             return [self.paragraph(block)]
         if isinstance(block, Table):
             return self.table(block)
+        if isinstance(block, Signatures):
+            return self.signatures(block)
         return self.chart(block)
 
     def section(self, section: Section, depth: int) -> list[Flowable]:
@@ -373,6 +435,9 @@ class PdfRenderer:
         story.extend(self.foot())
         for appendix in self.report.appendices:
             story.extend(self.appendix(appendix))
+        for follower in self.report.followers:
+            story += [NextDocument(), PageBreak()]
+            story += PdfRenderer(follower, self.progress).story()
         return story
 
     def render(self) -> bytes:
@@ -486,10 +551,25 @@ def space_after_heading(section: Section) -> float:
     return ROOM_FOR_TEXT
 
 
+class NextDocument(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """Drawn at the end of a document that another follows in the same file: the next page
+    is that document's first, so its page numbers start again (see :func:`_page_number`)."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.tdcs_first_page = self.canv.getPageNumber() + 1
+
+
 def _page_number(canvas: Any, doc: Any) -> None:
+    """The page's number within its document, from its second page on."""
+    number = doc.page - getattr(canvas, "tdcs_first_page", 1) + 1
+    if number < 2:
+        return
     canvas.saveState()
     canvas.setFont(fonts.REGULAR, 13)
-    canvas.drawCentredString(PAGE_SIZE[0] / 2, PAGE_SIZE[1] - 12 * mm, str(doc.page))
+    canvas.drawCentredString(PAGE_SIZE[0] / 2, PAGE_SIZE[1] - 12 * mm, str(number))
     canvas.restoreState()
 
 

@@ -26,6 +26,31 @@ BORDER_EIGHTHS = 8
 Element = Any  # an lxml element of python-docx's tree (python-docx has no type hints)
 
 
+#: The order of a section's properties the schema requires (the ones TDCS may set).
+_SECT_PR_ORDER = [
+    "w:headerReference",
+    "w:footerReference",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+]
+
+
 def twips(points: float) -> int:
     return round(points * TWIPS_PER_POINT)
 
@@ -89,6 +114,24 @@ def repeat_as_header(tr: Element) -> None:
     _remove(tr_pr, "w:cantSplit", "w:tblHeader")
     tr_pr.append(OxmlElement("w:cantSplit"))
     tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def min_row_height(tr: Element, points: float) -> None:
+    """Make a table row at least ``points`` high (room to write in by hand)."""
+    tr_pr = tr.get_or_add_trPr()
+    _remove(tr_pr, "w:trHeight")
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(twips(points)))
+    height.set(qn("w:hRule"), "atLeast")
+    tr_pr.append(height)
+
+
+def restart_page_numbers(sect_pr: Element) -> None:
+    """A new section whose pages are numbered from 1 again (the next document in the file)."""
+    _remove(sect_pr, "w:pgNumType")
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    _put_in_order(sect_pr, numbering, _SECT_PR_ORDER)
 
 
 def keep_row_whole(tr: Element) -> None:

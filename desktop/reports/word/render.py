@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
@@ -35,7 +36,7 @@ from desktop.core.formatting import official_date
 from desktop.core.issuers import DocumentForm
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.reports.letterhead import PARTY, STAR, left_head, recipient_lines, right_head
-from desktop.reports.model import Block, Chart, Paragraph, Report, Section, Table
+from desktop.reports.model import Block, Chart, Paragraph, Report, Section, Signatures, Table
 from desktop.reports.pdf import fonts
 from desktop.reports.pdf.render import WIDE_TABLE, format_cell, write_atomically
 from desktop.reports.pdf.styles import (
@@ -346,6 +347,8 @@ class WordRenderer:
         """Recipients bottom left, the signer's title and name bottom right (none on a copy
         made from another office's data)."""
         lh = self.report.letterhead
+        if not lh.signer_title and not lh.recipients:
+            return  # a record signed by its parties (its body ends with their blocks)
         self._spacer(10)
         table = self._frame_table([FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
         ooxml.keep_row_whole(table.rows[0]._tr)
@@ -409,6 +412,8 @@ class WordRenderer:
             if index % 500 == 0:
                 self.progress.report(index, total, block.title)
             tr = ooxml.sub(tbl, "w:tr")
+            if block.min_row_height:  # room to write in by hand
+                ooxml.min_row_height(tr, block.min_row_height)
             for value, column, width, align in zip(row, block.columns, widths, aligns, strict=True):
                 ooxml.add_cell(
                     tr, width, text(format_cell(value, column.kind)), style=style, align=align
@@ -437,11 +442,42 @@ class WordRenderer:
         self.charts.add(paragraph, block, self._chart_no)
         self._para(self.doc, f"Biểu đồ {self._chart_no}: {block.title}", CHART_CAPTION_STYLE)
 
+    def signatures(self, block: Signatures) -> None:
+        """The parties' signature blocks side by side (up to five a row, else rows of three),
+        the room to sign above each name, kept on one page with the sentence before them —
+        as the PDF prints them."""
+        if block.lead:
+            lead = self._para(self.doc, block.lead)
+            lead.paragraph_format.keep_with_next = True
+        parties = list(block.parties)
+        per_row = len(parties) if len(parties) <= 5 else 3
+        table = self._frame_table([FRAME_WIDTH / per_row] * per_row)
+        first = True
+        for start in range(0, len(parties), per_row):
+            group = parties[start : start + per_row]
+            heads = table.rows[0].cells if first else table.add_row().cells
+            names = table.add_row().cells
+            for row in table.rows[-2:]:
+                ooxml.keep_row_whole(row._tr)
+            for index, party in enumerate(group):
+                self._para(heads[index], party.title.upper(), HEAD_STYLE, bold=True, size=12)
+                if party.note:
+                    self._para(heads[index], party.note, HEAD_STYLE, italic=True, size=11)
+                name = self._para(names[index], party.name, HEAD_STYLE, bold=True, size=12)
+                name.paragraph_format.space_before = SIGNATURE_SPACE
+            for cell in (*heads[len(group) :], *names[len(group) :]):
+                self._para(cell, "", HEAD_STYLE)
+            self._drop_first_paragraph(*heads, *names)
+            first = False
+        self._spacer(4)
+
     def block(self, block: Block) -> None:
         if isinstance(block, Paragraph):
             self.paragraph(block)
         elif isinstance(block, Table):
             self.table(block)
+        elif isinstance(block, Signatures):
+            self.signatures(block)
         elif isinstance(block, Chart):
             self.chart(block)
         else:
@@ -469,16 +505,33 @@ class WordRenderer:
         for sub in section.subsections:
             self.section(sub, 1)
 
-    def render(self) -> bytes:
-        self.set_up()
+    def document(self, report: Report) -> None:
+        """One document: head, preamble, body, signature, appendices."""
+        self.report = report
         self.head()
-        for paragraph in self.report.preamble:
+        for paragraph in report.preamble:
             self.paragraph(paragraph)
-        for section in self.report.sections:
+        for section in report.sections:
             self.section(section, 0)
         self.foot()
-        for appendix in self.report.appendices:
+        for appendix in report.appendices:
             self.appendix(appendix)
+
+    def next_document(self) -> None:
+        """A new section for the next document in the same file (the record of the next
+        check): a new page, numbered from 1, the first page without a number."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = True
+        ooxml.restart_page_numbers(section._sectPr)
+
+    def render(self) -> bytes:
+        self.set_up()
+        first = self.report
+        self.document(first)
+        for follower in first.followers:
+            self.next_document()
+            self.document(follower)
+        self.report = first
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import CheckerKind, CheckResult
 from desktop.core.database import Database
+from desktop.core.errors import UserError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.checks import (
@@ -24,8 +26,12 @@ from desktop.core.loans.checks import (
 )
 from desktop.core.loans.loans import LoanRow, amount_text, get_loan, list_loans
 from desktop.core.office import require_office
+from desktop.core.text import file_words
+from desktop.reports.builders.check_records import record_of_check
+from desktop.reports.service import save_report
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
+from desktop.ui.exporting import save_file_as, write_in_background
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, PickerField
@@ -61,6 +67,41 @@ def loan_text(row: LoanRow) -> str:
     )
 
 
+M_PRINT = QT_TRANSLATE_NOOP("ChecksTab", "Print the record…")
+M_SAVE_RECORD = QT_TRANSLATE_NOOP("ChecksTab", "Save the record of the check")
+M_WRITING_RECORD = QT_TRANSLATE_NOOP("ChecksTab", "Writing the record of the check…")
+M_RECORD_SAVED = QT_TRANSLATE_NOOP("ChecksTab", "The record of the check was saved to {path}")
+PDF_FILTER = "PDF (*.pdf)"
+
+
+def record_file_name(borrower: str, checked_on: date) -> str:
+    """``Bien-ban-kiem-tra_Nguyen-Van-An_15-11-2025.pdf``."""
+    return f"Bien-ban-kiem-tra_{file_words(borrower) or 'X'}_{checked_on:%d-%m-%Y}.pdf"
+
+
+def print_record(
+    parent: QWidget, database: Database, check_id: str, borrower: str, checked_on: date
+) -> bool:
+    """Ask where to save the record (biên bản) of the check, then write it as a PDF off the
+    GUI thread and say where it went; False when the person cancelled."""
+    target = save_file_as(
+        parent,
+        tr(M_SAVE_RECORD),
+        database.paths.reports / record_file_name(borrower, checked_on),
+        PDF_FILTER,
+    )
+    if target is None:
+        return False
+
+    def write(path: Path) -> Path:
+        return save_report(record_of_check(database, check_id), path)
+
+    write_in_background(
+        parent, target, write, label=tr(M_WRITING_RECORD), done_text=tr(M_RECORD_SAVED)
+    )
+    return True
+
+
 class CheckForm(RecordForm):
     def __init__(
         self,
@@ -72,6 +113,13 @@ class CheckForm(RecordForm):
     ) -> None:
         super().__init__(tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")), parent)
         self.database, self.row = database, row
+        self.saved_id: str | None = None
+        self.chosen_loan: LoanRow | None = None
+        #: Saves the check when it changed, then prints its record.
+        self.print_button = self.buttons.addButton(
+            tr(M_PRINT), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button.clicked.connect(self.print_record)
         with database.reading() as session:
             owner = require_office(session).unit_code
             if row is not None:
@@ -146,6 +194,7 @@ class CheckForm(RecordForm):
         self.resize(640, 600)
 
     def _loan_chosen(self, loan: LoanRow) -> None:
+        self.chosen_loan = loan
         if not self.stated_use.text().strip():
             self.stated_use.setText(loan.purpose)
 
@@ -168,9 +217,29 @@ class CheckForm(RecordForm):
         )
         with self.database.transaction() as session:
             if self.row is None:
-                create_check(session, data)
+                self.saved_id = create_check(session, data)
             else:
                 update_check(session, self.row.id, data, expected_version=self.row.version)
+
+    def print_record(self) -> None:
+        """Print the record (biên bản) of this check: what the form shows is saved first
+        (a new check, or changed fields), with the form's own checks; then the PDF."""
+        saved = False
+        if self.row is None or self.has_unsaved_changes():
+            self.clear_errors()
+            try:
+                self.submit()
+            except UserError as error:
+                self.show_error(error)
+                return
+            saved = True
+        check_id = self.saved_id or (self.row.id if self.row is not None else None)
+        checked_on = self.checked_on.value("checked_on")
+        name = self.chosen_loan.borrower_name if self.chosen_loan is not None else ""
+        assert check_id is not None and checked_on is not None
+        parent = self.parentWidget() or self
+        if print_record(parent, self.database, check_id, name, checked_on) or saved:
+            self.done(QDialog.DialogCode.Accepted)
 
 
 class ChecksTab(AsyncListPage[CheckRow]):
@@ -209,9 +278,19 @@ class ChecksTab(AsyncListPage[CheckRow]):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.print_button = QPushButton(tr(M_PRINT))
+        bar = self.layout().itemAt(1).layout()
+        bar.insertWidget(bar.count() - 2, self.print_button)
+        self.print_button.clicked.connect(self.print_selected)
 
     def load_rows(self, session: Session) -> list[CheckRow]:
         return list_checks(session, self.owner)
+
+    def print_selected(self) -> None:
+        """The record (biên bản) of the selected check, as a PDF."""
+        row = self.selected()
+        if row is not None:
+            print_record(self, self.context.database, row.id, row.borrower_name, row.checked_on)
 
     def period_of(self, row: CheckRow) -> PeriodValue:
         return row.checked_on

@@ -16,11 +16,13 @@ from desktop.ui.loans.common import plain
 from desktop.ui.loans.groups_tab import GroupsTab
 from desktop.ui.loans.indicators_tab import IndicatorsTab
 from desktop.ui.loans.loans_tab import LoansTab
+from desktop.ui.loans.organisation_grades_tab import OrganisationGradesTab
 
 TABS: list[tuple[str, Msg, Callable[[AppContext], QWidget]]] = [
     ("loans", QT_TRANSLATE_NOOP("LoansPage", "Loans"), LoansTab),
     ("borrowers", QT_TRANSLATE_NOOP("LoansPage", "Borrowers"), BorrowersTab),
     ("groups", QT_TRANSLATE_NOOP("LoansPage", "Savings-and-loan groups"), GroupsTab),
+    ("grades", QT_TRANSLATE_NOOP("LoansPage", "Organisations' grades"), OrganisationGradesTab),
     ("checks", QT_TRANSLATE_NOOP("LoansPage", "Loan-use checks"), ChecksTab),
     ("unchecked", QT_TRANSLATE_NOOP("LoansPage", "Not checked in 12 months"), UncheckedTab),
     ("indicators", QT_TRANSLATE_NOOP("LoansPage", "Indicators"), IndicatorsTab),
