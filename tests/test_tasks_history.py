@@ -36,6 +36,7 @@ from db.models import (
     FundOpeningBalance,
     FundSpending,
     GroupAssessment,
+    OrganisationGrade,
     Hamlet,
     ImportRecord,
     Loan,
@@ -70,6 +71,13 @@ def make_records(db: Database) -> dict[str, str]:
         hamlet = add("hamlet", Hamlet, name="Ấp Thới Hòa", kind=HamletKind.AP)
         group = add("savings_group", SavingsGroup, code="T07", name="Tổ TK&VV ấp Thới Hòa")
         add("group_assessment", GroupAssessment, group_id=group, year=2026, grade=GroupGrade.TOT)
+        add(
+            "organisation_grade",
+            OrganisationGrade,
+            organisation_code="HND",
+            year=2026,
+            grade=GroupGrade.KHA,
+        )
         borrower = add("borrower", Borrower, full_name="Trần Thị Bích Vân", hamlet_id=hamlet)
         loan = add(
             "loan",
@@ -200,6 +208,7 @@ EXPECTED = {
     "hamlet": "Ấp Thới Hòa A",
     "savings_group": "Tổ TK&VV ấp Thới Hòa",
     "group_assessment": "Tổ TK&VV ấp Thới Hòa, 2026",
+    "organisation_grade": "Hội Nông dân, 2026",
     "borrower": "Trần Thị Bích Vân",
     "loan": "HĐ 0712/HN, Trần Thị Bích Vân",
     "loan_without_contract": "khoản vay của Trần Thị Bích Vân, 01/08/2025",

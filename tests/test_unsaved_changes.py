@@ -212,7 +212,7 @@ def test_closing_the_window_with_nothing_unsaved_does_not_ask(
     assert window is not None
     settings = window.open_page("settings")
     assert isinstance(settings, SettingsPage)
-    type_text(settings.signer_name, "Trần Văn Mẫu")
+    type_text(settings.clerk_name, "Trần Văn Mẫu")
     click(settings.save_office)
     with answering(qtbot):
         assert window.close()

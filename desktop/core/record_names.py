@@ -32,6 +32,8 @@ from db.models import (
     LoanBalance,
     LoanCheck,
     OfficeTask,
+    Organisation,
+    OrganisationGrade,
     ProgrammeRate,
     SavingsGroup,
     TaskDocument,
@@ -155,6 +157,15 @@ def _assessment(session: Session, ids: Sequence[str]) -> dict[str, str]:
     return {r.id: _joined(groups.get(r.group_id, ""), str(r.year)) for r in rows}
 
 
+def _organisation_grade(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """ "Hội Nông dân, 2026": the organisation whose work was graded, and the year."""
+    rows = _rows(session, OrganisationGrade, ids)
+    names = _values(
+        session, Organisation.name, Organisation.code, (r.organisation_code for r in rows)
+    )
+    return {r.id: _joined(names.get(r.organisation_code, ""), str(r.year)) for r in rows}
+
+
 def _borrower(session: Session, ids: Sequence[str]) -> dict[str, str]:
     return {r.id: r.full_name for r in _rows(session, Borrower, ids)}
 
@@ -245,6 +256,7 @@ _NAMERS: dict[str, Callable[[Session, Sequence[str]], dict[str, str]]] = {
     "hamlet": _hamlet,
     "savings_group": _group,
     "group_assessment": _assessment,
+    "organisation_grade": _organisation_grade,
     "borrower": _borrower,
     "loan": _loan,
     "loan_balance": _balance,

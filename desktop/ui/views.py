@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -74,3 +76,19 @@ def fit_columns(
         if only_widen:
             width = max(width, header.sectionSize(column))
         header.resizeSection(column, width)
+
+
+@contextmanager
+def selection_kept(view: QTableView, key: Callable[[Any], object]) -> Iterator[None]:
+    """Keep the selected row across a reload of ``view``'s rows: found again by ``key`` (a
+    commune's code, a record's id), so that a change made elsewhere never takes away what
+    the person had chosen, nor the buttons that act on it."""
+    model = view.model()
+    assert isinstance(model, RowTableModel)
+    rows = view.selectionModel().selectedRows()
+    chosen = key(model.row_at(rows[0].row())) if rows else None
+    yield
+    if chosen is not None:
+        row = model.find_row(lambda candidate: key(candidate) == chosen)
+        if row >= 0:
+            view.selectRow(row)

@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>the record of {party} ({amount}, {day})</source>
-        <translation>khoản của {party} ({amount}, ngày {day})</translation>
+        <translation>khoản tiền gửi, tài trợ của {party} ({amount}, ngày {day})</translation>
     </message>
     <message>
         <source>Entrusted capital transfers</source>

@@ -24,7 +24,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.sync.key_dialog import confirm_commune_key
 from desktop.ui.table_model import Column, RowTableModel
-from desktop.ui.views import make_table
+from desktop.ui.views import make_table, selection_kept
 
 BOARD_COLUMNS = [
     Column[CommuneStatus](QT_TRANSLATE_NOOP("BoardTab", "Code"), lambda s: s.code),
@@ -125,7 +125,8 @@ class BoardTab(QWidget):
     def reload(self) -> None:
         with self.context.database.reading() as session:
             rows = board(session)
-        self.model.set_rows(rows)
+        with selection_kept(self.view, lambda status: status.code):
+            self.model.set_rows(rows)
         received = sum(1 for s in rows if s.files)
         gaps = sum(1 for s in rows if s.missing)
         conflicts = sum(s.conflicts for s in rows)

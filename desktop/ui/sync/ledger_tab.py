@@ -24,7 +24,7 @@ from desktop.sync.verify import commune_names
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error, show_info
 from desktop.ui.table_model import Column, RowTableModel
-from desktop.ui.views import make_table
+from desktop.ui.views import make_table, selection_kept
 
 M_SUMMARY = QT_TRANSLATE_NOOP(
     "LedgerTab", "new {new}, changed {changed}, deleted {deleted}, conflicts {conflicts}"
@@ -92,8 +92,9 @@ class LedgerTab(QWidget):
     def reload(self) -> None:
         with self.context.database.reading() as session:
             rows = ledger_rows(session, commune_names(session))
-        self.model.set_rows(rows)
         self.details.clear()
+        with selection_kept(self.view, lambda row: row.id):
+            self.model.set_rows(rows)
 
     def selected(self) -> LedgerRow | None:
         rows = self.view.selectionModel().selectedRows()

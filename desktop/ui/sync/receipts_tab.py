@@ -22,7 +22,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.sync.widgets import open_folder
 from desktop.ui.table_model import Column, RowTableModel
-from desktop.ui.views import make_table
+from desktop.ui.views import make_table, selection_kept
 
 RECEIPT_COLUMNS = [
     Column[ReceiptToSend](
@@ -77,7 +77,8 @@ class ReceiptsTab(QWidget):
     def reload(self) -> None:
         with self.context.database.reading() as session:
             rows = receipts_to_send(session)
-        self.model.set_rows(rows)
+        with selection_kept(self.view, lambda row: row.import_id):
+            self.model.set_rows(rows)
         self.count.setText(
             self.tr("{count} receipts to send.").format(count=len(rows))
             if rows
