@@ -24,13 +24,17 @@ from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QProgressDialog,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -131,6 +135,53 @@ def commit_text(widget: QWidget, text: str) -> None:
 
 def press_key(widget: QWidget, key: Qt.Key) -> None:
     QTest.keyClick(widget, key)
+
+
+def retype(widget: QWidget, text: str) -> None:
+    """Select what a field holds and type ``text`` over it (an empty text clears it)."""
+    widget.setFocus()
+    getattr(widget, "selectAll")()  # noqa: B009  (line edits, spin boxes, date fields)
+    if text:
+        type_text(widget, text)
+    else:
+        QTest.keyClick(widget, Qt.Key.Key_Delete)
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick the entry that reads ``text`` in a drop-down list, as a person does."""
+    assert combo.isEnabled(), f"cannot choose {text!r}: the list is locked"
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setCurrentIndex(index)
+
+
+def go_to(window: Any, title: str) -> QWidget:
+    """Click ``title`` in the main window's navigation; the page it shows."""
+    nav: QListWidget = window.nav
+    item = next(nav.item(i) for i in range(nav.count()) if nav.item(i).text() == title)
+    QTest.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
+    )
+    page: QWidget = window.stack.currentWidget()
+    return page
+
+
+def click_row(view: QAbstractItemView, row: int) -> None:
+    """Click the first cell of ``row`` in a list, as a person selects a line."""
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+
+
+def click_tab(tabs: QTabWidget, title: str) -> Any:
+    """Click the tab labelled ``title``; the widget it shows."""
+    bar = tabs.tabBar()
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&&", "&") == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index, f"the tab {title!r} did not open"
+    return tabs.currentWidget()
 
 
 # -- answering dialogs --------------------------------------------------------------------
