@@ -362,9 +362,7 @@ def test_a_clerks_first_day(
             keys.confirm_commune_key(session, CODE, commune_print)
         assert importer.import_file(sent).status is Status.APPLIED
     with city.reading() as session:
-        table = indicator_table(
-            session, Dimension.PROGRAMME, owner=CODE, as_of=date(2026, 9, 30)
-        )
+        table = indicator_table(session, Dimension.PROGRAMME, owner=CODE, as_of=date(2026, 9, 30))
     assert (table.total.outstanding, table.total.overdue) == (OUTSTANDING, OVERDUE)
 
 
