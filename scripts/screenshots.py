@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QBuffer, QCoreApplication, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
@@ -53,7 +53,10 @@ def settle(ms: int = 200) -> None:
 
 
 def grab(widget: QWidget, path: Path) -> None:
-    settle()
+    """Save ``widget`` once what it loads in the background has arrived."""
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(30_000)
+        settle()
     path.parent.mkdir(parents=True, exist_ok=True)
     # 256 colours (median cut, no dithering) keep the text sharp and the pictures a third
     # of their size in the repository.
