@@ -98,7 +98,8 @@ def test_frozen_version(bundle: Path, tmp_path: Path) -> None:
 
 def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
     """Every step of the self-test (the source's list, so a step added later must pass
-    frozen too) prints its line, then OK; nothing else is printed."""
+    frozen too) prints its line, then the check of the office's own database ("data"),
+    then OK; nothing else is printed."""
     result = run(bundle, "tdcs-cli", "self-test", data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_stderr(result) == []
@@ -107,7 +108,8 @@ def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
     step_names = [re.fullmatch(r"  (\w+): .+", line) for line in lines[:-1]]
     assert all(step_names), lines
     assert [m.group(1) for m in step_names if m] == [
-        step.__name__.removeprefix("step_") for step in STEPS
+        *(step.__name__.removeprefix("step_") for step in STEPS),
+        "data",
     ]
 
 
