@@ -34,6 +34,7 @@ from tests.clerk import (
     click,
     commit_text,
     fill,
+    loaded,
     no,
     ok,
     open_file,
@@ -353,10 +354,11 @@ def test_city_backs_up(qtbot: QtBot, vi_app: QApplication, city_db: Database) ->
 # -- restoring a backup from Cài đặt ------------------------------------------------------------
 
 
-def donors(window: MainWindow) -> list[str]:
+def donors(qtbot: QtBot, window: MainWindow) -> list[str]:
     page = window.open_page("funds")
     lists = page.findChildren(ContributionListPage)
     assert len(lists) == 1
+    loaded(qtbot, lists[0])
     return sorted(row.donor_name for row in lists[0].model.all_rows())
 
 
@@ -419,7 +421,7 @@ def test_restore_from_settings_brings_back_the_backup_and_restarts(
     assert first is not None
     try:
         assert "(sửa sau)" in first.windowTitle()
-        assert donors(first) == ["Bà Lâm Thị Mỹ Duyên", "Ông Tạ Văn Lực"]
+        assert donors(qtbot, first) == ["Bà Lâm Thị Mỹ Duyên", "Ông Tạ Văn Lực"]
         page = settings_page(first)
         listed: list[list[str]] = []
 
@@ -450,7 +452,7 @@ def test_restore_from_settings_brings_back_the_backup_and_restarts(
         assert "Ủy ban nhân dân phường Cái Khế" in window.windowTitle()
         assert "(sửa sau)" not in window.windowTitle()
         assert hamlet_names(settings_page(window)) == ["Khu vực 1", "Khu vực 2"]
-        assert donors(window) == ["Bà Lâm Thị Mỹ Duyên"]
+        assert donors(qtbot, window) == ["Bà Lâm Thị Mỹ Duyên"]
         # And what it replaced was kept: restoring that copy would undo the restore.
         kept = [b for b in backups_to_restore(paths) if b.reason == "before-restore"]
         assert len(kept) == 1

@@ -20,7 +20,7 @@ from desktop.ui.forms import RecordForm
 from desktop.ui.loans.borrowers_tab import BorrowerForm
 from desktop.ui.loans.page import LoansPage
 from desktop.ui.pages.settings_page import SettingsPage
-from tests.clerk import answering, click, fill, no, press_key, save_button, type_text, yes
+from tests.clerk import answering, click, fill, loaded, no, press_key, save_button, type_text, yes
 
 QUESTION = "Bỏ các thay đổi chưa lưu?"
 
@@ -39,7 +39,7 @@ def loans_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> Loan
 @pytest.fixture
 def borrowers(qtbot: QtBot, loans_page: LoansPage) -> Any:
     tab = loans_page.tab("borrowers")
-    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    loaded(qtbot, tab)
     return tab
 
 

@@ -52,8 +52,8 @@ from desktop.ui.dialogs import show_error
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
-from desktop.ui.list_page import ListDialog, ListPage
-from desktop.ui.loans.common import AsyncListPage, PickerField, plain, rate_value
+from desktop.ui.list_page import CommuneRecordsPage, ListDialog, ListPage
+from desktop.ui.loans.common import PickerField, plain, rate_value
 from desktop.ui.table_model import Column
 
 BORROWER_PICK_COLUMNS = [
@@ -447,7 +447,7 @@ def known(amount: Callable[[LoanRow], int]) -> Callable[[LoanRow], int | None]:
     return lambda row: None if row.balance_as_of is None else amount(row)
 
 
-class LoansTab(AsyncListPage[LoanRow]):
+class LoansTab(CommuneRecordsPage[LoanRow]):
     title = QT_TRANSLATE_NOOP("LoansTab", "Loans")
     record_types = ("loan", "loan_balance")
 
@@ -510,7 +510,7 @@ class LoansTab(AsyncListPage[LoanRow]):
         self.as_of = date.today()
         super().__init__(context, parent)
         second = FlowLayout()  # wraps on a narrow window
-        self.layout().insertLayout(2, second)
+        self.page_layout.insertLayout(2, second)
         self.as_of_label = QLabel(tr(QT_TRANSLATE_NOOP("LoansTab", "Situation as of")))
         self.as_of_edit = DateEdit()
         self.as_of_edit.set_value(self.as_of)
