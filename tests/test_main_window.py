@@ -119,21 +119,6 @@ def test_every_page_opens(qtbot: QtBot, vi_app: QApplication, commune_db: Databa
         assert window.nav.item(row).text() in texts
 
 
-def test_placeholder_says_so_plainly(qtbot: QtBot, vi_app: QApplication) -> None:
-    # Every page of PAGES is built now; the placeholder stays for parts still to come.
-    from desktop.core.i18n import QT_TRANSLATE_NOOP
-    from desktop.ui.pages.placeholder import PlaceholderPage
-
-    page = PlaceholderPage(
-        QT_TRANSLATE_NOOP("Pages", "Loans"), QT_TRANSLATE_NOOP("Test", "Coming in the next update.")
-    )
-    qtbot.addWidget(page)
-    title = page.findChild(QLabel, "pageTitle")
-    text = page.findChild(QLabel, "placeholderText")
-    assert title is not None and title.text() == "Khoản vay"
-    assert text is not None and text.text() == "Coming in the next update."
-
-
 def test_city_title(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> None:
     window = make_window(qtbot, city_db)
     assert "Thành phố Cần Thơ (92)" in window.windowTitle()
