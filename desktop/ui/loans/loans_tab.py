@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from operator import attrgetter
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -364,7 +365,7 @@ BALANCE_COLUMNS = [
         QT_TRANSLATE_NOOP("LoansTab", "Outstanding"), lambda b: b.outstanding, CellKind.MONEY
     ),
     *[
-        Column[BalanceRow](PART_LABELS[part], lambda b, p=part: getattr(b, p), CellKind.MONEY)
+        Column[BalanceRow](PART_LABELS[part], attrgetter(part), CellKind.MONEY)
         for part in ALL_PARTS
     ],
     Column[BalanceRow](
