@@ -53,7 +53,7 @@ def _reports_page(context: AppContext) -> QWidget:
 
 
 def _settings_page(context: AppContext) -> QWidget:
-    from desktop.ui.pages.settings_page import SettingsPage
+    from desktop.ui.pages.settings.page import SettingsPage
 
     return SettingsPage(context)
 
