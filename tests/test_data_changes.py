@@ -25,7 +25,7 @@ from desktop.core.progress import Progress
 from desktop.paths import AppPaths
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.loans.loans_tab import LoanForm
+from desktop.ui.loans.loan_form import LoanForm
 from desktop.ui.loans.page import LoansPage
 from desktop.ui.main_window import MainWindow
 from tests.clerk import answering, click, fill, loaded, save_button, trigger, type_text

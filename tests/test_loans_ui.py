@@ -35,12 +35,13 @@ from db.models import Borrower, Loan, LoanCheck
 from desktop.core.database import Database
 from desktop.core.loans.excel_import_mappings import load_mappings
 from desktop.ui.context import AppContext
+from desktop.ui.loans.balances import BalanceForm
 from desktop.ui.loans.borrowers_tab import BorrowerForm
 from desktop.ui.loans.checks_tab import CheckForm
 from desktop.ui.loans.common import PickerDialog
 from desktop.ui.loans.groups_tab import AssessmentForm, GroupForm
 from desktop.ui.loans.import_wizard import ImportWizard
-from desktop.ui.loans.loans_tab import BalanceForm, LoanForm
+from desktop.ui.loans.loan_form import LoanForm
 from desktop.ui.loans.page import LoansPage
 from desktop.ui.main_window import MainWindow
 from tests.clerk import (

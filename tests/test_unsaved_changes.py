@@ -137,7 +137,7 @@ def test_a_form_refused_by_its_checks_still_asks(qtbot: QtBot, borrowers: Any) -
 def test_a_read_only_field_is_not_a_tab_stop_and_looks_it(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
-    from desktop.ui.loans.loans_tab import LoanForm
+    from desktop.ui.loans.loan_form import LoanForm
     from desktop.ui.style import STYLE_SHEET
 
     form = LoanForm(commune_db, None)

@@ -825,6 +825,7 @@
     </message>
     <message>
         <source>the balance of {day}</source>
+        <extracomment>Balances belong to the communes: read only at the city.</extracomment>
         <translation>số dư ngày {day}</translation>
     </message>
     <message>
