@@ -103,7 +103,3 @@ class SyncedRecord(Base):
     SYSTEM_COLUMNS: ClassVar[frozenset[str]] = frozenset(
         {"id", "commune_code", "version", "created_at", "updated_at", "change_seq", "deleted_at"}
     )
-
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -38,6 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from desktop.ui.list_page import ListPage
 
 Answer = Callable[[QWidget], None]
 
@@ -99,10 +102,46 @@ class ClickRecorder(QObject):
 
 
 def click(button: QAbstractButton) -> None:
-    """Click ``button`` with the mouse, as a person does: it must be visible and enabled."""
+    """Click ``button`` with the mouse, as a person does: it must be visible and enabled.
+
+    Like a person, the next step waits until the lists of the button's window that the click
+    made read again show their rows (lists load on the thread pool)."""
     assert button.isVisible(), f"the button {button.text()!r} is not visible"
     assert button.isEnabled(), f"the button {button.text()!r} is disabled"
+    window = button.window()
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    if isValid(window):
+        _wait_for_lists(window)
+
+
+# -- lists that load off the GUI thread -----------------------------------------------------
+
+#: How long a list may take to read its rows in a test (the machine may be busy).
+LOAD_TIMEOUT_MS = 10_000
+
+
+def _loading(widget: QWidget) -> bool:
+    """Whether a list page in ``widget`` (or ``widget`` itself: a list page, or a page with
+    a ``loading`` flag of its own such as Tổng quan) is still reading."""
+    if not isValid(widget):
+        return False
+    return getattr(widget, "loading", False) is True or any(
+        page.loading for page in widget.findChildren(ListPage)
+    )
+
+
+def _wait_for_lists(widget: QWidget) -> None:
+    deadline = QDeadlineTimer(LOAD_TIMEOUT_MS)
+    while _loading(widget):
+        assert not deadline.hasExpired(), "a list did not load in 10 seconds"
+        QTest.qWait(5)
+
+
+def loaded(qtbot: QtBot, widget: QWidget) -> None:
+    """Wait until every list page in ``widget`` (or ``widget`` itself) has read its rows: a
+    list reads them on the thread pool (``desktop/ui/list_page.py``) and shows "Đang tải…"
+    meanwhile. Use it before reading the rows of a page just shown or reloaded."""
+    qtbot.waitUntil(lambda: not _loading(widget), timeout=LOAD_TIMEOUT_MS)
 
 
 def trigger(action: QAction) -> None:

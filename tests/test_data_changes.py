@@ -25,10 +25,10 @@ from desktop.core.progress import Progress
 from desktop.paths import AppPaths
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.loans.loans_tab import LoanForm
+from desktop.ui.loans.loan_form import LoanForm
 from desktop.ui.loans.page import LoansPage
 from desktop.ui.main_window import MainWindow
-from tests.clerk import answering, click, fill, save_button, trigger, type_text
+from tests.clerk import answering, click, fill, loaded, save_button, trigger, type_text
 from tests.loans_data import add_borrower, add_group, add_loan, person_cid
 from tests.sync_support import World, add_hamlet, make_world
 
@@ -151,7 +151,7 @@ def loans_tab(qtbot: QtBot, window: MainWindow, key: str) -> Any:
     page = window.open_page("loans")
     assert isinstance(page, LoansPage)
     tab = page.tab(key)
-    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    loaded(qtbot, tab)
     return tab
 
 
@@ -194,7 +194,7 @@ def test_an_import_on_a_worker_thread_shows_in_the_lists(
     import_on_a_worker(qtbot, commune_db, 30)
     # The list on screen reloads by itself, keeping the selected row.
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 31, timeout=10_000)
-    qtbot.waitUntil(lambda: not borrowers.loading, timeout=10_000)
+    loaded(qtbot, borrowers)
     selected = borrowers.selected()
     assert selected is not None and selected.full_name == "Nguyễn Văn An", "selection kept"
     loans_tab(qtbot, window, "groups")  # Người vay is now hidden behind its tab
@@ -235,7 +235,8 @@ def test_a_new_loan_shows_in_borrowers_and_groups(
 
     with answering(qtbot, fill(new_loan)):
         click(loans.add_button)
-    qtbot.waitUntil(lambda: not loans.loading and loans.model.rowCount() == 2, timeout=10_000)
+    loaded(qtbot, loans)
+    qtbot.waitUntil(lambda: loans.model.rowCount() == 2, timeout=10_000)
     window.open_page("loans").tab("borrowers")
     qtbot.waitUntil(
         lambda: [b.loans for b in borrowers.model.visible_rows()] == [2], timeout=10_000

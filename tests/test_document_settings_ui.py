@@ -40,19 +40,21 @@ def set_text(field: QWidget, text: str) -> None:
 
 def fill_party_settings(window: MainWindow) -> None:
     page = settings_page(window)
-    assert page.office_body is not None
-    page.office_body.setCurrentIndex(page.office_body.findData(Body.DANG_UY.value))
-    assert page.office_body.currentText() == "Đảng ủy phường Cái Khế"
-    assert page.body_labels[Body.DANG_UY].text() == "Đảng ủy phường Cái Khế"
-    position = page.signer_titles[Body.DANG_UY]
+    assert page.documents_box.office_body is not None
+    page.documents_box.office_body.setCurrentIndex(
+        page.documents_box.office_body.findData(Body.DANG_UY.value)
+    )
+    assert page.documents_box.office_body.currentText() == "Đảng ủy phường Cái Khế"
+    assert page.documents_box.body_labels[Body.DANG_UY].text() == "Đảng ủy phường Cái Khế"
+    position = page.documents_box.signer_titles[Body.DANG_UY]
     position.setCurrentIndex(position.findText("Phó Bí thư"))
-    set_text(page.signer_names[Body.DANG_UY], "Huỳnh Thị Thu Ba")
-    set_text(page.signer_names[Body.MTTQ], "Lê Thị Hoa")
-    set_text(page.plan_number, "215")
-    type_text(page.plan_date, "15/8/2025")
-    click(page.save_documents)
-    assert page.documents_error.text() == "Đã lưu."
-    assert page.plan_number.text() == "215-KH/TU", "shown as the plan writes it"
+    set_text(page.documents_box.signer_names[Body.DANG_UY], "Huỳnh Thị Thu Ba")
+    set_text(page.documents_box.signer_names[Body.MTTQ], "Lê Thị Hoa")
+    set_text(page.documents_box.plan_number, "215")
+    type_text(page.documents_box.plan_date, "15/8/2025")
+    click(page.documents_box.save_documents)
+    assert page.documents_box.documents_error.text() == "Đã lưu."
+    assert page.documents_box.plan_number.text() == "215-KH/TU", "shown as the plan writes it"
 
 
 def test_a_party_office_sets_up_its_documents_and_reports(
@@ -103,10 +105,13 @@ def test_a_party_office_sets_up_its_documents_and_reports(
     # A new window (TDCS opened again) shows what was saved.
     again = make_window(qtbot, commune_db)
     page = settings_page(again)
-    assert page.office_body is not None and page.office_body.value() == "dang-uy"
-    assert page.signer_titles[Body.DANG_UY].currentText() == "Phó Bí thư"
-    assert page.signer_names[Body.DANG_UY].text() == "Huỳnh Thị Thu Ba"
-    assert page.plan_date.text() == "15/08/2025"
+    assert (
+        page.documents_box.office_body is not None
+        and page.documents_box.office_body.value() == "dang-uy"
+    )
+    assert page.documents_box.signer_titles[Body.DANG_UY].currentText() == "Phó Bí thư"
+    assert page.documents_box.signer_names[Body.DANG_UY].text() == "Huỳnh Thị Thu Ba"
+    assert page.documents_box.plan_date.text() == "15/08/2025"
 
 
 def test_bad_document_settings_are_refused_and_nothing_changes(
@@ -114,29 +119,31 @@ def test_bad_document_settings_are_refused_and_nothing_changes(
 ) -> None:
     window = make_window(qtbot, commune_db)
     page = settings_page(window)
-    set_text(page.plan_number, "KH-215")
-    type_text(page.plan_date, "31/02/2026")
-    set_text(page.signer_names[Body.UBND], "x" * 101)
-    assert page.office_body is not None
-    page.office_body.setCurrentIndex(page.office_body.findData(Body.MTTQ.value))
-    click(page.save_documents)
-    message = page.documents_error.text()
+    set_text(page.documents_box.plan_number, "KH-215")
+    type_text(page.documents_box.plan_date, "31/02/2026")
+    set_text(page.documents_box.signer_names[Body.UBND], "x" * 101)
+    assert page.documents_box.office_body is not None
+    page.documents_box.office_body.setCurrentIndex(
+        page.documents_box.office_body.findData(Body.MTTQ.value)
+    )
+    click(page.documents_box.save_documents)
+    message = page.documents_box.documents_error.text()
     assert "Quá dài: tối đa 100 ký tự." in message
     assert "Ghi số của Kế hoạch như khi đăng ký, ví dụ 215-KH/TU." in message
     assert "ngày" in message.splitlines()[-1]
-    assert page.plan_number.text() == "KH-215", "what was typed stays"
+    assert page.documents_box.plan_number.text() == "KH-215", "what was typed stays"
     office = commune_db.office()
     assert office is not None and office.signer_name == ""
     with commune_db.reading() as session:
         assert document_settings(session, office).office_body is Body.UBND
         assert plan_reference(session).number == ""
     # A date before the plan it replaced.
-    set_text(page.signer_names[Body.UBND], "Trần Văn Mẫu")
-    set_text(page.plan_number, "215-KH/TU")
-    page.plan_date.clear()
-    type_text(page.plan_date, "01/03/2025")
-    click(page.save_documents)
-    assert "386-KH/TU ngày 12/03/2025" in page.documents_error.text()
+    set_text(page.documents_box.signer_names[Body.UBND], "Trần Văn Mẫu")
+    set_text(page.documents_box.plan_number, "215-KH/TU")
+    page.documents_box.plan_date.clear()
+    type_text(page.documents_box.plan_date, "01/03/2025")
+    click(page.documents_box.save_documents)
+    assert "386-KH/TU ngày 12/03/2025" in page.documents_box.documents_error.text()
     with commune_db.reading() as session:
         assert plan_reference(session).number == ""
 
@@ -212,14 +219,14 @@ def test_the_city_sees_who_issues_each_report(
 ) -> None:
     window = make_window(qtbot, city_db)
     settings = settings_page(window)
-    assert settings.office_body is None, "the city's issuing bodies are fixed"
-    assert set(settings.signer_names) == {Body.UBND, Body.THANH_UY, Body.MTTQ}
-    assert settings.body_labels[Body.THANH_UY].text() == "Thành ủy Cần Thơ"
-    set_text(settings.signer_names[Body.THANH_UY], "Đồng Văn Thanh")
-    position = settings.signer_titles[Body.THANH_UY]
+    assert settings.documents_box.office_body is None, "the city's issuing bodies are fixed"
+    assert set(settings.documents_box.signer_names) == {Body.UBND, Body.THANH_UY, Body.MTTQ}
+    assert settings.documents_box.body_labels[Body.THANH_UY].text() == "Thành ủy Cần Thơ"
+    set_text(settings.documents_box.signer_names[Body.THANH_UY], "Đồng Văn Thanh")
+    position = settings.documents_box.signer_titles[Body.THANH_UY]
     position.setCurrentIndex(position.findText("Bí thư"))
-    click(settings.save_documents)
-    assert settings.documents_error.text() == "Đã lưu."
+    click(settings.documents_box.save_documents)
+    assert settings.documents_box.documents_error.text() == "Đã lưu."
     page = reports_page(window)
     choose(page, "city-yearly", quarter=None)
     assert page.issuer_label.text().startswith("Thành ủy Cần Thơ (thể thức văn bản của Đảng")

@@ -34,6 +34,7 @@ from tests.clerk import (
     answering,
     click,
     fill,
+    loaded,
     message_button,
     ok,
     open_file,
@@ -201,7 +202,7 @@ def test_a_balance_list_imported_by_clicking_gives_the_lists_totals(
     page.resize(1024, 700)
     page.show()
     loans: Any = page.tab("loans")
-    qtbot.waitUntil(lambda: not loans.loading, timeout=10_000)
+    loaded(qtbot, loans)
     seen: dict[str, Any] = {}
     with answering(qtbot, fill(lambda wizard: run_wizard(qtbot, wizard, seen)), open_file(path)):
         click(loans.import_button)
@@ -225,7 +226,8 @@ def test_a_balance_list_imported_by_clicking_gives_the_lists_totals(
     assert not [row for row in seen["preview rows"] if row[1] == "rejected"]
     assert seen["result"].startswith("16 dòng: 12 nhập mới")
     # the list shows the loans, their amount unknown
-    qtbot.waitUntil(lambda: not loans.loading and loans.model.rowCount() == 12, timeout=10_000)
+    loaded(qtbot, loans)
+    qtbot.waitUntil(lambda: loans.model.rowCount() == 12, timeout=10_000)
     with commune_db.reading() as s:
         amounts = set(s.scalars(select(Loan.amount_disbursed)))
     assert amounts == {None}
@@ -361,7 +363,7 @@ def imported_through_the_wizard(
     qtbot: QtBot, page: LoansPage, path: Path, *answers: Any, commit: bool = True
 ) -> dict[str, Any]:
     loans: Any = page.tab("loans")
-    qtbot.waitUntil(lambda: not loans.loading, timeout=10_000)
+    loaded(qtbot, loans)
     seen: dict[str, Any] = {}
     with answering(
         qtbot,
@@ -471,7 +473,8 @@ def test_a_loan_whose_amount_is_unknown_shows_and_saves_as_unknown(
     loans.as_of_edit.selectAll()
     type_text(loans.as_of_edit, "20/09/2026")
     click(loans.as_of_button)
-    qtbot.waitUntil(lambda: not loans.loading and loans.model.rowCount() == 2, timeout=10_000)
+    loaded(qtbot, loans)
+    qtbot.waitUntil(lambda: loans.model.rowCount() == 2, timeout=10_000)
     model = loans.model
     amount_column = next(
         i

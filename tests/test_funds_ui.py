@@ -61,7 +61,18 @@ from desktop.ui.funds.statement import FundStatementView, OpeningForm, OpeningLi
 from desktop.ui.history import HistoryDialog
 from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import NEGATIVE_COLOUR
-from tests.clerk import answering, click, fill, no, ok, save_as, save_button, type_text, yes
+from tests.clerk import (
+    answering,
+    click,
+    fill,
+    loaded,
+    no,
+    ok,
+    save_as,
+    save_button,
+    type_text,
+    yes,
+)
 
 TODAY = date(2026, 11, 29)
 M = 1_000_000
@@ -567,6 +578,7 @@ def test_every_list_adds_edits_deletes_undoes_shows_history_and_exports(
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
+    loaded(qtbot, page)
     before = page.model.rowCount()
 
     def new(form: Any) -> None:
@@ -628,6 +640,7 @@ def test_deleting_asks_first_and_no_keeps_the_row(
     page = ContributionListPage(context(commune_db))
     qtbot.addWidget(page)
     page.show()
+    loaded(qtbot, page)
     page.view.selectRow(0)
     question = (
         "Xóa khoản đóng góp của Nguyễn Văn Ánh (500.000 đ, ngày 20/10/2025)? Có thể hoàn tác."
@@ -647,6 +660,7 @@ def test_contribution_list_search_period_and_total(
     page = ContributionListPage(context(commune_db))
     qtbot.addWidget(page)
     page.show()
+    loaded(qtbot, page)
     qtmodeltester.check(page.model, force_py=True)
     assert page.status.text() == "3 / 3 dòng   ·   Tổng số tiền các dòng đang hiện: 3.500.000 đ"
     type_text(page.search, "nguyen van anh")
@@ -677,6 +691,7 @@ def test_contribution_list_exports_what_is_shown(
     page = ContributionListPage(context(commune_db))
     qtbot.addWidget(page)
     page.show()
+    loaded(qtbot, page)
     type_text(page.search, "be")
     with answering(qtbot, save_as(tmp_path / "dong-gop.xlsx"), ok("Đã xuất ra")):
         click(page.export_button)
@@ -714,6 +729,7 @@ def grants_page(qtbot: QtBot, db: Database) -> SpendingListPage:
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
+    loaded(qtbot, page)
     return page
 
 
@@ -862,6 +878,7 @@ def test_a_gift_recorded_twice_without_a_receipt_asks_first(
     page = ContributionListPage(context(commune_db))
     qtbot.addWidget(page)
     page.show()
+    loaded(qtbot, page)
     question = (
         "Đã có một khoản đóng góp giống hệt: Nguyễn Văn Ánh, 500.000 đ, nhận ngày 20/10/2025, "
         "số biên nhận 25/0007.\n\nNếu đây là một khoản đóng góp khác, hãy quay lại ghi số biên "
@@ -949,6 +966,7 @@ def test_a_fund_taken_below_zero_shows_in_red_in_the_list_and_the_statement(
     gift(fund_2025, "Công ty TNHH Sao Mai", date(2025, 3, 31), 7 * M)
     page.reload()
     view.reload()
+    loaded(qtbot, page)
     assert not page.below_zero.isVisible() and not view.negative.isVisible()
 
 
@@ -962,6 +980,7 @@ def funds(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> FundsPage
     widget = FundsPage(context(commune_db))
     qtbot.addWidget(widget)
     widget.show()
+    loaded(qtbot, widget)
     return widget
 
 
@@ -1062,6 +1081,7 @@ def test_city_pages_show_only_the_city_offices_own_records(
         demo.generate(s, scale=tiny, today=TODAY, communes=some)
     funds = FundsPage(context(city_db))
     qtbot.addWidget(funds)
+    loaded(qtbot, funds)
     with city_db.reading() as s:
         own = {r.id for r in list_contributions(s, CITY_CODE)}
     assert {r.id for r in funds.contributions.model.all_rows()} == own

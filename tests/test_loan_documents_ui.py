@@ -24,7 +24,18 @@ from desktop.core.loans.organisation_grades import (
 from desktop.ui.loans.checks_tab import CheckForm, record_file_name
 from desktop.ui.loans.organisation_grades_tab import OrganisationGradeForm
 from desktop.ui.loans.page import LoansPage
-from tests.clerk import answering, cancel, click, fill, ok, save_as, save_button, type_text, yes
+from tests.clerk import (
+    answering,
+    cancel,
+    click,
+    fill,
+    loaded,
+    ok,
+    save_as,
+    save_button,
+    type_text,
+    yes,
+)
 from tests.loan_documents_data import LEADER, World, build
 from tests.report_support import flat, pdftotext
 from tests.test_loans_ui import (
@@ -37,7 +48,6 @@ from tests.test_loans_ui import (
     pick,
     retype,
     select_row,
-    wait_loaded,
 )
 
 
@@ -116,7 +126,7 @@ def test_grades_add_edit_delete_undo_history_export(
     with answering(qtbot, fill(new_grade)):
         click(grades.add_button)
     qtbot.waitUntil(lambda: grades.model.rowCount() == 2, timeout=10_000)
-    wait_loaded(qtbot, grades)
+    loaded(qtbot, grades)
     assert grades.selected().organisation_name == "Đoàn Thanh niên"
 
     def better(form: OrganisationGradeForm) -> None:
@@ -126,7 +136,7 @@ def test_grades_add_edit_delete_undo_history_export(
 
     with answering(qtbot, fill(better)):
         click(grades.edit_button)
-    wait_loaded(qtbot, grades)
+    loaded(qtbot, grades)
     select_row(grades, organisation_code="DTN")
     assert grades.selected().grade is GroupGrade.TOT
     with answering(qtbot, yes("Xóa xếp loại năm 2025 của Đoàn Thanh niên? Có thể hoàn tác.")):
@@ -134,7 +144,7 @@ def test_grades_add_edit_delete_undo_history_export(
     qtbot.waitUntil(lambda: grades.model.rowCount() == 1, timeout=10_000)
     click(grades.undo_button)
     qtbot.waitUntil(lambda: grades.model.rowCount() == 2, timeout=10_000)
-    wait_loaded(qtbot, grades)
+    loaded(qtbot, grades)
     select_row(grades, organisation_code="DTN")
 
     def changes(rows: list[Any]) -> None:
@@ -253,7 +263,7 @@ def test_the_check_form_saves_then_prints_its_record(
     assert f"Tổ trưởng Tổ Hội Nông dân KV1 (G1): {LEADER}" in text
 
     # An existing check, unchanged: printed as it is, nothing saved again.
-    wait_loaded(qtbot, checks)
+    loaded(qtbot, checks)
     select_row(checks, contract_no="HD6")
     again = tmp_path / "lai.pdf"
 

@@ -35,12 +35,13 @@ from db.models import Borrower, Loan, LoanCheck
 from desktop.core.database import Database
 from desktop.core.loans.excel_import_mappings import load_mappings
 from desktop.ui.context import AppContext
+from desktop.ui.loans.balances import BalanceForm
 from desktop.ui.loans.borrowers_tab import BorrowerForm
 from desktop.ui.loans.checks_tab import CheckForm
 from desktop.ui.loans.common import PickerDialog
 from desktop.ui.loans.groups_tab import AssessmentForm, GroupForm
 from desktop.ui.loans.import_wizard import ImportWizard
-from desktop.ui.loans.loans_tab import BalanceForm, LoanForm
+from desktop.ui.loans.loan_form import LoanForm
 from desktop.ui.loans.page import LoansPage
 from desktop.ui.main_window import MainWindow
 from tests.clerk import (
@@ -50,6 +51,7 @@ from tests.clerk import (
     click,
     commit_text,
     fill,
+    loaded,
     ok,
     save_as,
     save_button,
@@ -84,12 +86,8 @@ def page(qtbot: QtBot, vi_app: QApplication, commune_db: Database, ids: Ids) -> 
 
 def open_tab(qtbot: QtBot, page: LoansPage, key: str) -> Any:
     tab = page.tab(key)
-    wait_loaded(qtbot, tab)
+    loaded(qtbot, tab)
     return tab
-
-
-def wait_loaded(qtbot: QtBot, tab: Any) -> None:
-    qtbot.waitUntil(lambda: not getattr(tab, "loading", False), timeout=10_000)
 
 
 # -- a clerk's hands in these forms ----------------------------------------------------------
@@ -223,7 +221,7 @@ def test_situation_as_of_a_past_date(qtbot: QtBot, page: LoansPage) -> None:
     loans = open_tab(qtbot, page, "loans")
     retype(loans.as_of_edit, "01/04/2024")
     click(loans.as_of_button)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     rows = {r.contract_no: r for r in loans.model.all_rows()}
     assert set(rows) == {"HD1", "HD3", "HD4", "HD5"}  # HD2 was disbursed on 01/06/2024
     assert cell(loans, row_of(loans, contract_no="HD1"), "Outstanding") == "50.000.000 đ"
@@ -275,7 +273,7 @@ def test_groups_add_edit_delete_undo_history_export(
 
     with answering(qtbot, fill(new_leader)):
         click(groups.edit_button)
-    wait_loaded(qtbot, groups)
+    loaded(qtbot, groups)
     assert groups.selected().leader_name == "Trương Văn Giàu"
 
     # A group that still has loans is not deleted: the clerk is told why.
@@ -293,7 +291,7 @@ def test_groups_add_edit_delete_undo_history_export(
     qtbot.waitUntil(lambda: groups.model.rowCount() == 2, timeout=10_000)
     click(groups.undo_button)
     qtbot.waitUntil(lambda: groups.model.rowCount() == 3, timeout=10_000)
-    wait_loaded(qtbot, groups)
+    loaded(qtbot, groups)
     assert groups.selected().code == "G3"
 
     def changes_of_g3(rows: list[Any]) -> None:
@@ -352,7 +350,7 @@ def test_a_groups_yearly_grades(qtbot: QtBot, page: LoansPage) -> None:
         qtbot, fill(grades), fill(grade), yes("Xóa xếp loại năm 2025? Có thể hoàn tác.")
     ):
         click(groups.grades_button)
-    wait_loaded(qtbot, groups)
+    loaded(qtbot, groups)
     assert cell(groups, row_of(groups, code="G1"), "Latest grade") == "Tốt (2025)"
 
 
@@ -382,7 +380,7 @@ def test_borrowers_add_edit_delete_undo_history_export(
     with answering(qtbot, fill(new_borrower)):
         click(borrowers.add_button)
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 5, timeout=10_000)
-    wait_loaded(qtbot, borrowers)
+    loaded(qtbot, borrowers)
     han = borrowers.selected()
     assert han is not None and han.full_name == "Huỳnh Thị Ngọc Hân"
     assert (han.group_name, han.hamlet_name, han.sex) == (
@@ -400,7 +398,7 @@ def test_borrowers_add_edit_delete_undo_history_export(
 
     with answering(qtbot, fill(new_phone)):
         click(borrowers.edit_button)
-    wait_loaded(qtbot, borrowers)
+    loaded(qtbot, borrowers)
     assert borrowers.selected().phone == "0939111222"
 
     select_row(borrowers, full_name="Nguyễn Văn An")
@@ -416,7 +414,7 @@ def test_borrowers_add_edit_delete_undo_history_export(
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 4, timeout=10_000)
     click(borrowers.undo_button)
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 5, timeout=10_000)
-    wait_loaded(qtbot, borrowers)
+    loaded(qtbot, borrowers)
     assert borrowers.selected().full_name == "Huỳnh Thị Ngọc Hân"
 
     def changes(rows: list[Any]) -> None:
@@ -468,7 +466,7 @@ def test_a_new_loan_takes_group_and_organisation_from_its_borrower(
     with answering(qtbot, fill(new_loan), pick("tran thi binh", "Trần Thị Bình")):
         click(loans.add_button)
     qtbot.waitUntil(lambda: loans.model.rowCount() == 6, timeout=10_000)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     added = loans.selected()
     assert added is not None and added.contract_no == "HĐ-MỚI"
     assert (added.amount_disbursed, added.rate_bp, added.outstanding) == (80 * M, 792, 80 * M)
@@ -489,7 +487,7 @@ def test_a_new_loan_takes_group_and_organisation_from_its_borrower(
 
     with answering(qtbot, fill(wrong_then_right)):
         click(loans.edit_button)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     assert loans.selected().amount_disbursed == 85 * M
 
     with answering(qtbot, yes("Xóa khoản vay HĐ-MỚI của Trần Thị Bình? Có thể hoàn tác.")):
@@ -497,7 +495,7 @@ def test_a_new_loan_takes_group_and_organisation_from_its_borrower(
     qtbot.waitUntil(lambda: loans.model.rowCount() == 5, timeout=10_000)
     click(loans.undo_button)
     qtbot.waitUntil(lambda: loans.model.rowCount() == 6, timeout=10_000)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     assert loans.selected().contract_no == "HĐ-MỚI"
 
     def changes(rows: list[Any]) -> None:
@@ -557,7 +555,7 @@ def test_the_clerk_changes_the_group_or_organisation_and_is_told(
     with answering(qtbot, fill(other_placement), pick("nguyen van an", "Nguyễn Văn An")):
         click(loans.add_button)
     qtbot.waitUntil(lambda: loans.model.rowCount() == 6, timeout=10_000)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     saved = loans.selected()
     assert (saved.group_id, saved.organisation_name) == (None, "Hội Nông dân")
 
@@ -585,7 +583,7 @@ def test_the_clerk_changes_the_group_or_organisation_and_is_told(
     ):
         click(loans.add_button)
     qtbot.waitUntil(lambda: loans.model.rowCount() == 7, timeout=10_000)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     saved = loans.selected()
     assert (saved.borrower_name, saved.group_id, saved.organisation_code) == (
         "Phạm Thị Dung",
@@ -666,6 +664,7 @@ def test_balances_of_a_loan(
     def balances(dialog: QDialog) -> None:
         assert dialog.windowTitle() == "Số dư của hợp đồng HD2 — Nguyễn Văn An"
         history = dialog.page  # type: ignore[attr-defined]
+        loaded(qtbot, history)
         assert [b.as_of for b in history.model.all_rows()] == [
             date(2025, 12, 31),
             date(2025, 6, 30),
@@ -693,7 +692,7 @@ def test_balances_of_a_loan(
 
     with answering(qtbot, fill(balances), fill(balance)):
         click(loans.balances_button)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     row = row_of(loans, contract_no="HD2")
     assert loans.selected().contract_no == "HD2"
     assert cell(loans, row, "Outstanding") == "35.000.000 đ"
@@ -717,7 +716,7 @@ def test_record_a_check_from_the_loans_list(
 
     with answering(qtbot, fill(check)):
         click(loans.check_button)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     assert loans.selected().contract_no == "HD1"
     assert cell(loans, row_of(loans, contract_no="HD1"), "Last check") == "10/11/2025"
 
@@ -756,7 +755,7 @@ def test_checks_add_edit_delete_undo_history_export(
     with answering(qtbot, fill(new_check), pick("hd4", "HD4")):
         click(checks.add_button)
     qtbot.waitUntil(lambda: checks.model.rowCount() == 1, timeout=10_000)
-    wait_loaded(qtbot, checks)
+    loaded(qtbot, checks)
     select_row(checks, contract_no="HD4")
 
     def follow_up(form: CheckForm) -> None:
@@ -766,7 +765,7 @@ def test_checks_add_edit_delete_undo_history_export(
 
     with answering(qtbot, fill(follow_up)):
         click(checks.edit_button)
-    wait_loaded(qtbot, checks)
+    loaded(qtbot, checks)
     assert cell(checks, 0, "Follow up on") == "01/06/2025"
     select_row(checks, contract_no="HD4")
     with answering(
@@ -776,7 +775,7 @@ def test_checks_add_edit_delete_undo_history_export(
     qtbot.waitUntil(lambda: checks.model.rowCount() == 0, timeout=10_000)
     click(checks.undo_button)
     qtbot.waitUntil(lambda: checks.model.rowCount() == 1, timeout=10_000)
-    wait_loaded(qtbot, checks)
+    loaded(qtbot, checks)
     assert checks.selected() is not None
 
     def changes(rows: list[Any]) -> None:
@@ -1094,7 +1093,7 @@ def click_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> Any:
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert tabs.currentIndex() == index
     tab = tabs.currentWidget()
-    wait_loaded(qtbot, tab)
+    loaded(qtbot, tab)
     return tab
 
 
@@ -1163,7 +1162,7 @@ def test_a_clerks_first_day_with_the_loans(
     with answering(qtbot, fill(new_loan), pick("lam thi hong", "Lâm Thị Hồng")):
         click(loans.add_button)
     qtbot.waitUntil(lambda: loans.model.rowCount() == 1, timeout=10_000)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     select_row(loans, contract_no="HĐ 01/2025")
 
     def check(form: CheckForm) -> None:
@@ -1176,7 +1175,7 @@ def test_a_clerks_first_day_with_the_loans(
 
     with answering(qtbot, fill(check)):
         click(loans.check_button)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     assert [
         cell(loans, 0, title)
         for title in ("Borrower", "Organisation", "Group", "Outstanding", "Last check")

@@ -1,10 +1,11 @@
-"""The main window: the product's navigation, the title, placeholders, and Cài đặt."""
+"""The main window: the product's navigation, the title, and Cài đặt."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QWidget
@@ -26,7 +27,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.funds.contributions import ContributionListPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.restore_dialog import RestoreDialog
-from desktop.ui.pages.settings_page import RateForm, SettingsPage
+from desktop.ui.pages.settings.page import SettingsPage
+from desktop.ui.pages.settings.programmes import RateForm
 from tests.clerk import (
     Answer,
     answering,
@@ -34,6 +36,7 @@ from tests.clerk import (
     click,
     commit_text,
     fill,
+    loaded,
     no,
     ok,
     open_file,
@@ -42,6 +45,7 @@ from tests.clerk import (
     type_text,
     yes,
 )
+from tests.test_loans_ui import history_rows
 
 
 def make_window(qtbot: QtBot, database: Database) -> MainWindow:
@@ -86,8 +90,10 @@ def answer_text(text: str) -> Answer:
     return fill(answer)
 
 
-def hamlet_names(page: SettingsPage) -> list[str]:
-    return [h.name for h in page.hamlet_model.visible_rows()]
+def hamlet_names(qtbot: QtBot, page: SettingsPage) -> list[str]:
+    assert page.hamlets is not None
+    loaded(qtbot, page.hamlets)
+    return [h.name for h in page.hamlets.model.visible_rows()]
 
 
 def test_navigation_of_the_whole_product(
@@ -118,26 +124,11 @@ def test_every_page_opens(qtbot: QtBot, vi_app: QApplication, commune_db: Databa
         assert window.nav.item(row).text() in texts
 
 
-def test_placeholder_says_so_plainly(qtbot: QtBot, vi_app: QApplication) -> None:
-    # Every page of PAGES is built now; the placeholder stays for parts still to come.
-    from desktop.core.i18n import QT_TRANSLATE_NOOP
-    from desktop.ui.pages.placeholder import PlaceholderPage
-
-    page = PlaceholderPage(
-        QT_TRANSLATE_NOOP("Pages", "Loans"), QT_TRANSLATE_NOOP("Test", "Coming in the next update.")
-    )
-    qtbot.addWidget(page)
-    title = page.findChild(QLabel, "pageTitle")
-    text = page.findChild(QLabel, "placeholderText")
-    assert title is not None and title.text() == "Khoản vay"
-    assert text is not None and text.text() == "Coming in the next update."
-
-
 def test_city_title(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> None:
     window = make_window(qtbot, city_db)
     assert "Thành phố Cần Thơ (92)" in window.windowTitle()
     page = window.open_page("settings")
-    assert isinstance(page, SettingsPage) and not hasattr(page, "hamlet_model")
+    assert isinstance(page, SettingsPage) and page.hamlets is None
 
 
 def test_settings_save_office_and_signer(
@@ -146,19 +137,21 @@ def test_settings_save_office_and_signer(
     window = make_window(qtbot, commune_db)
     page = settings_page(window)
     for field, text in (
-        (page.office_name, "UBND phường Cái Khế"),
-        (page.clerk_name, "Lê Thị Nhập"),
+        (page.office_box.office_name, "UBND phường Cái Khế"),
+        (page.office_box.clerk_name, "Lê Thị Nhập"),
     ):
         field.clear()
         type_text(field, text)
-    click(page.save_office)
-    assert page.office_error.text() == "Đã lưu."
-    assert page.body_labels[Body.UBND].text() == "UBND phường Cái Khế"
-    signer_name = page.signer_names[Body.UBND]
+    click(page.office_box.save_office)
+    assert page.office_box.office_error.text() == "Đã lưu."
+    assert page.documents_box.body_labels[Body.UBND].text() == "UBND phường Cái Khế"
+    signer_name = page.documents_box.signer_names[Body.UBND]
     type_text(signer_name, "Trần Văn Mẫu")
-    page.signer_titles[Body.UBND].setCurrentIndex(1)  # chosen from the list: Phó Chủ tịch
-    click(page.save_documents)
-    assert page.documents_error.text() == "Đã lưu."
+    page.documents_box.signer_titles[Body.UBND].setCurrentIndex(
+        1
+    )  # chosen from the list: Phó Chủ tịch
+    click(page.documents_box.save_documents)
+    assert page.documents_box.documents_error.text() == "Đã lưu."
     office = commune_db.office()
     assert office is not None and office.signer_name == "Trần Văn Mẫu"
     assert office.signer_title == "Phó Chủ tịch"
@@ -172,13 +165,13 @@ def test_settings_refuses_an_empty_office_name(
 ) -> None:
     window = make_window(qtbot, commune_db)
     page = settings_page(window)
-    page.office_name.clear()
-    type_text(page.office_name, "   ")
-    page.clerk_name.clear()
-    type_text(page.clerk_name, "Tên vẫn còn")
-    click(page.save_office)
-    assert page.office_error.text() == "Không được để trống."
-    assert page.clerk_name.text() == "Tên vẫn còn", "what was typed stays"
+    page.office_box.office_name.clear()
+    type_text(page.office_box.office_name, "   ")
+    page.office_box.clerk_name.clear()
+    type_text(page.office_box.clerk_name, "Tên vẫn còn")
+    click(page.office_box.save_office)
+    assert page.office_box.office_error.text() == "Không được để trống."
+    assert page.office_box.clerk_name.text() == "Tên vẫn còn", "what was typed stays"
     office = commune_db.office()
     assert office is not None and office.office_name == "Ủy ban nhân dân phường Cái Khế"
 
@@ -188,47 +181,61 @@ def test_city_settings_save_the_office(
 ) -> None:
     window = make_window(qtbot, city_db)
     page = settings_page(window)
-    assert not hasattr(page, "hamlet_model"), "the city has no hamlets"
-    page.office_name.clear()
-    type_text(page.office_name, "Ủy ban nhân dân thành phố Cần Thơ")
-    click(page.save_office)
-    assert page.office_error.text() == "Đã lưu."
-    type_text(page.signer_names[Body.UBND], "Nguyễn Văn Thành")
-    click(page.save_documents)
-    assert page.documents_error.text() == "Đã lưu."
+    assert page.hamlets is None, "the city has no hamlets"
+    page.office_box.office_name.clear()
+    type_text(page.office_box.office_name, "Ủy ban nhân dân thành phố Cần Thơ")
+    click(page.office_box.save_office)
+    assert page.office_box.office_error.text() == "Đã lưu."
+    type_text(page.documents_box.signer_names[Body.UBND], "Nguyễn Văn Thành")
+    click(page.documents_box.save_documents)
+    assert page.documents_box.documents_error.text() == "Đã lưu."
     office = city_db.office()
     assert office is not None and office.signer_name == "Nguyễn Văn Thành"
 
 
-def test_hamlets_add_rename_delete_undo(
-    qtbot: QtBot, vi_app: QApplication, commune_db: Database
+def test_hamlets_add_rename_delete_undo_history_export(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, commune_db)
     page = settings_page(window)
-    assert hamlet_names(page) == ["Khu vực 1", "Khu vực 2"]
+    hamlets = page.hamlets
+    assert hamlets is not None
+    assert hamlet_names(qtbot, page) == ["Khu vực 1", "Khu vực 2"]
     with answering(qtbot, answer_text("Khu vực Thới Hòa")):
-        click(page.add_hamlet_button)
-    assert "Khu vực Thới Hòa" in hamlet_names(page)
+        click(hamlets.add_button)
+    assert "Khu vực Thới Hòa" in hamlet_names(qtbot, page)
+    assert hamlets.selected() is not None and hamlets.selected().name == "Khu vực Thới Hòa"
     with answering(qtbot, answer_text("Khu vực 1"), ok("Khu vực 1 đã có trong danh sách.")):
-        click(page.add_hamlet_button)
+        click(hamlets.add_button)
     with answering(qtbot, answer_text("  "), ok("Không được để trống.")):
-        click(page.add_hamlet_button)
-    assert len(hamlet_names(page)) == 3
-    page.hamlet_view.selectRow(page.hamlet_model.find_row(lambda h: h.name == "Khu vực 1"))
+        click(hamlets.add_button)
+    assert len(hamlet_names(qtbot, page)) == 3
+    hamlets.view.selectRow(hamlets.model.find_row(lambda h: h.name == "Khu vực 1"))
     with answering(qtbot, answer_text("Khu vực Một")):
-        click(page.rename_hamlet_button)
-    names = hamlet_names(page)
+        click(hamlets.edit_button)
+    names = hamlet_names(qtbot, page)
     assert "Khu vực Một" in names and "Khu vực 1" not in names
-    page.hamlet_view.selectRow(page.hamlet_model.find_row(lambda h: h.name == "Khu vực Một"))
-    with answering(qtbot, no("Xóa Khu vực Một?")):
-        click(page.delete_hamlet_button)
-    assert "Khu vực Một" in hamlet_names(page), "answered No: kept"
-    with answering(qtbot, yes("Xóa Khu vực Một?")):
-        click(page.delete_hamlet_button)
-    assert "Khu vực Một" not in hamlet_names(page)
-    click(page.undo_button)
-    assert "Khu vực Một" in hamlet_names(page)
-    assert not page.undo_button.isEnabled()
+    hamlets.view.selectRow(hamlets.model.find_row(lambda h: h.name == "Khu vực Một"))
+    with answering(qtbot, no("Xóa Khu vực Một? Có thể hoàn tác.")):
+        click(hamlets.delete_button)
+    assert "Khu vực Một" in hamlet_names(qtbot, page), "answered No: kept"
+    with answering(qtbot, yes("Xóa Khu vực Một? Có thể hoàn tác.")):
+        click(hamlets.delete_button)
+    assert "Khu vực Một" not in hamlet_names(qtbot, page)
+    click(hamlets.undo_button)
+    assert "Khu vực Một" in hamlet_names(qtbot, page)
+    assert not hamlets.undo_button.isEnabled()
+    selected = hamlets.selected()
+    assert selected is not None and selected.name == "Khu vực Một", "the restored one selected"
+
+    def four_changes(rows: list[Any]) -> None:
+        assert len(rows) == 4  # added, renamed, deleted, restored
+
+    with answering(qtbot, history_rows(four_changes)):
+        click(hamlets.history_button)
+    with answering(qtbot, save_as(tmp_path / "ap.xlsx"), ok("Đã xuất ra")):
+        click(hamlets.export_button)
+    assert (tmp_path / "ap.xlsx").exists()
     with commune_db.reading() as s:
         live = sorted(s.scalars(select(Hamlet.name).where(Hamlet.deleted_at.is_(None))))
     assert live == ["Khu vực 2", "Khu vực Một", "Khu vực Thới Hòa"]
@@ -244,7 +251,7 @@ def test_language_switch_is_saved_and_applied(
     qtbot.addWidget(window)
     page = window.open_page("settings")
     assert isinstance(page, SettingsPage)
-    page.language.setCurrentIndex(page.language.findData("en"))
+    page.language_box.language.setCurrentIndex(page.language_box.language.findData("en"))
     assert chosen == ["en"]
     with commune_db.reading() as s:
         assert app_settings.language(s) == "en"
@@ -267,9 +274,12 @@ def test_new_programme_rate_through_its_form(
 ) -> None:
     window = make_window(qtbot, commune_db)
     page = settings_page(window)
-    hn = page.programme_model.find_row(lambda p: p.code == "HN")
-    assert page.programme_model.data(page.programme_model.index(hn, 1)) == "6,6 %"
-    page.programme_view.selectRow(hn)
+    hn = page.programmes_box.programme_model.find_row(lambda p: p.code == "HN")
+    assert (
+        page.programmes_box.programme_model.data(page.programmes_box.programme_model.index(hn, 1))
+        == "6,6 %"
+    )
+    page.programmes_box.programme_view.selectRow(hn)
     seen: list[str] = []
 
     def new_rate(form: QWidget) -> None:
@@ -285,7 +295,7 @@ def test_new_programme_rate_through_its_form(
         click(form.save_button)
 
     with answering(qtbot, fill(new_rate)):
-        click(page.new_rate_button)
+        click(page.programmes_box.new_rate_button)
     assert seen == ["Nhập lãi suất theo %/năm, ví dụ 6,6 hoặc 7,92."]
     with commune_db.reading() as s:
         rate = rate_on(s, "HN", date(2027, 2, 1))
@@ -300,7 +310,7 @@ def test_city_adds_a_rate_and_can_cancel(
     window = make_window(qtbot, city_db)
     page = settings_page(window)
     with answering(qtbot, cancel()):
-        click(page.new_rate_button)
+        click(page.programmes_box.new_rate_button)
     with city_db.reading() as s:
         assert rate_on(s, "HN", date(2030, 1, 1)) is not None
         assert rate_on(s, "HN", date(2030, 1, 1)).rate_bp == 660  # type: ignore[union-attr]
@@ -312,7 +322,7 @@ def test_backup_now_and_to_a_file(
     window = make_window(qtbot, commune_db)
     page = settings_page(window)
     with answering(qtbot, ok("Đã sao lưu")):
-        click(page.backup_button)
+        click(page.data_box.backup_button)
     taken = list(Path(commune_db.paths.backups).glob("tdcs-*-manual.sqlite3"))
     assert len(taken) == 1 and inspect_backup(taken[0]).unit_code == "31120"
 
@@ -328,7 +338,7 @@ def test_backup_now_and_to_a_file(
         save_as(usb / "sao-luu")(dialog)
 
     with answering(qtbot, remember, ok("Đã sao lưu")):
-        click(page.backup_to_button)
+        click(page.data_box.backup_to_button)
     assert offered == [f"Sao-luu-TDCS_Cai-Khe_{date.today().isoformat()}.sqlite3"]
     copy = usb / "sao-luu.sqlite3"
     info = inspect_backup(copy)
@@ -337,7 +347,7 @@ def test_backup_now_and_to_a_file(
         assert conn.execute("SELECT count(*) FROM hamlets").fetchone()[0] == 2
 
     with answering(qtbot, cancel()):
-        click(page.backup_to_button)
+        click(page.data_box.backup_to_button)
     assert sorted(p.name for p in usb.iterdir()) == ["sao-luu.sqlite3"]
 
 
@@ -345,7 +355,7 @@ def test_city_backs_up(qtbot: QtBot, vi_app: QApplication, city_db: Database) ->
     window = make_window(qtbot, city_db)
     page = settings_page(window)
     with answering(qtbot, ok("Đã sao lưu")):
-        click(page.backup_button)
+        click(page.data_box.backup_button)
     taken = list(Path(city_db.paths.backups).glob("tdcs-*-manual.sqlite3"))
     assert len(taken) == 1 and inspect_backup(taken[0]).unit_code == "92"
 
@@ -353,10 +363,11 @@ def test_city_backs_up(qtbot: QtBot, vi_app: QApplication, city_db: Database) ->
 # -- restoring a backup from Cài đặt ------------------------------------------------------------
 
 
-def donors(window: MainWindow) -> list[str]:
+def donors(qtbot: QtBot, window: MainWindow) -> list[str]:
     page = window.open_page("funds")
     lists = page.findChildren(ContributionListPage)
     assert len(lists) == 1
+    loaded(qtbot, lists[0])
     return sorted(row.donor_name for row in lists[0].model.all_rows())
 
 
@@ -419,7 +430,7 @@ def test_restore_from_settings_brings_back_the_backup_and_restarts(
     assert first is not None
     try:
         assert "(sửa sau)" in first.windowTitle()
-        assert donors(first) == ["Bà Lâm Thị Mỹ Duyên", "Ông Tạ Văn Lực"]
+        assert donors(qtbot, first) == ["Bà Lâm Thị Mỹ Duyên", "Ông Tạ Văn Lực"]
         page = settings_page(first)
         listed: list[list[str]] = []
 
@@ -439,7 +450,7 @@ def test_restore_from_settings_brings_back_the_backup_and_restarts(
             yes("Dữ liệu hiện tại sẽ được thay bằng bản sao lưu ngày"),
             ok("Đã khôi phục bản sao lưu ngày"),
         ):
-            click(page.restore_button)
+            click(page.data_box.restore_button)
         # The copy taken by hand, and the automatic one of TDCS's start today.
         assert [sorted(kinds) for kinds in listed] == [["Sao lưu thủ công", "Tự động hằng ngày"]]
         qtbot.waitUntil(lambda: application.window is not first)
@@ -449,8 +460,8 @@ def test_restore_from_settings_brings_back_the_backup_and_restarts(
         # What the pages show now is the backup's.
         assert "Ủy ban nhân dân phường Cái Khế" in window.windowTitle()
         assert "(sửa sau)" not in window.windowTitle()
-        assert hamlet_names(settings_page(window)) == ["Khu vực 1", "Khu vực 2"]
-        assert donors(window) == ["Bà Lâm Thị Mỹ Duyên"]
+        assert hamlet_names(qtbot, settings_page(window)) == ["Khu vực 1", "Khu vực 2"]
+        assert donors(qtbot, window) == ["Bà Lâm Thị Mỹ Duyên"]
         # And what it replaced was kept: restoring that copy would undo the restore.
         kept = [b for b in backups_to_restore(paths) if b.reason == "before-restore"]
         assert len(kept) == 1
@@ -483,10 +494,10 @@ def test_a_backup_of_another_commune_is_refused_with_nothing_changed(
         open_file(copy),
         ok("Bản sao lưu này thuộc đơn vị khác: Ủy ban nhân dân phường An Bình (31150)"),
     ):
-        click(page.restore_button)
+        click(page.data_box.restore_button)
     assert commune_db.paths.database.read_bytes() == before
     assert backups_to_restore(commune_db.paths) == [], "not even a backup was taken"
-    assert hamlet_names(page) == ["Khu vực 1", "Khu vực 2"]
+    assert hamlet_names(qtbot, page) == ["Khu vực 1", "Khu vực 2"]
 
 
 def test_restore_refuses_what_is_not_a_backup_and_can_be_called_off(
@@ -497,7 +508,7 @@ def test_restore_refuses_what_is_not_a_backup_and_can_be_called_off(
     workbook = tmp_path / "danh-sach.sqlite3"
     workbook.write_bytes(b"PK\x03\x04 a workbook renamed")
     with answering(qtbot, choose_other_file(), open_file(workbook), ok("không phải cơ sở dữ liệu")):
-        click(page.restore_button)
+        click(page.data_box.restore_button)
     # The database TDCS has open is no backup either.
     with answering(
         qtbot,
@@ -505,15 +516,15 @@ def test_restore_refuses_what_is_not_a_backup_and_can_be_called_off(
         open_file(commune_db.paths.database),
         ok("là cơ sở dữ liệu TDCS đang dùng"),
     ):
-        click(page.restore_button)
+        click(page.data_box.restore_button)
     # A good backup, but the clerk answers No to the question: nothing happens.
     make_backup(commune_db.paths)
     with commune_db.transaction() as session:
         add_hamlet(session, "Khu vực Mới")
     with answering(qtbot, choose_backup("manual"), no("sẽ được thay bằng bản sao lưu")):
-        click(page.restore_button)
+        click(page.data_box.restore_button)
     with answering(qtbot, cancel()):
-        click(page.restore_button)
+        click(page.data_box.restore_button)
     with commune_db.reading() as s:
         live = sorted(s.scalars(select(Hamlet.name).where(Hamlet.deleted_at.is_(None))))
     assert live == ["Khu vực 1", "Khu vực 2", "Khu vực Mới"]
@@ -534,5 +545,5 @@ def test_city_restores_only_a_city_backup(
             "không phải của đơn vị này (92)"
         ),
     ):
-        click(page.restore_button)
+        click(page.data_box.restore_button)
     assert backups_to_restore(city_db.paths) == []

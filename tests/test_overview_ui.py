@@ -53,7 +53,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.overview import page as overview_page
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.recording.charts import ChartView, TaskStatusChart, whole_steps
-from tests.clerk import answering, click, fill, ok, save_as, type_text
+from tests.clerk import answering, click, fill, loaded, ok, save_as, type_text
 from tests.overview_data import MILLION, TODAY, add_loan, hand_made_loans
 from tests.sync_support import World, make_world
 
@@ -74,17 +74,13 @@ def open_page(qtbot: QtBot, db: Database) -> OverviewPage:
     qtbot.addWidget(page)
     page.resize(1024, 700)
     page.show()
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     return page
-
-
-def wait_loaded(qtbot: QtBot, page: OverviewPage) -> None:
-    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
 
 
 def choose_year(qtbot: QtBot, page: OverviewPage, year: int) -> None:
     page.year.setCurrentIndex(page.year.findData(year))
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     assert page.overview is not None and page.overview.year == year
 
 
@@ -110,7 +106,7 @@ def city_page(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> Overview
 def city_office_own(qtbot: QtBot, page: OverviewPage) -> None:
     assert page.scope is not None
     page.scope.setCurrentIndex(page.scope.findData(CITY_CODE))
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     assert page.owner == CITY_CODE
 
 
@@ -234,7 +230,7 @@ def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     assert popup.model().rowCount() == 1
     QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     assert page.owner == "31120" and page.scope.currentText() == "Phường Cái Khế (31120)"
     assert page.coverage_label.text().startswith(
         "Số liệu do Phường Cái Khế (31120) gửi; tệp gần nhất nhập lúc "
@@ -253,7 +249,7 @@ def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
 
     # A commune that has sent nothing: said, and no figure passed off as its.
     page.scope.setCurrentIndex(page.scope.findData("31147"))
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     assert page.coverage_label.text() == "Phường Tân An (31147) chưa gửi số liệu."
     assert value(loans, "data") == "Chưa có số liệu dư nợ"
 
@@ -282,12 +278,12 @@ def test_coverage_lines(qtbot: QtBot, city_page: OverviewPage) -> None:
         first = s.scalars(select(Commune).limit(1)).one()
         label = CommuneInfo(first.code, first.name, first.kind).label
     page.scope.setCurrentIndex(page.scope.findData(first.code))
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     # The demo wrote its records at the city: no file was imported, so no import date.
     assert page.coverage_label.text() == f"Số liệu do {label} ({first.code}) gửi."
     assert page.overview is not None
     page.scope.setCurrentIndex(page.scope.findData("all"))
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     every = replace(page.overview, coverage=Coverage(ALL_COMMUNES, 103, 103))
     page.show_overview(every)
     assert page.coverage_label.text() == "Số liệu của đủ 103 xã, phường."
@@ -339,12 +335,12 @@ def test_figures_that_cannot_be_read_leave_the_old_ones(
 
     monkeypatch.setattr(overview_page, "load_overview", locked)
     page.year.setCurrentIndex(page.year.findData(2025))
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     assert page.status.text().startswith("Không đọc được số liệu: ")
     assert value(page.fund_card, "closing") == before
     monkeypatch.undo()
     page.reload()
-    wait_loaded(qtbot, page)
+    loaded(qtbot, page)
     assert page.status.text() == ""
 
 
@@ -547,7 +543,7 @@ def test_main_window_opens_the_three_pages(
     window.show()
     overview = window.open_page("overview")
     assert isinstance(overview, OverviewPage) and overview.owner is ALL_COMMUNES
-    wait_loaded(qtbot, overview)
+    loaded(qtbot, overview)
     tasks = window.open_page("tasks")
     assert tasks.board.model.rowCount() == 19  # the city's own tasks
     funds = window.open_page("funds")

@@ -25,7 +25,7 @@ from desktop.paths import AppPaths
 from desktop.ui import app as app_module
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.pages.settings.page import SettingsPage
 from tests.clerk import answering, click, fill, ok, open_file
 from tests.damage import damage_table_pages
 
@@ -207,7 +207,7 @@ def test_the_window_refuses_with_the_same_check(
             open_file(bad),
             ok("Phường Ninh Kiều (31135)"),
         ):
-            click(page.restore_button)
+            click(page.data_box.restore_button)
         assert _state(cai_khe)[1] == before[1], "no backup taken, nothing restored"
         window.close()
     finally:

@@ -28,7 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.loans.page import LoansPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens import PREFERRED_SIZE, fit_on_screen, free_area, keep_on_screen
-from tests.clerk import answering, click, fill
+from tests.clerk import answering, click, fill, loaded
 
 TINY = demo.DemoScale(borrowers=4, groups=1, hamlets=1, contributions_per_year=3)
 #: The free area of a 1024×768 and a 1366×768 screen under a 40-pixel Windows taskbar.
@@ -227,7 +227,7 @@ def test_the_change_history_opens_within_the_screen(
     qtbot.addWidget(page)
     page.show()
     borrowers = page.tab("borrowers")
-    qtbot.waitUntil(lambda: not borrowers.loading, timeout=10_000)
+    loaded(qtbot, borrowers)
     room = free_area()
     seen: list[tuple[int, int]] = []
 

@@ -21,6 +21,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
+from tests.clerk import loaded
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,10 @@ def test_a_reload_with_larger_amounts_widens_the_column(
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
+    loaded(qtbot, page)
     page.view.setColumnWidth(NOTE, 300)  # the clerk widened the note column
     GiftPage.rows = gifts(60, big_at=59)  # a bank list brought a large amount
     page.reload()
+    loaded(qtbot, page)
     assert page.view.columnWidth(AMOUNT) >= needed(page.view, "-12.345.000.000 đ")
     assert page.view.columnWidth(NOTE) >= 300, "a width the clerk chose is not taken back"

@@ -47,7 +47,19 @@ from desktop.ui.history import HistoryDialog
 from desktop.ui.tasks.lists import OfficeTaskForm, OfficeTaskListPage, ProgressListPage
 from desktop.ui.tasks.page import TasksPage
 from desktop.ui.tasks.progress_form import DocumentsModel, ProgressForm
-from tests.clerk import answering, cancel, click, fill, no, ok, save_as, save_button, type_text, yes
+from tests.clerk import (
+    answering,
+    cancel,
+    click,
+    fill,
+    loaded,
+    no,
+    ok,
+    save_as,
+    save_button,
+    type_text,
+    yes,
+)
 
 #: The day of the user's report: the third quarter has ended, the fourth is under way.
 TODAY = date(2026, 12, 6)
@@ -339,6 +351,7 @@ def q3_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> TasksPa
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
+    loaded(qtbot, page)
     return page
 
 
@@ -575,6 +588,7 @@ def test_correcting_a_record_saved_under_the_wrong_period(
     page.tabs.setCurrentWidget(page.progress)
     progress = page.progress
     progress.reload()
+    loaded(qtbot, progress)
     select_row(progress.view, progress.model.find_row(lambda r: r.id == wrong))
 
     def onto_q2(form: ProgressForm) -> None:
@@ -633,6 +647,7 @@ def progress_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> P
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
+    loaded(qtbot, page)
     return page
 
 
@@ -733,6 +748,7 @@ def test_sub_task_list_add_edit_delete_undo_history_and_export(
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
+    loaded(qtbot, page)
     qtmodeltester.check(page.model, force_py=True)
 
     def add(form: OfficeTaskForm) -> None:
@@ -798,6 +814,7 @@ def tasks_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> Task
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
+    loaded(qtbot, page)
     return page
 
 
@@ -925,6 +942,7 @@ def test_the_city_records_progress_on_its_own_tasks(
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
+    loaded(qtbot, page)
     board = page.board
     assert board.model.rowCount() == 19
     row = board.model.find_row(lambda s: s.plan_task_code == "III.3")

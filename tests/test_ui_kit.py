@@ -31,7 +31,7 @@ from desktop.ui.history import HistoryDialog
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import Column
-from tests.clerk import answering, click, ok, save_as
+from tests.clerk import answering, click, loaded, ok, save_as
 from tests.conftest import type_text
 
 
@@ -86,6 +86,7 @@ def page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> HamletPage
     widget = HamletPage(AppContext(commune_db, office))
     qtbot.addWidget(widget)
     widget.show()
+    loaded(qtbot, widget)
     return widget
 
 
@@ -143,18 +144,18 @@ def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.Mo
     assert [h.name for h in page.model.visible_rows()] == ["Khu vực 1", "Khu vực 2"]
     assert page.status.text() == "2 / 2 dòng"
     page.form_answers[:] = ["Khu vực Thới Hòa"]
-    page.add_button.click()
+    click(page.add_button)
     assert page.model.rowCount() == 3
     page.search.setText("thoi hoa")
     assert [h.name for h in page.model.visible_rows()] == ["Khu vực Thới Hòa"]
     assert page.status.text() == "1 / 3 dòng"
     page.view.selectRow(0)
     page.form_answers[:] = ["Khu vực Thới Hòa A"]
-    page.edit_button.click()
+    click(page.edit_button)
     assert page.selected() is not None and page.selected().name == "Khu vực Thới Hòa A"  # type: ignore[union-attr]
-    page.delete_button.click()
+    click(page.delete_button)
     assert page.model.rowCount() == 0 and page.undo_button.isEnabled()
-    page.undo_button.click()
+    click(page.undo_button)
     assert [h.name for h in page.model.visible_rows()] == ["Khu vực Thới Hòa A"]
     shown: list[HistoryDialog] = []
     monkeypatch.setattr(HistoryDialog, "exec", lambda self: shown.append(self) or 0)
@@ -174,7 +175,7 @@ def test_delete_needs_confirmation(page: HamletPage, monkeypatch: pytest.MonkeyP
         "desktop.ui.list_page.confirm", lambda _p, text: asked.append(text) or False
     )
     page.view.selectRow(0)
-    page.delete_button.click()
+    click(page.delete_button)
     assert asked == ["Xóa Khu vực 1? Có thể hoàn tác."]
     assert page.model.rowCount() == 2 and not page.undo_button.isEnabled()
 

@@ -19,8 +19,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.forms import RecordForm
 from desktop.ui.loans.borrowers_tab import BorrowerForm
 from desktop.ui.loans.page import LoansPage
-from desktop.ui.pages.settings_page import SettingsPage
-from tests.clerk import answering, click, fill, no, press_key, save_button, type_text, yes
+from desktop.ui.pages.settings.page import SettingsPage
+from tests.clerk import answering, click, fill, loaded, no, press_key, save_button, type_text, yes
 
 QUESTION = "Bỏ các thay đổi chưa lưu?"
 
@@ -39,7 +39,7 @@ def loans_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> Loan
 @pytest.fixture
 def borrowers(qtbot: QtBot, loans_page: LoansPage) -> Any:
     tab = loans_page.tab("borrowers")
-    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    loaded(qtbot, tab)
     return tab
 
 
@@ -137,7 +137,7 @@ def test_a_form_refused_by_its_checks_still_asks(qtbot: QtBot, borrowers: Any) -
 def test_a_read_only_field_is_not_a_tab_stop_and_looks_it(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
-    from desktop.ui.loans.loans_tab import LoanForm
+    from desktop.ui.loans.loan_form import LoanForm
     from desktop.ui.style import STYLE_SHEET
 
     form = LoanForm(commune_db, None)
@@ -187,18 +187,18 @@ def test_closing_the_window_with_an_unsaved_setting_asks(
     assert window is not None and window.isVisible()
     settings = window.open_page("settings")
     assert isinstance(settings, SettingsPage)
-    settings.office_name.selectAll()
-    type_text(settings.office_name, "UBND phường Cái Khế (đang sửa)")
+    settings.office_box.office_name.selectAll()
+    type_text(settings.office_box.office_name, "UBND phường Cái Khế (đang sửa)")
     # Saving a hamlet meanwhile does not wipe what is being typed in the office box.
     with answering(qtbot, fill(lambda d: (d.setTextValue("Khu vực 3"), d.accept()))):
-        click(settings.add_hamlet_button)
-    assert settings.office_name.text() == "UBND phường Cái Khế (đang sửa)"
+        click(settings.hamlets.add_button)
+    assert settings.office_box.office_name.text() == "UBND phường Cái Khế (đang sửa)"
     window.open_page("loans")
     with answering(qtbot, no(QUESTION)):
         assert not window.close()
     assert window.isVisible(), "No keeps TDCS open"
     assert window.stack.currentWidget() is settings, "on the page with the changes"
-    assert settings.office_name.text() == "UBND phường Cái Khế (đang sửa)"
+    assert settings.office_box.office_name.text() == "UBND phường Cái Khế (đang sửa)"
     with answering(qtbot, yes("Cài đặt")):
         assert window.close()
     office = commune_db.office()
@@ -212,7 +212,7 @@ def test_closing_the_window_with_nothing_unsaved_does_not_ask(
     assert window is not None
     settings = window.open_page("settings")
     assert isinstance(settings, SettingsPage)
-    type_text(settings.clerk_name, "Trần Văn Mẫu")
-    click(settings.save_office)
+    type_text(settings.office_box.clerk_name, "Trần Văn Mẫu")
+    click(settings.office_box.save_office)
     with answering(qtbot):
         assert window.close()

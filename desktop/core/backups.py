@@ -440,8 +440,3 @@ def set_aside(database: Path) -> Path:
         if part.exists():
             part.replace(target.with_name(target.name + suffix))
     return target
-
-
-def newest_backup(paths: AppPaths) -> Path | None:
-    backups = list_backups(paths.backups)
-    return backups[0].path if backups else None

@@ -20,7 +20,7 @@ from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.records import RecordStore
 from desktop.core.settings import actor_name
-from desktop.core.text import clean, clean_multiline, matches, sort_key
+from desktop.core.text import clean, clean_multiline, sort_key
 
 CITY_NAME = "Thành phố Cần Thơ"
 
@@ -88,11 +88,6 @@ def list_communes(session: Session) -> list[CommuneInfo]:
         select(Commune.code, Commune.name, Commune.kind).order_by(Commune.sort_order)
     )
     return [CommuneInfo(code, name, kind) for code, name, kind in rows]
-
-
-def find_communes(communes: Sequence[CommuneInfo], query: str) -> list[CommuneInfo]:
-    """Communes whose name or code contains every word of ``query``, accents ignored."""
-    return [c for c in communes if matches(query, f"{c.label} {c.code}")]
 
 
 def default_office_name(mode: OfficeMode, commune: CommuneInfo | None) -> str:

@@ -1,18 +1,25 @@
-"""The list page every kind of record uses: search, period filter, add/edit/delete with undo,
-change history, and export to .xlsx.
+"""The list page every kind of record uses: rows read off the GUI thread, search, period
+filter, add/edit/delete with undo, change history, and export to .xlsx.
 
 A page declares its columns and four operations (load, open the form, delete, restore);
-everything else — the table, accent-insensitive search, Vietnamese sort, confirmations, undo,
-the export running off the GUI thread — is here once.
+everything else — loading on the thread pool, the table, accent-insensitive search, Vietnamese
+sort, confirmations, undo, the export running off the GUI thread — is here once.
+
+Rows are read and prepared (search texts, widest cells) on the thread pool by
+``desktop.ui.background``, and the GUI thread only swaps them into the model, so a city-scale
+list (100 000 loans) never freezes the window (docs/performance.md). :meth:`ListPage.load_rows`
+therefore runs on a worker thread: it reads the database through the session it is given and
+plain attributes of the page (the owner, a date chosen), never a widget.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from desktop.core.dashboard.history import change_history
@@ -29,6 +37,9 @@ from desktop.core.data_areas import watched_tables
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_money, group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
+from desktop.core.loans.common import commune_names
+from desktop.core.progress import Progress
+from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import confirm, show_error
@@ -37,10 +48,15 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.history import HistoryDialog
 from desktop.ui.period_filter import PeriodFilter, PeriodValue, year_of
 from desktop.ui.screens import keep_on_screen
-from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.table_model import Column, PreparedRows, RowTableModel, prepare_rows
 from desktop.ui.views import fit_columns, make_table, page_title
 
 T = TypeVar("T")
+
+M_LOADING = QT_TRANSLATE_NOOP("ListPage", "Loading…")
+M_LOAD_FAILED = QT_TRANSLATE_NOOP("ListPage", "The list could not be loaded: {error}")
+M_ALL_COMMUNES = QT_TRANSLATE_NOOP("ListPage", "All communes")
+M_COMMUNE = QT_TRANSLATE_NOOP("ListPage", "Commune / ward")
 
 
 @dataclass(frozen=True)
@@ -52,7 +68,11 @@ class _Deleted:
 class ListPage(QWidget, Generic[T]):
     """Subclasses set ``title``, ``columns``, ``record_types`` and implement
     :meth:`load_rows`, :meth:`open_form`, :meth:`delete_row`, :meth:`restore_row`,
-    :meth:`row_id` and :meth:`describe`."""
+    :meth:`row_id` and :meth:`describe`.
+
+    The rows load on the thread pool: :attr:`loading` is True from :meth:`reload` until they
+    are in the model (the status line says "Loading…" meanwhile), and a row asked for with
+    :meth:`select_id` while loading is selected when the rows arrive."""
 
     title: Msg
     columns: Sequence[Column[T]]
@@ -68,17 +88,26 @@ class ListPage(QWidget, Generic[T]):
         super().__init__(parent)
         self.context = context
         self._deleted: _Deleted | None = None
+        #: Which reload the rows on their way belong to: an older load that finishes late
+        #: (the period changed, F5 twice) is dropped.
+        self._generation = 0
+        self._loading = False
+        #: The row to select once the rows are in (kept through a reload; a page sets it in
+        #: :meth:`open_form` to have the record just added selected).
+        self._pending_select: str | None = None
         #: Whether anything was added, changed, deleted or restored here (a dialog's list
         #: tells the page that opened it whether to reload).
         self.changed = False
         self._sized = False
-        layout = QVBoxLayout(self)
+        #: The page, top to bottom: title, the bar, the period filter, the table, the status.
+        self.page_layout = layout = QVBoxLayout(self)
         title = page_title(tr(self.title))
         title.setVisible(self.show_title)
         layout.addWidget(title)
         # Search, filters and buttons on one line while they fit, wrapping onto more lines
         # on a narrow window (1024×768 office screens).
-        bar = FlowLayout()
+        #: Search, filters and buttons.
+        self.bar = bar = FlowLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             tr(QT_TRANSLATE_NOOP("ListPage", "Search (accents not needed)"))
@@ -138,6 +167,18 @@ class ListPage(QWidget, Generic[T]):
         self.watcher = watch(self, context.changes, self.watched_tables(), self.refresh)
         self.reload()
 
+    def insert_button(self, button: QPushButton) -> None:
+        """Put a page's own button on the bar, before History and Export."""
+        self.bar.insertWidget(self.bar.count() - 2, button)
+
+    def add_note(self, text: str) -> QLabel:
+        """A grey line under the table that says how to read the list."""
+        note = QLabel(text)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555")
+        self.page_layout.addWidget(note)
+        return note
+
     # -- what a page provides ---------------------------------------------------------------
     def load_rows(self, session: Session) -> list[T]:
         raise NotImplementedError
@@ -166,15 +207,49 @@ class ListPage(QWidget, Generic[T]):
 
     # -- behaviour --------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the rows again, keeping the search, the filters, the order and the
-        selected row."""
+        """Read the rows again on the thread pool, keeping the search, the filters, the order
+        and the selected row."""
         self.watcher.loading()
-        chosen = self.selected()
-        with self.context.database.reading() as session:
-            rows = self.load_rows(session)
-        self.model.set_rows(rows)
-        if chosen is not None:
-            self.select_id(self.row_id(chosen))
+        if self._pending_select is None and not self._loading:
+            # Keep the selected row through the reload (a change elsewhere, F5).
+            chosen = self.selected()
+            self._pending_select = None if chosen is None else self.row_id(chosen)
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self.status.setText(tr(M_LOADING))
+        database = self.context.database
+        columns = list(self.model.columns)
+        load_rows = self.load_rows
+
+        def work(_progress: Progress) -> PreparedRows[T]:
+            with database.reading() as session:
+                rows = load_rows(session)
+            return prepare_rows(columns, rows)
+
+        def done(prepared: PreparedRows[T]) -> None:
+            if not isValid(self) or generation != self._generation:
+                return
+            self._loading = False
+            self.model.set_prepared(prepared)
+            if self._pending_select is not None:
+                record_id, self._pending_select = self._pending_select, None
+                self.select_id(record_id)
+
+        def failed(error: BaseException) -> None:
+            # On the status line, not in a dialog: a list that could not load (the database
+            # closed while it was reading) must not block the window.
+            if isValid(self) and generation == self._generation:
+                self._loading = False
+                text = error.text() if isinstance(error, UserError) else str(error)
+                self.status.setText(tr(M_LOAD_FAILED).format(error=text))
+
+        run_in_background(work, on_done=done, on_error=failed, parent=self)
+
+    @property
+    def loading(self) -> bool:
+        """Whether rows are being read (tests wait for it: ``tests/clerk.py`` ``loaded``)."""
+        return self._loading
 
     def refresh(self) -> None:
         """The records changed elsewhere (or F5): read them again."""
@@ -185,6 +260,10 @@ class ListPage(QWidget, Generic[T]):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_id(self, record_id: str) -> None:
+        """Select the row of ``record_id`` — once the rows are in, while they load."""
+        if self._loading:
+            self._pending_select = record_id
+            return
         row = self.model.find_row(lambda r: self.row_id(r) == record_id)
         if row >= 0:
             self.view.selectRow(row)
@@ -299,6 +378,51 @@ class ListPage(QWidget, Generic[T]):
             return
         accepts, period_of = self.period_filter.accepts, self.period_of
         self.model.set_filter("period", lambda row: accepts(period_of(row)))
+
+
+class CommuneRecordsPage(ListPage[T]):
+    """A list of records the communes keep (borrowers, loans, groups, checks): at a commune
+    its own, to add and change; at the city every commune's, read only (the records belong
+    to the communes), with a commune column and a commune filter. Inside a tab, which names
+    it."""
+
+    show_title = False
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        if context.office.is_city:
+            self.editable = False
+        #: Whose records the list shows: this commune's, or every commune's at the city.
+        self.owner: str | None = None if context.office.is_city else context.office.unit_code
+        self._communes: dict[str, str] = {}
+        if context.office.is_city:
+            with context.database.reading() as session:
+                self._communes = commune_names(session)
+        super().__init__(context, parent)
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        self.view.verticalHeader().setVisible(False)
+        if context.office.is_city:
+            self.commune_combo = QComboBox()
+            self.commune_combo.addItem(tr(M_ALL_COMMUNES), None)
+            for code, name in sorted(self._communes.items()):
+                self.commune_combo.addItem(f"{name} ({code})", code)
+            self.commune_combo.currentIndexChanged.connect(self._commune_chosen)
+            self.filters.addWidget(self.commune_combo)
+
+    def commune_name(self, code: str) -> str:
+        return self._communes.get(code, code)
+
+    def commune_column(self, value: Callable[[T], str]) -> list[Column[T]]:
+        """The commune column, at the city only."""
+        if not self.context.office.is_city:
+            return []
+        return [Column[T](M_COMMUNE, lambda row: self.commune_name(value(row)))]
+
+    def _commune_chosen(self) -> None:
+        code = self.commune_combo.currentData()
+        self.model.set_filter(
+            "commune",
+            None if code is None else (lambda row: getattr(row, "commune_code", None) == code),
+        )
 
 
 class ListDialog(QDialog):

@@ -116,8 +116,9 @@ class MainWindow(QMainWindow):
         if index not in self._built:
             page = self.specs[index].factory(self.context)
             placeholder = self.stack.widget(index)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.stack.insertWidget(index, page)
             self._built[index] = page
         self.stack.setCurrentIndex(index)

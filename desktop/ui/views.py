@@ -26,6 +26,15 @@ def page_title(text: str) -> QLabel:
     return title
 
 
+def message_label() -> QLabel:
+    """A form's message line: errors in red, "Saved." after a save."""
+    label = QLabel()
+    label.setObjectName("errorLabel")
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    return label
+
+
 def make_table(model: RowTableModel[Any]) -> QTableView:
     view = QTableView()
     view.setModel(model)

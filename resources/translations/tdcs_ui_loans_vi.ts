@@ -661,22 +661,6 @@
 <context>
     <name>LoansPage</name>
     <message>
-        <source>Loading…</source>
-        <translation>Đang tải…</translation>
-    </message>
-    <message>
-        <source>The list could not be loaded: {error}</source>
-        <translation>Không tải được danh sách: {error}</translation>
-    </message>
-    <message>
-        <source>All communes</source>
-        <translation>Tất cả xã, phường</translation>
-    </message>
-    <message>
-        <source>Commune / ward</source>
-        <translation>Xã, phường</translation>
-    </message>
-    <message>
         <source>Enter a whole number.</source>
         <translation>Nhập một số nguyên.</translation>
     </message>
@@ -841,6 +825,7 @@
     </message>
     <message>
         <source>the balance of {day}</source>
+        <extracomment>Balances belong to the communes: read only at the city.</extracomment>
         <translation>số dư ngày {day}</translation>
     </message>
     <message>

@@ -2,6 +2,195 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>DataBox</name>
+    <message>
+        <source>Data and backups</source>
+        <translation>Dữ liệu và sao lưu</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>Sao lưu ra tệp…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>TDCS backs up the data every day it is opened. Restoring a backup replaces all the data with the backup&apos;s, after backing up the current data, and restarts TDCS.</source>
+        <translation>TDCS tự sao lưu dữ liệu mỗi ngày được mở. Khôi phục một bản sao lưu sẽ thay toàn bộ dữ liệu bằng dữ liệu của bản đó (sau khi sao lưu dữ liệu hiện tại) và khởi động lại TDCS.</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Sao lưu ra</translation>
+    </message>
+    <message>
+        <source>TDCS backup (*.sqlite3)</source>
+        <translation>Bản sao lưu TDCS (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Backup written:
+{path}</source>
+        <translation>Đã sao lưu:
+{path}</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: {reason}</source>
+        <translation>Không ghi được bản sao lưu: {reason}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>The data now in TDCS will be replaced by the backup of {when} ({office}). The current data is backed up first. TDCS will then restart.
+
+Restore this backup?</source>
+        <translation>Dữ liệu hiện tại sẽ được thay bằng bản sao lưu ngày {when} ({office}). Dữ liệu hiện tại được sao lưu trước; sau đó TDCS sẽ khởi động lại.
+
+Khôi phục bản sao lưu này?</translation>
+    </message>
+    <message>
+        <source>The data it replaced was kept in {path}.</source>
+        <translation>Dữ liệu trước khi khôi phục được lưu tại {path}.</translation>
+    </message>
+    <message>
+        <source>The backup of {when} was restored. {kept} TDCS restarts now.</source>
+        <translation>Đã khôi phục bản sao lưu ngày {when}. {kept} TDCS sẽ khởi động lại ngay bây giờ.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>Không khôi phục được bản sao lưu: {reason}</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsBox</name>
+    <message>
+        <source>Documents and reports</source>
+        <translation>Văn bản, báo cáo</translation>
+    </message>
+    <message>
+        <source>The yearly report (before 30/10) is the Standing Committee of the City Party Committee&apos;s, in the Party&apos;s form (“Số …-BC/TU”, “T/M BAN THƯỜNG VỤ”); the fund&apos;s reports are the city Fatherland Front Committee&apos;s; the others the city People&apos;s Committee&apos;s. A commune&apos;s report made here keeps the commune as its issuer and says it is a copy made from the commune&apos;s data.</source>
+        <extracomment>What the box showed when last read or saved.</extracomment>
+        <translation>Báo cáo hằng năm (trước 30/10) là báo cáo của Ban Thường vụ Thành ủy, theo thể thức văn bản của Đảng (“Số …-BC/TU”, “T/M BAN THƯỜNG VỤ”); báo cáo Quỹ “Vì người nghèo” là của Ủy ban MTTQ thành phố; các báo cáo khác là của Ủy ban nhân dân thành phố. Báo cáo của một xã, phường lập tại đây vẫn đứng tên xã, phường đó và ghi rõ là bản lập từ số liệu của xã, phường.</translation>
+    </message>
+    <message>
+        <source>Plan and loan reports issued by</source>
+        <translation>Báo cáo kế hoạch, khoản vay do</translation>
+    </message>
+    <message>
+        <source>Fund reports issued by</source>
+        <translation>Báo cáo Quỹ do</translation>
+    </message>
+    <message>
+        <source>The document&apos;s form follows the body that issues it: a People&apos;s Committee&apos;s follows Decree 30/2020 (the national motto, “Số: …/BC-UBND”); a Party Committee&apos;s the Party&apos;s form (“ĐẢNG CỘNG SẢN VIỆT NAM”, “Số …-BC/ĐU”, “T/M ĐẢNG ỦY”); the Fatherland Front&apos;s its own (“Số: …/BC-MTTQ”, “TM. BAN THƯỜNG TRỰC”).</source>
+        <translation>Thể thức văn bản theo cơ quan ban hành: Ủy ban nhân dân theo Nghị định 30/2020 (Quốc hiệu, tiêu ngữ, “Số: …/BC-UBND”); Đảng ủy theo thể thức văn bản của Đảng (“ĐẢNG CỘNG SẢN VIỆT NAM”, “Số …-BC/ĐU”, “T/M ĐẢNG ỦY”); Ủy ban Mặt trận Tổ quốc theo thể thức của Mặt trận (“Số: …/BC-MTTQ”, “TM. BAN THƯỜNG TRỰC”).</translation>
+    </message>
+    <message>
+        <source>Signs for</source>
+        <translation>Ký thay mặt</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>as printed under the signature</source>
+        <translation>như in dưới chữ ký</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>City plan for Directive 39</source>
+        <translation>Kế hoạch thực hiện Chỉ thị 39</translation>
+    </message>
+    <message>
+        <source>The plan of the Standing Committee of the City Party Committee that replaced Kế hoạch số 386-KH/TU of 12/03/2025; reports cite it by this number and date.</source>
+        <translation>Kế hoạch của Ban Thường vụ Thành ủy thay thế Kế hoạch số 386-KH/TU ngày 12/03/2025; báo cáo viện dẫn Kế hoạch theo số và ngày này.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageBox</name>
+    <message>
+        <source>Interface</source>
+        <translation>Giao diện</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeBox</name>
+    <message>
+        <source>Office</source>
+        <extracomment>The office was saved (the documents box names the bodies after it).</extracomment>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>shown in the change history</source>
+        <translation>hiện trong lịch sử thay đổi</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Tên cơ quan</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Họ tên người nhập liệu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <extracomment>What the box showed when last read or saved.</extracomment>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Overview</source>
@@ -30,6 +219,21 @@
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesBox</name>
+    <message>
+        <source>Credit programmes and rates</source>
+        <translation>Chương trình cho vay và lãi suất</translation>
+    </message>
+    <message>
+        <source>When the bank changes a rate, add the new rate with the date it applies from; loans disbursed before that date keep the old rate.</source>
+        <translation>Khi Ngân hàng thay đổi lãi suất, hãy thêm lãi suất mới kèm ngày bắt đầu áp dụng; các khoản vay giải ngân trước ngày đó giữ lãi suất cũ.</translation>
+    </message>
+    <message>
+        <source>New rate…</source>
+        <translation>Lãi suất mới…</translation>
     </message>
 </context>
 <context>
@@ -161,117 +365,8 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <source>Interface</source>
-        <extracomment>What the office and documents boxes showed when last read or saved.</extracomment>
-        <translation>Giao diện</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Ngôn ngữ</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>shown in the change history</source>
-        <translation>hiện trong lịch sử thay đổi</translation>
-    </message>
-    <message>
-        <source>Office name</source>
-        <translation>Tên cơ quan</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Họ tên người nhập liệu</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
-    </message>
-    <message>
-        <source>Documents and reports</source>
-        <translation>Văn bản, báo cáo</translation>
-    </message>
-    <message>
-        <source>The yearly report (before 30/10) is the Standing Committee of the City Party Committee&apos;s, in the Party&apos;s form (“Số …-BC/TU”, “T/M BAN THƯỜNG VỤ”); the fund&apos;s reports are the city Fatherland Front Committee&apos;s; the others the city People&apos;s Committee&apos;s. A commune&apos;s report made here keeps the commune as its issuer and says it is a copy made from the commune&apos;s data.</source>
-        <translation>Báo cáo hằng năm (trước 30/10) là báo cáo của Ban Thường vụ Thành ủy, theo thể thức văn bản của Đảng (“Số …-BC/TU”, “T/M BAN THƯỜNG VỤ”); báo cáo Quỹ “Vì người nghèo” là của Ủy ban MTTQ thành phố; các báo cáo khác là của Ủy ban nhân dân thành phố. Báo cáo của một xã, phường lập tại đây vẫn đứng tên xã, phường đó và ghi rõ là bản lập từ số liệu của xã, phường.</translation>
-    </message>
-    <message>
-        <source>Plan and loan reports issued by</source>
-        <translation>Báo cáo kế hoạch, khoản vay do</translation>
-    </message>
-    <message>
-        <source>Fund reports issued by</source>
-        <translation>Báo cáo Quỹ do</translation>
-    </message>
-    <message>
-        <source>The document&apos;s form follows the body that issues it: a People&apos;s Committee&apos;s follows Decree 30/2020 (the national motto, “Số: …/BC-UBND”); a Party Committee&apos;s the Party&apos;s form (“ĐẢNG CỘNG SẢN VIỆT NAM”, “Số …-BC/ĐU”, “T/M ĐẢNG ỦY”); the Fatherland Front&apos;s its own (“Số: …/BC-MTTQ”, “TM. BAN THƯỜNG TRỰC”).</source>
-        <translation>Thể thức văn bản theo cơ quan ban hành: Ủy ban nhân dân theo Nghị định 30/2020 (Quốc hiệu, tiêu ngữ, “Số: …/BC-UBND”); Đảng ủy theo thể thức văn bản của Đảng (“ĐẢNG CỘNG SẢN VIỆT NAM”, “Số …-BC/ĐU”, “T/M ĐẢNG ỦY”); Ủy ban Mặt trận Tổ quốc theo thể thức của Mặt trận (“Số: …/BC-MTTQ”, “TM. BAN THƯỜNG TRỰC”).</translation>
-    </message>
-    <message>
-        <source>Signs for</source>
-        <translation>Ký thay mặt</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>as printed under the signature</source>
-        <translation>như in dưới chữ ký</translation>
-    </message>
-    <message>
-        <source>Signers</source>
-        <translation>Người ký</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Số</translation>
-    </message>
-    <message>
-        <source>dated</source>
-        <translation>ngày</translation>
-    </message>
-    <message>
-        <source>City plan for Directive 39</source>
-        <translation>Kế hoạch thực hiện Chỉ thị 39</translation>
-    </message>
-    <message>
-        <source>The plan of the Standing Committee of the City Party Committee that replaced Kế hoạch số 386-KH/TU of 12/03/2025; reports cite it by this number and date.</source>
-        <translation>Kế hoạch của Ban Thường vụ Thành ủy thay thế Kế hoạch số 386-KH/TU ngày 12/03/2025; báo cáo viện dẫn Kế hoạch theo số và ngày này.</translation>
-    </message>
-    <message>
         <source>Hamlets (ấp / khu vực)</source>
         <translation>Ấp / khu vực</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Thêm…</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Đổi tên…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Undo delete</source>
-        <translation>Hoàn tác xóa</translation>
     </message>
     <message>
         <source>Add hamlet</source>
@@ -280,96 +375,6 @@
     <message>
         <source>Rename hamlet</source>
         <translation>Đổi tên ấp / khu vực</translation>
-    </message>
-    <message>
-        <source>Delete the hamlet {name}?</source>
-        <translation>Xóa {name}?</translation>
-    </message>
-    <message>
-        <source>Credit programmes and rates</source>
-        <translation>Chương trình cho vay và lãi suất</translation>
-    </message>
-    <message>
-        <source>When the bank changes a rate, add the new rate with the date it applies from; loans disbursed before that date keep the old rate.</source>
-        <translation>Khi Ngân hàng thay đổi lãi suất, hãy thêm lãi suất mới kèm ngày bắt đầu áp dụng; các khoản vay giải ngân trước ngày đó giữ lãi suất cũ.</translation>
-    </message>
-    <message>
-        <source>New rate…</source>
-        <translation>Lãi suất mới…</translation>
-    </message>
-    <message>
-        <source>Data and backups</source>
-        <translation>Dữ liệu và sao lưu</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation>Thư mục dữ liệu</translation>
-    </message>
-    <message>
-        <source>Backups</source>
-        <translation>Thư mục sao lưu</translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation>Sao lưu ngay</translation>
-    </message>
-    <message>
-        <source>Back up to a file…</source>
-        <translation>Sao lưu ra tệp…</translation>
-    </message>
-    <message>
-        <source>The backup could not be written: {reason}</source>
-        <translation>Không ghi được bản sao lưu: {reason}</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Đang sao lưu…</translation>
-    </message>
-    <message>
-        <source>The data now in TDCS will be replaced by the backup of {when} ({office}). The current data is backed up first. TDCS will then restart.
-
-Restore this backup?</source>
-        <translation>Dữ liệu hiện tại sẽ được thay bằng bản sao lưu ngày {when} ({office}). Dữ liệu hiện tại được sao lưu trước; sau đó TDCS sẽ khởi động lại.
-
-Khôi phục bản sao lưu này?</translation>
-    </message>
-    <message>
-        <source>The data it replaced was kept in {path}.</source>
-        <translation>Dữ liệu trước khi khôi phục được lưu tại {path}.</translation>
-    </message>
-    <message>
-        <source>The backup of {when} was restored. {kept} TDCS restarts now.</source>
-        <translation>Đã khôi phục bản sao lưu ngày {when}. {kept} TDCS sẽ khởi động lại ngay bây giờ.</translation>
-    </message>
-    <message>
-        <source>The backup could not be restored: {reason}</source>
-        <translation>Không khôi phục được bản sao lưu: {reason}</translation>
-    </message>
-    <message>
-        <source>Restoring the backup…</source>
-        <translation>Đang khôi phục bản sao lưu…</translation>
-    </message>
-    <message>
-        <source>Backup written:
-{path}</source>
-        <translation>Đã sao lưu:
-{path}</translation>
-    </message>
-    <message>
-        <source>Back up to</source>
-        <translation>Sao lưu ra</translation>
-    </message>
-    <message>
-        <source>Restore from a backup…</source>
-        <translation>Khôi phục từ bản sao lưu…</translation>
-    </message>
-    <message>
-        <source>TDCS backs up the data every day it is opened. Restoring a backup replaces all the data with the backup&apos;s, after backing up the current data, and restarts TDCS.</source>
-        <translation>TDCS tự sao lưu dữ liệu mỗi ngày được mở. Khôi phục một bản sao lưu sẽ thay toàn bộ dữ liệu bằng dữ liệu của bản đó (sau khi sao lưu dữ liệu hiện tại) và khởi động lại TDCS.</translation>
-    </message>
-    <message>
-        <source>TDCS backup (*.sqlite3)</source>
-        <translation>Bản sao lưu TDCS (*.sqlite3)</translation>
     </message>
 </context>
 </TS>

@@ -172,8 +172,24 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
 <context>
     <name>ListPage</name>
     <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: {error}</source>
+        <translation>Không tải được danh sách: {error}</translation>
+    </message>
+    <message>
+        <source>All communes</source>
+        <translation>Tất cả xã, phường</translation>
+    </message>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
         <source>Search (accents not needed)</source>
-        <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete. False for lists inside a tab, which already names them. Offer quarters and halves in the period filter (False for yearly records). Whether anything was added, changed, deleted or restored here (a dialog&apos;s list tells the page that opened it whether to reload).</extracomment>
+        <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete. False for lists inside a tab, which already names them. Offer quarters and halves in the period filter (False for yearly records). Which reload the rows on their way belong to: an older load that finishes late (the period changed, F5 twice) is dropped. The row to select once the rows are in (kept through a reload; a page sets it in :meth:`open_form` to have the record just added selected). Whether anything was added, changed, deleted or restored here (a dialog&apos;s list tells the page that opened it whether to reload). The page, top to bottom: title, the bar, the period filter, the table, the status. Search, filters and buttons.</extracomment>
         <translation>Tìm kiếm (không cần gõ dấu)</translation>
     </message>
     <message>

@@ -247,8 +247,3 @@ def borrower_group(session: Session, borrower_id: str) -> str | None:
     return session.scalar(
         select(Borrower.group_id).where(Borrower.id == borrower_id, Borrower.deleted_at.is_(None))
     )
-
-
-def borrower_choices(session: Session, owner: Owner) -> list[BorrowerRow]:
-    """Borrowers to pick from in the loan form (the same rows as the list)."""
-    return list_borrowers(session, owner)

@@ -172,10 +172,6 @@ class ProgressRow:
         """The sub-task's title when the record is about one, else the plan task's."""
         return self.office_task_title or self.task_title
 
-    @property
-    def period_end(self) -> date:
-        return self.period.end
-
 
 # -- validation -------------------------------------------------------------------------------
 def _period(data: ProgressInput, errors: list[ValidationError]) -> Period | None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from fractions import Fraction
 
 from sqlalchemy import select
@@ -74,10 +73,6 @@ class TaskState:
     @property
     def section(self) -> str:
         return self.line.section
-
-    @property
-    def period_end(self) -> date | None:
-        return self.period.end if self.period else None
 
 
 @dataclass(frozen=True)

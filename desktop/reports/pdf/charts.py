@@ -7,7 +7,6 @@ pies show shares. Axis labels use Vietnamese number formats (``1.234``, ``12,5 %
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -230,8 +229,3 @@ def chart_drawing(chart: Chart, width: float) -> Drawing:
     drawing.initialFontName = fonts.REGULAR
     drawing.initialFontSize = LABEL_SIZE
     return drawing
-
-
-def chart_values_ok(values: Sequence[float]) -> bool:
-    """A chart is worth drawing when it has something above zero to show."""
-    return any(v > 0 for v in values)

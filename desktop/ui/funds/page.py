@@ -11,7 +11,7 @@ from desktop.ui.funds.deposits import DepositListPage
 from desktop.ui.funds.entrusted import CapitalListPage, IndicatorsView, TransferListPage
 from desktop.ui.funds.spending import SpendingListPage
 from desktop.ui.funds.statement import FundStatementView, OpeningListPage
-from desktop.ui.list_page import page_title
+from desktop.ui.views import page_title
 
 
 class FundsPage(QWidget):

@@ -22,7 +22,8 @@ from desktop.core.office import list_hamlets, require_office
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
-from desktop.ui.loans.common import AsyncListPage, int_value, plain
+from desktop.ui.list_page import CommuneRecordsPage
+from desktop.ui.loans.common import int_value, plain
 from desktop.ui.table_model import Column
 
 
@@ -110,7 +111,7 @@ class BorrowerForm(RecordForm):
                 update_borrower(session, self.row.id, data, expected_version=self.row.version)
 
 
-class BorrowersTab(AsyncListPage[BorrowerRow]):
+class BorrowersTab(CommuneRecordsPage[BorrowerRow]):
     title = QT_TRANSLATE_NOOP("BorrowersTab", "Borrowers")
     record_types = ("borrower",)
 

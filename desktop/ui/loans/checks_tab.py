@@ -34,7 +34,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.exporting import save_file_as, write_in_background
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo
-from desktop.ui.loans.common import AsyncListPage, PickerField
+from desktop.ui.list_page import CommuneRecordsPage
+from desktop.ui.loans.common import PickerField
 from desktop.ui.period_filter import PeriodValue
 from desktop.ui.table_model import Column
 
@@ -242,7 +243,7 @@ class CheckForm(RecordForm):
             self.done(QDialog.DialogCode.Accepted)
 
 
-class ChecksTab(AsyncListPage[CheckRow]):
+class ChecksTab(CommuneRecordsPage[CheckRow]):
     title = QT_TRANSLATE_NOOP("ChecksTab", "Loan-use checks")
     record_types = ("loan_check",)
 
@@ -279,8 +280,7 @@ class ChecksTab(AsyncListPage[CheckRow]):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.print_button = QPushButton(tr(M_PRINT))
-        bar = self.layout().itemAt(1).layout()
-        bar.insertWidget(bar.count() - 2, self.print_button)
+        self.insert_button(self.print_button)
         self.print_button.clicked.connect(self.print_selected)
 
     def load_rows(self, session: Session) -> list[CheckRow]:
@@ -311,15 +311,12 @@ class ChecksTab(AsyncListPage[CheckRow]):
         ).format(day=format_date(row.checked_on), name=row.borrower_name)
 
 
-class UncheckedTab(AsyncListPage[UncheckedLoan]):
+class UncheckedTab(CommuneRecordsPage[UncheckedLoan]):
     """Read-only: loans with a balance not checked in the last 12 months."""
 
     title = QT_TRANSLATE_NOOP("ChecksTab", "Loans not checked in 12 months")
     record_types = ("loan",)
-
-    @property
-    def editable(self) -> bool:  # type: ignore[override]
-        return False
+    editable = False
 
     @property
     def columns(self) -> list[Column[UncheckedLoan]]:  # type: ignore[override]
@@ -367,8 +364,7 @@ class UncheckedTab(AsyncListPage[UncheckedLoan]):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.check_button = QPushButton(tr(QT_TRANSLATE_NOOP("ChecksTab", "Record a check…")))
-        bar = self.layout().itemAt(1).layout()
-        bar.insertWidget(bar.count() - 2, self.check_button)
+        self.insert_button(self.check_button)
         self.check_button.setVisible(not context.office.is_city)
         self.check_button.clicked.connect(self.record_check)
         self.view.doubleClicked.connect(lambda _i: self.record_check())

@@ -1,5 +1,5 @@
-"""Pieces the loans tabs share: a list page that loads off the GUI thread, the commune
-column and filter of the city's view, a picker for long lists, and number readers."""
+"""Pieces the loans tabs share: a picker for long lists, and number readers. (Their list
+page, the communes' records at the city, is the kit's ``CommuneRecordsPage``.)"""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -21,127 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
-from sqlalchemy.orm import Session
 
-from desktop.core.errors import UserError, ValidationError
+from desktop.core.errors import ValidationError
 from desktop.core.formatting import parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
-from desktop.core.loans.common import commune_names
 from desktop.core.validation import M_REQUIRED
-from desktop.ui.background import run_in_background
-from desktop.ui.list_page import ListPage
-from desktop.ui.table_model import Column, PreparedRows, RowTableModel, prepare_rows
+from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
 
 T = TypeVar("T")
 
-M_LOADING = QT_TRANSLATE_NOOP("LoansPage", "Loading…")
-M_LOAD_FAILED = QT_TRANSLATE_NOOP("LoansPage", "The list could not be loaded: {error}")
-M_ALL_COMMUNES = QT_TRANSLATE_NOOP("LoansPage", "All communes")
-M_COMMUNE = QT_TRANSLATE_NOOP("LoansPage", "Commune / ward")
 M_NOT_NUMBER = QT_TRANSLATE_NOOP("LoansPage", "Enter a whole number.")
-
-
-class AsyncListPage(ListPage[T]):
-    """A list page whose rows load on the thread pool, so a city-scale list (100 000
-    loans) never freezes the window. Lists are read-only at the city (the records belong
-    to the communes), with a commune filter and column."""
-
-    show_title = False
-
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        self._generation = 0
-        self._loading = False
-        self._pending_select: str | None = None
-        self._communes: dict[str, str] = {}
-        super().__init__(context, parent)
-        self.view.horizontalHeader().setResizeContentsPrecision(200)
-        self.view.verticalHeader().setVisible(False)
-        if context.office.is_city:
-            self.commune_combo = QComboBox()
-            self.commune_combo.addItem(tr(M_ALL_COMMUNES), None)
-            with context.database.reading() as session:
-                self._communes = commune_names(session)
-            for code, name in sorted(self._communes.items()):
-                self.commune_combo.addItem(f"{name} ({code})", code)
-            self.commune_combo.currentIndexChanged.connect(self._commune_chosen)
-            self.filters.addWidget(self.commune_combo)
-
-    @property
-    def editable(self) -> bool:  # type: ignore[override]
-        return not self.context.office.is_city
-
-    @property
-    def owner(self) -> str | None:
-        """Whose records the list shows: this commune's, or every commune's at the city."""
-        return None if self.context.office.is_city else self.context.office.unit_code
-
-    def commune_name(self, code: str) -> str:
-        return self._communes.get(code, code)
-
-    def commune_column(self, value: Callable[[T], str]) -> list[Column[T]]:
-        """The commune column, at the city only."""
-        if not self.context.office.is_city:
-            return []
-        return [Column[T](M_COMMUNE, lambda row: self.commune_name(value(row)))]
-
-    def _commune_chosen(self) -> None:
-        code = self.commune_combo.currentData()
-        self.model.set_filter(
-            "commune",
-            None if code is None else (lambda row: getattr(row, "commune_code", None) == code),
-        )
-
-    def reload(self) -> None:
-        self.watcher.loading()
-        if self._pending_select is None and not self._loading:
-            # Keep the selected row through the reload (a change elsewhere, F5).
-            chosen = self.selected()
-            self._pending_select = None if chosen is None else self.row_id(chosen)
-        self._generation += 1
-        generation = self._generation
-        self._loading = True
-        self.status.setText(tr(M_LOADING))
-        database = self.context.database
-
-        columns = list(self.model.columns)
-
-        def work(_progress: Any) -> PreparedRows[T]:
-            with database.reading() as session:
-                rows = self.load_rows(session)
-            return prepare_rows(columns, rows)
-
-        def done(prepared: PreparedRows[T]) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
-            self._loading = False
-            self.model.set_prepared(prepared)
-            if self._pending_select is not None:
-                record_id, self._pending_select = self._pending_select, None
-                super(AsyncListPage, self).select_id(record_id)
-
-        def failed(error: BaseException) -> None:
-            # On the status line, not in a dialog: a list that could not load (the database
-            # closed while it was reading) must not block the window.
-            if isValid(self) and generation == self._generation:
-                self._loading = False
-                text = error.text() if isinstance(error, UserError) else str(error)
-                self.status.setText(tr(M_LOAD_FAILED).format(error=text))
-
-        run_in_background(work, on_done=done, on_error=failed, parent=self)
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
-    def select_id(self, record_id: str) -> None:
-        if self._loading:
-            self._pending_select = record_id
-        else:
-            super().select_id(record_id)
-
-    def load_rows(self, session: Session) -> list[T]:
-        raise NotImplementedError
 
 
 def plain(text: str) -> str:

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -39,8 +38,8 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
-from desktop.ui.list_page import ListDialog, ListPage
-from desktop.ui.loans.common import AsyncListPage, int_value
+from desktop.ui.list_page import CommuneRecordsPage, ListDialog, ListPage
+from desktop.ui.loans.common import int_value
 from desktop.ui.table_model import Column
 
 
@@ -241,7 +240,7 @@ def grades_dialog(
     return ListDialog(GroupGrades(context, group), title, parent, size=(760, 420))
 
 
-class GroupsTab(AsyncListPage[GroupRow]):
+class GroupsTab(CommuneRecordsPage[GroupRow]):
     title = QT_TRANSLATE_NOOP("GroupsTab", "Savings-and-loan groups")
     record_types = ("savings_group", "group_assessment")
 
@@ -288,11 +287,9 @@ class GroupsTab(AsyncListPage[GroupRow]):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.grades_button = QPushButton(tr(QT_TRANSLATE_NOOP("GroupsTab", "Grades…")))
-        self.layout().itemAt(1).layout().insertWidget(
-            self.layout().itemAt(1).layout().count() - 2, self.grades_button
-        )
+        self.insert_button(self.grades_button)
         self.grades_button.clicked.connect(self.show_grades)
-        note = QLabel(
+        self.add_note(
             tr(
                 QT_TRANSLATE_NOOP(
                     "GroupsTab",
@@ -301,9 +298,6 @@ class GroupsTab(AsyncListPage[GroupRow]):
                 )
             )
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555")
-        self.layout().addWidget(note)
 
     def load_rows(self, session: Session) -> list[GroupRow]:
         return list_groups(session, self.owner)

@@ -640,7 +640,7 @@ class ResultPage(QWizardPage):
                 )
 
         def finished(result: ImportResult) -> None:
-            self.owner.result = result
+            self.owner.import_result = result
             self.owner.imported = True
             self.setSubTitle(
                 tr(
@@ -686,7 +686,7 @@ class ImportWizard(QWizard):
         self.save_as: str | None = None
         self.settle_absent = False
         self.preview: ImportResult | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.imported = False
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)

@@ -3,9 +3,10 @@ the arrears ageing; computed off the GUI thread, exported to .xlsx."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +39,11 @@ from desktop.ui.exporting import export_to_excel
 from desktop.ui.inputs import DateEdit
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+R = TypeVar("R")
 
 NUMBER, MONEY, PERCENT = CellKind.NUMBER, CellKind.MONEY, CellKind.PERCENT
 
@@ -115,6 +121,26 @@ M_DEFINITIONS: Msg = QT_TRANSLATE_NOOP(
     "in the year up to that date, used as intended by the latest of them. A borrower with "
     "loans in two rows counts in both, once in the total.",
 )
+
+
+def add_sheet(
+    workbook: Workbook, title: str, columns: Sequence[Column[R]], rows: Sequence[R], heading: str
+) -> None:
+    """One table of the export: the columns as on screen, percentages as numbers."""
+    add_table_sheet(
+        workbook,
+        title,
+        [SheetColumn(tr(c.title), c.kind) for c in columns],
+        (
+            [
+                float(v) if c.kind is PERCENT and v is not None else v
+                for c in columns
+                for v in [c.value(row)]
+            ]
+            for row in rows
+        ),
+        heading=heading,
+    )
 
 
 class IndicatorsTab(QWidget):
@@ -228,28 +254,14 @@ class IndicatorsTab(QWidget):
             from openpyxl import Workbook  # here, not at the top: opening the page needs none
 
             workbook = Workbook()
-            for title, columns, rows in (
-                (name, INDICATOR_COLUMNS, [*table.rows, table.total]),
-                (
-                    tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Arrears ageing")),
-                    AGEING_COLUMNS,
-                    table.ageing,
-                ),
-            ):
-                add_table_sheet(
-                    workbook,
-                    title,
-                    [SheetColumn(tr(c.title), c.kind) for c in columns],  # type: ignore[attr-defined]
-                    (
-                        [
-                            float(v) if c.kind is PERCENT and v is not None else v  # type: ignore[attr-defined]
-                            for c in columns
-                            for v in [c.value(row)]  # type: ignore[attr-defined]
-                        ]
-                        for row in rows
-                    ),
-                    heading=heading,
-                )
+            add_sheet(workbook, name, INDICATOR_COLUMNS, [*table.rows, table.total], heading)
+            add_sheet(
+                workbook,
+                tr(QT_TRANSLATE_NOOP("IndicatorsTab", "Arrears ageing")),
+                AGEING_COLUMNS,
+                table.ageing,
+                heading,
+            )
             return save_workbook(workbook, target)
 
         export_to_excel(self, name, self.context.paths.reports, write)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import GroupGrade
@@ -27,7 +27,8 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
-from desktop.ui.loans.common import AsyncListPage, int_value
+from desktop.ui.list_page import CommuneRecordsPage
+from desktop.ui.loans.common import int_value
 from desktop.ui.period_filter import PeriodValue
 from desktop.ui.table_model import Column
 
@@ -93,7 +94,7 @@ class OrganisationGradeForm(RecordForm):
                 )
 
 
-class OrganisationGradesTab(AsyncListPage[OrganisationGradeRow]):
+class OrganisationGradesTab(CommuneRecordsPage[OrganisationGradeRow]):
     title = QT_TRANSLATE_NOOP("OrganisationGradesTab", "Grades of the entrusted organisations")
     record_types = ("organisation_grade",)
     period_parts = False
@@ -119,7 +120,7 @@ class OrganisationGradesTab(AsyncListPage[OrganisationGradeRow]):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        note = QLabel(
+        self.add_note(
             tr(
                 QT_TRANSLATE_NOOP(
                     "OrganisationGradesTab",
@@ -129,9 +130,6 @@ class OrganisationGradesTab(AsyncListPage[OrganisationGradeRow]):
                 )
             )
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555")
-        self.layout().addWidget(note)
 
     def load_rows(self, session: Session) -> list[OrganisationGradeRow]:
         return list_organisation_grades(session, self.owner)

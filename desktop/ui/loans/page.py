@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.ui.context import AppContext
-from desktop.ui.list_page import page_title
 from desktop.ui.loans.borrowers_tab import BorrowersTab
 from desktop.ui.loans.checks_tab import ChecksTab, UncheckedTab
 from desktop.ui.loans.common import plain
@@ -17,6 +16,7 @@ from desktop.ui.loans.groups_tab import GroupsTab
 from desktop.ui.loans.indicators_tab import IndicatorsTab
 from desktop.ui.loans.loans_tab import LoansTab
 from desktop.ui.loans.organisation_grades_tab import OrganisationGradesTab
+from desktop.ui.views import page_title
 
 TABS: list[tuple[str, Msg, Callable[[AppContext], QWidget]]] = [
     ("loans", QT_TRANSLATE_NOOP("LoansPage", "Loans"), LoansTab),

@@ -50,7 +50,6 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.history import HistoryDialog
-from desktop.ui.list_page import page_title
 from desktop.ui.overview.scope import ScopeCombo
 from desktop.ui.recording.charts import (
     GrowthChart,
@@ -58,6 +57,7 @@ from desktop.ui.recording.charts import (
     ShareChart,
     TaskStatusChart,
 )
+from desktop.ui.views import page_title
 
 log = logging.getLogger(__name__)
 

@@ -50,6 +50,7 @@ class ScopeCombo(QComboBox):
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
         line = self.lineEdit()
+        assert line is not None  # the box is editable (set above)
         line.setPlaceholderText(self.tr("Type a commune's name or code"))
         line.editingFinished.connect(self._show_chosen)
         self.setToolTip(self.tr("Whose figures to show; type part of a commune's name to find it."))
@@ -60,7 +61,7 @@ class ScopeCombo(QComboBox):
 
     def _show_chosen(self) -> None:
         """Text typed but nothing chosen: show the current choice again."""
-        if self.lineEdit().text() != self.itemText(self.currentIndex()):
+        if self.currentText() != self.itemText(self.currentIndex()):
             self.setEditText(self.itemText(self.currentIndex()))
 
     @property

@@ -1,5 +1,5 @@
-"""The navigation of the whole product, in order. Each later part of TDCS replaces a
-placeholder with its page here."""
+"""The navigation of the whole product, in order: each page with the function that builds it
+when it is first shown."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.ui.context import AppContext
-from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.sync import sync_page
 
 
@@ -54,13 +53,9 @@ def _reports_page(context: AppContext) -> QWidget:
 
 
 def _settings_page(context: AppContext) -> QWidget:
-    from desktop.ui.pages.settings_page import SettingsPage
+    from desktop.ui.pages.settings.page import SettingsPage
 
     return SettingsPage(context)
-
-
-def _placeholder(title: Msg, what: Msg) -> Callable[[AppContext], QWidget]:
-    return lambda context: PlaceholderPage(title, what)
 
 
 PAGES: list[PageSpec] = [

@@ -20,7 +20,6 @@ from desktop.sync import keys
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import show_error, show_info
-from desktop.ui.list_page import page_title
 from desktop.ui.sync.board_tab import BoardTab
 from desktop.ui.sync.conflicts_tab import ConflictsTab
 from desktop.ui.sync.import_tab import ImportTab
@@ -28,6 +27,7 @@ from desktop.ui.sync.ledger_tab import LedgerTab
 from desktop.ui.sync.receipts_tab import ReceiptsTab
 from desktop.ui.sync.records_tab import RecordsTab
 from desktop.ui.sync.widgets import FingerprintLabel
+from desktop.ui.views import page_title
 
 
 class CitySyncPage(QWidget):

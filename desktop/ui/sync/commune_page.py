@@ -41,9 +41,9 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import confirm, show_error, show_info
-from desktop.ui.list_page import make_table, page_title
 from desktop.ui.sync.widgets import FingerprintLabel, open_folder
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.views import make_table, page_title
 
 EXPORT_COLUMNS = [
     Column[ExportRow](QT_TRANSLATE_NOOP("CommuneSync", "No."), lambda r: r.seq, CellKind.NUMBER),

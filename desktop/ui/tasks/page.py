@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 from desktop.core.periods import Period
 from desktop.core.tasks.progress import get_progress
 from desktop.ui.context import AppContext
-from desktop.ui.list_page import page_title
 from desktop.ui.tasks.board import MissingView, TaskBoard
 from desktop.ui.tasks.lists import OfficeTaskListPage, ProgressListPage
 from desktop.ui.tasks.progress_form import ProgressForm
+from desktop.ui.views import page_title
 
 
 class TasksPage(QWidget):
