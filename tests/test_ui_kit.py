@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.enums import HouseholdCategory
 from desktop.core import validation
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import (
     HamletInfo,
@@ -26,7 +27,7 @@ from desktop.core.office import (
     restore_hamlet,
 )
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.history import HistoryDialog
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import ListPage
@@ -43,10 +44,10 @@ class HamletForm(RecordForm):
         self.since = self.add_field("since", "Từ ngày", DateEdit())
 
     def submit(self) -> None:
-        reader = FieldReader()
-        name = reader.read(validation.required_text, self.name.text(), "name")
-        reader.read(self.since.value, "since", required=False)
-        reader.check()
+        reader = ErrorCollector()
+        name = reader.check(validation.required_text, self.name.text(), "name")
+        reader.check(self.since.value, "since", required=False)
+        reader.raise_if_any()
         with self.database.transaction() as s:
             if self.row is None:
                 add_hamlet(s, name or "")

@@ -10,7 +10,6 @@ cannot be changed look it and are left out of the Tab order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import FormErrors, UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.ui.dialogs import confirm
 from desktop.ui.screens import keep_on_screen
@@ -44,26 +43,6 @@ ERROR_STYLE = "color: #b00020"
 M_DISCARD = QT_TRANSLATE_NOOP("RecordForm", "Discard the unsaved changes?")
 #: Cells of a table inside a form compared for changes (a form's tables are short).
 _MAX_CELLS = 5000
-
-
-class FieldReader:
-    """Reads several fields and gathers every validation error, so a form shows all its
-    problems at once instead of one per Save."""
-
-    def __init__(self) -> None:
-        self.errors: list[ValidationError] = []
-
-    def read(self, getter: Callable[..., V], *args: Any, **kwargs: Any) -> V | None:
-        try:
-            return getter(*args, **kwargs)
-        except ValidationError as error:
-            self.errors.append(error)
-            return None
-
-    def check(self) -> None:
-        """Raise :class:`FormErrors` if any field failed."""
-        if self.errors:
-            raise FormErrors(self.errors)
 
 
 class RecordForm(QDialog):

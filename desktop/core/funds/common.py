@@ -5,43 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from db.base import SyncedRecord
 from desktop.core import validation
-from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store
 from desktop.core.text import clean_multiline
 
+E = TypeVar("E", bound=StrEnum)
+
 M_FUTURE = QT_TRANSLATE_NOOP("Funds", "This date is in the future.")
 M_CHOOSE = QT_TRANSLATE_NOOP("Funds", "Choose one.")
-
-
-class Checks:
-    """Runs field checks and keeps every failure, so a form shows all its problems at once."""
-
-    def __init__(self) -> None:
-        self.errors: list[ValidationError] = []
-
-    def run(self, check: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return check(*args, **kwargs)
-        except ValidationError as error:
-            self.errors.append(error)
-            return None
-
-    def fail(self, field: str, message: Any, **params: Any) -> None:
-        self.errors.append(ValidationError(field, message, **params))
-
-    def has(self, field: str) -> bool:
-        return any(e.field == field for e in self.errors)
-
-    def raise_if_any(self) -> None:
-        if self.errors:
-            raise FormErrors(self.errors)
 
 
 def past_date(value: date | None, field: str, *, today: date, required: bool = True) -> date | None:
@@ -52,10 +31,11 @@ def past_date(value: date | None, field: str, *, today: date, required: bool = T
     return day
 
 
-def choice(value: Any, field: str) -> Any:
+def choice(value: object, field: str, vocabulary: type[E]) -> E:
+    """One of ``vocabulary``'s values (a member or its stored text)."""
     if value is None or value == "":
         raise ValidationError(field, M_CHOOSE)
-    return value
+    return vocabulary(str(value))
 
 
 def notes(value: str | None, field: str = "notes") -> str:

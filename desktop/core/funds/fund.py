@@ -30,10 +30,9 @@ from sqlalchemy.orm import Session
 from db.enums import ContributionForm, DonorType
 from db.models import FundContribution, FundOpeningBalance, FundSpending, Hamlet
 from desktop.core import validation
-from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date
 from desktop.core.funds.common import (
-    Checks,
     choice,
     deleter,
     notes,
@@ -103,27 +102,27 @@ def validate_contribution(
     data: ContributionInput, *, today: date | None = None
 ) -> dict[str, object]:
     today = today or date.today()
-    checks = Checks()
-    donor = checks.run(validation.required_text, data.donor_name, "donor_name", limit=200)
-    donor_type = checks.run(choice, data.donor_type, "donor_type")
-    form = checks.run(choice, data.form, "form")
-    amount = checks.run(validation.amount, data.amount, "amount")
-    received = checks.run(past_date, data.received_on, "received_on", today=today)
-    year = checks.run(validation.year, data.campaign_year, "campaign_year")
+    checks = ErrorCollector()
+    donor = checks.check(validation.required_text, data.donor_name, "donor_name", limit=200)
+    donor_type = checks.check(choice, data.donor_type, "donor_type", DonorType)
+    form = checks.check(choice, data.form, "form", ContributionForm)
+    amount = checks.check(validation.amount, data.amount, "amount")
+    received = checks.check(past_date, data.received_on, "received_on", today=today)
+    year = checks.check(validation.year, data.campaign_year, "campaign_year")
     if year is not None and received is not None and abs(year - received.year) > 1:
-        checks.fail("campaign_year", M_CAMPAIGN_YEAR, year=received.year)
-    description = checks.run(
+        checks.add("campaign_year", M_CAMPAIGN_YEAR, year=received.year)
+    description = checks.check(
         validation.optional_text, data.in_kind_description, "in_kind_description", limit=500
     )
     if form in IN_KIND_FORMS and not description:
-        checks.fail("in_kind_description", M_IN_KIND_DESCRIPTION)
-    receipt = checks.run(validation.optional_text, data.receipt_no, "receipt_no", limit=50)
-    note = checks.run(notes, data.notes)
+        checks.add("in_kind_description", M_IN_KIND_DESCRIPTION)
+    receipt = checks.check(validation.optional_text, data.receipt_no, "receipt_no", limit=50)
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {
         "donor_name": donor,
-        "donor_type": DonorType(donor_type),
-        "form": ContributionForm(form),
+        "donor_type": donor_type,
+        "form": form,
         "amount": amount,
         "in_kind_description": description if form in IN_KIND_FORMS else "",
         "received_on": received,
@@ -265,20 +264,20 @@ class SpendingRow:
 
 def validate_spending(data: SpendingInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
-    checks = Checks()
-    recipient = checks.run(
+    checks = ErrorCollector()
+    recipient = checks.check(
         validation.required_text, data.recipient_name, "recipient_name", limit=200
     )
-    purpose = checks.run(validation.required_text, data.purpose, "purpose", limit=500)
-    amount = checks.run(validation.amount, data.amount, "amount")
-    spent = checks.run(past_date, data.spent_on, "spent_on", today=today)
-    decision_no = checks.run(validation.optional_text, data.decision_no, "decision_no", limit=60)
-    decided = checks.run(
+    purpose = checks.check(validation.required_text, data.purpose, "purpose", limit=500)
+    amount = checks.check(validation.amount, data.amount, "amount")
+    spent = checks.check(past_date, data.spent_on, "spent_on", today=today)
+    decision_no = checks.check(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    decided = checks.check(
         past_date, data.decision_date, "decision_date", today=today, required=False
     )
     if decided is not None and spent is not None and decided > spent:
-        checks.fail("decision_date", M_DECISION_AFTER_SPENDING, day=format_date(spent))
-    note = checks.run(notes, data.notes)
+        checks.add("decision_date", M_DECISION_AFTER_SPENDING, day=format_date(spent))
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {
         "recipient_name": recipient,
@@ -461,12 +460,12 @@ class OpeningRow:
 
 
 def validate_opening(data: OpeningInput) -> dict[str, object]:
-    checks = Checks()
-    year = checks.run(validation.year, data.year, "year")
-    amount = checks.run(
+    checks = ErrorCollector()
+    year = checks.check(validation.year, data.year, "year")
+    amount = checks.check(
         validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT, allow_zero=True
     )
-    note = checks.run(notes, data.notes)
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {"year": year, "amount": amount, "notes": note}
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models import OfficeTask, PlanTask, TaskProgress
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Owner, owner_clause
@@ -54,19 +54,14 @@ class OfficeTaskRow:
 
 
 def validate_office_task(data: OfficeTaskInput) -> dict[str, object]:
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     if not clean(data.parent_code):
-        errors.append(ValidationError("parent", M_PARENT_REQUIRED))
-    title = notes = ""
-    try:
-        title = validation.required_text(data.title, "title", limit=300)
-    except ValidationError as error:
-        errors.append(error)
+        errors.add("parent", M_PARENT_REQUIRED)
+    title = errors.check(validation.required_text, data.title, "title", limit=300)
     notes = clean_multiline(data.notes)
     if len(notes) > validation.MAX_TEXT:
-        errors.append(ValidationError("notes", validation.M_TOO_LONG, limit=validation.MAX_TEXT))
-    if errors:
-        raise FormErrors(errors)
+        errors.add("notes", validation.M_TOO_LONG, limit=validation.MAX_TEXT)
+    errors.raise_if_any()
     return {
         "parent_code": clean(data.parent_code),
         "title": title,

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from db.enums import PeriodKind, TaskStatus
 from db.models import OfficeTask, PlanTask, TaskDocument, TaskProgress
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.labels import label
@@ -178,19 +178,17 @@ class ProgressRow:
 
 
 # -- validation -------------------------------------------------------------------------------
-def _period(data: ProgressInput, errors: list[ValidationError]) -> Period | None:
-    try:
-        year = validation.year(data.year, "period")
-    except ValidationError as error:
-        errors.append(error)
+def _period(data: ProgressInput, errors: ErrorCollector) -> Period | None:
+    year = errors.check(validation.year, data.year, "period")
+    if year is None:
         return None
     if data.period_kind is None or data.period_no is None:
-        errors.append(ValidationError("period", M_PERIOD_REQUIRED))
+        errors.add("period", M_PERIOD_REQUIRED)
         return None
     try:
         return Period(year, PeriodKind(data.period_kind), data.period_no)
     except (UserError, ValueError):
-        errors.append(ValidationError("period", M_PERIOD_BAD))
+        errors.add("period", M_PERIOD_BAD)
         return None
 
 
@@ -213,7 +211,7 @@ def _percent(status: TaskStatus, percent: int | None) -> int | None:
 
 
 def _documents(
-    documents: Sequence[DocumentInput], today: date, errors: list[ValidationError]
+    documents: Sequence[DocumentInput], today: date, errors: ErrorCollector
 ) -> list[dict[str, object]]:
     cleaned: list[dict[str, object]] = []
     for row, doc in enumerate(documents, start=1):
@@ -225,12 +223,10 @@ def _documents(
             if issued is not None and issued > today:
                 raise ValidationError("documents", M_NOT_IN_FUTURE)
         except ValidationError as error:
-            errors.append(
-                ValidationError("documents", M_DOCUMENT_FIELD, row=row, problem=error.text())
-            )
+            errors.add("documents", M_DOCUMENT_FIELD, row=row, problem=error.text())
             continue
         if not (number or symbol or summary):
-            errors.append(ValidationError("documents", M_DOCUMENT_EMPTY, row=row))
+            errors.add("documents", M_DOCUMENT_EMPTY, row=row)
             continue
         cleaned.append(
             {
@@ -249,44 +245,34 @@ def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict
     """Check every field (no database needed) and return the values to store, documents
     under ``"documents"``; raise :class:`FormErrors` naming every field at fault."""
     today = today or date.today()
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     if not clean(data.plan_task_code):
-        errors.append(ValidationError("task", M_TASK_REQUIRED))
+        errors.add("task", M_TASK_REQUIRED)
     period = _period(data, errors)
     if period is not None and period.start > today:
-        errors.append(ValidationError("period", M_PERIOD_FUTURE, period=period.label()))
+        errors.add("period", M_PERIOD_FUTURE, period=period.label())
     percent: int | None = None
     if data.status is None:
-        errors.append(ValidationError("status", M_STATUS_REQUIRED))
+        errors.add("status", M_STATUS_REQUIRED)
     else:
-        try:
-            percent = _percent(TaskStatus(data.status), data.percent)
-        except ValidationError as error:
-            errors.append(error)
+        percent = errors.check(_percent, TaskStatus(data.status), data.percent)
     texts: dict[str, str] = {}
     for name in ("achievements", "figures", "difficulties", "proposals"):
         text = clean_multiline(getattr(data, name))
         if len(text) > validation.MAX_LONG_TEXT:
-            errors.append(
-                ValidationError(name, validation.M_TOO_LONG, limit=validation.MAX_LONG_TEXT)
-            )
+            errors.add(name, validation.M_TOO_LONG, limit=validation.MAX_LONG_TEXT)
         texts[name] = text
     if data.status not in (None, TaskStatus.CHUA_TRIEN_KHAI) and not texts["achievements"]:
-        errors.append(ValidationError("achievements", M_ACHIEVEMENTS_REQUIRED))
-    reported_on = None
-    try:
-        reported_on = validation.date_in_range(data.reported_on, "reported_on", required=False)
-        if reported_on is not None and reported_on > today:
-            raise ValidationError("reported_on", M_NOT_IN_FUTURE)
-        if reported_on is not None and period is not None and reported_on < period.start:
-            raise ValidationError(
-                "reported_on", M_REPORTED_BEFORE_PERIOD, start=format_date(period.start)
-            )
-    except ValidationError as error:
-        errors.append(error)
+        errors.add("achievements", M_ACHIEVEMENTS_REQUIRED)
+    reported_on = errors.check(
+        validation.date_in_range, data.reported_on, "reported_on", required=False
+    )
+    if reported_on is not None and reported_on > today:
+        errors.add("reported_on", M_NOT_IN_FUTURE)
+    elif reported_on is not None and period is not None and reported_on < period.start:
+        errors.add("reported_on", M_REPORTED_BEFORE_PERIOD, start=format_date(period.start))
     documents = _documents(data.documents, today, errors)
-    if errors:
-        raise FormErrors(errors)
+    errors.raise_if_any()
     assert period is not None and data.status is not None
     return {
         "plan_task_code": clean(data.plan_task_code),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import ContributionForm as GiftForm
 from db.enums import DonorType
-from desktop.core.errors import ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.fund import (
     IN_KIND_FORMS,
@@ -31,10 +31,10 @@ from desktop.core.text import search_key
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
@@ -124,13 +124,13 @@ class ContributionForm(RecordForm):
         if day is not None:
             self.campaign_year.setValue(day.year)
 
-    def read(self, reader: FieldReader) -> ContributionInput:
+    def read(self, reader: ErrorCollector) -> ContributionInput:
         return ContributionInput(
             donor_name=self.donor_name.text(),
             donor_type=self.donor_type.value(),
             form=self.form_combo.value(),
-            amount=reader.read(self.amount.value, "amount"),
-            received_on=reader.read(self.received_on.value, "received_on"),
+            amount=reader.check(self.amount.value, "amount"),
+            received_on=reader.check(self.received_on.value, "received_on"),
             campaign_year=self.campaign_year.value(),
             in_kind_description=self.in_kind.text() if self.in_kind.isEnabled() else "",
             receipt_no=self.receipt_no.text(),
@@ -138,9 +138,10 @@ class ContributionForm(RecordForm):
         )
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         data = self.read(reader)
-        check_form(reader, lambda: validate_contribution(data))
+        reader.check(validate_contribution, data)
+        reader.raise_if_any()
         self._check_same_gift(data)
         with self.context.database.transaction() as session:
             save_contribution(

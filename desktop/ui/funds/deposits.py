@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import DepositKind, PartyType
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.deposits import (
     DepositInput,
@@ -21,10 +22,10 @@ from desktop.core.funds.deposits import (
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, check_form
+from desktop.ui.recording.forms import TextArea
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
@@ -77,17 +78,18 @@ class DepositForm(RecordForm):
             self.term.setValue(0)
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         data = DepositInput(
             kind=self.kind.value(),
             party_name=self.party_name.text(),
             party_type=self.party_type.value(),
-            amount=reader.read(self.amount.value, "amount"),
-            transacted_on=reader.read(self.transacted_on.value, "transacted_on"),
+            amount=reader.check(self.amount.value, "amount"),
+            transacted_on=reader.check(self.transacted_on.value, "transacted_on"),
             term_months=self.term.value() or None,
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_deposit(data))
+        reader.check(validate_deposit, data)
+        reader.raise_if_any()
         with self.context.database.transaction() as session:
             save_deposit(
                 session,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from db.enums import SourceLevel
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_money
 from desktop.core.funds.capital import (
     CapitalInput,
@@ -40,11 +41,11 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.exporting import export_model
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
 from desktop.ui.recording.charts import GrowthChart, ShareChart
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
@@ -99,18 +100,21 @@ class TransferForm(RecordForm):
             )
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         data = TransferInput(
             year=self.year.value(),
             source_level=self.source_level.value(),
-            amount=reader.read(self.amount.value, "amount"),
+            amount=reader.check(self.amount.value, "amount"),
             decision_no=self.decision_no.text(),
-            decision_date=reader.read(self.decision_date.value, "decision_date", required=False),
-            transferred_on=reader.read(self.transferred_on.value, "transferred_on", required=False),
+            decision_date=reader.check(self.decision_date.value, "decision_date", required=False),
+            transferred_on=reader.check(
+                self.transferred_on.value, "transferred_on", required=False
+            ),
             programme_code=self.programme.value(),
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_transfer(data))
+        reader.check(validate_transfer, data)
+        reader.raise_if_any()
         with self.context.database.transaction() as session:
             save_transfer(
                 session,
@@ -211,16 +215,17 @@ class CapitalForm(RecordForm):
             self.as_of.set_value(row.as_of)
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         data = CapitalInput(
             year=self.year.value(),
-            total_capital=reader.read(self.total.value, "total_capital"),
-            entrusted_balance=reader.read(self.balance.value, "entrusted_balance", required=False),
-            as_of=reader.read(self.as_of.value, "as_of", required=False),
+            total_capital=reader.check(self.total.value, "total_capital"),
+            entrusted_balance=reader.check(self.balance.value, "entrusted_balance", required=False),
+            as_of=reader.check(self.as_of.value, "as_of", required=False),
             source_note=self.source_note.text(),
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_capital(data))
+        reader.check(validate_capital, data)
+        reader.raise_if_any()
         with self.context.database.transaction() as session:
             save_capital(
                 session,

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.fund import (
     SpendingInput,
@@ -29,10 +29,10 @@ from desktop.core.office import list_hamlets
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, check_form
+from desktop.ui.recording.forms import TextArea
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
@@ -107,22 +107,23 @@ class SpendingForm(RecordForm):
         else:
             self.spent_on.set_value(date.today())
 
-    def read(self, reader: FieldReader) -> SpendingInput:
+    def read(self, reader: ErrorCollector) -> SpendingInput:
         return SpendingInput(
             recipient_name=self.recipient.text(),
             purpose=self.purpose.currentText(),
-            amount=reader.read(self.amount.value, "amount"),
-            spent_on=reader.read(self.spent_on.value, "spent_on"),
+            amount=reader.check(self.amount.value, "amount"),
+            spent_on=reader.check(self.spent_on.value, "spent_on"),
             hamlet_id=self.hamlet.value(),
             decision_no=self.decision_no.text(),
-            decision_date=reader.read(self.decision_date.value, "decision_date", required=False),
+            decision_date=reader.check(self.decision_date.value, "decision_date", required=False),
             notes=self.notes.value(),
         )
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         data = self.read(reader)
-        check_form(reader, lambda: validate_spending(data))
+        reader.check(validate_spending, data)
+        reader.raise_if_any()
         self._check_balance(data)
         with self.context.database.transaction() as session:
             save_spending(

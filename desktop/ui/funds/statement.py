@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_money
 from desktop.core.funds.fund import (
     OpeningInput,
@@ -31,11 +32,11 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.exporting import export_model
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import MoneyEdit
 from desktop.ui.period_filter import PeriodValue
 from desktop.ui.recording.charts import MonthlyContributionsChart
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
@@ -64,13 +65,14 @@ class OpeningForm(RecordForm):
             self.amount.set_value(row.amount)
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         data = OpeningInput(
             year=self.year.value(),
-            amount=reader.read(self.amount.value, "amount"),
+            amount=reader.check(self.amount.value, "amount"),
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_opening(data))
+        reader.check(validate_opening, data)
+        reader.raise_if_any()
         with self.context.database.transaction() as session:
             save_opening(
                 session,

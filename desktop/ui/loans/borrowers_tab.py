@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import HouseholdCategory, Sex
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.borrowers import (
     BorrowerInput,
@@ -20,7 +21,7 @@ from desktop.core.loans.borrowers import (
 from desktop.core.loans.groups import group_choices
 from desktop.core.office import list_hamlets, require_office
 from desktop.reports.xlsx_table import CellKind
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, int_value, plain
 from desktop.ui.table_model import Column
@@ -89,9 +90,9 @@ class BorrowerForm(RecordForm):
         self.resize(600, 520)
 
     def submit(self) -> None:
-        reader = FieldReader()
-        birth_year = reader.read(int_value, self.birth_year, "birth_year")
-        reader.check()
+        reader = ErrorCollector()
+        birth_year = reader.check(int_value, self.birth_year, "birth_year")
+        reader.raise_if_any()
         data = BorrowerInput(
             full_name=self.full_name.text(),
             citizen_id=self.citizen_id.text(),

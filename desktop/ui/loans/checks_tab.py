@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import CheckerKind, CheckResult
 from desktop.core.database import Database
-from desktop.core.errors import UserError
+from desktop.core.errors import ErrorCollector, UserError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.checks import (
@@ -32,7 +32,7 @@ from desktop.reports.service import save_report
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.exporting import save_file_as, write_in_background
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, PickerField
 from desktop.ui.period_filter import PeriodValue
@@ -199,10 +199,10 @@ class CheckForm(RecordForm):
             self.stated_use.setText(loan.purpose)
 
     def submit(self) -> None:
-        reader = FieldReader()
-        checked = reader.read(self.checked_on.value, "checked_on")
-        follow_up = reader.read(self.follow_up_on.value, "follow_up_on", required=False)
-        reader.check()
+        reader = ErrorCollector()
+        checked = reader.check(self.checked_on.value, "checked_on")
+        follow_up = reader.check(self.follow_up_on.value, "follow_up_on", required=False)
+        reader.raise_if_any()
         data = CheckInput(
             loan_id=self.loan.value(),
             checked_on=checked,

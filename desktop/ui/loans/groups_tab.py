@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import GroupGrade, GroupStatus
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.labels import label
 from desktop.core.loans.common import organisations
@@ -37,7 +38,7 @@ from desktop.core.loans.groups import (
 from desktop.core.office import list_hamlets
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import ListDialog, ListPage
 from desktop.ui.loans.common import AsyncListPage, int_value
@@ -114,9 +115,9 @@ class GroupForm(RecordForm):
         self.saved_id: str | None = None
 
     def submit(self) -> None:
-        reader = FieldReader()
-        decided = reader.read(self.decision_date.value, "founding_decision_date", required=False)
-        reader.check()
+        reader = ErrorCollector()
+        decided = reader.check(self.decision_date.value, "founding_decision_date", required=False)
+        reader.raise_if_any()
         data = GroupInput(
             code=self.code.text(),
             name=self.name.text(),
@@ -170,11 +171,11 @@ class AssessmentForm(RecordForm):
         self.resize(520, 360)
 
     def submit(self) -> None:
-        reader = FieldReader()
-        year = reader.read(int_value, self.year, "year", required=True)
-        members = reader.read(int_value, self.members, "members_count")
-        savings = reader.read(self.savings.value, "members_savings", required=False)
-        reader.check()
+        reader = ErrorCollector()
+        year = reader.check(int_value, self.year, "year", required=True)
+        members = reader.check(int_value, self.members, "members_count")
+        savings = reader.check(self.savings.value, "members_savings", required=False)
+        reader.raise_if_any()
         data = AssessmentInput(year, self.grade.value(), members, savings, self.notes.text())
         with self.database.transaction() as session:
             if self.row is None:

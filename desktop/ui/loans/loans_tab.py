@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core.database import Database
-from desktop.core.errors import ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_date, format_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import (
@@ -50,7 +50,7 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.flow_layout import FlowLayout
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.list_page import ListDialog, ListPage
 from desktop.ui.loans.common import AsyncListPage, PickerField, plain, rate_value
@@ -277,16 +277,16 @@ class LoanForm(RecordForm):
         self.rate.setText(format_rate_bp(found.rate_bp) if found else "")
 
     def submit(self) -> None:
-        reader = FieldReader()
-        amount = reader.read(
+        reader = ErrorCollector()
+        amount = reader.check(
             self.amount.value,
             "amount_disbursed",
             required=self.row is None or self.row.amount_disbursed is not None,
         )
-        disbursed = reader.read(self.disbursed_on.value, "disbursed_on")
-        maturity = reader.read(self.maturity_on.value, "maturity_on", required=False)
-        rate = reader.read(rate_value, self.rate)
-        reader.check()
+        disbursed = reader.check(self.disbursed_on.value, "disbursed_on")
+        maturity = reader.check(self.maturity_on.value, "maturity_on", required=False)
+        rate = reader.check(rate_value, self.rate)
+        reader.raise_if_any()
         data = LoanInput(
             borrower_id=self.borrower.value(),
             programme_code=self.programme.value(),
@@ -342,14 +342,14 @@ class BalanceForm(RecordForm):
         self.resize(560, 560)
 
     def submit(self) -> None:
-        reader = FieldReader()
-        as_of = reader.read(self.as_of.value, "as_of")
+        reader = ErrorCollector()
+        as_of = reader.check(self.as_of.value, "as_of")
         amounts = {
-            part: reader.read(edit.value, part, required=False) or 0
+            part: reader.check(edit.value, part, required=False) or 0
             for part, edit in self.parts.items()
         }
-        since = reader.read(self.overdue_since.value, "overdue_since", required=False)
-        reader.check()
+        since = reader.check(self.overdue_since.value, "overdue_since", required=False)
+        reader.raise_if_any()
         data = BalanceInput(as_of=as_of, overdue_since=since, notes=self.notes.text(), **amounts)
         with self.database.transaction() as session:
             if self.row is None:

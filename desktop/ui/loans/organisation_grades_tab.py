@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import GroupGrade
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.common import organisations
 from desktop.core.loans.organisation_grades import (
@@ -25,7 +26,7 @@ from desktop.core.loans.organisation_grades import (
 )
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, int_value
 from desktop.ui.period_filter import PeriodValue
@@ -77,10 +78,10 @@ class OrganisationGradeForm(RecordForm):
         self.resize(560, 320)
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         # An empty year is the service's to report, with every other missing field.
-        year = reader.read(int_value, self.year, "year")
-        reader.check()
+        year = reader.check(int_value, self.year, "year")
+        reader.raise_if_any()
         data = OrganisationGradeInput(
             self.organisation.value(), year, self.grade.value(), self.notes.text()
         )

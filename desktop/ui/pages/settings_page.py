@@ -37,7 +37,7 @@ from desktop.core.backups import (
     make_backup,
     restore_backup,
 )
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_rate_bp, parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.issuers import (
@@ -68,7 +68,7 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error, show_info
 from desktop.ui.exporting import save_file_as
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.pages.restore_dialog import RestoreDialog
 from desktop.ui.table_model import Column, RowTableModel
@@ -140,16 +140,16 @@ class RateForm(RecordForm):
         self.resize(560, 420)
 
     def submit(self) -> None:
-        reader = FieldReader()
-        valid_from = reader.read(self.valid_from.value, "valid_from")
-        rate = reader.read(parse_rate_bp, self.rate.text(), field="rate_bp")
+        reader = ErrorCollector()
+        valid_from = reader.check(self.valid_from.value, "valid_from")
+        rate = reader.check(parse_rate_bp, self.rate.text(), field="rate_bp")
         priority = (
-            reader.read(parse_rate_bp, self.priority.text(), field="priority_rate_bp")
+            reader.check(parse_rate_bp, self.priority.text(), field="priority_rate_bp")
             if self.priority.text().strip()
             else None
         )
-        cap = reader.read(self.cap.value, "cap_amount", required=False)
-        reader.check()
+        cap = reader.check(self.cap.value, "cap_amount", required=False)
+        reader.raise_if_any()
         assert valid_from is not None
         with self.context.database.transaction() as session:
             add_rate(
@@ -395,34 +395,29 @@ class SettingsPage(QWidget):
         self.documents_error.clear()
         self.save_documents.setEnabled(False)
         office = self.context.database.office() or self.context.office
-        errors: list[ValidationError] = []
-        try:
-            plan_date = self.plan_date.value("plan_date", required=False)
-        except ValidationError as error:
-            plan_date = None
-            errors.append(error)
+        unread = ErrorCollector()
+        plan_date = unread.check(self.plan_date.value, "plan_date", required=False)
+        errors = ErrorCollector()
         try:
             with self.context.database.transaction() as session:
-                try:
-                    save_document_settings(
-                        session,
-                        office,
-                        office_body=self._body(self.office_body),
-                        fund_body=self._body(self.fund_body),
-                        signers=[
-                            (
-                                body,
-                                self.signer_titles[body].currentText(),
-                                self.signer_names[body].text(),
-                            )
-                            for body in self.signer_titles
-                        ],
-                        plan=(self.plan_number.text(), plan_date),
-                    )
-                except FormErrors as failed:
-                    errors[:0] = failed.errors
-                if errors:
-                    raise FormErrors(errors)
+                errors.check(
+                    save_document_settings,
+                    session,
+                    office,
+                    office_body=self._body(self.office_body),
+                    fund_body=self._body(self.fund_body),
+                    signers=[
+                        (
+                            body,
+                            self.signer_titles[body].currentText(),
+                            self.signer_names[body].text(),
+                        )
+                        for body in self.signer_titles
+                    ],
+                    plan=(self.plan_number.text(), plan_date),
+                )
+                errors.errors.extend(unread.errors)  # a date that cannot be read, last
+                errors.raise_if_any()
         except (ValidationError, FormErrors) as error:
             self.documents_error.setText(error.text())
             return

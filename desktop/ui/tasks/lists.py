@@ -33,10 +33,10 @@ from desktop.core.tasks.progress import (
 )
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, check_form
+from desktop.ui.recording.forms import TextArea
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 from desktop.ui.tasks.board import SUB_TASK_MARK
@@ -158,7 +158,7 @@ class OfficeTaskForm(RecordForm):
             notes=self.notes.value(),
             sort_order=self.row.sort_order if self.row else 0,
         )
-        check_form(FieldReader(), lambda: validate_office_task(data))
+        validate_office_task(data)
         with self.context.database.transaction() as session:
             save_office_task(
                 session,

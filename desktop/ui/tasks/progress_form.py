@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import PeriodKind, TaskStatus
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_stored_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.periods import Period
@@ -50,9 +50,9 @@ from desktop.core.tasks.progress import (
 from desktop.core.tasks.status import TaskLine, task_lines
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROMAN = ("I", "II", "III", "IV")
@@ -114,7 +114,7 @@ class DocumentsModel(QAbstractTableModel):
             del self.lines[row]
             self.endRemoveRows()
 
-    def inputs(self, reader: FieldReader) -> tuple[DocumentInput, ...]:
+    def inputs(self, reader: ErrorCollector) -> tuple[DocumentInput, ...]:
         """The documents typed, skipping wholly empty lines; a date that cannot be read is
         reported (``documents``) and the line left out."""
         found = []
@@ -607,7 +607,7 @@ class ProgressForm(RecordForm):
 
     # -- another period, a correction, a record that exists -------------------------------------
     def _snapshot(self) -> ProgressInput:
-        return self.read(FieldReader())
+        return self.read(ErrorCollector())
 
     def _open_selected_record(self) -> None:
         existing = self.existing_record()
@@ -617,7 +617,7 @@ class ProgressForm(RecordForm):
     def _open_record(self, existing: RecordedPeriod) -> None:
         """Turn this new record's form into the saved record of its task and period, with
         what was typed added to it (nothing is saved until Save)."""
-        reader = FieldReader()
+        reader = ErrorCollector()
         typed, initial = self.read(reader), self._initial
         if reader.errors:  # a date that cannot be read would be lost: say so first
             self.clear_errors()
@@ -674,7 +674,7 @@ class ProgressForm(RecordForm):
         self.period_no.setFocus()
 
     # -- saving ---------------------------------------------------------------------------------
-    def read(self, reader: FieldReader) -> ProgressInput:
+    def read(self, reader: ErrorCollector) -> ProgressInput:
         self.documents.commit_pending()
         key = self.selected_key()
         return ProgressInput(
@@ -689,7 +689,7 @@ class ProgressForm(RecordForm):
             figures=self.figures.value(),
             difficulties=self.difficulties.value(),
             proposals=self.proposals.value(),
-            reported_on=reader.read(self.reported_on.value, "reported_on", required=False),
+            reported_on=reader.check(self.reported_on.value, "reported_on", required=False),
             documents=self.documents.model.inputs(reader),
         )
 
@@ -732,9 +732,10 @@ class ProgressForm(RecordForm):
         return code
 
     def submit(self) -> None:
-        reader = FieldReader()
+        reader = ErrorCollector()
         data = self.read(reader)
-        check_form(reader, lambda: validate_progress(data, today=self.today))
+        reader.check(validate_progress, data, today=self.today)
+        reader.raise_if_any()
         with self.context.database.transaction() as session:
             if self.row is None:
                 self.saved_id = save_progress(session, data, today=self.today)
