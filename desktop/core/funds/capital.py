@@ -21,7 +21,7 @@ from db.models import CapitalTotal, CreditProgramme, EntrustedTransfer
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date
-from desktop.core.funds.common import choice, deleter, notes, past_date, restorer, save
+from desktop.core.funds.common import choice, deleter, notes, past_date, restorer
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Owner, owner_clause
@@ -106,19 +106,33 @@ def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict
     }
 
 
-def save_transfer(
-    session: Session,
-    data: TransferInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _transfer_values(
+    session: Session, data: TransferInput, today: date | None
+) -> dict[str, object]:
     values = validate_transfer(data, today=today)
     code = values["programme_code"]
     if code and session.get(CreditProgramme, code) is None:
         raise FormErrors([ValidationError("programme", M_PROGRAMME_UNKNOWN, code=code)])
-    return save(session, EntrustedTransfer, values, record_id, expected_version)
+    return values
+
+
+def create_transfer(session: Session, data: TransferInput, *, today: date | None = None) -> str:
+    values = _transfer_values(session, data, today)
+    return record_store(session).create(EntrustedTransfer, values)
+
+
+def update_transfer(
+    session: Session,
+    record_id: str,
+    data: TransferInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _transfer_values(session, data, today)
+    return record_store(session).update(
+        EntrustedTransfer, record_id, values, expected_version=expected_version
+    )
 
 
 delete_transfer = deleter(EntrustedTransfer)
@@ -237,18 +251,32 @@ def _check_one_capital(session: Session, owner: str, year: int, record_id: str |
         raise FormErrors([ValidationError("year", M_CAPITAL_EXISTS, year=year)])
 
 
-def save_capital(
-    session: Session,
-    data: CapitalInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _capital_values(
+    session: Session, data: CapitalInput, record_id: str | None, today: date | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_capital(data, today=today)
     _check_one_capital(session, owner, int(str(values["year"])), record_id)
-    return save(session, CapitalTotal, values, record_id, expected_version)
+    return values
+
+
+def create_capital(session: Session, data: CapitalInput, *, today: date | None = None) -> str:
+    values = _capital_values(session, data, None, today)
+    return record_store(session).create(CapitalTotal, values)
+
+
+def update_capital(
+    session: Session,
+    record_id: str,
+    data: CapitalInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _capital_values(session, data, record_id, today)
+    return record_store(session).update(
+        CapitalTotal, record_id, values, expected_version=expected_version
+    )
 
 
 delete_capital = deleter(CapitalTotal)

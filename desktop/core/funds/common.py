@@ -1,12 +1,12 @@
 """What the recording services of this package share: field checks that several forms use
-and the create-or-update step through the record store."""
+and the delete and undo of a record through the record store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -45,26 +45,16 @@ def notes(value: str | None, field: str = "notes") -> str:
     return text
 
 
-def save(
-    session: Session,
-    model: type[SyncedRecord],
-    values: Mapping[str, Any],
-    record_id: str | None,
-    expected_version: int | None,
-) -> str:
-    """Create (``record_id`` None) or update a record through the record store."""
-    store = record_store(session)
-    if record_id is None:
-        return store.create(model, values)
-    store.update(model, record_id, values, expected_version=expected_version)
-    return record_id
+class Delete(Protocol):
+    def __call__(self, session: Session, record_id: str, *, expected_version: int) -> int: ...
 
 
-def deleter(model: type[SyncedRecord]) -> Callable[..., None]:
-    """``delete(session, record_id, *, expected_version=None)`` for ``model``: a tombstone."""
+def deleter(model: type[SyncedRecord]) -> Delete:
+    """``delete(session, record_id, *, expected_version)`` for ``model``: a tombstone; it
+    returns the version the delete left (what its undo expects)."""
 
-    def delete(session: Session, record_id: str, *, expected_version: int | None = None) -> None:
-        record_store(session).delete(model, record_id, expected_version=expected_version)
+    def delete(session: Session, record_id: str, *, expected_version: int) -> int:
+        return record_store(session).delete(model, record_id, expected_version=expected_version)
 
     delete.__doc__ = f"Tombstone a {model.record_type} (undo with its restore)."
     return delete

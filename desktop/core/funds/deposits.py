@@ -16,8 +16,9 @@ from db.enums import DepositKind, PartyType
 from db.models import Deposit
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, ValidationError
-from desktop.core.funds.common import choice, deleter, notes, past_date, restorer, save
+from desktop.core.funds.common import choice, deleter, notes, past_date, restorer
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.office import record_store
 from desktop.core.owners import Owner, owner_clause
 
 M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from 1 to 360.")
@@ -96,16 +97,23 @@ def validate_deposit(data: DepositInput, *, today: date | None = None) -> dict[s
     }
 
 
-def save_deposit(
+def create_deposit(session: Session, data: DepositInput, *, today: date | None = None) -> str:
+    values = validate_deposit(data, today=today)
+    return record_store(session).create(Deposit, values)
+
+
+def update_deposit(
     session: Session,
+    record_id: str,
     data: DepositInput,
     *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
+    expected_version: int,
     today: date | None = None,
-) -> str:
+) -> int:
     values = validate_deposit(data, today=today)
-    return save(session, Deposit, values, record_id, expected_version)
+    return record_store(session).update(
+        Deposit, record_id, values, expected_version=expected_version
+    )
 
 
 delete_deposit = deleter(Deposit)

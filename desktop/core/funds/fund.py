@@ -38,7 +38,6 @@ from desktop.core.funds.common import (
     notes,
     past_date,
     restorer,
-    save,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
@@ -165,18 +164,34 @@ def _check_receipt(
         )
 
 
-def save_contribution(
-    session: Session,
-    data: ContributionInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _contribution_values(
+    session: Session, data: ContributionInput, record_id: str | None, today: date | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_contribution(data, today=today)
     _check_receipt(session, owner, values, record_id)
-    return save(session, FundContribution, values, record_id, expected_version)
+    return values
+
+
+def create_contribution(
+    session: Session, data: ContributionInput, *, today: date | None = None
+) -> str:
+    values = _contribution_values(session, data, None, today)
+    return record_store(session).create(FundContribution, values)
+
+
+def update_contribution(
+    session: Session,
+    record_id: str,
+    data: ContributionInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _contribution_values(session, data, record_id, today)
+    return record_store(session).update(
+        FundContribution, record_id, values, expected_version=expected_version
+    )
 
 
 def same_contribution(
@@ -291,14 +306,9 @@ def validate_spending(data: SpendingInput, *, today: date | None = None) -> dict
     }
 
 
-def save_spending(
-    session: Session,
-    data: SpendingInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _spending_values(
+    session: Session, data: SpendingInput, today: date | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_spending(data, today=today)
     hamlet_id = values["hamlet_id"]
@@ -306,7 +316,26 @@ def save_spending(
         hamlet = session.get(Hamlet, hamlet_id)
         if hamlet is None or hamlet.deleted_at is not None or hamlet.commune_code != owner:
             raise FormErrors([ValidationError("hamlet", M_HAMLET_UNKNOWN)])
-    return save(session, FundSpending, values, record_id, expected_version)
+    return values
+
+
+def create_spending(session: Session, data: SpendingInput, *, today: date | None = None) -> str:
+    values = _spending_values(session, data, today)
+    return record_store(session).create(FundSpending, values)
+
+
+def update_spending(
+    session: Session,
+    record_id: str,
+    data: SpendingInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _spending_values(session, data, today)
+    return record_store(session).update(
+        FundSpending, record_id, values, expected_version=expected_version
+    )
 
 
 def list_spending(session: Session, owner: Owner) -> list[SpendingRow]:
@@ -470,17 +499,27 @@ def validate_opening(data: OpeningInput) -> dict[str, object]:
     return {"year": year, "amount": amount, "notes": note}
 
 
-def save_opening(
-    session: Session,
-    data: OpeningInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-) -> str:
+def _opening_values(
+    session: Session, data: OpeningInput, record_id: str | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_opening(data)
-    _check_one_per_year(session, owner, int(values["year"]), record_id)  # type: ignore[call-overload]
-    return save(session, FundOpeningBalance, values, record_id, expected_version)
+    _check_one_per_year(session, owner, int(str(values["year"])), record_id)
+    return values
+
+
+def create_opening(session: Session, data: OpeningInput) -> str:
+    values = _opening_values(session, data, None)
+    return record_store(session).create(FundOpeningBalance, values)
+
+
+def update_opening(
+    session: Session, record_id: str, data: OpeningInput, *, expected_version: int
+) -> int:
+    values = _opening_values(session, data, record_id)
+    return record_store(session).update(
+        FundOpeningBalance, record_id, values, expected_version=expected_version
+    )
 
 
 def _check_one_per_year(session: Session, owner: str, year: int, record_id: str | None) -> None:

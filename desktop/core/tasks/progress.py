@@ -7,7 +7,7 @@ Rules:
   message pointing at the first, and so is restoring a deleted record when another one has
   taken its place;
 - writing a period's progress makes that period's record: changing a saved record never
-  changes its task or period (:func:`save_progress` refuses it). A record written under the
+  changes its task or period (:func:`update_progress` refuses it). A record written under the
   wrong task or period is corrected by :func:`move_progress`, a separate action the person
   confirms; progress for another period is a new record;
 - a new record is proposed for the latest period that has ended and has no record yet for
@@ -342,21 +342,27 @@ def _check_task(session: Session, owner: str, values: dict[str, object]) -> None
             raise FormErrors([ValidationError("task", M_SUB_TASK_UNKNOWN)])
 
 
-def save_progress(
+def create_progress(session: Session, data: ProgressInput, *, today: date | None = None) -> str:
+    """Record progress (with its documents); return its id."""
+    return _save(session, data, None, None, today, move=False)
+
+
+def update_progress(
     session: Session,
+    record_id: str,
     data: ProgressInput,
     *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
+    expected_version: int,
     today: date | None = None,
-) -> str:
-    """Create (``record_id`` None) or change a progress record and its documents; return
-    its id. Documents of the record missing from ``data.documents`` are deleted.
+) -> int:
+    """Change a progress record and its documents; return its new version. Documents of the
+    record missing from ``data.documents`` are deleted.
 
     A change keeps the record's task and period: ``data`` naming another one is refused
     (:data:`M_PERIOD_KEPT`), so that writing Q4's progress can never turn the Q3 report
     into a Q4 one. :func:`move_progress` is the correction."""
-    return _save(session, data, record_id, expected_version, today, move=False)
+    _save(session, data, record_id, expected_version, today, move=False)
+    return record_store(session).get(TaskProgress, record_id).version
 
 
 def move_progress(
@@ -364,7 +370,7 @@ def move_progress(
     record_id: str,
     data: ProgressInput,
     *,
-    expected_version: int | None = None,
+    expected_version: int,
     today: date | None = None,
 ) -> str:
     """Correct a record saved under the wrong task or period: save ``data`` (which names
@@ -383,6 +389,7 @@ def _save(
     *,
     move: bool,
 ) -> str:
+    """Create (``record_id`` None) or update (``expected_version`` given) a record."""
     owner = require_office(session).unit_code
     values = validate_progress(data, today=today)
     documents: list[dict[str, object]] = values.pop("documents")  # type: ignore[assignment]
@@ -394,6 +401,7 @@ def _save(
     if record_id is None:
         record_id = store.create(TaskProgress, values)
     else:
+        assert expected_version is not None
         store.update(TaskProgress, record_id, values, expected_version=expected_version)
     _save_documents(session, record_id, documents)
     return record_id
@@ -417,44 +425,40 @@ def _check_identity_kept(session: Session, record: TaskProgress, values: dict[st
 
 def _save_documents(session: Session, progress_id: str, documents: list[dict[str, object]]) -> None:
     store = record_store(session)
-    existing = set(
-        session.scalars(
-            select(TaskDocument.id).where(
-                TaskDocument.progress_id == progress_id, TaskDocument.deleted_at.is_(None)
-            )
+    existing: dict[str, int] = {}
+    for stored_id, stored_version in session.execute(
+        select(TaskDocument.id, TaskDocument.version).where(
+            TaskDocument.progress_id == progress_id, TaskDocument.deleted_at.is_(None)
         )
-    )
+    ):
+        existing[stored_id] = stored_version
     kept: set[str] = set()
     for doc in documents:
         doc_id, version = doc.pop("id"), doc.pop("version")
         if doc_id and doc_id in existing:
             kept.add(str(doc_id))
-            store.update(
-                TaskDocument,
-                str(doc_id),
-                doc,
-                expected_version=int(version) if version is not None else None,  # type: ignore[call-overload]
-            )
+            if version is None:
+                raise ValueError(f"document {doc_id} is changed without the version it had")
+            store.update(TaskDocument, str(doc_id), doc, expected_version=int(str(version)))
         else:
             store.create(TaskDocument, {**doc, "progress_id": progress_id})
-    for doc_id in sorted(existing - kept):
-        store.delete(TaskDocument, doc_id)
+    for gone in sorted(existing.keys() - kept):
+        store.delete(TaskDocument, gone, expected_version=existing[gone])
 
 
-def delete_progress(
-    session: Session, record_id: str, *, expected_version: int | None = None
-) -> None:
-    """Tombstone the record and its documents."""
+def delete_progress(session: Session, record_id: str, *, expected_version: int) -> int:
+    """Tombstone the record and its documents; return the version the delete left."""
     store = record_store(session)
-    store.delete(TaskProgress, record_id, expected_version=expected_version)
-    for doc_id in list(
-        session.scalars(
-            select(TaskDocument.id).where(
+    version = store.delete(TaskProgress, record_id, expected_version=expected_version)
+    for doc_id, doc_version in list(
+        session.execute(
+            select(TaskDocument.id, TaskDocument.version).where(
                 TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_(None)
             )
         )
     ):
-        store.delete(TaskDocument, doc_id)
+        store.delete(TaskDocument, doc_id, expected_version=doc_version)
+    return version
 
 
 def restore_progress(session: Session, record_id: str) -> None:

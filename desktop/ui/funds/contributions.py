@@ -19,11 +19,12 @@ from desktop.core.funds.fund import (
     IN_KIND_FORMS,
     ContributionInput,
     ContributionRow,
+    create_contribution,
     delete_contribution,
     list_contributions,
     restore_contribution,
     same_contribution,
-    save_contribution,
+    update_contribution,
     validate_contribution,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -144,12 +145,10 @@ class ContributionForm(RecordForm):
         reader.raise_if_any()
         self._check_same_gift(data)
         with self.context.database.transaction() as session:
-            save_contribution(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                create_contribution(session, data)
+            else:
+                update_contribution(session, self.row.id, data, expected_version=self.row.version)
 
     def _check_same_gift(self, data: ContributionInput) -> None:
         """Ask before recording, without a receipt number, a gift that looks like one already

@@ -13,10 +13,11 @@ from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.deposits import (
     DepositInput,
     DepositRow,
+    create_deposit,
     delete_deposit,
     list_deposits,
     restore_deposit,
-    save_deposit,
+    update_deposit,
     validate_deposit,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -91,12 +92,10 @@ class DepositForm(RecordForm):
         reader.check(validate_deposit, data)
         reader.raise_if_any()
         with self.context.database.transaction() as session:
-            save_deposit(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                create_deposit(session, data)
+            else:
+                update_deposit(session, self.row.id, data, expected_version=self.row.version)
 
 
 def _term(months: int | None) -> str:

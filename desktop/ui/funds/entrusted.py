@@ -23,6 +23,8 @@ from desktop.core.funds.capital import (
     CapitalRow,
     TransferInput,
     TransferRow,
+    create_capital,
+    create_transfer,
     delete_capital,
     delete_transfer,
     list_capital,
@@ -30,8 +32,8 @@ from desktop.core.funds.capital import (
     programme_choices,
     restore_capital,
     restore_transfer,
-    save_capital,
-    save_transfer,
+    update_capital,
+    update_transfer,
     validate_capital,
     validate_transfer,
 )
@@ -116,12 +118,10 @@ class TransferForm(RecordForm):
         reader.check(validate_transfer, data)
         reader.raise_if_any()
         with self.context.database.transaction() as session:
-            save_transfer(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                create_transfer(session, data)
+            else:
+                update_transfer(session, self.row.id, data, expected_version=self.row.version)
 
 
 class TransferListPage(RecordListPage[TransferRow]):
@@ -227,12 +227,10 @@ class CapitalForm(RecordForm):
         reader.check(validate_capital, data)
         reader.raise_if_any()
         with self.context.database.transaction() as session:
-            save_capital(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                create_capital(session, data)
+            else:
+                update_capital(session, self.row.id, data, expected_version=self.row.version)
 
 
 class CapitalListPage(RecordListPage[CapitalRow]):

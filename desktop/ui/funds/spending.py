@@ -17,11 +17,12 @@ from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.fund import (
     SpendingInput,
     SpendingRow,
+    create_spending,
     delete_spending,
     fund_balance_on,
     list_spending,
     restore_spending,
-    save_spending,
+    update_spending,
     validate_spending,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -126,12 +127,10 @@ class SpendingForm(RecordForm):
         reader.raise_if_any()
         self._check_balance(data)
         with self.context.database.transaction() as session:
-            save_spending(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                create_spending(session, data)
+            else:
+                update_spending(session, self.row.id, data, expected_version=self.row.version)
 
     def _check_balance(self, data: SpendingInput) -> None:
         """Ask before a grant takes the fund below zero on the day it is paid; a No keeps the

@@ -20,10 +20,11 @@ from desktop.core.formatting import format_money
 from desktop.core.funds.fund import (
     OpeningInput,
     OpeningRow,
+    create_opening,
     delete_opening,
     list_openings,
     restore_opening,
-    save_opening,
+    update_opening,
     validate_opening,
 )
 from desktop.core.funds.statement import FundStatement, contributions_by_month, fund_statements
@@ -74,12 +75,10 @@ class OpeningForm(RecordForm):
         reader.check(validate_opening, data)
         reader.raise_if_any()
         with self.context.database.transaction() as session:
-            save_opening(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                create_opening(session, data)
+            else:
+                update_opening(session, self.row.id, data, expected_version=self.row.version)
 
 
 class OpeningListPage(RecordListPage[OpeningRow]):

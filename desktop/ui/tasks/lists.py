@@ -17,10 +17,11 @@ from desktop.core.tasks.catalogue import plan_tasks
 from desktop.core.tasks.office_tasks import (
     OfficeTaskInput,
     OfficeTaskRow,
+    create_office_task,
     delete_office_task,
     list_office_tasks,
     restore_office_task,
-    save_office_task,
+    update_office_task,
     validate_office_task,
 )
 from desktop.core.tasks.progress import (
@@ -160,12 +161,10 @@ class OfficeTaskForm(RecordForm):
         )
         validate_office_task(data)
         with self.context.database.transaction() as session:
-            save_office_task(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+            if self.row is None:
+                create_office_task(session, data)
+            else:
+                update_office_task(session, self.row.id, data, expected_version=self.row.version)
 
 
 class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):

@@ -38,13 +38,14 @@ from desktop.core.tasks.progress import (
     ProgressRow,
     RecordedPeriod,
     TaskKey,
+    create_progress,
     get_progress,
     merge_into,
     move_progress,
     proposed_period,
     recorded_periods,
     row_input,
-    save_progress,
+    update_progress,
     validate_progress,
 )
 from desktop.core.tasks.status import TaskLine, task_lines
@@ -738,19 +739,16 @@ class ProgressForm(RecordForm):
         reader.raise_if_any()
         with self.context.database.transaction() as session:
             if self.row is None:
-                self.saved_id = save_progress(session, data, today=self.today)
+                self.saved_id = create_progress(session, data, today=self.today)
             elif self._moving:
                 self.saved_id = move_progress(
                     session, self.row.id, data, expected_version=self.row.version, today=self.today
                 )
             else:
-                self.saved_id = save_progress(
-                    session,
-                    data,
-                    record_id=self.row.id,
-                    expected_version=self.row.version,
-                    today=self.today,
+                update_progress(
+                    session, self.row.id, data, expected_version=self.row.version, today=self.today
                 )
+                self.saved_id = self.row.id
 
     def done(self, result: int) -> None:
         if self._saved_before:
