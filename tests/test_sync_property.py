@@ -83,11 +83,15 @@ def step(world: World, communes: list[Commune], files: list[Path], op: tuple[Any
                 if kind == "restore":
                     store.restore(model, record_id)
                 elif kind == "delete":
-                    store.delete(model, record_id)
+                    version = store.get(model, record_id).version
+                    store.delete(model, record_id, expected_version=version)
                 elif model is Hamlet:
-                    store.update(model, record_id, {"name": op[3]})
+                    version = store.get(model, record_id).version
+                    store.update(model, record_id, {"name": op[3]}, expected_version=version)
                 else:
-                    store.update(model, record_id, {"full_name": op[3], "notes": op[3]})
+                    version = store.get(model, record_id).version
+                    values = {"full_name": op[3], "notes": op[3]}
+                    store.update(model, record_id, values, expected_version=version)
             elif kind == "export":
                 files.append(world.export(commune.database, full=op[2]).path)
     except UserError:

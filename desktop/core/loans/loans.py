@@ -394,6 +394,7 @@ def update_loan(session: Session, loan_id: str, data: LoanInput, *, expected_ver
             LoanBalance,
             initial.id,
             {"as_of": values["disbursed_on"], "current_amount": values["amount_disbursed"]},
+            expected_version=initial.version,
         )
     return version
 
