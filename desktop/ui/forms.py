@@ -37,6 +37,7 @@ from desktop.ui.dialogs import confirm
 from desktop.ui.screens import keep_on_screen
 
 V = TypeVar("V")
+W = TypeVar("W", bound=QWidget)
 
 ERROR_STYLE = "color: #b00020"
 
@@ -84,7 +85,9 @@ class RecordForm(QDialog):
     def save_button(self) -> Any:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-    def add_field(self, name: str, label: str, widget: QWidget, *, hint: str = "") -> QWidget:
+    def add_field(self, name: str, label: str, widget: W, *, hint: str = "") -> W:
+        """Put ``widget`` in the form under ``label``, with room for its message; return the
+        widget itself (its own type, so ``self.amount = self.add_field(...)`` keeps it)."""
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,8 +138,9 @@ class RecordForm(QDialog):
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()
-        first = next((p.field for p in problems if getattr(p, "field", None) in self.fields), None)
-        if first:
+        named = (getattr(p, "field", None) for p in problems)
+        first = next((field for field in named if field in self.fields), None)
+        if first is not None:
             self.fields[first].setFocus()
 
     def submit(self) -> None:

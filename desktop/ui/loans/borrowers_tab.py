@@ -51,7 +51,7 @@ class BorrowerForm(RecordForm):
         self.birth_year = self.add_field(
             "birth_year", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Year of birth")), QLineEdit()
         )
-        self.sex: EnumCombo[Sex] = self.add_field(  # type: ignore[assignment]
+        self.sex: EnumCombo[Sex] = self.add_field(
             "sex", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Sex")), EnumCombo(Sex, optional=True)
         )
         self.hamlet = self.add_field(
@@ -59,7 +59,7 @@ class BorrowerForm(RecordForm):
             tr(QT_TRANSLATE_NOOP("BorrowersTab", "Hamlet")),
             ChoiceCombo(hamlets, optional=True),
         )
-        self.household: EnumCombo[HouseholdCategory] = self.add_field(  # type: ignore[assignment]
+        self.household: EnumCombo[HouseholdCategory] = self.add_field(
             "household_category",
             tr(QT_TRANSLATE_NOOP("BorrowersTab", "Household")),
             EnumCombo(HouseholdCategory),

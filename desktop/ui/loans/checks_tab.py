@@ -129,7 +129,7 @@ class CheckForm(RecordForm):
             with database.reading() as session:
                 return list_loans(session, owner)
 
-        self.loan: PickerField[LoanRow] = self.add_field(  # type: ignore[assignment]
+        self.loan: PickerField[LoanRow] = self.add_field(
             "loan_id",
             tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan")),
             PickerField(
@@ -140,10 +140,10 @@ class CheckForm(RecordForm):
                 lambda r: r.id,
             ),
         )
-        self.checked_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.checked_on: DateEdit = self.add_field(
             "checked_on", tr(QT_TRANSLATE_NOOP("ChecksTab", "Date of the check")), DateEdit()
         )
-        self.checker_kind: EnumCombo[CheckerKind] = self.add_field(  # type: ignore[assignment]
+        self.checker_kind: EnumCombo[CheckerKind] = self.add_field(
             "checker_kind",
             tr(QT_TRANSLATE_NOOP("ChecksTab", "Checked by")),
             EnumCombo(CheckerKind, optional=True),
@@ -159,7 +159,7 @@ class CheckForm(RecordForm):
         self.actual_use = self.add_field(
             "actual_use", tr(QT_TRANSLATE_NOOP("ChecksTab", "Actual use")), QLineEdit()
         )
-        self.outcome: EnumCombo[CheckResult] = self.add_field(  # type: ignore[assignment]
+        self.outcome: EnumCombo[CheckResult] = self.add_field(
             "result",
             tr(QT_TRANSLATE_NOOP("ChecksTab", "Result")),
             EnumCombo(CheckResult, optional=True),
@@ -170,7 +170,7 @@ class CheckForm(RecordForm):
             QLineEdit(),
             hint=tr(QT_TRANSLATE_NOOP("ChecksTab", "e.g. early recovery, check again")),
         )
-        self.follow_up_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.follow_up_on: DateEdit = self.add_field(
             "follow_up_on", tr(QT_TRANSLATE_NOOP("ChecksTab", "Follow up on")), DateEdit()
         )
         self.notes = self.add_field(

@@ -95,7 +95,7 @@ class GroupForm(RecordForm):
             tr(QT_TRANSLATE_NOOP("GroupsTab", "Decision date")),
             DateEdit(),
         )
-        self.status: EnumCombo[GroupStatus] = self.add_field(  # type: ignore[assignment]
+        self.status: EnumCombo[GroupStatus] = self.add_field(
             "status", tr(QT_TRANSLATE_NOOP("GroupsTab", "Status")), EnumCombo(GroupStatus)
         )
         self.notes = self.add_field(
@@ -148,7 +148,7 @@ class AssessmentForm(RecordForm):
         super().__init__(tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")), parent)
         self.database, self.group_id, self.row = database, group_id, row
         self.year = self.add_field("year", tr(QT_TRANSLATE_NOOP("GroupsTab", "Year")), QLineEdit())
-        self.grade: EnumCombo[GroupGrade] = self.add_field(  # type: ignore[assignment]
+        self.grade: EnumCombo[GroupGrade] = self.add_field(
             "grade",
             tr(QT_TRANSLATE_NOOP("GroupsTab", "Grade")),
             EnumCombo(GroupGrade, optional=True),
@@ -156,7 +156,7 @@ class AssessmentForm(RecordForm):
         self.members = self.add_field(
             "members_count", tr(QT_TRANSLATE_NOOP("GroupsTab", "Members")), QLineEdit()
         )
-        self.savings: MoneyEdit = self.add_field(  # type: ignore[assignment]
+        self.savings: MoneyEdit = self.add_field(
             "members_savings", tr(QT_TRANSLATE_NOOP("GroupsTab", "Members' savings")), MoneyEdit()
         )
         self.notes = self.add_field(

@@ -128,7 +128,7 @@ class LoanForm(RecordForm):
             with database.reading() as session:
                 return list_borrowers(session, owner)
 
-        self.borrower: PickerField[BorrowerRow] = self.add_field(  # type: ignore[assignment]
+        self.borrower: PickerField[BorrowerRow] = self.add_field(
             "borrower_id",
             tr(QT_TRANSLATE_NOOP("LoansTab", "Borrower")),
             PickerField(
@@ -147,13 +147,13 @@ class LoanForm(RecordForm):
         self.contract_no = self.add_field(
             "contract_no", tr(QT_TRANSLATE_NOOP("LoansTab", "Contract number")), QLineEdit()
         )
-        self.amount: MoneyEdit = self.add_field(  # type: ignore[assignment]
+        self.amount: MoneyEdit = self.add_field(
             "amount_disbursed", tr(QT_TRANSLATE_NOOP("LoansTab", "Amount disbursed")), MoneyEdit()
         )
-        self.disbursed_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.disbursed_on: DateEdit = self.add_field(
             "disbursed_on", tr(QT_TRANSLATE_NOOP("LoansTab", "Disbursement date")), DateEdit()
         )
-        self.maturity_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.maturity_on: DateEdit = self.add_field(
             "maturity_on", tr(QT_TRANSLATE_NOOP("LoansTab", "Maturity date")), DateEdit()
         )
         self.rate = self.add_field(
@@ -319,13 +319,13 @@ class BalanceForm(RecordForm):
     ) -> None:
         super().__init__(tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")), parent)
         self.database, self.loan, self.row = database, loan, row
-        self.as_of: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.as_of: DateEdit = self.add_field(
             "as_of", tr(QT_TRANSLATE_NOOP("LoansTab", "As of")), DateEdit()
         )
         self.parts: dict[str, MoneyEdit] = {}
         for part in ALL_PARTS:
-            self.parts[part] = self.add_field(part, tr(PART_LABELS[part]), MoneyEdit())  # type: ignore[assignment]
-        self.overdue_since: DateEdit = self.add_field(  # type: ignore[assignment]
+            self.parts[part] = self.add_field(part, tr(PART_LABELS[part]), MoneyEdit())
+        self.overdue_since: DateEdit = self.add_field(
             "overdue_since", tr(QT_TRANSLATE_NOOP("LoansTab", "Overdue since")), DateEdit()
         )
         self.notes = self.add_field(

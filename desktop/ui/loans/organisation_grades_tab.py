@@ -48,12 +48,12 @@ class OrganisationGradeForm(RecordForm):
         self.year = self.add_field(
             "year", tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Year")), QLineEdit()
         )
-        self.organisation: ChoiceCombo = self.add_field(  # type: ignore[assignment]
+        self.organisation: ChoiceCombo = self.add_field(
             "organisation_code",
             tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Organisation")),
             ChoiceCombo(choices, optional=True),
         )
-        self.grade: EnumCombo[GroupGrade] = self.add_field(  # type: ignore[assignment]
+        self.grade: EnumCombo[GroupGrade] = self.add_field(
             "grade",
             tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Grade")),
             EnumCombo(GroupGrade, optional=True),
