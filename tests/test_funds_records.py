@@ -170,7 +170,7 @@ def test_contribution_version_audit_tombstone_and_undo(commune_db: Database) -> 
         assert list_contributions(s, "31120") == []
         assert s.get(FundContribution, record_id).deleted_at is not None  # type: ignore[union-attr]
     with commune_db.transaction() as s:
-        restore_contribution(s, record_id)
+        restore_contribution(s, record_id, expected_version=3)
     with commune_db.reading() as s:
         rows = list_contributions(s, "31120")
         audit = list(
@@ -271,7 +271,7 @@ def test_one_opening_balance_per_year_also_on_undo(commune_db: Database) -> None
         delete_opening(s, first, expected_version=1)
         second = create_opening(s, OpeningInput(year=2025, amount=5 * M))
     with commune_db.transaction() as s, pytest.raises(FormErrors):
-        restore_opening(s, first)
+        restore_opening(s, first, expected_version=2)
     with commune_db.reading() as s:
         assert [o.id for o in list_openings(s, "31120")] == [second]
         assert s.get(FundOpeningBalance, first).deleted_at is not None  # type: ignore[union-attr]
@@ -404,7 +404,7 @@ def test_one_capital_figure_per_year(commune_db: Database) -> None:
         delete_capital(s, first, expected_version=1)
         create_capital(s, data, today=TODAY)
     with commune_db.transaction() as s, pytest.raises(FormErrors):
-        restore_capital(s, first)
+        restore_capital(s, first, expected_version=2)
     with commune_db.reading() as s:
         assert len(list_capital(s, "31120")) == 1
     # Figures as of the first half of the next year are accepted.

@@ -95,8 +95,10 @@ def test_delete_is_a_tombstone_and_restore_undoes_it(commune_db: Database) -> No
         assert hamlet is not None and hamlet.deleted_at is not None and hamlet.version == 2
     with pytest.raises(UserError, match="deleted"), commune_db.transaction() as s:
         record_store(s).update(Hamlet, hamlet_id, {"name": "X"}, expected_version=2)
+    with pytest.raises(UserError, match="changed by someone else"), commune_db.transaction() as s:
+        record_store(s).restore(Hamlet, hamlet_id, expected_version=1)  # not what the delete left
     with commune_db.transaction() as s:
-        assert record_store(s).restore(Hamlet, hamlet_id) == 3
+        assert record_store(s).restore(Hamlet, hamlet_id, expected_version=2) == 3
     with commune_db.reading() as s:
         assert s.get(Hamlet, hamlet_id).deleted_at is None  # type: ignore[union-attr]
     assert [e.action for e in audit(commune_db, hamlet_id)] == [

@@ -81,7 +81,8 @@ def step(world: World, communes: list[Commune], files: list[Path], op: tuple[Any
             elif kind in ("edit", "delete", "restore") and commune.records():
                 model, record_id = commune.records()[op[2] % len(commune.records())]
                 if kind == "restore":
-                    store.restore(model, record_id)
+                    version = store.get(model, record_id, allow_deleted=True).version
+                    store.restore(model, record_id, expected_version=version)
                 elif kind == "delete":
                     version = store.get(model, record_id).version
                     store.delete(model, record_id, expected_version=version)

@@ -248,7 +248,7 @@ def test_delete_takes_the_documents_and_undo_brings_back_only_those(commune_db: 
         )
     assert live == 0
     with commune_db.transaction() as s:
-        restore_progress(s, record_id)
+        restore_progress(s, record_id, expected_version=2)
     with commune_db.reading() as s:
         row = get_progress(s, record_id)
         actions = list(
@@ -268,7 +268,7 @@ def test_undo_refused_when_another_record_took_the_place(commune_db: Database) -
         delete_progress(s, first, expected_version=1)
     save(commune_db, progress(percent=90))
     with pytest.raises(UserError) as caught, commune_db.transaction() as s:
-        restore_progress(s, first)
+        restore_progress(s, first, expected_version=2)
     assert "already has a progress record" in str(caught.value)
 
 
@@ -301,7 +301,7 @@ def test_sub_tasks_get_their_own_records(commune_db: Database) -> None:
         assert list_office_tasks(s, "31120") == []
         assert get_progress(s, sub_record) is None
     with commune_db.transaction() as s:
-        restore_office_task(s, sub)
+        restore_office_task(s, sub, expected_version=2)
     with commune_db.reading() as s:
         assert get_progress(s, sub_record) is not None
         assert len(list_office_tasks(s, "31120")) == 1

@@ -70,11 +70,11 @@ class HamletPage(ListPage[HamletInfo]):
         form.accept()
         return form.result() == 1
 
-    def delete_row(self, session: Session, row: HamletInfo) -> None:
-        delete_hamlet(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: HamletInfo) -> int:
+        return delete_hamlet(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_hamlet(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_hamlet(session, record_id, expected_version=version)
 
     def describe(self, row: HamletInfo) -> str:
         return row.name

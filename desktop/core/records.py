@@ -129,12 +129,16 @@ class RecordStore:
         self._audit(AuditAction.DELETE, record, before)
         return record.version
 
-    def restore(self, model: type[R], record_id: str) -> int:
-        """Undo a delete."""
+    def restore(self, model: type[R], record_id: str, *, expected_version: int) -> int:
+        """Undo a delete: ``expected_version`` is the version the delete left (another one
+        means the record changed since, and the undo is refused). A record that is not
+        deleted is left as it is."""
         record = self.get(model, record_id, allow_deleted=True)
         self._check_owner(record)
         if record.deleted_at is None:
             return record.version
+        if record.version != expected_version:
+            raise UserError(M_STALE)
         before = to_plain(record)
         record.deleted_at = None
         self._bump(record)

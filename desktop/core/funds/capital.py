@@ -282,12 +282,12 @@ def update_capital(
 delete_capital = deleter(CapitalTotal)
 
 
-def restore_capital(session: Session, record_id: str) -> None:
+def restore_capital(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo a delete, unless another figure for that year was recorded since."""
     store = record_store(session)
     record = store.get(CapitalTotal, record_id, allow_deleted=True)
     _check_one_capital(session, record.commune_code, record.year, record_id)
-    store.restore(CapitalTotal, record_id)
+    return store.restore(CapitalTotal, record_id, expected_version=expected_version)
 
 
 def list_capital(session: Session, owner: Owner) -> list[CapitalRow]:

@@ -3,7 +3,6 @@ and the delete and undo of a record through the record store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from typing import Protocol, TypeVar
@@ -60,11 +59,16 @@ def deleter(model: type[SyncedRecord]) -> Delete:
     return delete
 
 
-def restorer(model: type[SyncedRecord]) -> Callable[[Session, str], None]:
-    """``restore(session, record_id)`` for ``model``: undoes a delete."""
+class Restore(Protocol):
+    def __call__(self, session: Session, record_id: str, *, expected_version: int) -> int: ...
 
-    def restore(session: Session, record_id: str) -> None:
-        record_store(session).restore(model, record_id)
+
+def restorer(model: type[SyncedRecord]) -> Restore:
+    """``restore(session, record_id, *, expected_version)`` for ``model``: undoes a delete
+    from the version the delete left."""
+
+    def restore(session: Session, record_id: str, *, expected_version: int) -> int:
+        return record_store(session).restore(model, record_id, expected_version=expected_version)
 
     restore.__doc__ = f"Undo the delete of a {model.record_type}."
     return restore

@@ -535,12 +535,12 @@ def _check_one_per_year(session: Session, owner: str, year: int, record_id: str 
         raise FormErrors([ValidationError("year", M_OPENING_EXISTS, year=year)])
 
 
-def restore_opening(session: Session, record_id: str) -> None:
+def restore_opening(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo a delete, unless another opening balance of that year was recorded since."""
     store = record_store(session)
     record = store.get(FundOpeningBalance, record_id, allow_deleted=True)
     _check_one_per_year(session, record.commune_code, record.year, record_id)
-    store.restore(FundOpeningBalance, record_id)
+    return store.restore(FundOpeningBalance, record_id, expected_version=expected_version)
 
 
 def list_openings(session: Session, owner: Owner) -> list[OpeningRow]:

@@ -313,13 +313,13 @@ def update_balance(
     return store.update(LoanBalance, balance_id, values, expected_version=expected_version)
 
 
-def delete_balance(session: Session, balance_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(LoanBalance, balance_id, expected_version=expected_version)
+def delete_balance(session: Session, balance_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(LoanBalance, balance_id, expected_version=expected_version)
 
 
-def restore_balance(session: Session, balance_id: str) -> None:
+def restore_balance(session: Session, balance_id: str, *, expected_version: int) -> int:
     store = record_store(session)
     balance = store.get(LoanBalance, balance_id, allow_deleted=True)
     if _same_day(session, balance.loan_id, balance.as_of, balance_id):
         raise UserError(M_SAME_DAY, day=format_date(balance.as_of))
-    store.restore(LoanBalance, balance_id)
+    return store.restore(LoanBalance, balance_id, expected_version=expected_version)

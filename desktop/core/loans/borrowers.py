@@ -196,7 +196,7 @@ def update_borrower(
     return store.update(Borrower, borrower_id, values, expected_version=expected_version)
 
 
-def delete_borrower(session: Session, borrower_id: str, *, expected_version: int) -> None:
+def delete_borrower(session: Session, borrower_id: str, *, expected_version: int) -> int:
     """Refused while the borrower has loans: a loan must always name its borrower."""
     store = record_store(session)
     borrower = store.get(Borrower, borrower_id)
@@ -205,10 +205,10 @@ def delete_borrower(session: Session, borrower_id: str, *, expected_version: int
     )
     if count:
         raise UserError(M_BORROWER_HAS_LOANS, name=borrower.full_name, count=count)
-    store.delete(Borrower, borrower_id, expected_version=expected_version)
+    return store.delete(Borrower, borrower_id, expected_version=expected_version)
 
 
-def restore_borrower(session: Session, borrower_id: str) -> None:
+def restore_borrower(session: Session, borrower_id: str, *, expected_version: int) -> int:
     store = record_store(session)
     borrower = store.get(Borrower, borrower_id, allow_deleted=True)
     if borrower.citizen_id:
@@ -221,7 +221,7 @@ def restore_borrower(session: Session, borrower_id: str) -> None:
         )
         if holder is not None:
             raise ValidationError("citizen_id", M_DUPLICATE_CID, name=holder)
-    store.restore(Borrower, borrower_id)
+    return store.restore(Borrower, borrower_id, expected_version=expected_version)
 
 
 def borrower_group(session: Session, borrower_id: str) -> str | None:

@@ -261,17 +261,17 @@ def update_check(
     return store.update(LoanCheck, check_id, values, expected_version=expected_version)
 
 
-def delete_check(session: Session, check_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(LoanCheck, check_id, expected_version=expected_version)
+def delete_check(session: Session, check_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(LoanCheck, check_id, expected_version=expected_version)
 
 
-def restore_check(session: Session, check_id: str) -> None:
+def restore_check(session: Session, check_id: str, *, expected_version: int) -> int:
     store = record_store(session)
     check = store.get(LoanCheck, check_id, allow_deleted=True)
     loan = session.get(Loan, check.loan_id)
     if loan is None or loan.deleted_at is not None:
         raise UserError(M_LOAN_GONE)
-    store.restore(LoanCheck, check_id)
+    return store.restore(LoanCheck, check_id, expected_version=expected_version)
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,7 +270,7 @@ def update_group(
     return store.update(SavingsGroup, group_id, values, expected_version=expected_version)
 
 
-def delete_group(session: Session, group_id: str, *, expected_version: int) -> None:
+def delete_group(session: Session, group_id: str, *, expected_version: int) -> int:
     """Refused while loans or borrowers still point at the group (they would lose it)."""
     loans = session.scalar(
         select(func.count()).where(Loan.group_id == group_id, Loan.deleted_at.is_(None))
@@ -280,11 +280,11 @@ def delete_group(session: Session, group_id: str, *, expected_version: int) -> N
     )
     if loans or borrowers:
         raise UserError(M_GROUP_IN_USE, loans=loans, borrowers=borrowers)
-    record_store(session).delete(SavingsGroup, group_id, expected_version=expected_version)
+    return record_store(session).delete(SavingsGroup, group_id, expected_version=expected_version)
 
 
-def restore_group(session: Session, group_id: str) -> None:
-    record_store(session).restore(SavingsGroup, group_id)
+def restore_group(session: Session, group_id: str, *, expected_version: int) -> int:
+    return record_store(session).restore(SavingsGroup, group_id, expected_version=expected_version)
 
 
 # -- yearly assessments ------------------------------------------------------------------------
@@ -361,9 +361,13 @@ def update_assessment(
     return store.update(GroupAssessment, assessment_id, values, expected_version=expected_version)
 
 
-def delete_assessment(session: Session, assessment_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(GroupAssessment, assessment_id, expected_version=expected_version)
+def delete_assessment(session: Session, assessment_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(
+        GroupAssessment, assessment_id, expected_version=expected_version
+    )
 
 
-def restore_assessment(session: Session, assessment_id: str) -> None:
-    record_store(session).restore(GroupAssessment, assessment_id)
+def restore_assessment(session: Session, assessment_id: str, *, expected_version: int) -> int:
+    return record_store(session).restore(
+        GroupAssessment, assessment_id, expected_version=expected_version
+    )

@@ -413,12 +413,12 @@ def _check_against_balances(session: Session, loan_id: str, values: dict[str, An
             raise ValidationError("amount_disbursed", M_BALANCE_ABOVE)
 
 
-def delete_loan(session: Session, loan_id: str, *, expected_version: int) -> None:
+def delete_loan(session: Session, loan_id: str, *, expected_version: int) -> int:
     """A tombstone on the loan; its balances and checks stay and come back with it."""
-    record_store(session).delete(Loan, loan_id, expected_version=expected_version)
+    return record_store(session).delete(Loan, loan_id, expected_version=expected_version)
 
 
-def restore_loan(session: Session, loan_id: str) -> None:
+def restore_loan(session: Session, loan_id: str, *, expected_version: int) -> int:
     store: RecordStore = record_store(session)
     loan = store.get(Loan, loan_id, allow_deleted=True)
     if loan.contract_no:
@@ -433,4 +433,4 @@ def restore_loan(session: Session, loan_id: str) -> None:
             raise ValidationError(
                 "contract_no", M_DUPLICATE_CONTRACT, number=loan.contract_no, name="…"
             )
-    store.restore(Loan, loan_id)
+    return store.restore(Loan, loan_id, expected_version=expected_version)

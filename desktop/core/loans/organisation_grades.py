@@ -189,11 +189,13 @@ def update_organisation_grade(
     return store.update(OrganisationGrade, grade_id, values, expected_version=expected_version)
 
 
-def delete_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(OrganisationGrade, grade_id, expected_version=expected_version)
+def delete_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(
+        OrganisationGrade, grade_id, expected_version=expected_version
+    )
 
 
-def restore_organisation_grade(session: Session, grade_id: str) -> None:
+def restore_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> int:
     """Undo a delete, unless another grade took the organisation's year meanwhile."""
     store = record_store(session)
     record = store.get(OrganisationGrade, grade_id, allow_deleted=True)
@@ -202,4 +204,4 @@ def restore_organisation_grade(session: Session, grade_id: str) -> None:
     ):
         error = _duplicate(session, record.organisation_code, record.year)
         raise UserError(error.message, **error.params)
-    store.restore(OrganisationGrade, grade_id)
+    return store.restore(OrganisationGrade, grade_id, expected_version=expected_version)

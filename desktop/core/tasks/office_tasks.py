@@ -142,13 +142,13 @@ def delete_office_task(session: Session, record_id: str, *, expected_version: in
     return left
 
 
-def restore_office_task(session: Session, record_id: str) -> None:
+def restore_office_task(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo :func:`delete_office_task`: the sub-task and the records deleted with it (told
     by their change numbers, as in :func:`restore_progress`)."""
     store = record_store(session)
     record = store.get(OfficeTask, record_id, allow_deleted=True)
     if record.deleted_at is None:
-        return
+        return record.version
     deleted_seq = record.change_seq
     duplicate = session.scalar(
         select(OfficeTask.id).where(
@@ -161,17 +161,18 @@ def restore_office_task(session: Session, record_id: str) -> None:
     )
     if duplicate is not None:
         raise UserError(M_DUPLICATE_TITLE, code=record.parent_code, title=record.title)
-    store.restore(OfficeTask, record_id)
-    for progress_id in list(
-        session.scalars(
-            select(TaskProgress.id).where(
+    version = store.restore(OfficeTask, record_id, expected_version=expected_version)
+    for progress_id, progress_version in list(
+        session.execute(
+            select(TaskProgress.id, TaskProgress.version).where(
                 TaskProgress.office_task_id == record_id,
                 TaskProgress.deleted_at.is_not(None),
                 TaskProgress.change_seq > deleted_seq,
             )
         )
     ):
-        restore_progress(session, progress_id)
+        restore_progress(session, progress_id, expected_version=progress_version)
+    return version
 
 
 def list_office_tasks(session: Session, owner: Owner) -> list[OfficeTaskRow]:

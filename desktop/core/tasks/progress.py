@@ -461,7 +461,7 @@ def delete_progress(session: Session, record_id: str, *, expected_version: int) 
     return version
 
 
-def restore_progress(session: Session, record_id: str) -> None:
+def restore_progress(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo :func:`delete_progress`: the record and the documents deleted with it, unless
     another record for the same task and period exists by now.
 
@@ -472,7 +472,7 @@ def restore_progress(session: Session, record_id: str) -> None:
     store = record_store(session)
     record = store.get(TaskProgress, record_id, allow_deleted=True)
     if record.deleted_at is None:
-        return
+        return record.version
     deleted_seq = record.change_seq
     _check_unique(
         session,
@@ -486,17 +486,18 @@ def restore_progress(session: Session, record_id: str) -> None:
         },
         record_id,
     )
-    store.restore(TaskProgress, record_id)
-    for doc_id in list(
-        session.scalars(
-            select(TaskDocument.id).where(
+    version = store.restore(TaskProgress, record_id, expected_version=expected_version)
+    for doc_id, doc_version in list(
+        session.execute(
+            select(TaskDocument.id, TaskDocument.version).where(
                 TaskDocument.progress_id == record_id,
                 TaskDocument.deleted_at.is_not(None),
                 TaskDocument.change_seq > deleted_seq,
             )
         )
     ):
-        store.restore(TaskDocument, doc_id)
+        store.restore(TaskDocument, doc_id, expected_version=doc_version)
+    return version
 
 
 # -- reading ----------------------------------------------------------------------------------

@@ -219,11 +219,11 @@ class ContributionListPage(RecordListPage[ContributionRow]):
     def load_rows(self, session: Session) -> list[ContributionRow]:
         return list_contributions(session, self.owner)
 
-    def delete_row(self, session: Session, row: ContributionRow) -> None:
-        delete_contribution(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: ContributionRow) -> int:
+        return delete_contribution(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_contribution(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_contribution(session, record_id, expected_version=version)
 
     def describe(self, row: ContributionRow) -> str:
         return tr(

@@ -132,11 +132,11 @@ class DepositListPage(RecordListPage[DepositRow]):
     def load_rows(self, session: Session) -> list[DepositRow]:
         return list_deposits(session, self.owner)
 
-    def delete_row(self, session: Session, row: DepositRow) -> None:
-        delete_deposit(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: DepositRow) -> int:
+        return delete_deposit(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_deposit(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_deposit(session, record_id, expected_version=version)
 
     def describe(self, row: DepositRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the record of {party} ({amount}, {day})")).format(

@@ -159,11 +159,11 @@ class TransferListPage(RecordListPage[TransferRow]):
     def load_rows(self, session: Session) -> list[TransferRow]:
         return list_transfers(session, self.owner)
 
-    def delete_row(self, session: Session, row: TransferRow) -> None:
-        delete_transfer(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: TransferRow) -> int:
+        return delete_transfer(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_transfer(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_transfer(session, record_id, expected_version=version)
 
     def describe(self, row: TransferRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the transfer of {amount} for {year}")).format(
@@ -262,11 +262,11 @@ class CapitalListPage(RecordListPage[CapitalRow]):
     def load_rows(self, session: Session) -> list[CapitalRow]:
         return list_capital(session, self.owner)
 
-    def delete_row(self, session: Session, row: CapitalRow) -> None:
-        delete_capital(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: CapitalRow) -> int:
+        return delete_capital(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_capital(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_capital(session, record_id, expected_version=version)
 
     def describe(self, row: CapitalRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the total capital of {year}")).format(

@@ -231,11 +231,11 @@ class SpendingListPage(RecordListPage[SpendingRow]):
     def load_rows(self, session: Session) -> list[SpendingRow]:
         return list_spending(session, self.owner)
 
-    def delete_row(self, session: Session, row: SpendingRow) -> None:
-        delete_spending(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: SpendingRow) -> int:
+        return delete_spending(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_spending(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_spending(session, record_id, expected_version=version)
 
     def describe(self, row: SpendingRow) -> str:
         return tr(

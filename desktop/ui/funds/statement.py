@@ -99,11 +99,11 @@ class OpeningListPage(RecordListPage[OpeningRow]):
     def load_rows(self, session: Session) -> list[OpeningRow]:
         return list_openings(session, self.owner)
 
-    def delete_row(self, session: Session, row: OpeningRow) -> None:
-        delete_opening(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: OpeningRow) -> int:
+        return delete_opening(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_opening(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_opening(session, record_id, expected_version=version)
 
     def describe(self, row: OpeningRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the opening balance of {year}")).format(

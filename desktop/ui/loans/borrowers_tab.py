@@ -164,11 +164,11 @@ class BorrowersTab(AsyncListPage[BorrowerRow]):
             self._pending_select = form.saved_id
         return accepted
 
-    def delete_row(self, session: Session, row: BorrowerRow) -> None:
-        delete_borrower(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: BorrowerRow) -> int:
+        return delete_borrower(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_borrower(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_borrower(session, record_id, expected_version=version)
 
     def describe(self, row: BorrowerRow) -> str:
         return row.full_name

@@ -299,11 +299,11 @@ class ChecksTab(AsyncListPage[CheckRow]):
         form = CheckForm(self.context.database, row, self)
         return form.exec() == QDialog.DialogCode.Accepted
 
-    def delete_row(self, session: Session, row: CheckRow) -> None:
-        delete_check(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: CheckRow) -> int:
+        return delete_check(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_check(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_check(session, record_id, expected_version=version)
 
     def describe(self, row: CheckRow) -> str:
         return tr(

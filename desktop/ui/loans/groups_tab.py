@@ -222,11 +222,11 @@ class GroupGrades(ListPage[AssessmentRow]):
         form = AssessmentForm(self.context.database, self.group.id, row, self)
         return form.exec() == QDialog.DialogCode.Accepted
 
-    def delete_row(self, session: Session, row: AssessmentRow) -> None:
-        delete_assessment(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: AssessmentRow) -> int:
+        return delete_assessment(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_assessment(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_assessment(session, record_id, expected_version=version)
 
     def row_id(self, row: AssessmentRow) -> str:
         return row.id
@@ -316,11 +316,11 @@ class GroupsTab(AsyncListPage[GroupRow]):
             self._pending_select = form.saved_id
         return accepted
 
-    def delete_row(self, session: Session, row: GroupRow) -> None:
-        delete_group(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: GroupRow) -> int:
+        return delete_group(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_group(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_group(session, record_id, expected_version=version)
 
     def describe(self, row: GroupRow) -> str:
         return row.label

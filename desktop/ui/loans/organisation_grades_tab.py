@@ -147,11 +147,11 @@ class OrganisationGradesTab(AsyncListPage[OrganisationGradeRow]):
             self._pending_select = form.saved_id
         return accepted
 
-    def delete_row(self, session: Session, row: OrganisationGradeRow) -> None:
-        delete_organisation_grade(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: OrganisationGradeRow) -> int:
+        return delete_organisation_grade(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_organisation_grade(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_organisation_grade(session, record_id, expected_version=version)
 
     def describe(self, row: OrganisationGradeRow) -> str:
         return tr(

@@ -176,6 +176,7 @@ def _error_label() -> QLabel:
 class _Undo:
     hamlet_id: str
     name: str
+    version: int  # the version the delete left
 
 
 class SettingsPage(QWidget):
@@ -492,17 +493,20 @@ class SettingsPage(QWidget):
             return
         if not confirm(self, self.tr("Delete the hamlet {name}?").format(name=hamlet.name)):
             return
+        left: list[int] = []  # the version the delete left, for its undo
         if self._hamlet_action(
-            lambda s: delete_hamlet(s, hamlet.id, expected_version=hamlet.version)
+            lambda s: left.append(delete_hamlet(s, hamlet.id, expected_version=hamlet.version))
         ):
-            self._undo = _Undo(hamlet.id, hamlet.name)
+            self._undo = _Undo(hamlet.id, hamlet.name, left[0])
             self.undo_button.setEnabled(True)
 
     def _undo_delete(self) -> None:
         if self._undo is None:
             return
         undo = self._undo
-        if self._hamlet_action(lambda s: restore_hamlet(s, undo.hamlet_id)):
+        if self._hamlet_action(
+            lambda s: restore_hamlet(s, undo.hamlet_id, expected_version=undo.version)
+        ):
             self._undo = None
             self.undo_button.setEnabled(False)
 

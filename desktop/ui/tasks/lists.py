@@ -115,11 +115,11 @@ class ProgressListPage(RecordListPage[ProgressRow]):
         form = ProgressForm(self.context, row, self, today=self.today())
         return form.exec() == QDialog.DialogCode.Accepted
 
-    def delete_row(self, session: Session, row: ProgressRow) -> None:
-        delete_progress(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: ProgressRow) -> int:
+        return delete_progress(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_progress(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_progress(session, record_id, expected_version=version)
 
     def describe(self, row: ProgressRow) -> str:
         return tr(QT_TRANSLATE_NOOP("TasksPage", "the progress record {what}")).format(
@@ -188,11 +188,11 @@ class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):
     def load_rows(self, session: Session) -> list[OfficeTaskRow]:
         return list_office_tasks(session, self.owner)
 
-    def delete_row(self, session: Session, row: OfficeTaskRow) -> None:
-        delete_office_task(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: OfficeTaskRow) -> int:
+        return delete_office_task(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_office_task(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_office_task(session, record_id, expected_version=version)
 
     def describe(self, row: OfficeTaskRow) -> str:
         if row.progress_count:
