@@ -10,7 +10,7 @@ cannot be changed look it and are left out of the Tab order.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QShowEvent
@@ -30,14 +30,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from desktop.core.errors import FormErrors, UserError
+from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector, FormErrors, UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.ui.dialogs import confirm
 from desktop.ui.screens import keep_on_screen
 
 V = TypeVar("V")
 W = TypeVar("W", bound=QWidget)
+#: What the form reads its fields into: the input dataclass of the service it saves through.
+D = TypeVar("D")
 
 ERROR_STYLE = "color: #b00020"
 
@@ -46,12 +50,42 @@ M_DISCARD = QT_TRANSLATE_NOOP("RecordForm", "Discard the unsaved changes?")
 _MAX_CELLS = 5000
 
 
-class RecordForm(QDialog):
-    """Subclasses add fields with :meth:`add_field`, and implement :meth:`submit`, which
-    reads the widgets and saves through a service (raising ``UserError`` on bad input)."""
+class Versioned(Protocol):
+    """A row a form edits: the record's id and the version it was read at."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+class RecordForm(QDialog, Generic[D]):
+    """A form that creates a record, or (given the row it edits) updates it.
+
+    Subclasses add fields with :meth:`add_field` and say how to read them into the
+    service's input (:meth:`read`, through the one :class:`ErrorCollector`) and which
+    service functions to call (:meth:`create_record`, :meth:`update_record`); the form does
+    the rest: it creates or updates by whether it edits a row, updates from the version it
+    was opened with (a record changed by someone else since is refused with the store's
+    stale-edit message, shown above the buttons, the form kept open), and keeps the saved
+    record's id in :attr:`saved_id`. A form with another way of saving overrides
+    :meth:`submit`.
+    """
+
+    #: Where the form saves (set by the subclass, usually its context's database).
+    database: Database
+
+    def __init__(
+        self, title: str, parent: QWidget | None = None, *, editing: Versioned | None = None
+    ) -> None:
         super().__init__(parent)
+        #: The record this form edits, as it was read when the form opened (its id and
+        #: version); None when the form adds one. A form that turns to another record
+        #: (the progress form) sets it again.
+        self.editing = editing
+        #: The record the last Save created or changed.
+        self.saved_id: str | None = None
         self.setWindowTitle(title)
         self.setModal(True)
         outer = QVBoxLayout(self)
@@ -143,9 +177,39 @@ class RecordForm(QDialog):
         if first is not None:
             self.fields[first].setFocus()
 
-    def submit(self) -> None:
-        """Read the fields and save; raise ``UserError`` to keep the form open."""
+    # -- what a form provides -------------------------------------------------------------
+    def read(self, errors: ErrorCollector) -> D:
+        """The fields as the service's input; a field that cannot be read (or a check the
+        form runs early) adds its problem to ``errors`` (raised after this returns)."""
         raise NotImplementedError
+
+    def before_save(self, data: D) -> None:
+        """A question to ask before saving (raise ``UserError`` to keep the form open)."""
+
+    def create_record(self, session: Session, data: D) -> str:
+        """Save a new record through the service; return its id."""
+        raise NotImplementedError
+
+    def update_record(
+        self, session: Session, record_id: str, data: D, *, expected_version: int
+    ) -> object:
+        """Save the edited record through the service, from ``expected_version``."""
+        raise NotImplementedError
+
+    # -- the save --------------------------------------------------------------------------
+    def submit(self) -> None:
+        """Read the fields and save; a ``UserError`` keeps the form open with its messages."""
+        errors = ErrorCollector()
+        data = self.read(errors)
+        errors.raise_if_any()
+        self.before_save(data)
+        editing = self.editing
+        with self.database.transaction() as session:
+            if editing is None:
+                self.saved_id = self.create_record(session, data)
+            else:
+                self.update_record(session, editing.id, data, expected_version=editing.version)
+                self.saved_id = editing.id
 
     # -- nothing typed is thrown away without a question --------------------------------------
     def exec(self) -> int:

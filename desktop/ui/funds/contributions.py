@@ -59,14 +59,16 @@ M_SAME_GIFT_NOT_SAVED = QT_TRANSLATE_NOOP(
 )
 
 
-class ContributionForm(RecordForm):
+class ContributionForm(RecordForm[ContributionInput]):
     def __init__(
         self, context: AppContext, row: ContributionRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            self.tr("New contribution") if row is None else self.tr("Contribution"), parent
+            self.tr("New contribution") if row is None else self.tr("Contribution"),
+            parent,
+            editing=row,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         today = date.today()
         self.donor_name = self.add_field(
             "donor_name", self.tr("Donor"), QLineEdit(row.donor_name if row else "")
@@ -125,32 +127,30 @@ class ContributionForm(RecordForm):
         if day is not None:
             self.campaign_year.setValue(day.year)
 
-    def read(self, reader: ErrorCollector) -> ContributionInput:
-        return ContributionInput(
+    def read(self, errors: ErrorCollector) -> ContributionInput:
+        data = ContributionInput(
             donor_name=self.donor_name.text(),
             donor_type=self.donor_type.value(),
             form=self.form_combo.value(),
-            amount=reader.check(self.amount.value, "amount"),
-            received_on=reader.check(self.received_on.value, "received_on"),
+            amount=errors.check(self.amount.value, "amount"),
+            received_on=errors.check(self.received_on.value, "received_on"),
             campaign_year=self.campaign_year.value(),
             in_kind_description=self.in_kind.text() if self.in_kind.isEnabled() else "",
             receipt_no=self.receipt_no.text(),
             notes=self.notes.value(),
         )
+        errors.check(validate_contribution, data)
+        return data
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
-        data = self.read(reader)
-        reader.check(validate_contribution, data)
-        reader.raise_if_any()
-        self._check_same_gift(data)
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                create_contribution(session, data)
-            else:
-                update_contribution(session, self.row.id, data, expected_version=self.row.version)
+    def create_record(self, session: Session, data: ContributionInput) -> str:
+        return create_contribution(session, data)
 
-    def _check_same_gift(self, data: ContributionInput) -> None:
+    def update_record(
+        self, session: Session, record_id: str, data: ContributionInput, *, expected_version: int
+    ) -> int:
+        return update_contribution(session, record_id, data, expected_version=expected_version)
+
+    def before_save(self, data: ContributionInput) -> None:
         """Ask before recording, without a receipt number, a gift that looks like one already
         recorded; a No keeps the form open with everything typed. A change that leaves the
         donor, day, amount and receipt number as they were is not asked about."""

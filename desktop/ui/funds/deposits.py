@@ -31,7 +31,7 @@ from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
 
-class DepositForm(RecordForm):
+class DepositForm(RecordForm[DepositInput]):
     def __init__(
         self, context: AppContext, row: DepositRow | None, parent: QWidget | None = None
     ) -> None:
@@ -40,8 +40,9 @@ class DepositForm(RecordForm):
             if row is None
             else self.tr("Deposit or sponsorship"),
             parent,
+            editing=row,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         self.kind: EnumCombo[DepositKind] = self.add_field(
             "kind", self.tr("Kind"), EnumCombo(DepositKind)
         )
@@ -78,24 +79,26 @@ class DepositForm(RecordForm):
         if not deposit:
             self.term.setValue(0)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, errors: ErrorCollector) -> DepositInput:
         data = DepositInput(
             kind=self.kind.value(),
             party_name=self.party_name.text(),
             party_type=self.party_type.value(),
-            amount=reader.check(self.amount.value, "amount"),
-            transacted_on=reader.check(self.transacted_on.value, "transacted_on"),
+            amount=errors.check(self.amount.value, "amount"),
+            transacted_on=errors.check(self.transacted_on.value, "transacted_on"),
             term_months=self.term.value() or None,
             notes=self.notes.value(),
         )
-        reader.check(validate_deposit, data)
-        reader.raise_if_any()
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                create_deposit(session, data)
-            else:
-                update_deposit(session, self.row.id, data, expected_version=self.row.version)
+        errors.check(validate_deposit, data)
+        return data
+
+    def create_record(self, session: Session, data: DepositInput) -> str:
+        return create_deposit(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: DepositInput, *, expected_version: int
+    ) -> int:
+        return update_deposit(session, record_id, data, expected_version=expected_version)
 
 
 def _term(months: int | None) -> str:

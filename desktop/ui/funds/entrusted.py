@@ -54,7 +54,7 @@ from desktop.ui.views import fit_columns, make_table
 
 
 # -- transfers --------------------------------------------------------------------------------
-class TransferForm(RecordForm):
+class TransferForm(RecordForm[TransferInput]):
     def __init__(
         self, context: AppContext, row: TransferRow | None, parent: QWidget | None = None
     ) -> None:
@@ -63,8 +63,9 @@ class TransferForm(RecordForm):
             if row is None
             else self.tr("Transfer of entrusted capital"),
             parent,
+            editing=row,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("For the year"), YearSpin(row.year if row else date.today().year)
         )
@@ -101,8 +102,7 @@ class TransferForm(RecordForm):
                 SourceLevel.THANH_PHO if context.office.is_city else SourceLevel.XA
             )
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> TransferInput:
         data = TransferInput(
             year=self.year.value(),
             source_level=self.source_level.value(),
@@ -116,12 +116,15 @@ class TransferForm(RecordForm):
             notes=self.notes.value(),
         )
         reader.check(validate_transfer, data)
-        reader.raise_if_any()
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                create_transfer(session, data)
-            else:
-                update_transfer(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: TransferInput) -> str:
+        return create_transfer(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: TransferInput, *, expected_version: int
+    ) -> int:
+        return update_transfer(session, record_id, data, expected_version=expected_version)
 
 
 class TransferListPage(RecordListPage[TransferRow]):
@@ -178,12 +181,12 @@ class TransferListPage(RecordListPage[TransferRow]):
 
 
 # -- total capital ----------------------------------------------------------------------------
-class CapitalForm(RecordForm):
+class CapitalForm(RecordForm[CapitalInput]):
     def __init__(
         self, context: AppContext, row: CapitalRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Total capital of the year"), parent)
-        self.context, self.row = context, row
+        super().__init__(self.tr("Total capital of the year"), parent, editing=row)
+        self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("Year"), YearSpin(row.year if row else date.today().year - 1)
         )
@@ -214,8 +217,7 @@ class CapitalForm(RecordForm):
             self.balance.set_value(row.entrusted_balance)
             self.as_of.set_value(row.as_of)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> CapitalInput:
         data = CapitalInput(
             year=self.year.value(),
             total_capital=reader.check(self.total.value, "total_capital"),
@@ -225,12 +227,15 @@ class CapitalForm(RecordForm):
             notes=self.notes.value(),
         )
         reader.check(validate_capital, data)
-        reader.raise_if_any()
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                create_capital(session, data)
-            else:
-                update_capital(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: CapitalInput) -> str:
+        return create_capital(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: CapitalInput, *, expected_version: int
+    ) -> int:
+        return update_capital(session, record_id, data, expected_version=expected_version)
 
 
 class CapitalListPage(RecordListPage[CapitalRow]):

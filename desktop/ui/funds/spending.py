@@ -69,12 +69,14 @@ M_BELOW_ZERO = QT_TRANSLATE_NOOP(
 )
 
 
-class SpendingForm(RecordForm):
+class SpendingForm(RecordForm[SpendingInput]):
     def __init__(
         self, context: AppContext, row: SpendingRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("New grant") if row is None else self.tr("Grant"), parent)
-        self.context, self.row = context, row
+        super().__init__(
+            self.tr("New grant") if row is None else self.tr("Grant"), parent, editing=row
+        )
+        self.context, self.row, self.database = context, row, context.database
         self.recipient = self.add_field(
             "recipient_name", self.tr("Recipient"), QLineEdit(row.recipient_name if row else "")
         )
@@ -109,7 +111,7 @@ class SpendingForm(RecordForm):
             self.spent_on.set_value(date.today())
 
     def read(self, reader: ErrorCollector) -> SpendingInput:
-        return SpendingInput(
+        data = SpendingInput(
             recipient_name=self.recipient.text(),
             purpose=self.purpose.currentText(),
             amount=reader.check(self.amount.value, "amount"),
@@ -119,20 +121,18 @@ class SpendingForm(RecordForm):
             decision_date=reader.check(self.decision_date.value, "decision_date", required=False),
             notes=self.notes.value(),
         )
-
-    def submit(self) -> None:
-        reader = ErrorCollector()
-        data = self.read(reader)
         reader.check(validate_spending, data)
-        reader.raise_if_any()
-        self._check_balance(data)
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                create_spending(session, data)
-            else:
-                update_spending(session, self.row.id, data, expected_version=self.row.version)
+        return data
 
-    def _check_balance(self, data: SpendingInput) -> None:
+    def create_record(self, session: Session, data: SpendingInput) -> str:
+        return create_spending(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: SpendingInput, *, expected_version: int
+    ) -> int:
+        return update_spending(session, record_id, data, expected_version=expected_version)
+
+    def before_save(self, data: SpendingInput) -> None:
         """Ask before a grant takes the fund below zero on the day it is paid; a No keeps the
         form open, everything typed in place. A grant changed without paying more or moving
         its date is not asked about again."""

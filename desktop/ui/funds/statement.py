@@ -43,12 +43,12 @@ from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
 
 
-class OpeningForm(RecordForm):
+class OpeningForm(RecordForm[OpeningInput]):
     def __init__(
         self, context: AppContext, row: OpeningRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Opening balance of the fund"), parent)
-        self.context, self.row = context, row
+        super().__init__(self.tr("Opening balance of the fund"), parent, editing=row)
+        self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("Year"), YearSpin(row.year if row else date.today().year)
         )
@@ -65,20 +65,22 @@ class OpeningForm(RecordForm):
         if row is not None:
             self.amount.set_value(row.amount)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> OpeningInput:
         data = OpeningInput(
             year=self.year.value(),
             amount=reader.check(self.amount.value, "amount"),
             notes=self.notes.value(),
         )
         reader.check(validate_opening, data)
-        reader.raise_if_any()
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                create_opening(session, data)
-            else:
-                update_opening(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: OpeningInput) -> str:
+        return create_opening(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: OpeningInput, *, expected_version: int
+    ) -> int:
+        return update_opening(session, record_id, data, expected_version=expected_version)
 
 
 class OpeningListPage(RecordListPage[OpeningRow]):

@@ -27,13 +27,14 @@ from desktop.ui.loans.common import AsyncListPage, int_value, plain
 from desktop.ui.table_model import Column
 
 
-class BorrowerForm(RecordForm):
+class BorrowerForm(RecordForm[BorrowerInput]):
     def __init__(
         self, database: Database, row: BorrowerRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             tr(QT_TRANSLATE_NOOP("BorrowersTab", "Borrower")) if row is None else row.full_name,
             parent,
+            editing=row,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -86,11 +87,9 @@ class BorrowerForm(RecordForm):
             self.phone.setText(row.phone)
             self.group.set_value(row.group_id)
             self.notes.setText(row.notes)
-        self.saved_id: str | None = None
         self.resize(600, 520)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> BorrowerInput:
         birth_year = reader.check(int_value, self.birth_year, "birth_year")
         reader.raise_if_any()
         data = BorrowerInput(
@@ -104,11 +103,15 @@ class BorrowerForm(RecordForm):
             group_id=self.group.value(),
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_borrower(session, data)
-            else:
-                update_borrower(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: BorrowerInput) -> str:
+        return create_borrower(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: BorrowerInput, *, expected_version: int
+    ) -> int:
+        return update_borrower(session, record_id, data, expected_version=expected_version)
 
 
 class BorrowersTab(AsyncListPage[BorrowerRow]):

@@ -102,7 +102,7 @@ def print_record(
     return True
 
 
-class CheckForm(RecordForm):
+class CheckForm(RecordForm[CheckInput]):
     def __init__(
         self,
         database: Database,
@@ -111,9 +111,8 @@ class CheckForm(RecordForm):
         *,
         loan: LoanRow | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")), parent)
+        super().__init__(tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")), parent, editing=row)
         self.database, self.row = database, row
-        self.saved_id: str | None = None
         self.chosen_loan: LoanRow | None = None
         #: Saves the check when it changed, then prints its record.
         self.print_button = self.buttons.addButton(
@@ -198,8 +197,7 @@ class CheckForm(RecordForm):
         if not self.stated_use.text().strip():
             self.stated_use.setText(loan.purpose)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> CheckInput:
         checked = reader.check(self.checked_on.value, "checked_on")
         follow_up = reader.check(self.follow_up_on.value, "follow_up_on", required=False)
         reader.raise_if_any()
@@ -215,11 +213,15 @@ class CheckForm(RecordForm):
             follow_up_on=follow_up,
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_check(session, data)
-            else:
-                update_check(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: CheckInput) -> str:
+        return create_check(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: CheckInput, *, expected_version: int
+    ) -> int:
+        return update_check(session, record_id, data, expected_version=expected_version)
 
     def print_record(self) -> None:
         """Print the record (biên bản) of this check: what the form shows is saved first

@@ -52,13 +52,14 @@ def grade_text(row: GroupRow) -> str:
     return f"{label(row.grade)} ({row.grade_year})"
 
 
-class GroupForm(RecordForm):
+class GroupForm(RecordForm[GroupInput]):
     def __init__(self, database: Database, row: GroupRow | None, parent: QWidget | None = None):
         super().__init__(
             tr(QT_TRANSLATE_NOOP("GroupsTab", "Savings-and-loan group"))
             if row is None
             else row.label,
             parent,
+            editing=row,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -112,10 +113,8 @@ class GroupForm(RecordForm):
             self.decision_date.set_value(row.founding_decision_date)
             self.status.set_value(row.status)
             self.notes.setText(row.notes)
-        self.saved_id: str | None = None
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> GroupInput:
         decided = reader.check(self.decision_date.value, "founding_decision_date", required=False)
         reader.raise_if_any()
         data = GroupInput(
@@ -130,14 +129,18 @@ class GroupForm(RecordForm):
             status=self.status.value() or GroupStatus.ACTIVE,
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_group(session, data)
-            else:
-                update_group(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: GroupInput) -> str:
+        return create_group(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: GroupInput, *, expected_version: int
+    ) -> int:
+        return update_group(session, record_id, data, expected_version=expected_version)
 
 
-class AssessmentForm(RecordForm):
+class AssessmentForm(RecordForm[AssessmentInput]):
     def __init__(
         self,
         database: Database,
@@ -145,7 +148,7 @@ class AssessmentForm(RecordForm):
         row: AssessmentRow | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")), parent)
+        super().__init__(tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")), parent, editing=row)
         self.database, self.group_id, self.row = database, group_id, row
         self.year = self.add_field("year", tr(QT_TRANSLATE_NOOP("GroupsTab", "Year")), QLineEdit())
         self.grade: EnumCombo[GroupGrade] = self.add_field(
@@ -170,18 +173,21 @@ class AssessmentForm(RecordForm):
             self.notes.setText(row.notes)
         self.resize(520, 360)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> AssessmentInput:
         year = reader.check(int_value, self.year, "year", required=True)
         members = reader.check(int_value, self.members, "members_count")
         savings = reader.check(self.savings.value, "members_savings", required=False)
         reader.raise_if_any()
         data = AssessmentInput(year, self.grade.value(), members, savings, self.notes.text())
-        with self.database.transaction() as session:
-            if self.row is None:
-                add_assessment(session, self.group_id, data)
-            else:
-                update_assessment(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: AssessmentInput) -> str:
+        return add_assessment(session, self.group_id, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: AssessmentInput, *, expected_version: int
+    ) -> int:
+        return update_assessment(session, record_id, data, expected_version=expected_version)
 
 
 ASSESSMENT_COLUMNS = [

@@ -92,7 +92,7 @@ def borrower_text(row: BorrowerRow | LoanRow) -> str:
     return f"{name} ({extra})" if extra else name
 
 
-class LoanForm(RecordForm):
+class LoanForm(RecordForm[LoanInput]):
     """A loan. Choosing the borrower fills in the group the borrower is in and the
     organisation that runs it; both stay editable, and a line under them says when they no
     longer agree with the borrower's group."""
@@ -108,6 +108,7 @@ class LoanForm(RecordForm):
             if row is None
             else tr(QT_TRANSLATE_NOOP("LoansTab", "Loan of {name}")).format(name=row.borrower_name),
             parent,
+            editing=row,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -216,7 +217,6 @@ class LoanForm(RecordForm):
         self.rate.textEdited.connect(self._rate_edited)
         self.programme.currentIndexChanged.connect(self._suggest_rate)
         self.disbursed_on.editingFinished.connect(self._suggest_rate)
-        self.saved_id: str | None = None
         self.resize(640, 600)
 
     def _borrower_chosen(self, borrower: BorrowerRow) -> None:
@@ -276,8 +276,7 @@ class LoanForm(RecordForm):
             found = rate_on(session, code, day or date.today())
         self.rate.setText(format_rate_bp(found.rate_bp) if found else "")
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> LoanInput:
         amount = reader.check(
             self.amount.value,
             "amount_disbursed",
@@ -300,14 +299,18 @@ class LoanForm(RecordForm):
             rate_bp=rate,
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_loan(session, data)
-            else:
-                update_loan(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: LoanInput) -> str:
+        return create_loan(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: LoanInput, *, expected_version: int
+    ) -> int:
+        return update_loan(session, record_id, data, expected_version=expected_version)
 
 
-class BalanceForm(RecordForm):
+class BalanceForm(RecordForm[BalanceInput]):
     """One snapshot: the balance by debt category on a date."""
 
     def __init__(
@@ -317,7 +320,9 @@ class BalanceForm(RecordForm):
         row: BalanceRow | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")), parent)
+        super().__init__(
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")), parent, editing=row
+        )
         self.database, self.loan, self.row = database, loan, row
         self.as_of: DateEdit = self.add_field(
             "as_of", tr(QT_TRANSLATE_NOOP("LoansTab", "As of")), DateEdit()
@@ -341,8 +346,7 @@ class BalanceForm(RecordForm):
             self.as_of.set_value(date.today())
         self.resize(560, 560)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> BalanceInput:
         as_of = reader.check(self.as_of.value, "as_of")
         amounts = {
             part: reader.check(edit.value, part, required=False) or 0
@@ -351,11 +355,15 @@ class BalanceForm(RecordForm):
         since = reader.check(self.overdue_since.value, "overdue_since", required=False)
         reader.raise_if_any()
         data = BalanceInput(as_of=as_of, overdue_since=since, notes=self.notes.text(), **amounts)
-        with self.database.transaction() as session:
-            if self.row is None:
-                add_balance(session, self.loan.id, data)
-            else:
-                update_balance(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: BalanceInput) -> str:
+        return add_balance(session, self.loan.id, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: BalanceInput, *, expected_version: int
+    ) -> int:
+        return update_balance(session, record_id, data, expected_version=expected_version)
 
 
 BALANCE_COLUMNS = [

@@ -33,16 +33,16 @@ from desktop.ui.period_filter import PeriodValue
 from desktop.ui.table_model import Column
 
 
-class OrganisationGradeForm(RecordForm):
+class OrganisationGradeForm(RecordForm[OrganisationGradeInput]):
     def __init__(
         self, database: Database, row: OrganisationGradeRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Grade of an organisation's work")),
             parent,
+            editing=row,
         )
         self.database, self.row = database, row
-        self.saved_id: str | None = None
         with database.reading() as session:
             choices = [(o.code, o.name) for o in organisations(session)]
         self.year = self.add_field(
@@ -77,21 +77,28 @@ class OrganisationGradeForm(RecordForm):
             self.notes.setText(row.notes)
         self.resize(560, 320)
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
+    def read(self, reader: ErrorCollector) -> OrganisationGradeInput:
         # An empty year is the service's to report, with every other missing field.
         year = reader.check(int_value, self.year, "year")
         reader.raise_if_any()
-        data = OrganisationGradeInput(
+        return OrganisationGradeInput(
             self.organisation.value(), year, self.grade.value(), self.notes.text()
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_organisation_grade(session, data)
-            else:
-                update_organisation_grade(
-                    session, self.row.id, data, expected_version=self.row.version
-                )
+
+    def create_record(self, session: Session, data: OrganisationGradeInput) -> str:
+        return create_organisation_grade(session, data)
+
+    def update_record(
+        self,
+        session: Session,
+        record_id: str,
+        data: OrganisationGradeInput,
+        *,
+        expected_version: int,
+    ) -> int:
+        return update_organisation_grade(
+            session, record_id, data, expected_version=expected_version
+        )
 
 
 class OrganisationGradesTab(AsyncListPage[OrganisationGradeRow]):

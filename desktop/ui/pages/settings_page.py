@@ -106,7 +106,7 @@ PROGRAMME_COLUMNS = [
 ]
 
 
-class RateForm(RecordForm):
+class RateForm(RecordForm[object]):
     """A new rate for a programme, from a date on."""
 
     def __init__(

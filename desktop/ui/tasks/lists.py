@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.periods import Period
@@ -130,14 +131,16 @@ class ProgressListPage(RecordListPage[ProgressRow]):
         return row.period
 
 
-class OfficeTaskForm(RecordForm):
+class OfficeTaskForm(RecordForm[OfficeTaskInput]):
     def __init__(
         self, context: AppContext, row: OfficeTaskRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            self.tr("New sub-task of this office") if row is None else self.tr("Sub-task"), parent
+            self.tr("New sub-task of this office") if row is None else self.tr("Sub-task"),
+            parent,
+            editing=row,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         with context.database.reading() as session:
             tasks = plan_tasks(session, context.office.unit_code)
         self.parent_task = self.add_field(
@@ -152,19 +155,23 @@ class OfficeTaskForm(RecordForm):
         if row is not None:
             self.parent_task.set_value(row.parent_code)
 
-    def submit(self) -> None:
+    def read(self, errors: ErrorCollector) -> OfficeTaskInput:
         data = OfficeTaskInput(
             parent_code=self.parent_task.value(),
             title=self.title_edit.text(),
             notes=self.notes.value(),
             sort_order=self.row.sort_order if self.row else 0,
         )
-        validate_office_task(data)
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                create_office_task(session, data)
-            else:
-                update_office_task(session, self.row.id, data, expected_version=self.row.version)
+        errors.check(validate_office_task, data)
+        return data
+
+    def create_record(self, session: Session, data: OfficeTaskInput) -> str:
+        return create_office_task(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: OfficeTaskInput, *, expected_version: int
+    ) -> int:
+        return update_office_task(session, record_id, data, expected_version=expected_version)
 
 
 class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):
