@@ -36,23 +36,25 @@ from tests.clerk import answering, click, ok, save_as
 from tests.conftest import type_text
 
 
-class HamletForm(RecordForm):
+class HamletForm(RecordForm[str]):
     def __init__(self, database: Database, row: HamletInfo | None) -> None:
-        super().__init__("Ấp")
+        super().__init__("Ấp", editing=row)
         self.database, self.row = database, row
         self.name = self.add_field("name", "Tên", QLineEdit(row.name if row else ""))
         self.since = self.add_field("since", "Từ ngày", DateEdit())
 
-    def submit(self) -> None:
-        reader = ErrorCollector()
-        name = reader.check(validation.required_text, self.name.text(), "name")
-        reader.check(self.since.value, "since", required=False)
-        reader.raise_if_any()
-        with self.database.transaction() as s:
-            if self.row is None:
-                add_hamlet(s, name or "")
-            else:
-                rename_hamlet(s, self.row.id, name or "", expected_version=self.row.version)
+    def read(self, errors: ErrorCollector) -> str:
+        name = errors.check(validation.required_text, self.name.text(), "name")
+        errors.check(self.since.value, "since", required=False)
+        return name or ""
+
+    def create_record(self, session: Session, data: str) -> str:
+        return add_hamlet(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: str, *, expected_version: int
+    ) -> None:
+        rename_hamlet(session, record_id, data, expected_version=expected_version)
 
 
 class HamletPage(ListPage[HamletInfo]):
@@ -137,6 +139,29 @@ def test_form_shows_every_error_under_its_field_and_keeps_input(
     assert form.error_text("name") == ""
     assert "Khu vực 1 đã có trong danh sách." in form.general_error.text()
     assert form.isVisible() and form.save_button.isEnabled()
+
+
+def test_form_creates_or_updates_and_refuses_a_stale_edit(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database
+) -> None:
+    new = HamletForm(commune_db, None)
+    qtbot.addWidget(new)
+    new.name.setText("Khu vực Mới")
+    new.accept()
+    assert new.result() == 1 and new.saved_id is not None
+    with commune_db.reading() as s:
+        (row,) = [h for h in list_hamlets(s) if h.id == new.saved_id]
+    form = HamletForm(commune_db, row)
+    qtbot.addWidget(form)
+    form.show()
+    with commune_db.transaction() as s:  # someone else renames it meanwhile
+        rename_hamlet(s, row.id, "Khu vực Khác", expected_version=row.version)
+    form.name.setText("Khu vực Của Tôi")
+    form.accept()
+    assert form.isVisible() and form.name.text() == "Khu vực Của Tôi"
+    assert "người khác" in form.general_error.text()
+    with commune_db.reading() as s:
+        assert [h.name for h in list_hamlets(s) if h.id == row.id] == ["Khu vực Khác"]
 
 
 def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.MonkeyPatch) -> None:
