@@ -38,7 +38,7 @@ from tests.conftest import type_text
 
 class HamletForm(RecordForm[str]):
     def __init__(self, database: Database, row: HamletInfo | None) -> None:
-        super().__init__("Ấp", editing=row)
+        super().__init__("Ấp", editing=row, create=add_hamlet, update=rename_hamlet)
         self.database, self.row = database, row
         self.name = self.add_field("name", "Tên", QLineEdit(row.name if row else ""))
         self.since = self.add_field("since", "Từ ngày", DateEdit())
@@ -47,14 +47,6 @@ class HamletForm(RecordForm[str]):
         name = errors.check(validation.required_text, self.name.text(), "name")
         errors.check(self.since.value, "since", required=False)
         return name or ""
-
-    def create_record(self, session: Session, data: str) -> str:
-        return add_hamlet(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: str, *, expected_version: int
-    ) -> None:
-        rename_hamlet(session, record_id, data, expected_version=expected_version)
 
 
 class HamletPage(ListPage[HamletInfo]):

@@ -10,6 +10,7 @@ cannot be changed look it and are left out of the Tab order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
@@ -42,6 +43,7 @@ V = TypeVar("V")
 W = TypeVar("W", bound=QWidget)
 #: What the form reads its fields into: the input dataclass of the service it saves through.
 D = TypeVar("D")
+D_contra = TypeVar("D_contra", contravariant=True)
 
 ERROR_STYLE = "color: #b00020"
 
@@ -60,12 +62,20 @@ class Versioned(Protocol):
     def version(self) -> int: ...
 
 
+class Update(Protocol[D_contra]):
+    """A service's ``update_x(session, record_id, data, *, expected_version)``."""
+
+    def __call__(
+        self, session: Session, record_id: str, data: D_contra, /, *, expected_version: int
+    ) -> object: ...
+
+
 class RecordForm(QDialog, Generic[D]):
     """A form that creates a record, or (given the row it edits) updates it.
 
     Subclasses add fields with :meth:`add_field` and say how to read them into the
     service's input (:meth:`read`, through the one :class:`ErrorCollector`) and which
-    service functions to call (:meth:`create_record`, :meth:`update_record`); the form does
+    service functions to call (``create`` and ``update``); the form does
     the rest: it creates or updates by whether it edits a row, updates from the version it
     was opened with (a record changed by someone else since is refused with the store's
     stale-edit message, shown above the buttons, the form kept open), and keeps the saved
@@ -77,9 +87,18 @@ class RecordForm(QDialog, Generic[D]):
     database: Database
 
     def __init__(
-        self, title: str, parent: QWidget | None = None, *, editing: Versioned | None = None
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        editing: Versioned | None = None,
+        create: Callable[[Session, D], str] | None = None,
+        update: Update[D] | None = None,
     ) -> None:
         super().__init__(parent)
+        #: The service functions that save (a form may instead override
+        #: :meth:`create_record` and :meth:`update_record`).
+        self._create, self._update = create, update
         #: The record this form edits, as it was read when the form opened (its id and
         #: version); None when the form adds one. A form that turns to another record
         #: (the progress form) sets it again.
@@ -187,14 +206,19 @@ class RecordForm(QDialog, Generic[D]):
         """A question to ask before saving (raise ``UserError`` to keep the form open)."""
 
     def create_record(self, session: Session, data: D) -> str:
-        """Save a new record through the service; return its id."""
-        raise NotImplementedError
+        """Save a new record through the service (``create``); return its id."""
+        if self._create is None:
+            raise NotImplementedError
+        return self._create(session, data)
 
     def update_record(
         self, session: Session, record_id: str, data: D, *, expected_version: int
     ) -> object:
-        """Save the edited record through the service, from ``expected_version``."""
-        raise NotImplementedError
+        """Save the edited record through the service (``update``), from
+        ``expected_version``."""
+        if self._update is None:
+            raise NotImplementedError
+        return self._update(session, record_id, data, expected_version=expected_version)
 
     # -- the save --------------------------------------------------------------------------
     def submit(self) -> None:

@@ -67,6 +67,8 @@ class ContributionForm(RecordForm[ContributionInput]):
             self.tr("New contribution") if row is None else self.tr("Contribution"),
             parent,
             editing=row,
+            create=create_contribution,
+            update=update_contribution,
         )
         self.context, self.row, self.database = context, row, context.database
         today = date.today()
@@ -141,14 +143,6 @@ class ContributionForm(RecordForm[ContributionInput]):
         )
         errors.check(validate_contribution, data)
         return data
-
-    def create_record(self, session: Session, data: ContributionInput) -> str:
-        return create_contribution(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: ContributionInput, *, expected_version: int
-    ) -> int:
-        return update_contribution(session, record_id, data, expected_version=expected_version)
 
     def before_save(self, data: ContributionInput) -> None:
         """Ask before recording, without a receipt number, a gift that looks like one already

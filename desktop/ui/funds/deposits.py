@@ -41,6 +41,8 @@ class DepositForm(RecordForm[DepositInput]):
             else self.tr("Deposit or sponsorship"),
             parent,
             editing=row,
+            create=create_deposit,
+            update=update_deposit,
         )
         self.context, self.row, self.database = context, row, context.database
         self.kind: EnumCombo[DepositKind] = self.add_field(
@@ -91,14 +93,6 @@ class DepositForm(RecordForm[DepositInput]):
         )
         errors.check(validate_deposit, data)
         return data
-
-    def create_record(self, session: Session, data: DepositInput) -> str:
-        return create_deposit(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: DepositInput, *, expected_version: int
-    ) -> int:
-        return update_deposit(session, record_id, data, expected_version=expected_version)
 
 
 def _term(months: int | None) -> str:

@@ -64,6 +64,8 @@ class TransferForm(RecordForm[TransferInput]):
             else self.tr("Transfer of entrusted capital"),
             parent,
             editing=row,
+            create=create_transfer,
+            update=update_transfer,
         )
         self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
@@ -117,14 +119,6 @@ class TransferForm(RecordForm[TransferInput]):
         )
         reader.check(validate_transfer, data)
         return data
-
-    def create_record(self, session: Session, data: TransferInput) -> str:
-        return create_transfer(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: TransferInput, *, expected_version: int
-    ) -> int:
-        return update_transfer(session, record_id, data, expected_version=expected_version)
 
 
 class TransferListPage(RecordListPage[TransferRow]):
@@ -185,7 +179,13 @@ class CapitalForm(RecordForm[CapitalInput]):
     def __init__(
         self, context: AppContext, row: CapitalRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Total capital of the year"), parent, editing=row)
+        super().__init__(
+            self.tr("Total capital of the year"),
+            parent,
+            editing=row,
+            create=create_capital,
+            update=update_capital,
+        )
         self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("Year"), YearSpin(row.year if row else date.today().year - 1)
@@ -228,14 +228,6 @@ class CapitalForm(RecordForm[CapitalInput]):
         )
         reader.check(validate_capital, data)
         return data
-
-    def create_record(self, session: Session, data: CapitalInput) -> str:
-        return create_capital(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: CapitalInput, *, expected_version: int
-    ) -> int:
-        return update_capital(session, record_id, data, expected_version=expected_version)
 
 
 class CapitalListPage(RecordListPage[CapitalRow]):

@@ -74,7 +74,11 @@ class SpendingForm(RecordForm[SpendingInput]):
         self, context: AppContext, row: SpendingRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            self.tr("New grant") if row is None else self.tr("Grant"), parent, editing=row
+            self.tr("New grant") if row is None else self.tr("Grant"),
+            parent,
+            editing=row,
+            create=create_spending,
+            update=update_spending,
         )
         self.context, self.row, self.database = context, row, context.database
         self.recipient = self.add_field(
@@ -123,14 +127,6 @@ class SpendingForm(RecordForm[SpendingInput]):
         )
         reader.check(validate_spending, data)
         return data
-
-    def create_record(self, session: Session, data: SpendingInput) -> str:
-        return create_spending(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: SpendingInput, *, expected_version: int
-    ) -> int:
-        return update_spending(session, record_id, data, expected_version=expected_version)
 
     def before_save(self, data: SpendingInput) -> None:
         """Ask before a grant takes the fund below zero on the day it is paid; a No keeps the

@@ -47,7 +47,13 @@ class OpeningForm(RecordForm[OpeningInput]):
     def __init__(
         self, context: AppContext, row: OpeningRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Opening balance of the fund"), parent, editing=row)
+        super().__init__(
+            self.tr("Opening balance of the fund"),
+            parent,
+            editing=row,
+            create=create_opening,
+            update=update_opening,
+        )
         self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("Year"), YearSpin(row.year if row else date.today().year)
@@ -73,14 +79,6 @@ class OpeningForm(RecordForm[OpeningInput]):
         )
         reader.check(validate_opening, data)
         return data
-
-    def create_record(self, session: Session, data: OpeningInput) -> str:
-        return create_opening(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: OpeningInput, *, expected_version: int
-    ) -> int:
-        return update_opening(session, record_id, data, expected_version=expected_version)
 
 
 class OpeningListPage(RecordListPage[OpeningRow]):

@@ -35,6 +35,8 @@ class BorrowerForm(RecordForm[BorrowerInput]):
             tr(QT_TRANSLATE_NOOP("BorrowersTab", "Borrower")) if row is None else row.full_name,
             parent,
             editing=row,
+            create=create_borrower,
+            update=update_borrower,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -104,14 +106,6 @@ class BorrowerForm(RecordForm[BorrowerInput]):
             notes=self.notes.text(),
         )
         return data
-
-    def create_record(self, session: Session, data: BorrowerInput) -> str:
-        return create_borrower(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: BorrowerInput, *, expected_version: int
-    ) -> int:
-        return update_borrower(session, record_id, data, expected_version=expected_version)
 
 
 class BorrowersTab(AsyncListPage[BorrowerRow]):

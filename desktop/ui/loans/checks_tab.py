@@ -111,7 +111,13 @@ class CheckForm(RecordForm[CheckInput]):
         *,
         loan: LoanRow | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")), parent, editing=row)
+        super().__init__(
+            tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")),
+            parent,
+            editing=row,
+            create=create_check,
+            update=update_check,
+        )
         self.database, self.row = database, row
         self.chosen_loan: LoanRow | None = None
         #: Saves the check when it changed, then prints its record.
@@ -214,14 +220,6 @@ class CheckForm(RecordForm[CheckInput]):
             notes=self.notes.text(),
         )
         return data
-
-    def create_record(self, session: Session, data: CheckInput) -> str:
-        return create_check(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: CheckInput, *, expected_version: int
-    ) -> int:
-        return update_check(session, record_id, data, expected_version=expected_version)
 
     def print_record(self) -> None:
         """Print the record (biên bản) of this check: what the form shows is saved first

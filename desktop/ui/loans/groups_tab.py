@@ -60,6 +60,8 @@ class GroupForm(RecordForm[GroupInput]):
             else row.label,
             parent,
             editing=row,
+            create=create_group,
+            update=update_group,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -131,14 +133,6 @@ class GroupForm(RecordForm[GroupInput]):
         )
         return data
 
-    def create_record(self, session: Session, data: GroupInput) -> str:
-        return create_group(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: GroupInput, *, expected_version: int
-    ) -> int:
-        return update_group(session, record_id, data, expected_version=expected_version)
-
 
 class AssessmentForm(RecordForm[AssessmentInput]):
     def __init__(
@@ -148,7 +142,12 @@ class AssessmentForm(RecordForm[AssessmentInput]):
         row: AssessmentRow | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")), parent, editing=row)
+        super().__init__(
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")),
+            parent,
+            editing=row,
+            update=update_assessment,
+        )
         self.database, self.group_id, self.row = database, group_id, row
         self.year = self.add_field("year", tr(QT_TRANSLATE_NOOP("GroupsTab", "Year")), QLineEdit())
         self.grade: EnumCombo[GroupGrade] = self.add_field(
@@ -183,11 +182,6 @@ class AssessmentForm(RecordForm[AssessmentInput]):
 
     def create_record(self, session: Session, data: AssessmentInput) -> str:
         return add_assessment(session, self.group_id, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: AssessmentInput, *, expected_version: int
-    ) -> int:
-        return update_assessment(session, record_id, data, expected_version=expected_version)
 
 
 ASSESSMENT_COLUMNS = [

@@ -109,6 +109,8 @@ class LoanForm(RecordForm[LoanInput]):
             else tr(QT_TRANSLATE_NOOP("LoansTab", "Loan of {name}")).format(name=row.borrower_name),
             parent,
             editing=row,
+            create=create_loan,
+            update=update_loan,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -301,14 +303,6 @@ class LoanForm(RecordForm[LoanInput]):
         )
         return data
 
-    def create_record(self, session: Session, data: LoanInput) -> str:
-        return create_loan(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: LoanInput, *, expected_version: int
-    ) -> int:
-        return update_loan(session, record_id, data, expected_version=expected_version)
-
 
 class BalanceForm(RecordForm[BalanceInput]):
     """One snapshot: the balance by debt category on a date."""
@@ -321,7 +315,10 @@ class BalanceForm(RecordForm[BalanceInput]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")), parent, editing=row
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")),
+            parent,
+            editing=row,
+            update=update_balance,
         )
         self.database, self.loan, self.row = database, loan, row
         self.as_of: DateEdit = self.add_field(
@@ -359,11 +356,6 @@ class BalanceForm(RecordForm[BalanceInput]):
 
     def create_record(self, session: Session, data: BalanceInput) -> str:
         return add_balance(session, self.loan.id, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: BalanceInput, *, expected_version: int
-    ) -> int:
-        return update_balance(session, record_id, data, expected_version=expected_version)
 
 
 BALANCE_COLUMNS = [

@@ -41,6 +41,8 @@ class OrganisationGradeForm(RecordForm[OrganisationGradeInput]):
             tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Grade of an organisation's work")),
             parent,
             editing=row,
+            create=create_organisation_grade,
+            update=update_organisation_grade,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -83,21 +85,6 @@ class OrganisationGradeForm(RecordForm[OrganisationGradeInput]):
         reader.raise_if_any()
         return OrganisationGradeInput(
             self.organisation.value(), year, self.grade.value(), self.notes.text()
-        )
-
-    def create_record(self, session: Session, data: OrganisationGradeInput) -> str:
-        return create_organisation_grade(session, data)
-
-    def update_record(
-        self,
-        session: Session,
-        record_id: str,
-        data: OrganisationGradeInput,
-        *,
-        expected_version: int,
-    ) -> int:
-        return update_organisation_grade(
-            session, record_id, data, expected_version=expected_version
         )
 
 

@@ -139,6 +139,8 @@ class OfficeTaskForm(RecordForm[OfficeTaskInput]):
             self.tr("New sub-task of this office") if row is None else self.tr("Sub-task"),
             parent,
             editing=row,
+            create=create_office_task,
+            update=update_office_task,
         )
         self.context, self.row, self.database = context, row, context.database
         with context.database.reading() as session:
@@ -164,14 +166,6 @@ class OfficeTaskForm(RecordForm[OfficeTaskInput]):
         )
         errors.check(validate_office_task, data)
         return data
-
-    def create_record(self, session: Session, data: OfficeTaskInput) -> str:
-        return create_office_task(session, data)
-
-    def update_record(
-        self, session: Session, record_id: str, data: OfficeTaskInput, *, expected_version: int
-    ) -> int:
-        return update_office_task(session, record_id, data, expected_version=expected_version)
 
 
 class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):
