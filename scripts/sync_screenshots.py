@@ -89,7 +89,11 @@ def main(out: Path) -> None:
             hamlets = [h.id for h in session.query(Hamlet).limit(3)]
         for n, hamlet in enumerate(hamlets):
             with cai_khe.transaction() as session:
-                record_store(session).update(Hamlet, hamlet, {"name": f"Khu vực {n + 1} mới"})
+                store = record_store(session)
+                version = store.get(Hamlet, hamlet).version
+                store.update(
+                    Hamlet, hamlet, {"name": f"Khu vực {n + 1} mới"}, expected_version=version
+                )
             files["31120"].append(export(cai_khe))
         conn = sqlite3.connect(communes["31217"].paths.database)
         with conn:

@@ -44,15 +44,15 @@ from db.enums import (
     TaskStatus,
 )
 from desktop.core.database import Database
-from desktop.core.funds.capital import CapitalInput, TransferInput, save_capital, save_transfer
-from desktop.core.funds.deposits import DepositInput, save_deposit
+from desktop.core.funds.capital import CapitalInput, TransferInput, create_capital, create_transfer
+from desktop.core.funds.deposits import DepositInput, create_deposit
 from desktop.core.funds.fund import (
     ContributionInput,
     OpeningInput,
     SpendingInput,
-    save_contribution,
-    save_opening,
-    save_spending,
+    create_contribution,
+    create_opening,
+    create_spending,
 )
 from desktop.core.loans.balances import BalanceInput, add_balance, balance_history, delete_balance
 from desktop.core.loans.borrowers import BorrowerInput, create_borrower
@@ -60,7 +60,7 @@ from desktop.core.loans.checks import CheckInput, create_check
 from desktop.core.loans.groups import GroupInput, create_group
 from desktop.core.loans.loans import LoanInput, create_loan
 from desktop.core.office import list_hamlets
-from desktop.core.tasks.progress import DocumentInput, ProgressInput, save_progress
+from desktop.core.tasks.progress import DocumentInput, ProgressInput, create_progress
 
 #: Records may be dated up to this day.
 TODAY = date(2026, 12, 31)
@@ -89,8 +89,8 @@ def gift(
 
 def fund(db: Database) -> None:
     with db.transaction() as s:
-        save_opening(s, OpeningInput(year=2025, amount=9 * M))
-        save_contribution(s, gift(date(2025, 12, 10), 1 * M), today=TODAY)
+        create_opening(s, OpeningInput(year=2025, amount=9 * M))
+        create_contribution(s, gift(date(2025, 12, 10), 1 * M), today=TODAY)
         for day, amount in (
             (date(2026, 3, 15), 1 * M),
             (date(2026, 3, 31), 2 * M),
@@ -99,21 +99,23 @@ def fund(db: Database) -> None:
             (date(2026, 7, 1), 16 * M),
             (date(2026, 10, 21), 32 * M),
         ):
-            save_contribution(s, gift(day, amount), today=TODAY)
-        save_contribution(s, gift(date(2026, 5, 10), 3 * M, ContributionForm.HIEN_VAT), today=TODAY)
+            create_contribution(s, gift(day, amount), today=TODAY)
+        create_contribution(
+            s, gift(date(2026, 5, 10), 3 * M, ContributionForm.HIEN_VAT), today=TODAY
+        )
         for day, amount, who in (
             (date(2026, 6, 30), 5 * M, "Hộ Trần Văn Mười"),
             (date(2026, 7, 2), 1_500_000, "Hộ Lê Thị Hoa"),
             (date(2026, 10, 21), 700_000, "Hộ Phạm Văn Út"),
         ):
-            save_spending(
+            create_spending(
                 s,
                 SpendingInput(
                     recipient_name=who, purpose="Hỗ trợ sửa nhà", amount=amount, spent_on=day
                 ),
                 today=TODAY,
             )
-        save_deposit(
+        create_deposit(
             s,
             DepositInput(
                 kind=DepositKind.TIEN_GUI,
@@ -125,7 +127,7 @@ def fund(db: Database) -> None:
             ),
             today=TODAY,
         )
-        save_deposit(
+        create_deposit(
             s,
             DepositInput(
                 kind=DepositKind.TAI_TRO,
@@ -145,14 +147,14 @@ def capital(db: Database) -> None:
             (2026, 90 * M, date(2026, 3, 10)),
             (2026, 40 * M, date(2026, 11, 15)),
         ):
-            save_transfer(
+            create_transfer(
                 s,
                 TransferInput(
                     year=year, source_level=SourceLevel.XA, amount=amount, transferred_on=moved
                 ),
                 today=TODAY,
             )
-        save_capital(
+        create_capital(
             s,
             CapitalInput(
                 year=2025,
@@ -241,7 +243,7 @@ def loans(db: Database) -> Loans:
 
 def tasks(db: Database) -> None:
     with db.transaction() as s:
-        save_progress(
+        create_progress(
             s,
             ProgressInput(
                 plan_task_code="II.1.a",
@@ -263,7 +265,7 @@ def tasks(db: Database) -> None:
             ),
             today=TODAY,
         )
-        save_progress(
+        create_progress(
             s,
             ProgressInput(
                 plan_task_code="II.1.a",

@@ -16,9 +16,9 @@ from desktop.core.formatting import format_percent
 from desktop.core.funds.capital import (
     CapitalInput,
     TransferInput,
+    create_capital,
+    create_transfer,
     delete_transfer,
-    save_capital,
-    save_transfer,
 )
 from desktop.core.funds.indicators import (
     GrowthIndicator,
@@ -41,14 +41,14 @@ def transfer(
     db: Database, year: int, amount: int, level: SourceLevel = SourceLevel.THANH_PHO
 ) -> str:
     with db.transaction() as s:
-        return save_transfer(
+        return create_transfer(
             s, TransferInput(year=year, source_level=level, amount=amount), today=TODAY
         )
 
 
 def capital(db: Database, year: int, total: int, balance: int | None) -> str:
     with db.transaction() as s:
-        return save_capital(
+        return create_capital(
             s,
             CapitalInput(year=year, total_capital=total, entrusted_balance=balance),
             today=TODAY,
@@ -136,7 +136,7 @@ def test_transfers_of_a_year_add_up_across_levels_and_deleted_ones_do_not_count(
     with commune_db.reading() as s:
         assert entrusted_indicators(s, 2026, "31120").growth.transferred == 1_300_000_000
     with commune_db.transaction() as s:
-        delete_transfer(s, second)
+        delete_transfer(s, second, expected_version=1)
     with commune_db.reading() as s:
         growth = entrusted_indicators(s, 2026, "31120").growth
     assert growth.transferred == 900_000_000 and growth.growth == Fraction(-1, 10)
@@ -240,7 +240,7 @@ def test_each_year_is_judged_against_its_step(commune_db: Database) -> None:
     capital(commune_db, 2024, 1_000_000_000, 100_000_000)
     capital(commune_db, 2025, 1_000_000_000, 115_000_000)
     with commune_db.transaction() as s:
-        save_capital(
+        create_capital(
             s,
             CapitalInput(year=2026, total_capital=1_000_000_000, entrusted_balance=135_000_000),
             today=date(2027, 1, 10),
@@ -264,7 +264,7 @@ def test_only_records_dated_by_the_cut_off_count(commune_db: Database) -> None:
             (2026, 90, date(2026, 3, 10)),
             (2026, 40, date(2026, 11, 15)),
         ):
-            save_transfer(
+            create_transfer(
                 s,
                 TransferInput(
                     year=year,
@@ -274,10 +274,10 @@ def test_only_records_dated_by_the_cut_off_count(commune_db: Database) -> None:
                 ),
                 today=TODAY,
             )
-        save_transfer(
+        create_transfer(
             s, TransferInput(year=2026, source_level=SourceLevel.XA, amount=5_000_000), today=TODAY
         )
-        save_capital(
+        create_capital(
             s,
             CapitalInput(
                 year=2026,

@@ -18,26 +18,29 @@ from desktop.core.errors import FormErrors, UserError
 from desktop.core.funds.capital import (
     CapitalInput,
     TransferInput,
+    create_capital,
+    create_transfer,
     delete_capital,
     list_capital,
     list_transfers,
     restore_capital,
-    save_capital,
-    save_transfer,
     validate_capital,
     validate_transfer,
 )
 from desktop.core.funds.deposits import (
     DepositInput,
+    create_deposit,
     deposit_totals,
     list_deposits,
-    save_deposit,
     validate_deposit,
 )
 from desktop.core.funds.fund import (
     ContributionInput,
     OpeningInput,
     SpendingInput,
+    create_contribution,
+    create_opening,
+    create_spending,
     delete_contribution,
     delete_opening,
     delete_spending,
@@ -48,9 +51,7 @@ from desktop.core.funds.fund import (
     restore_contribution,
     restore_opening,
     same_contribution,
-    save_contribution,
-    save_opening,
-    save_spending,
+    update_contribution,
     validate_contribution,
     validate_spending,
 )
@@ -138,32 +139,30 @@ def test_contribution_is_cleaned_and_in_kind_text_dropped_for_money() -> None:
 
 def test_receipt_number_once_per_campaign_year(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        first = save_contribution(s, gift(receipt_no="26/0001"), today=TODAY)
+        first = create_contribution(s, gift(receipt_no="26/0001"), today=TODAY)
     with commune_db.transaction() as s, pytest.raises(FormErrors) as caught:
-        save_contribution(s, gift(receipt_no="26/0001", donor_name="Lê Văn Tám"), today=TODAY)
+        create_contribution(s, gift(receipt_no="26/0001", donor_name="Lê Văn Tám"), today=TODAY)
     assert fields(caught.value) == {"receipt_no"}
     assert "Nguyễn Thị Ánh" in caught.value.text() and "20/10/2026" in caught.value.text()
     with commune_db.transaction() as s:  # another campaign year may reuse it
-        save_contribution(
+        create_contribution(
             s,
             gift(receipt_no="26/0001", received_on=date(2025, 10, 20), campaign_year=2025),
             today=TODAY,
         )
         # Editing the first one without touching its receipt is fine.
-        save_contribution(
-            s, gift(receipt_no="26/0001", amount=700_000), record_id=first, expected_version=1
+        update_contribution(
+            s, first, gift(receipt_no="26/0001", amount=700_000), expected_version=1
         )
 
 
 def test_contribution_version_audit_tombstone_and_undo(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        record_id = save_contribution(s, gift(), today=TODAY)
+        record_id = create_contribution(s, gift(), today=TODAY)
     with commune_db.transaction() as s:
-        save_contribution(
-            s, gift(amount=1_500_000), record_id=record_id, expected_version=1, today=TODAY
-        )
+        update_contribution(s, record_id, gift(amount=1_500_000), expected_version=1, today=TODAY)
     with commune_db.transaction() as s, pytest.raises(UserError) as stale:
-        save_contribution(s, gift(amount=9), record_id=record_id, expected_version=1, today=TODAY)
+        update_contribution(s, record_id, gift(amount=9), expected_version=1, today=TODAY)
     assert "changed by someone else" in str(stale.value)
     with commune_db.transaction() as s:
         delete_contribution(s, record_id, expected_version=2)
@@ -171,7 +170,7 @@ def test_contribution_version_audit_tombstone_and_undo(commune_db: Database) -> 
         assert list_contributions(s, "31120") == []
         assert s.get(FundContribution, record_id).deleted_at is not None  # type: ignore[union-attr]
     with commune_db.transaction() as s:
-        restore_contribution(s, record_id)
+        restore_contribution(s, record_id, expected_version=3)
     with commune_db.reading() as s:
         rows = list_contributions(s, "31120")
         audit = list(
@@ -196,10 +195,10 @@ def test_a_communes_records_are_read_only_at_the_city(city_db: Database) -> None
             FundContribution, validate_contribution(gift(), today=TODAY)
         )
     with city_db.transaction() as s, pytest.raises(UserError) as caught:
-        save_contribution(s, gift(amount=1), record_id=record_id, today=TODAY)
+        update_contribution(s, record_id, gift(amount=1), expected_version=1, today=TODAY)
     assert "31120" in str(caught.value)
     with city_db.transaction() as s, pytest.raises(UserError):
-        delete_contribution(s, record_id)
+        delete_contribution(s, record_id, expected_version=1)
     with city_db.reading() as s:
         assert list_contributions(s, "92") == []
         assert len(list_contributions(s, "31120")) == 1
@@ -243,9 +242,9 @@ def test_spending_with_a_hamlet(commune_db: Database) -> None:
         decision_date=date(2026, 4, 28),
     )
     with commune_db.transaction() as s:
-        save_spending(s, data, today=TODAY)
+        create_spending(s, data, today=TODAY)
     with commune_db.transaction() as s, pytest.raises(FormErrors) as caught:
-        save_spending(
+        create_spending(
             s,
             SpendingInput(
                 recipient_name="Hộ A",
@@ -264,20 +263,20 @@ def test_spending_with_a_hamlet(commune_db: Database) -> None:
 
 def test_one_opening_balance_per_year_also_on_undo(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        first = save_opening(s, OpeningInput(year=2025, amount=0))
+        first = create_opening(s, OpeningInput(year=2025, amount=0))
     with commune_db.transaction() as s, pytest.raises(FormErrors) as caught:
-        save_opening(s, OpeningInput(year=2025, amount=5 * M))
+        create_opening(s, OpeningInput(year=2025, amount=5 * M))
     assert fields(caught.value) == {"year"}
     with commune_db.transaction() as s:
-        delete_opening(s, first)
-        second = save_opening(s, OpeningInput(year=2025, amount=5 * M))
+        delete_opening(s, first, expected_version=1)
+        second = create_opening(s, OpeningInput(year=2025, amount=5 * M))
     with commune_db.transaction() as s, pytest.raises(FormErrors):
-        restore_opening(s, first)
+        restore_opening(s, first, expected_version=2)
     with commune_db.reading() as s:
         assert [o.id for o in list_openings(s, "31120")] == [second]
         assert s.get(FundOpeningBalance, first).deleted_at is not None  # type: ignore[union-attr]
     with pytest.raises(FormErrors) as negative, commune_db.transaction() as s:
-        save_opening(s, OpeningInput(year=1999, amount=-1))
+        create_opening(s, OpeningInput(year=1999, amount=-1))
     assert fields(negative.value) == {"year", "amount"}
 
 
@@ -315,12 +314,12 @@ def test_deposit_refuses(changes: dict[str, Any], field: str) -> None:
 
 def test_deposit_totals_by_year_and_kind(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        save_deposit(s, deposit(), today=TODAY)
-        save_deposit(s, deposit(amount=50 * M, term_months=None), today=TODAY)
-        save_deposit(
+        create_deposit(s, deposit(), today=TODAY)
+        create_deposit(s, deposit(amount=50 * M, term_months=None), today=TODAY)
+        create_deposit(
             s, deposit(kind=DepositKind.TAI_TRO, term_months=None, amount=7 * M), today=TODAY
         )
-        save_deposit(s, deposit(transacted_on=date(2025, 12, 31)), today=TODAY)
+        create_deposit(s, deposit(transacted_on=date(2025, 12, 31)), today=TODAY)
     with commune_db.reading() as s:
         totals = deposit_totals(s, 2026, "31120")
         rows = list_deposits(s, "31120")
@@ -359,9 +358,11 @@ def test_transfer_decided_late_the_year_before(commune_db: Database) -> None:
         programme_code="GQVL",
     )
     with commune_db.transaction() as s:
-        save_transfer(s, data, today=TODAY)
+        create_transfer(s, data, today=TODAY)
     with commune_db.transaction() as s, pytest.raises(FormErrors) as caught:
-        save_transfer(s, TransferInput(2026, SourceLevel.XA, 1, programme_code="NOPE"), today=TODAY)
+        create_transfer(
+            s, TransferInput(2026, SourceLevel.XA, 1, programme_code="NOPE"), today=TODAY
+        )
     assert fields(caught.value) == {"programme"}
     with commune_db.reading() as s:
         (row,) = list_transfers(s, "31120")
@@ -395,15 +396,15 @@ def test_capital_refuses(changes: dict[str, Any], field: str) -> None:
 def test_one_capital_figure_per_year(commune_db: Database) -> None:
     data = CapitalInput(year=2025, total_capital=53_025 * M, as_of=date(2025, 12, 31))
     with commune_db.transaction() as s:
-        first = save_capital(s, data, today=TODAY)
+        first = create_capital(s, data, today=TODAY)
     with commune_db.transaction() as s, pytest.raises(FormErrors) as caught:
-        save_capital(s, data, today=TODAY)
+        create_capital(s, data, today=TODAY)
     assert fields(caught.value) == {"year"}
     with commune_db.transaction() as s:
-        delete_capital(s, first)
-        save_capital(s, data, today=TODAY)
+        delete_capital(s, first, expected_version=1)
+        create_capital(s, data, today=TODAY)
     with commune_db.transaction() as s, pytest.raises(FormErrors):
-        restore_capital(s, first)
+        restore_capital(s, first, expected_version=2)
     with commune_db.reading() as s:
         assert len(list_capital(s, "31120")) == 1
     # Figures as of the first half of the next year are accepted.
@@ -421,11 +422,11 @@ def test_the_funds_balance_on_a_day(commune_db: Database) -> None:
     20.000.000 đ (−12.000.000 đ). 2026 is declared anew at 1.000.000 đ."""
 
     def grant(day: date, amount: int) -> str:
-        return save_spending(s, SpendingInput("Hộ A", "Hỗ trợ", amount, day), today=TODAY)
+        return create_spending(s, SpendingInput("Hộ A", "Hỗ trợ", amount, day), today=TODAY)
 
     with commune_db.transaction() as s:
-        save_opening(s, OpeningInput(year=2024, amount=10 * M))
-        save_contribution(
+        create_opening(s, OpeningInput(year=2024, amount=10 * M))
+        create_contribution(
             s, gift(received_on=date(2024, 2, 1), campaign_year=2024, amount=3 * M), today=TODAY
         )
         kind = gift(
@@ -435,21 +436,21 @@ def test_the_funds_balance_on_a_day(commune_db: Database) -> None:
             form=ContributionForm.HIEN_VAT,
             in_kind_description="Xi măng",
         )
-        save_contribution(s, kind, today=TODAY)
-        deleted = save_contribution(
+        create_contribution(s, kind, today=TODAY)
+        deleted = create_contribution(
             s,
             gift(received_on=date(2024, 2, 1), campaign_year=2024, amount=100 * M),
             today=TODAY,
         )
-        delete_contribution(s, deleted)
+        delete_contribution(s, deleted, expected_version=1)
         grant(date(2024, 3, 1), 4 * M)
-        save_contribution(
+        create_contribution(
             s, gift(received_on=date(2025, 1, 15), campaign_year=2025, amount=1 * M), today=TODAY
         )
         grant(date(2025, 1, 15), 2 * M)
         big = grant(date(2025, 6, 1), 20 * M)
         gone = grant(date(2025, 6, 1), 30 * M)
-        delete_spending(s, gone)
+        delete_spending(s, gone, expected_version=1)
     expected = [
         (date(2023, 12, 31), 0, None),
         (date(2024, 1, 31), 10 * M, 2024),
@@ -476,7 +477,7 @@ def test_the_funds_balance_on_a_day(commune_db: Database) -> None:
         (date(2025, 6, 1), 20 * M): -12 * M,
     }
     with commune_db.transaction() as s:
-        save_opening(s, OpeningInput(year=2026, amount=1 * M))
+        create_opening(s, OpeningInput(year=2026, amount=1 * M))
     with commune_db.reading() as s:
         restated = fund_balance_on(s, "31120", date(2026, 1, 2))
         assert (restated.amount, restated.declared_year) == (1 * M, 2026)
@@ -485,9 +486,9 @@ def test_the_funds_balance_on_a_day(commune_db: Database) -> None:
 
 def test_a_gift_that_looks_recorded_twice(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        first = save_contribution(s, gift(receipt_no="26/0001"), today=TODAY)
-        other = save_contribution(s, gift(donor_name="Lê Văn Tám", amount=700_000), today=TODAY)
-        delete_contribution(s, other)
+        first = create_contribution(s, gift(receipt_no="26/0001"), today=TODAY)
+        other = create_contribution(s, gift(donor_name="Lê Văn Tám", amount=700_000), today=TODAY)
+        delete_contribution(s, other, expected_version=1)
     with commune_db.reading() as s:
 
         def same(**changes: Any) -> str | None:

@@ -13,10 +13,10 @@ from desktop.core.funds.fund import (
     ContributionInput,
     OpeningInput,
     SpendingInput,
+    create_contribution,
+    create_opening,
+    create_spending,
     delete_contribution,
-    save_contribution,
-    save_opening,
-    save_spending,
 )
 from desktop.core.funds.statement import (
     contributions_by_month,
@@ -38,7 +38,7 @@ def give(
     donor: str = "Trần Văn Bình",
 ) -> str:
     with db.transaction() as s:
-        return save_contribution(
+        return create_contribution(
             s,
             ContributionInput(
                 donor_name=donor,
@@ -55,7 +55,7 @@ def give(
 
 def grant(db: Database, day: date, amount: int) -> str:
     with db.transaction() as s:
-        return save_spending(
+        return create_spending(
             s,
             SpendingInput(
                 recipient_name="Hộ Lê Thị Hoa",
@@ -69,7 +69,7 @@ def grant(db: Database, day: date, amount: int) -> str:
 
 def opening(db: Database, year: int, amount: int) -> str:
     with db.transaction() as s:
-        return save_opening(s, OpeningInput(year=year, amount=amount))
+        return create_opening(s, OpeningInput(year=year, amount=amount))
 
 
 def test_declared_opening_then_carried_forward(commune_db: Database) -> None:
@@ -124,7 +124,7 @@ def test_deleted_records_leave_the_statement(commune_db: Database) -> None:
     kept = give(commune_db, date(2026, 1, 10), 7 * M)
     gone = give(commune_db, date(2026, 1, 11), 9 * M)
     with commune_db.transaction() as s:
-        delete_contribution(s, gone)
+        delete_contribution(s, gone, expected_version=1)
     with commune_db.reading() as s:
         statement = fund_statement(s, 2026, "31120")
     assert statement.receipts == 7 * M and statement.receipts_count == 1
@@ -133,7 +133,7 @@ def test_deleted_records_leave_the_statement(commune_db: Database) -> None:
 
 def test_receipts_count_by_date_received_not_campaign_year(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        save_contribution(
+        create_contribution(
             s,
             ContributionInput(
                 donor_name="Công ty TNHH Phú Lộc",

@@ -34,16 +34,16 @@ from db.enums import DonorType, SourceLevel
 from db.models import CapitalTotal, EntrustedTransfer, FundContribution, FundSpending
 from desktop.core import demo
 from desktop.core.database import Database
-from desktop.core.funds.capital import CapitalInput, TransferInput, save_capital, save_transfer
+from desktop.core.funds.capital import CapitalInput, TransferInput, create_capital, create_transfer
 from desktop.core.funds.fund import (
     ContributionInput,
     OpeningInput,
     SpendingInput,
+    create_contribution,
+    create_opening,
+    create_spending,
     list_contributions,
     list_spending,
-    save_contribution,
-    save_opening,
-    save_spending,
 )
 from desktop.ui.context import AppContext
 from desktop.ui.funds.contributions import ContributionForm, ContributionListPage
@@ -99,7 +99,7 @@ def gift(
     receipt: str = "",
 ) -> str:
     with db.transaction() as s:
-        return save_contribution(
+        return create_contribution(
             s,
             ContributionInput(
                 donor_name=donor,
@@ -116,12 +116,12 @@ def gift(
 
 def grant(db: Database, recipient: str, day: date, amount: int) -> str:
     with db.transaction() as s:
-        return save_spending(s, SpendingInput(recipient, "Hỗ trợ sửa chữa nhà", amount, day))
+        return create_spending(s, SpendingInput(recipient, "Hỗ trợ sửa chữa nhà", amount, day))
 
 
 def opening(db: Database, year: int, amount: int) -> None:
     with db.transaction() as s:
-        save_opening(s, OpeningInput(year=year, amount=amount))
+        create_opening(s, OpeningInput(year=year, amount=amount))
 
 
 # -- a clerk's hands in a form ----------------------------------------------------------------
@@ -1042,11 +1042,11 @@ def test_targets_view_at_the_city_shows_the_real_2025_figures_and_exports_them(
 ) -> None:
     with city_db.transaction() as s:
         for year, billions in ((2024, 310), (2025, 372)):
-            save_transfer(
+            create_transfer(
                 s,
                 TransferInput(year, SourceLevel.THANH_PHO, billions * 1_000_000_000),
             )
-        save_capital(s, CapitalInput(2025, 17_590 * 10**9, 2_675 * 10**9, date(2025, 12, 31)))
+        create_capital(s, CapitalInput(2025, 17_590 * 10**9, 2_675 * 10**9, date(2025, 12, 31)))
     view = IndicatorsView(context(city_db))
     qtbot.addWidget(view)
     view.show()

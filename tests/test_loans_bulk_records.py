@@ -66,7 +66,7 @@ def test_update_many_changes_only_what_differs(commune_db: Database) -> None:
 def test_update_many_refuses_deleted_and_foreign_records(commune_db: Database) -> None:
     with commune_db.transaction() as s:
         a, b = record_store(s).create_many(Borrower, [{"full_name": "A"}, {"full_name": "B"}])
-        record_store(s).delete(Borrower, a)
+        record_store(s).delete(Borrower, a, expected_version=1)
         s.execute(update(Borrower).where(Borrower.id == b).values(commune_code="31150"))
     for record_id, message in ((a, M_DELETED), (b, M_READ_ONLY)):
         with commune_db.transaction() as s, pytest.raises(UserError) as caught:

@@ -126,7 +126,7 @@ def test_group_edit_versions_audit_delete_undo(commune_db: Database) -> None:
     with commune_db.reading() as s:
         assert all(g.id != group_id for g in list_groups(s, "31120"))
     with commune_db.transaction() as s:
-        restore_group(s, group_id)
+        restore_group(s, group_id, expected_version=3)
     with commune_db.reading() as s:
         actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.record_id == group_id)))
     assert actions == [
@@ -200,7 +200,7 @@ def test_duplicate_citizen_id_and_undo(commune_db: Database, ids: Ids, vi_app: o
         delete_borrower(s, new, expected_version=1)
         create_borrower(s, BorrowerInput("Hồ Văn Hải B", person_cid(1980, Sex.MALE, 77), 1980))
     with commune_db.transaction() as s, pytest.raises(ValidationError):
-        restore_borrower(s, new)
+        restore_borrower(s, new, expected_version=2)
 
 
 def test_borrower_update_keeps_version(commune_db: Database, ids: Ids) -> None:
@@ -385,7 +385,7 @@ def test_balance_history_and_position_on_a_day(commune_db: Database, ids: Ids) -
         loan = get_loan(s, l1, as_of=date(2025, 8, 1))
     assert loan is not None and loan.balance_as_of == date(2024, 3, 1)  # mid-year one deleted
     with commune_db.transaction() as s:
-        restore_balance(s, history[1].id)
+        restore_balance(s, history[1].id, expected_version=history[1].version + 1)
     with commune_db.reading() as s:
         rows = {r.id: r for r in list_loans(s, "31120", as_of=END)}
     assert (rows[l1].outstanding, rows[l1].overdue_amount) == (40 * M, 15 * M)
@@ -408,7 +408,7 @@ def test_loan_delete_and_undo(commune_db: Database, ids: Ids) -> None:
     with commune_db.reading() as s:
         assert "HD2" not in {r.contract_no for r in list_loans(s, "31120", as_of=END)}
     with commune_db.transaction() as s:
-        restore_loan(s, ids.loans["L2"])
+        restore_loan(s, ids.loans["L2"], expected_version=2)
     with commune_db.reading() as s:
         assert "HD2" in {r.contract_no for r in list_loans(s, "31120", as_of=END)}
 

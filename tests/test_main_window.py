@@ -17,7 +17,7 @@ from db.models import Hamlet
 from desktop.core import settings as app_settings
 from desktop.core.backups import backups_to_restore, inspect_backup, make_backup
 from desktop.core.database import Database
-from desktop.core.funds.fund import ContributionInput, save_contribution
+from desktop.core.funds.fund import ContributionInput, create_contribution
 from desktop.core.issuers import Body
 from desktop.core.office import add_hamlet, set_up_office, update_office
 from desktop.core.programmes import rate_on
@@ -373,7 +373,7 @@ def donors(qtbot: QtBot, window: MainWindow) -> list[str]:
 
 def give(database: Database, donor: str, amount: int, day: date) -> None:
     with database.transaction() as session:
-        save_contribution(
+        create_contribution(
             session,
             ContributionInput(
                 donor, DonorType.CA_NHAN, ContributionForm.TIEN_MAT, amount, day, day.year

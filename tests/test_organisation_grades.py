@@ -125,13 +125,13 @@ def test_one_grade_per_organisation_and_year(commune_db: Database) -> None:
         delete_organisation_grade(s, first, expected_version=1)
     replacement = add(commune_db, grade("HND", 2025, GroupGrade.KHA))
     with pytest.raises(UserError) as again, commune_db.transaction() as s:
-        restore_organisation_grade(s, first)
+        restore_organisation_grade(s, first, expected_version=2)
     assert tr(again.value.message, **again.value.params) == (
         "Hội Nông dân đã có xếp loại năm 2025; hãy sửa xếp loại đó."
     )
     with commune_db.transaction() as s:
         delete_organisation_grade(s, replacement, expected_version=1)
-        restore_organisation_grade(s, first)
+        restore_organisation_grade(s, first, expected_version=2)
     assert [r[:3] for r in rows(commune_db)] == [
         (2025, "Hội Nông dân", GroupGrade.TOT),
         (2025, "Hội Phụ nữ", GroupGrade.KHA),
@@ -159,7 +159,7 @@ def test_every_change_is_versioned_and_audited(commune_db: Database) -> None:
         delete_organisation_grade(s, record, expected_version=2)
     assert rows(commune_db) == []
     with commune_db.transaction() as s:
-        restore_organisation_grade(s, record)
+        restore_organisation_grade(s, record, expected_version=3)
     assert rows(commune_db) == [(2025, "Đoàn Thanh niên", GroupGrade.TRUNG_BINH, "Phúc khảo")]
     with commune_db.reading() as s:
         actions = s.scalars(
@@ -177,6 +177,6 @@ def test_the_city_cannot_change_a_communes_grade(commune_db: Database) -> None:
     record = add(commune_db, grade("HND", 2025, GroupGrade.TOT))
     with pytest.raises(UserError) as caught, commune_db.transaction() as s:
         RecordStore(s, owner_code="92", actor="tp").update(
-            OrganisationGrade, record, {"grade": GroupGrade.KHA}
+            OrganisationGrade, record, {"grade": GroupGrade.KHA}, expected_version=1
         )
     assert "31120" in caught.value.text()

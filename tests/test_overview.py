@@ -20,8 +20,8 @@ from desktop.core.dashboard.overview import load_overview, overview_years
 from desktop.core.dashboard.reminders import REMINDER_DAYS, ReminderKind, reminders
 from desktop.core.dashboard.scope import communes_for_choice
 from desktop.core.database import Database
-from desktop.core.funds.capital import TransferInput, save_transfer
-from desktop.core.funds.fund import ContributionInput, save_contribution
+from desktop.core.funds.capital import TransferInput, create_transfer
+from desktop.core.funds.fund import ContributionInput, create_contribution, update_contribution
 from desktop.core.funds.indicators import TargetStatus
 from desktop.core.loans.checks import loans_not_checked
 from desktop.core.loans.indicators import Dimension, indicator_table
@@ -119,7 +119,7 @@ def test_overview_of_an_empty_commune(commune_db: Database) -> None:
 
 def test_change_history_in_words(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        record_id = save_contribution(
+        record_id = create_contribution(
             s,
             ContributionInput(
                 donor_name="Hội Nông dân phường",
@@ -131,10 +131,11 @@ def test_change_history_in_words(commune_db: Database) -> None:
             ),
             today=TODAY,
         )
-        save_transfer(s, TransferInput(2026, SourceLevel.XA, 5), today=TODAY)
+        create_transfer(s, TransferInput(2026, SourceLevel.XA, 5), today=TODAY)
     with commune_db.transaction() as s:
-        save_contribution(
+        update_contribution(
             s,
+            record_id,
             ContributionInput(
                 donor_name="Hội Nông dân phường",
                 donor_type=DonorType.TO_CHUC,
@@ -143,7 +144,6 @@ def test_change_history_in_words(commune_db: Database) -> None:
                 received_on=date(2026, 10, 21),
                 campaign_year=2026,
             ),
-            record_id=record_id,
             expected_version=1,
             today=TODAY,
         )

@@ -40,7 +40,7 @@ from desktop.core.dashboard.overview import load_overview
 from desktop.core.dashboard.scope import Coverage
 from desktop.core.database import Database
 from desktop.core.errors import UserError
-from desktop.core.funds.fund import ContributionInput, save_contribution
+from desktop.core.funds.fund import ContributionInput, create_contribution
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.borrowers import BorrowerInput, create_borrower
 from desktop.core.office import CommuneInfo, list_hamlets, rename_hamlet
@@ -160,7 +160,7 @@ def world(tmp_path: Path) -> Iterator[World]:
 
 def contribution(database: Database, amount: int, day: date) -> None:
     with database.transaction() as s:
-        save_contribution(
+        create_contribution(
             s,
             ContributionInput(
                 donor_name="Công ty TNHH Minh Phát",

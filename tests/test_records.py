@@ -66,7 +66,10 @@ def test_an_edit_that_changes_nothing_is_not_a_version(commune_db: Database) -> 
     hamlet_id = new_hamlet(commune_db)
     seq = current_change_seq_of(commune_db)
     with commune_db.transaction() as s:
-        assert record_store(s).update(Hamlet, hamlet_id, {"name": "Khu vực 9"}) == 1
+        assert (
+            record_store(s).update(Hamlet, hamlet_id, {"name": "Khu vực 9"}, expected_version=1)
+            == 1
+        )
     assert current_change_seq_of(commune_db) == seq
     assert len(audit(commune_db, hamlet_id)) == 1
 
@@ -77,6 +80,8 @@ def test_stale_edit_is_refused(commune_db: Database) -> None:
         record_store(s).update(Hamlet, hamlet_id, {"name": "A"}, expected_version=1)
     with pytest.raises(UserError, match="changed by someone else"), commune_db.transaction() as s:
         record_store(s).update(Hamlet, hamlet_id, {"name": "B"}, expected_version=1)
+    with pytest.raises(UserError, match="changed by someone else"), commune_db.transaction() as s:
+        record_store(s).delete(Hamlet, hamlet_id, expected_version=1)
     with commune_db.reading() as s:
         assert s.get(Hamlet, hamlet_id).name == "A"  # type: ignore[union-attr]
 
@@ -89,9 +94,11 @@ def test_delete_is_a_tombstone_and_restore_undoes_it(commune_db: Database) -> No
         hamlet = s.get(Hamlet, hamlet_id)
         assert hamlet is not None and hamlet.deleted_at is not None and hamlet.version == 2
     with pytest.raises(UserError, match="deleted"), commune_db.transaction() as s:
-        record_store(s).update(Hamlet, hamlet_id, {"name": "X"})
+        record_store(s).update(Hamlet, hamlet_id, {"name": "X"}, expected_version=2)
+    with pytest.raises(UserError, match="changed by someone else"), commune_db.transaction() as s:
+        record_store(s).restore(Hamlet, hamlet_id, expected_version=1)  # not what the delete left
     with commune_db.transaction() as s:
-        assert record_store(s).restore(Hamlet, hamlet_id) == 3
+        assert record_store(s).restore(Hamlet, hamlet_id, expected_version=2) == 3
     with commune_db.reading() as s:
         assert s.get(Hamlet, hamlet_id).deleted_at is None  # type: ignore[union-attr]
     assert [e.action for e in audit(commune_db, hamlet_id)] == [
@@ -104,7 +111,7 @@ def test_delete_is_a_tombstone_and_restore_undoes_it(commune_db: Database) -> No
 def test_failed_transaction_leaves_neither_change_nor_audit(commune_db: Database) -> None:
     hamlet_id = new_hamlet(commune_db)
     with pytest.raises(RuntimeError), commune_db.transaction() as s:
-        record_store(s).update(Hamlet, hamlet_id, {"name": "Half done"})
+        record_store(s).update(Hamlet, hamlet_id, {"name": "Half done"}, expected_version=1)
         raise RuntimeError("power cut")
     with commune_db.reading() as s:
         assert s.get(Hamlet, hamlet_id).name == "Khu vực 9"  # type: ignore[union-attr]
@@ -114,7 +121,9 @@ def test_failed_transaction_leaves_neither_change_nor_audit(commune_db: Database
 def test_another_units_records_are_read_only(commune_db: Database) -> None:
     hamlet_id = new_hamlet(commune_db)
     with pytest.raises(UserError, match="belongs to unit 31120"), commune_db.transaction() as s:
-        RecordStore(s, owner_code="92", actor="city").update(Hamlet, hamlet_id, {"name": "X"})
+        RecordStore(s, owner_code="92", actor="city").update(
+            Hamlet, hamlet_id, {"name": "X"}, expected_version=1
+        )
 
 
 def test_system_columns_cannot_be_typed(commune_db: Database) -> None:

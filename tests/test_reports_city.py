@@ -20,7 +20,7 @@ from db.enums import ContributionForm, DonorType
 from desktop.core.database import Database
 from desktop.core.demo import DemoScale, generate
 from desktop.core.errors import UserError
-from desktop.core.funds.fund import ContributionInput, save_contribution
+from desktop.core.funds.fund import ContributionInput, create_contribution
 from desktop.core.funds.indicators import entrusted_by_commune, entrusted_indicators
 from desktop.core.funds.period import period_statement, period_statements_by_commune
 from desktop.core.loans.checks import loans_not_checked
@@ -75,7 +75,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         generate(session, scale=SCALE, today=TODAY, seed=8)
     made.export(gap, full=True)  # file 1: lost on the way
     with gap.transaction() as session:
-        save_contribution(
+        create_contribution(
             session,
             ContributionInput(
                 donor_name=DONOR,

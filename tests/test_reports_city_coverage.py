@@ -25,12 +25,12 @@ import pytest
 
 from db.enums import ContributionForm, PeriodKind, SourceLevel, TaskStatus
 from desktop.core.database import Database
-from desktop.core.funds.capital import CapitalInput, TransferInput, save_capital, save_transfer
-from desktop.core.funds.fund import save_contribution
+from desktop.core.funds.capital import CapitalInput, TransferInput, create_capital, create_transfer
+from desktop.core.funds.fund import create_contribution
 from desktop.core.office import list_communes, update_office
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import plan_tasks
-from desktop.core.tasks.progress import ProgressInput, save_progress
+from desktop.core.tasks.progress import ProgressInput, create_progress
 from desktop.reports.registry import ReportRequest
 from desktop.sync.importer import Status
 from tests import report_period_data
@@ -51,7 +51,7 @@ def second_commune(db: Database) -> None:
             (2025, 200 * M, date(2025, 4, 1)),
             (2026, 260 * M, date(2026, 6, 1)),
         ):
-            save_transfer(
+            create_transfer(
                 s,
                 TransferInput(
                     year=year, source_level=SourceLevel.XA, amount=amount, transferred_on=moved
@@ -63,7 +63,7 @@ def second_commune(db: Database) -> None:
             ("II.2.a", TaskStatus.THUONG_XUYEN, 2),
             ("II.2.b", TaskStatus.HOAN_THANH, 3),
         ):
-            save_progress(
+            create_progress(
                 s,
                 ProgressInput(
                     plan_task_code=code,
@@ -75,13 +75,15 @@ def second_commune(db: Database) -> None:
                 ),
                 today=TODAY,
             )
-        save_contribution(s, gift(date(2026, 2, 1), 5 * M), today=TODAY)
-        save_contribution(s, gift(date(2026, 10, 25), 9 * M), today=TODAY)
+        create_contribution(s, gift(date(2026, 2, 1), 5 * M), today=TODAY)
+        create_contribution(s, gift(date(2026, 10, 25), 9 * M), today=TODAY)
 
 
 def third_commune(db: Database) -> None:
     with db.transaction() as s:
-        save_contribution(s, gift(date(2026, 5, 2), 1 * M, ContributionForm.TIEN_MAT), today=TODAY)
+        create_contribution(
+            s, gift(date(2026, 5, 2), 1 * M, ContributionForm.TIEN_MAT), today=TODAY
+        )
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +96,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             signer_title="TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
             signer_name="Trần Văn Lâm",
         )
-        save_transfer(
+        create_transfer(
             s,
             TransferInput(
                 year=2025,
@@ -104,7 +106,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             ),
             today=TODAY,
         )
-        save_capital(
+        create_capital(
             s,
             CapitalInput(
                 year=2025,

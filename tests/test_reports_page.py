@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from db.enums import ContributionForm, DonorType, PeriodKind
 from desktop.core.database import Database
-from desktop.core.funds.fund import ContributionInput, save_contribution
+from desktop.core.funds.fund import ContributionInput, create_contribution
 from desktop.core.periods import Period
 from desktop.reports import registry
 from desktop.reports.model import Paragraph
@@ -112,7 +112,7 @@ def gifts(database: Database) -> None:
             ("Bà Lâm Thị Mỹ Duyên", 2_500_000, date(2026, 8, 20)),
             ("Ông Tạ Văn Lực", 9_000_000, date(2026, 10, 2)),
         ):
-            save_contribution(
+            create_contribution(
                 session,
                 ContributionInput(
                     donor, DonorType.CA_NHAN, ContributionForm.TIEN_MAT, amount, day, 2026

@@ -366,7 +366,9 @@ def test_a_decision_on_a_conflict_can_be_undone(world: World) -> None:
     assert _hamlet_at_city(world, hamlet_id) == "Ấp Mỹ"
     # A newer version from the commune closes it: nothing left to undo.
     with commune.transaction() as session:
-        record_store(session).update(Hamlet, hamlet_id, {"name": "Ấp Mỹ Hòa A"})
+        store = record_store(session)
+        version = store.get(Hamlet, hamlet_id).version
+        store.update(Hamlet, hamlet_id, {"name": "Ấp Mỹ Hòa A"}, expected_version=version)
     world.import_file(world.export(commune).path)
     with pytest.raises(UserError, match="newer version"):
         run(reopen_conflict, conflict.id)
@@ -386,7 +388,9 @@ def test_undoing_after_a_newer_version_arrived_changes_nothing(world: World) -> 
     with CityImporter(world.city) as importer, importer.sessions.begin() as session:
         resolve_conflict(session, conflict.id, ConflictResolution.KEEP_EXISTING)
     with commune.transaction() as session:
-        record_store(session).update(Hamlet, hamlet_id, {"name": "Ấp Mỹ Tây"})
+        store = record_store(session)
+        version = store.get(Hamlet, hamlet_id).version
+        store.update(Hamlet, hamlet_id, {"name": "Ấp Mỹ Tây"}, expected_version=version)
     world.import_file(world.export(commune).path)
     with (
         CityImporter(world.city) as importer,

@@ -81,13 +81,18 @@ def step(world: World, communes: list[Commune], files: list[Path], op: tuple[Any
             elif kind in ("edit", "delete", "restore") and commune.records():
                 model, record_id = commune.records()[op[2] % len(commune.records())]
                 if kind == "restore":
-                    store.restore(model, record_id)
+                    version = store.get(model, record_id, allow_deleted=True).version
+                    store.restore(model, record_id, expected_version=version)
                 elif kind == "delete":
-                    store.delete(model, record_id)
+                    version = store.get(model, record_id).version
+                    store.delete(model, record_id, expected_version=version)
                 elif model is Hamlet:
-                    store.update(model, record_id, {"name": op[3]})
+                    version = store.get(model, record_id).version
+                    store.update(model, record_id, {"name": op[3]}, expected_version=version)
                 else:
-                    store.update(model, record_id, {"full_name": op[3], "notes": op[3]})
+                    version = store.get(model, record_id).version
+                    values = {"full_name": op[3], "notes": op[3]}
+                    store.update(model, record_id, values, expected_version=version)
             elif kind == "export":
                 files.append(world.export(commune.database, full=op[2]).path)
     except UserError:

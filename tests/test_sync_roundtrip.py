@@ -58,12 +58,15 @@ def board_row(session: Session, code: str) -> CommuneStatus:
 
 def rename(database, record_id: str, name: str) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
-        record_store(session).update(Hamlet, record_id, {"name": name})
+        store = record_store(session)
+        version = store.get(Hamlet, record_id).version
+        store.update(Hamlet, record_id, {"name": name}, expected_version=version)
 
 
 def delete(database, record_id: str) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
-        record_store(session).delete(Hamlet, record_id)
+        store = record_store(session)
+        store.delete(Hamlet, record_id, expected_version=store.get(Hamlet, record_id).version)
 
 
 def test_export_needs_the_city_key(tmp_path: Path) -> None:

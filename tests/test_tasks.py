@@ -23,14 +23,16 @@ from desktop.core.records import RecordStore
 from desktop.core.tasks.catalogue import period_within, plan_tasks
 from desktop.core.tasks.office_tasks import (
     OfficeTaskInput,
+    create_office_task,
     delete_office_task,
     list_office_tasks,
     restore_office_task,
-    save_office_task,
+    update_office_task,
 )
 from desktop.core.tasks.progress import (
     DocumentInput,
     ProgressInput,
+    create_progress,
     delete_progress,
     get_progress,
     list_progress,
@@ -40,7 +42,7 @@ from desktop.core.tasks.progress import (
     recorded_periods,
     restore_progress,
     row_input,
-    save_progress,
+    update_progress,
     validate_progress,
 )
 from desktop.core.tasks.status import (
@@ -73,9 +75,15 @@ def progress(**changes: Any) -> ProgressInput:
     return ProgressInput(**values)
 
 
-def save(db: Database, data: ProgressInput, **kwargs: Any) -> str:
+def save(
+    db: Database, data: ProgressInput, *, record_id: str | None = None, expected_version: int = 0
+) -> str:
+    """Create the record, or (``record_id`` given) update it from ``expected_version``."""
     with db.transaction() as s:
-        return save_progress(s, data, today=TODAY, **kwargs)
+        if record_id is None:
+            return create_progress(s, data, today=TODAY)
+        update_progress(s, record_id, data, expected_version=expected_version, today=TODAY)
+        return record_id
 
 
 def fields(error: FormErrors) -> set[str]:
@@ -240,7 +248,7 @@ def test_delete_takes_the_documents_and_undo_brings_back_only_those(commune_db: 
         )
     assert live == 0
     with commune_db.transaction() as s:
-        restore_progress(s, record_id)
+        restore_progress(s, record_id, expected_version=2)
     with commune_db.reading() as s:
         row = get_progress(s, record_id)
         actions = list(
@@ -257,25 +265,25 @@ def test_delete_takes_the_documents_and_undo_brings_back_only_those(commune_db: 
 def test_undo_refused_when_another_record_took_the_place(commune_db: Database) -> None:
     first = save(commune_db, progress())
     with commune_db.transaction() as s:
-        delete_progress(s, first)
+        delete_progress(s, first, expected_version=1)
     save(commune_db, progress(percent=90))
     with pytest.raises(UserError) as caught, commune_db.transaction() as s:
-        restore_progress(s, first)
+        restore_progress(s, first, expected_version=2)
     assert "already has a progress record" in str(caught.value)
 
 
 def test_sub_tasks_get_their_own_records(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        sub = save_office_task(
+        sub = create_office_task(
             s, OfficeTaskInput(parent_code="II.5.a", title="Kiện toàn Tổ TK&VV khu vực 2")
         )
     with commune_db.transaction() as s, pytest.raises(FormErrors) as duplicate:
-        save_office_task(
+        create_office_task(
             s, OfficeTaskInput(parent_code="II.5.a", title="kiện toàn tổ tk&vv khu vực 2")
         )
     assert fields(duplicate.value) == {"title"}
     with commune_db.transaction() as s, pytest.raises(FormErrors) as city_task:
-        save_office_task(s, OfficeTaskInput(parent_code="II.5.b", title="Đào tạo cán bộ"))
+        create_office_task(s, OfficeTaskInput(parent_code="II.5.b", title="Đào tạo cán bộ"))
     assert fields(city_task.value) == {"parent"}
     save(commune_db, progress(plan_task_code="II.5.a"))
     sub_record = save(commune_db, progress(plan_task_code="II.5.a", office_task_id=sub))
@@ -293,7 +301,7 @@ def test_sub_tasks_get_their_own_records(commune_db: Database) -> None:
         assert list_office_tasks(s, "31120") == []
         assert get_progress(s, sub_record) is None
     with commune_db.transaction() as s:
-        restore_office_task(s, sub)
+        restore_office_task(s, sub, expected_version=2)
     with commune_db.reading() as s:
         assert get_progress(s, sub_record) is not None
         assert len(list_office_tasks(s, "31120")) == 1
@@ -301,13 +309,13 @@ def test_sub_tasks_get_their_own_records(commune_db: Database) -> None:
 
 def test_moving_a_sub_task_moves_its_records(commune_db: Database) -> None:
     with commune_db.transaction() as s:
-        sub = save_office_task(s, OfficeTaskInput(parent_code="II.5.a", title="Điểm giao dịch"))
+        sub = create_office_task(s, OfficeTaskInput(parent_code="II.5.a", title="Điểm giao dịch"))
     record_id = save(commune_db, progress(plan_task_code="II.5.a", office_task_id=sub))
     with commune_db.transaction() as s:
-        save_office_task(
+        update_office_task(
             s,
+            sub,
             OfficeTaskInput(parent_code="II.4.a", title="Điểm giao dịch"),
-            record_id=sub,
             expected_version=1,
         )
     with commune_db.reading() as s:
@@ -512,7 +520,7 @@ def test_recorded_periods_of_each_task(commune_db: Database) -> None:
     save(commune_db, progress(period_kind=PeriodKind.YEAR, period_no=1, year=2025))
     gone = save(commune_db, progress(plan_task_code="II.1.b"))
     with commune_db.transaction() as s:
-        delete_progress(s, gone)
+        delete_progress(s, gone, expected_version=1)
         found = recorded_periods(s, "31120")
     assert set(found) == {("II.1.a", None)}
     assert sorted(found[("II.1.a", None)], key=lambda p: p.kind) == [

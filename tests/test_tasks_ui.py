@@ -33,14 +33,14 @@ from db.enums import PeriodKind, TaskStatus
 from db.models import OfficeTask, TaskDocument, TaskProgress
 from desktop.core.database import Database
 from desktop.core.periods import Period
-from desktop.core.tasks.office_tasks import OfficeTaskInput, list_office_tasks, save_office_task
+from desktop.core.tasks.office_tasks import OfficeTaskInput, create_office_task, list_office_tasks
 from desktop.core.tasks.progress import (
     DocumentInput,
     ProgressInput,
     ProgressRow,
+    create_progress,
     get_progress,
     list_progress,
-    save_progress,
 )
 from desktop.ui.context import AppContext
 from desktop.ui.history import HistoryDialog
@@ -83,7 +83,7 @@ def record(db: Database, code: str = "II.1.a", number: int = 3, **changes: Any) 
     }
     values.update(changes)
     with db.transaction() as s:
-        return save_progress(s, ProgressInput(**values), today=TODAY)
+        return create_progress(s, ProgressInput(**values), today=TODAY)
 
 
 def count(db: Database, model: type, *where: Any) -> int:
@@ -806,7 +806,7 @@ def test_sub_task_list_add_edit_delete_undo_history_and_export(
 @pytest.fixture
 def tasks_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> TasksPage:
     with commune_db.transaction() as s:
-        save_office_task(s, OfficeTaskInput("II.5.a", "Ra mắt Tổ TK&VV khu vực 2"))
+        create_office_task(s, OfficeTaskInput("II.5.a", "Ra mắt Tổ TK&VV khu vực 2"))
     record(commune_db, "II.1.a", 2, percent=40)
     record(commune_db, "II.1.a", 3, percent=70)
     record(commune_db, "II.1.b", 3, status=TaskStatus.HOAN_THANH, percent=None)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.enums import HouseholdCategory
 from desktop.core import validation
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import (
     HamletInfo,
@@ -26,7 +27,7 @@ from desktop.core.office import (
     restore_hamlet,
 )
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.history import HistoryDialog
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import ListPage
@@ -35,23 +36,17 @@ from tests.clerk import answering, click, loaded, ok, save_as
 from tests.conftest import type_text
 
 
-class HamletForm(RecordForm):
+class HamletForm(RecordForm[str]):
     def __init__(self, database: Database, row: HamletInfo | None) -> None:
-        super().__init__("Ấp")
+        super().__init__("Ấp", editing=row, create=add_hamlet, update=rename_hamlet)
         self.database, self.row = database, row
         self.name = self.add_field("name", "Tên", QLineEdit(row.name if row else ""))
         self.since = self.add_field("since", "Từ ngày", DateEdit())
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        name = reader.read(validation.required_text, self.name.text(), "name")
-        reader.read(self.since.value, "since", required=False)
-        reader.check()
-        with self.database.transaction() as s:
-            if self.row is None:
-                add_hamlet(s, name or "")
-            else:
-                rename_hamlet(s, self.row.id, name or "", expected_version=self.row.version)
+    def read(self, errors: ErrorCollector) -> str:
+        name = errors.check(validation.required_text, self.name.text(), "name")
+        errors.check(self.since.value, "since", required=False)
+        return name or ""
 
 
 class HamletPage(ListPage[HamletInfo]):
@@ -69,11 +64,11 @@ class HamletPage(ListPage[HamletInfo]):
         form.accept()
         return form.result() == 1
 
-    def delete_row(self, session: Session, row: HamletInfo) -> None:
-        delete_hamlet(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: HamletInfo) -> int:
+        return delete_hamlet(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_hamlet(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_hamlet(session, record_id, expected_version=version)
 
     def describe(self, row: HamletInfo) -> str:
         return row.name
@@ -137,6 +132,29 @@ def test_form_shows_every_error_under_its_field_and_keeps_input(
     assert form.error_text("name") == ""
     assert "Khu vực 1 đã có trong danh sách." in form.general_error.text()
     assert form.isVisible() and form.save_button.isEnabled()
+
+
+def test_form_creates_or_updates_and_refuses_a_stale_edit(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database
+) -> None:
+    new = HamletForm(commune_db, None)
+    qtbot.addWidget(new)
+    new.name.setText("Khu vực Mới")
+    new.accept()
+    assert new.result() == 1 and new.saved_id is not None
+    with commune_db.reading() as s:
+        (row,) = [h for h in list_hamlets(s) if h.id == new.saved_id]
+    form = HamletForm(commune_db, row)
+    qtbot.addWidget(form)
+    form.show()
+    with commune_db.transaction() as s:  # someone else renames it meanwhile
+        rename_hamlet(s, row.id, "Khu vực Khác", expected_version=row.version)
+    form.name.setText("Khu vực Của Tôi")
+    form.accept()
+    assert form.isVisible() and form.name.text() == "Khu vực Của Tôi"
+    assert "người khác" in form.general_error.text()
+    with commune_db.reading() as s:
+        assert [h.name for h in list_hamlets(s) if h.id == row.id] == ["Khu vực Khác"]
 
 
 def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.MonkeyPatch) -> None:

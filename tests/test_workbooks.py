@@ -23,7 +23,7 @@ from db.enums import DonorType
 from db.models import FundContribution
 from desktop.cli import main
 from desktop.core.database import Database
-from desktop.core.funds.fund import ContributionInput, list_contributions, save_contribution
+from desktop.core.funds.fund import ContributionInput, create_contribution, list_contributions
 from desktop.core.office import require_office
 from desktop.paths import AppPaths
 from desktop.reports.model import Column, Paragraph, Report, Section, Table
@@ -162,7 +162,7 @@ def synced_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> str:
     try:
         with database.transaction() as session:
             ids = [
-                save_contribution(
+                create_contribution(
                     session,
                     ContributionInput(
                         donor_name=f"Người {i}",

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from db.base import utc_now
 from db.enums import CommuneKind
 from db.models import Commune, OfficeProfile
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.office import CITY_NAME, M_NOT_SET_UP, OfficeInfo
 from desktop.core.plan_reference import PlanReference, plan_reference, set_plan_reference
@@ -314,17 +314,16 @@ def title_lines(title: str) -> list[str]:
 def clean_signer(body: Body, title: str, name: str) -> Signer:
     """The signer as typed, cleaned and checked; :class:`FormErrors` names the fields
     ``signer_title:<body>`` and ``signer_name:<body>``."""
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     lines = title_lines(title)
     if len(lines) > TITLE_LINES:
-        errors.append(ValidationError(f"signer_title:{body}", M_TITLE_LINES, count=TITLE_LINES))
+        errors.add(f"signer_title:{body}", M_TITLE_LINES, count=TITLE_LINES)
     elif sum(len(line) for line in lines) > TITLE_LIMIT:
-        errors.append(ValidationError(f"signer_title:{body}", M_NAME_TOO_LONG, limit=TITLE_LIMIT))
+        errors.add(f"signer_title:{body}", M_NAME_TOO_LONG, limit=TITLE_LIMIT)
     person = clean(name)
     if len(person) > NAME_LIMIT:
-        errors.append(ValidationError(f"signer_name:{body}", M_NAME_TOO_LONG, limit=NAME_LIMIT))
-    if errors:
-        raise FormErrors(errors)
+        errors.add(f"signer_name:{body}", M_NAME_TOO_LONG, limit=NAME_LIMIT)
+    errors.raise_if_any()
     return Signer(body, "\n".join(lines), person)
 
 
@@ -363,19 +362,12 @@ def save_document_settings(
     """Everything Cài đặt saves under "Documents and reports" (the issuing bodies, each
     body's signer, the plan's number and date): all of it or, with the errors of every
     field, nothing."""
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     for body, title, name in signers:
-        try:
-            clean_signer(body, title, name)
-        except FormErrors as failed:
-            errors.extend(failed.errors)
+        errors.check(clean_signer, body, title, name)
     if plan is not None:
-        try:
-            set_plan_reference(session, plan[0], plan[1], today=today)
-        except FormErrors as failed:
-            errors.extend(failed.errors)
-    if errors:
-        raise FormErrors(errors)
+        errors.check(set_plan_reference, session, plan[0], plan[1], today=today)
+    errors.raise_if_any()
     if not office.is_city:
         set_issuing_bodies(session, office, office_body=office_body, fund_body=fund_body)
     for body, title, name in signers:

@@ -223,10 +223,10 @@ def rename_hamlet(session: Session, hamlet_id: str, name: str, *, expected_versi
     )
 
 
-def delete_hamlet(session: Session, hamlet_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(Hamlet, hamlet_id, expected_version=expected_version)
+def delete_hamlet(session: Session, hamlet_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(Hamlet, hamlet_id, expected_version=expected_version)
 
 
-def restore_hamlet(session: Session, hamlet_id: str) -> None:
+def restore_hamlet(session: Session, hamlet_id: str, *, expected_version: int) -> int:
     """Undo :func:`delete_hamlet`."""
-    record_store(session).restore(Hamlet, hamlet_id)
+    return record_store(session).restore(Hamlet, hamlet_id, expected_version=expected_version)

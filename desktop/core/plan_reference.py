@@ -21,7 +21,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.settings import get_setting, set_setting
@@ -103,23 +103,17 @@ def set_plan_reference(
     session: Session, number: str, issued_on: date | None, *, today: date | None = None
 ) -> PlanReference:
     """Record the plan's number and date (both, or neither); a bad one changes nothing."""
-    errors: list[ValidationError] = []
-    cleaned = ""
-    try:
-        cleaned = clean_plan_number(number)
-    except ValidationError as error:
-        errors.append(error)
+    errors = ErrorCollector()
+    cleaned = errors.check(clean_plan_number, number) or ""
     if issued_on is not None:
         now = today or date.today()
         if issued_on <= REPLACED_ON:
-            errors.append(ValidationError("plan_date", M_TOO_EARLY))
+            errors.add("plan_date", M_TOO_EARLY)
         elif issued_on > now:
-            errors.append(ValidationError("plan_date", M_FUTURE, today=format_date(now)))
-    if not errors and bool(cleaned) != (issued_on is not None):
-        field = "plan_date" if cleaned else "plan_number"
-        errors.append(ValidationError(field, M_BOTH))
-    if errors:
-        raise FormErrors(errors)
+            errors.add("plan_date", M_FUTURE, today=format_date(now))
+    if not errors.errors and bool(cleaned) != (issued_on is not None):
+        errors.add("plan_date" if cleaned else "plan_number", M_BOTH)
+    errors.raise_if_any()
     set_setting(session, PLAN_NUMBER, cleaned)
     set_setting(session, PLAN_DATE, issued_on.isoformat() if issued_on else "")
     return PlanReference(cleaned, issued_on)

@@ -101,9 +101,11 @@ class RecordStore:
         record_id: str,
         values: Mapping[str, Any],
         *,
-        expected_version: int | None = None,
+        expected_version: int,
     ) -> int:
-        """Apply ``values``; return the new version (unchanged when nothing differs)."""
+        """Apply ``values`` to the record as it was at ``expected_version`` (the version the
+        change was made from: another one means someone changed it since, and the change is
+        refused); return the new version (unchanged when nothing differs)."""
         self._refuse_system_columns(model, values)
         record = self._editable(model, record_id, expected_version)
         changed = {k: v for k, v in values.items() if getattr(record, k) != v}
@@ -116,7 +118,9 @@ class RecordStore:
         self._audit(AuditAction.UPDATE, record, before)
         return record.version
 
-    def delete(self, model: type[R], record_id: str, *, expected_version: int | None = None) -> int:
+    def delete(self, model: type[R], record_id: str, *, expected_version: int) -> int:
+        """Tombstone the record as it was at ``expected_version``; return the version the
+        delete left (what its undo expects)."""
         record = self._editable(model, record_id, expected_version)
         before = to_plain(record)
         # Never before its creation, even on a computer whose clock was set back since.
@@ -125,12 +129,16 @@ class RecordStore:
         self._audit(AuditAction.DELETE, record, before)
         return record.version
 
-    def restore(self, model: type[R], record_id: str) -> int:
-        """Undo a delete."""
+    def restore(self, model: type[R], record_id: str, *, expected_version: int) -> int:
+        """Undo a delete: ``expected_version`` is the version the delete left (another one
+        means the record changed since, and the undo is refused). A record that is not
+        deleted is left as it is."""
         record = self.get(model, record_id, allow_deleted=True)
         self._check_owner(record)
         if record.deleted_at is None:
             return record.version
+        if record.version != expected_version:
+            raise UserError(M_STALE)
         before = to_plain(record)
         record.deleted_at = None
         self._bump(record)
@@ -259,10 +267,10 @@ class RecordStore:
             ],
         )
 
-    def _editable(self, model: type[R], record_id: str, expected_version: int | None) -> R:
+    def _editable(self, model: type[R], record_id: str, expected_version: int) -> R:
         record = self.get(model, record_id)
         self._check_owner(record)
-        if expected_version is not None and record.version != expected_version:
+        if record.version != expected_version:
             raise UserError(M_STALE)
         return record
 

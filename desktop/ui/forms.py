@@ -11,7 +11,7 @@ cannot be changed look it and are left out of the Tab order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QShowEvent
@@ -31,13 +31,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector, FormErrors, UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.ui.dialogs import confirm
 from desktop.ui.screens import keep_on_screen
 
 V = TypeVar("V")
+W = TypeVar("W", bound=QWidget)
+#: What the form reads its fields into: the input dataclass of the service it saves through.
+D = TypeVar("D")
+D_contra = TypeVar("D_contra", contravariant=True)
 
 ERROR_STYLE = "color: #b00020"
 
@@ -46,32 +52,59 @@ M_DISCARD = QT_TRANSLATE_NOOP("RecordForm", "Discard the unsaved changes?")
 _MAX_CELLS = 5000
 
 
-class FieldReader:
-    """Reads several fields and gathers every validation error, so a form shows all its
-    problems at once instead of one per Save."""
+class Versioned(Protocol):
+    """A row a form edits: the record's id and the version it was read at."""
 
-    def __init__(self) -> None:
-        self.errors: list[ValidationError] = []
+    @property
+    def id(self) -> str: ...
 
-    def read(self, getter: Callable[..., V], *args: Any, **kwargs: Any) -> V | None:
-        try:
-            return getter(*args, **kwargs)
-        except ValidationError as error:
-            self.errors.append(error)
-            return None
-
-    def check(self) -> None:
-        """Raise :class:`FormErrors` if any field failed."""
-        if self.errors:
-            raise FormErrors(self.errors)
+    @property
+    def version(self) -> int: ...
 
 
-class RecordForm(QDialog):
-    """Subclasses add fields with :meth:`add_field`, and implement :meth:`submit`, which
-    reads the widgets and saves through a service (raising ``UserError`` on bad input)."""
+class Update(Protocol[D_contra]):
+    """A service's ``update_x(session, record_id, data, *, expected_version)``."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __call__(
+        self, session: Session, record_id: str, data: D_contra, /, *, expected_version: int
+    ) -> object: ...
+
+
+class RecordForm(QDialog, Generic[D]):
+    """A form that creates a record, or (given the row it edits) updates it.
+
+    Subclasses add fields with :meth:`add_field` and say how to read them into the
+    service's input (:meth:`read`, through the one :class:`ErrorCollector`) and which
+    service functions to call (``create`` and ``update``); the form does
+    the rest: it creates or updates by whether it edits a row, updates from the version it
+    was opened with (a record changed by someone else since is refused with the store's
+    stale-edit message, shown above the buttons, the form kept open), and keeps the saved
+    record's id in :attr:`saved_id`. A form with another way of saving overrides
+    :meth:`submit`.
+    """
+
+    #: Where the form saves (set by the subclass, usually its context's database).
+    database: Database
+
+    def __init__(
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        editing: Versioned | None = None,
+        create: Callable[[Session, D], str] | None = None,
+        update: Update[D] | None = None,
+    ) -> None:
         super().__init__(parent)
+        #: The service functions that save (a form may instead override
+        #: :meth:`create_record` and :meth:`update_record`).
+        self._create, self._update = create, update
+        #: The record this form edits, as it was read when the form opened (its id and
+        #: version); None when the form adds one. A form that turns to another record
+        #: (the progress form) sets it again.
+        self.editing = editing
+        #: The record the last Save created or changed.
+        self.saved_id: str | None = None
         self.setWindowTitle(title)
         self.setModal(True)
         outer = QVBoxLayout(self)
@@ -105,7 +138,9 @@ class RecordForm(QDialog):
     def save_button(self) -> Any:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-    def add_field(self, name: str, label: str, widget: QWidget, *, hint: str = "") -> QWidget:
+    def add_field(self, name: str, label: str, widget: W, *, hint: str = "") -> W:
+        """Put ``widget`` in the form under ``label``, with room for its message; return the
+        widget itself (its own type, so ``self.amount = self.add_field(...)`` keeps it)."""
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -156,13 +191,49 @@ class RecordForm(QDialog):
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()
-        first = next((p.field for p in problems if getattr(p, "field", None) in self.fields), None)
-        if first:
+        named = (getattr(p, "field", None) for p in problems)
+        first = next((field for field in named if field in self.fields), None)
+        if first is not None:
             self.fields[first].setFocus()
 
-    def submit(self) -> None:
-        """Read the fields and save; raise ``UserError`` to keep the form open."""
+    # -- what a form provides -------------------------------------------------------------
+    def read(self, errors: ErrorCollector) -> D:
+        """The fields as the service's input; a field that cannot be read (or a check the
+        form runs early) adds its problem to ``errors`` (raised after this returns)."""
         raise NotImplementedError
+
+    def before_save(self, data: D) -> None:
+        """A question to ask before saving (raise ``UserError`` to keep the form open)."""
+
+    def create_record(self, session: Session, data: D) -> str:
+        """Save a new record through the service (``create``); return its id."""
+        if self._create is None:
+            raise NotImplementedError
+        return self._create(session, data)
+
+    def update_record(
+        self, session: Session, record_id: str, data: D, *, expected_version: int
+    ) -> object:
+        """Save the edited record through the service (``update``), from
+        ``expected_version``."""
+        if self._update is None:
+            raise NotImplementedError
+        return self._update(session, record_id, data, expected_version=expected_version)
+
+    # -- the save --------------------------------------------------------------------------
+    def submit(self) -> None:
+        """Read the fields and save; a ``UserError`` keeps the form open with its messages."""
+        errors = ErrorCollector()
+        data = self.read(errors)
+        errors.raise_if_any()
+        self.before_save(data)
+        editing = self.editing
+        with self.database.transaction() as session:
+            if editing is None:
+                self.saved_id = self.create_record(session, data)
+            else:
+                self.update_record(session, editing.id, data, expected_version=editing.version)
+                self.saved_id = editing.id
 
     # -- nothing typed is thrown away without a question --------------------------------------
     def exec(self) -> int:

@@ -63,6 +63,8 @@ M_COMMUNE = QT_TRANSLATE_NOOP("ListPage", "Commune / ward")
 class _Deleted:
     record_id: str
     description: str
+    #: The version the delete left: the undo restores that one, not a later change.
+    version: int
 
 
 class ListPage(QWidget, Generic[T]):
@@ -187,10 +189,12 @@ class ListPage(QWidget, Generic[T]):
         """Show the add (``None``) or edit form; True when something was saved."""
         raise NotImplementedError
 
-    def delete_row(self, session: Session, row: T) -> None:
+    def delete_row(self, session: Session, row: T) -> int:
+        """Delete ``row`` (from the version it was read at); return the version the delete
+        left, which :meth:`restore_row` is given back to undo it."""
         raise NotImplementedError
 
-    def restore_row(self, session: Session, record_id: str) -> None:
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
         raise NotImplementedError
 
     def row_id(self, row: T) -> str:
@@ -304,11 +308,11 @@ class ListPage(QWidget, Generic[T]):
             return
         try:
             with self.context.database.transaction() as session:
-                self.delete_row(session, row)
+                version = self.delete_row(session, row)
         except UserError as error:
             show_error(self, error)
             return
-        self._deleted = _Deleted(self.row_id(row), description)
+        self._deleted = _Deleted(self.row_id(row), description, version)
         self.changed = True
         self.undo_button.setEnabled(True)
         self.reload()
@@ -318,7 +322,7 @@ class ListPage(QWidget, Generic[T]):
             return
         try:
             with self.context.database.transaction() as session:
-                self.restore_row(session, self._deleted.record_id)
+                self.restore_row(session, self._deleted.record_id, self._deleted.version)
         except UserError as error:
             show_error(self, error)
             return

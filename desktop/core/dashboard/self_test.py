@@ -8,19 +8,19 @@ from fractions import Fraction
 
 from db.enums import ContributionForm, DonorType, PeriodKind, SourceLevel, TaskStatus
 from desktop.core.database import Database
-from desktop.core.funds.capital import CapitalInput, TransferInput, save_capital, save_transfer
+from desktop.core.funds.capital import CapitalInput, TransferInput, create_capital, create_transfer
 from desktop.core.funds.fund import (
     ContributionInput,
     OpeningInput,
     SpendingInput,
-    save_contribution,
-    save_opening,
-    save_spending,
+    create_contribution,
+    create_opening,
+    create_spending,
 )
 from desktop.core.funds.indicators import TargetStatus, entrusted_indicators
 from desktop.core.funds.statement import fund_statement
 from desktop.core.periods import Period
-from desktop.core.tasks.progress import ProgressInput, save_progress
+from desktop.core.tasks.progress import ProgressInput, create_progress
 from desktop.core.tasks.status import task_completion
 
 
@@ -28,8 +28,8 @@ def step_recording(db: Database) -> str:
     """Needs the office set up by the earlier steps (a commune)."""
     day = date(2025, 10, 20)
     with db.transaction() as s:
-        owner = save_opening(s, OpeningInput(year=2025, amount=10_000_000))
-        save_contribution(
+        owner = create_opening(s, OpeningInput(year=2025, amount=10_000_000))
+        create_contribution(
             s,
             ContributionInput(
                 donor_name="Nguyễn Văn An",
@@ -40,7 +40,7 @@ def step_recording(db: Database) -> str:
                 campaign_year=2025,
             ),
         )
-        save_spending(
+        create_spending(
             s,
             SpendingInput(
                 recipient_name="Hộ Trần Thị Bé",
@@ -49,10 +49,10 @@ def step_recording(db: Database) -> str:
                 spent_on=day,
             ),
         )
-        save_transfer(s, TransferInput(year=2024, source_level=SourceLevel.XA, amount=100))
-        save_transfer(s, TransferInput(year=2025, source_level=SourceLevel.XA, amount=120))
-        save_capital(s, CapitalInput(year=2025, total_capital=17_590, entrusted_balance=2_675))
-        save_progress(
+        create_transfer(s, TransferInput(year=2024, source_level=SourceLevel.XA, amount=100))
+        create_transfer(s, TransferInput(year=2025, source_level=SourceLevel.XA, amount=120))
+        create_capital(s, CapitalInput(year=2025, total_capital=17_590, entrusted_balance=2_675))
+        create_progress(
             s,
             ProgressInput(
                 plan_task_code="II.1.a",

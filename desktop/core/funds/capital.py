@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from db.enums import SourceLevel
 from db.models import CapitalTotal, CreditProgramme, EntrustedTransfer
 from desktop.core import validation
-from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date
-from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
+from desktop.core.funds.common import choice, deleter, notes, past_date, restorer
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Owner, owner_clause
@@ -77,26 +77,26 @@ def _in_year(day: date | None, year: int | None, field: str) -> None:
 
 def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
-    checks = Checks()
-    year = checks.run(validation.year, data.year, "year")
-    level = checks.run(choice, data.source_level, "source_level")
-    amount = checks.run(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
-    decision_no = checks.run(validation.optional_text, data.decision_no, "decision_no", limit=60)
-    decided = checks.run(
+    checks = ErrorCollector()
+    year = checks.check(validation.year, data.year, "year")
+    level = checks.check(choice, data.source_level, "source_level", SourceLevel)
+    amount = checks.check(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
+    decision_no = checks.check(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    decided = checks.check(
         past_date, data.decision_date, "decision_date", today=today, required=False
     )
-    moved = checks.run(
+    moved = checks.check(
         past_date, data.transferred_on, "transferred_on", today=today, required=False
     )
-    checks.run(_in_year, decided, year, "decision_date")
-    checks.run(_in_year, moved, year, "transferred_on")
+    checks.check(_in_year, decided, year, "decision_date")
+    checks.check(_in_year, moved, year, "transferred_on")
     if decided and moved and moved < decided and not checks.has("transferred_on"):
-        checks.fail("transferred_on", M_TRANSFER_BEFORE_DECISION, day=format_date(decided))
-    note = checks.run(notes, data.notes)
+        checks.add("transferred_on", M_TRANSFER_BEFORE_DECISION, day=format_date(decided))
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {
         "year": year,
-        "source_level": SourceLevel(level),
+        "source_level": level,
         "amount": amount,
         "decision_no": decision_no,
         "decision_date": decided,
@@ -106,19 +106,33 @@ def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict
     }
 
 
-def save_transfer(
-    session: Session,
-    data: TransferInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _transfer_values(
+    session: Session, data: TransferInput, today: date | None
+) -> dict[str, object]:
     values = validate_transfer(data, today=today)
     code = values["programme_code"]
     if code and session.get(CreditProgramme, code) is None:
         raise FormErrors([ValidationError("programme", M_PROGRAMME_UNKNOWN, code=code)])
-    return save(session, EntrustedTransfer, values, record_id, expected_version)
+    return values
+
+
+def create_transfer(session: Session, data: TransferInput, *, today: date | None = None) -> str:
+    values = _transfer_values(session, data, today)
+    return record_store(session).create(EntrustedTransfer, values)
+
+
+def update_transfer(
+    session: Session,
+    record_id: str,
+    data: TransferInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _transfer_values(session, data, today)
+    return record_store(session).update(
+        EntrustedTransfer, record_id, values, expected_version=expected_version
+    )
 
 
 delete_transfer = deleter(EntrustedTransfer)
@@ -188,14 +202,14 @@ class CapitalRow:
 
 def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
-    checks = Checks()
-    year = checks.run(validation.year, data.year, "year")
-    total = checks.run(
+    checks = ErrorCollector()
+    year = checks.check(validation.year, data.year, "year")
+    total = checks.check(
         validation.amount, data.total_capital, "total_capital", maximum=validation.MAX_AMOUNT
     )
     balance = None
     if data.entrusted_balance is not None:
-        balance = checks.run(
+        balance = checks.check(
             validation.amount,
             data.entrusted_balance,
             "entrusted_balance",
@@ -203,16 +217,16 @@ def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[s
             allow_zero=True,
         )
     if balance is not None and total is not None and balance > total:
-        checks.fail("entrusted_balance", M_BALANCE_ABOVE_TOTAL)
-    as_of = checks.run(past_date, data.as_of, "as_of", today=today, required=False)
+        checks.add("entrusted_balance", M_BALANCE_ABOVE_TOTAL)
+    as_of = checks.check(past_date, data.as_of, "as_of", today=today, required=False)
     if (
         as_of is not None
         and year is not None
         and not (as_of.year == year or (as_of.year == year + 1 and as_of.month <= 6))
     ):
-        checks.fail("as_of", M_AS_OF_YEAR, year=year, next=year + 1)
-    source = checks.run(validation.optional_text, data.source_note, "source_note", limit=300)
-    note = checks.run(notes, data.notes)
+        checks.add("as_of", M_AS_OF_YEAR, year=year, next=year + 1)
+    source = checks.check(validation.optional_text, data.source_note, "source_note", limit=300)
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {
         "year": year,
@@ -237,29 +251,43 @@ def _check_one_capital(session: Session, owner: str, year: int, record_id: str |
         raise FormErrors([ValidationError("year", M_CAPITAL_EXISTS, year=year)])
 
 
-def save_capital(
-    session: Session,
-    data: CapitalInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _capital_values(
+    session: Session, data: CapitalInput, record_id: str | None, today: date | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_capital(data, today=today)
     _check_one_capital(session, owner, int(str(values["year"])), record_id)
-    return save(session, CapitalTotal, values, record_id, expected_version)
+    return values
+
+
+def create_capital(session: Session, data: CapitalInput, *, today: date | None = None) -> str:
+    values = _capital_values(session, data, None, today)
+    return record_store(session).create(CapitalTotal, values)
+
+
+def update_capital(
+    session: Session,
+    record_id: str,
+    data: CapitalInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _capital_values(session, data, record_id, today)
+    return record_store(session).update(
+        CapitalTotal, record_id, values, expected_version=expected_version
+    )
 
 
 delete_capital = deleter(CapitalTotal)
 
 
-def restore_capital(session: Session, record_id: str) -> None:
+def restore_capital(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo a delete, unless another figure for that year was recorded since."""
     store = record_store(session)
     record = store.get(CapitalTotal, record_id, allow_deleted=True)
     _check_one_capital(session, record.commune_code, record.year, record_id)
-    store.restore(CapitalTotal, record_id)
+    return store.restore(CapitalTotal, record_id, expected_version=expected_version)
 
 
 def list_capital(session: Session, owner: Owner) -> list[CapitalRow]:

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 from db.enums import DepositKind, PartyType
 from db.models import Deposit
 from desktop.core import validation
-from desktop.core.errors import ValidationError
-from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
+from desktop.core.errors import ErrorCollector, ValidationError
+from desktop.core.funds.common import choice, deleter, notes, past_date, restorer
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.office import record_store
 from desktop.core.owners import Owner, owner_clause
 
 M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from 1 to 360.")
@@ -76,19 +77,19 @@ def _term(kind: DepositKind | None, term: int | None) -> int | None:
 
 def validate_deposit(data: DepositInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
-    checks = Checks()
-    kind = checks.run(choice, data.kind, "kind")
-    party = checks.run(validation.required_text, data.party_name, "party_name", limit=200)
-    party_type = checks.run(choice, data.party_type, "party_type")
-    amount = checks.run(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
-    day = checks.run(past_date, data.transacted_on, "transacted_on", today=today)
-    term = checks.run(_term, DepositKind(kind) if kind else None, data.term_months)
-    note = checks.run(notes, data.notes)
+    checks = ErrorCollector()
+    kind = checks.check(choice, data.kind, "kind", DepositKind)
+    party = checks.check(validation.required_text, data.party_name, "party_name", limit=200)
+    party_type = checks.check(choice, data.party_type, "party_type", PartyType)
+    amount = checks.check(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
+    day = checks.check(past_date, data.transacted_on, "transacted_on", today=today)
+    term = checks.check(_term, kind, data.term_months)
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {
-        "kind": DepositKind(kind),
+        "kind": kind,
         "party_name": party,
-        "party_type": PartyType(party_type),
+        "party_type": party_type,
         "amount": amount,
         "transacted_on": day,
         "term_months": term,
@@ -96,16 +97,23 @@ def validate_deposit(data: DepositInput, *, today: date | None = None) -> dict[s
     }
 
 
-def save_deposit(
+def create_deposit(session: Session, data: DepositInput, *, today: date | None = None) -> str:
+    values = validate_deposit(data, today=today)
+    return record_store(session).create(Deposit, values)
+
+
+def update_deposit(
     session: Session,
+    record_id: str,
     data: DepositInput,
     *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
+    expected_version: int,
     today: date | None = None,
-) -> str:
+) -> int:
     values = validate_deposit(data, today=today)
-    return save(session, Deposit, values, record_id, expected_version)
+    return record_store(session).update(
+        Deposit, record_id, values, expected_version=expected_version
+    )
 
 
 delete_deposit = deleter(Deposit)

@@ -30,16 +30,14 @@ from sqlalchemy.orm import Session
 from db.enums import ContributionForm, DonorType
 from db.models import FundContribution, FundOpeningBalance, FundSpending, Hamlet
 from desktop.core import validation
-from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date
 from desktop.core.funds.common import (
-    Checks,
     choice,
     deleter,
     notes,
     past_date,
     restorer,
-    save,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
@@ -103,27 +101,27 @@ def validate_contribution(
     data: ContributionInput, *, today: date | None = None
 ) -> dict[str, object]:
     today = today or date.today()
-    checks = Checks()
-    donor = checks.run(validation.required_text, data.donor_name, "donor_name", limit=200)
-    donor_type = checks.run(choice, data.donor_type, "donor_type")
-    form = checks.run(choice, data.form, "form")
-    amount = checks.run(validation.amount, data.amount, "amount")
-    received = checks.run(past_date, data.received_on, "received_on", today=today)
-    year = checks.run(validation.year, data.campaign_year, "campaign_year")
+    checks = ErrorCollector()
+    donor = checks.check(validation.required_text, data.donor_name, "donor_name", limit=200)
+    donor_type = checks.check(choice, data.donor_type, "donor_type", DonorType)
+    form = checks.check(choice, data.form, "form", ContributionForm)
+    amount = checks.check(validation.amount, data.amount, "amount")
+    received = checks.check(past_date, data.received_on, "received_on", today=today)
+    year = checks.check(validation.year, data.campaign_year, "campaign_year")
     if year is not None and received is not None and abs(year - received.year) > 1:
-        checks.fail("campaign_year", M_CAMPAIGN_YEAR, year=received.year)
-    description = checks.run(
+        checks.add("campaign_year", M_CAMPAIGN_YEAR, year=received.year)
+    description = checks.check(
         validation.optional_text, data.in_kind_description, "in_kind_description", limit=500
     )
     if form in IN_KIND_FORMS and not description:
-        checks.fail("in_kind_description", M_IN_KIND_DESCRIPTION)
-    receipt = checks.run(validation.optional_text, data.receipt_no, "receipt_no", limit=50)
-    note = checks.run(notes, data.notes)
+        checks.add("in_kind_description", M_IN_KIND_DESCRIPTION)
+    receipt = checks.check(validation.optional_text, data.receipt_no, "receipt_no", limit=50)
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {
         "donor_name": donor,
-        "donor_type": DonorType(donor_type),
-        "form": ContributionForm(form),
+        "donor_type": donor_type,
+        "form": form,
         "amount": amount,
         "in_kind_description": description if form in IN_KIND_FORMS else "",
         "received_on": received,
@@ -166,18 +164,34 @@ def _check_receipt(
         )
 
 
-def save_contribution(
-    session: Session,
-    data: ContributionInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _contribution_values(
+    session: Session, data: ContributionInput, record_id: str | None, today: date | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_contribution(data, today=today)
     _check_receipt(session, owner, values, record_id)
-    return save(session, FundContribution, values, record_id, expected_version)
+    return values
+
+
+def create_contribution(
+    session: Session, data: ContributionInput, *, today: date | None = None
+) -> str:
+    values = _contribution_values(session, data, None, today)
+    return record_store(session).create(FundContribution, values)
+
+
+def update_contribution(
+    session: Session,
+    record_id: str,
+    data: ContributionInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _contribution_values(session, data, record_id, today)
+    return record_store(session).update(
+        FundContribution, record_id, values, expected_version=expected_version
+    )
 
 
 def same_contribution(
@@ -265,20 +279,20 @@ class SpendingRow:
 
 def validate_spending(data: SpendingInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
-    checks = Checks()
-    recipient = checks.run(
+    checks = ErrorCollector()
+    recipient = checks.check(
         validation.required_text, data.recipient_name, "recipient_name", limit=200
     )
-    purpose = checks.run(validation.required_text, data.purpose, "purpose", limit=500)
-    amount = checks.run(validation.amount, data.amount, "amount")
-    spent = checks.run(past_date, data.spent_on, "spent_on", today=today)
-    decision_no = checks.run(validation.optional_text, data.decision_no, "decision_no", limit=60)
-    decided = checks.run(
+    purpose = checks.check(validation.required_text, data.purpose, "purpose", limit=500)
+    amount = checks.check(validation.amount, data.amount, "amount")
+    spent = checks.check(past_date, data.spent_on, "spent_on", today=today)
+    decision_no = checks.check(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    decided = checks.check(
         past_date, data.decision_date, "decision_date", today=today, required=False
     )
     if decided is not None and spent is not None and decided > spent:
-        checks.fail("decision_date", M_DECISION_AFTER_SPENDING, day=format_date(spent))
-    note = checks.run(notes, data.notes)
+        checks.add("decision_date", M_DECISION_AFTER_SPENDING, day=format_date(spent))
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {
         "recipient_name": recipient,
@@ -292,14 +306,9 @@ def validate_spending(data: SpendingInput, *, today: date | None = None) -> dict
     }
 
 
-def save_spending(
-    session: Session,
-    data: SpendingInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-    today: date | None = None,
-) -> str:
+def _spending_values(
+    session: Session, data: SpendingInput, today: date | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_spending(data, today=today)
     hamlet_id = values["hamlet_id"]
@@ -307,7 +316,26 @@ def save_spending(
         hamlet = session.get(Hamlet, hamlet_id)
         if hamlet is None or hamlet.deleted_at is not None or hamlet.commune_code != owner:
             raise FormErrors([ValidationError("hamlet", M_HAMLET_UNKNOWN)])
-    return save(session, FundSpending, values, record_id, expected_version)
+    return values
+
+
+def create_spending(session: Session, data: SpendingInput, *, today: date | None = None) -> str:
+    values = _spending_values(session, data, today)
+    return record_store(session).create(FundSpending, values)
+
+
+def update_spending(
+    session: Session,
+    record_id: str,
+    data: SpendingInput,
+    *,
+    expected_version: int,
+    today: date | None = None,
+) -> int:
+    values = _spending_values(session, data, today)
+    return record_store(session).update(
+        FundSpending, record_id, values, expected_version=expected_version
+    )
 
 
 def list_spending(session: Session, owner: Owner) -> list[SpendingRow]:
@@ -461,27 +489,37 @@ class OpeningRow:
 
 
 def validate_opening(data: OpeningInput) -> dict[str, object]:
-    checks = Checks()
-    year = checks.run(validation.year, data.year, "year")
-    amount = checks.run(
+    checks = ErrorCollector()
+    year = checks.check(validation.year, data.year, "year")
+    amount = checks.check(
         validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT, allow_zero=True
     )
-    note = checks.run(notes, data.notes)
+    note = checks.check(notes, data.notes)
     checks.raise_if_any()
     return {"year": year, "amount": amount, "notes": note}
 
 
-def save_opening(
-    session: Session,
-    data: OpeningInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-) -> str:
+def _opening_values(
+    session: Session, data: OpeningInput, record_id: str | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_opening(data)
-    _check_one_per_year(session, owner, int(values["year"]), record_id)  # type: ignore[call-overload]
-    return save(session, FundOpeningBalance, values, record_id, expected_version)
+    _check_one_per_year(session, owner, int(str(values["year"])), record_id)
+    return values
+
+
+def create_opening(session: Session, data: OpeningInput) -> str:
+    values = _opening_values(session, data, None)
+    return record_store(session).create(FundOpeningBalance, values)
+
+
+def update_opening(
+    session: Session, record_id: str, data: OpeningInput, *, expected_version: int
+) -> int:
+    values = _opening_values(session, data, record_id)
+    return record_store(session).update(
+        FundOpeningBalance, record_id, values, expected_version=expected_version
+    )
 
 
 def _check_one_per_year(session: Session, owner: str, year: int, record_id: str | None) -> None:
@@ -497,12 +535,12 @@ def _check_one_per_year(session: Session, owner: str, year: int, record_id: str 
         raise FormErrors([ValidationError("year", M_OPENING_EXISTS, year=year)])
 
 
-def restore_opening(session: Session, record_id: str) -> None:
+def restore_opening(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo a delete, unless another opening balance of that year was recorded since."""
     store = record_store(session)
     record = store.get(FundOpeningBalance, record_id, allow_deleted=True)
     _check_one_per_year(session, record.commune_code, record.year, record_id)
-    store.restore(FundOpeningBalance, record_id)
+    return store.restore(FundOpeningBalance, record_id, expected_version=expected_version)
 
 
 def list_openings(session: Session, owner: Owner) -> list[OpeningRow]:

@@ -26,7 +26,7 @@ from sqlalchemy.sql.elements import SQLCoreOperations
 
 from db.models import Loan, LoanBalance
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, UserError, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.core.loans.common import Owner, owner_clause
@@ -233,42 +233,26 @@ def validate_balance(
 ) -> dict[str, object]:
     """Check one snapshot against its loan; return the column values to store. A loan
     whose disbursed amount is unknown (``None``) has no ceiling to check against."""
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     values: dict[str, object] = {}
-    try:
-        values["as_of"] = validation.date_in_range(data.as_of, "as_of")
-        if data.as_of is not None and data.as_of < disbursed_on:
-            raise ValidationError("as_of", M_BEFORE_DISBURSEMENT, day=format_date(disbursed_on))
-        if data.as_of is not None and data.as_of > (today or date.today()):
-            raise ValidationError("as_of", M_FUTURE)
-    except ValidationError as error:
-        errors.append(error)
+    values["as_of"] = as_of = errors.check(validation.date_in_range, data.as_of, "as_of")
+    if as_of is not None and as_of < disbursed_on:
+        errors.add("as_of", M_BEFORE_DISBURSEMENT, day=format_date(disbursed_on))
+    elif as_of is not None and as_of > (today or date.today()):
+        errors.add("as_of", M_FUTURE)
     for part in ALL_PARTS:
-        try:
-            values[part] = validation.amount(getattr(data, part), part, allow_zero=True)
-        except ValidationError as error:
-            errors.append(error)
+        values[part] = errors.check(validation.amount, getattr(data, part), part, allow_zero=True)
     overdue = data.overdue_amount or 0
     if data.overdue_since is not None:
         if overdue == 0:
-            errors.append(ValidationError("overdue_since", M_OVERDUE_SINCE_WITHOUT_OVERDUE))
+            errors.add("overdue_since", M_OVERDUE_SINCE_WITHOUT_OVERDUE)
         elif data.overdue_since < disbursed_on or (
             data.as_of is not None and data.overdue_since > data.as_of
         ):
-            errors.append(
-                ValidationError(
-                    "overdue_since",
-                    M_OVERDUE_SINCE_RANGE,
-                    start=format_date(disbursed_on),
-                )
-            )
+            errors.add("overdue_since", M_OVERDUE_SINCE_RANGE, start=format_date(disbursed_on))
     values["overdue_since"] = data.overdue_since
-    try:
-        values["notes"] = validation.optional_text(data.notes, "notes")
-    except ValidationError as error:
-        errors.append(error)
-    if errors:
-        raise FormErrors(errors)
+    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    errors.raise_if_any()
     total = outstanding_of(data)
     if amount_disbursed is not None and total > amount_disbursed:
         raise ValidationError(
@@ -329,13 +313,13 @@ def update_balance(
     return store.update(LoanBalance, balance_id, values, expected_version=expected_version)
 
 
-def delete_balance(session: Session, balance_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(LoanBalance, balance_id, expected_version=expected_version)
+def delete_balance(session: Session, balance_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(LoanBalance, balance_id, expected_version=expected_version)
 
 
-def restore_balance(session: Session, balance_id: str) -> None:
+def restore_balance(session: Session, balance_id: str, *, expected_version: int) -> int:
     store = record_store(session)
     balance = store.get(LoanBalance, balance_id, allow_deleted=True)
     if _same_day(session, balance.loan_id, balance.as_of, balance_id):
         raise UserError(M_SAME_DAY, day=format_date(balance.as_of))
-    store.restore(LoanBalance, balance_id)
+    return store.restore(LoanBalance, balance_id, expected_version=expected_version)

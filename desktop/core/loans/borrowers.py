@@ -9,7 +9,6 @@ consistent with the birth year and sex when those are known — and unique in th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +19,7 @@ from sqlalchemy.orm import Session
 from db.enums import HouseholdCategory, Sex
 from db.models import Borrower, Hamlet, Loan, SavingsGroup
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.balances import NO_POSITION, latest_positions
 from desktop.core.loans.common import (
@@ -147,52 +146,35 @@ def validate_borrower(
     session: Session, data: BorrowerInput, owner: str, except_id: str | None
 ) -> dict[str, Any]:
     """Check a borrower's fields; return the column values to store."""
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     values: dict[str, Any] = {}
-
-    def read(field: str, check: Callable[[], Any]) -> None:
-        try:
-            values[field] = check()
-        except ValidationError as error:
-            errors.append(error)
-
-    read("full_name", lambda: validation.required_text(data.full_name, "full_name", limit=120))
-    read(
-        "birth_year",
-        lambda: None if data.birth_year is None else validation.birth_year(data.birth_year),
+    values["full_name"] = errors.check(
+        validation.required_text, data.full_name, "full_name", limit=120
     )
+    birth_year = None
+    if data.birth_year is not None:
+        birth_year = errors.check(validation.birth_year, data.birth_year)
+    values["birth_year"] = birth_year
     sex = Sex(data.sex) if data.sex is not None else None
     values["sex"] = sex
-    birth_year = values.get("birth_year")
-    read(
-        "citizen_id",
-        lambda: (
-            validation.citizen_id(data.citizen_id, birth_year=birth_year, sex=sex)
-            if (data.citizen_id or "").strip()
-            else None
-        ),
-    )
-    read("phone", lambda: validation.phone(data.phone))
-    read("notes", lambda: validation.optional_text(data.notes, "notes"))
-
-    def choices() -> None:
-        hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
-        check_choice(data.hamlet_id, hamlets, "hamlet_id")
-        groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
-        check_choice(data.group_id, groups, "group_id")
-
-    read("_choices", choices)
-    values.pop("_choices", None)
-    cid = values.get("citizen_id")
+    cid = None
+    if (data.citizen_id or "").strip():
+        cid = errors.check(validation.citizen_id, data.citizen_id, birth_year=birth_year, sex=sex)
+    values["citizen_id"] = cid
+    values["phone"] = errors.check(validation.phone, data.phone)
+    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
+    errors.check(check_choice, data.hamlet_id, hamlets, "hamlet_id")
+    groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
+    errors.check(check_choice, data.group_id, groups, "group_id")
     if cid:
         query = select(Borrower.full_name).where(alive(Borrower, owner), Borrower.citizen_id == cid)
         if except_id is not None:
             query = query.where(Borrower.id != except_id)
         holder = session.scalar(query.limit(1))
         if holder is not None:
-            errors.append(ValidationError("citizen_id", M_DUPLICATE_CID, name=holder))
-    if errors:
-        raise FormErrors(errors)
+            errors.add("citizen_id", M_DUPLICATE_CID, name=holder)
+    errors.raise_if_any()
     values.update(
         hamlet_id=data.hamlet_id,
         group_id=data.group_id,
@@ -214,7 +196,7 @@ def update_borrower(
     return store.update(Borrower, borrower_id, values, expected_version=expected_version)
 
 
-def delete_borrower(session: Session, borrower_id: str, *, expected_version: int) -> None:
+def delete_borrower(session: Session, borrower_id: str, *, expected_version: int) -> int:
     """Refused while the borrower has loans: a loan must always name its borrower."""
     store = record_store(session)
     borrower = store.get(Borrower, borrower_id)
@@ -223,10 +205,10 @@ def delete_borrower(session: Session, borrower_id: str, *, expected_version: int
     )
     if count:
         raise UserError(M_BORROWER_HAS_LOANS, name=borrower.full_name, count=count)
-    store.delete(Borrower, borrower_id, expected_version=expected_version)
+    return store.delete(Borrower, borrower_id, expected_version=expected_version)
 
 
-def restore_borrower(session: Session, borrower_id: str) -> None:
+def restore_borrower(session: Session, borrower_id: str, *, expected_version: int) -> int:
     store = record_store(session)
     borrower = store.get(Borrower, borrower_id, allow_deleted=True)
     if borrower.citizen_id:
@@ -239,7 +221,7 @@ def restore_borrower(session: Session, borrower_id: str) -> None:
         )
         if holder is not None:
             raise ValidationError("citizen_id", M_DUPLICATE_CID, name=holder)
-    store.restore(Borrower, borrower_id)
+    return store.restore(Borrower, borrower_id, expected_version=expected_version)
 
 
 def borrower_group(session: Session, borrower_id: str) -> str | None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db.enums import CheckerKind, CheckResult
 from db.models import Borrower, Loan, LoanCheck, SavingsGroup
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, UserError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.common import (
@@ -207,46 +207,34 @@ def loans_not_checked(
 def _validate_check(
     session: Session, data: CheckInput, owner: str, today: date | None
 ) -> dict[str, object]:
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     values: dict[str, object] = {}
     loan = session.get(Loan, data.loan_id) if data.loan_id else None
     if loan is None or loan.deleted_at is not None or loan.commune_code != owner:
-        errors.append(ValidationError("loan_id", M_LOAN_GONE))
+        errors.add("loan_id", M_LOAN_GONE)
         loan = None
-    try:
-        values["checked_on"] = validation.date_in_range(data.checked_on, "checked_on")
-        if data.checked_on is not None:
-            if data.checked_on > (today or date.today()):
-                raise ValidationError("checked_on", M_FUTURE)
-            if loan is not None and data.checked_on < loan.disbursed_on:
-                raise ValidationError(
-                    "checked_on", M_BEFORE_LOAN, day=format_date(loan.disbursed_on)
-                )
-    except ValidationError as error:
-        errors.append(error)
+    values["checked_on"] = checked = errors.check(
+        validation.date_in_range, data.checked_on, "checked_on"
+    )
+    if checked is not None and checked > (today or date.today()):
+        errors.add("checked_on", M_FUTURE)
+    elif checked is not None and loan is not None and checked < loan.disbursed_on:
+        errors.add("checked_on", M_BEFORE_LOAN, day=format_date(loan.disbursed_on))
     if data.checker_kind is None:
-        errors.append(ValidationError("checker_kind", validation.M_REQUIRED))
+        errors.add("checker_kind", validation.M_REQUIRED)
     if data.result is None:
-        errors.append(ValidationError("result", validation.M_REQUIRED))
-    for field in ("checker_name",):
-        try:
-            values[field] = validation.optional_text(getattr(data, field), field, limit=200)
-        except ValidationError as error:
-            errors.append(error)
+        errors.add("result", validation.M_REQUIRED)
+    values["checker_name"] = errors.check(
+        validation.optional_text, data.checker_name, "checker_name", limit=200
+    )
     for field in ("stated_use", "actual_use", "action_required", "notes"):
-        try:
-            values[field] = validation.optional_text(getattr(data, field), field)
-        except ValidationError as error:
-            errors.append(error)
-    try:
-        values["follow_up_on"] = validation.date_in_range(
-            data.follow_up_on, "follow_up_on", required=False
-        )
-        validation.not_before(data.follow_up_on, data.checked_on, "follow_up_on")
-    except ValidationError as error:
-        errors.append(error)
-    if errors:
-        raise FormErrors(errors)
+        values[field] = errors.check(validation.optional_text, getattr(data, field), field)
+    values["follow_up_on"] = errors.check(
+        validation.date_in_range, data.follow_up_on, "follow_up_on", required=False
+    )
+    if not errors.has("follow_up_on"):
+        errors.check(validation.not_before, data.follow_up_on, data.checked_on, "follow_up_on")
+    errors.raise_if_any()
     values.update(
         loan_id=data.loan_id,
         checker_kind=CheckerKind(data.checker_kind),  # type: ignore[arg-type]
@@ -273,17 +261,17 @@ def update_check(
     return store.update(LoanCheck, check_id, values, expected_version=expected_version)
 
 
-def delete_check(session: Session, check_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(LoanCheck, check_id, expected_version=expected_version)
+def delete_check(session: Session, check_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(LoanCheck, check_id, expected_version=expected_version)
 
 
-def restore_check(session: Session, check_id: str) -> None:
+def restore_check(session: Session, check_id: str, *, expected_version: int) -> int:
     store = record_store(session)
     check = store.get(LoanCheck, check_id, allow_deleted=True)
     loan = session.get(Loan, check.loan_id)
     if loan is None or loan.deleted_at is not None:
         raise UserError(M_LOAN_GONE)
-    store.restore(LoanCheck, check_id)
+    return store.restore(LoanCheck, check_id, expected_version=expected_version)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from db.enums import GroupGrade, GroupStatus
 from db.models import Borrower, GroupAssessment, Hamlet, Loan, SavingsGroup
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.balances import NO_POSITION, latest_positions
 from desktop.core.loans.common import (
@@ -218,51 +218,37 @@ def group_organisations(session: Session, owner: Owner) -> dict[str, str | None]
 def _validate_group(
     session: Session, data: GroupInput, owner: str, except_id: str | None
 ) -> dict[str, object]:
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     values: dict[str, object] = {}
-
-    def read(field: str, func_: object, *args: object, **kwargs: object) -> None:
-        try:
-            values[field] = func_(*args, **kwargs)  # type: ignore[operator]
-        except ValidationError as error:
-            errors.append(error)
-
-    read("code", validation.required_text, data.code, "code", limit=32)
-    read("name", validation.required_text, data.name, "name", limit=200)
-    read("leader_name", validation.optional_text, data.leader_name, "leader_name", limit=120)
-    read("leader_phone", validation.phone, data.leader_phone, "leader_phone")
-    read(
-        "founding_decision_no",
-        validation.optional_text,
-        data.founding_decision_no,
-        "founding_decision_no",
-        limit=60,
+    values["code"] = code = errors.check(validation.required_text, data.code, "code", limit=32)
+    values["name"] = errors.check(validation.required_text, data.name, "name", limit=200)
+    values["leader_name"] = errors.check(
+        validation.optional_text, data.leader_name, "leader_name", limit=120
     )
-    read(
-        "founding_decision_date",
+    values["leader_phone"] = errors.check(validation.phone, data.leader_phone, "leader_phone")
+    values["founding_decision_no"] = errors.check(
+        validation.optional_text, data.founding_decision_no, "founding_decision_no", limit=60
+    )
+    values["founding_decision_date"] = errors.check(
         validation.date_in_range,
         data.founding_decision_date,
         "founding_decision_date",
         required=False,
     )
-    read("notes", validation.optional_text, data.notes, "notes")
-    try:
-        hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
-        check_choice(data.hamlet_id, hamlets, "hamlet_id")
-        check_choice(data.organisation_code, set(organisation_names(session)), "organisation_code")
-    except ValidationError as error:
-        errors.append(error)
-    code = values.get("code")
+    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
+    errors.check(check_choice, data.hamlet_id, hamlets, "hamlet_id")
+    organisation_codes = set(organisation_names(session))
+    errors.check(check_choice, data.organisation_code, organisation_codes, "organisation_code")
     if code:
         query = select(SavingsGroup.id).where(
-            alive(SavingsGroup, owner), func.lower(SavingsGroup.code) == str(code).lower()
+            alive(SavingsGroup, owner), func.lower(SavingsGroup.code) == code.lower()
         )
         if except_id is not None:
             query = query.where(SavingsGroup.id != except_id)
         if session.execute(query.limit(1)).first() is not None:
-            errors.append(ValidationError("code", M_DUPLICATE_CODE, code=code))
-    if errors:
-        raise FormErrors(errors)
+            errors.add("code", M_DUPLICATE_CODE, code=code)
+    errors.raise_if_any()
     values.update(
         hamlet_id=data.hamlet_id,
         organisation_code=data.organisation_code,
@@ -284,7 +270,7 @@ def update_group(
     return store.update(SavingsGroup, group_id, values, expected_version=expected_version)
 
 
-def delete_group(session: Session, group_id: str, *, expected_version: int) -> None:
+def delete_group(session: Session, group_id: str, *, expected_version: int) -> int:
     """Refused while loans or borrowers still point at the group (they would lose it)."""
     loans = session.scalar(
         select(func.count()).where(Loan.group_id == group_id, Loan.deleted_at.is_(None))
@@ -294,11 +280,11 @@ def delete_group(session: Session, group_id: str, *, expected_version: int) -> N
     )
     if loans or borrowers:
         raise UserError(M_GROUP_IN_USE, loans=loans, borrowers=borrowers)
-    record_store(session).delete(SavingsGroup, group_id, expected_version=expected_version)
+    return record_store(session).delete(SavingsGroup, group_id, expected_version=expected_version)
 
 
-def restore_group(session: Session, group_id: str) -> None:
-    record_store(session).restore(SavingsGroup, group_id)
+def restore_group(session: Session, group_id: str, *, expected_version: int) -> int:
+    return record_store(session).restore(SavingsGroup, group_id, expected_version=expected_version)
 
 
 # -- yearly assessments ------------------------------------------------------------------------
@@ -323,45 +309,39 @@ def list_assessments(session: Session, group_id: str) -> list[AssessmentRow]:
 def _validate_assessment(
     session: Session, group_id: str, data: AssessmentInput, except_id: str | None
 ) -> dict[str, object]:
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     values: dict[str, object] = {}
-    try:
-        values["year"] = validation.year(data.year)
-    except ValidationError as error:
-        errors.append(error)
+    values["year"] = year = errors.check(validation.year, data.year)
     if data.grade is None:
-        errors.append(ValidationError("grade", validation.M_REQUIRED))
+        errors.add("grade", validation.M_REQUIRED)
     else:
         values["grade"] = GroupGrade(data.grade)
     if data.members_count is not None and not 0 <= data.members_count <= MAX_MEMBERS:
-        errors.append(ValidationError("members_count", M_MEMBERS))
+        errors.add("members_count", M_MEMBERS)
     values["members_count"] = data.members_count
-    try:
-        values["members_savings"] = (
-            None
-            if data.members_savings is None
-            else validation.amount(
-                data.members_savings,
-                "members_savings",
-                allow_zero=True,
-                maximum=validation.MAX_SINGLE_AMOUNT,
-            )
+    values["members_savings"] = (
+        None
+        if data.members_savings is None
+        else errors.check(
+            validation.amount,
+            data.members_savings,
+            "members_savings",
+            allow_zero=True,
+            maximum=validation.MAX_SINGLE_AMOUNT,
         )
-        values["notes"] = validation.optional_text(data.notes, "notes")
-    except ValidationError as error:
-        errors.append(error)
-    if "year" in values:
+    )
+    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    if year is not None:
         query = select(GroupAssessment.id).where(
             GroupAssessment.group_id == group_id,
-            GroupAssessment.year == values["year"],
+            GroupAssessment.year == year,
             GroupAssessment.deleted_at.is_(None),
         )
         if except_id is not None:
             query = query.where(GroupAssessment.id != except_id)
         if session.execute(query.limit(1)).first() is not None:
-            errors.append(ValidationError("year", M_DUPLICATE_YEAR, year=values["year"]))
-    if errors:
-        raise FormErrors(errors)
+            errors.add("year", M_DUPLICATE_YEAR, year=year)
+    errors.raise_if_any()
     return values
 
 
@@ -381,9 +361,13 @@ def update_assessment(
     return store.update(GroupAssessment, assessment_id, values, expected_version=expected_version)
 
 
-def delete_assessment(session: Session, assessment_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(GroupAssessment, assessment_id, expected_version=expected_version)
+def delete_assessment(session: Session, assessment_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(
+        GroupAssessment, assessment_id, expected_version=expected_version
+    )
 
 
-def restore_assessment(session: Session, assessment_id: str) -> None:
-    record_store(session).restore(GroupAssessment, assessment_id)
+def restore_assessment(session: Session, assessment_id: str, *, expected_version: int) -> int:
+    return record_store(session).restore(
+        GroupAssessment, assessment_id, expected_version=expected_version
+    )

@@ -32,7 +32,7 @@ from db.models import (
     SavingsGroup,
 )
 from desktop.core import validation
-from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import (
@@ -258,61 +258,50 @@ def _validate_loan(
 ) -> dict[str, Any]:
     """The values to store; the amount may stay unknown only on a loan whose amount was
     not known before (imported from a list of balances)."""
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     values: dict[str, Any] = {}
-
-    def fail(error: ValidationError) -> None:
-        errors.append(error)
-
     borrower: Borrower | None = None
     if not data.borrower_id:
-        fail(ValidationError("borrower_id", validation.M_REQUIRED))
+        errors.add("borrower_id", validation.M_REQUIRED)
     else:
         borrower = session.get(Borrower, data.borrower_id)
         if borrower is None or borrower.deleted_at is not None or borrower.commune_code != owner:
-            fail(ValidationError("borrower_id", validation.M_REQUIRED))
+            errors.add("borrower_id", validation.M_REQUIRED)
     catalogue = {p.code: p for p in programmes(session)}
     if not data.programme_code or data.programme_code not in catalogue:
-        fail(ValidationError("programme_code", validation.M_REQUIRED))
-    try:
-        if data.amount_disbursed is None and not amount_required:
-            values["amount_disbursed"] = None
-        else:
-            values["amount_disbursed"] = validation.amount(
-                data.amount_disbursed, "amount_disbursed"
-            )
-    except ValidationError as error:
-        fail(error)
-    try:
-        values["disbursed_on"] = validation.date_in_range(data.disbursed_on, "disbursed_on")
-        if data.disbursed_on is not None and data.disbursed_on > date.today():
-            raise ValidationError(
-                "disbursed_on",
-                validation.M_DATE_RANGE,
-                start=format_date(validation.EARLIEST_DATE),
-                end=format_date(date.today()),
-            )
-    except ValidationError as error:
-        fail(error)
-    try:
-        values["maturity_on"] = validation.date_in_range(
-            data.maturity_on, "maturity_on", required=False
+        errors.add("programme_code", validation.M_REQUIRED)
+    if data.amount_disbursed is None and not amount_required:
+        values["amount_disbursed"] = None
+    else:
+        values["amount_disbursed"] = errors.check(
+            validation.amount, data.amount_disbursed, "amount_disbursed"
         )
-        validation.not_before(data.maturity_on, data.disbursed_on, "maturity_on")
-    except ValidationError as error:
-        fail(error)
-    try:
-        values["contract_no"] = validation.optional_text(data.contract_no, "contract_no", limit=40)
-        values["purpose"] = validation.optional_text(data.purpose, "purpose", limit=500)
-        values["notes"] = validation.optional_text(data.notes, "notes")
-        check_choice(data.organisation_code, set(organisation_names(session)), "organisation_code")
-        groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
-        check_choice(data.group_id, groups, "group_id")
-    except ValidationError as error:
-        fail(error)
+    values["disbursed_on"] = disbursed = errors.check(
+        validation.date_in_range, data.disbursed_on, "disbursed_on"
+    )
+    if disbursed is not None and disbursed > date.today():
+        errors.add(
+            "disbursed_on",
+            validation.M_DATE_RANGE,
+            start=format_date(validation.EARLIEST_DATE),
+            end=format_date(date.today()),
+        )
+    values["maturity_on"] = errors.check(
+        validation.date_in_range, data.maturity_on, "maturity_on", required=False
+    )
+    if not errors.has("maturity_on"):
+        errors.check(validation.not_before, data.maturity_on, data.disbursed_on, "maturity_on")
+    values["contract_no"] = contract = errors.check(
+        validation.optional_text, data.contract_no, "contract_no", limit=40
+    )
+    values["purpose"] = errors.check(validation.optional_text, data.purpose, "purpose", limit=500)
+    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    organisation_codes = set(organisation_names(session))
+    errors.check(check_choice, data.organisation_code, organisation_codes, "organisation_code")
+    groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
+    errors.check(check_choice, data.group_id, groups, "group_id")
     if data.rate_bp is not None and not 0 <= data.rate_bp <= MAX_RATE_BP:
-        fail(ValidationError("rate_bp", M_RATE))
-    contract = values.get("contract_no")
+        errors.add("rate_bp", M_RATE)
     if contract:
         query = (
             select(Borrower.full_name)
@@ -323,9 +312,8 @@ def _validate_loan(
             query = query.where(Loan.id != except_id)
         holder = session.scalar(query.limit(1))
         if holder is not None:
-            fail(ValidationError("contract_no", M_DUPLICATE_CONTRACT, number=contract, name=holder))
-    if errors:
-        raise FormErrors(errors)
+            errors.add("contract_no", M_DUPLICATE_CONTRACT, number=contract, name=holder)
+    errors.raise_if_any()
     rate = data.rate_bp
     if rate is None and data.programme_code and data.disbursed_on:
         found = rate_on(session, data.programme_code, data.disbursed_on)
@@ -406,6 +394,7 @@ def update_loan(session: Session, loan_id: str, data: LoanInput, *, expected_ver
             LoanBalance,
             initial.id,
             {"as_of": values["disbursed_on"], "current_amount": values["amount_disbursed"]},
+            expected_version=initial.version,
         )
     return version
 
@@ -424,12 +413,12 @@ def _check_against_balances(session: Session, loan_id: str, values: dict[str, An
             raise ValidationError("amount_disbursed", M_BALANCE_ABOVE)
 
 
-def delete_loan(session: Session, loan_id: str, *, expected_version: int) -> None:
+def delete_loan(session: Session, loan_id: str, *, expected_version: int) -> int:
     """A tombstone on the loan; its balances and checks stay and come back with it."""
-    record_store(session).delete(Loan, loan_id, expected_version=expected_version)
+    return record_store(session).delete(Loan, loan_id, expected_version=expected_version)
 
 
-def restore_loan(session: Session, loan_id: str) -> None:
+def restore_loan(session: Session, loan_id: str, *, expected_version: int) -> int:
     store: RecordStore = record_store(session)
     loan = store.get(Loan, loan_id, allow_deleted=True)
     if loan.contract_no:
@@ -444,4 +433,4 @@ def restore_loan(session: Session, loan_id: str) -> None:
             raise ValidationError(
                 "contract_no", M_DUPLICATE_CONTRACT, number=loan.contract_no, name="…"
             )
-    store.restore(Loan, loan_id)
+    return store.restore(Loan, loan_id, expected_version=expected_version)

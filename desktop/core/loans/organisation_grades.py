@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from db.enums import GroupGrade
 from db.models import OrganisationGrade
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.common import Owner, alive, check_choice, organisations
 from desktop.core.office import record_store
@@ -139,41 +139,32 @@ def _validate(
     except_id: str | None,
     today: date | None,
 ) -> dict[str, object]:
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     values: dict[str, object] = {}
     if not data.organisation_code:
-        errors.append(ValidationError("organisation_code", validation.M_REQUIRED))
+        errors.add("organisation_code", validation.M_REQUIRED)
     else:
-        try:
-            check_choice(
-                data.organisation_code,
-                {o.code for o in organisations(session)},
-                "organisation_code",
-            )
-            values["organisation_code"] = data.organisation_code
-        except ValidationError as error:
-            errors.append(error)
-    try:
-        year = validation.year(data.year)
-        if year > (today or date.today()).year:
-            raise ValidationError("year", M_FUTURE_YEAR, year=year)
-        values["year"] = year
-    except ValidationError as error:
-        errors.append(error)
+        errors.check(
+            check_choice,
+            data.organisation_code,
+            {o.code for o in organisations(session)},
+            "organisation_code",
+        )
+        values["organisation_code"] = data.organisation_code
+    year = errors.check(validation.year, data.year)
+    if year is not None and year > (today or date.today()).year:
+        errors.add("year", M_FUTURE_YEAR, year=year)
+    values["year"] = year
     if data.grade is None:
-        errors.append(ValidationError("grade", validation.M_REQUIRED))
+        errors.add("grade", validation.M_REQUIRED)
     else:
         values["grade"] = GroupGrade(data.grade)
-    try:
-        values["notes"] = validation.optional_text(data.notes, "notes")
-    except ValidationError as error:
-        errors.append(error)
-    if "organisation_code" in values and "year" in values:
-        organisation, year = str(values["organisation_code"]), int(str(values["year"]))
+    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    if year is not None and not errors.has("organisation_code") and not errors.has("year"):
+        organisation = str(values["organisation_code"])
         if _taken(session, owner, organisation, year, except_id):
-            errors.append(_duplicate(session, organisation, year))
-    if errors:
-        raise FormErrors(errors)
+            errors.errors.append(_duplicate(session, organisation, year))
+    errors.raise_if_any()
     return values
 
 
@@ -198,11 +189,13 @@ def update_organisation_grade(
     return store.update(OrganisationGrade, grade_id, values, expected_version=expected_version)
 
 
-def delete_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> None:
-    record_store(session).delete(OrganisationGrade, grade_id, expected_version=expected_version)
+def delete_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> int:
+    return record_store(session).delete(
+        OrganisationGrade, grade_id, expected_version=expected_version
+    )
 
 
-def restore_organisation_grade(session: Session, grade_id: str) -> None:
+def restore_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> int:
     """Undo a delete, unless another grade took the organisation's year meanwhile."""
     store = record_store(session)
     record = store.get(OrganisationGrade, grade_id, allow_deleted=True)
@@ -211,4 +204,4 @@ def restore_organisation_grade(session: Session, grade_id: str) -> None:
     ):
         error = _duplicate(session, record.organisation_code, record.year)
         raise UserError(error.message, **error.params)
-    store.restore(OrganisationGrade, grade_id)
+    return store.restore(OrganisationGrade, grade_id, expected_version=expected_version)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models import OfficeTask, PlanTask, TaskProgress
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Owner, owner_clause
@@ -54,19 +54,14 @@ class OfficeTaskRow:
 
 
 def validate_office_task(data: OfficeTaskInput) -> dict[str, object]:
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     if not clean(data.parent_code):
-        errors.append(ValidationError("parent", M_PARENT_REQUIRED))
-    title = notes = ""
-    try:
-        title = validation.required_text(data.title, "title", limit=300)
-    except ValidationError as error:
-        errors.append(error)
+        errors.add("parent", M_PARENT_REQUIRED)
+    title = errors.check(validation.required_text, data.title, "title", limit=300)
     notes = clean_multiline(data.notes)
     if len(notes) > validation.MAX_TEXT:
-        errors.append(ValidationError("notes", validation.M_TOO_LONG, limit=validation.MAX_TEXT))
-    if errors:
-        raise FormErrors(errors)
+        errors.add("notes", validation.M_TOO_LONG, limit=validation.MAX_TEXT)
+    errors.raise_if_any()
     return {
         "parent_code": clean(data.parent_code),
         "title": title,
@@ -75,13 +70,9 @@ def validate_office_task(data: OfficeTaskInput) -> dict[str, object]:
     }
 
 
-def save_office_task(
-    session: Session,
-    data: OfficeTaskInput,
-    *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
-) -> str:
+def _office_task_values(
+    session: Session, data: OfficeTaskInput, record_id: str | None
+) -> dict[str, object]:
     owner = require_office(session).unit_code
     values = validate_office_task(data)
     code = str(values["parent_code"])
@@ -101,52 +92,63 @@ def save_office_task(
             raise FormErrors(
                 [ValidationError("title", M_DUPLICATE_TITLE, code=code, title=values["title"])]
             )
+    return values
+
+
+def create_office_task(session: Session, data: OfficeTaskInput) -> str:
+    values = _office_task_values(session, data, None)
+    return record_store(session).create(OfficeTask, values)
+
+
+def update_office_task(
+    session: Session, record_id: str, data: OfficeTaskInput, *, expected_version: int
+) -> int:
+    """Change a sub-task; one moved under another plan task takes its progress along."""
+    values = _office_task_values(session, data, record_id)
+    code = str(values["parent_code"])
     store = record_store(session)
-    if record_id is None:
-        return store.create(OfficeTask, values)
     moved = session.get(OfficeTask, record_id)
     if moved is not None and moved.parent_code != code:
         _move_progress(session, record_id, code)
-    store.update(OfficeTask, record_id, values, expected_version=expected_version)
-    return record_id
+    return store.update(OfficeTask, record_id, values, expected_version=expected_version)
 
 
 def _move_progress(session: Session, record_id: str, code: str) -> None:
     """A sub-task moved under another plan task takes its progress records along."""
     store = record_store(session)
-    for progress_id in list(
-        session.scalars(
-            select(TaskProgress.id).where(
+    for progress_id, version in list(
+        session.execute(
+            select(TaskProgress.id, TaskProgress.version).where(
                 TaskProgress.office_task_id == record_id, TaskProgress.deleted_at.is_(None)
             )
         )
     ):
-        store.update(TaskProgress, progress_id, {"plan_task_code": code})
+        store.update(TaskProgress, progress_id, {"plan_task_code": code}, expected_version=version)
 
 
-def delete_office_task(
-    session: Session, record_id: str, *, expected_version: int | None = None
-) -> None:
-    """Tombstone the sub-task and its progress records (with their documents)."""
+def delete_office_task(session: Session, record_id: str, *, expected_version: int) -> int:
+    """Tombstone the sub-task and its progress records (with their documents); return the
+    version the delete left."""
     store = record_store(session)
-    store.delete(OfficeTask, record_id, expected_version=expected_version)
-    for progress_id in list(
-        session.scalars(
-            select(TaskProgress.id).where(
+    left = store.delete(OfficeTask, record_id, expected_version=expected_version)
+    for progress_id, version in list(
+        session.execute(
+            select(TaskProgress.id, TaskProgress.version).where(
                 TaskProgress.office_task_id == record_id, TaskProgress.deleted_at.is_(None)
             )
         )
     ):
-        delete_progress(session, progress_id)
+        delete_progress(session, progress_id, expected_version=version)
+    return left
 
 
-def restore_office_task(session: Session, record_id: str) -> None:
+def restore_office_task(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo :func:`delete_office_task`: the sub-task and the records deleted with it (told
     by their change numbers, as in :func:`restore_progress`)."""
     store = record_store(session)
     record = store.get(OfficeTask, record_id, allow_deleted=True)
     if record.deleted_at is None:
-        return
+        return record.version
     deleted_seq = record.change_seq
     duplicate = session.scalar(
         select(OfficeTask.id).where(
@@ -159,17 +161,18 @@ def restore_office_task(session: Session, record_id: str) -> None:
     )
     if duplicate is not None:
         raise UserError(M_DUPLICATE_TITLE, code=record.parent_code, title=record.title)
-    store.restore(OfficeTask, record_id)
-    for progress_id in list(
-        session.scalars(
-            select(TaskProgress.id).where(
+    version = store.restore(OfficeTask, record_id, expected_version=expected_version)
+    for progress_id, progress_version in list(
+        session.execute(
+            select(TaskProgress.id, TaskProgress.version).where(
                 TaskProgress.office_task_id == record_id,
                 TaskProgress.deleted_at.is_not(None),
                 TaskProgress.change_seq > deleted_seq,
             )
         )
     ):
-        restore_progress(session, progress_id)
+        restore_progress(session, progress_id, expected_version=progress_version)
+    return version
 
 
 def list_office_tasks(session: Session, owner: Owner) -> list[OfficeTaskRow]:

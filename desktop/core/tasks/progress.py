@@ -7,7 +7,7 @@ Rules:
   message pointing at the first, and so is restoring a deleted record when another one has
   taken its place;
 - writing a period's progress makes that period's record: changing a saved record never
-  changes its task or period (:func:`save_progress` refuses it). A record written under the
+  changes its task or period (:func:`update_progress` refuses it). A record written under the
   wrong task or period is corrected by :func:`move_progress`, a separate action the person
   confirms; progress for another period is a new record;
 - a new record is proposed for the latest period that has ended and has no record yet for
@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from db.enums import PeriodKind, TaskStatus
 from db.models import OfficeTask, PlanTask, TaskDocument, TaskProgress
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.labels import label
@@ -174,19 +174,17 @@ class ProgressRow:
 
 
 # -- validation -------------------------------------------------------------------------------
-def _period(data: ProgressInput, errors: list[ValidationError]) -> Period | None:
-    try:
-        year = validation.year(data.year, "period")
-    except ValidationError as error:
-        errors.append(error)
+def _period(data: ProgressInput, errors: ErrorCollector) -> Period | None:
+    year = errors.check(validation.year, data.year, "period")
+    if year is None:
         return None
     if data.period_kind is None or data.period_no is None:
-        errors.append(ValidationError("period", M_PERIOD_REQUIRED))
+        errors.add("period", M_PERIOD_REQUIRED)
         return None
     try:
         return Period(year, PeriodKind(data.period_kind), data.period_no)
     except (UserError, ValueError):
-        errors.append(ValidationError("period", M_PERIOD_BAD))
+        errors.add("period", M_PERIOD_BAD)
         return None
 
 
@@ -209,7 +207,7 @@ def _percent(status: TaskStatus, percent: int | None) -> int | None:
 
 
 def _documents(
-    documents: Sequence[DocumentInput], today: date, errors: list[ValidationError]
+    documents: Sequence[DocumentInput], today: date, errors: ErrorCollector
 ) -> list[dict[str, object]]:
     cleaned: list[dict[str, object]] = []
     for row, doc in enumerate(documents, start=1):
@@ -221,12 +219,10 @@ def _documents(
             if issued is not None and issued > today:
                 raise ValidationError("documents", M_NOT_IN_FUTURE)
         except ValidationError as error:
-            errors.append(
-                ValidationError("documents", M_DOCUMENT_FIELD, row=row, problem=error.text())
-            )
+            errors.add("documents", M_DOCUMENT_FIELD, row=row, problem=error.text())
             continue
         if not (number or symbol or summary):
-            errors.append(ValidationError("documents", M_DOCUMENT_EMPTY, row=row))
+            errors.add("documents", M_DOCUMENT_EMPTY, row=row)
             continue
         cleaned.append(
             {
@@ -245,44 +241,34 @@ def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict
     """Check every field (no database needed) and return the values to store, documents
     under ``"documents"``; raise :class:`FormErrors` naming every field at fault."""
     today = today or date.today()
-    errors: list[ValidationError] = []
+    errors = ErrorCollector()
     if not clean(data.plan_task_code):
-        errors.append(ValidationError("task", M_TASK_REQUIRED))
+        errors.add("task", M_TASK_REQUIRED)
     period = _period(data, errors)
     if period is not None and period.start > today:
-        errors.append(ValidationError("period", M_PERIOD_FUTURE, period=period.label()))
+        errors.add("period", M_PERIOD_FUTURE, period=period.label())
     percent: int | None = None
     if data.status is None:
-        errors.append(ValidationError("status", M_STATUS_REQUIRED))
+        errors.add("status", M_STATUS_REQUIRED)
     else:
-        try:
-            percent = _percent(TaskStatus(data.status), data.percent)
-        except ValidationError as error:
-            errors.append(error)
+        percent = errors.check(_percent, TaskStatus(data.status), data.percent)
     texts: dict[str, str] = {}
     for name in ("achievements", "figures", "difficulties", "proposals"):
         text = clean_multiline(getattr(data, name))
         if len(text) > validation.MAX_LONG_TEXT:
-            errors.append(
-                ValidationError(name, validation.M_TOO_LONG, limit=validation.MAX_LONG_TEXT)
-            )
+            errors.add(name, validation.M_TOO_LONG, limit=validation.MAX_LONG_TEXT)
         texts[name] = text
     if data.status not in (None, TaskStatus.CHUA_TRIEN_KHAI) and not texts["achievements"]:
-        errors.append(ValidationError("achievements", M_ACHIEVEMENTS_REQUIRED))
-    reported_on = None
-    try:
-        reported_on = validation.date_in_range(data.reported_on, "reported_on", required=False)
-        if reported_on is not None and reported_on > today:
-            raise ValidationError("reported_on", M_NOT_IN_FUTURE)
-        if reported_on is not None and period is not None and reported_on < period.start:
-            raise ValidationError(
-                "reported_on", M_REPORTED_BEFORE_PERIOD, start=format_date(period.start)
-            )
-    except ValidationError as error:
-        errors.append(error)
+        errors.add("achievements", M_ACHIEVEMENTS_REQUIRED)
+    reported_on = errors.check(
+        validation.date_in_range, data.reported_on, "reported_on", required=False
+    )
+    if reported_on is not None and reported_on > today:
+        errors.add("reported_on", M_NOT_IN_FUTURE)
+    elif reported_on is not None and period is not None and reported_on < period.start:
+        errors.add("reported_on", M_REPORTED_BEFORE_PERIOD, start=format_date(period.start))
     documents = _documents(data.documents, today, errors)
-    if errors:
-        raise FormErrors(errors)
+    errors.raise_if_any()
     assert period is not None and data.status is not None
     return {
         "plan_task_code": clean(data.plan_task_code),
@@ -352,21 +338,27 @@ def _check_task(session: Session, owner: str, values: dict[str, object]) -> None
             raise FormErrors([ValidationError("task", M_SUB_TASK_UNKNOWN)])
 
 
-def save_progress(
+def create_progress(session: Session, data: ProgressInput, *, today: date | None = None) -> str:
+    """Record progress (with its documents); return its id."""
+    return _save(session, data, None, None, today, move=False)
+
+
+def update_progress(
     session: Session,
+    record_id: str,
     data: ProgressInput,
     *,
-    record_id: str | None = None,
-    expected_version: int | None = None,
+    expected_version: int,
     today: date | None = None,
-) -> str:
-    """Create (``record_id`` None) or change a progress record and its documents; return
-    its id. Documents of the record missing from ``data.documents`` are deleted.
+) -> int:
+    """Change a progress record and its documents; return its new version. Documents of the
+    record missing from ``data.documents`` are deleted.
 
     A change keeps the record's task and period: ``data`` naming another one is refused
     (:data:`M_PERIOD_KEPT`), so that writing Q4's progress can never turn the Q3 report
     into a Q4 one. :func:`move_progress` is the correction."""
-    return _save(session, data, record_id, expected_version, today, move=False)
+    _save(session, data, record_id, expected_version, today, move=False)
+    return record_store(session).get(TaskProgress, record_id).version
 
 
 def move_progress(
@@ -374,7 +366,7 @@ def move_progress(
     record_id: str,
     data: ProgressInput,
     *,
-    expected_version: int | None = None,
+    expected_version: int,
     today: date | None = None,
 ) -> str:
     """Correct a record saved under the wrong task or period: save ``data`` (which names
@@ -393,6 +385,7 @@ def _save(
     *,
     move: bool,
 ) -> str:
+    """Create (``record_id`` None) or update (``expected_version`` given) a record."""
     owner = require_office(session).unit_code
     values = validate_progress(data, today=today)
     documents: list[dict[str, object]] = values.pop("documents")  # type: ignore[assignment]
@@ -404,6 +397,7 @@ def _save(
     if record_id is None:
         record_id = store.create(TaskProgress, values)
     else:
+        assert expected_version is not None
         store.update(TaskProgress, record_id, values, expected_version=expected_version)
     _save_documents(session, record_id, documents)
     return record_id
@@ -427,47 +421,43 @@ def _check_identity_kept(session: Session, record: TaskProgress, values: dict[st
 
 def _save_documents(session: Session, progress_id: str, documents: list[dict[str, object]]) -> None:
     store = record_store(session)
-    existing = set(
-        session.scalars(
-            select(TaskDocument.id).where(
-                TaskDocument.progress_id == progress_id, TaskDocument.deleted_at.is_(None)
-            )
+    existing: dict[str, int] = {}
+    for stored_id, stored_version in session.execute(
+        select(TaskDocument.id, TaskDocument.version).where(
+            TaskDocument.progress_id == progress_id, TaskDocument.deleted_at.is_(None)
         )
-    )
+    ):
+        existing[stored_id] = stored_version
     kept: set[str] = set()
     for doc in documents:
         doc_id, version = doc.pop("id"), doc.pop("version")
         if doc_id and doc_id in existing:
             kept.add(str(doc_id))
-            store.update(
-                TaskDocument,
-                str(doc_id),
-                doc,
-                expected_version=int(version) if version is not None else None,  # type: ignore[call-overload]
-            )
+            if version is None:
+                raise ValueError(f"document {doc_id} is changed without the version it had")
+            store.update(TaskDocument, str(doc_id), doc, expected_version=int(str(version)))
         else:
             store.create(TaskDocument, {**doc, "progress_id": progress_id})
-    for doc_id in sorted(existing - kept):
-        store.delete(TaskDocument, doc_id)
+    for gone in sorted(existing.keys() - kept):
+        store.delete(TaskDocument, gone, expected_version=existing[gone])
 
 
-def delete_progress(
-    session: Session, record_id: str, *, expected_version: int | None = None
-) -> None:
-    """Tombstone the record and its documents."""
+def delete_progress(session: Session, record_id: str, *, expected_version: int) -> int:
+    """Tombstone the record and its documents; return the version the delete left."""
     store = record_store(session)
-    store.delete(TaskProgress, record_id, expected_version=expected_version)
-    for doc_id in list(
-        session.scalars(
-            select(TaskDocument.id).where(
+    version = store.delete(TaskProgress, record_id, expected_version=expected_version)
+    for doc_id, doc_version in list(
+        session.execute(
+            select(TaskDocument.id, TaskDocument.version).where(
                 TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_(None)
             )
         )
     ):
-        store.delete(TaskDocument, doc_id)
+        store.delete(TaskDocument, doc_id, expected_version=doc_version)
+    return version
 
 
-def restore_progress(session: Session, record_id: str) -> None:
+def restore_progress(session: Session, record_id: str, *, expected_version: int) -> int:
     """Undo :func:`delete_progress`: the record and the documents deleted with it, unless
     another record for the same task and period exists by now.
 
@@ -478,7 +468,7 @@ def restore_progress(session: Session, record_id: str) -> None:
     store = record_store(session)
     record = store.get(TaskProgress, record_id, allow_deleted=True)
     if record.deleted_at is None:
-        return
+        return record.version
     deleted_seq = record.change_seq
     _check_unique(
         session,
@@ -492,17 +482,18 @@ def restore_progress(session: Session, record_id: str) -> None:
         },
         record_id,
     )
-    store.restore(TaskProgress, record_id)
-    for doc_id in list(
-        session.scalars(
-            select(TaskDocument.id).where(
+    version = store.restore(TaskProgress, record_id, expected_version=expected_version)
+    for doc_id, doc_version in list(
+        session.execute(
+            select(TaskDocument.id, TaskDocument.version).where(
                 TaskDocument.progress_id == record_id,
                 TaskDocument.deleted_at.is_not(None),
                 TaskDocument.change_seq > deleted_seq,
             )
         )
     ):
-        store.restore(TaskDocument, doc_id)
+        store.restore(TaskDocument, doc_id, expected_version=doc_version)
+    return version
 
 
 # -- reading ----------------------------------------------------------------------------------

@@ -13,17 +13,18 @@ from sqlalchemy.orm import Session
 
 from db.enums import ContributionForm as GiftForm
 from db.enums import DonorType
-from desktop.core.errors import ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.fund import (
     IN_KIND_FORMS,
     ContributionInput,
     ContributionRow,
+    create_contribution,
     delete_contribution,
     list_contributions,
     restore_contribution,
     same_contribution,
-    save_contribution,
+    update_contribution,
     validate_contribution,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -31,10 +32,10 @@ from desktop.core.text import search_key
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
@@ -58,14 +59,18 @@ M_SAME_GIFT_NOT_SAVED = QT_TRANSLATE_NOOP(
 )
 
 
-class ContributionForm(RecordForm):
+class ContributionForm(RecordForm[ContributionInput]):
     def __init__(
         self, context: AppContext, row: ContributionRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            self.tr("New contribution") if row is None else self.tr("Contribution"), parent
+            self.tr("New contribution") if row is None else self.tr("Contribution"),
+            parent,
+            editing=row,
+            create=create_contribution,
+            update=update_contribution,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         today = date.today()
         self.donor_name = self.add_field(
             "donor_name", self.tr("Donor"), QLineEdit(row.donor_name if row else "")
@@ -124,33 +129,22 @@ class ContributionForm(RecordForm):
         if day is not None:
             self.campaign_year.setValue(day.year)
 
-    def read(self, reader: FieldReader) -> ContributionInput:
-        return ContributionInput(
+    def read(self, errors: ErrorCollector) -> ContributionInput:
+        data = ContributionInput(
             donor_name=self.donor_name.text(),
             donor_type=self.donor_type.value(),
             form=self.form_combo.value(),
-            amount=reader.read(self.amount.value, "amount"),
-            received_on=reader.read(self.received_on.value, "received_on"),
+            amount=errors.check(self.amount.value, "amount"),
+            received_on=errors.check(self.received_on.value, "received_on"),
             campaign_year=self.campaign_year.value(),
             in_kind_description=self.in_kind.text() if self.in_kind.isEnabled() else "",
             receipt_no=self.receipt_no.text(),
             notes=self.notes.value(),
         )
+        errors.check(validate_contribution, data)
+        return data
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        data = self.read(reader)
-        check_form(reader, lambda: validate_contribution(data))
-        self._check_same_gift(data)
-        with self.context.database.transaction() as session:
-            save_contribution(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
-
-    def _check_same_gift(self, data: ContributionInput) -> None:
+    def before_save(self, data: ContributionInput) -> None:
         """Ask before recording, without a receipt number, a gift that looks like one already
         recorded; a No keeps the form open with everything typed. A change that leaves the
         donor, day, amount and receipt number as they were is not asked about."""
@@ -219,11 +213,11 @@ class ContributionListPage(RecordListPage[ContributionRow]):
     def load_rows(self, session: Session) -> list[ContributionRow]:
         return list_contributions(session, self.owner)
 
-    def delete_row(self, session: Session, row: ContributionRow) -> None:
-        delete_contribution(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: ContributionRow) -> int:
+        return delete_contribution(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_contribution(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_contribution(session, record_id, expected_version=version)
 
     def describe(self, row: ContributionRow) -> str:
         return tr(

@@ -8,28 +8,30 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import DepositKind, PartyType
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.deposits import (
     DepositInput,
     DepositRow,
+    create_deposit,
     delete_deposit,
     list_deposits,
     restore_deposit,
-    save_deposit,
+    update_deposit,
     validate_deposit,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, check_form
+from desktop.ui.recording.forms import TextArea
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
 
-class DepositForm(RecordForm):
+class DepositForm(RecordForm[DepositInput]):
     def __init__(
         self, context: AppContext, row: DepositRow | None, parent: QWidget | None = None
     ) -> None:
@@ -38,8 +40,11 @@ class DepositForm(RecordForm):
             if row is None
             else self.tr("Deposit or sponsorship"),
             parent,
+            editing=row,
+            create=create_deposit,
+            update=update_deposit,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         self.kind: EnumCombo[DepositKind] = self.add_field(
             "kind", self.tr("Kind"), EnumCombo(DepositKind)
         )
@@ -76,25 +81,18 @@ class DepositForm(RecordForm):
         if not deposit:
             self.term.setValue(0)
 
-    def submit(self) -> None:
-        reader = FieldReader()
+    def read(self, errors: ErrorCollector) -> DepositInput:
         data = DepositInput(
             kind=self.kind.value(),
             party_name=self.party_name.text(),
             party_type=self.party_type.value(),
-            amount=reader.read(self.amount.value, "amount"),
-            transacted_on=reader.read(self.transacted_on.value, "transacted_on"),
+            amount=errors.check(self.amount.value, "amount"),
+            transacted_on=errors.check(self.transacted_on.value, "transacted_on"),
             term_months=self.term.value() or None,
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_deposit(data))
-        with self.context.database.transaction() as session:
-            save_deposit(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+        errors.check(validate_deposit, data)
+        return data
 
 
 def _term(months: int | None) -> str:
@@ -131,11 +129,11 @@ class DepositListPage(RecordListPage[DepositRow]):
     def load_rows(self, session: Session) -> list[DepositRow]:
         return list_deposits(session, self.owner)
 
-    def delete_row(self, session: Session, row: DepositRow) -> None:
-        delete_deposit(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: DepositRow) -> int:
+        return delete_deposit(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_deposit(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_deposit(session, record_id, expected_version=version)
 
     def describe(self, row: DepositRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the record of {party} ({amount}, {day})")).format(

@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from db.enums import SourceLevel
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_money
 from desktop.core.funds.capital import (
     CapitalInput,
     CapitalRow,
     TransferInput,
     TransferRow,
+    create_capital,
+    create_transfer,
     delete_capital,
     delete_transfer,
     list_capital,
@@ -29,8 +32,8 @@ from desktop.core.funds.capital import (
     programme_choices,
     restore_capital,
     restore_transfer,
-    save_capital,
-    save_transfer,
+    update_capital,
+    update_transfer,
     validate_capital,
     validate_transfer,
 )
@@ -40,18 +43,18 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.exporting import export_model
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
 from desktop.ui.recording.charts import GrowthChart, ShareChart
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
 
 
 # -- transfers --------------------------------------------------------------------------------
-class TransferForm(RecordForm):
+class TransferForm(RecordForm[TransferInput]):
     def __init__(
         self, context: AppContext, row: TransferRow | None, parent: QWidget | None = None
     ) -> None:
@@ -60,8 +63,11 @@ class TransferForm(RecordForm):
             if row is None
             else self.tr("Transfer of entrusted capital"),
             parent,
+            editing=row,
+            create=create_transfer,
+            update=update_transfer,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("For the year"), YearSpin(row.year if row else date.today().year)
         )
@@ -98,26 +104,21 @@ class TransferForm(RecordForm):
                 SourceLevel.THANH_PHO if context.office.is_city else SourceLevel.XA
             )
 
-    def submit(self) -> None:
-        reader = FieldReader()
+    def read(self, reader: ErrorCollector) -> TransferInput:
         data = TransferInput(
             year=self.year.value(),
             source_level=self.source_level.value(),
-            amount=reader.read(self.amount.value, "amount"),
+            amount=reader.check(self.amount.value, "amount"),
             decision_no=self.decision_no.text(),
-            decision_date=reader.read(self.decision_date.value, "decision_date", required=False),
-            transferred_on=reader.read(self.transferred_on.value, "transferred_on", required=False),
+            decision_date=reader.check(self.decision_date.value, "decision_date", required=False),
+            transferred_on=reader.check(
+                self.transferred_on.value, "transferred_on", required=False
+            ),
             programme_code=self.programme.value(),
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_transfer(data))
-        with self.context.database.transaction() as session:
-            save_transfer(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+        reader.check(validate_transfer, data)
+        return data
 
 
 class TransferListPage(RecordListPage[TransferRow]):
@@ -155,11 +156,11 @@ class TransferListPage(RecordListPage[TransferRow]):
     def load_rows(self, session: Session) -> list[TransferRow]:
         return list_transfers(session, self.owner)
 
-    def delete_row(self, session: Session, row: TransferRow) -> None:
-        delete_transfer(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: TransferRow) -> int:
+        return delete_transfer(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_transfer(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_transfer(session, record_id, expected_version=version)
 
     def describe(self, row: TransferRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the transfer of {amount} for {year}")).format(
@@ -174,12 +175,18 @@ class TransferListPage(RecordListPage[TransferRow]):
 
 
 # -- total capital ----------------------------------------------------------------------------
-class CapitalForm(RecordForm):
+class CapitalForm(RecordForm[CapitalInput]):
     def __init__(
         self, context: AppContext, row: CapitalRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Total capital of the year"), parent)
-        self.context, self.row = context, row
+        super().__init__(
+            self.tr("Total capital of the year"),
+            parent,
+            editing=row,
+            create=create_capital,
+            update=update_capital,
+        )
+        self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("Year"), YearSpin(row.year if row else date.today().year - 1)
         )
@@ -210,24 +217,17 @@ class CapitalForm(RecordForm):
             self.balance.set_value(row.entrusted_balance)
             self.as_of.set_value(row.as_of)
 
-    def submit(self) -> None:
-        reader = FieldReader()
+    def read(self, reader: ErrorCollector) -> CapitalInput:
         data = CapitalInput(
             year=self.year.value(),
-            total_capital=reader.read(self.total.value, "total_capital"),
-            entrusted_balance=reader.read(self.balance.value, "entrusted_balance", required=False),
-            as_of=reader.read(self.as_of.value, "as_of", required=False),
+            total_capital=reader.check(self.total.value, "total_capital"),
+            entrusted_balance=reader.check(self.balance.value, "entrusted_balance", required=False),
+            as_of=reader.check(self.as_of.value, "as_of", required=False),
             source_note=self.source_note.text(),
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_capital(data))
-        with self.context.database.transaction() as session:
-            save_capital(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+        reader.check(validate_capital, data)
+        return data
 
 
 class CapitalListPage(RecordListPage[CapitalRow]):
@@ -259,11 +259,11 @@ class CapitalListPage(RecordListPage[CapitalRow]):
     def load_rows(self, session: Session) -> list[CapitalRow]:
         return list_capital(session, self.owner)
 
-    def delete_row(self, session: Session, row: CapitalRow) -> None:
-        delete_capital(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: CapitalRow) -> int:
+        return delete_capital(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_capital(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_capital(session, record_id, expected_version=version)
 
     def describe(self, row: CapitalRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the total capital of {year}")).format(

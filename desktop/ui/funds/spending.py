@@ -12,16 +12,17 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.funds.fund import (
     SpendingInput,
     SpendingRow,
+    create_spending,
     delete_spending,
     fund_balance_on,
     list_spending,
     restore_spending,
-    save_spending,
+    update_spending,
     validate_spending,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -29,10 +30,10 @@ from desktop.core.office import list_hamlets
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, check_form
+from desktop.ui.recording.forms import TextArea
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 
@@ -68,12 +69,18 @@ M_BELOW_ZERO = QT_TRANSLATE_NOOP(
 )
 
 
-class SpendingForm(RecordForm):
+class SpendingForm(RecordForm[SpendingInput]):
     def __init__(
         self, context: AppContext, row: SpendingRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("New grant") if row is None else self.tr("Grant"), parent)
-        self.context, self.row = context, row
+        super().__init__(
+            self.tr("New grant") if row is None else self.tr("Grant"),
+            parent,
+            editing=row,
+            create=create_spending,
+            update=update_spending,
+        )
+        self.context, self.row, self.database = context, row, context.database
         self.recipient = self.add_field(
             "recipient_name", self.tr("Recipient"), QLineEdit(row.recipient_name if row else "")
         )
@@ -107,32 +114,21 @@ class SpendingForm(RecordForm):
         else:
             self.spent_on.set_value(date.today())
 
-    def read(self, reader: FieldReader) -> SpendingInput:
-        return SpendingInput(
+    def read(self, reader: ErrorCollector) -> SpendingInput:
+        data = SpendingInput(
             recipient_name=self.recipient.text(),
             purpose=self.purpose.currentText(),
-            amount=reader.read(self.amount.value, "amount"),
-            spent_on=reader.read(self.spent_on.value, "spent_on"),
+            amount=reader.check(self.amount.value, "amount"),
+            spent_on=reader.check(self.spent_on.value, "spent_on"),
             hamlet_id=self.hamlet.value(),
             decision_no=self.decision_no.text(),
-            decision_date=reader.read(self.decision_date.value, "decision_date", required=False),
+            decision_date=reader.check(self.decision_date.value, "decision_date", required=False),
             notes=self.notes.value(),
         )
+        reader.check(validate_spending, data)
+        return data
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        data = self.read(reader)
-        check_form(reader, lambda: validate_spending(data))
-        self._check_balance(data)
-        with self.context.database.transaction() as session:
-            save_spending(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
-
-    def _check_balance(self, data: SpendingInput) -> None:
+    def before_save(self, data: SpendingInput) -> None:
         """Ask before a grant takes the fund below zero on the day it is paid; a No keeps the
         form open, everything typed in place. A grant changed without paying more or moving
         its date is not asked about again."""
@@ -231,11 +227,11 @@ class SpendingListPage(RecordListPage[SpendingRow]):
     def load_rows(self, session: Session) -> list[SpendingRow]:
         return list_spending(session, self.owner)
 
-    def delete_row(self, session: Session, row: SpendingRow) -> None:
-        delete_spending(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: SpendingRow) -> int:
+        return delete_spending(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_spending(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_spending(session, record_id, expected_version=version)
 
     def describe(self, row: SpendingRow) -> str:
         return tr(

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_money
 from desktop.core.funds.fund import (
     OpeningInput,
     OpeningRow,
+    create_opening,
     delete_opening,
     list_openings,
     restore_opening,
-    save_opening,
+    update_opening,
     validate_opening,
 )
 from desktop.core.funds.statement import FundStatement, contributions_by_month, fund_statements
@@ -31,22 +33,28 @@ from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.exporting import export_model
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import MoneyEdit
 from desktop.ui.period_filter import PeriodValue
 from desktop.ui.recording.charts import MonthlyContributionsChart
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import fit_columns, make_table
 
 
-class OpeningForm(RecordForm):
+class OpeningForm(RecordForm[OpeningInput]):
     def __init__(
         self, context: AppContext, row: OpeningRow | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Opening balance of the fund"), parent)
-        self.context, self.row = context, row
+        super().__init__(
+            self.tr("Opening balance of the fund"),
+            parent,
+            editing=row,
+            create=create_opening,
+            update=update_opening,
+        )
+        self.context, self.row, self.database = context, row, context.database
         self.year = self.add_field(
             "year", self.tr("Year"), YearSpin(row.year if row else date.today().year)
         )
@@ -63,21 +71,14 @@ class OpeningForm(RecordForm):
         if row is not None:
             self.amount.set_value(row.amount)
 
-    def submit(self) -> None:
-        reader = FieldReader()
+    def read(self, reader: ErrorCollector) -> OpeningInput:
         data = OpeningInput(
             year=self.year.value(),
-            amount=reader.read(self.amount.value, "amount"),
+            amount=reader.check(self.amount.value, "amount"),
             notes=self.notes.value(),
         )
-        check_form(reader, lambda: validate_opening(data))
-        with self.context.database.transaction() as session:
-            save_opening(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+        reader.check(validate_opening, data)
+        return data
 
 
 class OpeningListPage(RecordListPage[OpeningRow]):
@@ -98,11 +99,11 @@ class OpeningListPage(RecordListPage[OpeningRow]):
     def load_rows(self, session: Session) -> list[OpeningRow]:
         return list_openings(session, self.owner)
 
-    def delete_row(self, session: Session, row: OpeningRow) -> None:
-        delete_opening(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: OpeningRow) -> int:
+        return delete_opening(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_opening(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_opening(session, record_id, expected_version=version)
 
     def describe(self, row: OpeningRow) -> str:
         return tr(QT_TRANSLATE_NOOP("FundsPage", "the opening balance of {year}")).format(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import (
@@ -26,13 +27,13 @@ from desktop.core.loans.balances import (
 from desktop.core.loans.loans import LoanRow, amount_text
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import DateEdit, MoneyEdit
 from desktop.ui.list_page import ListDialog, ListPage
 from desktop.ui.table_model import Column
 
 
-class BalanceForm(RecordForm):
+class BalanceForm(RecordForm[BalanceInput]):
     """One snapshot: the balance by debt category on a date."""
 
     def __init__(
@@ -42,15 +43,20 @@ class BalanceForm(RecordForm):
         row: BalanceRow | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")), parent)
+        super().__init__(
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Balance as of a date")),
+            parent,
+            editing=row,
+            update=update_balance,
+        )
         self.database, self.loan, self.row = database, loan, row
-        self.as_of: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.as_of: DateEdit = self.add_field(
             "as_of", tr(QT_TRANSLATE_NOOP("LoansTab", "As of")), DateEdit()
         )
         self.parts: dict[str, MoneyEdit] = {}
         for part in ALL_PARTS:
-            self.parts[part] = self.add_field(part, tr(PART_LABELS[part]), MoneyEdit())  # type: ignore[assignment]
-        self.overdue_since: DateEdit = self.add_field(  # type: ignore[assignment]
+            self.parts[part] = self.add_field(part, tr(PART_LABELS[part]), MoneyEdit())
+        self.overdue_since: DateEdit = self.add_field(
             "overdue_since", tr(QT_TRANSLATE_NOOP("LoansTab", "Overdue since")), DateEdit()
         )
         self.notes = self.add_field(
@@ -66,21 +72,19 @@ class BalanceForm(RecordForm):
             self.as_of.set_value(date.today())
         self.resize(560, 560)
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        as_of = reader.read(self.as_of.value, "as_of")
-        amounts = {
-            part: reader.read(edit.value, part, required=False) or 0
-            for part, edit in self.parts.items()
-        }
-        since = reader.read(self.overdue_since.value, "overdue_since", required=False)
-        reader.check()
+    def read(self, reader: ErrorCollector) -> BalanceInput:
+        as_of = reader.check(self.as_of.value, "as_of")
+        amounts: dict[str, int] = {}
+        for part, edit in self.parts.items():
+            amount: int | None = reader.check(edit.value, part, required=False)
+            amounts[part] = amount or 0
+        since = reader.check(self.overdue_since.value, "overdue_since", required=False)
+        reader.raise_if_any()
         data = BalanceInput(as_of=as_of, overdue_since=since, notes=self.notes.text(), **amounts)
-        with self.database.transaction() as session:
-            if self.row is None:
-                add_balance(session, self.loan.id, data)
-            else:
-                update_balance(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: BalanceInput) -> str:
+        return add_balance(session, self.loan.id, data)
 
 
 BALANCE_COLUMNS = [
@@ -120,11 +124,11 @@ class BalanceHistory(ListPage[BalanceRow]):
         form = BalanceForm(self.context.database, self.loan, row, self)
         return form.exec() == QDialog.DialogCode.Accepted
 
-    def delete_row(self, session: Session, row: BalanceRow) -> None:
-        delete_balance(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: BalanceRow) -> int:
+        return delete_balance(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_balance(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_balance(session, record_id, expected_version=version)
 
     def row_id(self, row: BalanceRow) -> str:
         return row.id

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import HouseholdCategory, Sex
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.borrowers import (
     BorrowerInput,
@@ -20,20 +21,23 @@ from desktop.core.loans.borrowers import (
 from desktop.core.loans.groups import group_choices
 from desktop.core.office import list_hamlets, require_office
 from desktop.reports.xlsx_table import CellKind
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
 from desktop.ui.list_page import CommuneRecordsPage
 from desktop.ui.loans.common import int_value, plain
 from desktop.ui.table_model import Column
 
 
-class BorrowerForm(RecordForm):
+class BorrowerForm(RecordForm[BorrowerInput]):
     def __init__(
         self, database: Database, row: BorrowerRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             tr(QT_TRANSLATE_NOOP("BorrowersTab", "Borrower")) if row is None else row.full_name,
             parent,
+            editing=row,
+            create=create_borrower,
+            update=update_borrower,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -51,7 +55,7 @@ class BorrowerForm(RecordForm):
         self.birth_year = self.add_field(
             "birth_year", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Year of birth")), QLineEdit()
         )
-        self.sex: EnumCombo[Sex] = self.add_field(  # type: ignore[assignment]
+        self.sex: EnumCombo[Sex] = self.add_field(
             "sex", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Sex")), EnumCombo(Sex, optional=True)
         )
         self.hamlet = self.add_field(
@@ -59,7 +63,7 @@ class BorrowerForm(RecordForm):
             tr(QT_TRANSLATE_NOOP("BorrowersTab", "Hamlet")),
             ChoiceCombo(hamlets, optional=True),
         )
-        self.household: EnumCombo[HouseholdCategory] = self.add_field(  # type: ignore[assignment]
+        self.household: EnumCombo[HouseholdCategory] = self.add_field(
             "household_category",
             tr(QT_TRANSLATE_NOOP("BorrowersTab", "Household")),
             EnumCombo(HouseholdCategory),
@@ -86,13 +90,11 @@ class BorrowerForm(RecordForm):
             self.phone.setText(row.phone)
             self.group.set_value(row.group_id)
             self.notes.setText(row.notes)
-        self.saved_id: str | None = None
         self.resize(600, 520)
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        birth_year = reader.read(int_value, self.birth_year, "birth_year")
-        reader.check()
+    def read(self, reader: ErrorCollector) -> BorrowerInput:
+        birth_year = reader.check(int_value, self.birth_year, "birth_year")
+        reader.raise_if_any()
         data = BorrowerInput(
             full_name=self.full_name.text(),
             citizen_id=self.citizen_id.text(),
@@ -104,11 +106,7 @@ class BorrowerForm(RecordForm):
             group_id=self.group.value(),
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_borrower(session, data)
-            else:
-                update_borrower(session, self.row.id, data, expected_version=self.row.version)
+        return data
 
 
 class BorrowersTab(CommuneRecordsPage[BorrowerRow]):
@@ -164,11 +162,11 @@ class BorrowersTab(CommuneRecordsPage[BorrowerRow]):
             self._pending_select = form.saved_id
         return accepted
 
-    def delete_row(self, session: Session, row: BorrowerRow) -> None:
-        delete_borrower(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: BorrowerRow) -> int:
+        return delete_borrower(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_borrower(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_borrower(session, record_id, expected_version=version)
 
     def describe(self, row: BorrowerRow) -> str:
         return row.full_name

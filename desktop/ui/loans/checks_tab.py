@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import CheckerKind, CheckResult
 from desktop.core.database import Database
-from desktop.core.errors import UserError
+from desktop.core.errors import ErrorCollector, UserError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.checks import (
@@ -32,7 +32,7 @@ from desktop.reports.service import save_report
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.exporting import save_file_as, write_in_background
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import DateEdit, EnumCombo
 from desktop.ui.list_page import CommuneRecordsPage
 from desktop.ui.loans.common import PickerField
@@ -103,7 +103,7 @@ def print_record(
     return True
 
 
-class CheckForm(RecordForm):
+class CheckForm(RecordForm[CheckInput]):
     def __init__(
         self,
         database: Database,
@@ -112,9 +112,14 @@ class CheckForm(RecordForm):
         *,
         loan: LoanRow | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")), parent)
+        super().__init__(
+            tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan-use check")),
+            parent,
+            editing=row,
+            create=create_check,
+            update=update_check,
+        )
         self.database, self.row = database, row
-        self.saved_id: str | None = None
         self.chosen_loan: LoanRow | None = None
         #: Saves the check when it changed, then prints its record.
         self.print_button = self.buttons.addButton(
@@ -130,7 +135,7 @@ class CheckForm(RecordForm):
             with database.reading() as session:
                 return list_loans(session, owner)
 
-        self.loan: PickerField[LoanRow] = self.add_field(  # type: ignore[assignment]
+        self.loan: PickerField[LoanRow] = self.add_field(
             "loan_id",
             tr(QT_TRANSLATE_NOOP("ChecksTab", "Loan")),
             PickerField(
@@ -141,10 +146,10 @@ class CheckForm(RecordForm):
                 lambda r: r.id,
             ),
         )
-        self.checked_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.checked_on: DateEdit = self.add_field(
             "checked_on", tr(QT_TRANSLATE_NOOP("ChecksTab", "Date of the check")), DateEdit()
         )
-        self.checker_kind: EnumCombo[CheckerKind] = self.add_field(  # type: ignore[assignment]
+        self.checker_kind: EnumCombo[CheckerKind] = self.add_field(
             "checker_kind",
             tr(QT_TRANSLATE_NOOP("ChecksTab", "Checked by")),
             EnumCombo(CheckerKind, optional=True),
@@ -160,7 +165,7 @@ class CheckForm(RecordForm):
         self.actual_use = self.add_field(
             "actual_use", tr(QT_TRANSLATE_NOOP("ChecksTab", "Actual use")), QLineEdit()
         )
-        self.outcome: EnumCombo[CheckResult] = self.add_field(  # type: ignore[assignment]
+        self.outcome: EnumCombo[CheckResult] = self.add_field(
             "result",
             tr(QT_TRANSLATE_NOOP("ChecksTab", "Result")),
             EnumCombo(CheckResult, optional=True),
@@ -171,7 +176,7 @@ class CheckForm(RecordForm):
             QLineEdit(),
             hint=tr(QT_TRANSLATE_NOOP("ChecksTab", "e.g. early recovery, check again")),
         )
-        self.follow_up_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.follow_up_on: DateEdit = self.add_field(
             "follow_up_on", tr(QT_TRANSLATE_NOOP("ChecksTab", "Follow up on")), DateEdit()
         )
         self.notes = self.add_field(
@@ -199,11 +204,10 @@ class CheckForm(RecordForm):
         if not self.stated_use.text().strip():
             self.stated_use.setText(loan.purpose)
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        checked = reader.read(self.checked_on.value, "checked_on")
-        follow_up = reader.read(self.follow_up_on.value, "follow_up_on", required=False)
-        reader.check()
+    def read(self, reader: ErrorCollector) -> CheckInput:
+        checked = reader.check(self.checked_on.value, "checked_on")
+        follow_up = reader.check(self.follow_up_on.value, "follow_up_on", required=False)
+        reader.raise_if_any()
         data = CheckInput(
             loan_id=self.loan.value(),
             checked_on=checked,
@@ -216,11 +220,7 @@ class CheckForm(RecordForm):
             follow_up_on=follow_up,
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_check(session, data)
-            else:
-                update_check(session, self.row.id, data, expected_version=self.row.version)
+        return data
 
     def print_record(self) -> None:
         """Print the record (biên bản) of this check: what the form shows is saved first
@@ -299,11 +299,11 @@ class ChecksTab(CommuneRecordsPage[CheckRow]):
         form = CheckForm(self.context.database, row, self)
         return form.exec() == QDialog.DialogCode.Accepted
 
-    def delete_row(self, session: Session, row: CheckRow) -> None:
-        delete_check(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: CheckRow) -> int:
+        return delete_check(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_check(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_check(session, record_id, expected_version=version)
 
     def describe(self, row: CheckRow) -> str:
         return tr(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import GroupGrade, GroupStatus
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.labels import label
 from desktop.core.loans.common import organisations
@@ -36,7 +37,7 @@ from desktop.core.loans.groups import (
 from desktop.core.office import list_hamlets
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import CommuneRecordsPage, ListDialog, ListPage
 from desktop.ui.loans.common import int_value
@@ -50,13 +51,16 @@ def grade_text(row: GroupRow) -> str:
     return f"{label(row.grade)} ({row.grade_year})"
 
 
-class GroupForm(RecordForm):
+class GroupForm(RecordForm[GroupInput]):
     def __init__(self, database: Database, row: GroupRow | None, parent: QWidget | None = None):
         super().__init__(
             tr(QT_TRANSLATE_NOOP("GroupsTab", "Savings-and-loan group"))
             if row is None
             else row.label,
             parent,
+            editing=row,
+            create=create_group,
+            update=update_group,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -93,7 +97,7 @@ class GroupForm(RecordForm):
             tr(QT_TRANSLATE_NOOP("GroupsTab", "Decision date")),
             DateEdit(),
         )
-        self.status: EnumCombo[GroupStatus] = self.add_field(  # type: ignore[assignment]
+        self.status: EnumCombo[GroupStatus] = self.add_field(
             "status", tr(QT_TRANSLATE_NOOP("GroupsTab", "Status")), EnumCombo(GroupStatus)
         )
         self.notes = self.add_field(
@@ -110,12 +114,10 @@ class GroupForm(RecordForm):
             self.decision_date.set_value(row.founding_decision_date)
             self.status.set_value(row.status)
             self.notes.setText(row.notes)
-        self.saved_id: str | None = None
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        decided = reader.read(self.decision_date.value, "founding_decision_date", required=False)
-        reader.check()
+    def read(self, reader: ErrorCollector) -> GroupInput:
+        decided = reader.check(self.decision_date.value, "founding_decision_date", required=False)
+        reader.raise_if_any()
         data = GroupInput(
             code=self.code.text(),
             name=self.name.text(),
@@ -128,14 +130,10 @@ class GroupForm(RecordForm):
             status=self.status.value() or GroupStatus.ACTIVE,
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_group(session, data)
-            else:
-                update_group(session, self.row.id, data, expected_version=self.row.version)
+        return data
 
 
-class AssessmentForm(RecordForm):
+class AssessmentForm(RecordForm[AssessmentInput]):
     def __init__(
         self,
         database: Database,
@@ -143,10 +141,15 @@ class AssessmentForm(RecordForm):
         row: AssessmentRow | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")), parent)
+        super().__init__(
+            tr(QT_TRANSLATE_NOOP("GroupsTab", "Yearly grade")),
+            parent,
+            editing=row,
+            update=update_assessment,
+        )
         self.database, self.group_id, self.row = database, group_id, row
         self.year = self.add_field("year", tr(QT_TRANSLATE_NOOP("GroupsTab", "Year")), QLineEdit())
-        self.grade: EnumCombo[GroupGrade] = self.add_field(  # type: ignore[assignment]
+        self.grade: EnumCombo[GroupGrade] = self.add_field(
             "grade",
             tr(QT_TRANSLATE_NOOP("GroupsTab", "Grade")),
             EnumCombo(GroupGrade, optional=True),
@@ -154,7 +157,7 @@ class AssessmentForm(RecordForm):
         self.members = self.add_field(
             "members_count", tr(QT_TRANSLATE_NOOP("GroupsTab", "Members")), QLineEdit()
         )
-        self.savings: MoneyEdit = self.add_field(  # type: ignore[assignment]
+        self.savings: MoneyEdit = self.add_field(
             "members_savings", tr(QT_TRANSLATE_NOOP("GroupsTab", "Members' savings")), MoneyEdit()
         )
         self.notes = self.add_field(
@@ -168,18 +171,16 @@ class AssessmentForm(RecordForm):
             self.notes.setText(row.notes)
         self.resize(520, 360)
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        year = reader.read(int_value, self.year, "year", required=True)
-        members = reader.read(int_value, self.members, "members_count")
-        savings = reader.read(self.savings.value, "members_savings", required=False)
-        reader.check()
+    def read(self, reader: ErrorCollector) -> AssessmentInput:
+        year = reader.check(int_value, self.year, "year", required=True)
+        members = reader.check(int_value, self.members, "members_count")
+        savings = reader.check(self.savings.value, "members_savings", required=False)
+        reader.raise_if_any()
         data = AssessmentInput(year, self.grade.value(), members, savings, self.notes.text())
-        with self.database.transaction() as session:
-            if self.row is None:
-                add_assessment(session, self.group_id, data)
-            else:
-                update_assessment(session, self.row.id, data, expected_version=self.row.version)
+        return data
+
+    def create_record(self, session: Session, data: AssessmentInput) -> str:
+        return add_assessment(session, self.group_id, data)
 
 
 ASSESSMENT_COLUMNS = [
@@ -220,11 +221,11 @@ class GroupGrades(ListPage[AssessmentRow]):
         form = AssessmentForm(self.context.database, self.group.id, row, self)
         return form.exec() == QDialog.DialogCode.Accepted
 
-    def delete_row(self, session: Session, row: AssessmentRow) -> None:
-        delete_assessment(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: AssessmentRow) -> int:
+        return delete_assessment(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_assessment(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_assessment(session, record_id, expected_version=version)
 
     def row_id(self, row: AssessmentRow) -> str:
         return row.id
@@ -309,11 +310,11 @@ class GroupsTab(CommuneRecordsPage[GroupRow]):
             self._pending_select = form.saved_id
         return accepted
 
-    def delete_row(self, session: Session, row: GroupRow) -> None:
-        delete_group(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: GroupRow) -> int:
+        return delete_group(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_group(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_group(session, record_id, expected_version=version)
 
     def describe(self, row: GroupRow) -> str:
         return row.label

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desktop.core.database import Database
-from desktop.core.errors import ValidationError
+from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.borrowers import BorrowerRow, borrower_group, list_borrowers
@@ -23,7 +23,7 @@ from desktop.core.loans.loans import (
     update_loan,
 )
 from desktop.core.office import require_office
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.loans.common import PickerField, plain, rate_value
 from desktop.ui.table_model import Column
@@ -64,7 +64,7 @@ def borrower_text(row: BorrowerRow | LoanRow) -> str:
     return f"{name} ({extra})" if extra else name
 
 
-class LoanForm(RecordForm):
+class LoanForm(RecordForm[LoanInput]):
     """A loan. Choosing the borrower fills in the group the borrower is in and the
     organisation that runs it; both stay editable, and a line under them says when they no
     longer agree with the borrower's group."""
@@ -80,6 +80,9 @@ class LoanForm(RecordForm):
             if row is None
             else tr(QT_TRANSLATE_NOOP("LoansTab", "Loan of {name}")).format(name=row.borrower_name),
             parent,
+            editing=row,
+            create=create_loan,
+            update=update_loan,
         )
         self.database, self.row = database, row
         with database.reading() as session:
@@ -100,7 +103,7 @@ class LoanForm(RecordForm):
             with database.reading() as session:
                 return list_borrowers(session, owner)
 
-        self.borrower: PickerField[BorrowerRow] = self.add_field(  # type: ignore[assignment]
+        self.borrower: PickerField[BorrowerRow] = self.add_field(
             "borrower_id",
             tr(QT_TRANSLATE_NOOP("LoansTab", "Borrower")),
             PickerField(
@@ -119,13 +122,13 @@ class LoanForm(RecordForm):
         self.contract_no = self.add_field(
             "contract_no", tr(QT_TRANSLATE_NOOP("LoansTab", "Contract number")), QLineEdit()
         )
-        self.amount: MoneyEdit = self.add_field(  # type: ignore[assignment]
+        self.amount: MoneyEdit = self.add_field(
             "amount_disbursed", tr(QT_TRANSLATE_NOOP("LoansTab", "Amount disbursed")), MoneyEdit()
         )
-        self.disbursed_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.disbursed_on: DateEdit = self.add_field(
             "disbursed_on", tr(QT_TRANSLATE_NOOP("LoansTab", "Disbursement date")), DateEdit()
         )
-        self.maturity_on: DateEdit = self.add_field(  # type: ignore[assignment]
+        self.maturity_on: DateEdit = self.add_field(
             "maturity_on", tr(QT_TRANSLATE_NOOP("LoansTab", "Maturity date")), DateEdit()
         )
         self.rate = self.add_field(
@@ -188,7 +191,6 @@ class LoanForm(RecordForm):
         self.rate.textEdited.connect(self._rate_edited)
         self.programme.currentIndexChanged.connect(self._suggest_rate)
         self.disbursed_on.editingFinished.connect(self._suggest_rate)
-        self.saved_id: str | None = None
         self.resize(640, 600)
 
     def _borrower_chosen(self, borrower: BorrowerRow) -> None:
@@ -248,17 +250,16 @@ class LoanForm(RecordForm):
             found = rate_on(session, code, day or date.today())
         self.rate.setText(format_rate_bp(found.rate_bp) if found else "")
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        amount = reader.read(
+    def read(self, reader: ErrorCollector) -> LoanInput:
+        amount = reader.check(
             self.amount.value,
             "amount_disbursed",
             required=self.row is None or self.row.amount_disbursed is not None,
         )
-        disbursed = reader.read(self.disbursed_on.value, "disbursed_on")
-        maturity = reader.read(self.maturity_on.value, "maturity_on", required=False)
-        rate = reader.read(rate_value, self.rate)
-        reader.check()
+        disbursed = reader.check(self.disbursed_on.value, "disbursed_on")
+        maturity = reader.check(self.maturity_on.value, "maturity_on", required=False)
+        rate = reader.check(rate_value, self.rate)
+        reader.raise_if_any()
         data = LoanInput(
             borrower_id=self.borrower.value(),
             programme_code=self.programme.value(),
@@ -272,8 +273,4 @@ class LoanForm(RecordForm):
             rate_bp=rate,
             notes=self.notes.text(),
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_loan(session, data)
-            else:
-                update_loan(session, self.row.id, data, expected_version=self.row.version)
+        return data

@@ -146,11 +146,11 @@ class LoansTab(CommuneRecordsPage[LoanRow]):
             self._pending_select = form.saved_id
         return accepted
 
-    def delete_row(self, session: Session, row: LoanRow) -> None:
-        delete_loan(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: LoanRow) -> int:
+        return delete_loan(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_loan(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_loan(session, record_id, expected_version=version)
 
     def describe(self, row: LoanRow) -> str:
         return tr(QT_TRANSLATE_NOOP("LoansTab", "the loan {contract} of {name}")).format(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import GroupGrade
 from desktop.core.database import Database
+from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.common import organisations
 from desktop.core.loans.organisation_grades import (
@@ -25,7 +26,7 @@ from desktop.core.loans.organisation_grades import (
 )
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
 from desktop.ui.list_page import CommuneRecordsPage
 from desktop.ui.loans.common import int_value
@@ -33,27 +34,29 @@ from desktop.ui.period_filter import PeriodValue
 from desktop.ui.table_model import Column
 
 
-class OrganisationGradeForm(RecordForm):
+class OrganisationGradeForm(RecordForm[OrganisationGradeInput]):
     def __init__(
         self, database: Database, row: OrganisationGradeRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Grade of an organisation's work")),
             parent,
+            editing=row,
+            create=create_organisation_grade,
+            update=update_organisation_grade,
         )
         self.database, self.row = database, row
-        self.saved_id: str | None = None
         with database.reading() as session:
             choices = [(o.code, o.name) for o in organisations(session)]
         self.year = self.add_field(
             "year", tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Year")), QLineEdit()
         )
-        self.organisation: ChoiceCombo = self.add_field(  # type: ignore[assignment]
+        self.organisation: ChoiceCombo = self.add_field(
             "organisation_code",
             tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Organisation")),
             ChoiceCombo(choices, optional=True),
         )
-        self.grade: EnumCombo[GroupGrade] = self.add_field(  # type: ignore[assignment]
+        self.grade: EnumCombo[GroupGrade] = self.add_field(
             "grade",
             tr(QT_TRANSLATE_NOOP("OrganisationGradesTab", "Grade")),
             EnumCombo(GroupGrade, optional=True),
@@ -77,21 +80,13 @@ class OrganisationGradeForm(RecordForm):
             self.notes.setText(row.notes)
         self.resize(560, 320)
 
-    def submit(self) -> None:
-        reader = FieldReader()
+    def read(self, reader: ErrorCollector) -> OrganisationGradeInput:
         # An empty year is the service's to report, with every other missing field.
-        year = reader.read(int_value, self.year, "year")
-        reader.check()
-        data = OrganisationGradeInput(
+        year = reader.check(int_value, self.year, "year")
+        reader.raise_if_any()
+        return OrganisationGradeInput(
             self.organisation.value(), year, self.grade.value(), self.notes.text()
         )
-        with self.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = create_organisation_grade(session, data)
-            else:
-                update_organisation_grade(
-                    session, self.row.id, data, expected_version=self.row.version
-                )
 
 
 class OrganisationGradesTab(CommuneRecordsPage[OrganisationGradeRow]):
@@ -144,11 +139,11 @@ class OrganisationGradesTab(CommuneRecordsPage[OrganisationGradeRow]):
             self._pending_select = form.saved_id
         return accepted
 
-    def delete_row(self, session: Session, row: OrganisationGradeRow) -> None:
-        delete_organisation_grade(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: OrganisationGradeRow) -> int:
+        return delete_organisation_grade(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_organisation_grade(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_organisation_grade(session, record_id, expected_version=version)
 
     def describe(self, row: OrganisationGradeRow) -> str:
         return tr(

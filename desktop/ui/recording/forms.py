@@ -1,28 +1,8 @@
-"""Form helpers: every problem shown at once, and multi-line text fields."""
+"""Form fields of the recording pages: multi-line text and years."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QSpinBox, QWidget
-
-from desktop.core.errors import FormErrors
-from desktop.ui.forms import FieldReader
-
-
-def check_form(reader: FieldReader, validate: Callable[[], object]) -> None:
-    """Raise one :class:`FormErrors` holding what could not be read (``reader``) and what
-    the service's rules refuse (``validate``), so the person sees every problem after one
-    Save. A field that could not be read keeps only that message."""
-    try:
-        validate()
-        refused = []
-    except FormErrors as error:
-        refused = error.errors
-    unread = {e.field for e in reader.errors}
-    problems = reader.errors + [e for e in refused if e.field not in unread]
-    if problems:
-        raise FormErrors(problems)
 
 
 class TextArea(QPlainTextEdit):

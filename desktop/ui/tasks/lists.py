@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.periods import Period
@@ -17,10 +18,11 @@ from desktop.core.tasks.catalogue import plan_tasks
 from desktop.core.tasks.office_tasks import (
     OfficeTaskInput,
     OfficeTaskRow,
+    create_office_task,
     delete_office_task,
     list_office_tasks,
     restore_office_task,
-    save_office_task,
+    update_office_task,
     validate_office_task,
 )
 from desktop.core.tasks.progress import (
@@ -33,10 +35,10 @@ from desktop.core.tasks.progress import (
 )
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo
 from desktop.ui.period_filter import PeriodValue
-from desktop.ui.recording.forms import TextArea, check_form
+from desktop.ui.recording.forms import TextArea
 from desktop.ui.recording.lists import RecordListPage
 from desktop.ui.table_model import Column
 from desktop.ui.tasks.board import SUB_TASK_MARK
@@ -114,11 +116,11 @@ class ProgressListPage(RecordListPage[ProgressRow]):
         form = ProgressForm(self.context, row, self, today=self.today())
         return form.exec() == QDialog.DialogCode.Accepted
 
-    def delete_row(self, session: Session, row: ProgressRow) -> None:
-        delete_progress(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: ProgressRow) -> int:
+        return delete_progress(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_progress(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_progress(session, record_id, expected_version=version)
 
     def describe(self, row: ProgressRow) -> str:
         return tr(QT_TRANSLATE_NOOP("TasksPage", "the progress record {what}")).format(
@@ -129,14 +131,18 @@ class ProgressListPage(RecordListPage[ProgressRow]):
         return row.period
 
 
-class OfficeTaskForm(RecordForm):
+class OfficeTaskForm(RecordForm[OfficeTaskInput]):
     def __init__(
         self, context: AppContext, row: OfficeTaskRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            self.tr("New sub-task of this office") if row is None else self.tr("Sub-task"), parent
+            self.tr("New sub-task of this office") if row is None else self.tr("Sub-task"),
+            parent,
+            editing=row,
+            create=create_office_task,
+            update=update_office_task,
         )
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         with context.database.reading() as session:
             tasks = plan_tasks(session, context.office.unit_code)
         self.parent_task = self.add_field(
@@ -151,21 +157,15 @@ class OfficeTaskForm(RecordForm):
         if row is not None:
             self.parent_task.set_value(row.parent_code)
 
-    def submit(self) -> None:
+    def read(self, errors: ErrorCollector) -> OfficeTaskInput:
         data = OfficeTaskInput(
             parent_code=self.parent_task.value(),
             title=self.title_edit.text(),
             notes=self.notes.value(),
             sort_order=self.row.sort_order if self.row else 0,
         )
-        check_form(FieldReader(), lambda: validate_office_task(data))
-        with self.context.database.transaction() as session:
-            save_office_task(
-                session,
-                data,
-                record_id=self.row.id if self.row else None,
-                expected_version=self.row.version if self.row else None,
-            )
+        errors.check(validate_office_task, data)
+        return data
 
 
 class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):
@@ -189,11 +189,11 @@ class OfficeTaskListPage(RecordListPage[OfficeTaskRow]):
     def load_rows(self, session: Session) -> list[OfficeTaskRow]:
         return list_office_tasks(session, self.owner)
 
-    def delete_row(self, session: Session, row: OfficeTaskRow) -> None:
-        delete_office_task(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: OfficeTaskRow) -> int:
+        return delete_office_task(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_office_task(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_office_task(session, record_id, expected_version=version)
 
     def describe(self, row: OfficeTaskRow) -> str:
         if row.progress_count:

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from db.enums import PeriodKind, TaskStatus
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_stored_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.periods import Period
@@ -38,21 +39,22 @@ from desktop.core.tasks.progress import (
     ProgressRow,
     RecordedPeriod,
     TaskKey,
+    create_progress,
     get_progress,
     merge_into,
     move_progress,
     proposed_period,
     recorded_periods,
     row_input,
-    save_progress,
+    update_progress,
     validate_progress,
 )
 from desktop.core.tasks.status import TaskLine, task_lines
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo
-from desktop.ui.recording.forms import TextArea, YearSpin, check_form
+from desktop.ui.recording.forms import TextArea, YearSpin
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROMAN = ("I", "II", "III", "IV")
@@ -114,7 +116,7 @@ class DocumentsModel(QAbstractTableModel):
             del self.lines[row]
             self.endRemoveRows()
 
-    def inputs(self, reader: FieldReader) -> tuple[DocumentInput, ...]:
+    def inputs(self, reader: ErrorCollector) -> tuple[DocumentInput, ...]:
         """The documents typed, skipping wholly empty lines; a date that cannot be read is
         reported (``documents``) and the line left out."""
         found = []
@@ -308,7 +310,7 @@ M_ASK_SAVE_FIRST = QT_TRANSLATE_NOOP(
 )
 
 
-class ProgressForm(RecordForm):
+class ProgressForm(RecordForm[ProgressInput]):
     """Create or change one progress record; ``task`` and ``period`` preset a new one.
 
     A saved record keeps its task and period (the service refuses to change them): progress
@@ -330,10 +332,12 @@ class ProgressForm(RecordForm):
         today: date | None = None,
     ) -> None:
         super().__init__(
-            self.tr("New progress record") if row is None else self.tr("Progress record"), parent
+            self.tr("New progress record") if row is None else self.tr("Progress record"),
+            parent,
+            editing=row,
         )
         self.resize(760, 720)
-        self.context, self.row = context, row
+        self.context, self.row, self.database = context, row, context.database
         self.today = today or date.today()
         owner = context.office.unit_code
         with context.database.reading() as session:
@@ -607,7 +611,7 @@ class ProgressForm(RecordForm):
 
     # -- another period, a correction, a record that exists -------------------------------------
     def _snapshot(self) -> ProgressInput:
-        return self.read(FieldReader())
+        return self.typed(ErrorCollector())
 
     def _open_selected_record(self) -> None:
         existing = self.existing_record()
@@ -617,8 +621,8 @@ class ProgressForm(RecordForm):
     def _open_record(self, existing: RecordedPeriod) -> None:
         """Turn this new record's form into the saved record of its task and period, with
         what was typed added to it (nothing is saved until Save)."""
-        reader = FieldReader()
-        typed, initial = self.read(reader), self._initial
+        reader = ErrorCollector()
+        typed, initial = self.typed(reader), self._initial
         if reader.errors:  # a date that cannot be read would be lost: say so first
             self.clear_errors()
             self.show_error(FormErrors(reader.errors))
@@ -627,7 +631,7 @@ class ProgressForm(RecordForm):
             row = get_progress(session, existing.id)
         if row is None:
             return
-        self.row, self._source, self._moving = row, None, False
+        self.row, self.editing, self._source, self._moving = row, row, None, False
         self.setWindowTitle(self.tr("Progress record"))
         self._load(row_input(row))
         self._initial = self._snapshot()
@@ -657,7 +661,8 @@ class ProgressForm(RecordForm):
             else:
                 carried = [line for line in self.documents.model.lines if line.id is None]
         self.clear_errors()
-        self.row, self._source, self._moving, self._notice = None, row.period, False, ""
+        self.row, self.editing, self._source = None, None, row.period
+        self._moving, self._notice = False, ""
         self.setWindowTitle(self.tr("New progress record"))
         self.documents.model.set_documents(carried)
         self.reported_on.set_value(self.today)
@@ -674,7 +679,8 @@ class ProgressForm(RecordForm):
         self.period_no.setFocus()
 
     # -- saving ---------------------------------------------------------------------------------
-    def read(self, reader: FieldReader) -> ProgressInput:
+    def typed(self, reader: ErrorCollector) -> ProgressInput:
+        """What the fields hold (a field that cannot be read adds its problem)."""
         self.documents.commit_pending()
         key = self.selected_key()
         return ProgressInput(
@@ -689,7 +695,7 @@ class ProgressForm(RecordForm):
             figures=self.figures.value(),
             difficulties=self.difficulties.value(),
             proposals=self.proposals.value(),
-            reported_on=reader.read(self.reported_on.value, "reported_on", required=False),
+            reported_on=reader.check(self.reported_on.value, "reported_on", required=False),
             documents=self.documents.model.inputs(reader),
         )
 
@@ -731,25 +737,20 @@ class ProgressForm(RecordForm):
                 return f"{code} › {line.title}"
         return code
 
-    def submit(self) -> None:
-        reader = FieldReader()
-        data = self.read(reader)
-        check_form(reader, lambda: validate_progress(data, today=self.today))
-        with self.context.database.transaction() as session:
-            if self.row is None:
-                self.saved_id = save_progress(session, data, today=self.today)
-            elif self._moving:
-                self.saved_id = move_progress(
-                    session, self.row.id, data, expected_version=self.row.version, today=self.today
-                )
-            else:
-                self.saved_id = save_progress(
-                    session,
-                    data,
-                    record_id=self.row.id,
-                    expected_version=self.row.version,
-                    today=self.today,
-                )
+    def read(self, errors: ErrorCollector) -> ProgressInput:
+        data = self.typed(errors)
+        errors.check(validate_progress, data, today=self.today)
+        return data
+
+    def create_record(self, session: Session, data: ProgressInput) -> str:
+        return create_progress(session, data, today=self.today)
+
+    def update_record(
+        self, session: Session, record_id: str, data: ProgressInput, *, expected_version: int
+    ) -> object:
+        """A change, or (confirmed by the person) a move to another task or period."""
+        change = move_progress if self._moving else update_progress
+        return change(session, record_id, data, expected_version=expected_version, today=self.today)
 
     def done(self, result: int) -> None:
         if self._saved_before:

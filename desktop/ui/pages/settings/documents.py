@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import FormErrors, ValidationError
+from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.issuers import (
     COMMUNE_BODIES,
     POSITIONS,
@@ -177,34 +177,29 @@ class DocumentsBox(QGroupBox):
         self.documents_error.clear()
         self.save_documents.setEnabled(False)
         office = self.context.database.office() or self.context.office
-        errors: list[ValidationError] = []
-        try:
-            plan_date = self.plan_date.value("plan_date", required=False)
-        except ValidationError as error:
-            plan_date = None
-            errors.append(error)
+        unread = ErrorCollector()
+        plan_date = unread.check(self.plan_date.value, "plan_date", required=False)
+        errors = ErrorCollector()
         try:
             with self.context.database.transaction() as session:
-                try:
-                    save_document_settings(
-                        session,
-                        office,
-                        office_body=self._body(self.office_body),
-                        fund_body=self._body(self.fund_body),
-                        signers=[
-                            (
-                                body,
-                                self.signer_titles[body].currentText(),
-                                self.signer_names[body].text(),
-                            )
-                            for body in self.signer_titles
-                        ],
-                        plan=(self.plan_number.text(), plan_date),
-                    )
-                except FormErrors as failed:
-                    errors[:0] = failed.errors
-                if errors:
-                    raise FormErrors(errors)
+                errors.check(
+                    save_document_settings,
+                    session,
+                    office,
+                    office_body=self._body(self.office_body),
+                    fund_body=self._body(self.fund_body),
+                    signers=[
+                        (
+                            body,
+                            self.signer_titles[body].currentText(),
+                            self.signer_names[body].text(),
+                        )
+                        for body in self.signer_titles
+                    ],
+                    plan=(self.plan_number.text(), plan_date),
+                )
+                errors.errors.extend(unread.errors)  # a date that cannot be read, last
+                errors.raise_if_any()
         except (ValidationError, FormErrors) as error:
             self.documents_error.setText(error.text())
             return

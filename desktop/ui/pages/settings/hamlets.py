@@ -60,11 +60,11 @@ class HamletListPage(ListPage[HamletInfo]):
             return False
         return True
 
-    def delete_row(self, session: Session, row: HamletInfo) -> None:
-        delete_hamlet(session, row.id, expected_version=row.version)
+    def delete_row(self, session: Session, row: HamletInfo) -> int:
+        return delete_hamlet(session, row.id, expected_version=row.version)
 
-    def restore_row(self, session: Session, record_id: str) -> None:
-        restore_hamlet(session, record_id)
+    def restore_row(self, session: Session, record_id: str, version: int) -> None:
+        restore_hamlet(session, record_id, expected_version=version)
 
     def row_id(self, row: HamletInfo) -> str:
         return row.id

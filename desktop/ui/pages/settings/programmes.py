@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_rate_bp, parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.programmes import ProgrammeInfo, add_rate, list_programmes
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
-from desktop.ui.forms import FieldReader, RecordForm
+from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.table_model import Column, RowTableModel
 
@@ -55,7 +56,7 @@ PROGRAMME_COLUMNS = [
 ]
 
 
-class RateForm(RecordForm):
+class RateForm(RecordForm[object]):
     """A new rate for a programme, from a date on."""
 
     def __init__(
@@ -89,16 +90,16 @@ class RateForm(RecordForm):
         self.resize(560, 420)
 
     def submit(self) -> None:
-        reader = FieldReader()
-        valid_from = reader.read(self.valid_from.value, "valid_from")
-        rate = reader.read(parse_rate_bp, self.rate.text(), field="rate_bp")
+        reader = ErrorCollector()
+        valid_from = reader.check(self.valid_from.value, "valid_from")
+        rate = reader.check(parse_rate_bp, self.rate.text(), field="rate_bp")
         priority = (
-            reader.read(parse_rate_bp, self.priority.text(), field="priority_rate_bp")
+            reader.check(parse_rate_bp, self.priority.text(), field="priority_rate_bp")
             if self.priority.text().strip()
             else None
         )
-        cap = reader.read(self.cap.value, "cap_amount", required=False)
-        reader.check()
+        cap = reader.check(self.cap.value, "cap_amount", required=False)
+        reader.raise_if_any()
         assert valid_from is not None
         with self.context.database.transaction() as session:
             add_rate(
