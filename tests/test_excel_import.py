@@ -19,16 +19,17 @@ from desktop.core.errors import UserError
 from desktop.core.loans.balances import balance_history
 from desktop.core.loans.excel_import import (
     M_CITY,
+    ImportField,
     ImportPlan,
     ImportResult,
     RowOutcome,
     balances_text,
     check_plan,
+    load_mappings,
     prepare,
     run_import,
+    save_mapping,
 )
-from desktop.core.loans.excel_import_fields import ImportField
-from desktop.core.loans.excel_import_mappings import load_mappings, save_mapping
 from desktop.core.loans.loans import list_loans
 from desktop.core.records import RecordStore, current_change_seq
 from tests.excel_lists import flat_row, merged_row, owing_row, write_flat, write_merged, write_owing

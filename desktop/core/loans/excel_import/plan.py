@@ -23,7 +23,7 @@ from pathlib import Path
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import format_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
-from desktop.core.loans.excel_import_fields import (
+from desktop.core.loans.excel_import.fields import (
     BALANCE_BASE_FIELDS,
     BALANCE_FIELDS,
     FIELD_LABELS,
@@ -33,14 +33,14 @@ from desktop.core.loans.excel_import_fields import (
     detect_columns,
     field_for_heading,
 )
-from desktop.core.loans.excel_import_mappings import (
+from desktop.core.loans.excel_import.mappings import (
     SavedMapping,
     apply_mapping,
     find_mapping,
     mapping_for_shape,
     signature_of,
 )
-from desktop.core.loans.excel_import_read import SheetTable, read_sheet
+from desktop.core.loans.excel_import.read import SheetTable, read_sheet
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import search_key
 

@@ -29,7 +29,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.loans.excel_import_fields import heading_score
+from desktop.core.loans.excel_import.fields import heading_score
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import clean, search_key
 
