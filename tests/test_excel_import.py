@@ -350,6 +350,28 @@ def test_match_without_contract_number(commune_db: Database, tmp_path: Path) -> 
     assert "số hợp đồng" in result.rows[0].reason.lower() or "contract" in result.rows[0].reason
 
 
+def test_one_person_twice_without_citizen_id(commune_db: Database, tmp_path: Path) -> None:
+    """Two loans of one person on a list without citizen IDs: one borrower (the same name,
+    year of birth and hamlet), two loans."""
+    rows = [
+        flat_row(1, "HD1", "Nguyễn Văn An", "", birth=1985),
+        flat_row(2, "HD2", "Nguyễn Văn An", "", birth=1985, programme="GQVL"),
+    ]
+    result = do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
+    assert result.count(RowOutcome.CREATED) == 2 and result.borrowers_created == 1
+    assert counts(commune_db)[1:3] == (1, 2)
+
+
+def test_a_rejected_row_leaves_nothing_behind(commune_db: Database, tmp_path: Path) -> None:
+    """A row rejected late (its balance is more than its amount) creates neither its
+    borrower nor the group it names."""
+    rows = [flat_row(1, "HD1", "Nguyễn Văn An", AN, group="Tổ mới", outstanding=90 * M)]
+    result = do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
+    assert result.count(RowOutcome.REJECTED) == 1
+    assert (result.groups_created, result.borrowers_created) == (0, 0)
+    assert counts(commune_db) == (0, 0, 0, 0)
+
+
 def test_conflicts_with_recorded_people_are_rejected(
     commune_db: Database, tmp_path: Path, vi_app: object
 ) -> None:

@@ -672,6 +672,8 @@ class _Importer:
                 raise _reject(M_DUPLICATE_ROW, row=seen_identity[identity])
             seen_identity[identity] = p.row
         self._from_citizen_id(p, warnings)
+        # the balance first: a row rejected for it must not leave a new borrower or group
+        balance = self._balance_for(p, existing)
         # the borrower, the group and the organisation
         borrower_key = self._borrower_for(p, existing, hamlet_id)
         group_id, group_org = self._group_for(p, hamlet_id, org)
@@ -685,7 +687,6 @@ class _Importer:
                 )
             )
         org = org or group_org or (existing.values["organisation_code"] if existing else None)
-        balance = self._balance_for(p, existing)
         rate = p.rate_bp
         if rate is None:
             rate = existing.values["rate_bp"] if existing else None
@@ -760,7 +761,7 @@ class _Importer:
             matches = [
                 k
                 for k in self.borrower_by_person.get(person, [])
-                if not self.borrowers[k].values["citizen_id"]
+                if not self.borrowers[k].values.get("citizen_id")
             ]
             if len(matches) == 1:
                 return matches[0]
