@@ -143,11 +143,13 @@ def _list_borrowers(session: Session, owner: Owner, as_of: date | None) -> list[
     return result
 
 
-def validate_borrower(
-    session: Session, data: BorrowerInput, owner: str, except_id: str | None
+def borrower_fields(
+    data: BorrowerInput, errors: list[ValidationError], *, name_required: bool = True
 ) -> dict[str, Any]:
-    """Check a borrower's fields; return the column values to store."""
-    errors: list[ValidationError] = []
+    """The borrower's own fields as every way in checks them (the form, the Excel import):
+    name, year of birth, sex, citizen ID (consistent with the year and sex when given),
+    phone and notes. Returns the values to store; what is wrong goes into ``errors``. A
+    row of a bank list that names a known loan may leave the name out (``name_required``)."""
     values: dict[str, Any] = {}
 
     def read(field: str, check: Callable[[], Any]) -> None:
@@ -156,7 +158,8 @@ def validate_borrower(
         except ValidationError as error:
             errors.append(error)
 
-    read("full_name", lambda: validation.required_text(data.full_name, "full_name", limit=120))
+    name_rule = validation.required_text if name_required else validation.optional_text
+    read("full_name", lambda: name_rule(data.full_name, "full_name", limit=120))
     read(
         "birth_year",
         lambda: None if data.birth_year is None else validation.birth_year(data.birth_year),
@@ -174,15 +177,22 @@ def validate_borrower(
     )
     read("phone", lambda: validation.phone(data.phone))
     read("notes", lambda: validation.optional_text(data.notes, "notes"))
+    return values
 
-    def choices() -> None:
+
+def validate_borrower(
+    session: Session, data: BorrowerInput, owner: str, except_id: str | None
+) -> dict[str, Any]:
+    """Check a borrower's fields; return the column values to store."""
+    errors: list[ValidationError] = []
+    values = borrower_fields(data, errors)
+    try:
         hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
         check_choice(data.hamlet_id, hamlets, "hamlet_id")
         groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
         check_choice(data.group_id, groups, "group_id")
-
-    read("_choices", choices)
-    values.pop("_choices", None)
+    except ValidationError as error:
+        errors.append(error)
     cid = values.get("citizen_id")
     if cid:
         query = select(Borrower.full_name).where(alive(Borrower, owner), Borrower.citizen_id == cid)

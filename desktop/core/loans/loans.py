@@ -13,7 +13,7 @@ file it under "(not recorded)" for want of a field nobody thought to fill in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -248,6 +248,69 @@ def organisation_for(
     return None if group is None else group_organisations[group]
 
 
+def _disbursement_day(value: date | None, today: date) -> date | None:
+    """Not in the future: a loan is recorded once the money is paid out."""
+    validation.date_in_range(value, "disbursed_on")
+    if value is not None and value > today:
+        raise ValidationError(
+            "disbursed_on",
+            validation.M_DATE_RANGE,
+            start=format_date(validation.EARLIEST_DATE),
+            end=format_date(today),
+        )
+    return value
+
+
+def _maturity_day(value: date | None, disbursed_on: date | None) -> date | None:
+    validation.date_in_range(value, "maturity_on", required=False)
+    validation.not_before(value, disbursed_on, "maturity_on")
+    return value
+
+
+def _rate(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= MAX_RATE_BP:
+        raise ValidationError("rate_bp", M_RATE)
+    return value
+
+
+def loan_fields(
+    data: LoanInput,
+    errors: list[ValidationError],
+    *,
+    amount_required: bool = True,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """The loan's own fields as every way in checks them (the form, the Excel import): the
+    amount, the dates, the texts and the rate. Returns the values to store; what is wrong
+    goes into ``errors``. ``amount_required=False`` lets an unknown amount (``None``) stay
+    unknown. What needs the database (borrower, programme, organisation, group, another
+    loan with the contract number) is :func:`_validate_loan`'s."""
+    values: dict[str, Any] = {}
+
+    def read(field: str, check: Callable[[], Any]) -> None:
+        try:
+            values[field] = check()
+        except ValidationError as error:
+            errors.append(error)
+
+    amount = data.amount_disbursed
+    read(
+        "amount_disbursed",
+        lambda: (
+            None
+            if amount is None and not amount_required
+            else validation.amount(amount, "amount_disbursed")
+        ),
+    )
+    read("disbursed_on", lambda: _disbursement_day(data.disbursed_on, today or date.today()))
+    read("maturity_on", lambda: _maturity_day(data.maturity_on, data.disbursed_on))
+    read("contract_no", lambda: validation.optional_text(data.contract_no, "contract_no", limit=40))
+    read("purpose", lambda: validation.optional_text(data.purpose, "purpose", limit=500))
+    read("notes", lambda: validation.optional_text(data.notes, "notes"))
+    read("rate_bp", lambda: _rate(data.rate_bp))
+    return values
+
+
 def _validate_loan(
     session: Session,
     data: LoanInput,
@@ -259,59 +322,23 @@ def _validate_loan(
     """The values to store; the amount may stay unknown only on a loan whose amount was
     not known before (imported from a list of balances)."""
     errors: list[ValidationError] = []
-    values: dict[str, Any] = {}
-
-    def fail(error: ValidationError) -> None:
-        errors.append(error)
-
+    values = loan_fields(data, errors, amount_required=amount_required)
     borrower: Borrower | None = None
     if not data.borrower_id:
-        fail(ValidationError("borrower_id", validation.M_REQUIRED))
+        errors.append(ValidationError("borrower_id", validation.M_REQUIRED))
     else:
         borrower = session.get(Borrower, data.borrower_id)
         if borrower is None or borrower.deleted_at is not None or borrower.commune_code != owner:
-            fail(ValidationError("borrower_id", validation.M_REQUIRED))
+            errors.append(ValidationError("borrower_id", validation.M_REQUIRED))
     catalogue = {p.code: p for p in programmes(session)}
     if not data.programme_code or data.programme_code not in catalogue:
-        fail(ValidationError("programme_code", validation.M_REQUIRED))
+        errors.append(ValidationError("programme_code", validation.M_REQUIRED))
     try:
-        if data.amount_disbursed is None and not amount_required:
-            values["amount_disbursed"] = None
-        else:
-            values["amount_disbursed"] = validation.amount(
-                data.amount_disbursed, "amount_disbursed"
-            )
-    except ValidationError as error:
-        fail(error)
-    try:
-        values["disbursed_on"] = validation.date_in_range(data.disbursed_on, "disbursed_on")
-        if data.disbursed_on is not None and data.disbursed_on > date.today():
-            raise ValidationError(
-                "disbursed_on",
-                validation.M_DATE_RANGE,
-                start=format_date(validation.EARLIEST_DATE),
-                end=format_date(date.today()),
-            )
-    except ValidationError as error:
-        fail(error)
-    try:
-        values["maturity_on"] = validation.date_in_range(
-            data.maturity_on, "maturity_on", required=False
-        )
-        validation.not_before(data.maturity_on, data.disbursed_on, "maturity_on")
-    except ValidationError as error:
-        fail(error)
-    try:
-        values["contract_no"] = validation.optional_text(data.contract_no, "contract_no", limit=40)
-        values["purpose"] = validation.optional_text(data.purpose, "purpose", limit=500)
-        values["notes"] = validation.optional_text(data.notes, "notes")
         check_choice(data.organisation_code, set(organisation_names(session)), "organisation_code")
         groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
         check_choice(data.group_id, groups, "group_id")
     except ValidationError as error:
-        fail(error)
-    if data.rate_bp is not None and not 0 <= data.rate_bp <= MAX_RATE_BP:
-        fail(ValidationError("rate_bp", M_RATE))
+        errors.append(error)
     contract = values.get("contract_no")
     if contract:
         query = (
@@ -323,7 +350,9 @@ def _validate_loan(
             query = query.where(Loan.id != except_id)
         holder = session.scalar(query.limit(1))
         if holder is not None:
-            fail(ValidationError("contract_no", M_DUPLICATE_CONTRACT, number=contract, name=holder))
+            errors.append(
+                ValidationError("contract_no", M_DUPLICATE_CONTRACT, number=contract, name=holder)
+            )
     if errors:
         raise FormErrors(errors)
     rate = data.rate_bp
