@@ -19,16 +19,17 @@ from desktop.core.errors import UserError
 from desktop.core.loans.balances import balance_history
 from desktop.core.loans.excel_import import (
     M_CITY,
+    ImportField,
     ImportPlan,
     ImportResult,
     RowOutcome,
     balances_text,
     check_plan,
+    load_mappings,
     prepare,
     run_import,
+    save_mapping,
 )
-from desktop.core.loans.excel_import_fields import ImportField
-from desktop.core.loans.excel_import_mappings import load_mappings, save_mapping
 from desktop.core.loans.loans import list_loans
 from desktop.core.records import RecordStore, current_change_seq
 from tests.excel_lists import flat_row, merged_row, owing_row, write_flat, write_merged, write_owing
@@ -347,6 +348,28 @@ def test_match_without_contract_number(commune_db: Database, tmp_path: Path) -> 
     result = do_import(commune_db, write_flat(tmp_path / "c.xlsx", rows))
     assert result.rows[0].outcome is RowOutcome.REJECTED
     assert "số hợp đồng" in result.rows[0].reason.lower() or "contract" in result.rows[0].reason
+
+
+def test_one_person_twice_without_citizen_id(commune_db: Database, tmp_path: Path) -> None:
+    """Two loans of one person on a list without citizen IDs: one borrower (the same name,
+    year of birth and hamlet), two loans."""
+    rows = [
+        flat_row(1, "HD1", "Nguyễn Văn An", "", birth=1985),
+        flat_row(2, "HD2", "Nguyễn Văn An", "", birth=1985, programme="GQVL"),
+    ]
+    result = do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
+    assert result.count(RowOutcome.CREATED) == 2 and result.borrowers_created == 1
+    assert counts(commune_db)[1:3] == (1, 2)
+
+
+def test_a_rejected_row_leaves_nothing_behind(commune_db: Database, tmp_path: Path) -> None:
+    """A row rejected late (its balance is more than its amount) creates neither its
+    borrower nor the group it names."""
+    rows = [flat_row(1, "HD1", "Nguyễn Văn An", AN, group="Tổ mới", outstanding=90 * M)]
+    result = do_import(commune_db, write_flat(tmp_path / "a.xlsx", rows))
+    assert result.count(RowOutcome.REJECTED) == 1
+    assert (result.groups_created, result.borrowers_created) == (0, 0)
+    assert counts(commune_db) == (0, 0, 0, 0)
 
 
 def test_conflicts_with_recorded_people_are_rejected(

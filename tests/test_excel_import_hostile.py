@@ -29,7 +29,7 @@ CHILD = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from desktop.core.errors import UserError
-    from desktop.core.loans.excel_import_read import read_sheet
+    from desktop.core.loans.excel_import.read import read_sheet
 
     start = time.perf_counter()
     try:

@@ -11,14 +11,14 @@ import pytest
 from db.enums import HouseholdCategory, Sex
 from desktop.core.errors import ValidationError
 from desktop.core.loans.excel_import import detect_as_of, detect_unit
-from desktop.core.loans.excel_import_fields import ImportField, field_for_heading, heading_key
-from desktop.core.loans.excel_import_match import (
+from desktop.core.loans.excel_import.fields import ImportField, field_for_heading, heading_key
+from desktop.core.loans.excel_import.match import (
     ORGANISATION_WORDS,
     PROGRAMME_WORDS,
     WordMatcher,
     hamlet_key,
 )
-from desktop.core.loans.excel_import_values import (
+from desktop.core.loans.excel_import.values import (
     birth_year_value,
     citizen_id_value,
     date_value,

@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 from db.enums import AuditAction, GroupGrade, Sex
 from db.models import Borrower, Loan, LoanCheck
 from desktop.core.database import Database
-from desktop.core.loans.excel_import_mappings import load_mappings
+from desktop.core.loans.excel_import import load_mappings
 from desktop.ui.context import AppContext
 from desktop.ui.loans.balances import BalanceForm
 from desktop.ui.loans.borrowers_tab import BorrowerForm

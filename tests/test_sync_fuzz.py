@@ -165,6 +165,8 @@ def mutate(manifest: dict[str, Any], payload: dict[str, Any], change: tuple[Any,
         return set()
     table = tables[change[1] % len(tables)]
     columns, rows = table["columns"], table["rows"]
+    if not rows and (kind == "cell" or (kind == "row" and change[2] in ("twice", "drop"))):
+        return set()  # an earlier change dropped the table's only row: nothing left to change
     if kind == "cell":
         row = rows[(change[2] // len(columns)) % len(rows)]
         row[change[2] % len(columns)] = change[3]

@@ -13,15 +13,15 @@ from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import format_date, parse_date
 from desktop.core.i18n import tr as tr_msg
 from desktop.core.loans.excel_import import (
+    FIELD_LABELS,
     OUTCOME_LABELS,
     ImportResult,
     RowOutcome,
     balances_text,
+    load_mappings,
     prepare,
     run_import,
 )
-from desktop.core.loans.excel_import_fields import FIELD_LABELS
-from desktop.core.loans.excel_import_mappings import load_mappings
 from desktop.core.office import require_office
 
 UNITS = {"dong": 1, "nghin": 1_000, "trieu": 1_000_000}

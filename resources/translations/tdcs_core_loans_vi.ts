@@ -189,20 +189,16 @@
         <translation>Giải ngân ngày {day}, sau ngày số liệu dư nợ ({as_of}).</translation>
     </message>
     <message>
-        <source>The date {day} is in the future.</source>
-        <translation>Ngày {day} chưa tới.</translation>
+        <source>The debt categories add up to {parts} but the outstanding balance is {total}.</source>
+        <translation>Các loại nợ cộng lại được {parts} nhưng dư nợ là {total}.</translation>
     </message>
     <message>
-        <source>The debt categories add up to {parts} đ but the outstanding balance is {total} đ.</source>
-        <translation>Các loại nợ cộng lại được {parts} đ nhưng dư nợ là {total} đ.</translation>
+        <source>Overdue, frozen and other categories ({parts}) exceed the outstanding balance ({total}).</source>
+        <translation>Nợ quá hạn, nợ khoanh và các loại khác ({parts}) lớn hơn dư nợ ({total}).</translation>
     </message>
     <message>
-        <source>Overdue, frozen and other categories ({parts} đ) exceed the outstanding balance ({total} đ).</source>
-        <translation>Nợ quá hạn, nợ khoanh và các loại khác ({parts} đ) lớn hơn dư nợ ({total} đ).</translation>
-    </message>
-    <message>
-        <source>The amount {amount} đ is too small for a loan: is the list in thousands or millions of đồng? Choose the unit of the list.</source>
-        <translation>Số tiền {amount} đ quá nhỏ đối với một khoản vay: danh sách có tính bằng nghìn hoặc triệu đồng không? Hãy chọn đơn vị tính của danh sách.</translation>
+        <source>The amount {amount} is too small for a loan: is the list in thousands or millions of đồng? Choose the unit of the list.</source>
+        <translation>Số tiền {amount} quá nhỏ đối với một khoản vay: danh sách có tính bằng nghìn hoặc triệu đồng không? Hãy chọn đơn vị tính của danh sách.</translation>
     </message>
     <message>
         <source>The list gives {stated} as the year of birth, the citizen ID {cid} says {id_year}: recorded as the ID says; check the borrower&apos;s papers.</source>
@@ -250,7 +246,6 @@
     </message>
     <message>
         <source>male</source>
-        <extracomment>No loan of a social policy programme is this small; smaller means the unit is wrong.</extracomment>
         <translation>nam</translation>
     </message>
     <message>
@@ -315,7 +310,6 @@
     </message>
     <message>
         <source>borrower</source>
-        <extracomment>Whether any balance cell of the row holds a value.</extracomment>
         <translation>người vay</translation>
     </message>
     <message>

@@ -142,15 +142,16 @@ def _list_borrowers(session: Session, owner: Owner, as_of: date | None) -> list[
     return result
 
 
-def validate_borrower(
-    session: Session, data: BorrowerInput, owner: str, except_id: str | None
+def borrower_fields(
+    data: BorrowerInput, errors: ErrorCollector, *, name_required: bool = True
 ) -> dict[str, Any]:
-    """Check a borrower's fields; return the column values to store."""
-    errors = ErrorCollector()
+    """The borrower's own fields as every way in checks them (the form, the Excel import):
+    name, year of birth, sex, citizen ID (consistent with the year and sex when given),
+    phone and notes. Returns the values to store; what is wrong goes into ``errors``. A
+    row of a bank list that names a known loan may leave the name out (``name_required``)."""
     values: dict[str, Any] = {}
-    values["full_name"] = errors.check(
-        validation.required_text, data.full_name, "full_name", limit=120
-    )
+    name_rule = validation.required_text if name_required else validation.optional_text
+    values["full_name"] = errors.check(name_rule, data.full_name, "full_name", limit=120)
     birth_year = None
     if data.birth_year is not None:
         birth_year = errors.check(validation.birth_year, data.birth_year)
@@ -163,10 +164,20 @@ def validate_borrower(
     values["citizen_id"] = cid
     values["phone"] = errors.check(validation.phone, data.phone)
     values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    return values
+
+
+def validate_borrower(
+    session: Session, data: BorrowerInput, owner: str, except_id: str | None
+) -> dict[str, Any]:
+    """Check a borrower's fields; return the column values to store."""
+    errors = ErrorCollector()
+    values = borrower_fields(data, errors)
     hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
     errors.check(check_choice, data.hamlet_id, hamlets, "hamlet_id")
     groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
     errors.check(check_choice, data.group_id, groups, "group_id")
+    cid = values.get("citizen_id")
     if cid:
         query = select(Borrower.full_name).where(alive(Borrower, owner), Borrower.citizen_id == cid)
         if except_id is not None:

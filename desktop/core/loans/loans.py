@@ -248,6 +248,62 @@ def organisation_for(
     return None if group is None else group_organisations[group]
 
 
+def _disbursement_day(value: date | None, today: date) -> date | None:
+    """Not in the future: a loan is recorded once the money is paid out."""
+    validation.date_in_range(value, "disbursed_on")
+    if value is not None and value > today:
+        raise ValidationError(
+            "disbursed_on",
+            validation.M_DATE_RANGE,
+            start=format_date(validation.EARLIEST_DATE),
+            end=format_date(today),
+        )
+    return value
+
+
+def _maturity_day(value: date | None, disbursed_on: date | None) -> date | None:
+    validation.date_in_range(value, "maturity_on", required=False)
+    validation.not_before(value, disbursed_on, "maturity_on")
+    return value
+
+
+def _rate(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= MAX_RATE_BP:
+        raise ValidationError("rate_bp", M_RATE)
+    return value
+
+
+def loan_fields(
+    data: LoanInput,
+    errors: ErrorCollector,
+    *,
+    amount_required: bool = True,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """The loan's own fields as every way in checks them (the form, the Excel import): the
+    amount, the dates, the texts and the rate. Returns the values to store; what is wrong
+    goes into ``errors``. ``amount_required=False`` lets an unknown amount (``None``) stay
+    unknown. What needs the database (borrower, programme, organisation, group, another
+    loan with the contract number) is :func:`_validate_loan`'s."""
+    values: dict[str, Any] = {}
+    amount = data.amount_disbursed
+    if amount is None and not amount_required:
+        values["amount_disbursed"] = None
+    else:
+        values["amount_disbursed"] = errors.check(validation.amount, amount, "amount_disbursed")
+    values["disbursed_on"] = errors.check(
+        _disbursement_day, data.disbursed_on, today or date.today()
+    )
+    values["maturity_on"] = errors.check(_maturity_day, data.maturity_on, data.disbursed_on)
+    values["contract_no"] = errors.check(
+        validation.optional_text, data.contract_no, "contract_no", limit=40
+    )
+    values["purpose"] = errors.check(validation.optional_text, data.purpose, "purpose", limit=500)
+    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    values["rate_bp"] = errors.check(_rate, data.rate_bp)
+    return values
+
+
 def _validate_loan(
     session: Session,
     data: LoanInput,
@@ -259,7 +315,7 @@ def _validate_loan(
     """The values to store; the amount may stay unknown only on a loan whose amount was
     not known before (imported from a list of balances)."""
     errors = ErrorCollector()
-    values: dict[str, Any] = {}
+    values = loan_fields(data, errors, amount_required=amount_required)
     borrower: Borrower | None = None
     if not data.borrower_id:
         errors.add("borrower_id", validation.M_REQUIRED)
@@ -270,38 +326,12 @@ def _validate_loan(
     catalogue = {p.code: p for p in programmes(session)}
     if not data.programme_code or data.programme_code not in catalogue:
         errors.add("programme_code", validation.M_REQUIRED)
-    if data.amount_disbursed is None and not amount_required:
-        values["amount_disbursed"] = None
-    else:
-        values["amount_disbursed"] = errors.check(
-            validation.amount, data.amount_disbursed, "amount_disbursed"
-        )
-    values["disbursed_on"] = disbursed = errors.check(
-        validation.date_in_range, data.disbursed_on, "disbursed_on"
+    errors.check(
+        check_choice, data.organisation_code, set(organisation_names(session)), "organisation_code"
     )
-    if disbursed is not None and disbursed > date.today():
-        errors.add(
-            "disbursed_on",
-            validation.M_DATE_RANGE,
-            start=format_date(validation.EARLIEST_DATE),
-            end=format_date(date.today()),
-        )
-    values["maturity_on"] = errors.check(
-        validation.date_in_range, data.maturity_on, "maturity_on", required=False
-    )
-    if not errors.has("maturity_on"):
-        errors.check(validation.not_before, data.maturity_on, data.disbursed_on, "maturity_on")
-    values["contract_no"] = contract = errors.check(
-        validation.optional_text, data.contract_no, "contract_no", limit=40
-    )
-    values["purpose"] = errors.check(validation.optional_text, data.purpose, "purpose", limit=500)
-    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
-    organisation_codes = set(organisation_names(session))
-    errors.check(check_choice, data.organisation_code, organisation_codes, "organisation_code")
     groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
     errors.check(check_choice, data.group_id, groups, "group_id")
-    if data.rate_bp is not None and not 0 <= data.rate_bp <= MAX_RATE_BP:
-        errors.add("rate_bp", M_RATE)
+    contract = values.get("contract_no")
     if contract:
         query = (
             select(Borrower.full_name)

@@ -33,21 +33,23 @@ from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.excel_import import (
+    FIELD_LABELS,
     OUTCOME_LABELS,
     UNITS,
+    ImportField,
     ImportPlan,
     ImportResult,
+    Purpose,
     RowOutcome,
     RowResult,
+    SavedMapping,
     balances_text,
     check_plan,
+    load_mappings,
     prepare,
     run_import,
+    text_value,
 )
-from desktop.core.loans.excel_import_fields import FIELD_LABELS, ImportField
-from desktop.core.loans.excel_import_mappings import SavedMapping, load_mappings
-from desktop.core.loans.excel_import_plan import Purpose
-from desktop.core.loans.excel_import_values import text_value
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext

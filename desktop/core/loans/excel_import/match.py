@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from desktop.core.loans.excel_import_fields import heading_key
+from desktop.core.loans.excel_import.fields import heading_key
 from desktop.core.text import search_key
 
 PROGRAMME_WORDS: dict[str, tuple[str, ...]] = {

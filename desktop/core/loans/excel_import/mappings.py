@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from db.base import utc_now
 from db.models import Setting
 from desktop.core import validation
-from desktop.core.loans.excel_import_fields import ImportField, heading_key
-from desktop.core.loans.excel_import_read import SheetTable
+from desktop.core.loans.excel_import.fields import ImportField, heading_key
+from desktop.core.loans.excel_import.read import SheetTable
 from desktop.core.settings import set_setting
 
 PREFIX = "loans.import_mapping."

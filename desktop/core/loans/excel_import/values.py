@@ -63,14 +63,7 @@ def money_value(value: Any, field: str, *, unit: int = 1) -> int | None:
         return 0
     if isinstance(value, bool):
         raise ValidationError(field, M_NOT_NUMBER, value=value)
-    if isinstance(value, int | float):
-        try:
-            amount = Decimal(str(value)) * unit
-        except InvalidOperation as exc:
-            raise ValidationError(field, M_NOT_NUMBER, value=value) from exc
-    else:
-        raw = text_value(value)
-        amount = _money_text(raw, field, unit)
+    amount = _money_number(value, field, unit)
     if unit > 1 and abs(amount - amount.to_integral_value()) < Decimal("0.01"):
         amount = amount.to_integral_value()
     if amount < 0:
@@ -80,19 +73,42 @@ def money_value(value: Any, field: str, *, unit: int = 1) -> int | None:
     return int(amount)
 
 
+def _money_number(value: Any, field: str, unit: int) -> Decimal:
+    """A number cell or a text, in đồng (not yet checked to be whole or positive)."""
+    if not isinstance(value, int | float):
+        return _money_text(text_value(value), field, unit)
+    try:
+        return Decimal(str(value)) * unit
+    except InvalidOperation as exc:
+        raise ValidationError(field, M_NOT_NUMBER, value=value) from exc
+
+
 def _money_text(raw: str, field: str, unit: int) -> Decimal:
-    trailing = _TRAILING_ZERO_DECIMALS.match(raw.replace(" ", ""))
-    if trailing and unit == 1:
-        raw = trailing[1]
-    if raw.startswith("(") and raw.endswith(")"):
-        raw = "-" + raw[1:-1]
     if unit == 1:
-        try:
-            return Decimal(parse_money(raw, field=field))
-        except ValidationError as exc:
-            raise ValidationError(field, M_NOT_NUMBER, value=raw) from exc
-    # In thousands or millions, decimals are normal: "25,5" or "1.234,5" (Vietnamese), or
-    # "25.5" when the file came from an English Excel.
+        return _dong_text(raw, field)
+    return _scaled_text(_brackets_negative(raw), field, unit)
+
+
+def _brackets_negative(raw: str) -> str:
+    """ "(1.000)", as accountants write a negative amount, → "-1.000"."""
+    return "-" + raw[1:-1] if raw.startswith("(") and raw.endswith(")") else raw
+
+
+def _dong_text(raw: str, field: str) -> Decimal:
+    """An amount in đồng as people type it, with the one money parser."""
+    trailing = _TRAILING_ZERO_DECIMALS.match(raw.replace(" ", ""))
+    if trailing:
+        raw = trailing[1]
+    raw = _brackets_negative(raw)
+    try:
+        return Decimal(parse_money(raw, field=field))
+    except ValidationError as exc:
+        raise ValidationError(field, M_NOT_NUMBER, value=raw) from exc
+
+
+def _scaled_text(raw: str, field: str, unit: int) -> Decimal:
+    """In thousands or millions, decimals are normal: "25,5" or "1.234,5" (Vietnamese), or
+    "25.5" when the file came from an English Excel."""
     text = raw.replace(" ", "").replace("đ", "").replace("\u00a0", "")
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or re.fullmatch(r"-?\d+,\d+", text):
         text = text.replace(".", "").replace(",", ".")
@@ -192,19 +208,24 @@ def rate_value(value: Any, field: str, *, monthly: bool) -> int | None:
     cell) or, in a monthly column, "0,55"."""
     if is_empty(value):
         return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = Decimal(str(value))
-        if (number < Decimal("0.3") and not monthly) or (monthly and number < Decimal("0.025")):
-            number *= 100
-    else:
-        raw = text_value(value).replace("%", "").replace(" ", "").replace(",", ".")
-        try:
-            number = Decimal(raw)
-        except InvalidOperation as exc:
-            raise ValidationError(field, M_NOT_RATE, value=text_value(value)) from exc
+    number = _rate_number(value, field, monthly=monthly)
     if monthly:
         number *= 12
     basis = (number * 100).quantize(Decimal(1))
     if not 0 <= basis <= 2_000:
         raise ValidationError(field, M_NOT_RATE, value=text_value(value))
     return int(basis)
+
+
+def _rate_number(value: Any, field: str, *, monthly: bool) -> Decimal:
+    """The rate in percent as the cell gives it: a percent-formatted cell holds a fraction
+    (0.066 for 6,6 %, monthly 0.0055)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = Decimal(str(value))
+        fraction = Decimal("0.025") if monthly else Decimal("0.3")
+        return number * 100 if number < fraction else number
+    raw = text_value(value).replace("%", "").replace(" ", "").replace(",", ".")
+    try:
+        return Decimal(raw)
+    except InvalidOperation as exc:
+        raise ValidationError(field, M_NOT_RATE, value=text_value(value)) from exc

@@ -28,8 +28,9 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.core.errors import UserError
+from desktop.core.formatting import group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.loans.excel_import_fields import heading_score
+from desktop.core.loans.excel_import.fields import heading_score
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import clean, search_key
 
@@ -123,7 +124,19 @@ def _check_file(path: Path) -> None:
 
 
 def _mb(size: int) -> str:
-    return f"{max(round(size / MIB), 1):,}".replace(",", ".")
+    return group_thousands(max(round(size / MIB), 1))
+
+
+def _part_limit(name: str) -> int:
+    """What one part of a workbook may unpack to, by its name."""
+    name = name.lower()
+    if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+        return MAX_SHEET_XML
+    if name.endswith("sharedstrings.xml"):
+        return MAX_SHARED_STRINGS
+    if name.endswith((".xml", ".rels", ".vml")):
+        return MAX_OTHER_PART
+    return MAX_UNPACKED  # pictures and the like, which a read-only load skips
 
 
 def check_archive(path: Path) -> None:
@@ -138,15 +151,7 @@ def check_archive(path: Path) -> None:
         raise UserError(M_NOT_EXCEL, path=path.name)
     total = 0
     for info in infos:
-        name = info.filename.lower()
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            limit = MAX_SHEET_XML
-        elif name.endswith("sharedstrings.xml"):
-            limit = MAX_SHARED_STRINGS
-        elif name.endswith((".xml", ".rels", ".vml")):
-            limit = MAX_OTHER_PART
-        else:
-            limit = MAX_UNPACKED  # pictures and the like, which a read-only load skips
+        limit = _part_limit(info.filename)
         total += info.file_size
         if info.file_size > limit or total > MAX_UNPACKED:
             size = info.file_size if info.file_size > limit else total
@@ -174,13 +179,17 @@ def list_sheets(path: Path) -> list[str]:
         workbook.close()
 
 
+#: A merged cell: (first row, last row, first column, last column).
+Merge = tuple[int, int, int, int]
+
+
 @dataclass(frozen=True)
 class SheetScan:
     """What one pass over a sheet's XML finds: the rows that hold a value, and the merged
     cells (``(min_row, max_row, min_col, max_col)``) that start in the heading rows."""
 
     rows: int
-    merges: tuple[tuple[int, int, int, int], ...]
+    merges: tuple[Merge, ...]
 
 
 _NS = rb"(?:[A-Za-z_][\w.-]*:)?"
@@ -199,53 +208,79 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def _too_many_rows() -> UserError:
+    return UserError(M_TOO_MANY_ROWS, limit=group_thousands(MAX_DATA_ROWS))
+
+
+class _RowCounter:
+    """Counts the rows holding a value in a sheet's ``<sheetData>``, fed chunk by chunk; a
+    row cut by a chunk's end is carried to the next one."""
+
+    def __init__(self, path: Path, row_limit: int) -> None:
+        self.path = path
+        self.row_limit = row_limit
+        self.rows = 0
+        self.carry = b""
+
+    def feed(self, chunk: bytes) -> bytes | None:
+        """Count the rows the chunk completes; once ``<sheetData>`` ends (or the stream,
+        with an empty chunk), what follows it, else ``None``."""
+        data = self.carry + chunk
+        end = _SHEET_DATA_END.search(data)
+        if end is not None:
+            self._count(data[: end.start()], last_is_whole=True)
+            return data[end.end() :]
+        if not chunk:
+            self._count(data, last_is_whole=True)
+            return b""
+        cut = self._count(data, last_is_whole=False)
+        self.carry = data[cut:]
+        if len(self.carry) > MAX_ROW_XML:
+            raise UserError(M_NOT_EXCEL, path=self.path.name)
+        return None
+
+    def _count(self, body: bytes, *, last_is_whole: bool) -> int:
+        """Count the rows in ``body`` (the last one only when it is whole); where the
+        rows counted end."""
+        starts = [m.start() for m in _ROW_START.finditer(body)]
+        cut = len(body) if last_is_whole else (starts[-1] if starts else 0)
+        for start, stop in itertools.pairwise([s for s in starts if s < cut] + [cut]):
+            if stop - start > MAX_ROW_XML:
+                raise UserError(M_NOT_EXCEL, path=self.path.name)
+            if _VALUE.search(body, start, stop):
+                self.rows += 1
+        if self.rows > self.row_limit:
+            raise _too_many_rows()
+        return cut
+
+
+def _heading_merges(data: bytes) -> set[Merge]:
+    """The merged cells in ``data`` that start in the rows where headings are looked for."""
+    found: set[Merge] = set()
+    for match in _MERGE.finditer(data):
+        first_row = int(match[2])
+        if first_row <= HEADER_SEARCH_ROWS:
+            columns = _column_number(match[1]), _column_number(match[3])
+            found.add((first_row, int(match[4]), *columns))
+    return found
+
+
 def scan_sheet(stream: IO[bytes], path: Path, *, row_limit: int) -> SheetScan:
     """Stream a sheet's XML once: count the rows holding a value (refusing more than
     ``row_limit``, or a row or a preamble no real sheet has), and find its merged cells —
     openpyxl's streaming mode does not read them, and the headings need them."""
-    rows = 0
-    merges: set[tuple[int, int, int, int]] = set()
-    carry = b""
-    in_rows = True
+    counter = _RowCounter(path, row_limit)
+    merges: set[Merge] = set()
+    after_rows: bytes | None = None  # the XML after <sheetData>, once it is reached
     while True:
         chunk = stream.read(_CHUNK)
-        data = carry + chunk
-        if in_rows:
-            end = _SHEET_DATA_END.search(data)
-            body = data if end is None else data[: end.start()]
-            starts = [m.start() for m in _ROW_START.finditer(body)]
-            finished = end is not None or not chunk
-            cut = len(body) if finished else (starts[-1] if starts else 0)
-            bounds = [s for s in starts if s < cut] + [cut]
-            for start, stop in itertools.pairwise(bounds):
-                if stop - start > MAX_ROW_XML:
-                    raise UserError(M_NOT_EXCEL, path=path.name)
-                if _VALUE.search(body, start, stop):
-                    rows += 1
-            if rows > row_limit:
-                raise UserError(M_TOO_MANY_ROWS, limit=f"{MAX_DATA_ROWS:,}".replace(",", "."))
-            if finished:
-                in_rows = False
-                data = data[end.end() :] if end is not None else b""
-            else:
-                carry = body[cut:]
-                if len(carry) > MAX_ROW_XML:
-                    raise UserError(M_NOT_EXCEL, path=path.name)
-        if not in_rows:
-            for match in _MERGE.finditer(data):
-                first_row = int(match[2])
-                if first_row <= HEADER_SEARCH_ROWS:
-                    merges.add(
-                        (
-                            first_row,
-                            int(match[4]),
-                            _column_number(match[1]),
-                            _column_number(match[3]),
-                        )
-                    )
-            carry = data[-512:]
+        # after the rows, a tag cut by the chunk's end is read whole with the next chunk
+        data = counter.feed(chunk) if after_rows is None else after_rows[-512:] + chunk
+        if data is not None:
+            merges |= _heading_merges(data)
+            after_rows = data
         if not chunk:
-            return SheetScan(rows, tuple(sorted(merges)))
+            return SheetScan(counter.rows, tuple(sorted(merges)))
 
 
 def _text(value: Any) -> str:
@@ -303,93 +338,135 @@ def _scan(path: Path, ws: Any) -> SheetScan:
         raise UserError(M_NOT_EXCEL, path=path.name) from exc
 
 
-def _read(
-    path: Path, ws: Any, names: tuple[str, ...], progress: Progress, scan: SheetScan
-) -> SheetTable | None:
-    ws.reset_dimensions()  # a wrong <dimension> would cut the rows short; read them all
-    top: list[list[Any]] = [
-        list(row) for row in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True)
-    ]
-    merges = list(scan.merges)
-    width = max(
-        [len(row) for row in top] + [c1 for _r0, _r1, _c0, c1 in merges] + [1],
-    )
-    merged_fill: dict[tuple[int, int], Any] = {}
+@dataclass(frozen=True)
+class _Top:
+    """The first rows of a sheet, where the headings are, with the merged cells that start
+    there; a merged cell's value stands in every cell it covers."""
+
+    rows: list[list[Any]]
+    merges: tuple[Merge, ...]
+    fill: dict[tuple[int, int], Any]
+    width: int
+
+    @classmethod
+    def of(cls, ws: Any, merges: tuple[Merge, ...]) -> _Top:
+        top = [
+            list(row)
+            for row in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True)
+        ]
+        width = max([len(row) for row in top] + [c1 for _r0, _r1, _c0, c1 in merges] + [1])
+        return cls(top, merges, _merged_fill(top, merges), width)
+
+    def row(self, r: int) -> list[Any]:
+        return self.rows[r - 1] if r - 1 < len(self.rows) else []
+
+    def text(self, r: int, c: int) -> str:
+        if (r, c) in self.fill:
+            return _text(self.fill[(r, c)])
+        row = self.row(r)
+        return _text(row[c - 1]) if c - 1 < len(row) else ""
+
+    def texts(self, r: int, width: int | None = None) -> list[str]:
+        return [self.text(r, c) for c in range(1, (width or self.width) + 1)]
+
+
+def _merged_fill(top: list[list[Any]], merges: tuple[Merge, ...]) -> dict[tuple[int, int], Any]:
+    fill: dict[tuple[int, int], Any] = {}
     for min_row, max_row, min_col, max_col in merges:
         row = top[min_row - 1] if min_row - 1 < len(top) else []
         value = row[min_col - 1] if min_col - 1 < len(row) else None
         for r in range(min_row, min(max_row, HEADER_SEARCH_ROWS) + 1):
-            for c in range(min_col, max_col + 1):
-                merged_fill[(r, c)] = value
+            fill.update(dict.fromkeys(((r, c) for c in range(min_col, max_col + 1)), value))
+    return fill
 
-    def cell_text(r: int, c: int) -> str:
-        """The text of a cell in the first rows, merged cells carrying their value."""
-        if (r, c) in merged_fill:
-            return _text(merged_fill[(r, c)])
-        row = top[r - 1] if r - 1 < len(top) else []
-        return _text(row[c - 1]) if c - 1 < len(row) else ""
 
-    def row_texts(r: int) -> list[str]:
-        return [cell_text(r, c) for c in range(1, width + 1)]
-
-    scores = [(heading_score(row_texts(r)), r) for r in range(1, len(top) + 1)]
+def _header_row(top: _Top) -> int | None:
+    """The row that names the most known fields (the first of equals), if it names two."""
+    scores = [(heading_score(top.texts(r)), r) for r in range(1, len(top.rows) + 1)]
     best_score, header = max(scores, key=lambda pair: (pair[0], -pair[1]), default=(0, 0))
-    if best_score < 2:
-        return None
+    return header if best_score >= 2 else None
+
+
+def _joined_by_merges(band: set[int], top: _Top) -> set[int]:
+    """Rows that a cell merged over several rows joins to the band."""
+    low, high = min(band), max(band)
+    joined = {
+        r
+        for min_r, max_r, _c0, _c1 in top.merges
+        if max_r > min_r and min_r <= high and max_r >= low
+        for r in range(min_r, max_r + 1)
+        if r <= HEADER_SEARCH_ROWS
+    }
+    return joined - band
+
+
+def _group_row_above(band: set[int], top: _Top) -> set[int]:
+    """The row above, when it holds a group heading merged over some of the columns."""
+    above = min(band) - 1
+    group_above = any(
+        min_r == max_r == above and 1 < c1 - c0 + 1 < top.width - 1
+        for min_r, max_r, c0, c1 in top.merges
+    )
+    return {above} if group_above else set()
+
+
+def _subheading_row_below(band: set[int], top: _Top) -> set[int]:
+    """The row below, when a heading above is merged across columns and it holds texts."""
+    last, below = max(band), max(band) + 1
+    spans_over = any(
+        min_r <= last <= max_r and c1 > c0 and max_r < below for min_r, max_r, c0, c1 in top.merges
+    )
+    if spans_over and below <= len(top.rows) and _looks_like_subheadings(top.row(below)):
+        return {below}
+    return set()
+
+
+def _heading_band(top: _Top, header: int) -> tuple[int, int]:
+    """The first and the last heading row: the header row and the rows merged cells join to
+    it, then a group heading row above, then a sub-heading row below, one at a time."""
     band = {header}
-    changed = True
-    while changed:
-        changed = False
-        for min_r, max_r, _c0, _c1 in merges:
-            if max_r > min_r and min_r <= max(band) and max_r >= min(band):
-                for r in range(min_r, max_r + 1):
-                    if r not in band and r <= HEADER_SEARCH_ROWS:
-                        band.add(r)
-                        changed = True
-        above = min(band) - 1
-        group_above = any(
-            min_r == max_r == above and 1 < c1 - c0 + 1 < width - 1
-            for min_r, max_r, c0, c1 in merges
+    while True:
+        grown = (
+            _joined_by_merges(band, top)
+            or _group_row_above(band, top)
+            or _subheading_row_below(band, top)
         )
-        if group_above and not changed:
-            band.add(above)
-            changed = True
-        below = max(band) + 1
-        spans_over = any(
-            min_r <= max(band) <= max_r and c1 > c0 and max_r < below
-            for min_r, max_r, c0, c1 in merges
-        )
-        if (
-            spans_over
-            and below <= len(top)
-            and not changed
-            and _looks_like_subheadings(top[below - 1])
-        ):
-            band.add(below)
-            changed = True
-    first, last = min(band), max(band)
+        if not grown:
+            return min(band), max(band)
+        band |= grown
+
+
+def _headings(top: _Top, first: int, last: int) -> list[tuple[str, ...]]:
+    """Each column's heading parts, top to bottom, a merged heading once; no empty columns
+    at the right."""
     headings: list[tuple[str, ...]] = []
-    for c in range(1, width + 1):
+    for c in range(1, top.width + 1):
         parts: list[str] = []
         for r in range(first, last + 1):
-            text = cell_text(r, c)
+            text = top.text(r, c)
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         headings.append(tuple(parts))
     while headings and not headings[-1]:
         headings.pop()
-    width = max(len(headings), 1)
-    title_lines = [" ".join(dict.fromkeys(t for t in row_texts(r) if t)) for r in range(1, first)]
-    data_start = last + 1
-    if data_start <= len(top) and _is_numbering_row([_text(v) for v in top[data_start - 1]]):
-        data_start += 1
+    return headings
+
+
+def _title(top: _Top, first: int, width: int) -> str:
+    """The text above the headings, a line per row."""
+    lines = [" ".join(dict.fromkeys(t for t in top.texts(r, width) if t)) for r in range(1, first)]
+    return "\n".join(line for line in lines if line)
+
+
+def _data_rows(
+    ws: Any, data_start: int, width: int, total: int, progress: Progress
+) -> list[tuple[int, tuple[Any, ...]]]:
+    """The rows under the headings that hold a value, up to a long run of blank ones."""
     rows: list[tuple[int, tuple[Any, ...]]] = []
     blank_run = 0
-    total = max(scan.rows - data_start + 1, 0)
     for offset, values in enumerate(
         ws.iter_rows(min_row=data_start, max_col=width, values_only=True)
     ):
-        row_number = data_start + offset
         if offset % 2000 == 0:
             progress.report(offset, total, "")
         cells = tuple(values) + (None,) * (width - len(values))
@@ -399,17 +476,35 @@ def _read(
                 break
             continue
         blank_run = 0
-        rows.append((row_number, cells))
+        rows.append((data_start + offset, cells))
         if len(rows) > MAX_DATA_ROWS:
-            raise UserError(M_TOO_MANY_ROWS, limit=f"{MAX_DATA_ROWS:,}".replace(",", "."))
+            raise _too_many_rows()
+    return rows
+
+
+def _read(
+    path: Path, ws: Any, names: tuple[str, ...], progress: Progress, scan: SheetScan
+) -> SheetTable | None:
+    ws.reset_dimensions()  # a wrong <dimension> would cut the rows short; read them all
+    top = _Top.of(ws, scan.merges)
+    header = _header_row(top)
+    if header is None:
+        return None
+    first, last = _heading_band(top, header)
+    headings = _headings(top, first, last)
+    width = max(len(headings), 1)
+    data_start = last + 1
+    if data_start <= len(top.rows) and _is_numbering_row([_text(v) for v in top.row(data_start)]):
+        data_start += 1
+    total = max(scan.rows - data_start + 1, 0)
     return SheetTable(
         path=path,
         sheet=ws.title,
         sheets=names,
         header_rows=tuple(range(first, last + 1)),
         headings=tuple(headings),
-        rows=tuple(rows),
-        title_text="\n".join(line for line in title_lines if line),
+        rows=tuple(_data_rows(ws, data_start, width, total, progress)),
+        title_text=_title(top, first, width),
     )
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import format_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
-from desktop.core.loans.excel_import_fields import (
+from desktop.core.loans.excel_import.fields import (
     BALANCE_BASE_FIELDS,
     BALANCE_FIELDS,
     FIELD_LABELS,
@@ -33,14 +33,14 @@ from desktop.core.loans.excel_import_fields import (
     detect_columns,
     field_for_heading,
 )
-from desktop.core.loans.excel_import_mappings import (
+from desktop.core.loans.excel_import.mappings import (
     SavedMapping,
     apply_mapping,
     find_mapping,
     mapping_for_shape,
     signature_of,
 )
-from desktop.core.loans.excel_import_read import SheetTable, read_sheet
+from desktop.core.loans.excel_import.read import SheetTable, read_sheet
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import search_key
 
@@ -160,40 +160,48 @@ class ImportPlan:
 
     def purposes(self) -> tuple[Purpose, Purpose]:
         """New loans and balances: what each needs (met or not) and may use besides."""
-        chosen = self.columns
         identity = Requirement(tr(M_IDENTITY), self.has_identity)
-        loans = Purpose(
+        return self._loans_purpose(identity), self._balances_purpose(identity)
+
+    def _loans_purpose(self, identity: Requirement) -> Purpose:
+        needs = (Requirement(tr(FIELD_LABELS[f]), f in self.columns) for f in NEW_LOAN_FIELDS)
+        return Purpose(
             tr(M_PURPOSE_LOANS),
-            (
-                *(Requirement(tr(FIELD_LABELS[f]), f in chosen) for f in NEW_LOAN_FIELDS),
-                identity,
-            ),
-            tuple(
-                tr(FIELD_LABELS[f])
-                for f in sorted(ImportField, key=lambda f: f is not ImportField.AMOUNT)
-                if f not in NEW_LOAN_FIELDS
-                and f not in IDENTITY_FIELDS
-                and f not in BALANCE_FIELDS
-                and f not in (ImportField.AS_OF, ImportField.OVERDUE_SINCE)
-            ),
+            (*needs, identity),
+            tuple(tr(FIELD_LABELS[f]) for f in _LOAN_EXTRAS),
         )
+
+    def _balances_purpose(self, identity: Requirement) -> Purpose:
+        chosen = self.columns
         as_of = tr(M_AS_OF)
         if self.as_of is not None and ImportField.AS_OF not in chosen:
             as_of = f"{as_of} ({format_date(self.as_of)})"
-        balances = Purpose(
+        return Purpose(
             tr(M_PURPOSE_BALANCES),
             (
                 identity,
                 Requirement(tr(M_BALANCE_BASE), any(f in chosen for f in BALANCE_BASE_FIELDS)),
                 Requirement(as_of, self.as_of is not None or ImportField.AS_OF in chosen),
             ),
-            tuple(
-                tr(FIELD_LABELS[f])
-                for f in ImportField
-                if f in BALANCE_FIELDS - set(BALANCE_BASE_FIELDS) or f is ImportField.OVERDUE_SINCE
-            ),
+            tuple(tr(FIELD_LABELS[f]) for f in _BALANCE_EXTRAS),
         )
-        return loans, balances
+
+
+#: What a new loan may use besides what it needs (the amount first).
+_LOAN_EXTRAS = tuple(
+    f
+    for f in sorted(ImportField, key=lambda f: f is not ImportField.AMOUNT)
+    if f not in NEW_LOAN_FIELDS
+    and f not in IDENTITY_FIELDS
+    and f not in BALANCE_FIELDS
+    and f not in (ImportField.AS_OF, ImportField.OVERDUE_SINCE)
+)
+#: What a balance may use besides what it needs.
+_BALANCE_EXTRAS = tuple(
+    f
+    for f in ImportField
+    if f in BALANCE_FIELDS - set(BALANCE_BASE_FIELDS) or f is ImportField.OVERDUE_SINCE
+)
 
 
 def detect_unit(text: str) -> int:
@@ -260,6 +268,15 @@ def _with_saved(
     return columns, tuple(notes)
 
 
+def _chosen_mapping(
+    mappings: list[SavedMapping], mapping_name: str | None, table: SheetTable
+) -> SavedMapping | None:
+    """The mapping saved under ``mapping_name``; without a name, the one for this shape."""
+    if mapping_name:
+        return find_mapping(mappings, mapping_name)
+    return mapping_for_shape(mappings, table)
+
+
 def prepare(
     path: Path,
     *,
@@ -274,12 +291,7 @@ def prepare(
     table = read_sheet(path, sheet, progress)
     if not table.rows:
         raise UserError(M_NO_ROWS, sheet=table.sheet)
-    mappings = saved or []
-    chosen: SavedMapping | None = None
-    if mapping_name:
-        chosen = find_mapping(mappings, mapping_name)
-    if chosen is None and not mapping_name:
-        chosen = mapping_for_shape(mappings, table)
+    chosen = _chosen_mapping(saved or [], mapping_name, table)
     columns = detect_columns([list(parts) for parts in table.headings])
     unit = detect_unit(table.title_text + "\n" + "\n".join(table.labels))
     notes: tuple[str, ...] = ()
@@ -296,8 +308,8 @@ def prepare(
     )
 
 
-def check_plan(plan: ImportPlan) -> None:
-    """Refuse a mapping that cannot work, before any row is looked at."""
+def _check_columns(plan: ImportPlan) -> None:
+    """One field per column, and no balance column taken for the disbursed amount."""
     table = plan.table
     by_column: dict[int, list[ImportField]] = {}
     for chosen_field, index in plan.columns.items():
@@ -318,11 +330,23 @@ def check_plan(plan: ImportPlan) -> None:
             heading=table.labels[amount],
             field=tr(FIELD_LABELS[balance]),
         )
-    if plan.has_balances and not any(f in plan.columns for f in BALANCE_BASE_FIELDS):
+
+
+def _check_balances(plan: ImportPlan) -> None:
+    """Balance columns need an outstanding total or current part, and a date."""
+    if not plan.has_balances:
+        return
+    if not any(f in plan.columns for f in BALANCE_BASE_FIELDS):
         parts = [f for f in ImportField if f in BALANCE_FIELDS and f in plan.columns]
         raise UserError(M_NO_BALANCE_BASE, fields=", ".join(tr(FIELD_LABELS[f]) for f in parts))
-    if plan.has_balances and plan.as_of is None and ImportField.AS_OF not in plan.columns:
+    if plan.as_of is None and ImportField.AS_OF not in plan.columns:
         raise UserError(M_NO_AS_OF)
+
+
+def check_plan(plan: ImportPlan) -> None:
+    """Refuse a mapping that cannot work, before any row is looked at."""
+    _check_columns(plan)
+    _check_balances(plan)
     if plan.records_new_loans or plan.updates_balances:
         return
     loans, balances = plan.purposes()

@@ -308,25 +308,38 @@ def field_for_heading(parts: list[str]) -> ImportField | None:
     keys = [heading_key(p) for p in parts if heading_key(p)]
     if not keys:
         return None
+    return _birth_year_by_sex(keys) or _named(keys) or _longest_synonym_in(keys[-1])
+
+
+_SEXED_BIRTH_YEARS = {"nam": ImportField.BIRTH_YEAR_MALE, "nu": ImportField.BIRTH_YEAR_FEMALE}
+
+
+def _birth_year_by_sex(keys: list[str]) -> ImportField | None:
+    """ "Năm sinh / Nam", "Năm sinh / Nữ"."""
+    if len(keys) < 2 or _EXACT.get(keys[-2]) is not ImportField.BIRTH_YEAR:
+        return None
+    return _SEXED_BIRTH_YEARS.get(keys[-1])
+
+
+def _named(keys: list[str]) -> ImportField | None:
+    """The field a heading names exactly: by its sub-heading (its group heading when the
+    sub-heading says "total"), its whole text, or its group heading."""
     last = keys[-1]
     parent = keys[-2] if len(keys) > 1 else ""
-    if parent and _EXACT.get(parent) is ImportField.BIRTH_YEAR:
-        if last == "nam":
-            return ImportField.BIRTH_YEAR_MALE
-        if last == "nu":
-            return ImportField.BIRTH_YEAR_FEMALE
     if parent and last in _TOTAL_WORDS and parent in _EXACT:
         return _EXACT[parent]
-    for key in (last, " ".join(keys), parent):
-        if key in _EXACT:
-            return _EXACT[key]
-    words = f" {last} "
-    best: tuple[int, ImportField] | None = None
-    for synonym, field in _EXACT.items():
-        longer = best is None or len(synonym) > best[0]
-        if len(synonym) >= 4 and f" {synonym} " in words and longer:
-            best = (len(synonym), field)
-    return best[1] if best else None
+    return next((_EXACT[key] for key in (last, " ".join(keys), parent) if key in _EXACT), None)
+
+
+def _longest_synonym_in(text: str) -> ImportField | None:
+    """The field of the longest synonym (four letters at least) the text holds as words."""
+    words = f" {text} "
+    found = [
+        (len(synonym), field)
+        for synonym, field in _EXACT.items()
+        if len(synonym) >= 4 and f" {synonym} " in words
+    ]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def detect_columns(headings: list[list[str]]) -> dict[ImportField, int]:
