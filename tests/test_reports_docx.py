@@ -241,7 +241,7 @@ def test_a_failed_write_leaves_the_old_file(
         save_report(sample_report(rows=2), target)
     assert "đĩa đã đầy" in caught.value.text()
     assert target.read_bytes() == b"old"
-    assert not list(tmp_path.glob("*.partial"))
+    assert not list(tmp_path.glob(".*.part"))
 
 
 def test_the_format_follows_the_extension(vi_app: object) -> None:

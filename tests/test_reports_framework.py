@@ -215,7 +215,7 @@ def test_failed_write_leaves_the_old_file(
     assert "đĩa đã đầy" in caught.value.text()
     assert "No space left" not in caught.value.text(), "the system's words, in Vietnamese"
     assert target.read_bytes() == b"old"
-    assert not list(tmp_path.glob("*.partial"))
+    assert not list(tmp_path.glob(".*.part"))
 
 
 def test_output_format_follows_the_extension(vi_app: object) -> None:

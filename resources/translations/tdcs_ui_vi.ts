@@ -101,10 +101,6 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
         <source>Open the folder</source>
         <translation>Mở thư mục</translation>
     </message>
-    <message>
-        <source>Could not write {path}. If the file is open in Excel, close it and export again; otherwise choose another folder.</source>
-        <translation>Không ghi được tệp {path}. Nếu tệp đang mở trong Excel, hãy đóng lại rồi xuất lại; nếu không, hãy chọn thư mục khác.</translation>
-    </message>
 </context>
 <context>
     <name>HamletsPage</name>

@@ -55,8 +55,9 @@ from desktop.core.labels import label
 from desktop.core.office import CommuneInfo, list_communes
 from desktop.core.periods import Period
 from desktop.core.progress import Cancelled, Progress
+from desktop.core.userfiles import write_atomically
 from desktop.reports.model import Report
-from desktop.reports.pdf import render_pdf, write_atomically
+from desktop.reports.pdf import render_pdf
 from desktop.reports.recipients import clean_recipients
 from desktop.reports.registry import Coverage, ReportRequest, ReportSpec, reports_for
 from desktop.reports.service import (
@@ -697,7 +698,7 @@ class ReportsPage(QWidget):
         def work(progress: Progress) -> Path:
             if made is not None and made.spec == spec and made.request == request:
                 if fmt is OutputFormat.PDF:
-                    return write_atomically(made.pdf, path)  # exactly what was previewed
+                    return write_atomically(path, made.pdf)  # exactly what was previewed
                 return save_report(made.report, path, progress)
             return save_report(make_report(database, spec, request, progress), path, progress)
 
