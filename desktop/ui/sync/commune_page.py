@@ -283,7 +283,10 @@ class CommuneSyncPage(QWidget):
             target = Path(chosen)
         try:
             path = copy_export(self.context.paths.exports, row, target)
-        except OSError as error:
+        except UserError as error:  # the copy could not be written
+            show_error(self, error)
+            return
+        except OSError as error:  # the file in the exports folder could not be read
             show_error(
                 self,
                 self.tr("The file could not be copied to {folder}: {reason}.").format(
