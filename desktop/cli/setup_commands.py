@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import OfficeMode
 from db.migrate import DatabaseProblem
+from desktop.app.selftest import SelfTestFailure, StepResult, run_self_test
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core import demo
 from desktop.core.backups import make_backup, restore_backup
@@ -33,7 +34,6 @@ from desktop.core.issuers import (
 )
 from desktop.core.office import OfficeInfo, require_office, set_up_office
 from desktop.core.plan_reference import plan_citation, plan_reference, set_plan_reference
-from desktop.core.selftest import SelfTestFailure, StepResult, run_self_test
 from desktop.sync.keys import ensure_office_keys
 
 
