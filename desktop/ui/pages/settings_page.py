@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.app.backups import back_up, restore
 from desktop.core import settings as app_settings
 from desktop.core.backups import (
     Restored,
     backups_to_restore,
     check_backup_for,
-    make_backup,
-    restore_backup,
 )
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_rate_bp, parse_rate_bp
@@ -61,6 +60,7 @@ from desktop.core.office import (
     update_office,
 )
 from desktop.core.programmes import ProgrammeInfo, add_rate, list_programmes
+from desktop.core.progress import Progress
 from desktop.core.text import file_words
 from desktop.core.userfiles import os_reason
 from desktop.reports.xlsx_table import CellKind
@@ -591,7 +591,7 @@ class SettingsPage(QWidget):
 
     def _backup_now(self) -> None:
         paths = self.context.paths
-        self._back_up(lambda: make_backup(paths))
+        self._back_up(lambda progress: back_up(paths, progress=progress))
 
     def _backup_to(self) -> None:
         office = self.context.office
@@ -608,9 +608,9 @@ class SettingsPage(QWidget):
         if target is None:
             return
         paths = self.context.paths
-        self._back_up(lambda: make_backup(paths, target))
+        self._back_up(lambda progress: back_up(paths, target, progress=progress))
 
-    def _back_up(self, work: Callable[[], Path]) -> None:
+    def _back_up(self, work: Callable[[Progress], Path]) -> None:
         self._set_data_busy(True)
 
         def done(path: Path) -> None:
@@ -632,7 +632,7 @@ class SettingsPage(QWidget):
                 raise error
 
         run_in_background(
-            lambda _progress: work(),
+            work,
             on_done=done,
             on_error=failed,
             parent=self,
@@ -696,7 +696,7 @@ class SettingsPage(QWidget):
 
         self._set_data_busy(True)
         run_in_background(
-            lambda _progress: restore_backup(paths, source, unit_code=unit),
+            lambda progress: restore(paths, source, unit_code=unit, progress=progress),
             on_done=done,
             on_error=failed,
             parent=self,

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import PeriodKind
+from desktop.app.reports import write_report
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.issuers import DocumentForm
@@ -700,7 +701,7 @@ class ReportsPage(QWidget):
                 if fmt is OutputFormat.PDF:
                     return write_atomically(path, made.pdf)  # exactly what was previewed
                 return save_report(made.report, path, progress)
-            return save_report(make_report(database, spec, request, progress), path, progress)
+            return write_report(database, spec, request, path, progress=progress)
 
         def done(written: Path) -> None:
             self._set_busy(False)
