@@ -23,9 +23,9 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.app.selftest import run_self_test
 from desktop.core.database import Database
 from desktop.core.errors import UserError
-from desktop.core.selftest import run_self_test
 from desktop.reports.model import (
     Chart,
     ChartKind,
@@ -37,7 +37,7 @@ from desktop.reports.model import (
     Table,
 )
 from desktop.reports.registry import ReportSpec
-from desktop.reports.selfcheck import ReportCheckFailed, check_docx_file
+from desktop.reports.selftest import ReportCheckFailed, check_docx_file
 from desktop.reports.service import output_format, save_report
 from desktop.reports.xlsx_table import CellKind
 from tests.clerk import answering, click, message_button, ok, save_as
@@ -241,7 +241,7 @@ def test_a_failed_write_leaves_the_old_file(
         save_report(sample_report(rows=2), target)
     assert "đĩa đã đầy" in caught.value.text()
     assert target.read_bytes() == b"old"
-    assert not list(tmp_path.glob("*.partial"))
+    assert not list(tmp_path.glob(".*.part"))
 
 
 def test_the_format_follows_the_extension(vi_app: object) -> None:

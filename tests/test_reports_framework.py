@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from db.enums import CommuneKind, OfficeMode, PeriodKind
 from db.models import PlanTask
+from desktop.app.selftest import run_self_test
 from desktop.cli import main
 from desktop.core.database import Database
 from desktop.core.errors import UserError
@@ -25,7 +26,6 @@ from desktop.core.issuers import IssuerRole
 from desktop.core.office import OfficeInfo, update_office
 from desktop.core.periods import Period
 from desktop.core.progress import NO_PROGRESS
-from desktop.core.selftest import run_self_test
 from desktop.reports import registry
 from desktop.reports.letterhead import issuing_body_lines, letterhead_for
 from desktop.reports.model import (
@@ -42,7 +42,7 @@ from desktop.reports.pdf import write_pdf
 from desktop.reports.pdf.charts import nice_scale
 from desktop.reports.pdf.render import format_cell
 from desktop.reports.registry import ReportContext, ReportRequest, ReportSpec, check_request
-from desktop.reports.selfcheck import ReportCheckFailed, check_pdf_bytes
+from desktop.reports.selftest import ReportCheckFailed, check_pdf_bytes
 from desktop.reports.service import make_report, output_format, save_report
 from desktop.reports.workbook import write_workbook
 from desktop.reports.xlsx_table import CellKind, sheet_title
@@ -215,7 +215,7 @@ def test_failed_write_leaves_the_old_file(
     assert "đĩa đã đầy" in caught.value.text()
     assert "No space left" not in caught.value.text(), "the system's words, in Vietnamese"
     assert target.read_bytes() == b"old"
-    assert not list(tmp_path.glob("*.partial"))
+    assert not list(tmp_path.glob(".*.part"))
 
 
 def test_output_format_follows_the_extension(vi_app: object) -> None:

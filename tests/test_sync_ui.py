@@ -158,6 +158,10 @@ def test_the_commune_page(
     with answering(qtbot, choose_folder(usb), ok("Đã chép vào")):
         click(page.copy_button)
     assert (usb / first.file_name).read_bytes() == made.read_bytes()
+    pulled_out = world.root / "pulled-out"
+    pulled_out.write_text("the stick's folder is gone; a file has its name")
+    with answering(qtbot, ok("Không ghi được tệp")):  # no folder dialog returns a file
+        page.copy_selected(pulled_out)
     click(page.folder_button)
     assert opened == [commune.paths.exports]
     commune.close()

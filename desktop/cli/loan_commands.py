@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from desktop.app.loan_lists import import_loan_list
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import format_date, parse_date
@@ -20,7 +21,6 @@ from desktop.core.loans.excel_import import (
     balances_text,
     load_mappings,
     prepare,
-    run_import,
 )
 from desktop.core.office import require_office
 
@@ -93,14 +93,13 @@ def cmd_import_excel(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.unit:
         plan = replace(plan, unit=UNITS[args.unit])
     _print_plan(plan)
-    with database.transaction() as session:
-        result = run_import(
-            session,
-            plan,
-            dry_run=args.dry_run,
-            save_as=plan.mapping_name or None,
-            settle_absent=args.settle_missing,
-        )
+    result = import_loan_list(
+        database,
+        plan,
+        dry_run=args.dry_run,
+        save_as=plan.mapping_name or None,
+        settle_absent=args.settle_missing,
+    )
     _print_result(result)
     accepted = sum(
         result.count(o) for o in (RowOutcome.CREATED, RowOutcome.UPDATED, RowOutcome.UNCHANGED)

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.app.reports import write_report
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core.errors import UserError
 from desktop.core.formatting import parse_date
@@ -32,7 +33,7 @@ from desktop.reports.registry import (
     period_kinds_text,
     reports_for,
 )
-from desktop.reports.service import make_report, output_format, preflight, save_report
+from desktop.reports.service import output_format, preflight
 
 M_NAME_NEEDED = QT_TRANSLATE_NOOP(
     "ReportCommands", "Name the report to make (see: tdcs report --list)."
@@ -137,8 +138,7 @@ def cmd_report(args: argparse.Namespace, ctx: CommandContext) -> int:
     request = ReportRequest(
         period, args.commune, issued_on, args.number, recipients, group=args.group
     )
-    report = make_report(database, spec, request)
-    path = save_report(report, args.out.expanduser())
+    path = write_report(database, spec, request, args.out.expanduser())
     print(tr("Report written: {path}").format(path=path.resolve()))
     for warning in preflight(database, spec, args.commune, command_line=True).warnings:
         print(tr("Note: {warning}").format(warning=warning), file=sys.stderr)

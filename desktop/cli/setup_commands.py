@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from db.enums import OfficeMode
 from db.migrate import DatabaseProblem
+from desktop.app.backups import back_up, restore
+from desktop.app.selftest import SelfTestFailure, StepResult, run_self_test
+from desktop.app.setup import SetupAnswers, set_up
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core import demo
-from desktop.core.backups import make_backup, restore_backup
 from desktop.core.errors import UserError
 from desktop.core.formatting import parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -31,10 +33,8 @@ from desktop.core.issuers import (
     set_signer,
     signer,
 )
-from desktop.core.office import OfficeInfo, require_office, set_up_office
+from desktop.core.office import OfficeInfo, require_office
 from desktop.core.plan_reference import plan_citation, plan_reference, set_plan_reference
-from desktop.core.selftest import SelfTestFailure, StepResult, run_self_test
-from desktop.sync.keys import ensure_office_keys
 
 
 def register(subparsers: Any) -> None:
@@ -248,23 +248,19 @@ def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
     mode = OfficeMode(args.mode)
     if mode is OfficeMode.CITY and args.commune:
         print(tr("Note: --commune is ignored for the city office."), file=sys.stderr)
-    with ctx.database().transaction() as session:
-        office = set_up_office(
-            session,
-            mode,
-            commune_code=args.commune if mode is OfficeMode.COMMUNE else None,
-            office_name=args.office,
-            hamlets=args.hamlet,
-        )
-        apply_document_options(session, office, args)
-        fingerprint = ensure_office_keys(session)
+    made = set_up(
+        ctx.database(),
+        SetupAnswers(mode, args.commune, args.office, args.hamlet),
+        also=lambda session, office: apply_document_options(session, office, args),
+    )
+    office = made.office
     print(
         tr("Set up: {office} — {unit} ({code}).").format(
             office=office.office_name, unit=office.unit_label, code=office.unit_code
         )
     )
     print(tr("Data folder: {folder}").format(folder=ctx.paths.data_dir))
-    print(tr("Key fingerprint: {fingerprint}").format(fingerprint=fingerprint))
+    print(tr("Key fingerprint: {fingerprint}").format(fingerprint=made.fingerprint))
     with ctx.database().reading() as session:
         print_document_settings(session, require_office(session))
     return 0
@@ -296,7 +292,7 @@ def cmd_self_test(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
     ctx.database(daily_backup=False)
-    path = make_backup(ctx.paths, args.out)
+    path = back_up(ctx.paths, args.out)
     print(tr("Backup written: {path}").format(path=path))
     return 0
 
@@ -307,7 +303,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
     ctx.paths.ensure()
     setup_logging(ctx.paths)
     print(tr("Checking the backup {file}…").format(file=args.file), flush=True)
-    restored = restore_backup(ctx.paths, args.file)
+    restored = restore(ctx.paths, args.file)
     print(
         tr("Restored {file} ({office}). The previous database was backed up first.").format(
             file=args.file, office=restored.backup.office_name or "?"

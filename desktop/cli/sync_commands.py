@@ -8,6 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.app.sync import (
+    ReceivedFile,
+    accept_receipt_file,
+    check_sync_files,
+    export_changes,
+    import_sync_files,
+)
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core.formatting import format_datetime
 from desktop.core.labels import label
@@ -17,10 +24,9 @@ from desktop.core.userfiles import read_regular_file
 from desktop.sync import keys
 from desktop.sync.board import board
 from desktop.sync.errors import SyncRefused
-from desktop.sync.exporter import list_exports, make_export, mark_sent
-from desktop.sync.importer import CityImporter, FileReport, Status
+from desktop.sync.exporter import list_exports, mark_sent
+from desktop.sync.importer import FileReport, Status
 from desktop.sync.payload import shown
-from desktop.sync.receipts import MAX_RECEIPT, accept_receipt, write_receipt
 from desktop.sync.verify import M_NOT_CITY
 
 
@@ -132,9 +138,7 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
-    database = ctx.database()
-    with database.transaction() as session:
-        result = make_export(session, database.paths.exports, full=args.full, copy_to=args.out)
+    result = export_changes(ctx.database(), full=args.full, copy_to=args.out)
     kind = tr("full copy") if result.full_snapshot else tr("changes")
     print(
         tr("File {seq} ({kind}) written: {path}").format(
@@ -176,9 +180,7 @@ def cmd_mark_sent(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, ctx: CommandContext) -> int:
-    data = read_regular_file(args.file, MAX_RECEIPT, error=SyncRefused)
-    with ctx.database().transaction() as session:
-        ack = accept_receipt(session, data)
+    ack = accept_receipt_file(ctx.database(), args.file)
     if ack.already:
         print(
             tr("File {seq} was already acknowledged (imported by the city on {date}).").format(
@@ -245,18 +247,16 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     with database.reading() as session:
         if not require_office(session).is_city:
             raise SyncRefused(M_NOT_CITY)
-    folder = args.receipts or database.paths.exports
-    failures = 0
-    with CityImporter(database) as importer:
-        for path in sorted(args.files, key=lambda p: p.name):
-            report = importer.check(path) if args.dry_run else importer.import_file(path)
-            receipt = None
-            if report.status in (Status.APPLIED, Status.ALREADY) and report.import_id:
-                with database.transaction() as session:
-                    receipt = write_receipt(session, report.import_id, folder)
-            print_report(report, receipt)
-            if not report.ok:
-                failures += 1
+    files = sorted(args.files, key=lambda p: p.name)
+
+    def each(received: ReceivedFile) -> None:
+        print_report(received.report, received.receipt)
+
+    if args.dry_run:
+        received = check_sync_files(database, files, each=each)
+    else:
+        received = import_sync_files(database, files, receipts=args.receipts, each=each)
+    failures = sum(1 for r in received if not r.report.ok)
     if failures:
         print(tr("{count} file(s) refused.").format(count=failures), file=sys.stderr)
         return 1

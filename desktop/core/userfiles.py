@@ -1,21 +1,30 @@
 """Files a person names (a backup, a key file, a receipt, a sync file, an Excel list), opened
-the one safe way, and the operating system's complaints said in the user's language.
+the one safe way, every file TDCS writes written the one safe way, and the operating
+system's complaints said in the user's language.
 
 Only regular files are opened: a named pipe, a device (``/dev/zero``, ``CON``), a socket or a
 folder given as "the file" is refused before anything waits on it or reads it without end.
 The file is opened without blocking and checked again on the open handle, so what was
 checked is what is read. :func:`os_reason` turns an :class:`OSError` into a phrase for a
 message ("đĩa đã đầy") instead of the English ``strerror``.
+
+Every file TDCS writes (sync files, receipts, key files, reports as PDF, Excel or Word,
+exported tables) goes through :func:`write_atomically`: a crash, a full disk or a cancel
+leaves the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from db.private_files import PRIVATE_MODE
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 
@@ -28,6 +37,7 @@ M_CANNOT_READ = QT_TRANSLATE_NOOP("Files", "Cannot read the file {path}: {reason
 M_TOO_LARGE = QT_TRANSLATE_NOOP(
     "Files", "The file {path} is too large ({size}; at most {limit}). It was not read."
 )
+M_CANNOT_WRITE = QT_TRANSLATE_NOOP("Files", "Cannot write the file {path}: {reason}.")
 
 R_NOT_FOUND = QT_TRANSLATE_NOOP("Files", "the file or folder does not exist")
 R_DENIED = QT_TRANSLATE_NOOP(
@@ -163,3 +173,74 @@ def read_regular_file(path: Path, limit: int, *, error: type[UserError] = UserEr
     if size > limit:
         raise error(M_TOO_LARGE, path=path.name, size=_size_text(size), limit=_size_text(limit))
     return data
+
+
+#: Writes the content of a file into the open binary handle it is given.
+Writer = Callable[[BinaryIO], object]
+
+#: A new file's permissions (less the umask) when it is not private.
+SHARED_MODE = 0o666
+
+
+def cannot_write(path: Path, error: OSError) -> UserError:
+    """The message for a file that could not be written, with the reason in words."""
+    return UserError(M_CANNOT_WRITE, path=str(path), reason=os_reason(error))
+
+
+def write_atomically(path: Path, content: bytes | Writer, *, private: bool = False) -> Path:
+    """Write ``content`` (bytes, or a function that writes into the handle it gets) to
+    ``path`` so that a crash, a full disk or an error of the writer leaves either the old
+    file or the new one, never half of one; return ``path``.
+
+    The content goes to a temporary file in the same folder (a rename across disks is not
+    atomic), is flushed to the disk (``fsync``) and renamed over ``path`` with
+    :func:`os.replace`. A ``private`` file (sync files, receipts, key files: signed or
+    holding keys) is created readable by its owner only, like the database and its
+    backups; others get the usual permissions. The folder is created if missing. An
+    :class:`OSError` becomes a :class:`UserError` saying why in the user's language; any
+    other error of the writer (a cancel) is raised as it is. Either way the temporary file
+    is removed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = _create_temporary(path, PRIVATE_MODE if private else SHARED_MODE)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                if isinstance(content, bytes):
+                    handle.write(content)
+                else:
+                    content(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            temp.replace(path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        _sync_folder(path.parent)
+    except OSError as error:
+        raise cannot_write(path, error) from error
+    return path
+
+
+def _create_temporary(path: Path, mode: int) -> tuple[int, Path]:
+    """A new file beside ``path`` (``.bao-cao.pdf.1a2b3c4d.part``), opened for writing with
+    ``mode`` (less the umask); never one that exists already."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = path.with_name(f".{path.name[:120]}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(temp, flags, mode), temp
+        except FileExistsError:
+            continue
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entry for the renamed file too (POSIX; Windows cannot open a
+    folder, and NTFS journals the rename itself)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

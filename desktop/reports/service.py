@@ -26,7 +26,7 @@ from desktop.core.periods import Period
 from desktop.core.plan_reference import plan_reference, plan_warnings
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import file_words
-from desktop.core.userfiles import os_reason
+from desktop.core.userfiles import cannot_write
 from desktop.reports.model import Report
 from desktop.reports.pdf import write_pdf
 from desktop.reports.recipients import (
@@ -42,7 +42,6 @@ M_FORMAT = QT_TRANSLATE_NOOP(
     "Reports",
     "Save the report as a .pdf, .xlsx or .docx file (the format follows the extension): {name}",
 )
-M_CANNOT_WRITE = QT_TRANSLATE_NOOP("Reports", "Cannot write {path}: {reason}")
 
 
 class OutputFormat(StrEnum):
@@ -124,7 +123,7 @@ def save_report(report: Report, path: Path, progress: Progress = NO_PROGRESS) ->
             return write_docx(report, path, progress)
         return write_workbook(report, path, progress)
     except OSError as error:
-        raise UserError(M_CANNOT_WRITE, path=str(path), reason=os_reason(error)) from error
+        raise cannot_write(path, error) from error
 
 
 def suggested_file_name(

@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core.userfiles import write_atomically
 from desktop.reports.xlsx_sheet import (
     cell_font,
     cell_text,
@@ -179,17 +180,11 @@ def sheet_title(wanted: str, taken: Sequence[str]) -> str:
 
 
 def save_workbook(workbook: Workbook, path: Path) -> Path:
-    """Save atomically: write ``path.partial`` then rename over ``path``."""
+    """Save ``workbook`` to ``path`` (:func:`write_atomically`), without the empty first
+    sheet openpyxl starts with."""
     if "Sheet" in workbook.sheetnames and len(workbook.sheetnames) > 1:
         del workbook["Sheet"]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        workbook.save(partial)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
+    return write_atomically(path, workbook.save)
 
 
 def write_table_xlsx(

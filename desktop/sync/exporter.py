@@ -30,8 +30,9 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import require_office
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.records import current_change_seq
+from desktop.core.userfiles import write_atomically
 from desktop.sync import container, crypto, keys, payload
-from desktop.sync.files import export_file_name, write_atomically
+from desktop.sync.files import export_file_name
 from desktop.sync.manifest import SIGNATURE_LABEL, Manifest
 from desktop.sync.privacy import WITHHELD
 from desktop.version import app_version
@@ -172,7 +173,7 @@ def make_export(
     name = export_file_name(
         office.unit_code, office.unit_name, seq, local_time(now).date(), full=full
     )
-    path = write_atomically(folder / name, sealed)
+    path = write_atomically(folder / name, sealed, private=True)
     try:
         session.add(
             ExportRecord(
@@ -192,7 +193,7 @@ def make_export(
         session.flush()
         copy = None
         if copy_to is not None and copy_to.resolve() != folder.resolve():
-            copy = write_atomically(copy_to / name, sealed)
+            copy = write_atomically(copy_to / name, sealed, private=True)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -287,6 +288,9 @@ def export_path(folder: Path, row: ExportRow) -> Path:
 
 def copy_export(folder: Path, row: ExportRow, target_dir: Path) -> Path:
     """Copy an earlier file again (to re-send one the city reports missing)."""
-    target = target_dir / row.file_name
-    shutil.copyfile(export_path(folder, row), target)
-    return target
+    with export_path(folder, row).open("rb") as source:
+        return write_atomically(
+            target_dir / row.file_name,
+            lambda out: shutil.copyfileobj(source, out),
+            private=True,
+        )

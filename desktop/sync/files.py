@@ -1,11 +1,9 @@
-"""Files on disk: names a person can read, writes that never leave half a file, reads
-that never swallow a huge one."""
+"""Files on disk: names a person can read, reads that never swallow a huge one. (Writes go
+through :func:`desktop.core.userfiles.write_atomically`, private.)"""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -37,23 +35,6 @@ def export_file_name(code: str, name: str, seq: int, day: date, *, full: bool) -
 def receipt_file_name(code: str, name: str, seq: int) -> str:
     """``BienNhan_31120_CaiKhe_0007.tdcsr``: the receipt for one file."""
     return f"BienNhan_{code}_{ascii_name(name)}_{seq:04d}.tdcsr"
-
-
-def write_atomically(target: Path, data: bytes) -> Path:
-    """Write to a temporary file beside ``target``, flush it to disk, then rename it over
-    ``target``: a crash leaves either the old file or the new one, never half of one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(temp).replace(target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -35,9 +35,9 @@ from desktop.core.formatting import format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import CITY_NAME, OfficeInfo, require_office
 from desktop.core.settings import actor_name
+from desktop.core.userfiles import write_atomically
 from desktop.sync import crypto
 from desktop.sync.errors import SyncRefused
-from desktop.sync.files import write_atomically
 from desktop.sync.key_checks import usable_encryption_key, usable_signing_key
 from desktop.sync.ledger import KEY_RECORD, ledger_floors, record_details
 from desktop.sync.payload import load_json, shown
@@ -202,7 +202,7 @@ def export_city_key(session: Session, target: Path) -> Path:
     """Write the city key file that communes import."""
     if target.suffix != KEY_FILE_SUFFIX:
         target = target.with_name(target.name + KEY_FILE_SUFFIX)
-    write_atomically(target, city_key_file_bytes(session))
+    write_atomically(target, city_key_file_bytes(session), private=True)
     return target
 
 

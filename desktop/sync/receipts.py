@@ -35,10 +35,11 @@ from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import require_office
+from desktop.core.userfiles import write_atomically
 from desktop.sync import crypto, keys
 from desktop.sync.container import MAGIC, RECEIPT_MAGIC
 from desktop.sync.errors import SyncRefused
-from desktop.sync.files import receipt_file_name, write_atomically
+from desktop.sync.files import receipt_file_name
 from desktop.sync.ledger import record_details, stored_time
 from desktop.sync.manifest import (
     CLOCK_SLACK,
@@ -134,7 +135,7 @@ def write_receipt(session: Session, import_id: int, folder: Path) -> Path:
     """Write the receipt of an applied import into ``folder`` and put it on the list of
     receipts to send."""
     name, data = receipt_bytes(session, import_id)
-    path = write_atomically(folder / name, data)
+    path = write_atomically(folder / name, data, private=True)
     record = session.get(ImportRecord, import_id)
     assert record is not None  # receipt_bytes checked it
     details = record_details(record)

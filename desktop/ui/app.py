@@ -15,6 +15,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.migrate import DatabaseProblem, NewerSchema
+from desktop.app.backups import restore
+from desktop.app.setup import set_up
 from desktop.applog import LOG_FILE, setup_logging
 from desktop.core import settings as app_settings
 from desktop.core.backups import (
@@ -23,13 +25,11 @@ from desktop.core.backups import (
     explain,
     folder_unit,
     newest_good_backup,
-    restore_backup,
 )
 from desktop.core.database import Database
 from desktop.core.errors import UserError
-from desktop.core.office import list_communes, set_up_office
+from desktop.core.office import list_communes
 from desktop.paths import AppPaths, resolve, resources_dir
-from desktop.sync.keys import ensure_office_keys
 from desktop.ui.context import AppContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.fonts import register_fonts
@@ -37,7 +37,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.style import apply_style
 from desktop.ui.translations import install_language
-from desktop.ui.wizard import SetupAnswers, SetupWizard
+from desktop.ui.wizard import SetupWizard
 from desktop.version import APP_NAME, app_version
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def open_database(paths: AppPaths) -> Database | None:
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             try:
-                restore_backup(paths, backup, unit_code=unit)
+                restore(paths, backup, unit_code=unit)
             except UserError as error:
                 _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
                 refused.add(backup)
@@ -176,7 +176,7 @@ class Application:
         if self.database is not None:
             self.database.close()  # the damaged file is renamed: nothing may hold it open
         try:
-            restore_backup(self.paths, good.path, unit_code=unit)
+            restore(self.paths, good.path, unit_code=unit)
         except UserError as error:
             _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
         self.restart("overview")
@@ -187,18 +187,7 @@ class Application:
         with database.reading() as session:
             communes = list_communes(session)
 
-        def submit(answers: SetupAnswers) -> None:
-            with database.transaction() as session:
-                set_up_office(
-                    session,
-                    answers.mode,
-                    commune_code=answers.commune_code,
-                    office_name=answers.office_name,
-                    hamlets=answers.hamlets,
-                )
-                ensure_office_keys(session)
-
-        wizard = SetupWizard(communes, submit)
+        wizard = SetupWizard(communes, lambda answers: set_up(database, answers))
         return bool(wizard.exec())
 
     def show_window(self, page: str | None = None) -> None:

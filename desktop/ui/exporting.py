@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.core.userfiles import cannot_write
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs import show_error
 from desktop.ui.table_model import RowTableModel
@@ -25,11 +26,6 @@ M_EXPORTED = QT_TRANSLATE_NOOP("Export", "Exported to {path}")
 M_WRITING = QT_TRANSLATE_NOOP("Export", "Writing the Excel file…")
 M_OPEN_FILE = QT_TRANSLATE_NOOP("Export", "Open the file")
 M_OPEN_FOLDER = QT_TRANSLATE_NOOP("Export", "Open the folder")
-M_CANNOT_WRITE = QT_TRANSLATE_NOOP(
-    "Export",
-    "Could not write {path}. If the file is open in Excel, close it and export again; "
-    "otherwise choose another folder.",
-)
 EXCEL_FILTER = "Excel (*.xlsx)"
 
 
@@ -40,11 +36,12 @@ def safe_file_name(title: str) -> str:
 
 
 def export_failure(error: BaseException, path: Path) -> UserError | str:
-    """What to tell the person when writing the file failed."""
+    """What to tell the person when writing the file failed (the system's reason in
+    words: "the file is open in another program" when Excel holds it)."""
     if isinstance(error, UserError):
         return error
     if isinstance(error, OSError):
-        return tr(M_CANNOT_WRITE, path=path)
+        return cannot_write(path, error)
     return str(error)
 
 

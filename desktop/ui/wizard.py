@@ -1,14 +1,13 @@
 """First-run set-up: is this a commune/ward office or the city office, and which one.
 
 The wizard only collects answers; ``submit`` (given by the application) saves them through
-``core.office.set_up_office``. If saving fails, the wizard stays open with the message and
-every answer still in place.
+:func:`desktop.app.setup.set_up`, as ``tdcs init`` does. If saving fails, the wizard stays
+open with the message and every answer still in place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import CommuneKind, OfficeMode
+from desktop.app.setup import SetupAnswers
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import CommuneInfo, default_office_name
@@ -41,14 +41,6 @@ COMMUNE_COLUMNS = [
     Column[CommuneInfo](QT_TRANSLATE_NOOP("SetupWizard", "Code"), lambda c: c.code, CellKind.TEXT),
     Column[CommuneInfo](QT_TRANSLATE_NOOP("SetupWizard", "Name"), lambda c: c.label),
 ]
-
-
-@dataclass(frozen=True)
-class SetupAnswers:
-    mode: OfficeMode
-    commune_code: str | None
-    office_name: str
-    hamlets: list[str]
 
 
 def _error_label() -> QLabel:
@@ -216,7 +208,7 @@ class SetupWizard(QWizard):
     def __init__(
         self,
         communes: Sequence[CommuneInfo],
-        submit: Callable[[SetupAnswers], None],
+        submit: Callable[[SetupAnswers], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

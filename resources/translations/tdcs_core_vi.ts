@@ -446,6 +446,10 @@
         <translation>Tệp {path} quá lớn ({size}; tối đa {limit}). Tệp không được đọc.</translation>
     </message>
     <message>
+        <source>Cannot write the file {path}: {reason}.</source>
+        <translation>Không ghi được tệp {path}: {reason}.</translation>
+    </message>
+    <message>
         <source>the file or folder does not exist</source>
         <translation>tệp hoặc thư mục không tồn tại</translation>
     </message>

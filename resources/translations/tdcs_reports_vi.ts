@@ -63,9 +63,5 @@
         <source>Save the report as a .pdf, .xlsx or .docx file (the format follows the extension): {name}</source>
         <translation>Hãy lưu báo cáo thành tệp .pdf, .xlsx hoặc .docx (định dạng theo phần mở rộng): {name}</translation>
     </message>
-    <message>
-        <source>Cannot write {path}: {reason}</source>
-        <translation>Không ghi được {path}: {reason}</translation>
-    </message>
 </context>
 </TS>

@@ -101,10 +101,6 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
         <source>Open the folder</source>
         <translation>Mở thư mục</translation>
     </message>
-    <message>
-        <source>Could not write {path}. If the file is open in Excel, close it and export again; otherwise choose another folder.</source>
-        <translation>Không ghi được tệp {path}. Nếu tệp đang mở trong Excel, hãy đóng lại rồi xuất lại; nếu không, hãy chọn thư mục khác.</translation>
-    </message>
 </context>
 <context>
     <name>HamletsPage</name>
@@ -189,7 +185,7 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     </message>
     <message>
         <source>Search (accents not needed)</source>
-        <extracomment>Read-only lists (the city&apos;s consolidated views) hide add/edit/delete. False for lists inside a tab, which already names them. Offer quarters and halves in the period filter (False for yearly records). Which reload the rows on their way belong to: an older load that finishes late (the period changed, F5 twice) is dropped. The row to select once the rows are in (kept through a reload; a page sets it in :meth:`open_form` to have the record just added selected). Whether anything was added, changed, deleted or restored here (a dialog&apos;s list tells the page that opened it whether to reload). The page, top to bottom: title, the bar, the period filter, the table, the status. Search, filters and buttons.</extracomment>
+        <extracomment>The version the delete left: the undo restores that one, not a later change. Read-only lists (the city&apos;s consolidated views) hide add/edit/delete. False for lists inside a tab, which already names them. Offer quarters and halves in the period filter (False for yearly records). Which reload the rows on their way belong to: an older load that finishes late (the period changed, F5 twice) is dropped. The row to select once the rows are in (kept through a reload; a page sets it in :meth:`open_form` to have the record just added selected). Whether anything was added, changed, deleted or restored here (a dialog&apos;s list tells the page that opened it whether to reload). The page, top to bottom: title, the bar, the period filter, the table, the status. Search, filters and buttons.</extracomment>
         <translation>Tìm kiếm (không cần gõ dấu)</translation>
     </message>
     <message>
@@ -309,6 +305,7 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <name>RecordForm</name>
     <message>
         <source>Discard the unsaved changes?</source>
+        <extracomment>What the form reads its fields into: the input dataclass of the service it saves through.</extracomment>
         <translation>Bỏ các thay đổi chưa lưu?</translation>
     </message>
 </context>

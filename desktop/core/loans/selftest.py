@@ -14,12 +14,7 @@ from desktop.core.loans.borrowers import BorrowerInput, create_borrower
 from desktop.core.loans.excel_import import RowOutcome, prepare, run_import
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.loans.loans import LoanInput, create_loan
-
-
-def _fail(message: str) -> Exception:
-    from desktop.core.selftest import SelfTestFailure  # imported late: selftest imports us
-
-    return SelfTestFailure(message)
+from desktop.core.selftest import SelfTestFailure
 
 
 def step_loans(db: Database) -> str:
@@ -52,11 +47,11 @@ def step_loans(db: Database) -> str:
         with db.transaction() as s:
             result = run_import(s, plan)
     if [r.outcome for r in result.rows] != [RowOutcome.CREATED, RowOutcome.SKIPPED]:
-        raise _fail(f"bank list import: {result.rows}")
+        raise SelfTestFailure(f"bank list import: {result.rows}")
     with db.reading() as s:
         total = indicator_table(
             s, Dimension.PROGRAMME, owner="31120", as_of=date(2025, 12, 31)
         ).total
     if (total.outstanding, total.overdue) != (30_000_000, 5_000_000):
-        raise _fail(f"indicators: {total}")
+        raise SelfTestFailure(f"indicators: {total}")
     return "loan, bank list import and indicators"

@@ -49,6 +49,7 @@ from desktop.core.formatting import format_date, format_percent, group_thousands
 from desktop.core.issuers import DocumentForm
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import nfc
+from desktop.core.userfiles import write_atomically
 from desktop.reports.letterhead import (
     PARTY,
     STAR,
@@ -577,19 +578,5 @@ def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
     return PdfRenderer(report, progress).render()
 
 
-def write_atomically(data: bytes, path: Path) -> Path:
-    """Write ``path.partial`` and rename it over ``path``: a failure leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
-
-
 def write_pdf(report: Report, path: Path, progress: Progress = NO_PROGRESS) -> Path:
-    return write_atomically(render_pdf(report, progress), path)
+    return write_atomically(path, render_pdf(report, progress))

@@ -35,10 +35,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from desktop.core.formatting import official_date
 from desktop.core.issuers import DocumentForm
 from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.userfiles import write_atomically
 from desktop.reports.letterhead import PARTY, STAR, left_head, recipient_lines, right_head
 from desktop.reports.model import Block, Chart, Paragraph, Report, Section, Signatures, Table
 from desktop.reports.pdf import fonts
-from desktop.reports.pdf.render import WIDE_TABLE, format_cell, write_atomically
+from desktop.reports.pdf.render import WIDE_TABLE, format_cell
 from desktop.reports.pdf.styles import (
     FRAME_WIDTH,
     MARGIN_BOTTOM,
@@ -542,4 +543,4 @@ def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
 
 
 def write_docx(report: Report, path: Path, progress: Progress = NO_PROGRESS) -> Path:
-    return write_atomically(render_docx(report, progress), path)
+    return write_atomically(path, render_docx(report, progress))

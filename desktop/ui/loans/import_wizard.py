@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.app.loan_lists import import_loan_list
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -47,7 +48,6 @@ from desktop.core.loans.excel_import import (
     check_plan,
     load_mappings,
     prepare,
-    run_import,
     text_value,
 )
 from desktop.reports.xlsx_table import CellKind
@@ -534,8 +534,7 @@ class PreviewPage(QWizardPage):
         self.results.model.set_rows([])
 
         def work(progress: Any) -> ImportResult:
-            with database.transaction() as session:
-                return run_import(session, plan, dry_run=True, progress=progress)
+            return import_loan_list(database, plan, dry_run=True, progress=progress)
 
         def finished(result: ImportResult) -> None:
             self.owner.preview = result
@@ -636,10 +635,9 @@ class ResultPage(QWizardPage):
         self.results.summary.setText(tr(QT_TRANSLATE_NOOP("ImportWizard", "Importing…")))
 
         def work(progress: Any) -> ImportResult:
-            with database.transaction() as session:
-                return run_import(
-                    session, plan, save_as=save_as, settle_absent=settle, progress=progress
-                )
+            return import_loan_list(
+                database, plan, save_as=save_as, settle_absent=settle, progress=progress
+            )
 
         def finished(result: ImportResult) -> None:
             self.owner.import_result = result

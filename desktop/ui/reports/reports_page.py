@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import PeriodKind
+from desktop.app.reports import write_report
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.issuers import DocumentForm
@@ -55,8 +56,9 @@ from desktop.core.labels import label
 from desktop.core.office import CommuneInfo, list_communes
 from desktop.core.periods import Period
 from desktop.core.progress import Cancelled, Progress
+from desktop.core.userfiles import write_atomically
 from desktop.reports.model import Report
-from desktop.reports.pdf import render_pdf, write_atomically
+from desktop.reports.pdf import render_pdf
 from desktop.reports.recipients import clean_recipients
 from desktop.reports.registry import Coverage, ReportRequest, ReportSpec, reports_for
 from desktop.reports.service import (
@@ -697,9 +699,9 @@ class ReportsPage(QWidget):
         def work(progress: Progress) -> Path:
             if made is not None and made.spec == spec and made.request == request:
                 if fmt is OutputFormat.PDF:
-                    return write_atomically(made.pdf, path)  # exactly what was previewed
+                    return write_atomically(path, made.pdf)  # exactly what was previewed
                 return save_report(made.report, path, progress)
-            return save_report(make_report(database, spec, request, progress), path, progress)
+            return write_report(database, spec, request, path, progress=progress)
 
         def done(written: Path) -> None:
             self._set_busy(False)

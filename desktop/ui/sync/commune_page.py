@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import ExportState
+from desktop.app.sync import accept_receipt_file, export_changes
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
-from desktop.core.progress import Progress
 from desktop.core.userfiles import os_reason, read_regular_file
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync import keys
@@ -32,11 +32,9 @@ from desktop.sync.exporter import (
     ExportRow,
     copy_export,
     list_exports,
-    make_export,
     mark_sent,
     pending_changes,
 )
-from desktop.sync.receipts import MAX_RECEIPT, accept_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
@@ -230,16 +228,10 @@ class CommuneSyncPage(QWidget):
     # -- actions ----------------------------------------------------------------------------
     def export(self, *, full: bool) -> None:
         database = self.context.database
-        folder = self.context.paths.exports
-
-        def work(progress: Progress) -> ExportResult:
-            with database.transaction() as session:
-                return make_export(session, folder, full=full, progress=progress)
-
         self.export_button.setEnabled(False)
         self.full_button.setEnabled(False)
         run_in_background(
-            work,
+            lambda progress: export_changes(database, full=full, progress=progress),
             on_done=self._exported,
             on_error=self._failed,
             parent=self,
@@ -283,7 +275,10 @@ class CommuneSyncPage(QWidget):
             target = Path(chosen)
         try:
             path = copy_export(self.context.paths.exports, row, target)
-        except OSError as error:
+        except UserError as error:  # the copy could not be written
+            show_error(self, error)
+            return
+        except OSError as error:  # the file in the exports folder could not be read
             show_error(
                 self,
                 self.tr("The file could not be copied to {folder}: {reason}.").format(
@@ -305,9 +300,7 @@ class CommuneSyncPage(QWidget):
                 return
             path = Path(chosen)
         try:
-            data = read_regular_file(path, MAX_RECEIPT, error=SyncRefused)
-            with self.context.database.transaction() as session:
-                ack = accept_receipt(session, data)
+            ack = accept_receipt_file(self.context.database, path)
         except UserError as error:
             show_error(self, error)
             return

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.sync import check_sync_files, import_sync_files
 from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.progress import Progress
 from desktop.reports.xlsx_table import CellKind
-from desktop.sync.importer import CityImporter, FileReport, Status
+from desktop.sync.importer import FileReport, Status
 from desktop.sync.ledger import Gaps, gaps_without, missing_text, ranges
-from desktop.sync.receipts import write_receipt
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error, show_info
@@ -121,13 +121,8 @@ FILE_COLUMNS = [
 
 def check_files(database: Database, paths: list[Path], progress: Progress) -> list[FileRow]:
     """The dry run of each file: nothing is written but the ledger line of a refused one."""
-    rows = []
-    with CityImporter(database) as importer:
-        for done, path in enumerate(paths):
-            progress.report(done, len(paths), path.name)
-            rows.append(FileRow(path, importer.check(path, record_refusal=True)))
-    progress.report(len(paths), len(paths))
-    return rows
+    checked = check_sync_files(database, paths, record_refusals=True, progress=progress)
+    return [FileRow(f.path, f.report) for f in checked]
 
 
 def recheck(database: Database, rows: list[FileRow], progress: Progress) -> list[FileRow]:
@@ -144,21 +139,16 @@ def import_ready(
     progress: Progress,
 ) -> list[FileRow]:
     """Import each file that was ready, one transaction each, and write its receipt."""
-    result = []
-    with CityImporter(database) as importer:
-        for done, row in enumerate(rows):
-            progress.report(done, len(rows), row.path.name)
-            if row.report.status is not Status.READY:
-                result.append(row)
-                continue
-            report = importer.import_file(row.path)
-            receipt = None
-            if report.status in (Status.APPLIED, Status.ALREADY) and report.import_id:
-                with database.transaction() as session:
-                    receipt = write_receipt(session, report.import_id, receipts)
-            result.append(FileRow(row.path, report, receipt))
-    progress.report(len(rows), len(rows))
-    return result
+    ready = [row.path for row in rows if row.report.status is Status.READY]
+    imported = iter(import_sync_files(database, ready, receipts=receipts, progress=progress))
+
+    def after(row: FileRow) -> FileRow:
+        if row.report.status is not Status.READY:
+            return row
+        done = next(imported)
+        return FileRow(done.path, done.report, done.receipt)
+
+    return [after(row) for row in rows]
 
 
 def details(row: FileRow) -> str:

@@ -11,14 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.app.backups import back_up, restore
 from desktop.core.backups import (
     Restored,
     backups_to_restore,
     check_backup_for,
-    make_backup,
-    restore_backup,
 )
 from desktop.core.errors import UserError
+from desktop.core.progress import Progress
 from desktop.core.text import file_words
 from desktop.core.userfiles import os_reason
 from desktop.ui.background import run_in_background
@@ -64,7 +64,7 @@ class DataBox(QGroupBox):
 
     def _backup_now(self) -> None:
         paths = self.context.paths
-        self._back_up(lambda: make_backup(paths))
+        self._back_up(lambda progress: back_up(paths, progress=progress))
 
     def _backup_to(self) -> None:
         office = self.context.office
@@ -81,9 +81,9 @@ class DataBox(QGroupBox):
         if target is None:
             return
         paths = self.context.paths
-        self._back_up(lambda: make_backup(paths, target))
+        self._back_up(lambda progress: back_up(paths, target, progress=progress))
 
-    def _back_up(self, work: Callable[[], Path]) -> None:
+    def _back_up(self, work: Callable[[Progress], Path]) -> None:
         self._set_data_busy(True)
 
         def done(path: Path) -> None:
@@ -105,7 +105,7 @@ class DataBox(QGroupBox):
                 raise error
 
         run_in_background(
-            lambda _progress: work(),
+            work,
             on_done=done,
             on_error=failed,
             parent=self,
@@ -169,7 +169,7 @@ class DataBox(QGroupBox):
 
         self._set_data_busy(True)
         run_in_background(
-            lambda _progress: restore_backup(paths, source, unit_code=unit),
+            lambda progress: restore(paths, source, unit_code=unit, progress=progress),
             on_done=done,
             on_error=failed,
             parent=self,

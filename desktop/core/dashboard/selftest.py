@@ -20,6 +20,7 @@ from desktop.core.funds.fund import (
 from desktop.core.funds.indicators import TargetStatus, entrusted_indicators
 from desktop.core.funds.statement import fund_statement
 from desktop.core.periods import Period
+from desktop.core.selftest import expect
 from desktop.core.tasks.progress import ProgressInput, create_progress
 from desktop.core.tasks.status import task_completion
 
@@ -76,9 +77,5 @@ def step_recording(db: Database) -> str:
         (bool(owner), "opening balance"),
     )
     failed = [name for ok, name in checks if not ok]
-    if failed:
-        # Imported here: desktop.core.selftest imports this module for its list of steps.
-        from desktop.core.selftest import SelfTestFailure
-
-        raise SelfTestFailure(", ".join(failed))
+    expect(not failed, ", ".join(failed))
     return "fund statement, entrusted capital targets, task completion"

@@ -1,6 +1,6 @@
-"""The self-test's report step: make a real report (the commune's periodic report, from a
-few demo records in a throwaway office) as PDF, Excel and Word and check the files without
-any PDF library or poppler (neither is in the packaged application).
+"""The reports layer's part of the self-test: make a real report (the commune's periodic
+report, from a few demo records in a throwaway office) as PDF, Excel and Word and check the
+files without any PDF library or poppler (neither is in the packaged application).
 
 The PDF must start with the PDF signature, end with ``%%EOF``, carry the serif font as an
 embedded TrueType program (``/FontFile2``) and reference no unembedded base-14 font; the
@@ -25,6 +25,7 @@ from desktop.core.funds.statement import fund_statement
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import set_up_office
 from desktop.core.periods import Period
+from desktop.core.selftest import SelfTestFailure
 from desktop.paths import AppPaths
 from desktop.reports.model import Report
 from desktop.reports.pdf.fonts import EMBEDDED_NAME
@@ -36,8 +37,8 @@ from desktop.reports.xlsx_table import CellKind
 _BASE14 = re.compile(rb"/BaseFont\s*/(Helvetica|Times-Roman|Courier)\b")
 
 
-class ReportCheckFailed(Exception):
-    pass
+class ReportCheckFailed(SelfTestFailure):
+    """A document written by the self-test is not what it should be."""
 
 
 def check_pdf_bytes(data: bytes) -> None:
