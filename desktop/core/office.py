@@ -18,6 +18,7 @@ from db.models import Commune, Hamlet, OfficeProfile
 from desktop.core import validation
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.records import RecordStore
 from desktop.core.settings import actor_name
 from desktop.core.text import clean, clean_multiline, matches, sort_key
@@ -63,6 +64,16 @@ class OfficeInfo:
     @property
     def is_city(self) -> bool:
         return self.mode is OfficeMode.CITY
+
+    @property
+    def own_records(self) -> Scope:
+        """This office's own records (at the city: the city office's)."""
+        return Scope.unit(self.unit_code)
+
+    @property
+    def overseen_records(self) -> Scope:
+        """The records this office looks over: a commune its own, the city every commune's."""
+        return ALL_COMMUNES if self.is_city else Scope.commune(self.unit_code)
 
     @property
     def hamlet_kind(self) -> HamletKind:

@@ -24,7 +24,7 @@ from desktop.core.formatting import format_date
 from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 
 M_TRANSFER_BEFORE_DECISION = QT_TRANSLATE_NOOP(
     "Funds", "The money cannot be transferred before the decision ({day})."
@@ -125,7 +125,7 @@ delete_transfer = deleter(EntrustedTransfer)
 restore_transfer = restorer(EntrustedTransfer)
 
 
-def list_transfers(session: Session, owner: Owner) -> list[TransferRow]:
+def list_transfers(session: Session, owner: Scope) -> list[TransferRow]:
     programmes = dict(session.execute(select(CreditProgramme.code, CreditProgramme.name)).all())
     query = (
         select(EntrustedTransfer)
@@ -262,7 +262,7 @@ def restore_capital(session: Session, record_id: str) -> None:
     store.restore(CapitalTotal, record_id)
 
 
-def list_capital(session: Session, owner: Owner) -> list[CapitalRow]:
+def list_capital(session: Session, owner: Scope) -> list[CapitalRow]:
     query = (
         select(CapitalTotal)
         .where(owner_clause(CapitalTotal.commune_code, owner), CapitalTotal.deleted_at.is_(None))

@@ -18,7 +18,7 @@ from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 
 M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from 1 to 360.")
 M_TERM_SPONSORSHIP = QT_TRANSLATE_NOOP("Funds", "A sponsorship has no term; leave the term empty.")
@@ -53,7 +53,7 @@ class DepositTotals:
     """Deposits and sponsorship received in one year."""
 
     year: int
-    owner: Owner
+    owner: Scope
     deposits: int
     deposits_count: int
     sponsorship: int
@@ -112,7 +112,7 @@ delete_deposit = deleter(Deposit)
 restore_deposit = restorer(Deposit)
 
 
-def list_deposits(session: Session, owner: Owner) -> list[DepositRow]:
+def list_deposits(session: Session, owner: Scope) -> list[DepositRow]:
     query = (
         select(Deposit)
         .where(owner_clause(Deposit.commune_code, owner), Deposit.deleted_at.is_(None))
@@ -134,7 +134,7 @@ def list_deposits(session: Session, owner: Owner) -> list[DepositRow]:
     ]
 
 
-def deposit_totals(session: Session, year: int, owner: Owner) -> DepositTotals:
+def deposit_totals(session: Session, year: int, owner: Scope) -> DepositTotals:
     """Deposits and sponsorship dated in ``year`` (by the transaction date)."""
     sums = {
         kind: (int(amount or 0), int(count))

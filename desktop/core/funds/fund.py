@@ -43,7 +43,7 @@ from desktop.core.funds.common import (
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.text import search_key
 
 IN_KIND_FORMS = frozenset({ContributionForm.HIEN_VAT, ContributionForm.CONG_TRINH})
@@ -191,7 +191,7 @@ def same_contribution(
     if data.received_on is None or data.amount is None:
         return None
     donor = search_key(data.donor_name)
-    for row in list_contributions(session, owner, received_on=data.received_on):
+    for row in list_contributions(session, Scope.unit(owner), received_on=data.received_on):
         if (
             row.id != record_id
             and row.amount == data.amount
@@ -202,7 +202,7 @@ def same_contribution(
 
 
 def list_contributions(
-    session: Session, owner: Owner, *, received_on: date | None = None
+    session: Session, owner: Scope, *, received_on: date | None = None
 ) -> list[ContributionRow]:
     """Live contributions (of one day, when ``received_on`` is given), newest first."""
     query = (
@@ -310,7 +310,7 @@ def save_spending(
     return save(session, FundSpending, values, record_id, expected_version)
 
 
-def list_spending(session: Session, owner: Owner) -> list[SpendingRow]:
+def list_spending(session: Session, owner: Scope) -> list[SpendingRow]:
     """Live grants, newest first, each with the fund's balance after the day it was paid."""
     hamlets = dict(session.execute(select(Hamlet.id, Hamlet.name)).all())
     ledgers = _ledgers(session, owner)
@@ -388,7 +388,7 @@ class _Ledger:
 
 
 def _ledgers(
-    session: Session, owner: Owner, *, excluding: str | None = None
+    session: Session, owner: Scope, *, excluding: str | None = None
 ) -> defaultdict[str, _Ledger]:
     """Each office's ledger; ``excluding`` leaves one grant out (the one being changed)."""
     ledgers: defaultdict[str, _Ledger] = defaultdict(_Ledger)
@@ -439,7 +439,7 @@ def fund_balance_on(
 ) -> FundBalance:
     """The fund of ``owner`` at the end of ``day``, leaving out the grant ``excluding`` (the
     one being changed, whose old amount must not count against its new one)."""
-    ledger = _ledgers(session, owner, excluding=excluding)[owner]
+    ledger = _ledgers(session, Scope.unit(owner), excluding=excluding)[owner]
     return FundBalance(day, ledger.balance_on(day), ledger.base_year(day))
 
 
@@ -505,7 +505,7 @@ def restore_opening(session: Session, record_id: str) -> None:
     store.restore(FundOpeningBalance, record_id)
 
 
-def list_openings(session: Session, owner: Owner) -> list[OpeningRow]:
+def list_openings(session: Session, owner: Scope) -> list[OpeningRow]:
     query = (
         select(FundOpeningBalance)
         .where(

@@ -29,8 +29,8 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
-from desktop.core.loans.common import Owner, owner_clause
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.records import RecordStore
 
 #: The amount columns of a snapshot that make up the outstanding balance, in display order.
@@ -134,7 +134,7 @@ def with_position(row: Sequence[Any], position: Position) -> tuple[Any, ...]:
     return (*row, *position)
 
 
-def latest_positions(session: Session, owner: Owner, day: date) -> dict[str, Position]:
+def latest_positions(session: Session, owner: Scope, day: date) -> dict[str, Position]:
     """Loan id → its position on ``day`` (the latest snapshot on or before it; the most
     recent change wins between two snapshots of the same day)."""
     query = latest_snapshots(
@@ -151,7 +151,7 @@ def latest_positions(session: Session, owner: Owner, day: date) -> dict[str, Pos
 
 
 def latest_snapshots(
-    owner: Owner, day: date, *columns: SQLCoreOperations[Any]
+    owner: Scope, day: date, *columns: SQLCoreOperations[Any]
 ) -> Select[*tuple[Any, ...]]:
     """``(loan_id, *columns)`` of each loan's latest snapshot on or before ``day`` (and a
     last column to ignore), for :func:`latest_positions` and the indicators, which read
@@ -172,7 +172,7 @@ def latest_snapshots(
         .where(
             LoanBalance.deleted_at.is_(None),
             LoanBalance.as_of <= day,
-            owner_clause(LoanBalance, owner),
+            owner_clause(LoanBalance.commune_code, owner),
         )
         .group_by(LoanBalance.loan_id)
     )

@@ -23,15 +23,9 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.balances import NO_POSITION, latest_positions
-from desktop.core.loans.common import (
-    Owner,
-    alive,
-    check_choice,
-    group_names,
-    hamlet_names,
-    no_gc_pauses,
-)
+from desktop.core.loans.common import check_choice, group_names, hamlet_names, no_gc_pauses
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, alive
 from desktop.core.text import name_sort_key
 
 M_DUPLICATE_CID = QT_TRANSLATE_NOOP("Borrowers", "This citizen ID is already recorded for {name}.")
@@ -74,14 +68,14 @@ class BorrowerRow:
 
 
 def list_borrowers(
-    session: Session, owner: Owner, *, as_of: date | None = None
+    session: Session, owner: Scope, *, as_of: date | None = None
 ) -> list[BorrowerRow]:
     """Borrowers of ``owner`` with their number of loans and outstanding on ``as_of``."""
     with no_gc_pauses():
         return _list_borrowers(session, owner, as_of)
 
 
-def _list_borrowers(session: Session, owner: Owner, as_of: date | None) -> list[BorrowerRow]:
+def _list_borrowers(session: Session, owner: Scope, as_of: date | None) -> list[BorrowerRow]:
     day = as_of or date.today()
     hamlets = hamlet_names(session, owner)
     groups = group_names(session, owner)
@@ -176,16 +170,20 @@ def validate_borrower(
     read("notes", lambda: validation.optional_text(data.notes, "notes"))
 
     def choices() -> None:
-        hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
+        hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, Scope.unit(owner)))))
         check_choice(data.hamlet_id, hamlets, "hamlet_id")
-        groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
+        groups = set(
+            session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, Scope.unit(owner))))
+        )
         check_choice(data.group_id, groups, "group_id")
 
     read("_choices", choices)
     values.pop("_choices", None)
     cid = values.get("citizen_id")
     if cid:
-        query = select(Borrower.full_name).where(alive(Borrower, owner), Borrower.citizen_id == cid)
+        query = select(Borrower.full_name).where(
+            alive(Borrower, Scope.unit(owner)), Borrower.citizen_id == cid
+        )
         if except_id is not None:
             query = query.where(Borrower.id != except_id)
         holder = session.scalar(query.limit(1))
@@ -232,7 +230,7 @@ def restore_borrower(session: Session, borrower_id: str) -> None:
     if borrower.citizen_id:
         holder = session.scalar(
             select(Borrower.full_name).where(
-                alive(Borrower, store.owner_code),
+                alive(Borrower, Scope.unit(store.owner_code)),
                 Borrower.citizen_id == borrower.citizen_id,
                 Borrower.id != borrower_id,
             )
@@ -249,6 +247,6 @@ def borrower_group(session: Session, borrower_id: str) -> str | None:
     )
 
 
-def borrower_choices(session: Session, owner: Owner) -> list[BorrowerRow]:
+def borrower_choices(session: Session, owner: Scope) -> list[BorrowerRow]:
     """Borrowers to pick from in the loan form (the same rows as the list)."""
     return list_borrowers(session, owner)

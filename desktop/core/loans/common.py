@@ -1,10 +1,7 @@
-"""What every loans service shares: the owner filter, the catalogue lookups and the names
-lists show.
+"""What every loans service shares: the catalogue lookups and the names lists show.
 
-**Owner filter.** A commune's database holds its own records; the city's holds every
-commune's (``commune_code`` is the owner). Every list and indicator therefore takes
-``owner``: one commune code, or ``None`` for all communes. Deleted records (tombstones) are
-never listed.
+Whose records a list covers is an ``owner`` :class:`desktop.core.owners.Scope`, as for
+every other service.
 """
 
 from __future__ import annotations
@@ -16,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select, true
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.base import SyncedRecord
 from db.models import (
     Commune,
     CreditProgramme,
@@ -30,26 +26,13 @@ from db.models import (
 )
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.text import sort_key
-
-#: One commune's code, or ``None`` for every commune (the city's consolidated view).
-Owner = str | None
 
 M_UNKNOWN_CHOICE = QT_TRANSLATE_NOOP("Loans", "Choose a value from the list.")
 M_INACTIVE_PROGRAMME = QT_TRANSLATE_NOOP(
     "Loans", "The programme {name} is no longer offered; choose another one."
 )
-
-
-def alive(model: type[SyncedRecord], owner: Owner) -> ColumnElement[bool]:
-    """Not deleted, and owned by ``owner`` when one is given."""
-    if owner is None:
-        return model.deleted_at.is_(None)
-    return and_(model.deleted_at.is_(None), model.commune_code == owner)
-
-
-def owner_clause(model: type[SyncedRecord], owner: Owner) -> ColumnElement[bool]:
-    return true() if owner is None else model.commune_code == owner
 
 
 @dataclass(frozen=True)
@@ -173,16 +156,18 @@ class RateBook:
         return found
 
 
-def hamlet_names(session: Session, owner: Owner) -> dict[str, str]:
-    rows = session.execute(select(Hamlet.id, Hamlet.name).where(owner_clause(Hamlet, owner)))
+def hamlet_names(session: Session, owner: Scope) -> dict[str, str]:
+    rows = session.execute(
+        select(Hamlet.id, Hamlet.name).where(owner_clause(Hamlet.commune_code, owner))
+    )
     return dict(rows.all())
 
 
-def group_names(session: Session, owner: Owner) -> dict[str, str]:
+def group_names(session: Session, owner: Scope) -> dict[str, str]:
     """Group id → ``"code · name"`` (deleted groups too, so old loans still name theirs)."""
     rows = session.execute(
         select(SavingsGroup.id, SavingsGroup.code, SavingsGroup.name).where(
-            owner_clause(SavingsGroup, owner)
+            owner_clause(SavingsGroup.commune_code, owner)
         )
     )
     return {group_id: group_label(code, name) for group_id, code, name in rows}

@@ -55,7 +55,7 @@ from desktop.core.loans.balances import (
     latest_positions,
     validate_balance,
 )
-from desktop.core.loans.common import RateBook, alive, organisations, programmes
+from desktop.core.loans.common import RateBook, organisations, programmes
 from desktop.core.loans.excel_import_fields import (
     BALANCE_BASE_FIELDS,
     BALANCE_FIELDS,
@@ -103,6 +103,7 @@ from desktop.core.loans.excel_import_values import (
     text_value,
 )
 from desktop.core.office import require_office
+from desktop.core.owners import Scope, alive
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.records import RecordStore
 from desktop.core.settings import actor_name
@@ -314,7 +315,7 @@ class _Importer:
     ) -> None:
         self.session = session
         self.store = store
-        self.owner = store.owner_code
+        self.owner = Scope.unit(store.owner_code)
         self.plan = plan
         self.today = today
         self.progress = progress

@@ -21,15 +21,9 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.balances import NO_POSITION, latest_positions
-from desktop.core.loans.common import (
-    Owner,
-    alive,
-    check_choice,
-    group_label,
-    hamlet_names,
-    organisation_names,
-)
+from desktop.core.loans.common import check_choice, group_label, hamlet_names, organisation_names
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, alive
 from desktop.core.text import sort_key
 
 M_DUPLICATE_CODE = QT_TRANSLATE_NOOP("Groups", "Another group already has the code {code}.")
@@ -108,7 +102,7 @@ class AssessmentRow:
     version: int
 
 
-def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) -> list[GroupRow]:
+def list_groups(session: Session, owner: Scope, *, as_of: date | None = None) -> list[GroupRow]:
     """Groups of ``owner`` (all communes for ``None``) with their latest grade and the
     figures derived from the loans on ``as_of`` (default today)."""
     day = as_of or date.today()
@@ -196,7 +190,7 @@ def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) ->
     return result
 
 
-def group_choices(session: Session, owner: Owner) -> list[tuple[str, str]]:
+def group_choices(session: Session, owner: Scope) -> list[tuple[str, str]]:
     """``(id, label)`` of the groups that can take new loans (not deleted), by code."""
     rows = session.execute(
         select(SavingsGroup.id, SavingsGroup.code, SavingsGroup.name)
@@ -206,7 +200,7 @@ def group_choices(session: Session, owner: Owner) -> list[tuple[str, str]]:
     return [(group_id, group_label(code, name)) for group_id, code, name in rows]
 
 
-def group_organisations(session: Session, owner: Owner) -> dict[str, str | None]:
+def group_organisations(session: Session, owner: Scope) -> dict[str, str | None]:
     """Group id → the code of the organisation that runs it (``None`` when not recorded),
     for the groups that can take new loans."""
     rows = session.execute(
@@ -247,7 +241,7 @@ def _validate_group(
     )
     read("notes", validation.optional_text, data.notes, "notes")
     try:
-        hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
+        hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, Scope.unit(owner)))))
         check_choice(data.hamlet_id, hamlets, "hamlet_id")
         check_choice(data.organisation_code, set(organisation_names(session)), "organisation_code")
     except ValidationError as error:
@@ -255,7 +249,8 @@ def _validate_group(
     code = values.get("code")
     if code:
         query = select(SavingsGroup.id).where(
-            alive(SavingsGroup, owner), func.lower(SavingsGroup.code) == str(code).lower()
+            alive(SavingsGroup, Scope.unit(owner)),
+            func.lower(SavingsGroup.code) == str(code).lower(),
         )
         if except_id is not None:
             query = query.where(SavingsGroup.id != except_id)

@@ -44,9 +44,7 @@ from desktop.core.loans.balances import (
 )
 from desktop.core.loans.common import (
     IN_CHUNKS,
-    Owner,
     RateBook,
-    alive,
     check_choice,
     no_gc_pauses,
     organisation_names,
@@ -55,6 +53,7 @@ from desktop.core.loans.common import (
 )
 from desktop.core.loans.groups import group_organisations
 from desktop.core.office import record_store
+from desktop.core.owners import COMMUNES_AND_CITY_OFFICE, Scope, alive
 from desktop.core.records import RecordStore
 
 #: Highest believable loan rate (basis points): 20 %/year.
@@ -136,7 +135,7 @@ class LoanRow:
 _PROGRAMME, _RATE, _DISBURSED = 7, 9, 15
 
 
-def _loan_query(owner: Owner, day: date) -> Select[*tuple[Any, ...]]:
+def _loan_query(owner: Scope, day: date) -> Select[*tuple[Any, ...]]:
     """Every :class:`LoanRow` column up to the position, in order, computed in SQL so that
     rows are built with ``LoanRow(*row, *position)`` and nothing else per row."""
     last_check = (
@@ -183,8 +182,8 @@ def _loan_query(owner: Owner, day: date) -> Select[*tuple[Any, ...]]:
     )
 
 
-def list_loans(session: Session, owner: Owner, *, as_of: date | None = None) -> list[LoanRow]:
-    """Loans of ``owner`` (every commune for ``None``) disbursed on or before ``as_of``
+def list_loans(session: Session, owner: Scope, *, as_of: date | None = None) -> list[LoanRow]:
+    """Loans of ``owner`` disbursed on or before ``as_of``
     (default today), each with its position on that day and its latest check, newest
     disbursement first.
 
@@ -211,7 +210,7 @@ def list_loans(session: Session, owner: Owner, *, as_of: date | None = None) -> 
 
 def get_loan(session: Session, loan_id: str, *, as_of: date | None = None) -> LoanRow | None:
     """One loan as :func:`list_loans` shows it (on ``as_of``, default today)."""
-    query = _loan_query(None, as_of or date.today()).where(
+    query = _loan_query(COMMUNES_AND_CITY_OFFICE, as_of or date.today()).where(
         Loan.id == loan_id, Loan.deleted_at.is_(None)
     )
     row = session.execute(query).first()
@@ -306,7 +305,9 @@ def _validate_loan(
         values["purpose"] = validation.optional_text(data.purpose, "purpose", limit=500)
         values["notes"] = validation.optional_text(data.notes, "notes")
         check_choice(data.organisation_code, set(organisation_names(session)), "organisation_code")
-        groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
+        groups = set(
+            session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, Scope.unit(owner))))
+        )
         check_choice(data.group_id, groups, "group_id")
     except ValidationError as error:
         fail(error)
@@ -317,7 +318,7 @@ def _validate_loan(
         query = (
             select(Borrower.full_name)
             .join(Loan, Loan.borrower_id == Borrower.id)
-            .where(alive(Loan, owner), Loan.contract_no == contract)
+            .where(alive(Loan, Scope.unit(owner)), Loan.contract_no == contract)
         )
         if except_id is not None:
             query = query.where(Loan.id != except_id)
@@ -335,7 +336,7 @@ def _validate_loan(
         organisation = organisation_for(
             data.group_id,
             borrower.group_id if borrower is not None else None,
-            group_organisations(session, owner),
+            group_organisations(session, Scope.unit(owner)),
         )
     values.update(
         borrower_id=data.borrower_id,
@@ -435,7 +436,7 @@ def restore_loan(session: Session, loan_id: str) -> None:
     if loan.contract_no:
         clash = session.scalar(
             select(func.count()).where(
-                alive(Loan, store.owner_code),
+                alive(Loan, Scope.unit(store.owner_code)),
                 Loan.contract_no == loan.contract_no,
                 Loan.id != loan_id,
             )

@@ -14,6 +14,7 @@ from desktop.core.loans.borrowers import BorrowerInput, create_borrower
 from desktop.core.loans.excel_import import RowOutcome, prepare, run_import
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.loans.loans import LoanInput, create_loan
+from desktop.core.owners import Scope
 
 
 def _fail(message: str) -> Exception:
@@ -55,7 +56,7 @@ def step_loans(db: Database) -> str:
         raise _fail(f"bank list import: {result.rows}")
     with db.reading() as s:
         total = indicator_table(
-            s, Dimension.PROGRAMME, owner="31120", as_of=date(2025, 12, 31)
+            s, Dimension.PROGRAMME, owner=Scope.commune("31120"), as_of=date(2025, 12, 31)
         ).total
     if (total.outstanding, total.overdue) != (30_000_000, 5_000_000):
         raise _fail(f"indicators: {total}")

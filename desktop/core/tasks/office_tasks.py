@@ -18,7 +18,7 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.tasks.catalogue import applicable_task
 from desktop.core.tasks.progress import delete_progress, restore_progress
 from desktop.core.text import clean, clean_multiline, sort_key
@@ -172,7 +172,7 @@ def restore_office_task(session: Session, record_id: str) -> None:
         restore_progress(session, progress_id)
 
 
-def list_office_tasks(session: Session, owner: Owner) -> list[OfficeTaskRow]:
+def list_office_tasks(session: Session, owner: Scope) -> list[OfficeTaskRow]:
     """Live sub-tasks of ``owner`` in the plan's order, then by their own order and title."""
     counts: dict[str | None, int] = dict(
         session.execute(

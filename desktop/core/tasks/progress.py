@@ -37,7 +37,7 @@ from desktop.core.formatting import format_date, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.labels import label
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import applicable_task
 from desktop.core.text import clean, clean_multiline
@@ -541,13 +541,13 @@ def get_progress(session: Session, record_id: str) -> ProgressRow | None:
     record = session.get(TaskProgress, record_id)
     if record is None or record.deleted_at is not None:
         return None
-    rows = list_progress(session, record.commune_code, record_id=record_id)
+    rows = list_progress(session, Scope.unit(record.commune_code), record_id=record_id)
     return rows[0] if rows else None
 
 
 def list_progress(
     session: Session,
-    owner: Owner,
+    owner: Scope,
     *,
     with_documents: bool = True,
     record_id: str | None = None,

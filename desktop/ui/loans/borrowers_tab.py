@@ -37,7 +37,7 @@ class BorrowerForm(RecordForm):
         self.database, self.row = database, row
         with database.reading() as session:
             hamlets = [(h.id, h.name) for h in list_hamlets(session)]
-            groups = group_choices(session, require_office(session).unit_code)
+            groups = group_choices(session, require_office(session).own_records)
         self.full_name = self.add_field(
             "full_name", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Full name")), QLineEdit()
         )

@@ -27,6 +27,7 @@ from desktop.core.errors import UserError, ValidationError
 from desktop.core.formatting import parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.common import commune_names
+from desktop.core.owners import Scope
 from desktop.core.validation import M_REQUIRED
 from desktop.ui.background import run_in_background
 from desktop.ui.list_page import ListPage
@@ -72,9 +73,9 @@ class AsyncListPage(ListPage[T]):
         return not self.context.office.is_city
 
     @property
-    def owner(self) -> str | None:
+    def owner(self) -> Scope:
         """Whose records the list shows: this commune's, or every commune's at the city."""
-        return None if self.context.office.is_city else self.context.office.unit_code
+        return self.context.office.overseen_records
 
     def commune_name(self, code: str) -> str:
         return self._communes.get(code, code)

@@ -111,7 +111,7 @@ class LoanForm(RecordForm):
         )
         self.database, self.row = database, row
         with database.reading() as session:
-            owner = require_office(session).unit_code
+            owner = require_office(session).own_records
             programme_list = [(p.code, p.short_name) for p in programmes(session) if p.active]
             orgs = [(o.code, o.short_name) for o in organisations(session)]
             groups = group_choices(session, owner)

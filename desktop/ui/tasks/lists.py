@@ -138,7 +138,7 @@ class OfficeTaskForm(RecordForm):
         )
         self.context, self.row = context, row
         with context.database.reading() as session:
-            tasks = plan_tasks(session, context.office.unit_code)
+            tasks = plan_tasks(session, context.office.own_records)
         self.parent_task = self.add_field(
             "parent",
             self.tr("Under the plan's task"),
