@@ -19,10 +19,11 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.loans.common import group_names, hamlet_names, organisation_names, programme_names
+from desktop.core.loans.common import group_names, hamlet_names, organisation_names
 from desktop.core.loans.indicators import loan_positions
 from desktop.core.office import record_store
 from desktop.core.owners import Scope, alive, owner_clause
+from desktop.core.programmes import programme_names
 from desktop.core.text import sort_key
 
 M_BEFORE_LOAN = QT_TRANSLATE_NOOP("Checks", "The check cannot be before the disbursement ({day}).")

@@ -1,7 +1,8 @@
-"""What every loans service shares: the catalogue lookups and the names lists show.
+"""What every loans service shares: the organisations, the names lists show, the check of
+a choice, and the helpers of city-scale lists.
 
 Whose records a list covers is an ``owner`` :class:`desktop.core.owners.Scope`, as for
-every other service.
+every other service; the programmes and their rates are :mod:`desktop.core.programmes`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -18,10 +18,8 @@ from sqlalchemy.orm import Session
 
 from db.models import (
     Commune,
-    CreditProgramme,
     Hamlet,
     Organisation,
-    ProgrammeRate,
     SavingsGroup,
 )
 from desktop.core.errors import ValidationError
@@ -36,41 +34,10 @@ M_INACTIVE_PROGRAMME = QT_TRANSLATE_NOOP(
 
 
 @dataclass(frozen=True)
-class ProgrammeInfo:
-    code: str
-    name: str
-    short_name: str
-    active: bool
-
-
-@dataclass(frozen=True)
 class OrganisationInfo:
     code: str
     name: str
     short_name: str
-
-
-@dataclass(frozen=True)
-class RateInfo:
-    """A programme's rate valid on a day (basis points: 6,6 % is 660)."""
-
-    programme_code: str
-    valid_from: date
-    rate_bp: int | None
-    priority_rate_bp: int | None
-    cap_amount: int | None
-
-
-def programmes(session: Session) -> list[ProgrammeInfo]:
-    rows = session.execute(
-        select(
-            CreditProgramme.code,
-            CreditProgramme.name,
-            CreditProgramme.short_name,
-            CreditProgramme.active,
-        ).order_by(CreditProgramme.sort_order)
-    )
-    return [ProgrammeInfo(*row) for row in rows]
 
 
 def organisations(session: Session) -> list[OrganisationInfo]:
@@ -80,25 +47,6 @@ def organisations(session: Session) -> list[OrganisationInfo]:
         )
     )
     return [OrganisationInfo(*row) for row in rows]
-
-
-def rate_on(session: Session, programme_code: str, day: date) -> RateInfo | None:
-    """The catalogue rate of ``programme_code`` valid on ``day``: the entry with the latest
-    ``valid_from`` not after ``day``. ``None`` when the catalogue holds no rate from before
-    that day (the loan is older than the catalogue) — never a later rate passed off as it."""
-    row = session.execute(
-        select(
-            ProgrammeRate.programme_code,
-            ProgrammeRate.valid_from,
-            ProgrammeRate.rate_bp,
-            ProgrammeRate.priority_rate_bp,
-            ProgrammeRate.cap_amount,
-        )
-        .where(ProgrammeRate.programme_code == programme_code, ProgrammeRate.valid_from <= day)
-        .order_by(ProgrammeRate.valid_from.desc())
-        .limit(1)
-    ).first()
-    return RateInfo(*row) if row else None
 
 
 #: ``execution_options`` of the queries behind city-scale lists: rows are fetched and
@@ -134,28 +82,6 @@ def no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-class RateBook:
-    """Every catalogue rate in memory, for :func:`rate_on` over thousands of loans."""
-
-    def __init__(self, session: Session) -> None:
-        self._rates: dict[str, list[tuple[date, int | None]]] = {}
-        for code, valid_from, rate in session.execute(
-            select(
-                ProgrammeRate.programme_code, ProgrammeRate.valid_from, ProgrammeRate.rate_bp
-            ).order_by(ProgrammeRate.valid_from)
-        ):
-            self._rates.setdefault(code, []).append((valid_from, rate))
-
-    def rate(self, programme_code: str, day: date) -> int | None:
-        """As :func:`rate_on`: the latest rate valid on ``day``, ``None`` before the first."""
-        found = None
-        for valid_from, rate in self._rates.get(programme_code, ()):
-            if valid_from > day:
-                break
-            found = rate
-        return found
-
-
 def hamlet_names(session: Session, owner: Scope) -> dict[str, str]:
     rows = session.execute(
         select(Hamlet.id, Hamlet.name).where(owner_clause(Hamlet.commune_code, owner))
@@ -180,10 +106,6 @@ def group_label(code: str, name: str) -> str:
 def commune_names(session: Session) -> dict[str, str]:
     rows = session.execute(select(Commune.code, Commune.name)).all()
     return dict(rows)
-
-
-def programme_names(session: Session) -> dict[str, str]:
-    return {p.code: p.short_name for p in programmes(session)}
 
 
 def organisation_names(session: Session) -> dict[str, str]:

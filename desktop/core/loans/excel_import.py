@@ -55,7 +55,7 @@ from desktop.core.loans.balances import (
     latest_positions,
     validate_balance,
 )
-from desktop.core.loans.common import RateBook, organisations, programmes
+from desktop.core.loans.common import organisations
 from desktop.core.loans.excel_import_fields import (
     BALANCE_BASE_FIELDS,
     BALANCE_FIELDS,
@@ -104,6 +104,7 @@ from desktop.core.loans.excel_import_values import (
 )
 from desktop.core.office import require_office
 from desktop.core.owners import Scope, alive
+from desktop.core.programmes import RateBook, programmes
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.records import RecordStore
 from desktop.core.settings import actor_name

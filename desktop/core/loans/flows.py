@@ -34,8 +34,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Loan, LoanBalance
 from desktop.core.loans.balances import latest_snapshots, outstanding_expression
-from desktop.core.loans.common import no_gc_pauses, programmes
+from desktop.core.loans.common import no_gc_pauses
 from desktop.core.owners import Scope, alive
+from desktop.core.programmes import programmes
 
 #: Ids per ``IN (...)`` query (well under SQLite's variable limit).
 _CHUNK = 500

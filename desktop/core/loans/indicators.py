@@ -55,14 +55,9 @@ from desktop.core.loans.balances import (
     outstanding_expression,
     with_position,
 )
-from desktop.core.loans.common import (
-    commune_names,
-    group_label,
-    no_gc_pauses,
-    organisations,
-    programmes,
-)
+from desktop.core.loans.common import commune_names, group_label, no_gc_pauses, organisations
 from desktop.core.owners import Scope, alive, owner_clause
+from desktop.core.programmes import programmes
 from desktop.core.text import sort_key
 
 

@@ -42,18 +42,11 @@ from desktop.core.loans.balances import (
     position_on,
     with_position,
 )
-from desktop.core.loans.common import (
-    IN_CHUNKS,
-    RateBook,
-    check_choice,
-    no_gc_pauses,
-    organisation_names,
-    programmes,
-    rate_on,
-)
+from desktop.core.loans.common import IN_CHUNKS, check_choice, no_gc_pauses, organisation_names
 from desktop.core.loans.groups import group_organisations
 from desktop.core.office import record_store
 from desktop.core.owners import COMMUNES_AND_CITY_OFFICE, Scope, alive
+from desktop.core.programmes import RateBook, programmes, rate_on
 from desktop.core.records import RecordStore
 
 #: Highest believable loan rate (basis points): 20 %/year.

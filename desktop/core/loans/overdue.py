@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Borrower, Loan, LoanBalance, SavingsGroup
 from desktop.core.loans.balances import latest_positions
-from desktop.core.loans.common import group_label, hamlet_names, organisation_names, programme_names
+from desktop.core.loans.common import group_label, hamlet_names, organisation_names
 from desktop.core.owners import Scope, owner_clause
+from desktop.core.programmes import programme_names
 from desktop.core.text import sort_key
 
 _CHUNK = 500

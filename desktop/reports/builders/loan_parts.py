@@ -24,9 +24,10 @@ from desktop.core.loans.balance_dates import (
     loans_without_balance,
 )
 from desktop.core.loans.checks import UncheckedLoan
-from desktop.core.loans.common import organisations, programmes
+from desktop.core.loans.common import organisations
 from desktop.core.loans.indicators import AgeBucket, IndicatorRow, IndicatorTable
 from desktop.core.owners import Scope
+from desktop.core.programmes import programmes
 from desktop.reports.builders.period_parts import (
     UNIT_MILLION,
     money_cell,

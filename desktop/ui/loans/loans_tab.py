@@ -31,7 +31,7 @@ from desktop.core.loans.balances import (
     update_balance,
 )
 from desktop.core.loans.borrowers import BorrowerRow, borrower_group, list_borrowers
-from desktop.core.loans.common import organisations, programmes, rate_on
+from desktop.core.loans.common import organisations
 from desktop.core.loans.groups import group_choices, group_organisations
 from desktop.core.loans.loans import (
     LoanInput,
@@ -46,6 +46,7 @@ from desktop.core.loans.loans import (
     update_loan,
 )
 from desktop.core.office import require_office
+from desktop.core.programmes import programmes, rate_on
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error

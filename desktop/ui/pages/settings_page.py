@@ -60,7 +60,7 @@ from desktop.core.office import (
     restore_hamlet,
     update_office,
 )
-from desktop.core.programmes import ProgrammeInfo, add_rate, list_programmes
+from desktop.core.programmes import ProgrammeInfo, add_rate, programmes
 from desktop.core.text import file_words
 from desktop.core.userfiles import os_reason
 from desktop.reports.xlsx_table import CellKind
@@ -743,7 +743,7 @@ class SettingsPage(QWidget):
         forms above stays."""
         with self.context.database.reading() as session:
             hamlets = list_hamlets(session) if not self.context.office.is_city else []
-            programmes = list_programmes(session)
+            offered = [p for p in programmes(session) if p.active]
         if not self.context.office.is_city:
             self.hamlet_model.set_rows(hamlets)
-        self.programme_model.set_rows(programmes)
+        self.programme_model.set_rows(offered)
