@@ -17,15 +17,12 @@ from sqlalchemy.orm import Session
 from db.enums import AuditAction
 from db.models import AuditEntry, CreditProgramme, ProgrammeRate
 from desktop.core import validation
-from desktop.core.errors import UserError, ValidationError
+from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.settings import actor_name
 
 M_UNKNOWN = QT_TRANSLATE_NOOP("Programmes", "There is no credit programme {code}.")
 M_DUPLICATE = QT_TRANSLATE_NOOP("Programmes", "This programme already has a rate from {day}.")
-M_RATE = QT_TRANSLATE_NOOP("Programmes", "A rate is between 0 and 30 % a year.")
-
-MAX_RATE_BP = 3000
 
 
 @dataclass(frozen=True)
@@ -146,12 +143,10 @@ def add_rate(
     """Record a new rate from ``valid_from`` on (the old one stays for older loans)."""
     if session.get(CreditProgramme, programme_code) is None:
         raise UserError(M_UNKNOWN, code=programme_code)
-    validation.date_in_range(valid_from, "valid_from")
-    for field, value in (("rate_bp", rate_bp), ("priority_rate_bp", priority_rate_bp)):
-        if value is not None and not 0 <= value <= MAX_RATE_BP:
-            raise ValidationError(field, M_RATE)
-    if cap_amount is not None:
-        validation.amount(cap_amount, "cap_amount", maximum=validation.MAX_SINGLE_AMOUNT)
+    validation.check(ProgrammeRate.valid_from, valid_from)
+    validation.check(ProgrammeRate.rate_bp, rate_bp)
+    validation.check(ProgrammeRate.priority_rate_bp, priority_rate_bp)
+    validation.check(ProgrammeRate.cap_amount, cap_amount)
     exists = session.scalars(
         select(ProgrammeRate.id).where(
             ProgrammeRate.programme_code == programme_code,
@@ -166,7 +161,7 @@ def add_rate(
         rate_bp=rate_bp,
         priority_rate_bp=priority_rate_bp,
         cap_amount=cap_amount,
-        cap_note=validation.optional_text(cap_note, "cap_note", limit=300),
+        cap_note=validation.check(ProgrammeRate.cap_note, cap_note),
         confirmed=True,
     )
     session.add(rate)

@@ -21,7 +21,7 @@ from db.models import CapitalTotal, CreditProgramme, EntrustedTransfer
 from desktop.core import validation
 from desktop.core.errors import FormErrors, ValidationError
 from desktop.core.formatting import format_date
-from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
+from desktop.core.funds.common import Checks, choice, deleter, past_date, restorer, save
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Scope, owner_clause
@@ -78,10 +78,10 @@ def _in_year(day: date | None, year: int | None, field: str) -> None:
 def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = Checks()
-    year = checks.run(validation.year, data.year, "year")
+    year = checks.run(validation.check, EntrustedTransfer.year, data.year)
     level = checks.run(choice, data.source_level, "source_level")
-    amount = checks.run(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
-    decision_no = checks.run(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    amount = checks.run(validation.check, EntrustedTransfer.amount, data.amount)
+    decision_no = checks.run(validation.check, EntrustedTransfer.decision_no, data.decision_no)
     decided = checks.run(
         past_date, data.decision_date, "decision_date", today=today, required=False
     )
@@ -92,7 +92,7 @@ def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict
     checks.run(_in_year, moved, year, "transferred_on")
     if decided and moved and moved < decided and not checks.has("transferred_on"):
         checks.fail("transferred_on", M_TRANSFER_BEFORE_DECISION, day=format_date(decided))
-    note = checks.run(notes, data.notes)
+    note = checks.run(validation.check, EntrustedTransfer.notes, data.notes)
     checks.raise_if_any()
     return {
         "year": year,
@@ -189,19 +189,9 @@ class CapitalRow:
 def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = Checks()
-    year = checks.run(validation.year, data.year, "year")
-    total = checks.run(
-        validation.amount, data.total_capital, "total_capital", maximum=validation.MAX_AMOUNT
-    )
-    balance = None
-    if data.entrusted_balance is not None:
-        balance = checks.run(
-            validation.amount,
-            data.entrusted_balance,
-            "entrusted_balance",
-            maximum=validation.MAX_AMOUNT,
-            allow_zero=True,
-        )
+    year = checks.run(validation.check, CapitalTotal.year, data.year)
+    total = checks.run(validation.check, CapitalTotal.total_capital, data.total_capital)
+    balance = checks.run(validation.check, CapitalTotal.entrusted_balance, data.entrusted_balance)
     if balance is not None and total is not None and balance > total:
         checks.fail("entrusted_balance", M_BALANCE_ABOVE_TOTAL)
     as_of = checks.run(past_date, data.as_of, "as_of", today=today, required=False)
@@ -211,8 +201,8 @@ def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[s
         and not (as_of.year == year or (as_of.year == year + 1 and as_of.month <= 6))
     ):
         checks.fail("as_of", M_AS_OF_YEAR, year=year, next=year + 1)
-    source = checks.run(validation.optional_text, data.source_note, "source_note", limit=300)
-    note = checks.run(notes, data.notes)
+    source = checks.run(validation.check, CapitalTotal.source_note, data.source_note)
+    note = checks.run(validation.check, CapitalTotal.notes, data.notes)
     checks.raise_if_any()
     return {
         "year": year,

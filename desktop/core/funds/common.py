@@ -14,7 +14,6 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store
-from desktop.core.text import clean_multiline
 
 M_FUTURE = QT_TRANSLATE_NOOP("Funds", "This date is in the future.")
 M_CHOOSE = QT_TRANSLATE_NOOP("Funds", "Choose one.")
@@ -56,13 +55,6 @@ def choice(value: Any, field: str) -> Any:
     if value is None or value == "":
         raise ValidationError(field, M_CHOOSE)
     return value
-
-
-def notes(value: str | None, field: str = "notes") -> str:
-    text = clean_multiline(value)
-    if len(text) > validation.MAX_TEXT:
-        raise ValidationError(field, validation.M_TOO_LONG, limit=validation.MAX_TEXT)
-    return text
 
 
 def save(

@@ -16,11 +16,11 @@ from db.enums import DepositKind, PartyType
 from db.models import Deposit
 from desktop.core import validation
 from desktop.core.errors import ValidationError
-from desktop.core.funds.common import Checks, choice, deleter, notes, past_date, restorer, save
+from desktop.core.funds.common import Checks, choice, deleter, past_date, restorer, save
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.owners import Scope, owner_clause
 
-M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from 1 to 360.")
+M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from {low} to {high}.")
 M_TERM_SPONSORSHIP = QT_TRANSLATE_NOOP("Funds", "A sponsorship has no term; leave the term empty.")
 
 
@@ -69,21 +69,19 @@ def _term(kind: DepositKind | None, term: int | None) -> int | None:
         return None
     if kind is DepositKind.TAI_TRO:
         raise ValidationError("term_months", M_TERM_SPONSORSHIP)
-    if isinstance(term, bool) or not isinstance(term, int) or not 1 <= term <= 360:
-        raise ValidationError("term_months", M_TERM)
-    return term
+    return int(validation.check(Deposit.term_months, term, message=M_TERM))
 
 
 def validate_deposit(data: DepositInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = Checks()
     kind = checks.run(choice, data.kind, "kind")
-    party = checks.run(validation.required_text, data.party_name, "party_name", limit=200)
+    party = checks.run(validation.check, Deposit.party_name, data.party_name)
     party_type = checks.run(choice, data.party_type, "party_type")
-    amount = checks.run(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
+    amount = checks.run(validation.check, Deposit.amount, data.amount)
     day = checks.run(past_date, data.transacted_on, "transacted_on", today=today)
     term = checks.run(_term, DepositKind(kind) if kind else None, data.term_months)
-    note = checks.run(notes, data.notes)
+    note = checks.run(validation.check, Deposit.notes, data.notes)
     checks.raise_if_any()
     return {
         "kind": DepositKind(kind),

@@ -36,7 +36,6 @@ from desktop.core.funds.common import (
     Checks,
     choice,
     deleter,
-    notes,
     past_date,
     restorer,
     save,
@@ -104,21 +103,21 @@ def validate_contribution(
 ) -> dict[str, object]:
     today = today or date.today()
     checks = Checks()
-    donor = checks.run(validation.required_text, data.donor_name, "donor_name", limit=200)
+    donor = checks.run(validation.check, FundContribution.donor_name, data.donor_name)
     donor_type = checks.run(choice, data.donor_type, "donor_type")
     form = checks.run(choice, data.form, "form")
-    amount = checks.run(validation.amount, data.amount, "amount")
+    amount = checks.run(validation.check, FundContribution.amount, data.amount)
     received = checks.run(past_date, data.received_on, "received_on", today=today)
-    year = checks.run(validation.year, data.campaign_year, "campaign_year")
+    year = checks.run(validation.check, FundContribution.campaign_year, data.campaign_year)
     if year is not None and received is not None and abs(year - received.year) > 1:
         checks.fail("campaign_year", M_CAMPAIGN_YEAR, year=received.year)
     description = checks.run(
-        validation.optional_text, data.in_kind_description, "in_kind_description", limit=500
+        validation.check, FundContribution.in_kind_description, data.in_kind_description
     )
     if form in IN_KIND_FORMS and not description:
         checks.fail("in_kind_description", M_IN_KIND_DESCRIPTION)
-    receipt = checks.run(validation.optional_text, data.receipt_no, "receipt_no", limit=50)
-    note = checks.run(notes, data.notes)
+    receipt = checks.run(validation.check, FundContribution.receipt_no, data.receipt_no)
+    note = checks.run(validation.check, FundContribution.notes, data.notes)
     checks.raise_if_any()
     return {
         "donor_name": donor,
@@ -266,19 +265,17 @@ class SpendingRow:
 def validate_spending(data: SpendingInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = Checks()
-    recipient = checks.run(
-        validation.required_text, data.recipient_name, "recipient_name", limit=200
-    )
-    purpose = checks.run(validation.required_text, data.purpose, "purpose", limit=500)
-    amount = checks.run(validation.amount, data.amount, "amount")
+    recipient = checks.run(validation.check, FundSpending.recipient_name, data.recipient_name)
+    purpose = checks.run(validation.check, FundSpending.purpose, data.purpose)
+    amount = checks.run(validation.check, FundSpending.amount, data.amount)
     spent = checks.run(past_date, data.spent_on, "spent_on", today=today)
-    decision_no = checks.run(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    decision_no = checks.run(validation.check, FundSpending.decision_no, data.decision_no)
     decided = checks.run(
         past_date, data.decision_date, "decision_date", today=today, required=False
     )
     if decided is not None and spent is not None and decided > spent:
         checks.fail("decision_date", M_DECISION_AFTER_SPENDING, day=format_date(spent))
-    note = checks.run(notes, data.notes)
+    note = checks.run(validation.check, FundSpending.notes, data.notes)
     checks.raise_if_any()
     return {
         "recipient_name": recipient,
@@ -462,11 +459,9 @@ class OpeningRow:
 
 def validate_opening(data: OpeningInput) -> dict[str, object]:
     checks = Checks()
-    year = checks.run(validation.year, data.year, "year")
-    amount = checks.run(
-        validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT, allow_zero=True
-    )
-    note = checks.run(notes, data.notes)
+    year = checks.run(validation.check, FundOpeningBalance.year, data.year)
+    amount = checks.run(validation.check, FundOpeningBalance.amount, data.amount)
+    note = checks.run(validation.check, FundOpeningBalance.notes, data.notes)
     checks.raise_if_any()
     return {"year": year, "amount": amount, "notes": note}
 

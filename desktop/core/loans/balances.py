@@ -236,7 +236,7 @@ def validate_balance(
     errors: list[ValidationError] = []
     values: dict[str, object] = {}
     try:
-        values["as_of"] = validation.date_in_range(data.as_of, "as_of")
+        values["as_of"] = validation.check(LoanBalance.as_of, data.as_of)
         if data.as_of is not None and data.as_of < disbursed_on:
             raise ValidationError("as_of", M_BEFORE_DISBURSEMENT, day=format_date(disbursed_on))
         if data.as_of is not None and data.as_of > (today or date.today()):
@@ -245,7 +245,7 @@ def validate_balance(
         errors.append(error)
     for part in ALL_PARTS:
         try:
-            values[part] = validation.amount(getattr(data, part), part, allow_zero=True)
+            values[part] = validation.check(getattr(LoanBalance, part), getattr(data, part))
         except ValidationError as error:
             errors.append(error)
     overdue = data.overdue_amount or 0
@@ -264,7 +264,7 @@ def validate_balance(
             )
     values["overdue_since"] = data.overdue_since
     try:
-        values["notes"] = validation.optional_text(data.notes, "notes")
+        values["notes"] = validation.check(LoanBalance.notes, data.notes)
     except ValidationError as error:
         errors.append(error)
     if errors:

@@ -150,11 +150,8 @@ def validate_borrower(
         except ValidationError as error:
             errors.append(error)
 
-    read("full_name", lambda: validation.required_text(data.full_name, "full_name", limit=120))
-    read(
-        "birth_year",
-        lambda: None if data.birth_year is None else validation.birth_year(data.birth_year),
-    )
+    read("full_name", lambda: validation.check(Borrower.full_name, data.full_name))
+    read("birth_year", lambda: validation.check(Borrower.birth_year, data.birth_year))
     sex = Sex(data.sex) if data.sex is not None else None
     values["sex"] = sex
     birth_year = values.get("birth_year")
@@ -166,8 +163,8 @@ def validate_borrower(
             else None
         ),
     )
-    read("phone", lambda: validation.phone(data.phone))
-    read("notes", lambda: validation.optional_text(data.notes, "notes"))
+    read("phone", lambda: validation.check(Borrower.phone, data.phone))
+    read("notes", lambda: validation.check(Borrower.notes, data.notes))
 
     def choices() -> None:
         hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, Scope.unit(owner)))))

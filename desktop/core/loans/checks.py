@@ -208,7 +208,7 @@ def _validate_check(
         errors.append(ValidationError("loan_id", M_LOAN_GONE))
         loan = None
     try:
-        values["checked_on"] = validation.date_in_range(data.checked_on, "checked_on")
+        values["checked_on"] = validation.check(LoanCheck.checked_on, data.checked_on)
         if data.checked_on is not None:
             if data.checked_on > (today or date.today()):
                 raise ValidationError("checked_on", M_FUTURE)
@@ -222,20 +222,13 @@ def _validate_check(
         errors.append(ValidationError("checker_kind", validation.M_REQUIRED))
     if data.result is None:
         errors.append(ValidationError("result", validation.M_REQUIRED))
-    for field in ("checker_name",):
+    for field in ("checker_name", "stated_use", "actual_use", "action_required", "notes"):
         try:
-            values[field] = validation.optional_text(getattr(data, field), field, limit=200)
-        except ValidationError as error:
-            errors.append(error)
-    for field in ("stated_use", "actual_use", "action_required", "notes"):
-        try:
-            values[field] = validation.optional_text(getattr(data, field), field)
+            values[field] = validation.check(getattr(LoanCheck, field), getattr(data, field))
         except ValidationError as error:
             errors.append(error)
     try:
-        values["follow_up_on"] = validation.date_in_range(
-            data.follow_up_on, "follow_up_on", required=False
-        )
+        values["follow_up_on"] = validation.check(LoanCheck.follow_up_on, data.follow_up_on)
         validation.not_before(data.follow_up_on, data.checked_on, "follow_up_on")
     except ValidationError as error:
         errors.append(error)

@@ -649,12 +649,12 @@ class _Importer:
         except ValidationError as error:
             errors.append(error)
         try:
-            p.phone = validation.phone(p.phone)
+            p.phone = validation.check(Borrower.phone, p.phone)
         except ValidationError as error:
             errors.append(error)
         if p.amount is not None:
             try:
-                validation.amount(p.amount, "amount_disbursed")
+                validation.check(Loan.amount_disbursed, p.amount)
                 if p.amount < MIN_LOAN:
                     raise ValidationError(
                         "amount_disbursed", M_SMALL_AMOUNT, amount=_thousands(p.amount)
@@ -662,14 +662,17 @@ class _Importer:
             except ValidationError as error:
                 errors.append(error)
         try:
-            validation.date_in_range(p.disbursed_on, "disbursed_on", required=False)
+            validation.check(Loan.disbursed_on, p.disbursed_on, required=False)
             if p.disbursed_on is not None and p.disbursed_on > self.today:
                 raise ValidationError("disbursed_on", M_FUTURE, day=format_date(p.disbursed_on))
-            validation.date_in_range(p.maturity_on, "maturity_on", required=False)
+            validation.check(Loan.maturity_on, p.maturity_on)
             validation.not_before(p.maturity_on, p.disbursed_on, "maturity_on")
-            validation.optional_text(p.contract_no, "contract_no", limit=40)
-            validation.optional_text(p.full_name, "full_name", limit=120)
-            validation.optional_text(p.purpose, "purpose", limit=500)
+            validation.check(Loan.contract_no, p.contract_no)
+            validation.check(Borrower.full_name, p.full_name, required=False)
+            validation.check(Loan.purpose, p.purpose)
+            # a new group is named after either column
+            validation.check(SavingsGroup.name, p.group_name, field="group_name", required=False)
+            validation.check(SavingsGroup.name, p.group_code, field="group_code", required=False)
         except ValidationError as error:
             errors.append(error)
         if errors:

@@ -33,9 +33,7 @@ M_GROUP_IN_USE = QT_TRANSLATE_NOOP(
     "first, or mark the group as merged or dissolved.",
 )
 M_DUPLICATE_YEAR = QT_TRANSLATE_NOOP("Groups", "The group already has a grade for {year}.")
-M_MEMBERS = QT_TRANSLATE_NOOP("Groups", "The number of members must be between 0 and 500.")
-
-MAX_MEMBERS = 500
+M_MEMBERS = QT_TRANSLATE_NOOP("Groups", "The number of members must be between {low} and {high}.")
 
 
 @dataclass(frozen=True)
@@ -221,25 +219,23 @@ def _validate_group(
         except ValidationError as error:
             errors.append(error)
 
-    read("code", validation.required_text, data.code, "code", limit=32)
-    read("name", validation.required_text, data.name, "name", limit=200)
-    read("leader_name", validation.optional_text, data.leader_name, "leader_name", limit=120)
-    read("leader_phone", validation.phone, data.leader_phone, "leader_phone")
+    read("code", validation.check, SavingsGroup.code, data.code, required=True)
+    read("name", validation.check, SavingsGroup.name, data.name)
+    read("leader_name", validation.check, SavingsGroup.leader_name, data.leader_name)
+    read("leader_phone", validation.check, SavingsGroup.leader_phone, data.leader_phone)
     read(
         "founding_decision_no",
-        validation.optional_text,
+        validation.check,
+        SavingsGroup.founding_decision_no,
         data.founding_decision_no,
-        "founding_decision_no",
-        limit=60,
     )
     read(
         "founding_decision_date",
-        validation.date_in_range,
+        validation.check,
+        SavingsGroup.founding_decision_date,
         data.founding_decision_date,
-        "founding_decision_date",
-        required=False,
     )
-    read("notes", validation.optional_text, data.notes, "notes")
+    read("notes", validation.check, SavingsGroup.notes, data.notes)
     try:
         hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, Scope.unit(owner)))))
         check_choice(data.hamlet_id, hamlets, "hamlet_id")
@@ -321,28 +317,24 @@ def _validate_assessment(
     errors: list[ValidationError] = []
     values: dict[str, object] = {}
     try:
-        values["year"] = validation.year(data.year)
+        values["year"] = validation.check(GroupAssessment.year, data.year)
     except ValidationError as error:
         errors.append(error)
     if data.grade is None:
         errors.append(ValidationError("grade", validation.M_REQUIRED))
     else:
         values["grade"] = GroupGrade(data.grade)
-    if data.members_count is not None and not 0 <= data.members_count <= MAX_MEMBERS:
-        errors.append(ValidationError("members_count", M_MEMBERS))
-    values["members_count"] = data.members_count
     try:
-        values["members_savings"] = (
-            None
-            if data.members_savings is None
-            else validation.amount(
-                data.members_savings,
-                "members_savings",
-                allow_zero=True,
-                maximum=validation.MAX_SINGLE_AMOUNT,
-            )
+        values["members_count"] = validation.check(
+            GroupAssessment.members_count, data.members_count, message=M_MEMBERS
         )
-        values["notes"] = validation.optional_text(data.notes, "notes")
+    except ValidationError as error:
+        errors.append(error)
+    try:
+        values["members_savings"] = validation.check(
+            GroupAssessment.members_savings, data.members_savings
+        )
+        values["notes"] = validation.check(GroupAssessment.notes, data.notes)
     except ValidationError as error:
         errors.append(error)
     if "year" in values:

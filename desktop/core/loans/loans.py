@@ -49,13 +49,9 @@ from desktop.core.owners import COMMUNES_AND_CITY_OFFICE, Scope, alive
 from desktop.core.programmes import RateBook, programmes, rate_on
 from desktop.core.records import RecordStore
 
-#: Highest believable loan rate (basis points): 20 %/year.
-MAX_RATE_BP = 2_000
-
 M_DUPLICATE_CONTRACT = QT_TRANSLATE_NOOP(
     "Loans", "Contract number {number} is already recorded (loan of {name})."
 )
-M_RATE = QT_TRANSLATE_NOOP("Loans", "The rate must be between 0 and 20 % a year.")
 M_BALANCES_BEFORE = QT_TRANSLATE_NOOP(
     "Loans", "The loan has balances dated before {day}; the disbursement cannot be later."
 )
@@ -270,13 +266,13 @@ def _validate_loan(
         if data.amount_disbursed is None and not amount_required:
             values["amount_disbursed"] = None
         else:
-            values["amount_disbursed"] = validation.amount(
-                data.amount_disbursed, "amount_disbursed"
+            values["amount_disbursed"] = validation.check(
+                Loan.amount_disbursed, data.amount_disbursed, required=True
             )
     except ValidationError as error:
         fail(error)
     try:
-        values["disbursed_on"] = validation.date_in_range(data.disbursed_on, "disbursed_on")
+        values["disbursed_on"] = validation.check(Loan.disbursed_on, data.disbursed_on)
         if data.disbursed_on is not None and data.disbursed_on > date.today():
             raise ValidationError(
                 "disbursed_on",
@@ -287,16 +283,14 @@ def _validate_loan(
     except ValidationError as error:
         fail(error)
     try:
-        values["maturity_on"] = validation.date_in_range(
-            data.maturity_on, "maturity_on", required=False
-        )
+        values["maturity_on"] = validation.check(Loan.maturity_on, data.maturity_on)
         validation.not_before(data.maturity_on, data.disbursed_on, "maturity_on")
     except ValidationError as error:
         fail(error)
     try:
-        values["contract_no"] = validation.optional_text(data.contract_no, "contract_no", limit=40)
-        values["purpose"] = validation.optional_text(data.purpose, "purpose", limit=500)
-        values["notes"] = validation.optional_text(data.notes, "notes")
+        values["contract_no"] = validation.check(Loan.contract_no, data.contract_no)
+        values["purpose"] = validation.check(Loan.purpose, data.purpose)
+        values["notes"] = validation.check(Loan.notes, data.notes)
         check_choice(data.organisation_code, set(organisation_names(session)), "organisation_code")
         groups = set(
             session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, Scope.unit(owner))))
@@ -304,8 +298,10 @@ def _validate_loan(
         check_choice(data.group_id, groups, "group_id")
     except ValidationError as error:
         fail(error)
-    if data.rate_bp is not None and not 0 <= data.rate_bp <= MAX_RATE_BP:
-        fail(ValidationError("rate_bp", M_RATE))
+    try:
+        validation.check(Loan.rate_bp, data.rate_bp)
+    except ValidationError as error:
+        fail(error)
     contract = values.get("contract_no")
     if contract:
         query = (

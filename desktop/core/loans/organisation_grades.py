@@ -155,7 +155,7 @@ def _validate(
         except ValidationError as error:
             errors.append(error)
     try:
-        year = validation.year(data.year)
+        year = validation.check(OrganisationGrade.year, data.year)
         if year > (today or date.today()).year:
             raise ValidationError("year", M_FUTURE_YEAR, year=year)
         values["year"] = year
@@ -166,7 +166,7 @@ def _validate(
     else:
         values["grade"] = GroupGrade(data.grade)
     try:
-        values["notes"] = validation.optional_text(data.notes, "notes")
+        values["notes"] = validation.check(OrganisationGrade.notes, data.notes)
     except ValidationError as error:
         errors.append(error)
     if "organisation_code" in values and "year" in values:

@@ -21,7 +21,7 @@ from desktop.core.office import record_store, require_office
 from desktop.core.owners import Scope, owner_clause
 from desktop.core.tasks.catalogue import applicable_task
 from desktop.core.tasks.progress import delete_progress, restore_progress
-from desktop.core.text import clean, clean_multiline, sort_key
+from desktop.core.text import clean, sort_key
 
 M_PARENT_REQUIRED = QT_TRANSLATE_NOOP("Tasks", "Choose the plan task it belongs to.")
 M_PARENT_NOT_APPLICABLE = QT_TRANSLATE_NOOP(
@@ -59,12 +59,13 @@ def validate_office_task(data: OfficeTaskInput) -> dict[str, object]:
         errors.append(ValidationError("parent", M_PARENT_REQUIRED))
     title = notes = ""
     try:
-        title = validation.required_text(data.title, "title", limit=300)
+        title = validation.check(OfficeTask.title, data.title)
     except ValidationError as error:
         errors.append(error)
-    notes = clean_multiline(data.notes)
-    if len(notes) > validation.MAX_TEXT:
-        errors.append(ValidationError("notes", validation.M_TOO_LONG, limit=validation.MAX_TEXT))
+    try:
+        notes = validation.check(OfficeTask.notes, data.notes)
+    except ValidationError as error:
+        errors.append(error)
     if errors:
         raise FormErrors(errors)
     return {

@@ -180,7 +180,7 @@ class ProgressRow:
 # -- validation -------------------------------------------------------------------------------
 def _period(data: ProgressInput, errors: list[ValidationError]) -> Period | None:
     try:
-        year = validation.year(data.year, "period")
+        year = validation.check(TaskProgress.year, data.year, field="period")
     except ValidationError as error:
         errors.append(error)
         return None
@@ -218,10 +218,10 @@ def _documents(
     cleaned: list[dict[str, object]] = []
     for row, doc in enumerate(documents, start=1):
         try:
-            number = validation.optional_text(doc.number, "documents", limit=30)
-            symbol = validation.optional_text(doc.symbol, "documents", limit=60)
-            summary = validation.optional_text(doc.summary, "documents")
-            issued = validation.date_in_range(doc.issued_on, "documents", required=False)
+            number = validation.check(TaskDocument.number, doc.number, field="documents")
+            symbol = validation.check(TaskDocument.symbol, doc.symbol, field="documents")
+            summary = validation.check(TaskDocument.summary, doc.summary, field="documents")
+            issued = validation.check(TaskDocument.issued_on, doc.issued_on, field="documents")
             if issued is not None and issued > today:
                 raise ValidationError("documents", M_NOT_IN_FUTURE)
         except ValidationError as error:
@@ -265,17 +265,16 @@ def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict
             errors.append(error)
     texts: dict[str, str] = {}
     for name in ("achievements", "figures", "difficulties", "proposals"):
-        text = clean_multiline(getattr(data, name))
-        if len(text) > validation.MAX_LONG_TEXT:
-            errors.append(
-                ValidationError(name, validation.M_TOO_LONG, limit=validation.MAX_LONG_TEXT)
-            )
-        texts[name] = text
+        try:
+            texts[name] = validation.check(getattr(TaskProgress, name), getattr(data, name))
+        except ValidationError as error:
+            errors.append(error)
+            texts[name] = ""
     if data.status not in (None, TaskStatus.CHUA_TRIEN_KHAI) and not texts["achievements"]:
         errors.append(ValidationError("achievements", M_ACHIEVEMENTS_REQUIRED))
     reported_on = None
     try:
-        reported_on = validation.date_in_range(data.reported_on, "reported_on", required=False)
+        reported_on = validation.check(TaskProgress.reported_on, data.reported_on)
         if reported_on is not None and reported_on > today:
             raise ValidationError("reported_on", M_NOT_IN_FUTURE)
         if reported_on is not None and period is not None and reported_on < period.start:
