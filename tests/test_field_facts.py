@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
 from sqlalchemy import Date, Integer, String
 
 from db.fields import (
@@ -20,8 +22,12 @@ from db.fields import (
 )
 from db.models import SYNCED_MODELS, Borrower, FundContribution, Loan, SavingsGroup
 from desktop.core import validation
+from desktop.core.database import Database
 from desktop.core.errors import ValidationError
 from desktop.sync.rules import Kind, rules_for
+from desktop.ui.field_limits import limit_to
+from desktop.ui.loans.borrowers_tab import BorrowerForm
+from desktop.ui.loans.loans_tab import LoanForm
 
 
 def _typed_columns() -> list[tuple[str, str]]:
@@ -113,3 +119,16 @@ def test_the_sync_rules_read_the_same_facts() -> None:
             facts = rule.facts
             if facts is not None and facts.kind is FieldKind.MONEY:
                 assert rule.high <= MAX_AMOUNT, name
+
+
+def test_forms_take_no_more_than_the_column(
+    qtbot: QtBot, vi_app: QApplication, commune_db: Database
+) -> None:
+    loan = LoanForm(commune_db, None)
+    borrower = BorrowerForm(commune_db, None)
+    qtbot.addWidget(loan)
+    qtbot.addWidget(borrower)
+    assert loan.contract_no.maxLength() == 40
+    assert loan.purpose.maxLength() == max_length(Loan.purpose) == 500
+    assert borrower.full_name.maxLength() == max_length(Borrower.full_name) == 120
+    assert limit_to(QLineEdit(), Borrower.phone).maxLength() == QLineEdit().maxLength()

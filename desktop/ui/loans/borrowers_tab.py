@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import HouseholdCategory, Sex
+from db.models import Borrower
 from desktop.core.database import Database
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.borrowers import (
@@ -20,6 +21,7 @@ from desktop.core.loans.borrowers import (
 from desktop.core.loans.groups import group_choices
 from desktop.core.office import list_hamlets, require_office
 from desktop.reports.xlsx_table import CellKind
+from desktop.ui.field_limits import limited_edit
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
 from desktop.ui.loans.common import AsyncListPage, int_value, plain
@@ -39,7 +41,9 @@ class BorrowerForm(RecordForm):
             hamlets = [(h.id, h.name) for h in list_hamlets(session)]
             groups = group_choices(session, require_office(session).own_records)
         self.full_name = self.add_field(
-            "full_name", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Full name")), QLineEdit()
+            "full_name",
+            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Full name")),
+            limited_edit(Borrower.full_name),
         )
         self.citizen_id = self.add_field(
             "citizen_id",

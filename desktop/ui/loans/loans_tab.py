@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from db.models import Loan
 from desktop.core.database import Database
 from desktop.core.errors import ValidationError
 from desktop.core.formatting import format_date, format_rate_bp
@@ -50,6 +51,7 @@ from desktop.core.programmes import programmes, rate_on
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
+from desktop.ui.field_limits import limited_edit
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.forms import FieldReader, RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
@@ -146,7 +148,9 @@ class LoanForm(RecordForm):
             ChoiceCombo(programme_list, optional=True),
         )
         self.contract_no = self.add_field(
-            "contract_no", tr(QT_TRANSLATE_NOOP("LoansTab", "Contract number")), QLineEdit()
+            "contract_no",
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Contract number")),
+            limited_edit(Loan.contract_no),
         )
         self.amount: MoneyEdit = self.add_field(  # type: ignore[assignment]
             "amount_disbursed", tr(QT_TRANSLATE_NOOP("LoansTab", "Amount disbursed")), MoneyEdit()
@@ -186,7 +190,7 @@ class LoanForm(RecordForm):
         self.placement_note.hide()
         self.form.addRow("", self.placement_note)
         self.purpose = self.add_field(
-            "purpose", tr(QT_TRANSLATE_NOOP("LoansTab", "Purpose")), QLineEdit()
+            "purpose", tr(QT_TRANSLATE_NOOP("LoansTab", "Purpose")), limited_edit(Loan.purpose)
         )
         self.notes = self.add_field(
             "notes", tr(QT_TRANSLATE_NOOP("LoansTab", "Notes")), QLineEdit()
