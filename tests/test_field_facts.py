@@ -34,6 +34,7 @@ def _typed_columns() -> list[tuple[str, str]]:
     """Columns of travelling records a person types into: numbers, dates, and text that is
     neither an identifier, a reference, a choice nor kept by the program."""
     found = []
+    assert rules_for(Loan).columns["disbursed_on"].facts == declared(Loan.disbursed_on)
     for model in SYNCED_MODELS:
         for column in model.__table__.columns:
             if column.foreign_keys or column.key in model.SYSTEM_COLUMNS:

@@ -317,7 +317,13 @@ def column_ok(rule: ColumnRule, values: Sequence[Any]) -> bool:
         return set(present) <= rule.choices
     distinct = set(present)
     check: Callable[[str], bool] = _date_ok if kind is Kind.DATE else _time_ok
-    return all(map(check, distinct))
+    if not all(map(check, distinct)):
+        return False
+    if kind is Kind.DATE and rule.facts is not None:
+        # ISO dates of four-digit years sort as the days they name.
+        start, end = rule.facts.earliest.isoformat(), rule.facts.latest.isoformat()
+        return bool(start <= min(distinct) and max(distinct) <= end)
+    return True
 
 
 # -- the slow, value-by-value explanation -------------------------------------------------------
@@ -360,7 +366,10 @@ def explain(rule: ColumnRule, value: Any) -> str | None:
                 return _message(M_NOT_DATE)
             if day.isoformat() != value:
                 return _message(M_NOT_DATE)
-            validation.date_in_range(day, rule.name)
+            if rule.facts is None:
+                validation.date_in_range(day, rule.name)
+            else:
+                validation.check_facts(rule.facts, day, rule.name)
             return None
         if not _time_ok(value):
             try:
