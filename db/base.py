@@ -17,6 +17,8 @@ from sqlalchemy import Date, Enum, Integer, MetaData, String, Text, TypeDecorato
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from db.fields import field, whole_number
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -93,10 +95,10 @@ class SyncedRecord(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     commune_code: Mapped[str] = mapped_column(String(5), index=True)
-    version: Mapped[int] = mapped_column(default=1)
+    version: Mapped[int] = field(whole_number(1, 2**31), default=1)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
-    change_seq: Mapped[int] = mapped_column(index=True)
+    change_seq: Mapped[int] = field(whole_number(0, 2**62), index=True)
     deleted_at: Mapped[datetime | None]
 
     #: Columns maintained by the record store and sync, never typed by a person.

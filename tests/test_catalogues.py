@@ -79,7 +79,7 @@ def test_reloading_adds_nothing_and_keeps_edits(database: Database) -> None:
 def test_rates_change_with_a_valid_from_date(database: Database) -> None:
     from desktop.core.errors import UserError, ValidationError
     from desktop.core.formatting import format_rate_bp, parse_rate_bp
-    from desktop.core.programmes import add_rate, list_programmes, rate_on
+    from desktop.core.programmes import add_rate, programmes, rate_on
 
     with database.transaction() as s:
         add_rate(s, "HN", valid_from=date(2027, 1, 1), rate_bp=parse_rate_bp("6,24"))
@@ -87,7 +87,7 @@ def test_rates_change_with_a_valid_from_date(database: Database) -> None:
         old = rate_on(s, "HN", date(2026, 12, 31))
         new = rate_on(s, "HN", date(2027, 1, 1))
         before_any = rate_on(s, "HN", date(2020, 1, 1))
-        shown = {p.code: p for p in list_programmes(s, on=date(2027, 6, 1))}
+        shown = {p.code: p for p in programmes(s, on=date(2027, 6, 1))}
     assert old is not None and old.rate_bp == 660
     assert new is not None and new.rate_bp == 624
     assert before_any is None

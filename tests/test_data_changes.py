@@ -21,6 +21,7 @@ from db.enums import HouseholdCategory, Sex
 from desktop.core.database import Database, DataChange, written_table
 from desktop.core.loans.borrowers import BorrowerInput, create_borrower, list_borrowers
 from desktop.core.office import list_hamlets
+from desktop.core.owners import Scope
 from desktop.core.progress import Progress
 from desktop.paths import AppPaths
 from desktop.ui.background import run_in_background
@@ -86,7 +87,7 @@ def test_a_commit_announces_the_tables_it_wrote(commune_db: Database) -> None:
         session.execute(text("UPDATE hamlets SET sort_order = sort_order"))
     assert heard[-1].tables == {"hamlets"}
     with commune_db.transaction() as session:  # a unit of work that only reads
-        list_borrowers(session, "31120")
+        list_borrowers(session, Scope.commune("31120"))
     with pytest.raises(RuntimeError), commune_db.transaction() as session:  # rolled back
         session.execute(text("UPDATE hamlets SET sort_order = 5"))
         raise RuntimeError("the save failed half-way")

@@ -31,6 +31,7 @@ from desktop.core.loans.excel_import import (
     save_mapping,
 )
 from desktop.core.loans.loans import list_loans
+from desktop.core.owners import Scope
 from desktop.core.records import RecordStore, current_change_seq
 from tests.excel_lists import flat_row, merged_row, owing_row, write_flat, write_merged, write_owing
 from tests.loans_data import person_cid
@@ -253,7 +254,7 @@ def test_messy_list(commune_db: Database, merged_list: Path, vi_app: object) -> 
     with commune_db.reading() as s:
         an = s.scalars(select(Borrower).where(Borrower.full_name == "Nguyễn Văn An")).one()
         binh = s.scalars(select(Borrower).where(Borrower.full_name == "Trần Thị Bình")).one()
-        loans = {r.contract_no: r for r in list_loans(s, "31120", as_of=END)}
+        loans = {r.contract_no: r for r in list_loans(s, Scope.commune("31120"), as_of=END)}
     assert an.citizen_id == AN and (an.birth_year, an.sex) == (1985, Sex.MALE)
     assert (binh.birth_year, binh.sex) == (1990, Sex.FEMALE)
     assert an.household_category is HouseholdCategory.KHAC
@@ -413,7 +414,7 @@ def test_outstanding_total_with_parts(commune_db: Database, tmp_path: Path, vi_a
     assert result[6][0] is RowOutcome.REJECTED and "60.000.000 đ" in result[6][1]
     assert result[7][0] is RowOutcome.REJECTED and "Quá hạn từ ngày" in result[7][1]
     with commune_db.reading() as s:
-        (loan,) = list_loans(s, "31120", as_of=END)
+        (loan,) = list_loans(s, Scope.commune("31120"), as_of=END)
     assert (loan.current_amount, loan.overdue_amount, loan.overdue_since) == (
         30 * M,
         10 * M,
@@ -464,7 +465,9 @@ def test_list_in_thousands_of_dong(commune_db: Database, tmp_path: Path, vi_app:
     assert plan.unit == 1_000
     do_import(commune_db, path)
     with commune_db.reading() as s:
-        loan = next(r for r in list_loans(s, "31120", as_of=END) if r.contract_no == "HD1")
+        loan = next(
+            r for r in list_loans(s, Scope.commune("31120"), as_of=END) if r.contract_no == "HD1"
+        )
     assert (loan.amount_disbursed, loan.outstanding) == (50 * M, 40_000_500)
     # the same numbers read as đồng are far too small for a loan
     with commune_db.transaction() as s:
@@ -629,7 +632,10 @@ def test_what_the_id_and_the_group_say_and_where_a_column_disagrees(
     with commune_db.reading() as s:
         people = {b.full_name: (b.birth_year, b.sex) for b in s.scalars(select(Borrower))}
         groups = {g.name: g.organisation_code for g in s.scalars(select(SavingsGroup))}
-        loans = {r.contract_no: r.organisation_code for r in list_loans(s, "31120", as_of=END)}
+        loans = {
+            r.contract_no: r.organisation_code
+            for r in list_loans(s, Scope.commune("31120"), as_of=END)
+        }
     assert people == {
         "Nguyễn Văn An": (1985, Sex.MALE),
         "Trần Thị Thu": (2002, Sex.FEMALE),
@@ -675,7 +681,7 @@ def test_a_list_of_balances_keeps_what_it_does_not_say(
     )
     assert result[6] == (RowOutcome.REJECTED, "Khoản vay này đã có ở dòng 4 của danh sách.")
     with commune_db.reading() as s:
-        (loan,) = list_loans(s, "31120", as_of=date(2026, 1, 31))
+        (loan,) = list_loans(s, Scope.commune("31120"), as_of=date(2026, 1, 31))
     assert (loan.amount_disbursed, loan.outstanding, loan.overdue_amount) == (50 * M, 30 * M, 5 * M)
     # an empty outstanding cell: nobody said what is owed
     rows = [[1, "HD1", "Nguyễn Văn An", None, 5 * M]]
@@ -725,7 +731,7 @@ def test_a_saved_mapping_of_a_balance_list_works_next_time(
     assert result.rows[0].outcome is RowOutcome.UPDATED
     with commune_db.reading() as s:
         again = prepare(nxt, saved=load_mappings(s))
-        (loan,) = list_loans(s, "31120", as_of=date(2026, 1, 31))
+        (loan,) = list_loans(s, Scope.commune("31120"), as_of=date(2026, 1, 31))
     assert again.mapping_name == "PGD Phong Điền"
     assert ImportField.OVERDUE not in again.columns  # left out by the clerk, left out again
     assert (loan.outstanding, loan.overdue_amount, loan.amount_disbursed) == (35 * M, 0, None)

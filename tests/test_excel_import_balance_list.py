@@ -25,6 +25,7 @@ from desktop.core.database import Database
 from desktop.core.loans.excel_import import prepare, run_import
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.loans.loans import list_loans
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.paths import AppPaths
 from desktop.sync.importer import Status
 from desktop.ui.context import AppContext
@@ -324,7 +325,7 @@ def test_the_same_list_through_the_command_line(
             borrowers = {b.full_name: (b.birth_year, b.sex) for b in s.scalars(select(Borrower))}
             groups = {g.name: g.organisation_code for g in s.scalars(select(SavingsGroup))}
             codes = {g.name: g.code for g in s.scalars(select(SavingsGroup))}
-            rows = list_loans(s, "31120", as_of=AS_OF)
+            rows = list_loans(s, Scope.commune("31120"), as_of=AS_OF)
     finally:
         db.close()
     # taken from the data: sex and year of birth from the ID, organisation from the group
@@ -437,7 +438,7 @@ def test_the_command_line_keeps_left_out_loans_unless_told(
         try:
             with db.reading() as s:
                 total = indicator_table(
-                    s, Dimension.PROGRAMME, owner="31120", as_of=date(2026, 10, 31)
+                    s, Dimension.PROGRAMME, owner=Scope.commune("31120"), as_of=date(2026, 10, 31)
                 ).total
         finally:
             db.close()
@@ -584,7 +585,7 @@ def test_loans_of_unknown_amount_reach_the_city_with_the_lists_totals(tmp_path: 
         assert report.status is Status.APPLIED, report.message
         with world.city.reading() as s:
             amounts = set(s.scalars(select(Loan.amount_disbursed)))
-            total = indicator_table(s, Dimension.COMMUNE, owner=None, as_of=AS_OF).total
+            total = indicator_table(s, Dimension.COMMUNE, owner=ALL_COMMUNES, as_of=AS_OF).total
         assert amounts == {None}
         assert (total.loans_with_balance, total.outstanding, total.overdue) == (
             LOANS,

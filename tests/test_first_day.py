@@ -27,6 +27,7 @@ from db.enums import OfficeMode, Sex
 from desktop.core.database import Database
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import set_up_office
+from desktop.core.owners import Scope
 from desktop.paths import AppPaths
 from desktop.sync import keys
 from desktop.sync.importer import CityImporter, Status
@@ -362,7 +363,9 @@ def test_a_clerks_first_day(
             keys.confirm_commune_key(session, CODE, commune_print)
         assert importer.import_file(sent).status is Status.APPLIED
     with city.reading() as session:
-        table = indicator_table(session, Dimension.PROGRAMME, owner=CODE, as_of=date(2026, 9, 30))
+        table = indicator_table(
+            session, Dimension.PROGRAMME, owner=Scope.commune(CODE), as_of=date(2026, 9, 30)
+        )
     assert (table.total.outstanding, table.total.overdue) == (OUTSTANDING, OVERDUE)
 
 

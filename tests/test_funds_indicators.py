@@ -31,6 +31,7 @@ from desktop.core.funds.indicators import (
     share_path,
     share_step,
 )
+from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
 from desktop.core.records import RecordStore
 
 BILLION = 1_000_000_000
@@ -114,8 +115,8 @@ def test_indicators_from_recorded_figures(city_db: Database) -> None:
     capital(city_db, 2024, 16_300 * BILLION, 2_250 * BILLION)
     capital(city_db, 2025, 17_590 * BILLION, 2_675 * BILLION)
     with city_db.reading() as s:
-        found = entrusted_indicators(s, 2025, CITY_CODE)
-        series = entrusted_series(s, CITY_CODE)
+        found = entrusted_indicators(s, 2025, CITY_OFFICE)
+        series = entrusted_series(s, CITY_OFFICE)
     assert found.growth.transferred == 372 * BILLION and found.growth.previous == 310 * BILLION
     assert found.growth.status is TargetStatus.ON_TRACK
     assert format_percent(found.share.share) == "15,21 %"
@@ -134,11 +135,14 @@ def test_transfers_of_a_year_add_up_across_levels_and_deleted_ones_do_not_count(
     transfer(commune_db, 2026, 900_000_000, SourceLevel.XA)
     second = transfer(commune_db, 2026, 400_000_000, SourceLevel.THANH_PHO)
     with commune_db.reading() as s:
-        assert entrusted_indicators(s, 2026, "31120").growth.transferred == 1_300_000_000
+        assert (
+            entrusted_indicators(s, 2026, Scope.commune("31120")).growth.transferred
+            == 1_300_000_000
+        )
     with commune_db.transaction() as s:
         delete_transfer(s, second, expected_version=1)
     with commune_db.reading() as s:
-        growth = entrusted_indicators(s, 2026, "31120").growth
+        growth = entrusted_indicators(s, 2026, Scope.commune("31120")).growth
     assert growth.transferred == 900_000_000 and growth.growth == Fraction(-1, 10)
     assert growth.still_needed == 300_000_000
 
@@ -149,7 +153,7 @@ def test_missing_bank_balance_is_estimated_from_transfers(commune_db: Database) 
     transfer(commune_db, 2026, 999_000_000, SourceLevel.XA)  # after the year: not counted
     capital(commune_db, 2025, 2_000_000_000, None)
     with commune_db.reading() as s:
-        share = entrusted_indicators(s, 2025, "31120").share
+        share = entrusted_indicators(s, 2025, Scope.commune("31120")).share
     assert share.estimated and share.entrusted == 250_000_000
     # (20 % × 2 000 − 250) ÷ 0,8 = 187,5 triệu.
     assert share.share == Fraction(1, 8) and share.still_needed == 187_500_000
@@ -185,8 +189,8 @@ def test_all_communes_add_up_before_dividing_and_leave_the_city_out(city_db: Dat
             entrusted_balance=balance * 1_000_000,
         )
     with city_db.reading() as s:
-        communes = entrusted_indicators(s, 2025, None)
-        one = entrusted_indicators(s, 2025, "31150")
+        communes = entrusted_indicators(s, 2025, ALL_COMMUNES)
+        one = entrusted_indicators(s, 2025, Scope.commune("31150"))
     # (130 + 220) ÷ (100 + 200) − 1 = 350 ÷ 300 − 1 = 1/6 ≈ 16,67 %: behind.
     assert communes.growth.growth == Fraction(1, 6)
     assert communes.growth.still_needed == 10_000_000  # 120 % × 300 − 350 = 10 triệu
@@ -246,7 +250,7 @@ def test_each_year_is_judged_against_its_step(commune_db: Database) -> None:
             today=date(2027, 1, 10),
         )
     with commune_db.reading() as s:
-        series = {i.year: i for i in entrusted_series(s, "31120")}
+        series = {i.year: i for i in entrusted_series(s, Scope.commune("31120"))}
     assert series[2024].step is not None and series[2024].step.status is TargetStatus.NO_DATA
     step_2025 = series[2025].step
     assert step_2025 is not None and step_2025.required == Fraction(1, 10) + Fraction(1, 10) / 6
@@ -288,9 +292,9 @@ def test_only_records_dated_by_the_cut_off_count(commune_db: Database) -> None:
             today=date(2027, 1, 5),
         )
     with commune_db.reading() as s:
-        october = entrusted_indicators(s, 2026, "31120", until=date(2026, 10, 20))
-        everything = entrusted_indicators(s, 2026, "31120")
-        year_end = entrusted_indicators(s, 2026, "31120", until=date(2026, 12, 31))
+        october = entrusted_indicators(s, 2026, Scope.commune("31120"), until=date(2026, 10, 20))
+        everything = entrusted_indicators(s, 2026, Scope.commune("31120"))
+        year_end = entrusted_indicators(s, 2026, Scope.commune("31120"), until=date(2026, 12, 31))
     # 90 (moved in March) + 5 (undated: counts from the start of 2026); not the 40 of November.
     assert october.growth.transferred == 95_000_000 and october.growth.previous == 100_000_000
     assert october.share.total_capital is None  # the 2026 total is dated 31/12/2026

@@ -57,6 +57,7 @@ from desktop.core.funds.fund import (
 )
 from desktop.core.funds.statement import fund_statement
 from desktop.core.office import list_hamlets
+from desktop.core.owners import CITY_OFFICE, Scope
 from desktop.core.records import RecordStore
 
 TODAY = date(2026, 11, 29)
@@ -167,12 +168,12 @@ def test_contribution_version_audit_tombstone_and_undo(commune_db: Database) -> 
     with commune_db.transaction() as s:
         delete_contribution(s, record_id, expected_version=2)
     with commune_db.reading() as s:
-        assert list_contributions(s, "31120") == []
+        assert list_contributions(s, Scope.commune("31120")) == []
         assert s.get(FundContribution, record_id).deleted_at is not None  # type: ignore[union-attr]
     with commune_db.transaction() as s:
         restore_contribution(s, record_id, expected_version=3)
     with commune_db.reading() as s:
-        rows = list_contributions(s, "31120")
+        rows = list_contributions(s, Scope.commune("31120"))
         audit = list(
             s.scalars(
                 select(AuditEntry).where(AuditEntry.record_id == record_id).order_by(AuditEntry.id)
@@ -200,8 +201,8 @@ def test_a_communes_records_are_read_only_at_the_city(city_db: Database) -> None
     with city_db.transaction() as s, pytest.raises(UserError):
         delete_contribution(s, record_id, expected_version=1)
     with city_db.reading() as s:
-        assert list_contributions(s, "92") == []
-        assert len(list_contributions(s, "31120")) == 1
+        assert list_contributions(s, CITY_OFFICE) == []
+        assert len(list_contributions(s, Scope.commune("31120"))) == 1
 
 
 @pytest.mark.parametrize(
@@ -257,7 +258,7 @@ def test_spending_with_a_hamlet(commune_db: Database) -> None:
         )
     assert fields(caught.value) == {"hamlet"}
     with commune_db.reading() as s:
-        (row,) = list_spending(s, "31120")
+        (row,) = list_spending(s, Scope.commune("31120"))
     assert row.hamlet_name == hamlet.name and row.decision_date == date(2026, 4, 28)
 
 
@@ -273,7 +274,7 @@ def test_one_opening_balance_per_year_also_on_undo(commune_db: Database) -> None
     with commune_db.transaction() as s, pytest.raises(FormErrors):
         restore_opening(s, first, expected_version=2)
     with commune_db.reading() as s:
-        assert [o.id for o in list_openings(s, "31120")] == [second]
+        assert [o.id for o in list_openings(s, Scope.commune("31120"))] == [second]
         assert s.get(FundOpeningBalance, first).deleted_at is not None  # type: ignore[union-attr]
     with pytest.raises(FormErrors) as negative, commune_db.transaction() as s:
         create_opening(s, OpeningInput(year=1999, amount=-1))
@@ -321,8 +322,8 @@ def test_deposit_totals_by_year_and_kind(commune_db: Database) -> None:
         )
         create_deposit(s, deposit(transacted_on=date(2025, 12, 31)), today=TODAY)
     with commune_db.reading() as s:
-        totals = deposit_totals(s, 2026, "31120")
-        rows = list_deposits(s, "31120")
+        totals = deposit_totals(s, 2026, Scope.commune("31120"))
+        rows = list_deposits(s, Scope.commune("31120"))
     assert (totals.deposits, totals.deposits_count) == (250 * M, 2)
     assert (totals.sponsorship, totals.sponsorship_count, totals.total) == (7 * M, 1, 257 * M)
     assert len(rows) == 4 and rows[0].transacted_on == date(2026, 6, 1)
@@ -365,7 +366,7 @@ def test_transfer_decided_late_the_year_before(commune_db: Database) -> None:
         )
     assert fields(caught.value) == {"programme"}
     with commune_db.reading() as s:
-        (row,) = list_transfers(s, "31120")
+        (row,) = list_transfers(s, Scope.commune("31120"))
     assert row.programme_name.startswith("Cho vay hỗ trợ tạo việc làm")
 
 
@@ -406,7 +407,7 @@ def test_one_capital_figure_per_year(commune_db: Database) -> None:
     with commune_db.transaction() as s, pytest.raises(FormErrors):
         restore_capital(s, first, expected_version=2)
     with commune_db.reading() as s:
-        assert len(list_capital(s, "31120")) == 1
+        assert len(list_capital(s, Scope.commune("31120"))) == 1
     # Figures as of the first half of the next year are accepted.
     assert validate_capital(
         CapitalInput(year=2025, total_capital=1, as_of=date(2026, 1, 15)), today=TODAY
@@ -468,9 +469,12 @@ def test_the_funds_balance_on_a_day(commune_db: Database) -> None:
         # Changing the big grant: it does not count against itself.
         assert fund_balance_on(s, "31120", date(2025, 6, 1), excluding=big).amount == 8 * M
         # The statement says the same.
-        assert fund_statement(s, 2025, "31120").closing == -12 * M
+        assert fund_statement(s, 2025, Scope.commune("31120")).closing == -12 * M
         assert fund_balance_on(s, "40000", date(2025, 6, 1)).amount == 0  # another unit
-        rows = {(r.spent_on, r.amount): r.balance_after for r in list_spending(s, "31120")}
+        rows = {
+            (r.spent_on, r.amount): r.balance_after
+            for r in list_spending(s, Scope.commune("31120"))
+        }
     assert rows == {
         (date(2024, 3, 1), 4 * M): 9 * M,
         (date(2025, 1, 15), 2 * M): 8 * M,

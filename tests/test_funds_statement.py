@@ -24,6 +24,7 @@ from desktop.core.funds.statement import (
     fund_statements,
     peak_campaign,
 )
+from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
 from desktop.core.records import RecordStore
 
 TODAY = date(2026, 11, 29)
@@ -81,8 +82,8 @@ def test_declared_opening_then_carried_forward(commune_db: Database) -> None:
     give(commune_db, date(2026, 3, 1), 10 * M)
     grant(commune_db, date(2026, 4, 1), 60 * M)
     with commune_db.reading() as s:
-        first, second = fund_statements(s, "31120")
-        later = fund_statement(s, 2027, "31120")
+        first, second = fund_statements(s, Scope.commune("31120"))
+        later = fund_statement(s, 2027, Scope.commune("31120"))
     # 2025: 100 + (30 + 5) − 40 = 95; rice worth 8 triệu shown, not in the balance.
     assert (first.opening, first.receipts, first.spending, first.closing) == (
         100 * M,
@@ -104,8 +105,8 @@ def test_without_a_declared_balance_the_first_year_opens_at_zero(commune_db: Dat
     give(commune_db, date(2026, 2, 1), 3 * M)
     grant(commune_db, date(2026, 2, 5), 5 * M)
     with commune_db.reading() as s:
-        statement = fund_statement(s, 2026, "31120")
-        before = fund_statement(s, 2020, "31120")
+        statement = fund_statement(s, 2026, Scope.commune("31120"))
+        before = fund_statement(s, 2020, Scope.commune("31120"))
     assert statement.opening == 0 and statement.closing == -2 * M  # shown, not hidden
     assert (before.opening, before.receipts, before.closing) == (0, 0, 0)
 
@@ -115,7 +116,7 @@ def test_a_later_declared_balance_restates_and_shows_the_difference(commune_db: 
     give(commune_db, date(2025, 5, 1), 10 * M)
     opening(commune_db, 2026, 58 * M)
     with commune_db.reading() as s:
-        statement = fund_statement(s, 2026, "31120")
+        statement = fund_statement(s, 2026, Scope.commune("31120"))
     assert statement.carried_forward == 60 * M
     assert statement.opening == 58 * M and statement.opening_difference == -2 * M
 
@@ -126,7 +127,7 @@ def test_deleted_records_leave_the_statement(commune_db: Database) -> None:
     with commune_db.transaction() as s:
         delete_contribution(s, gone, expected_version=1)
     with commune_db.reading() as s:
-        statement = fund_statement(s, 2026, "31120")
+        statement = fund_statement(s, 2026, Scope.commune("31120"))
     assert statement.receipts == 7 * M and statement.receipts_count == 1
     assert kept
 
@@ -146,8 +147,8 @@ def test_receipts_count_by_date_received_not_campaign_year(commune_db: Database)
             today=TODAY,
         )
     with commune_db.reading() as s:
-        assert fund_statement(s, 2025, "31120").receipts == 0
-        assert fund_statement(s, 2026, "31120").receipts == 20 * M
+        assert fund_statement(s, 2025, Scope.commune("31120")).receipts == 0
+        assert fund_statement(s, 2026, Scope.commune("31120")).receipts == 20 * M
 
 
 def test_contributions_by_month_and_peak_month(commune_db: Database) -> None:
@@ -157,8 +158,8 @@ def test_contributions_by_month_and_peak_month(commune_db: Database) -> None:
     give(commune_db, date(2026, 11, 18), 4 * M, ContributionForm.HIEN_VAT)
     give(commune_db, date(2026, 11, 19), 5 * M)  # the day after
     with commune_db.reading() as s:
-        months = contributions_by_month(s, 2026, "31120")
-        peak = peak_campaign(s, 2026, "31120")
+        months = contributions_by_month(s, 2026, Scope.commune("31120"))
+        peak = peak_campaign(s, 2026, Scope.commune("31120"))
     assert [m.month for m in months] == list(range(1, 13))
     assert (months[9].money, months[9].count) == (3 * M, 2)
     assert (months[10].money, months[10].in_kind, months[10].count) == (8 * M, 4 * M, 3)
@@ -200,9 +201,9 @@ def test_all_communes_sum_each_communes_own_statement(city_db: Database) -> None
     )
     add_as(city_db, CITY_CODE, FundOpeningBalance, year=2026, amount=999 * M)
     with city_db.reading() as s:
-        all_2025 = fund_statement(s, 2025, None)
-        all_2026 = fund_statement(s, 2026, None)
-        city_2026 = fund_statement(s, 2026, CITY_CODE)
+        all_2025 = fund_statement(s, 2025, ALL_COMMUNES)
+        all_2026 = fund_statement(s, 2026, ALL_COMMUNES)
+        city_2026 = fund_statement(s, 2026, CITY_OFFICE)
     assert (all_2025.opening, all_2025.closing) == (10 * M, 15 * M)
     # 31120 carries 15 forward; 31150 declares 20 and spends 4 → 15 + 16 = 31.
     assert (all_2026.opening, all_2026.spending, all_2026.closing) == (35 * M, 4 * M, 31 * M)

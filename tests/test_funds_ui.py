@@ -45,6 +45,7 @@ from desktop.core.funds.fund import (
     list_contributions,
     list_spending,
 )
+from desktop.core.owners import CITY_OFFICE, Scope
 from desktop.ui.context import AppContext
 from desktop.ui.funds.contributions import ContributionForm, ContributionListPage
 from desktop.ui.funds.deposits import DepositForm, DepositListPage
@@ -191,7 +192,7 @@ def test_contribution_form_saves_what_was_typed(
     click(form.save_button)
     assert not form.isVisible()
     with commune_db.reading() as s:
-        (row,) = list_contributions(s, "31120")
+        (row,) = list_contributions(s, Scope.commune("31120"))
     assert (row.donor_name, row.amount, row.received_on) == (
         "Công ty TNHH Thủy sản Hậu Giang",
         1_500_000,
@@ -277,7 +278,7 @@ def test_spending_form_checks_the_decision_date(
     click(form.save_button)  # within the balance: no question
     assert not form.isVisible()
     with commune_db.reading() as s:
-        (row,) = list_spending(s, "31120")
+        (row,) = list_spending(s, Scope.commune("31120"))
     assert (row.purpose, row.amount, row.decision_no, row.hamlet_name) == (
         "Hỗ trợ sửa chữa nhà",
         20 * M,
@@ -861,7 +862,7 @@ def test_changing_a_grant_asks_only_when_it_pays_more_or_moves(
         with answering(qtbot, fill(step), *answers):
             click(page.edit_button)
     with fund_2025.reading() as s:
-        (saved,) = list_spending(s, "31120")
+        (saved,) = list_spending(s, Scope.commune("31120"))
     assert (saved.amount, saved.spent_on, saved.notes, saved.version) == (
         7 * M,
         date(2025, 3, 16),
@@ -1083,7 +1084,7 @@ def test_city_pages_show_only_the_city_offices_own_records(
     qtbot.addWidget(funds)
     loaded(qtbot, funds)
     with city_db.reading() as s:
-        own = {r.id for r in list_contributions(s, CITY_CODE)}
+        own = {r.id for r in list_contributions(s, CITY_OFFICE)}
     assert {r.id for r in funds.contributions.model.all_rows()} == own
     assert {r.year for r in funds.capital.model.all_rows()} == {2024, 2025}
     form = SpendingForm(context(city_db), None)

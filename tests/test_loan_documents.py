@@ -31,6 +31,7 @@ from desktop.core.loans.organisation_grades import (
 )
 from desktop.core.loans.overdue import overdue_loans
 from desktop.core.office import set_up_office, update_office
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.periods import Period
 from desktop.paths import AppPaths
 from desktop.reports.builders.check_records import record_of_check
@@ -261,7 +262,7 @@ def test_the_field_list_of_the_next_checks(office: Office) -> None:
     only_g1 = made(office, "checks-due", Q4, group="G1")
     assert "Tổng cộng 1 1 25.000.000" in only_g1.flat and "Trần Thị Bình" not in only_g1.text
     with office.database.reading() as session:
-        assert len(checks_due(session, CODE, Q4.end)) == 4
+        assert len(checks_due(session, Scope.commune(CODE), Q4.end)) == 4
 
 
 # -- the overdue list ---------------------------------------------------------------------------
@@ -290,7 +291,7 @@ def test_the_overdue_list_by_hamlet_and_group(office: Office) -> None:
     assert sheet["Nguyễn Văn An"][6:] == (40 * M, 10 * M, sheet["Nguyễn Văn An"][8], 91)
     assert sheet["Nguyễn Văn An"][8].date() == date(2025, 10, 1)
     with office.database.reading() as session:
-        assert sum(o.overdue for o in overdue_loans(session, CODE, Q4.end)) == 15 * M
+        assert sum(o.overdue for o in overdue_loans(session, Scope.commune(CODE), Q4.end)) == 15 * M
 
 
 # -- the organisations' grades, disbursed and repaid ---------------------------------------------
@@ -374,8 +375,8 @@ def test_every_document_from_demo_data(demo: Office) -> None:
     issued = date(2026, 10, 5)
     with demo.database.reading() as session:
         checks = checks_of_period(session, CODE, quarter.start, quarter.end)
-        due = checks_due(session, CODE, quarter.end)
-        late = overdue_loans(session, CODE, quarter.end)
+        due = checks_due(session, Scope.commune(CODE), quarter.end)
+        late = overdue_loans(session, Scope.commune(CODE), quarter.end)
     assert checks and due and late
     request = ReportRequest(quarter, None, issued)
     records = make(demo.database, "check-records", request, demo.folder)
@@ -514,7 +515,7 @@ def test_the_city_counts_overdue_loans_by_commune_without_names(city: Office) ->
     quarter = Period.quarter(2026, 3)
     issued = date(2026, 10, 5)
     with city.database.reading() as session:
-        late = overdue_loans(session, None, quarter.end)
+        late = overdue_loans(session, ALL_COMMUNES, quarter.end)
     assert late
     everyone = make(
         city.database, "overdue-loans", ReportRequest(quarter, None, issued), city.folder
@@ -541,7 +542,9 @@ def test_the_city_prints_a_communes_records_under_that_communes_committee(
 ) -> None:
     quarter = Period.quarter(2026, 3)
     with city.database.reading() as session:
-        code = sorted({item.commune_code for item in overdue_loans(session, None, quarter.end)})[0]
+        code = sorted(
+            {item.commune_code for item in overdue_loans(session, ALL_COMMUNES, quarter.end)}
+        )[0]
         checks = checks_of_period(session, code, quarter.start, quarter.end)
     request = ReportRequest(quarter, code, date(2026, 10, 5))
     records = make(city.database, "check-records", request, city.folder)

@@ -15,6 +15,7 @@ from desktop.core.loans.check_records import check_record, checks_of_period, fin
 from desktop.core.loans.checks import checks_due
 from desktop.core.loans.flows import loan_flows
 from desktop.core.loans.overdue import overdue_loans
+from desktop.core.owners import ALL_COMMUNES, Scope
 from tests.loan_documents_data import LEADER, M, World, build
 
 CODE = "31120"
@@ -30,7 +31,7 @@ def test_disbursed_and_repaid_in_the_second_half_of_2025(
     commune_db: Database, world: World
 ) -> None:
     with commune_db.reading() as s:
-        flows = loan_flows(s, CODE, H2_START, H2_END)
+        flows = loan_flows(s, Scope.commune(CODE), H2_START, H2_END)
     total = flows.total
     assert (total.disbursed_loans, total.disbursed_amount, total.disbursed_unknown) == (
         2,
@@ -61,7 +62,7 @@ def test_disbursed_and_repaid_in_the_first_half_of_2025(commune_db: Database, wo
     """01/01–30/06/2025: L8 disbursed (10) and down to 8; L1 50 → 40, L3 30 → 25, L4 20 →
     15; L7 not yet lent; L9 has no balance by 30/06 (unknown)."""
     with commune_db.reading() as s:
-        flows = loan_flows(s, CODE, date(2025, 1, 1), date(2025, 6, 30))
+        flows = loan_flows(s, Scope.commune(CODE), date(2025, 1, 1), date(2025, 6, 30))
     total = flows.total
     assert (total.disbursed_loans, total.disbursed_amount, total.disbursed_unknown) == (
         1,
@@ -73,9 +74,9 @@ def test_disbursed_and_repaid_in_the_first_half_of_2025(commune_db: Database, wo
 
 def test_overdue_list_with_since_when(commune_db: Database, world: World) -> None:
     with commune_db.reading() as s:
-        late = overdue_loans(s, CODE, H2_END)
-        assert overdue_loans(s, CODE, date(2025, 6, 30)) == []
-        in_july = overdue_loans(s, None, date(2025, 7, 31))
+        late = overdue_loans(s, Scope.commune(CODE), H2_END)
+        assert overdue_loans(s, Scope.commune(CODE), date(2025, 6, 30)) == []
+        in_july = overdue_loans(s, ALL_COMMUNES, date(2025, 7, 31))
     assert [
         (o.contract_no, o.borrower_name, o.hamlet_name, o.group_name, o.group_leader) for o in late
     ] == [
@@ -95,7 +96,7 @@ def test_loans_due_for_a_check_by_hamlet_group_and_borrower(
     commune_db: Database, world: World
 ) -> None:
     with commune_db.reading() as s:
-        due = checks_due(s, CODE, H2_END)
+        due = checks_due(s, Scope.commune(CODE), H2_END)
     assert [
         (d.hamlet_name, d.group_name, d.group_leader, d.borrower_name, d.contract_no) for d in due
     ] == [

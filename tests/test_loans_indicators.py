@@ -23,6 +23,7 @@ from desktop.core.loans.indicators import (
     overdue_age,
 )
 from desktop.core.office import set_up_office
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.paths import AppPaths
 from tests.loans_data import Ids, sample
 
@@ -49,7 +50,10 @@ def ids(commune_db: Database) -> Ids:
     return ids
 
 
-def table(db: Database, dimension: Dimension, day: date = END, owner: str | None = "31120"):  # type: ignore[no-untyped-def]
+CAI_KHE = Scope.commune("31120")
+
+
+def table(db: Database, dimension: Dimension, day: date = END, owner: Scope = CAI_KHE):  # type: ignore[no-untyped-def]
     with db.reading() as s:
         return indicator_table(s, dimension, owner=owner, as_of=day)
 
@@ -166,7 +170,7 @@ def test_age_bucket_boundaries(days: int | None, bucket: AgeBucket) -> None:
 
 def test_overdue_age_unknown_without_dates(commune_db: Database, ids: Ids) -> None:
     with commune_db.reading() as s:
-        positions = {p.loan_id: p for p in loan_positions(s, "31120", END)}
+        positions = {p.loan_id: p for p in loan_positions(s, Scope.commune("31120"), END)}
     assert overdue_age(positions[ids.loans["L1"]], END) == 91
     assert overdue_age(positions[ids.loans["L2"]], END) is None  # not matured, no date
 
@@ -187,7 +191,7 @@ def test_owner_filter_separates_communes(commune_db: Database, ids: Ids, tmp_pat
             .values(commune_code="31150")
         )
     mine = table(commune_db, Dimension.PROGRAMME).total
-    everyone = table(commune_db, Dimension.COMMUNE, owner=None)
+    everyone = table(commune_db, Dimension.COMMUNE, owner=ALL_COMMUNES)
     assert mine.outstanding == 100 * M
     assert everyone.total.outstanding == 105 * M
     assert {r.key: r.outstanding for r in everyone.rows} == {"31120": 100 * M, "31150": 5 * M}
@@ -199,7 +203,7 @@ def test_empty_database_gives_empty_table(tmp_path) -> None:  # type: ignore[no-
     with db.transaction() as s:
         set_up_office(s, OfficeMode.CITY)
     with db.reading() as s:
-        result = indicator_table(s, Dimension.GROUP, owner=None, as_of=END)
+        result = indicator_table(s, Dimension.GROUP, owner=ALL_COMMUNES, as_of=END)
     assert result.rows == () and result.total.outstanding == 0
     assert result.total.overdue_ratio is None and result.total.average_per_household is None
     db.close()
@@ -265,7 +269,9 @@ def test_same_day_rows_go_to_the_latest_change_and_deleted_ones_do_not_count(
         deleted_at="2026-01-01 00:00:00",
     )
     with commune_db.reading() as s:
-        position = {p.loan_id: p for p in loan_positions(s, "31120", END)}[ids.loans["L1"]]
+        position = {p.loan_id: p for p in loan_positions(s, Scope.commune("31120"), END)}[
+            ids.loans["L1"]
+        ]
     assert (position.outstanding, position.current, position.overdue) == (1 * M, 1 * M, 0)
     hn = table(commune_db, Dimension.PROGRAMME).rows[0]
     assert hn.key == "HN"

@@ -59,6 +59,7 @@ from desktop.core.loans.loans import (
     update_loan,
 )
 from desktop.core.office import list_hamlets
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.records import M_STALE
 from tests.loans_data import Ids, add_borrower, add_group, add_loan, person_cid, sample
 
@@ -86,7 +87,7 @@ def ids(commune_db: Database) -> Ids:
 # -- groups ---------------------------------------------------------------------------------------
 def test_group_members_and_borrowers_come_from_the_loans(commune_db: Database, ids: Ids) -> None:
     with commune_db.reading() as s:
-        groups = {g.code: g for g in list_groups(s, "31120", as_of=END)}
+        groups = {g.code: g for g in list_groups(s, Scope.commune("31120"), as_of=END)}
     g1, g2 = groups["G1"], groups["G2"]
     assert (g1.members, g1.borrowers_with_balance, g1.outstanding, g1.overdue) == (
         1,
@@ -124,7 +125,7 @@ def test_group_edit_versions_audit_delete_undo(commune_db: Database) -> None:
     with commune_db.transaction() as s:
         delete_group(s, group_id, expected_version=2)
     with commune_db.reading() as s:
-        assert all(g.id != group_id for g in list_groups(s, "31120"))
+        assert all(g.id != group_id for g in list_groups(s, Scope.commune("31120")))
     with commune_db.transaction() as s:
         restore_group(s, group_id, expected_version=3)
     with commune_db.reading() as s:
@@ -153,7 +154,7 @@ def test_assessments(commune_db: Database, ids: Ids) -> None:
     assert set(errors_of(caught.value)) == {"year", "grade", "members_count"}
     with commune_db.reading() as s:
         assert [a.year for a in list_assessments(s, g1)] == [2025, 2024]
-        group = next(g for g in list_groups(s, "31120") if g.id == g1)
+        group = next(g for g in list_groups(s, Scope.commune("31120")) if g.id == g1)
     assert (group.grade, group.grade_year) == (GroupGrade.TOT, 2025)
 
 
@@ -179,7 +180,7 @@ def test_borrower_without_citizen_id_or_phone_is_fine(commune_db: Database) -> N
     with commune_db.transaction() as s:
         borrower_id = create_borrower(s, BorrowerInput("Đặng Thị Giang"))
     with commune_db.reading() as s:
-        row = next(b for b in list_borrowers(s, "31120") if b.id == borrower_id)
+        row = next(b for b in list_borrowers(s, Scope.commune("31120")) if b.id == borrower_id)
     assert (row.citizen_id, row.phone, row.loans, row.household_category) == (
         "",
         "",
@@ -218,7 +219,9 @@ def test_borrower_update_keeps_version(commune_db: Database, ids: Ids) -> None:
             expected_version=1,
         )
     with commune_db.reading() as s:
-        row = next(b for b in list_borrowers(s, "31120") if b.id == ids.borrowers["Dung"])
+        row = next(
+            b for b in list_borrowers(s, Scope.commune("31120")) if b.id == ids.borrowers["Dung"]
+        )
     assert version == 2 and row.phone == "0912345678" and row.hamlet_id is None
 
 
@@ -310,7 +313,7 @@ def test_indicators_count_a_loan_without_organisation_under_its_groups(
     borrower = add_borrower(commune_db, "Đặng Văn Phúc", hamlet=hamlets["Khu vực 2"], group=group)
     add_loan(commune_db, borrower, "HN", 30 * M, date(2025, 2, 1), contract="P1")
     with commune_db.reading() as s:
-        table = indicator_table(s, Dimension.ORGANISATION, owner="31120", as_of=END)
+        table = indicator_table(s, Dimension.ORGANISATION, owner=Scope.commune("31120"), as_of=END)
     assert [(r.label, r.loans_with_balance, r.outstanding) for r in table.rows] == [
         ("Hội Nông dân", 1, 30 * M)
     ]
@@ -387,14 +390,16 @@ def test_balance_history_and_position_on_a_day(commune_db: Database, ids: Ids) -
     with commune_db.transaction() as s:
         restore_balance(s, history[1].id, expected_version=history[1].version + 1)
     with commune_db.reading() as s:
-        rows = {r.id: r for r in list_loans(s, "31120", as_of=END)}
+        rows = {r.id: r for r in list_loans(s, Scope.commune("31120"), as_of=END)}
     assert (rows[l1].outstanding, rows[l1].overdue_amount) == (40 * M, 15 * M)
 
 
 def test_situation_as_of_a_past_date(commune_db: Database, ids: Ids) -> None:
     with commune_db.reading() as s:
-        now = {r.contract_no: r for r in list_loans(s, "31120", as_of=END)}
-        then = {r.contract_no: r for r in list_loans(s, "31120", as_of=date(2024, 4, 1))}
+        now = {r.contract_no: r for r in list_loans(s, Scope.commune("31120"), as_of=END)}
+        then = {
+            r.contract_no: r for r in list_loans(s, Scope.commune("31120"), as_of=date(2024, 4, 1))
+        }
     assert now["HD4"].outstanding == 0 and now["HD4"].balance_as_of == END
     assert now["HD3"].frozen_amount == 20 * M
     assert set(then) == {"HD1", "HD3", "HD4", "HD5"}  # HD2 not yet disbursed
@@ -406,11 +411,13 @@ def test_loan_delete_and_undo(commune_db: Database, ids: Ids) -> None:
     with commune_db.transaction() as s:
         delete_loan(s, ids.loans["L2"], expected_version=1)
     with commune_db.reading() as s:
-        assert "HD2" not in {r.contract_no for r in list_loans(s, "31120", as_of=END)}
+        assert "HD2" not in {
+            r.contract_no for r in list_loans(s, Scope.commune("31120"), as_of=END)
+        }
     with commune_db.transaction() as s:
         restore_loan(s, ids.loans["L2"], expected_version=2)
     with commune_db.reading() as s:
-        assert "HD2" in {r.contract_no for r in list_loans(s, "31120", as_of=END)}
+        assert "HD2" in {r.contract_no for r in list_loans(s, Scope.commune("31120"), as_of=END)}
 
 
 # -- checks ---------------------------------------------------------------------------------------
@@ -446,8 +453,8 @@ def test_loans_not_checked_in_twelve_months(commune_db: Database, ids: Ids) -> N
     check("L2", date(2025, 2, 28))  # one day too old
     check("L3", date(2025, 10, 10))
     with commune_db.reading() as s:
-        due = loans_not_checked(s, "31120", today=today)
-        checks = list_checks(s, "31120")
+        due = loans_not_checked(s, Scope.commune("31120"), today=today)
+        checks = list_checks(s, Scope.commune("31120"))
     # L4 is paid off; L5 never checked comes first, then L2
     assert [u.contract_no for u in due] == ["HD5", "HD2"]
     assert due[0].last_checked_on is None and due[1].last_checked_on == date(2025, 2, 28)
@@ -519,9 +526,9 @@ def test_city_lists_every_commune_without_personal_data(city_db: Database) -> No
                 ],
             )
     with city_db.reading() as s:
-        everyone = list_loans(s, None, as_of=END)
-        one = list_loans(s, "31150", as_of=END)
-        borrowers = list_borrowers(s, None, as_of=END)
+        everyone = list_loans(s, ALL_COMMUNES, as_of=END)
+        one = list_loans(s, Scope.commune("31150"), as_of=END)
+        borrowers = list_borrowers(s, ALL_COMMUNES, as_of=END)
         count = s.scalar(select(func.count()).select_from(Borrower))
     assert sorted(r.outstanding for r in everyone) == [M, 2 * M]
     assert [r.contract_no for r in one] == ["C1"] and one[0].citizen_id == ""

@@ -34,6 +34,7 @@ from db.enums import AuditAction, GroupGrade, Sex
 from db.models import Borrower, Loan, LoanCheck
 from desktop.core.database import Database
 from desktop.core.loans.excel_import import load_mappings
+from desktop.core.owners import Scope
 from desktop.ui.context import AppContext
 from desktop.ui.loans.balances import BalanceForm
 from desktop.ui.loans.borrowers_tab import BorrowerForm
@@ -1241,7 +1242,7 @@ def test_kit_model_searches_and_sorts_loans_as_the_plain_definition_says(
     with commune_db.transaction() as s:
         demo.generate(s, scale="small", today=date(2026, 11, 29))
     with commune_db.reading() as s:
-        rows = list_loans(s, "31120")
+        rows = list_loans(s, Scope.commune("31120"))
     columns = LoansTab.columns.fget(  # type: ignore[attr-defined]
         type("Probe", (), {"commune_column": lambda self, _v: []})()
     )

@@ -21,6 +21,7 @@ from db.models import Base
 from desktop.core.database import Database
 from desktop.core.loans.balances import latest_snapshots, outstanding_expression
 from desktop.core.loans.indicators import checked_query
+from desktop.core.owners import ALL_COMMUNES
 from desktop.paths import AppPaths
 
 
@@ -244,8 +245,8 @@ def test_0002_upgrades_a_database_with_loans_and_its_picks_read_only_the_indexes
             ("loan-1", 5)
         ]
         for query in (
-            latest_snapshots(None, date(2026, 1, 1), outstanding_expression()),
-            checked_query(None, 2025, date(2026, 1, 1)),
+            latest_snapshots(ALL_COMMUNES, date(2026, 1, 1), outstanding_expression()),
+            checked_query(ALL_COMMUNES, 2025, date(2026, 1, 1)),
         ):
             sql = query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
             plan = " ".join(str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))

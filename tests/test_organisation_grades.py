@@ -23,6 +23,7 @@ from desktop.core.loans.organisation_grades import (
     restore_organisation_grade,
     update_organisation_grade,
 )
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.records import RecordStore
 
 TODAY = date(2026, 3, 10)
@@ -48,7 +49,7 @@ def rows(db: Database) -> list[tuple[int, str, GroupGrade, str]]:
     with db.reading() as s:
         return [
             (r.year, r.organisation_name, r.grade, r.notes)
-            for r in list_organisation_grades(s, "31120")
+            for r in list_organisation_grades(s, Scope.commune("31120"))
         ]
 
 
@@ -67,10 +68,10 @@ def test_grades_are_listed_newest_year_first_in_the_catalogue_order(commune_db: 
         (2024, "Hội Phụ nữ", GroupGrade.KHA, ""),
     ]
     with commune_db.reading() as s:
-        assert grades_of_year(s, 2025, "31120") == {
+        assert grades_of_year(s, 2025, Scope.commune("31120")) == {
             "31120": {"HND": GroupGrade.TOT, "CCB": GroupGrade.TRUNG_BINH}
         }
-        assert grades_of_year(s, 2023, None) == {}
+        assert grades_of_year(s, 2023, ALL_COMMUNES) == {}
 
 
 @pytest.mark.parametrize(
@@ -115,7 +116,9 @@ def test_one_grade_per_organisation_and_year(commune_db: Database) -> None:
     assert count(commune_db) == 3
     # Moving another grade onto the same organisation and year is refused too.
     with commune_db.reading() as s:
-        other = next(r for r in list_organisation_grades(s, "31120") if r.year == 2024)
+        other = next(
+            r for r in list_organisation_grades(s, Scope.commune("31120")) if r.year == 2024
+        )
     with pytest.raises(FormErrors), commune_db.transaction() as s:
         update_organisation_grade(
             s, other.id, grade("HND", 2025, GroupGrade.KHA), expected_version=1, today=TODAY

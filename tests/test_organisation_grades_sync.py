@@ -23,6 +23,7 @@ from desktop.core.loans.organisation_grades import (
     list_organisation_grades,
     update_organisation_grade,
 )
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.periods import Period
 from desktop.reports.registry import ReportRequest
 from desktop.sync import keys
@@ -89,7 +90,8 @@ def test_grades_travel_to_the_city_and_its_reports_show_them(world: World, tmp_p
     assert report.status is Status.APPLIED, report.message
     with world.city.reading() as s:
         at_city = {
-            (g.organisation_code, g.grade, g.notes) for g in list_organisation_grades(s, None)
+            (g.organisation_code, g.grade, g.notes)
+            for g in list_organisation_grades(s, ALL_COMMUNES)
         }
     assert at_city == {
         ("HND", GroupGrade.TOT, "Chấm 92 điểm"),
@@ -131,7 +133,7 @@ def test_grades_travel_to_the_city_and_its_reports_show_them(world: World, tmp_p
 
 def list_organisation_grades_at(db: Database) -> list:  # type: ignore[type-arg]
     with db.reading() as s:
-        return list_organisation_grades(s, "31120")
+        return list_organisation_grades(s, Scope.commune("31120"))
 
 
 # -- a file that lies about a grade -------------------------------------------------------------

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.base import CITY_CODE
 from db.enums import AuditAction, ContributionForm, DonorType, SourceLevel
 from db.models import Commune
 from desktop.core import demo, i18n
@@ -26,7 +25,7 @@ from desktop.core.funds.indicators import TargetStatus
 from desktop.core.loans.checks import loans_not_checked
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import CommuneInfo
-from desktop.core.owners import ALL_COMMUNES
+from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
 from desktop.core.record_labels import describe_changes, show_value
 from desktop.paths import AppPaths
 from tests.overview_data import hand_made_loans
@@ -95,9 +94,9 @@ def test_overview_of_the_city_demo(city_db: Database) -> None:
     with city_db.transaction() as s:
         demo.generate(s, scale=tiny, today=TODAY, communes=some)
     with city_db.reading() as s:
-        overview = load_overview(s, 2025, CITY_CODE, today=TODAY)
-        years = overview_years(s, CITY_CODE, today=TODAY)
-        now = load_overview(s, 2026, CITY_CODE, today=date(2026, 10, 20))
+        overview = load_overview(s, 2025, CITY_OFFICE, today=TODAY)
+        years = overview_years(s, CITY_OFFICE, today=TODAY)
+        now = load_overview(s, 2026, CITY_OFFICE, today=date(2026, 10, 20))
     assert overview.entrusted.share.status is TargetStatus.BEHIND
     assert overview.entrusted.share.still_needed == 1_053_750_000_000
     assert [i.year for i in overview.entrusted_years] == [2024, 2025, 2026]
@@ -109,8 +108,8 @@ def test_overview_of_the_city_demo(city_db: Database) -> None:
 
 def test_overview_of_an_empty_commune(commune_db: Database) -> None:
     with commune_db.reading() as s:
-        overview = load_overview(s, 2026, "31120", today=TODAY)
-        years = overview_years(s, "31120", today=TODAY)
+        overview = load_overview(s, 2026, Scope.commune("31120"), today=TODAY)
+        years = overview_years(s, Scope.commune("31120"), today=TODAY)
     assert overview.fund.closing == 0 and overview.deposits.total == 0
     assert overview.entrusted.growth.status is TargetStatus.NO_DATA
     assert overview.tasks.missing == overview.tasks.expected == 14
@@ -224,7 +223,7 @@ def test_overview_command_prints_the_city_2025_figures(
 def test_loans_on_today_against_the_hand_made_book(commune_db: Database) -> None:
     hand_made_loans(commune_db)
     with commune_db.reading() as s:
-        loans = load_overview(s, 2026, "31120", today=TODAY).loans
+        loans = load_overview(s, 2026, Scope.commune("31120"), today=TODAY).loans
     assert loans.day == TODAY and loans.has_data
     assert loans.latest_data == loans.earliest_data == date(2026, 9, 30)
     assert loans.outstanding == 67_000_000
@@ -240,8 +239,8 @@ def test_loans_on_today_against_the_hand_made_book(commune_db: Database) -> None
 def test_loans_of_a_past_year_are_taken_on_its_last_day(commune_db: Database) -> None:
     hand_made_loans(commune_db)
     with commune_db.reading() as s:
-        loans = load_overview(s, 2025, "31120", today=TODAY).loans
-        years = overview_years(s, "31120", today=TODAY)
+        loans = load_overview(s, 2025, Scope.commune("31120"), today=TODAY).loans
+        years = overview_years(s, Scope.commune("31120"), today=TODAY)
     assert loans.day == date(2025, 12, 31)
     assert loans.latest_data == date(2025, 12, 31)
     assert loans.outstanding == 110_000_000 and loans.overdue == 0
@@ -258,9 +257,11 @@ def test_loans_agree_with_the_indicators_and_the_unchecked_list(commune_db: Data
     hand_made_loans(commune_db)
     for day in (TODAY, date(2025, 12, 31), date(2024, 6, 30)):
         with commune_db.reading() as s:
-            loans = loan_summary(s, "31120", day)
-            total = indicator_table(s, Dimension.PROGRAMME, owner="31120", as_of=day).total
-            unchecked = loans_not_checked(s, "31120", today=day)
+            loans = loan_summary(s, Scope.commune("31120"), day)
+            total = indicator_table(
+                s, Dimension.PROGRAMME, owner=Scope.commune("31120"), as_of=day
+            ).total
+            unchecked = loans_not_checked(s, Scope.commune("31120"), today=day)
         assert loans.outstanding == total.outstanding
         assert loans.overdue == total.overdue and loans.frozen == total.frozen
         assert loans.loans_with_balance == total.loans_with_balance
@@ -274,7 +275,7 @@ def test_no_balance_data_is_not_zero(commune_db: Database, year: int) -> None:
     if year == 2022:
         hand_made_loans(commune_db)  # every loan came later
     with commune_db.reading() as s:
-        loans = load_overview(s, year, "31120", today=TODAY).loans
+        loans = load_overview(s, year, Scope.commune("31120"), today=TODAY).loans
     assert not loans.has_data and loans.latest_data is None
     assert loans.overdue_ratio is None and loans.communes == 0
 
@@ -287,10 +288,10 @@ def test_the_city_chooses_whose_figures(city_db: Database) -> None:
         demo.generate(s, scale=tiny, today=TODAY, communes=some)
     with city_db.reading() as s:
         every = load_overview(s, 2026, ALL_COMMUNES, today=TODAY)
-        first = load_overview(s, 2026, some[0].code, today=TODAY)
-        second = load_overview(s, 2026, some[1].code, today=TODAY)
-        own = load_overview(s, 2026, CITY_CODE, today=TODAY)
-        nobody = load_overview(s, 2026, "31810", today=TODAY)
+        first = load_overview(s, 2026, Scope.commune(some[0].code), today=TODAY)
+        second = load_overview(s, 2026, Scope.commune(some[1].code), today=TODAY)
+        own = load_overview(s, 2026, CITY_OFFICE, today=TODAY)
+        nobody = load_overview(s, 2026, Scope.commune("31810"), today=TODAY)
         choices = communes_for_choice(s)
     assert (every.coverage.reporting, every.coverage.communes) == (2, 103)
     assert not every.coverage.complete

@@ -44,7 +44,7 @@ from desktop.core.funds.fund import ContributionInput, create_contribution
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.borrowers import BorrowerInput, create_borrower
 from desktop.core.office import CommuneInfo, list_hamlets, rename_hamlet
-from desktop.core.owners import ALL_COMMUNES
+from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
 from desktop.core.periods import Period
 from desktop.core.tasks.status import TaskCompletion
 from desktop.ui.context import AppContext
@@ -107,7 +107,7 @@ def city_office_own(qtbot: QtBot, page: OverviewPage) -> None:
     assert page.scope is not None
     page.scope.setCurrentIndex(page.scope.findData(CITY_CODE))
     loaded(qtbot, page)
-    assert page.owner == CITY_CODE
+    assert page.owner == CITY_OFFICE
 
 
 # -- the loans card ---------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     everywhere — it showed the city office's own records. It now shows every commune
     together, says how many sent their figures, and offers one commune or the city office."""
     page = open_page(qtbot, city_with_two_files.city)
-    assert page.scope is not None and page.owner is ALL_COMMUNES
+    assert page.scope is not None and page.owner == ALL_COMMUNES
     assert page.scope.currentText() == "Tất cả xã, phường"
     assert page.coverage_label.text() == (
         "Số liệu của 2/103 xã, phường đã gửi (chưa phải toàn thành phố)."
@@ -231,7 +231,10 @@ def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)
     loaded(qtbot, page)
-    assert page.owner == "31120" and page.scope.currentText() == "Phường Cái Khế (31120)"
+    assert (
+        page.owner == Scope.commune("31120")
+        and page.scope.currentText() == "Phường Cái Khế (31120)"
+    )
     assert page.coverage_label.text().startswith(
         "Số liệu do Phường Cái Khế (31120) gửi; tệp gần nhất nhập lúc "
     )
@@ -244,7 +247,9 @@ def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     line.selectAll()
     type_text(line, "xyz 999")
     QTest.keyClick(line, Qt.Key.Key_Return)
-    assert page.scope.currentText() == "Phường Cái Khế (31120)" and page.owner == "31120"
+    assert page.scope.currentText() == "Phường Cái Khế (31120)" and page.owner == Scope.commune(
+        "31120"
+    )
     assert not page.loading
 
     # A commune that has sent nothing: said, and no figure passed off as its.
@@ -450,7 +455,7 @@ def test_a_task_chart_with_no_task_says_so(qtbot: QtBot, vi_app: QApplication) -
 def test_reminders_show_when_near(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> None:
     page = open_page(qtbot, commune_db)
     with commune_db.reading() as s:
-        page.show_overview(load_overview(s, 2026, "31120", today=date(2026, 10, 20)))
+        page.show_overview(load_overview(s, 2026, Scope.commune("31120"), today=date(2026, 10, 20)))
     texts = [label.text() for label in page.findChildren(QLabel, "reminder")]
     assert texts == [
         "⏰ Báo cáo năm về thực hiện Chỉ thị 39-CT/TW phải hoàn thành trước ngày 30/10/2026 "
@@ -459,7 +464,7 @@ def test_reminders_show_when_near(qtbot: QtBot, vi_app: QApplication, commune_db
         "18/11/2026 (còn 30 ngày).",
     ]
     with commune_db.reading() as s:
-        page.show_overview(load_overview(s, 2026, "31120", today=date(2026, 3, 1)))
+        page.show_overview(load_overview(s, 2026, Scope.commune("31120"), today=date(2026, 3, 1)))
     assert page.findChildren(QLabel, "reminder") == []
     assert value(page.growth_card, "status") == "Chưa đủ số liệu"
     assert value(page.task_card, "missing") == "14"
@@ -542,7 +547,7 @@ def test_main_window_opens_the_three_pages(
     qtbot.addWidget(window)
     window.show()
     overview = window.open_page("overview")
-    assert isinstance(overview, OverviewPage) and overview.owner is ALL_COMMUNES
+    assert isinstance(overview, OverviewPage) and overview.owner == ALL_COMMUNES
     loaded(qtbot, overview)
     tasks = window.open_page("tasks")
     assert tasks.board.model.rowCount() == 19  # the city's own tasks

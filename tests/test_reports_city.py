@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from db.base import CITY_CODE
 from db.enums import ContributionForm, DonorType
 from desktop.core.database import Database
 from desktop.core.demo import DemoScale, generate
@@ -26,6 +25,7 @@ from desktop.core.funds.period import period_statement, period_statements_by_com
 from desktop.core.loans.checks import loans_not_checked
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import list_communes
+from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
 from desktop.core.periods import Period
 from desktop.core.tasks.status import task_completion, task_completion_by_commune
 from desktop.reports.builders.common import competition_ranks
@@ -168,7 +168,7 @@ def mil(amount: int | None) -> Decimal | None:
 
 def test_city_yearly_credit_equals_the_services(city: Database, yearly: Made) -> None:
     with city.reading() as session:
-        indicators = indicator_table(session, Dimension.COMMUNE, owner=None, as_of=TODAY)
+        indicators = indicator_table(session, Dimension.COMMUNE, owner=ALL_COMMUNES, as_of=TODAY)
         names = {c.code: c.label for c in list_communes(session)}
     rows = {row.key: row for row in indicators.rows}
     assert set(rows) == set(codes_with_data())  # the file of GAP held no loan
@@ -209,7 +209,7 @@ def test_city_yearly_tasks_equal_the_services(city: Database, yearly: Made) -> N
     covered = (*codes_with_data(), GAP)
     with city.reading() as session:
         by_commune = task_completion_by_commune(session, YEAR)
-        city_own = task_completion(session, YEAR, CITY_CODE)
+        city_own = task_completion(session, YEAR, CITY_OFFICE)
         names = {c.code: c.label for c in list_communes(session)}
     sheet = sheet_rows(yearly.xlsx, "Nhiệm vụ theo xã", key=1)
     for code in covered:
@@ -245,14 +245,21 @@ def test_city_yearly_money_equals_the_services(city: Database, yearly: Made) -> 
     with city.reading() as session:
         communes = [c.code for c in list_communes(session)]
         names = {c.code: c.label for c in list_communes(session)}
-        per_commune = {code: period_statement(session, start, TODAY, code) for code in covered}
+        per_commune = {
+            code: period_statement(session, start, TODAY, Scope.commune(code)) for code in covered
+        }
         grouped = period_statements_by_commune(session, start, TODAY, covered)
-        total = period_statement(session, start, TODAY, None)
-        own = period_statement(session, start, TODAY, CITY_CODE)
-        growth = {code: entrusted_indicators(session, 2026, code, until=TODAY) for code in covered}
+        total = period_statement(session, start, TODAY, ALL_COMMUNES)
+        own = period_statement(session, start, TODAY, CITY_OFFICE)
+        growth = {
+            code: entrusted_indicators(session, 2026, Scope.commune(code), until=TODAY)
+            for code in covered
+        }
         grouped_growth = entrusted_by_commune(session, 2026, covered, until=TODAY)
-        shares = {code: entrusted_indicators(session, 2025, code) for code in communes}
-        city_capital = entrusted_indicators(session, 2025, CITY_CODE).share
+        shares = {
+            code: entrusted_indicators(session, 2025, Scope.commune(code)) for code in communes
+        }
+        city_capital = entrusted_indicators(session, 2025, CITY_OFFICE).share
     assert grouped == per_commune
     assert grouped_growth == growth
     assert per_commune[GAP].receipts == 3_000_000
@@ -321,9 +328,9 @@ def test_city_reports_are_documents(
 def test_city_reports_for_every_commune(city: Database, city_reports: dict[str, Made]) -> None:
     day = Period.quarter(2026, 3).end
     with city.reading() as session:
-        fund = period_statement(session, YEAR.start, TODAY, None)
-        quality = indicator_table(session, Dimension.COMMUNE, owner=None, as_of=day)
-        unchecked = loans_not_checked(session, None, today=day)
+        fund = period_statement(session, YEAR.start, TODAY, ALL_COMMUNES)
+        quality = indicator_table(session, Dimension.COMMUNE, owner=ALL_COMMUNES, as_of=day)
+        unchecked = loans_not_checked(session, ALL_COMMUNES, today=day)
         names = {c.code: c.label for c in list_communes(session)}
     fund_text = city_reports["fund"].text
     assert row_values(after(fund_text, "Thu, chi Quỹ"), "Số dư đầu năm") == [mil(fund.opening)]
@@ -348,7 +355,7 @@ def test_city_reports_for_one_commune(city: Database, city_reports: dict[str, Ma
     plan = city_reports["commune-plan"]
     quarter = Period.quarter(2026, 3)
     with city.reading() as session:
-        fund = period_statement(session, quarter.start, quarter.end, SENT)
+        fund = period_statement(session, quarter.start, quarter.end, Scope.commune(SENT))
         label = next(c.label for c in list_communes(session) if c.code == SENT)
     assert f"quý III năm 2026 của {label[0].lower()}{label[1:]}" in plan.flat
     assert row_values(after(plan.text, "Thu, chi Quỹ"), "Số dư đầu kỳ (ngày 01/07/2026)") == [

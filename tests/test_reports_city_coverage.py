@@ -28,6 +28,7 @@ from desktop.core.database import Database
 from desktop.core.funds.capital import CapitalInput, TransferInput, create_capital, create_transfer
 from desktop.core.funds.fund import create_contribution
 from desktop.core.office import list_communes, update_office
+from desktop.core.owners import ALL_COMMUNES
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import plan_tasks
 from desktop.core.tasks.progress import ProgressInput, create_progress
@@ -148,7 +149,7 @@ def names(world: World) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def tasks_per_commune(world: World) -> int:
     with world.city.reading() as s:
-        return len(plan_tasks(s, None))
+        return len(plan_tasks(s, ALL_COMMUNES))
 
 
 def test_the_yearly_report_is_a_document(yearly: Made) -> None:

@@ -24,6 +24,7 @@ from desktop.core.loans.balances import BalanceInput, update_balance
 from desktop.core.loans.checks import loans_not_checked
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import set_up_office, update_office
+from desktop.core.owners import Scope
 from desktop.core.periods import Period
 from desktop.core.tasks.status import missing_for_period, task_completion
 from desktop.paths import AppPaths
@@ -120,7 +121,7 @@ def test_every_report_is_a_vietnamese_document(reports: dict[str, Made], name: s
 def test_commune_plan_tasks(office: Database, reports: dict[str, Made]) -> None:
     made = reports["commune-plan"]
     with office.reading() as session:
-        completion = task_completion(session, QUARTER, CODE)
+        completion = task_completion(session, QUARTER, Scope.commune(CODE))
         missing = missing_for_period(session, QUARTER, CODE)
     assert (
         f"có {completion.reported}/{completion.expected} nhiệm vụ của Kế hoạch đã có báo cáo "
@@ -144,9 +145,9 @@ def test_commune_plan_money_equals_the_services(office: Database, reports: dict[
     made = reports["commune-plan"]
     end = QUARTER.end
     with office.reading() as session:
-        fund = period_statement(session, QUARTER.start, end, CODE)
-        deposits = deposits_between(session, QUARTER.start, end, CODE)
-        entrusted = entrusted_indicators(session, 2026, CODE, until=end)
+        fund = period_statement(session, QUARTER.start, end, Scope.commune(CODE))
+        deposits = deposits_between(session, QUARTER.start, end, Scope.commune(CODE))
+        entrusted = entrusted_indicators(session, 2026, Scope.commune(CODE), until=end)
     text = after(made.text, "Thu, chi Quỹ “Vì người nghèo” quý III năm 2026")
     assert row_values(text, f"Số dư đầu kỳ (ngày {format_date(QUARTER.start)})") == [fund.opening]
     assert row_values(text, "Thu trong kỳ (tiền mặt, chuyển khoản)") == [
@@ -180,7 +181,7 @@ def test_commune_plan_money_equals_the_services(office: Database, reports: dict[
     # The bank gives the year's total capital after the year: the last known share is shown.
     share_row = capital["Tỷ lệ vốn ủy thác trên tổng nguồn vốn cuối năm 2025"]
     with office.reading() as session:
-        last_year = entrusted_indicators(session, 2025, CODE).share
+        last_year = entrusted_indicators(session, 2025, Scope.commune(CODE)).share
     assert last_year.share is not None
     assert share_row[2] == pytest.approx(float(last_year.share))
 
@@ -191,8 +192,10 @@ def test_commune_plan_credit_equals_the_services(
     made = reports["commune-plan"]
     day = QUARTER.end
     with office.reading() as session:
-        programmes = indicator_table(session, Dimension.PROGRAMME, owner=CODE, as_of=day)
-        unchecked = loans_not_checked(session, CODE, today=day)
+        programmes = indicator_table(
+            session, Dimension.PROGRAMME, owner=Scope.commune(CODE), as_of=day
+        )
+        unchecked = loans_not_checked(session, Scope.commune(CODE), today=day)
     total = programmes.total
     assert total.outstanding > 0 and total.loans_checked > 0
     assert total.frozen > 0 and total.overdue_ratio != total.overdue_frozen_ratio
@@ -226,9 +229,13 @@ def test_fund_report_lists_the_donors(office: Database, reports: dict[str, Made]
     made = reports["fund"]
     period = Period.quarter(2026, 4)
     with office.reading() as session:
-        gifts = [g for g in list_contributions(session, CODE) if period.contains(g.received_on)]
-        months = contributions_by_month(session, 2026, CODE)
-        fund = period_statement(session, period.start, TODAY, CODE)
+        gifts = [
+            g
+            for g in list_contributions(session, Scope.commune(CODE))
+            if period.contains(g.received_on)
+        ]
+        months = contributions_by_month(session, 2026, Scope.commune(CODE))
+        fund = period_statement(session, period.start, TODAY, Scope.commune(CODE))
     assert gifts, "the demo's peak month falls in quarter IV"
     donors = [g.donor_name for g in gifts if not g.donor_name.isascii()]
     assert donors
@@ -253,7 +260,7 @@ def test_loan_quality_by_every_dimension(office: Database, reports: dict[str, Ma
     day = QUARTER.end
     with office.reading() as session:
         tables = {
-            dimension: indicator_table(session, dimension, owner=CODE, as_of=day)
+            dimension: indicator_table(session, dimension, owner=Scope.commune(CODE), as_of=day)
             for dimension in (
                 Dimension.PROGRAMME,
                 Dimension.ORGANISATION,
@@ -287,7 +294,7 @@ def test_loan_quality_by_every_dimension(office: Database, reports: dict[str, Ma
 def test_unchecked_loans_list(office: Database, reports: dict[str, Made]) -> None:
     made = reports["unchecked-loans"]
     with office.reading() as session:
-        items = loans_not_checked(session, CODE, today=QUARTER.end)
+        items = loans_not_checked(session, Scope.commune(CODE), today=QUARTER.end)
     assert items
     table = made.report.tables()[-1]
     assert [row[2] for row in table.rows] == [item.contract_no for item in items]

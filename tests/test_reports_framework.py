@@ -271,7 +271,7 @@ def check_plan_tasks(ctx: ReportContext) -> Report:
         "Báo cáo",
         f"Danh mục nhiệm vụ {ctx.request.period.label_vi()}",
         ctx.letterhead(["Lưu: VT"]),
-        [Section("I. NHIỆM VỤ", [Paragraph(f"Đơn vị: {ctx.owner or 'tất cả'}"), table])],
+        [Section("I. NHIỆM VỤ", [Paragraph(f"Đơn vị: {ctx.owner.code or 'tất cả'}"), table])],
     )
 
 

@@ -402,7 +402,7 @@ def _set(column: str, value: Any) -> Callable[[dict[str, Any]], None]:
         ("received_on", "05/10/2025", "Phải là ngày viết dạng"),
         ("received_on", "2025-02-30", "Phải là ngày viết dạng"),
         ("updated_at", "1800-01-01 00:00:00", "Thời điểm phải nằm trong khoảng"),
-        ("donor_name", "x" * 20_001, "Quá dài: tối đa 20000 ký tự"),
+        ("donor_name", "x" * 201, "Quá dài: tối đa 200 ký tự"),
         ("donor_name", None, "Không được để trống"),
         ("donor_name", ["a"], "Phải là chữ"),
         ("form", "bang_vang", "không phải là giá trị được phép"),

@@ -18,6 +18,7 @@ from db.models import AuditEntry, TaskDocument, TaskProgress
 from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.core.errors import FormErrors, UserError
+from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
 from desktop.core.periods import Period
 from desktop.core.records import RecordStore
 from desktop.core.tasks.catalogue import period_within, plan_tasks
@@ -92,8 +93,8 @@ def fields(error: FormErrors) -> set[str]:
 
 def test_commune_and_city_report_on_their_own_tasks(commune_db: Database) -> None:
     with commune_db.reading() as s:
-        commune = [t.code for t in plan_tasks(s, "31120")]
-        city = [t.code for t in plan_tasks(s, CITY_CODE)]
+        commune = [t.code for t in plan_tasks(s, Scope.commune("31120"))]
+        city = [t.code for t in plan_tasks(s, CITY_OFFICE)]
     assert commune[:3] == ["II.1.a", "II.1.b", "II.2.a"]
     assert "II.5.b" not in commune and "III.3" not in commune
     assert "II.5.b" in city and "III.3" in city
@@ -240,7 +241,7 @@ def test_delete_takes_the_documents_and_undo_brings_back_only_those(commune_db: 
     with commune_db.transaction() as s:
         delete_progress(s, record_id, expected_version=1)
     with commune_db.reading() as s:
-        assert list_progress(s, "31120") == []
+        assert list_progress(s, Scope.commune("31120")) == []
         live = s.scalar(
             select(func.count()).where(
                 TaskDocument.progress_id == record_id, TaskDocument.deleted_at.is_(None)
@@ -292,19 +293,19 @@ def test_sub_tasks_get_their_own_records(commune_db: Database) -> None:
     with pytest.raises(FormErrors):  # a sub-task under the wrong plan task
         save(commune_db, progress(plan_task_code="II.1.a", office_task_id=sub, period_no=1))
     with commune_db.reading() as s:
-        (row,) = list_office_tasks(s, "31120")
-        titles = [r.title for r in list_progress(s, "31120")]
+        (row,) = list_office_tasks(s, Scope.commune("31120"))
+        titles = [r.title for r in list_progress(s, Scope.commune("31120"))]
     assert row.progress_count == 1 and "Kiện toàn Tổ TK&VV khu vực 2" in titles
     with commune_db.transaction() as s:
         delete_office_task(s, sub, expected_version=1)
     with commune_db.reading() as s:
-        assert list_office_tasks(s, "31120") == []
+        assert list_office_tasks(s, Scope.commune("31120")) == []
         assert get_progress(s, sub_record) is None
     with commune_db.transaction() as s:
         restore_office_task(s, sub, expected_version=2)
     with commune_db.reading() as s:
         assert get_progress(s, sub_record) is not None
-        assert len(list_office_tasks(s, "31120")) == 1
+        assert len(list_office_tasks(s, Scope.commune("31120"))) == 1
 
 
 def test_moving_a_sub_task_moves_its_records(commune_db: Database) -> None:
@@ -350,11 +351,11 @@ def test_status_missing_and_completion_of_a_period(commune_db: Database) -> None
     )
     with commune_db.reading() as s:
         states = {st.plan_task_code: st for st in task_states(s, "31120")}
-        h1 = task_completion(s, Period.half(2026, 1), "31120")
+        h1 = task_completion(s, Period.half(2026, 1), Scope.commune("31120"))
         q1_missing = [
             line.plan_task_code for line in missing_for_period(s, Period.quarter(2026, 1), "31120")
         ]
-        year_2025 = task_completion(s, Period.whole_year(2025), "31120")
+        year_2025 = task_completion(s, Period.whole_year(2025), Scope.commune("31120"))
     assert states["II.1.a"].period == Period.quarter(2026, 2)
     assert states["II.1.a"].status is TaskStatus.DANG_TRIEN_KHAI and states["II.1.a"].records == 2
     assert states["II.2.b"].status is None and states["II.2.b"].records == 0
@@ -377,7 +378,7 @@ def test_a_yearly_record_sums_up_its_quarters(commune_db: Database) -> None:
     save(commune_db, progress(period_kind=PeriodKind.HALF, period_no=2, percent=80))
     with commune_db.reading() as s:
         (state,) = [st for st in task_states(s, "31120") if st.plan_task_code == "II.1.a"]
-        q4 = task_completion(s, Period.quarter(2026, 4), "31120")
+        q4 = task_completion(s, Period.quarter(2026, 4), Scope.commune("31120"))
     assert state.status is TaskStatus.HOAN_THANH and state.period == Period.whole_year(2026)
     assert q4.in_progress == 1 and q4.completed == 0  # the year does not lie in Q4
 
@@ -399,9 +400,9 @@ def test_completion_of_all_communes_counts_silent_communes_as_missing(city_db: D
         RecordStore(s, owner_code=CITY_CODE, actor="clerk").create(TaskProgress, own)
     year = Period.whole_year(2026)
     with city_db.reading() as s:
-        everyone = task_completion(s, year, None)
+        everyone = task_completion(s, year, ALL_COMMUNES)
         by_commune = task_completion_by_commune(s, year)
-        city = task_completion(s, year, CITY_CODE)
+        city = task_completion(s, year, CITY_OFFICE)
     assert everyone.expected == 14 * 103
     assert (everyone.completed, everyone.in_progress) == (1, 1)
     assert everyone.missing == 14 * 103 - 2
@@ -432,7 +433,7 @@ def test_a_change_keeps_the_task_and_the_period(commune_db: Database) -> None:
             expected_version=1,
         )
     with commune_db.reading() as s:
-        (row,) = list_progress(s, "31120")
+        (row,) = list_progress(s, Scope.commune("31120"))
     assert (row.id, row.period, row.version) == (record_id, Period.quarter(2026, 3), 1)
     assert [d.reference for d in row.documents] == ["12/KH-UBND"]
 
@@ -567,5 +568,5 @@ def test_what_was_typed_is_added_to_the_saved_record(commune_db: Database) -> No
     # Saving the merged record changes that record, and makes no second one.
     save(commune_db, merged, record_id=record_id, expected_version=saved.version)
     with commune_db.reading() as s:
-        (row,) = list_progress(s, "31120")
+        (row,) = list_progress(s, Scope.commune("31120"))
     assert row.id == record_id and len(row.documents) == 2 and row.version == 2

@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from db.enums import PeriodKind, TaskStatus
 from db.models import OfficeTask, TaskDocument, TaskProgress
 from desktop.core.database import Database
+from desktop.core.owners import Scope
 from desktop.core.periods import Period
 from desktop.core.tasks.office_tasks import OfficeTaskInput, create_office_task, list_office_tasks
 from desktop.core.tasks.progress import (
@@ -100,7 +101,7 @@ def saved(db: Database, record_id: str) -> ProgressRow:
 
 def records(db: Database) -> dict[tuple[str, Period], ProgressRow]:
     with db.reading() as s:
-        return {(r.plan_task_code, r.period): r for r in list_progress(s, "31120")}
+        return {(r.plan_task_code, r.period): r for r in list_progress(s, Scope.commune("31120"))}
 
 
 def new_form(qtbot: QtBot, db: Database, **kwargs: Any) -> ProgressForm:
@@ -778,10 +779,13 @@ def test_sub_task_list_add_edit_delete_undo_history_and_export(
     with answering(qtbot, yes(ask)):
         click(page.delete_button)
     with commune_db.reading() as s:
-        assert list_progress(s, "31120") == [] and list_office_tasks(s, "31120") == []
+        assert (
+            list_progress(s, Scope.commune("31120")) == []
+            and list_office_tasks(s, Scope.commune("31120")) == []
+        )
     click(page.undo_button)
     with commune_db.reading() as s:
-        assert len(list_progress(s, "31120")) == 1
+        assert len(list_progress(s, Scope.commune("31120"))) == 1
     assert page.model.all_rows()[0].progress_count == 1
 
     def history(dialog: HistoryDialog) -> None:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.database import Database
 from desktop.core.loans.borrowers import list_borrowers
+from desktop.core.owners import Scope
 from desktop.ui.app import Application
 from desktop.ui.context import AppContext
 from desktop.ui.forms import RecordForm
@@ -45,7 +46,7 @@ def borrowers(qtbot: QtBot, loans_page: LoansPage) -> Any:
 
 def saved_names(database: Database) -> list[str]:
     with database.reading() as session:
-        return [b.full_name for b in list_borrowers(session, "31120")]
+        return [b.full_name for b in list_borrowers(session, Scope.commune("31120"))]
 
 
 def typing_then(close: Callable[[BorrowerForm], None], *, again: bool = True) -> Any:

@@ -263,8 +263,7 @@ def test_list_export_survives_what_arrives_by_sync(synced_data: str, tmp_path: P
     database = Database.open(AppPaths(Path(synced_data)))
     try:
         with database.reading() as session:
-            owner = require_office(session).unit_code
-            rows = list_contributions(session, owner)
+            rows = list_contributions(session, require_office(session).own_records)
     finally:
         database.close()
     model = RowTableModel(ContributionListPage.columns, rows)
@@ -341,7 +340,7 @@ def test_list_export_prints_on_a4(synced_data: str, tmp_path: Path) -> None:
     database = Database.open(AppPaths(Path(synced_data)))
     try:
         with database.reading() as session:
-            rows = list_contributions(session, require_office(session).unit_code) * 40
+            rows = list_contributions(session, require_office(session).own_records) * 40
     finally:
         database.close()
     columns = ContributionListPage.columns

@@ -13,6 +13,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, enum_column
 from db.enums import CommuneKind
+from db.fields import MAX_SINGLE_AMOUNT, day, field, money, rate, text
+
+#: The highest believable catalogue rate: 30 % a year.
+MAX_PROGRAMME_RATE_BP = 3_000
 
 
 class Commune(Base):
@@ -80,9 +84,9 @@ class ProgrammeRate(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_code: Mapped[str] = mapped_column(ForeignKey("credit_programmes.code"), index=True)
-    valid_from: Mapped[date]
-    rate_bp: Mapped[int | None]
-    priority_rate_bp: Mapped[int | None]
-    cap_amount: Mapped[int | None]
-    cap_note: Mapped[str] = mapped_column(default="")
+    valid_from: Mapped[date] = field(day())
+    rate_bp: Mapped[int | None] = field(rate(MAX_PROGRAMME_RATE_BP))
+    priority_rate_bp: Mapped[int | None] = field(rate(MAX_PROGRAMME_RATE_BP))
+    cap_amount: Mapped[int | None] = field(money(MAX_SINGLE_AMOUNT))
+    cap_note: Mapped[str] = field(text(300), default="")
     confirmed: Mapped[bool] = mapped_column(default=True)

@@ -10,6 +10,19 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import SyncedRecord, enum_column
 from db.enums import ContributionForm, DepositKind, DonorType, PartyType, SourceLevel
+from db.fields import (
+    MAX_AMOUNT,
+    MAX_TEXT,
+    calendar_year,
+    day,
+    field,
+    money,
+    text,
+    whole_number,
+)
+
+#: The funds' notes keep their line breaks.
+NOTES = text(MAX_TEXT, multiline=True)
 
 
 class FundContribution(SyncedRecord):
@@ -18,15 +31,15 @@ class FundContribution(SyncedRecord):
     __tablename__ = "fund_contributions"
     record_type = "fund_contribution"
 
-    donor_name: Mapped[str]
+    donor_name: Mapped[str] = field(text(200, required=True))
     donor_type: Mapped[DonorType] = enum_column(DonorType)
     form: Mapped[ContributionForm] = enum_column(ContributionForm)
-    amount: Mapped[int]
-    in_kind_description: Mapped[str] = mapped_column(default="")
-    received_on: Mapped[date] = mapped_column(index=True)
-    receipt_no: Mapped[str] = mapped_column(default="")
-    campaign_year: Mapped[int]
-    notes: Mapped[str] = mapped_column(default="")
+    amount: Mapped[int] = field(money())
+    in_kind_description: Mapped[str] = field(text(500), default="")
+    received_on: Mapped[date] = field(day(), index=True)
+    receipt_no: Mapped[str] = field(text(50), default="")
+    campaign_year: Mapped[int] = field(calendar_year())
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class FundSpending(SyncedRecord):
@@ -35,14 +48,14 @@ class FundSpending(SyncedRecord):
     __tablename__ = "fund_spendings"
     record_type = "fund_spending"
 
-    recipient_name: Mapped[str]
+    recipient_name: Mapped[str] = field(text(200, required=True))
     hamlet_id: Mapped[str | None] = mapped_column(ForeignKey("hamlets.id"))
-    purpose: Mapped[str]
-    amount: Mapped[int]
-    spent_on: Mapped[date] = mapped_column(index=True)
-    decision_no: Mapped[str] = mapped_column(default="")
-    decision_date: Mapped[date | None]
-    notes: Mapped[str] = mapped_column(default="")
+    purpose: Mapped[str] = field(text(500, required=True))
+    amount: Mapped[int] = field(money())
+    spent_on: Mapped[date] = field(day(), index=True)
+    decision_no: Mapped[str] = field(text(60), default="")
+    decision_date: Mapped[date | None] = field(day())
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class FundOpeningBalance(SyncedRecord):
@@ -54,9 +67,9 @@ class FundOpeningBalance(SyncedRecord):
     __tablename__ = "fund_opening_balances"
     record_type = "fund_opening_balance"
 
-    year: Mapped[int]
-    amount: Mapped[int]
-    notes: Mapped[str] = mapped_column(default="")
+    year: Mapped[int] = field(calendar_year())
+    amount: Mapped[int] = field(money(MAX_AMOUNT, zero=True))
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class Deposit(SyncedRecord):
@@ -66,12 +79,12 @@ class Deposit(SyncedRecord):
     record_type = "deposit"
 
     kind: Mapped[DepositKind] = enum_column(DepositKind)
-    party_name: Mapped[str]
+    party_name: Mapped[str] = field(text(200, required=True))
     party_type: Mapped[PartyType] = enum_column(PartyType)
-    amount: Mapped[int]
-    transacted_on: Mapped[date] = mapped_column(index=True)
-    term_months: Mapped[int | None]
-    notes: Mapped[str] = mapped_column(default="")
+    amount: Mapped[int] = field(money(MAX_AMOUNT))
+    transacted_on: Mapped[date] = field(day(), index=True)
+    term_months: Mapped[int | None] = field(whole_number(1, 360))
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class EntrustedTransfer(SyncedRecord):
@@ -80,14 +93,14 @@ class EntrustedTransfer(SyncedRecord):
     __tablename__ = "entrusted_transfers"
     record_type = "entrusted_transfer"
 
-    year: Mapped[int] = mapped_column(index=True)
+    year: Mapped[int] = field(calendar_year(), index=True)
     source_level: Mapped[SourceLevel] = enum_column(SourceLevel)
-    amount: Mapped[int]
-    decision_no: Mapped[str] = mapped_column(default="")
-    decision_date: Mapped[date | None]
-    transferred_on: Mapped[date | None]
+    amount: Mapped[int] = field(money(MAX_AMOUNT))
+    decision_no: Mapped[str] = field(text(60), default="")
+    decision_date: Mapped[date | None] = field(day())
+    transferred_on: Mapped[date | None] = field(day())
     programme_code: Mapped[str | None] = mapped_column(ForeignKey("credit_programmes.code"))
-    notes: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class CapitalTotal(SyncedRecord):
@@ -97,9 +110,9 @@ class CapitalTotal(SyncedRecord):
     __tablename__ = "capital_totals"
     record_type = "capital_total"
 
-    year: Mapped[int] = mapped_column(index=True)
-    total_capital: Mapped[int]
-    entrusted_balance: Mapped[int | None]
-    as_of: Mapped[date | None]
-    source_note: Mapped[str] = mapped_column(default="")
-    notes: Mapped[str] = mapped_column(default="")
+    year: Mapped[int] = field(calendar_year(), index=True)
+    total_capital: Mapped[int] = field(money(MAX_AMOUNT))
+    entrusted_balance: Mapped[int | None] = field(money(MAX_AMOUNT, zero=True))
+    as_of: Mapped[date | None] = field(day())
+    source_note: Mapped[str] = field(text(300), default="")
+    notes: Mapped[str] = field(NOTES, default="")

@@ -20,6 +20,28 @@ from db.enums import (
     HouseholdCategory,
     Sex,
 )
+from db.fields import (
+    MAX_SINGLE_AMOUNT,
+    MAX_TEXT,
+    calendar_year,
+    day,
+    field,
+    money,
+    phone_number,
+    rate,
+    text,
+    whole_number,
+    year_of_birth,
+)
+
+#: A note on a loans record: one line (line breaks are not kept).
+NOTES = text(MAX_TEXT)
+#: One category of a loan's balance.
+BALANCE = money(zero=True)
+#: The most members a savings-and-loan group may have.
+MAX_MEMBERS = 500
+#: The highest believable loan rate: 20 % a year.
+MAX_LOAN_RATE_BP = 2_000
 
 
 class SavingsGroup(SyncedRecord):
@@ -28,16 +50,17 @@ class SavingsGroup(SyncedRecord):
     __tablename__ = "savings_groups"
     record_type = "savings_group"
 
-    code: Mapped[str] = mapped_column(String(32), index=True)
-    name: Mapped[str]
+    #: Blank for a group imported from a bank list without codes (the form requires one).
+    code: Mapped[str] = field(text(32), String(32), index=True)
+    name: Mapped[str] = field(text(200, required=True))
     hamlet_id: Mapped[str | None] = mapped_column(ForeignKey("hamlets.id"), index=True)
     organisation_code: Mapped[str | None] = mapped_column(ForeignKey("organisations.code"))
-    leader_name: Mapped[str] = mapped_column(default="")
-    leader_phone: Mapped[str] = mapped_column(default="")
-    founding_decision_no: Mapped[str] = mapped_column(default="")
-    founding_decision_date: Mapped[date | None]
+    leader_name: Mapped[str] = field(text(120), default="")
+    leader_phone: Mapped[str] = field(phone_number(), default="")
+    founding_decision_no: Mapped[str] = field(text(60), default="")
+    founding_decision_date: Mapped[date | None] = field(day())
     status: Mapped[GroupStatus] = enum_column(GroupStatus, default=GroupStatus.ACTIVE)
-    notes: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class GroupAssessment(SyncedRecord):
@@ -47,11 +70,11 @@ class GroupAssessment(SyncedRecord):
     record_type = "group_assessment"
 
     group_id: Mapped[str] = mapped_column(ForeignKey("savings_groups.id"), index=True)
-    year: Mapped[int]
+    year: Mapped[int] = field(calendar_year())
     grade: Mapped[GroupGrade] = enum_column(GroupGrade)
-    members_count: Mapped[int | None]
-    members_savings: Mapped[int | None]
-    notes: Mapped[str] = mapped_column(default="")
+    members_count: Mapped[int | None] = field(whole_number(0, MAX_MEMBERS))
+    members_savings: Mapped[int | None] = field(money(MAX_SINGLE_AMOUNT, zero=True))
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class OrganisationGrade(SyncedRecord):
@@ -63,9 +86,9 @@ class OrganisationGrade(SyncedRecord):
     record_type = "organisation_grade"
 
     organisation_code: Mapped[str] = mapped_column(ForeignKey("organisations.code"), index=True)
-    year: Mapped[int]
+    year: Mapped[int] = field(calendar_year())
     grade: Mapped[GroupGrade] = enum_column(GroupGrade)
-    notes: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class Borrower(SyncedRecord):
@@ -74,17 +97,18 @@ class Borrower(SyncedRecord):
     __tablename__ = "borrowers"
     record_type = "borrower"
 
-    full_name: Mapped[str]
-    citizen_id: Mapped[str | None] = mapped_column(String(12), index=True)
-    birth_year: Mapped[int | None]
+    full_name: Mapped[str] = field(text(120, required=True))
+    #: Checked by :func:`desktop.core.validation.citizen_id` (12 digits).
+    citizen_id: Mapped[str | None] = field(text(12), String(12), index=True)
+    birth_year: Mapped[int | None] = field(year_of_birth())
     sex: Mapped[Sex | None] = enum_column(Sex)
     hamlet_id: Mapped[str | None] = mapped_column(ForeignKey("hamlets.id"), index=True)
     household_category: Mapped[HouseholdCategory] = enum_column(
         HouseholdCategory, default=HouseholdCategory.KHAC
     )
-    phone: Mapped[str] = mapped_column(default="")
+    phone: Mapped[str] = field(phone_number(), default="")
     group_id: Mapped[str | None] = mapped_column(ForeignKey("savings_groups.id"), index=True)
-    notes: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class Loan(SyncedRecord):
@@ -102,13 +126,13 @@ class Loan(SyncedRecord):
     programme_code: Mapped[str] = mapped_column(ForeignKey("credit_programmes.code"), index=True)
     organisation_code: Mapped[str | None] = mapped_column(ForeignKey("organisations.code"))
     group_id: Mapped[str | None] = mapped_column(ForeignKey("savings_groups.id"), index=True)
-    contract_no: Mapped[str] = mapped_column(String(40), index=True, default="")
-    amount_disbursed: Mapped[int | None]
-    disbursed_on: Mapped[date]
-    maturity_on: Mapped[date | None]
-    purpose: Mapped[str] = mapped_column(default="")
-    rate_bp: Mapped[int | None]
-    notes: Mapped[str] = mapped_column(default="")
+    contract_no: Mapped[str] = field(text(40), String(40), index=True, default="")
+    amount_disbursed: Mapped[int | None] = field(money())
+    disbursed_on: Mapped[date] = field(day())
+    maturity_on: Mapped[date | None] = field(day())
+    purpose: Mapped[str] = field(text(500), default="")
+    rate_bp: Mapped[int | None] = field(rate(MAX_LOAN_RATE_BP))
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class LoanBalance(SyncedRecord):
@@ -144,16 +168,16 @@ class LoanBalance(SyncedRecord):
     record_type = "loan_balance"
 
     loan_id: Mapped[str] = mapped_column(ForeignKey("loans.id"))
-    as_of: Mapped[date]
-    current_amount: Mapped[int] = mapped_column(default=0)
-    overdue_amount: Mapped[int] = mapped_column(default=0)
-    frozen_amount: Mapped[int] = mapped_column(default=0)
-    pending_amount: Mapped[int] = mapped_column(default=0)
-    extended_amount: Mapped[int] = mapped_column(default=0)
-    rescheduled_amount: Mapped[int] = mapped_column(default=0)
-    written_off_amount: Mapped[int] = mapped_column(default=0)
-    overdue_since: Mapped[date | None]
-    notes: Mapped[str] = mapped_column(default="")
+    as_of: Mapped[date] = field(day())
+    current_amount: Mapped[int] = field(BALANCE, default=0)
+    overdue_amount: Mapped[int] = field(BALANCE, default=0)
+    frozen_amount: Mapped[int] = field(BALANCE, default=0)
+    pending_amount: Mapped[int] = field(BALANCE, default=0)
+    extended_amount: Mapped[int] = field(BALANCE, default=0)
+    rescheduled_amount: Mapped[int] = field(BALANCE, default=0)
+    written_off_amount: Mapped[int] = field(BALANCE, default=0)
+    overdue_since: Mapped[date | None] = field(day())
+    notes: Mapped[str] = field(NOTES, default="")
 
 
 class LoanCheck(SyncedRecord):
@@ -176,12 +200,12 @@ class LoanCheck(SyncedRecord):
     record_type = "loan_check"
 
     loan_id: Mapped[str] = mapped_column(ForeignKey("loans.id"), index=True)
-    checked_on: Mapped[date]
+    checked_on: Mapped[date] = field(day())
     checker_kind: Mapped[CheckerKind] = enum_column(CheckerKind)
-    checker_name: Mapped[str] = mapped_column(default="")
-    stated_use: Mapped[str] = mapped_column(default="")
-    actual_use: Mapped[str] = mapped_column(default="")
+    checker_name: Mapped[str] = field(text(200), default="")
+    stated_use: Mapped[str] = field(NOTES, default="")
+    actual_use: Mapped[str] = field(NOTES, default="")
     result: Mapped[CheckResult] = enum_column(CheckResult)
-    action_required: Mapped[str] = mapped_column(default="")
-    follow_up_on: Mapped[date | None]
-    notes: Mapped[str] = mapped_column(default="")
+    action_required: Mapped[str] = field(NOTES, default="")
+    follow_up_on: Mapped[date | None] = field(day())
+    notes: Mapped[str] = field(NOTES, default="")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, SyncedRecord, enum_column, utc_now
 from db.enums import HamletKind, OfficeMode
+from db.fields import MAX_AMOUNT, field, text, whole_number
 
 
 class OfficeProfile(Base):
@@ -23,9 +24,10 @@ class OfficeProfile(Base):
     id: Mapped[int] = mapped_column(primary_key=True, default=1)
     mode: Mapped[OfficeMode] = enum_column(OfficeMode)
     unit_code: Mapped[str] = mapped_column(String(5))
-    office_name: Mapped[str]
-    signer_title: Mapped[str] = mapped_column(default="")
-    signer_name: Mapped[str] = mapped_column(default="")
+    office_name: Mapped[str] = field(text(200, required=True))
+    #: May span lines ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH").
+    signer_title: Mapped[str] = field(text(200, multiline=True), default="")
+    signer_name: Mapped[str] = field(text(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
 
@@ -54,7 +56,7 @@ class Hamlet(SyncedRecord):
     __tablename__ = "hamlets"
     record_type = "hamlet"
 
-    name: Mapped[str]
+    name: Mapped[str] = field(text(120, required=True))
     kind: Mapped[HamletKind] = enum_column(HamletKind)
-    sort_order: Mapped[int] = mapped_column(default=0)
+    sort_order: Mapped[int] = field(whole_number(0, MAX_AMOUNT), default=0)
     active: Mapped[bool] = mapped_column(default=True)

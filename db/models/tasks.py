@@ -9,6 +9,20 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import SyncedRecord, enum_column
 from db.enums import PeriodKind, TaskStatus
+from db.fields import (
+    MAX_AMOUNT,
+    MAX_LONG_TEXT,
+    MAX_TEXT,
+    calendar_year,
+    day,
+    field,
+    percentage,
+    text,
+    whole_number,
+)
+
+#: What an office writes about a period: paragraphs, line breaks kept.
+REPORT_TEXT = text(MAX_LONG_TEXT, multiline=True)
 
 
 class OfficeTask(SyncedRecord):
@@ -18,9 +32,9 @@ class OfficeTask(SyncedRecord):
     record_type = "office_task"
 
     parent_code: Mapped[str] = mapped_column(ForeignKey("plan_tasks.code"), index=True)
-    title: Mapped[str]
-    sort_order: Mapped[int] = mapped_column(default=0)
-    notes: Mapped[str] = mapped_column(default="")
+    title: Mapped[str] = field(text(300, required=True))
+    sort_order: Mapped[int] = field(whole_number(0, MAX_AMOUNT), default=0)
+    notes: Mapped[str] = field(text(MAX_TEXT, multiline=True), default="")
 
 
 class TaskProgress(SyncedRecord):
@@ -37,15 +51,16 @@ class TaskProgress(SyncedRecord):
     plan_task_code: Mapped[str] = mapped_column(ForeignKey("plan_tasks.code"), index=True)
     office_task_id: Mapped[str | None] = mapped_column(ForeignKey("office_tasks.id"))
     period_kind: Mapped[PeriodKind] = enum_column(PeriodKind)
-    year: Mapped[int]
-    period_no: Mapped[int]
+    year: Mapped[int] = field(calendar_year())
+    #: Quarter 1–4, half 1–2, or 1 for a year.
+    period_no: Mapped[int] = field(whole_number(1, 4))
     status: Mapped[TaskStatus] = enum_column(TaskStatus)
-    percent: Mapped[int | None]
-    achievements: Mapped[str] = mapped_column(default="")
-    figures: Mapped[str] = mapped_column(default="")
-    difficulties: Mapped[str] = mapped_column(default="")
-    proposals: Mapped[str] = mapped_column(default="")
-    reported_on: Mapped[date | None]
+    percent: Mapped[int | None] = field(percentage())
+    achievements: Mapped[str] = field(REPORT_TEXT, default="")
+    figures: Mapped[str] = field(REPORT_TEXT, default="")
+    difficulties: Mapped[str] = field(REPORT_TEXT, default="")
+    proposals: Mapped[str] = field(REPORT_TEXT, default="")
+    reported_on: Mapped[date | None] = field(day())
 
 
 class TaskDocument(SyncedRecord):
@@ -55,7 +70,7 @@ class TaskDocument(SyncedRecord):
     record_type = "task_document"
 
     progress_id: Mapped[str] = mapped_column(ForeignKey("task_progress.id"), index=True)
-    number: Mapped[str] = mapped_column(default="")
-    symbol: Mapped[str] = mapped_column(default="")
-    issued_on: Mapped[date | None]
-    summary: Mapped[str] = mapped_column(default="")
+    number: Mapped[str] = field(text(30), default="")
+    symbol: Mapped[str] = field(text(60), default="")
+    issued_on: Mapped[date | None] = field(day())
+    summary: Mapped[str] = field(text(MAX_TEXT), default="")

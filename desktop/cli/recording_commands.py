@@ -17,7 +17,7 @@ from desktop.core.formatting import format_date, format_money, format_percent
 from desktop.core.funds.indicators import status_label
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import list_communes, require_office
-from desktop.core.owners import Owner
+from desktop.core.owners import ALL_COMMUNES, Scope
 
 M_UNKNOWN_UNIT = QT_TRANSLATE_NOOP(
     "Overview", "{unit} is neither a commune code, 92 (the city office) nor all."
@@ -45,13 +45,13 @@ def register(subparsers: Any) -> None:
     )
 
 
-def _owner(args: argparse.Namespace, unit_code: str, known: set[str]) -> Owner:
+def _owner(args: argparse.Namespace, unit_code: str, known: set[str]) -> Scope:
     unit = (args.unit or unit_code).strip()
     if unit.lower() == ALL:
-        return None
+        return ALL_COMMUNES
     if unit not in known:
         raise UserError(M_UNKNOWN_UNIT, unit=unit)
-    return unit
+    return Scope.unit(unit)
 
 
 def cmd_overview(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -61,7 +61,10 @@ def cmd_overview(args: argparse.Namespace, ctx: CommandContext) -> int:
         communes = {c.code: c.label for c in list_communes(session)}
         owner = _owner(args, office.unit_code, {*communes, "92"})
         overview = load_overview(session, args.year, owner)
-    name = tr("all communes") if owner is None else communes.get(owner, tr("the city office"))
+    if owner.code is None:
+        name = tr("all communes")
+    else:
+        name = communes.get(owner.code, tr("the city office"))
     fund, growth, share, tasks = (
         overview.fund,
         overview.entrusted.growth,
@@ -69,7 +72,7 @@ def cmd_overview(args: argparse.Namespace, ctx: CommandContext) -> int:
         overview.tasks,
     )
     lines = [tr("Overview of {year} — {unit}").format(year=overview.year, unit=name)]
-    if owner is None:
+    if owner.code is None:
         lines.append(
             tr("Figures of {sent}/{total} communes and wards (those that have sent theirs)").format(
                 sent=overview.coverage.reporting, total=overview.coverage.communes

@@ -18,6 +18,7 @@ from db.models import Commune, Hamlet, OfficeProfile
 from desktop.core import validation
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.records import RecordStore
 from desktop.core.settings import actor_name
 from desktop.core.text import clean, clean_multiline, sort_key
@@ -63,6 +64,16 @@ class OfficeInfo:
     @property
     def is_city(self) -> bool:
         return self.mode is OfficeMode.CITY
+
+    @property
+    def own_records(self) -> Scope:
+        """This office's own records (at the city: the city office's)."""
+        return Scope.unit(self.unit_code)
+
+    @property
+    def overseen_records(self) -> Scope:
+        """The records this office looks over: a commune its own, the city every commune's."""
+        return ALL_COMMUNES if self.is_city else Scope.commune(self.unit_code)
 
     @property
     def hamlet_kind(self) -> HamletKind:
@@ -142,7 +153,7 @@ def set_up_office(
             raise UserError(M_UNKNOWN_COMMUNE, code=code)
         commune = CommuneInfo(row.code, row.name, row.kind)
     name = clean(office_name) or default_office_name(mode, commune)
-    validation.required_text(name, "office_name", limit=200)
+    validation.check(OfficeProfile.office_name, name)
     session.add(
         OfficeProfile(
             id=1,
@@ -171,17 +182,15 @@ def update_office(
     profile = session.get(OfficeProfile, 1)
     if profile is None:
         raise UserError(M_NOT_SET_UP)
-    profile.office_name = validation.required_text(office_name, "office_name", limit=200)
+    profile.office_name = validation.check(OfficeProfile.office_name, office_name)
     if signer_title is not None:
         # The title may span lines ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
-        profile.signer_title = validation.optional_text(
+        profile.signer_title = validation.check(
+            OfficeProfile.signer_title,
             "\n".join(clean(line) for line in clean_multiline(signer_title).splitlines()),
-            "signer_title",
-            limit=200,
-            multiline=True,
         )
     if signer_name is not None:
-        profile.signer_name = validation.optional_text(signer_name, "signer_name", limit=200)
+        profile.signer_name = validation.check(OfficeProfile.signer_name, signer_name)
     profile.updated_at = utc_now()
 
 
@@ -208,7 +217,7 @@ def _check_unique_hamlet(session: Session, name: str, except_id: str | None = No
 
 def add_hamlet(session: Session, name: str) -> str:
     office = require_office(session)
-    text = validation.required_text(name, "name", limit=120)
+    text = validation.check(Hamlet.name, name)
     _check_unique_hamlet(session, text)
     return record_store(session).create(
         Hamlet, {"name": text, "kind": office.hamlet_kind, "sort_order": 0, "active": True}
@@ -216,7 +225,7 @@ def add_hamlet(session: Session, name: str) -> str:
 
 
 def rename_hamlet(session: Session, hamlet_id: str, name: str, *, expected_version: int) -> None:
-    text = validation.required_text(name, "name", limit=120)
+    text = validation.check(Hamlet.name, name)
     _check_unique_hamlet(session, text, except_id=hamlet_id)
     record_store(session).update(
         Hamlet, hamlet_id, {"name": text}, expected_version=expected_version

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Date, Enum
 
 from db.base import UtcDateTime
+from db.fields import FieldKind, facts_of
 from db.models import MODELS_BY_RECORD_TYPE
 from db.serialize import JsonValue
 from desktop.core.formatting import format_date, format_datetime, format_money, format_rate_bp
@@ -151,19 +153,11 @@ def record_type_label(record_type: str) -> str:
 
 M_YES = QT_TRANSLATE_NOOP("Fields", "yes")
 M_NO = QT_TRANSLATE_NOOP("Fields", "no")
-_MONEY_FIELDS = frozenset(
-    {"amount", "amount_disbursed", "total_capital", "entrusted_balance", "members_savings"}
-)
 
 
-def _column_type(record_type: str, field: str) -> object:
+def _column(record_type: str, field: str) -> Any:
     model = MODELS_BY_RECORD_TYPE.get(record_type)
-    column = None if model is None else model.__table__.columns.get(field)
-    return None if column is None else column.type
-
-
-def is_money(field: str) -> bool:
-    return field in _MONEY_FIELDS or field.endswith("_amount")
+    return None if model is None else model.__table__.columns.get(field)
 
 
 def show_value(
@@ -176,7 +170,9 @@ def show_value(
         return "–"
     if isinstance(value, bool):
         return tr(M_YES if value else M_NO)
-    kind = _column_type(record_type, field)
+    column = _column(record_type, field)
+    kind = None if column is None else column.type
+    facts = None if column is None else facts_of(column)
     try:
         if isinstance(kind, Enum) and kind.enum_class is not None and isinstance(value, str):
             member = kind.enum_class(value)
@@ -187,9 +183,9 @@ def show_value(
             return format_datetime(datetime.fromisoformat(value))
     except ValueError:
         return str(value)
-    if isinstance(value, int) and is_money(field):
+    if isinstance(value, int) and facts is not None and facts.kind is FieldKind.MONEY:
         return format_money(value)
-    if isinstance(value, int) and field.endswith("rate_bp"):
+    if isinstance(value, int) and facts is not None and facts.kind is FieldKind.RATE:
         return format_rate_bp(value)
     if field.endswith("_id") and isinstance(value, str):
         return (names or {}).get(value) or value[:8]

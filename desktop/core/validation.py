@@ -1,29 +1,37 @@
 """Field rules shared by every form, import and sync file reader.
 
 Each function returns the cleaned value or raises :class:`ValidationError` naming the field,
-with a message for the person who typed it.
+with a message for the person who typed it. :func:`check` applies the ones a model column
+declares (:mod:`db.fields`): what a field may hold is written once, on the column.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from db.enums import Sex
-from desktop.core.errors import ValidationError
-from desktop.core.formatting import format_date, group_thousands
-from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
-from desktop.core.text import clean, clean_multiline
+from db.fields import (
+    EARLIEST_BIRTH_YEAR,
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    FieldFacts,
+    FieldKind,
+    declared,
+)
 
-#: Larger than any amount a commune or the city handles (the city's total capital is about
-#: 17 500 billion đ); anything above is a typing or file error.
-MAX_AMOUNT = 100_000_000_000_000
-#: Upper bound for one loan, one gift or one grant (2 billion đ is the largest legal cap).
-MAX_SINGLE_AMOUNT = 10_000_000_000
-MAX_TEXT = 2_000
-MAX_LONG_TEXT = 20_000
-EARLIEST_DATE = date(1990, 1, 1)
-LATEST_DATE = date(2100, 12, 31)
+# The limits every service and reader shares, declared with the field facts.
+from db.fields import EARLIEST_DATE as EARLIEST_DATE
+from db.fields import LATEST_DATE as LATEST_DATE
+from db.fields import MAX_AMOUNT as MAX_AMOUNT
+from db.fields import MAX_LONG_TEXT as MAX_LONG_TEXT
+from db.fields import MAX_SINGLE_AMOUNT as MAX_SINGLE_AMOUNT
+from db.fields import MAX_TEXT as MAX_TEXT
+from desktop.core.errors import ValidationError
+from desktop.core.formatting import format_date, format_rate_bp, group_thousands
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
+from desktop.core.text import clean, clean_multiline
 
 M_REQUIRED = QT_TRANSLATE_NOOP("Validation", "This field is required.")
 M_TOO_LONG = QT_TRANSLATE_NOOP("Validation", "Too long: at most {limit} characters.")
@@ -51,17 +59,21 @@ M_PHONE = QT_TRANSLATE_NOOP(
 )
 M_PERCENT = QT_TRANSLATE_NOOP("Validation", "A percentage is a whole number from 0 to 100.")
 M_YEAR = QT_TRANSLATE_NOOP("Validation", "The year must be between {start} and {end}.")
+M_NUMBER = QT_TRANSLATE_NOOP("Validation", "The number must be between {low} and {high}.")
+M_RATE = QT_TRANSLATE_NOOP("Validation", "The rate must be between {low} and {high} a year.")
 SEX_WORDS = {
     Sex.MALE: QT_TRANSLATE_NOOP("Validation", "man"),
     Sex.FEMALE: QT_TRANSLATE_NOOP("Validation", "woman"),
 }
 
 
-def required_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
-    text = clean(value)
+def required_text(
+    value: str | None, field: str, *, limit: int = MAX_TEXT, multiline: bool = False
+) -> str:
+    text = optional_text(value, field, limit=limit, multiline=multiline)
     if not text:
         raise ValidationError(field, M_REQUIRED)
-    return optional_text(text, field, limit=limit)
+    return text
 
 
 def optional_text(
@@ -160,16 +172,16 @@ def birth_year(value: int | None, field: str = "birth_year", *, today: date | No
     this_year = (today or date.today()).year
     if value is None:
         raise ValidationError(field, M_REQUIRED)
-    if not 1900 <= value <= this_year:
-        raise ValidationError(field, M_BIRTH_YEAR, start=1900, end=this_year)
+    if not EARLIEST_BIRTH_YEAR <= value <= this_year:
+        raise ValidationError(field, M_BIRTH_YEAR, start=EARLIEST_BIRTH_YEAR, end=this_year)
     return value
 
 
 def year(value: int | None, field: str = "year") -> int:
     if value is None:
         raise ValidationError(field, M_REQUIRED)
-    if not 2000 <= value <= 2100:
-        raise ValidationError(field, M_YEAR, start=2000, end=2100)
+    if not EARLIEST_YEAR <= value <= LATEST_YEAR:
+        raise ValidationError(field, M_YEAR, start=EARLIEST_YEAR, end=LATEST_YEAR)
     return value
 
 
@@ -193,3 +205,85 @@ def percent(value: int | None, field: str = "percent") -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
         raise ValidationError(field, M_PERCENT)
     return value
+
+
+def whole_number(
+    value: int | None, field: str, *, low: int, high: int, message: Msg = M_NUMBER
+) -> int:
+    """A whole number from ``low`` to ``high``; ``message`` (with ``{low}`` and ``{high}``)
+    says what it counts."""
+    if value is None:
+        raise ValidationError(field, M_REQUIRED)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError(field, message, low=low, high=high)
+    return value
+
+
+def rate_bp(value: int | None, field: str, *, low: int = 0, high: int) -> int:
+    """A rate per year in basis points (6,6 % is 660)."""
+    if value is None:
+        raise ValidationError(field, M_REQUIRED)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError(field, M_RATE, low=format_rate_bp(low), high=format_rate_bp(high))
+    return value
+
+
+def check(
+    column: Any,
+    value: Any,
+    *,
+    field: str | None = None,
+    required: bool | None = None,
+    message: Msg | None = None,
+) -> Any:
+    """``value`` checked against the facts its model declares for ``column`` (a model
+    attribute such as ``FundContribution.donor_name``, see :mod:`db.fields`): the cleaned
+    value, or :class:`ValidationError` naming ``field`` (default: the column's name).
+    ``required`` overrides the column's (a form insisting on what a record may leave
+    blank); an empty value that is not required comes back as ``""`` (text) or ``None``.
+    ``message`` says what a whole number out of its range counts (``{low}``, ``{high}``)."""
+    return check_facts(
+        declared(column),
+        value,
+        field or column.key,
+        required=required,
+        message=message,
+    )
+
+
+def check_facts(
+    facts: FieldFacts,
+    value: Any,
+    field: str,
+    *,
+    required: bool | None = None,
+    message: Msg | None = None,
+) -> Any:
+    """As :func:`check`, with the facts at hand (the sync file's rules keep them)."""
+    needed = facts.required if required is None else required
+    kind = facts.kind
+    if kind is FieldKind.TEXT:
+        read = required_text if needed else optional_text
+        return read(value, field, limit=facts.max_length, multiline=facts.multiline)
+    if kind is FieldKind.PHONE:
+        number = phone(value, field)
+        if needed and not number:
+            raise ValidationError(field, M_REQUIRED)
+        return number
+    if value is None:
+        if needed:
+            raise ValidationError(field, M_REQUIRED)
+        return None
+    if kind is FieldKind.MONEY:
+        return amount(value, field, maximum=facts.high, allow_zero=facts.low == 0)
+    if kind is FieldKind.YEAR:
+        return year(value, field)
+    if kind is FieldKind.BIRTH_YEAR:
+        return birth_year(value, field)
+    if kind is FieldKind.PERCENT:
+        return percent(value, field)
+    if kind is FieldKind.DATE:
+        return date_in_range(value, field, start=facts.earliest, end=facts.latest)
+    if kind is FieldKind.RATE:
+        return rate_bp(value, field, low=facts.low, high=facts.high)
+    return whole_number(value, field, low=facts.low, high=facts.high, message=message or M_NUMBER)

@@ -30,6 +30,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.issuers import Issuer, IssuerRole, resolve_issuer
 from desktop.core.labels import label
 from desktop.core.office import OfficeInfo
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.periods import Period
 from desktop.core.progress import Progress
 from desktop.reports.letterhead import letterhead_for
@@ -136,10 +137,11 @@ class ReportContext:
         )
 
     @property
-    def owner(self) -> str | None:
-        """The owner filter for the indicator services: a commune code, or ``None`` for
-        every commune (city, all communes)."""
-        return self.request.commune_code
+    def owner(self) -> Scope:
+        """Whose records the report covers: the request's commune, or (at the city) every
+        commune together."""
+        code = self.request.commune_code
+        return ALL_COMMUNES if code is None else Scope.commune(code)
 
 
 Builder = Callable[[ReportContext], Report]

@@ -24,6 +24,7 @@ from desktop.core.demo import DemoScale, generate
 from desktop.core.funds.statement import fund_statement
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.office import set_up_office
+from desktop.core.owners import Scope
 from desktop.core.periods import Period
 from desktop.core.selftest import SelfTestFailure
 from desktop.paths import AppPaths
@@ -107,9 +108,9 @@ def step_report(db: Database) -> str:
         request = ReportRequest(Period.whole_year(today.year), None, today)
         report = make_report(office, spec, request)
         with office.reading() as session:
-            fund = fund_statement(session, today.year, SELF_TEST_COMMUNE)
+            fund = fund_statement(session, today.year, Scope.commune(SELF_TEST_COMMUNE))
             loans = indicator_table(
-                session, Dimension.PROGRAMME, owner=SELF_TEST_COMMUNE, as_of=today
+                session, Dimension.PROGRAMME, owner=Scope.commune(SELF_TEST_COMMUNE), as_of=today
             ).total
     finally:
         office.close()

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from db.base import SyncedRecord
 from db.models import MODELS_BY_RECORD_TYPE, SYNCED_MODELS
 from desktop.sync.privacy import travelling_columns
-from desktop.sync.rules import Kind, is_money, rules_for
+from desktop.sync.rules import Kind, rules_for
 
 #: Shown after the commune, in this order, before the record's own columns.
 HIDDEN = frozenset({"id", "commune_code", "created_at", "change_seq", "deleted_at", "sort_order"})
@@ -68,7 +68,7 @@ def view_columns(model: type[SyncedRecord]) -> tuple[ViewColumn, ...]:
         reference = None
         if rule.reference is not None and rule.references_record:
             reference = rule.reference[0]
-        money = rule.kind is Kind.INT and is_money(name)
+        money = rule.is_money
         enum_class = getattr(table_columns[name].type, "enum_class", None)
         result.append(ViewColumn(name, rule.kind, money, reference, enum_class))
     return tuple(result)

@@ -38,6 +38,7 @@ from desktop.core.errors import UserError
 from desktop.core.formatting import format_money, group_thousands
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.loans.common import commune_names
+from desktop.core.owners import Scope
 from desktop.core.progress import Progress
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -396,7 +397,7 @@ class CommuneRecordsPage(ListPage[T]):
         if context.office.is_city:
             self.editable = False
         #: Whose records the list shows: this commune's, or every commune's at the city.
-        self.owner: str | None = None if context.office.is_city else context.office.unit_code
+        self.owner: Scope = context.office.overseen_records
         self._communes: dict[str, str] = {}
         if context.office.is_city:
             with context.database.reading() as session:

@@ -36,8 +36,8 @@
         <translation>Hãy chọn một mục.</translation>
     </message>
     <message>
-        <source>The term is a whole number of months from 1 to 360.</source>
-        <translation>Kỳ hạn là số tháng nguyên, từ 1 đến 360.</translation>
+        <source>The term is a whole number of months from {low} to {high}.</source>
+        <translation>Kỳ hạn là số tháng nguyên, từ {low} đến {high}.</translation>
     </message>
     <message>
         <source>A sponsorship has no term; leave the term empty.</source>

@@ -401,8 +401,8 @@
         <translation>Tổ đã được xếp loại năm {year}.</translation>
     </message>
     <message>
-        <source>The number of members must be between 0 and 500.</source>
-        <translation>Số thành viên phải từ 0 đến 500.</translation>
+        <source>The number of members must be between {low} and {high}.</source>
+        <translation>Số thành viên phải từ {low} đến {high}.</translation>
     </message>
 </context>
 <context>
@@ -583,7 +583,6 @@
     <name>Loans</name>
     <message>
         <source>Choose a value from the list.</source>
-        <extracomment>One commune&apos;s code, or ``None`` for every commune (the city&apos;s consolidated view).</extracomment>
         <translation>Hãy chọn một giá trị trong danh sách.</translation>
     </message>
     <message>
@@ -592,12 +591,7 @@
     </message>
     <message>
         <source>Contract number {number} is already recorded (loan of {name}).</source>
-        <extracomment>Highest believable loan rate (basis points): 20 %/year.</extracomment>
         <translation>Số hợp đồng {number} đã có (khoản vay của {name}).</translation>
-    </message>
-    <message>
-        <source>The rate must be between 0 and 20 % a year.</source>
-        <translation>Lãi suất phải từ 0 đến 20 %/năm.</translation>
     </message>
     <message>
         <source>The loan has balances dated before {day}; the disbursement cannot be later.</source>

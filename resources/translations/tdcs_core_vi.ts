@@ -882,10 +882,6 @@
         <source>This programme already has a rate from {day}.</source>
         <translation>Chương trình này đã có lãi suất áp dụng từ ngày {day}.</translation>
     </message>
-    <message>
-        <source>A rate is between 0 and 30 % a year.</source>
-        <translation>Lãi suất phải từ 0 đến 30 %/năm.</translation>
-    </message>
 </context>
 <context>
     <name>Progress</name>
@@ -1065,7 +1061,6 @@
     </message>
     <message>
         <source>This field is required.</source>
-        <extracomment>Larger than any amount a commune or the city handles (the city&apos;s total capital is about 17 500 billion đ); anything above is a typing or file error. Upper bound for one loan, one gift or one grant (2 billion đ is the largest legal cap).</extracomment>
         <translation>Không được để trống.</translation>
     </message>
     <message>
@@ -1127,6 +1122,14 @@
     <message>
         <source>The year must be between {start} and {end}.</source>
         <translation>Năm phải từ {start} đến {end}.</translation>
+    </message>
+    <message>
+        <source>The number must be between {low} and {high}.</source>
+        <translation>Số phải nằm trong khoảng từ {low} đến {high}.</translation>
+    </message>
+    <message>
+        <source>The rate must be between {low} and {high} a year.</source>
+        <translation>Lãi suất phải từ {low} đến {high}/năm.</translation>
     </message>
     <message>
         <source>man</source>

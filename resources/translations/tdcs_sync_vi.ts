@@ -332,7 +332,7 @@
     </message>
     <message>
         <source>Expected text.</source>
-        <extracomment>Text columns without a declared length (``Text``) may hold at most this much. Money columns: whole đồng, 0 … 100 000 billion (far above the city&apos;s total capital). Identifiers as TDCS writes them (``str(uuid4())``), one per line. Whitespace at the end of a line, which :func:`clean_multiline` removes. The columns every travelling record has (``SyncedRecord``): none may be left out. Required text that may still be blank at a commune: a savings group imported from a bank list without codes keeps its code empty.</extracomment>
+        <extracomment>The range of a whole number whose column declares no facts. Codes of catalogue entries (references without a declared length) hold at most this much. Identifiers as TDCS writes them (``str(uuid4())``), one per line. Whitespace at the end of a line, which :func:`clean_multiline` removes. The columns every travelling record has (``SyncedRecord``): none may be left out.</extracomment>
         <translation>Phải là chữ.</translation>
     </message>
     <message>
@@ -358,10 +358,6 @@
     <message>
         <source>“{value}” is not one of the allowed values.</source>
         <translation>“{value}” không phải là giá trị được phép.</translation>
-    </message>
-    <message>
-        <source>The number must be between {low} and {high}.</source>
-        <translation>Số phải nằm trong khoảng từ {low} đến {high}.</translation>
     </message>
     <message>
         <source>Not a record identifier (UUID).</source>

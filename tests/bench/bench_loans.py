@@ -36,6 +36,7 @@ from desktop.core.database import Database  # noqa: E402
 from desktop.core.loans import borrowers, checks, groups, indicators, loans  # noqa: E402
 from desktop.core.loans.excel_import import prepare, run_import  # noqa: E402
 from desktop.core.office import set_up_office  # noqa: E402
+from desktop.core.owners import ALL_COMMUNES, Scope  # noqa: E402
 from desktop.paths import AppPaths  # noqa: E402
 
 TODAY = date(2026, 11, 29)
@@ -66,18 +67,25 @@ def city_scale(folder: Path, loans_wanted: int) -> None:
     with database.engine.connect() as connection:
         # the state after the next start: the write-ahead log folded into the database
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    commune = Scope.commune("31120")
     with database.reading() as s:
-        rows = timed("list_loans (one query + positions)", lambda: loans.list_loans(s, "31120"))
-        timed("list_loans, city view (owner=None)", lambda: loans.list_loans(s, None))
-        timed("list_borrowers", lambda: borrowers.list_borrowers(s, "31120"))
-        timed("list_groups", lambda: groups.list_groups(s, "31120"))
-        timed("list_checks", lambda: checks.list_checks(s, "31120"))
-        timed("loans_not_checked", lambda: checks.loans_not_checked(s, "31120", today=TODAY))
+        rows = timed(
+            "list_loans (one query + positions)",
+            lambda: loans.list_loans(s, commune),
+        )
+        timed("list_loans, city view (ALL_COMMUNES)", lambda: loans.list_loans(s, ALL_COMMUNES))
+        timed("list_borrowers", lambda: borrowers.list_borrowers(s, commune))
+        timed("list_groups", lambda: groups.list_groups(s, commune))
+        timed("list_checks", lambda: checks.list_checks(s, commune))
+        timed(
+            "loans_not_checked",
+            lambda: checks.loans_not_checked(s, commune, today=TODAY),
+        )
         timed(
             "indicator_table by group",
             lambda: (
                 indicators.indicator_table(
-                    s, indicators.Dimension.GROUP, owner="31120", as_of=TODAY
+                    s, indicators.Dimension.GROUP, owner=commune, as_of=TODAY
                 ).rows
             ),
         )

@@ -33,12 +33,12 @@ from db.models import Loan, LoanBalance, LoanCheck
 from desktop.core.loans.balances import latest_snapshots, outstanding_expression
 from desktop.core.loans.checks import twelve_months_before
 from desktop.core.loans.common import no_gc_pauses
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 
 
 @dataclass(frozen=True)
 class LoanSummary:
-    owner: Owner
+    owner: Scope
     #: The day the figures are taken on.
     day: date
     #: For each commune with a loan position on or before :attr:`day`: the date of the
@@ -89,12 +89,12 @@ def figures_day(year: int, today: date) -> date:
     return date(year, 12, 31) if year < today.year else today
 
 
-def loan_summary(session: Session, owner: Owner, day: date) -> LoanSummary:
+def loan_summary(session: Session, owner: Scope, day: date) -> LoanSummary:
     with no_gc_pauses():
         return _loan_summary(session, owner, day)
 
 
-def _loan_summary(session: Session, owner: Owner, day: date) -> LoanSummary:
+def _loan_summary(session: Session, owner: Scope, day: date) -> LoanSummary:
     connection = session.connection()
     # Dates stay ISO text (which sorts as dates): only the few latest ones become dates.
     positions: dict[str, tuple[str, int, int, int]] = {

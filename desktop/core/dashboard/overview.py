@@ -38,7 +38,7 @@ from desktop.core.funds.statement import (
     fund_statement,
     peak_campaign,
 )
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.periods import Period
 from desktop.core.tasks.status import TaskCompletion, task_completion
 
@@ -46,7 +46,7 @@ from desktop.core.tasks.status import TaskCompletion, task_completion
 @dataclass(frozen=True)
 class Overview:
     year: int
-    owner: Owner
+    owner: Scope
     today: date
     fund: FundStatement
     peak: CampaignTotal
@@ -66,7 +66,7 @@ class Overview:
 
 
 def load_overview(
-    session: Session, year: int, owner: Owner, *, today: date | None = None
+    session: Session, year: int, owner: Scope, *, today: date | None = None
 ) -> Overview:
     today = today or date.today()
     series = entrusted_series(session, owner)
@@ -90,7 +90,7 @@ def load_overview(
     )
 
 
-def overview_years(session: Session, owner: Owner, *, today: date | None = None) -> list[int]:
+def overview_years(session: Session, owner: Scope, *, today: date | None = None) -> list[int]:
     """Years with any record of ``owner``, every year since its first loan balance, and the
     current year; newest first."""
     today = today or date.today()

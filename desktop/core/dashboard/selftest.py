@@ -19,6 +19,7 @@ from desktop.core.funds.fund import (
 )
 from desktop.core.funds.indicators import TargetStatus, entrusted_indicators
 from desktop.core.funds.statement import fund_statement
+from desktop.core.owners import ALL_COMMUNES
 from desktop.core.periods import Period
 from desktop.core.selftest import expect
 from desktop.core.tasks.progress import ProgressInput, create_progress
@@ -65,9 +66,9 @@ def step_recording(db: Database) -> str:
             ),
         )
     with db.reading() as s:
-        unit = fund_statement(s, 2025, None)
-        targets = entrusted_indicators(s, 2025, None)
-        tasks = task_completion(s, Period.whole_year(2025), None)
+        unit = fund_statement(s, 2025, ALL_COMMUNES)
+        targets = entrusted_indicators(s, 2025, ALL_COMMUNES)
+        tasks = task_completion(s, Period.whole_year(2025), ALL_COMMUNES)
     checks = (
         (unit.closing == 7_000_000, "fund statement"),
         (targets.growth.status is TargetStatus.ON_TRACK, "growth target"),

@@ -21,10 +21,10 @@ from db.models import CapitalTotal, CreditProgramme, EntrustedTransfer
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date
-from desktop.core.funds.common import choice, deleter, notes, past_date, restorer
+from desktop.core.funds.common import choice, deleter, past_date, restorer
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 
 M_TRANSFER_BEFORE_DECISION = QT_TRANSLATE_NOOP(
     "Funds", "The money cannot be transferred before the decision ({day})."
@@ -78,10 +78,10 @@ def _in_year(day: date | None, year: int | None, field: str) -> None:
 def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = ErrorCollector()
-    year = checks.check(validation.year, data.year, "year")
+    year = checks.check(validation.check, EntrustedTransfer.year, data.year)
     level = checks.check(choice, data.source_level, "source_level", SourceLevel)
-    amount = checks.check(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
-    decision_no = checks.check(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    amount = checks.check(validation.check, EntrustedTransfer.amount, data.amount)
+    decision_no = checks.check(validation.check, EntrustedTransfer.decision_no, data.decision_no)
     decided = checks.check(
         past_date, data.decision_date, "decision_date", today=today, required=False
     )
@@ -92,7 +92,7 @@ def validate_transfer(data: TransferInput, *, today: date | None = None) -> dict
     checks.check(_in_year, moved, year, "transferred_on")
     if decided and moved and moved < decided and not checks.has("transferred_on"):
         checks.add("transferred_on", M_TRANSFER_BEFORE_DECISION, day=format_date(decided))
-    note = checks.check(notes, data.notes)
+    note = checks.check(validation.check, EntrustedTransfer.notes, data.notes)
     checks.raise_if_any()
     return {
         "year": year,
@@ -139,7 +139,7 @@ delete_transfer = deleter(EntrustedTransfer)
 restore_transfer = restorer(EntrustedTransfer)
 
 
-def list_transfers(session: Session, owner: Owner) -> list[TransferRow]:
+def list_transfers(session: Session, owner: Scope) -> list[TransferRow]:
     programmes = dict(session.execute(select(CreditProgramme.code, CreditProgramme.name)).all())
     query = (
         select(EntrustedTransfer)
@@ -203,19 +203,9 @@ class CapitalRow:
 def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = ErrorCollector()
-    year = checks.check(validation.year, data.year, "year")
-    total = checks.check(
-        validation.amount, data.total_capital, "total_capital", maximum=validation.MAX_AMOUNT
-    )
-    balance = None
-    if data.entrusted_balance is not None:
-        balance = checks.check(
-            validation.amount,
-            data.entrusted_balance,
-            "entrusted_balance",
-            maximum=validation.MAX_AMOUNT,
-            allow_zero=True,
-        )
+    year = checks.check(validation.check, CapitalTotal.year, data.year)
+    total = checks.check(validation.check, CapitalTotal.total_capital, data.total_capital)
+    balance = checks.check(validation.check, CapitalTotal.entrusted_balance, data.entrusted_balance)
     if balance is not None and total is not None and balance > total:
         checks.add("entrusted_balance", M_BALANCE_ABOVE_TOTAL)
     as_of = checks.check(past_date, data.as_of, "as_of", today=today, required=False)
@@ -225,8 +215,8 @@ def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[s
         and not (as_of.year == year or (as_of.year == year + 1 and as_of.month <= 6))
     ):
         checks.add("as_of", M_AS_OF_YEAR, year=year, next=year + 1)
-    source = checks.check(validation.optional_text, data.source_note, "source_note", limit=300)
-    note = checks.check(notes, data.notes)
+    source = checks.check(validation.check, CapitalTotal.source_note, data.source_note)
+    note = checks.check(validation.check, CapitalTotal.notes, data.notes)
     checks.raise_if_any()
     return {
         "year": year,
@@ -290,7 +280,7 @@ def restore_capital(session: Session, record_id: str, *, expected_version: int) 
     return store.restore(CapitalTotal, record_id, expected_version=expected_version)
 
 
-def list_capital(session: Session, owner: Owner) -> list[CapitalRow]:
+def list_capital(session: Session, owner: Scope) -> list[CapitalRow]:
     query = (
         select(CapitalTotal)
         .where(owner_clause(CapitalTotal.commune_code, owner), CapitalTotal.deleted_at.is_(None))

@@ -14,7 +14,6 @@ from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store
-from desktop.core.text import clean_multiline
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -35,13 +34,6 @@ def choice(value: object, field: str, vocabulary: type[E]) -> E:
     if value is None or value == "":
         raise ValidationError(field, M_CHOOSE)
     return vocabulary(str(value))
-
-
-def notes(value: str | None, field: str = "notes") -> str:
-    text = clean_multiline(value)
-    if len(text) > validation.MAX_TEXT:
-        raise ValidationError(field, validation.M_TOO_LONG, limit=validation.MAX_TEXT)
-    return text
 
 
 class Delete(Protocol):

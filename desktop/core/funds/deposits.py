@@ -16,12 +16,12 @@ from db.enums import DepositKind, PartyType
 from db.models import Deposit
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, ValidationError
-from desktop.core.funds.common import choice, deleter, notes, past_date, restorer
+from desktop.core.funds.common import choice, deleter, past_date, restorer
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 
-M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from 1 to 360.")
+M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from {low} to {high}.")
 M_TERM_SPONSORSHIP = QT_TRANSLATE_NOOP("Funds", "A sponsorship has no term; leave the term empty.")
 
 
@@ -54,7 +54,7 @@ class DepositTotals:
     """Deposits and sponsorship received in one year."""
 
     year: int
-    owner: Owner
+    owner: Scope
     deposits: int
     deposits_count: int
     sponsorship: int
@@ -70,21 +70,19 @@ def _term(kind: DepositKind | None, term: int | None) -> int | None:
         return None
     if kind is DepositKind.TAI_TRO:
         raise ValidationError("term_months", M_TERM_SPONSORSHIP)
-    if isinstance(term, bool) or not isinstance(term, int) or not 1 <= term <= 360:
-        raise ValidationError("term_months", M_TERM)
-    return term
+    return int(validation.check(Deposit.term_months, term, message=M_TERM))
 
 
 def validate_deposit(data: DepositInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = ErrorCollector()
     kind = checks.check(choice, data.kind, "kind", DepositKind)
-    party = checks.check(validation.required_text, data.party_name, "party_name", limit=200)
+    party = checks.check(validation.check, Deposit.party_name, data.party_name)
     party_type = checks.check(choice, data.party_type, "party_type", PartyType)
-    amount = checks.check(validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT)
+    amount = checks.check(validation.check, Deposit.amount, data.amount)
     day = checks.check(past_date, data.transacted_on, "transacted_on", today=today)
     term = checks.check(_term, kind, data.term_months)
-    note = checks.check(notes, data.notes)
+    note = checks.check(validation.check, Deposit.notes, data.notes)
     checks.raise_if_any()
     return {
         "kind": kind,
@@ -120,7 +118,7 @@ delete_deposit = deleter(Deposit)
 restore_deposit = restorer(Deposit)
 
 
-def list_deposits(session: Session, owner: Owner) -> list[DepositRow]:
+def list_deposits(session: Session, owner: Scope) -> list[DepositRow]:
     query = (
         select(Deposit)
         .where(owner_clause(Deposit.commune_code, owner), Deposit.deleted_at.is_(None))
@@ -142,7 +140,7 @@ def list_deposits(session: Session, owner: Owner) -> list[DepositRow]:
     ]
 
 
-def deposit_totals(session: Session, year: int, owner: Owner) -> DepositTotals:
+def deposit_totals(session: Session, year: int, owner: Scope) -> DepositTotals:
     """Deposits and sponsorship dated in ``year`` (by the transaction date)."""
     sums = {
         kind: (int(amount or 0), int(count))

@@ -35,13 +35,12 @@ from desktop.core.formatting import format_date
 from desktop.core.funds.common import (
     choice,
     deleter,
-    notes,
     past_date,
     restorer,
 )
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.text import search_key
 
 IN_KIND_FORMS = frozenset({ContributionForm.HIEN_VAT, ContributionForm.CONG_TRINH})
@@ -102,21 +101,21 @@ def validate_contribution(
 ) -> dict[str, object]:
     today = today or date.today()
     checks = ErrorCollector()
-    donor = checks.check(validation.required_text, data.donor_name, "donor_name", limit=200)
+    donor = checks.check(validation.check, FundContribution.donor_name, data.donor_name)
     donor_type = checks.check(choice, data.donor_type, "donor_type", DonorType)
     form = checks.check(choice, data.form, "form", ContributionForm)
-    amount = checks.check(validation.amount, data.amount, "amount")
+    amount = checks.check(validation.check, FundContribution.amount, data.amount)
     received = checks.check(past_date, data.received_on, "received_on", today=today)
-    year = checks.check(validation.year, data.campaign_year, "campaign_year")
+    year = checks.check(validation.check, FundContribution.campaign_year, data.campaign_year)
     if year is not None and received is not None and abs(year - received.year) > 1:
         checks.add("campaign_year", M_CAMPAIGN_YEAR, year=received.year)
     description = checks.check(
-        validation.optional_text, data.in_kind_description, "in_kind_description", limit=500
+        validation.check, FundContribution.in_kind_description, data.in_kind_description
     )
     if form in IN_KIND_FORMS and not description:
         checks.add("in_kind_description", M_IN_KIND_DESCRIPTION)
-    receipt = checks.check(validation.optional_text, data.receipt_no, "receipt_no", limit=50)
-    note = checks.check(notes, data.notes)
+    receipt = checks.check(validation.check, FundContribution.receipt_no, data.receipt_no)
+    note = checks.check(validation.check, FundContribution.notes, data.notes)
     checks.raise_if_any()
     return {
         "donor_name": donor,
@@ -205,7 +204,7 @@ def same_contribution(
     if data.received_on is None or data.amount is None:
         return None
     donor = search_key(data.donor_name)
-    for row in list_contributions(session, owner, received_on=data.received_on):
+    for row in list_contributions(session, Scope.unit(owner), received_on=data.received_on):
         if (
             row.id != record_id
             and row.amount == data.amount
@@ -216,7 +215,7 @@ def same_contribution(
 
 
 def list_contributions(
-    session: Session, owner: Owner, *, received_on: date | None = None
+    session: Session, owner: Scope, *, received_on: date | None = None
 ) -> list[ContributionRow]:
     """Live contributions (of one day, when ``received_on`` is given), newest first."""
     query = (
@@ -280,19 +279,17 @@ class SpendingRow:
 def validate_spending(data: SpendingInput, *, today: date | None = None) -> dict[str, object]:
     today = today or date.today()
     checks = ErrorCollector()
-    recipient = checks.check(
-        validation.required_text, data.recipient_name, "recipient_name", limit=200
-    )
-    purpose = checks.check(validation.required_text, data.purpose, "purpose", limit=500)
-    amount = checks.check(validation.amount, data.amount, "amount")
+    recipient = checks.check(validation.check, FundSpending.recipient_name, data.recipient_name)
+    purpose = checks.check(validation.check, FundSpending.purpose, data.purpose)
+    amount = checks.check(validation.check, FundSpending.amount, data.amount)
     spent = checks.check(past_date, data.spent_on, "spent_on", today=today)
-    decision_no = checks.check(validation.optional_text, data.decision_no, "decision_no", limit=60)
+    decision_no = checks.check(validation.check, FundSpending.decision_no, data.decision_no)
     decided = checks.check(
         past_date, data.decision_date, "decision_date", today=today, required=False
     )
     if decided is not None and spent is not None and decided > spent:
         checks.add("decision_date", M_DECISION_AFTER_SPENDING, day=format_date(spent))
-    note = checks.check(notes, data.notes)
+    note = checks.check(validation.check, FundSpending.notes, data.notes)
     checks.raise_if_any()
     return {
         "recipient_name": recipient,
@@ -338,7 +335,7 @@ def update_spending(
     )
 
 
-def list_spending(session: Session, owner: Owner) -> list[SpendingRow]:
+def list_spending(session: Session, owner: Scope) -> list[SpendingRow]:
     """Live grants, newest first, each with the fund's balance after the day it was paid."""
     hamlets = dict(session.execute(select(Hamlet.id, Hamlet.name)).all())
     ledgers = _ledgers(session, owner)
@@ -416,7 +413,7 @@ class _Ledger:
 
 
 def _ledgers(
-    session: Session, owner: Owner, *, excluding: str | None = None
+    session: Session, owner: Scope, *, excluding: str | None = None
 ) -> defaultdict[str, _Ledger]:
     """Each office's ledger; ``excluding`` leaves one grant out (the one being changed)."""
     ledgers: defaultdict[str, _Ledger] = defaultdict(_Ledger)
@@ -467,7 +464,7 @@ def fund_balance_on(
 ) -> FundBalance:
     """The fund of ``owner`` at the end of ``day``, leaving out the grant ``excluding`` (the
     one being changed, whose old amount must not count against its new one)."""
-    ledger = _ledgers(session, owner, excluding=excluding)[owner]
+    ledger = _ledgers(session, Scope.unit(owner), excluding=excluding)[owner]
     return FundBalance(day, ledger.balance_on(day), ledger.base_year(day))
 
 
@@ -490,11 +487,9 @@ class OpeningRow:
 
 def validate_opening(data: OpeningInput) -> dict[str, object]:
     checks = ErrorCollector()
-    year = checks.check(validation.year, data.year, "year")
-    amount = checks.check(
-        validation.amount, data.amount, "amount", maximum=validation.MAX_AMOUNT, allow_zero=True
-    )
-    note = checks.check(notes, data.notes)
+    year = checks.check(validation.check, FundOpeningBalance.year, data.year)
+    amount = checks.check(validation.check, FundOpeningBalance.amount, data.amount)
+    note = checks.check(validation.check, FundOpeningBalance.notes, data.notes)
     checks.raise_if_any()
     return {"year": year, "amount": amount, "notes": note}
 
@@ -543,7 +538,7 @@ def restore_opening(session: Session, record_id: str, *, expected_version: int) 
     return store.restore(FundOpeningBalance, record_id, expected_version=expected_version)
 
 
-def list_openings(session: Session, owner: Owner) -> list[OpeningRow]:
+def list_openings(session: Session, owner: Scope) -> list[OpeningRow]:
     query = (
         select(FundOpeningBalance)
         .where(

@@ -44,7 +44,7 @@ count — a transfer by the day the money moved (else its decision's day; a tran
 neither counts from the start of its year), a total capital by its ``as_of`` (else the end of
 its year). Without ``until`` every record counts.
 
-For all communes together (owner ``None``) transfers, totals and balances of the communes
+For all communes together (``ALL_COMMUNES``) transfers, totals and balances of the communes
 are added up before dividing (a weighted share, not an average of shares); only communes
 that recorded a total for Y take part in the share.
 """
@@ -66,7 +66,13 @@ from sqlalchemy.orm import Session
 from db.base import CITY_CODE
 from db.models import CapitalTotal, EntrustedTransfer
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import (
+    ALL_COMMUNES,
+    CITY_OFFICE,
+    COMMUNES_AND_CITY_OFFICE,
+    Scope,
+    owner_clause,
+)
 
 #: Transfers each year at least 20 % above the year before.
 GROWTH_TARGET = Fraction(20, 100)
@@ -122,7 +128,7 @@ def share_step(previous_share: Fraction, previous_year: int, year: int) -> Fract
 @dataclass(frozen=True)
 class GrowthIndicator:
     year: int
-    owner: Owner
+    owner: Scope
     transferred: int
     previous: int
 
@@ -164,7 +170,7 @@ class GrowthIndicator:
 @dataclass(frozen=True)
 class ShareIndicator:
     year: int
-    owner: Owner
+    owner: Scope
     total_capital: int | None
     entrusted: int | None
     #: True when ``entrusted`` is the sum of transfers, the bank having given no balance.
@@ -227,7 +233,7 @@ class ShareStep:
 @dataclass(frozen=True)
 class EntrustedIndicators:
     year: int
-    owner: Owner
+    owner: Scope
     growth: GrowthIndicator
     share: ShareIndicator
     #: The share against this year's step of the path to 20 % in 2030.
@@ -279,7 +285,7 @@ def _total_dated_by(until: date) -> ColumnElement[bool]:
     )
 
 
-def _figures(session: Session, owner: Owner, until: date | None = None) -> dict[str, _Figures]:
+def _figures(session: Session, owner: Scope, until: date | None = None) -> dict[str, _Figures]:
     found: dict[str, _Figures] = defaultdict(lambda: _Figures({}, {}))
     transfers = select(
         EntrustedTransfer.commune_code,
@@ -313,7 +319,7 @@ def _figures(session: Session, owner: Owner, until: date | None = None) -> dict[
     return dict(found)
 
 
-def _share(figures: Iterable[_Figures], year: int, owner: Owner) -> ShareIndicator:
+def _share(figures: Iterable[_Figures], year: int, owner: Scope) -> ShareIndicator:
     total: int | None = None
     entrusted: int | None = None
     estimated = False
@@ -335,7 +341,7 @@ def _step(year: int, share: ShareIndicator, previous: ShareIndicator) -> ShareSt
     return ShareStep(year, before, required, share.share)
 
 
-def _indicators(figures: dict[str, _Figures], year: int, owner: Owner) -> EntrustedIndicators:
+def _indicators(figures: dict[str, _Figures], year: int, owner: Scope) -> EntrustedIndicators:
     transferred = sum(f.transfers.get(year, 0) for f in figures.values())
     previous = sum(f.transfers.get(year - 1, 0) for f in figures.values())
     share = _share(figures.values(), year, owner)
@@ -349,7 +355,7 @@ def _indicators(figures: dict[str, _Figures], year: int, owner: Owner) -> Entrus
 
 
 def entrusted_indicators(
-    session: Session, year: int, owner: Owner, *, until: date | None = None
+    session: Session, year: int, owner: Scope, *, until: date | None = None
 ) -> EntrustedIndicators:
     """Both targets for ``year``, from the records dated on or before ``until``."""
     return _indicators(_figures(session, owner, until), year, owner)
@@ -360,16 +366,18 @@ def entrusted_by_commune(
 ) -> dict[str, EntrustedIndicators]:
     """Both targets of ``year`` for each commune of ``codes``, read in one pass (the city's
     per-commune tables): for each code the figures ``entrusted_indicators(session, year,
-    code)`` gives."""
-    figures = _figures(session, None, until)
+    Scope.commune(code))`` gives."""
+    figures = _figures(session, ALL_COMMUNES, until)
     return {
-        code: _indicators({code: figures[code]} if code in figures else {}, year, code)
+        code: _indicators(
+            {code: figures[code]} if code in figures else {}, year, Scope.commune(code)
+        )
         for code in codes
     }
 
 
 def entrusted_series(
-    session: Session, owner: Owner, *, until: date | None = None
+    session: Session, owner: Scope, *, until: date | None = None
 ) -> list[EntrustedIndicators]:
     """Both targets for every year from the first with a transfer or a total to the last
     (at most ``until``'s year), oldest first."""
@@ -428,16 +436,16 @@ def _local(
 ) -> tuple[GrowthIndicator, ShareIndicator]:
     transferred = city.transfers.get(year, 0) + sum(f.transfers.get(year, 0) for f in communes)
     previous = city.transfers.get(year - 1, 0) + sum(f.transfers.get(year - 1, 0) for f in communes)
-    growth = GrowthIndicator(year, None, transferred, previous)
+    growth = GrowthIndicator(year, COMMUNES_AND_CITY_OFFICE, transferred, previous)
     if year not in city.totals:
-        return growth, ShareIndicator(year, None, None, None, False)
+        return growth, ShareIndicator(year, COMMUNES_AND_CITY_OFFICE, None, None, False)
     total, balance = city.totals[year]
     estimated = balance is None
     if balance is None:
         balance = sum(
             amount for f in (city, *communes) for y, amount in f.transfers.items() if y <= year
         )
-    return growth, ShareIndicator(year, None, total, balance, estimated)
+    return growth, ShareIndicator(year, COMMUNES_AND_CITY_OFFICE, total, balance, estimated)
 
 
 def _local_budget(
@@ -448,8 +456,8 @@ def _local_budget(
     _growth_before, before = _local(city, communes, year - 1)
     return LocalBudgetIndicators(
         year,
-        _indicators({CITY_CODE: city}, year, CITY_CODE),
-        _indicators(communes_figures, year, None),
+        _indicators({CITY_CODE: city}, year, CITY_OFFICE),
+        _indicators(communes_figures, year, ALL_COMMUNES),
         growth,
         share,
         _step(year, share, before),
@@ -457,8 +465,8 @@ def _local_budget(
 
 
 def _local_figures(session: Session, until: date | None) -> tuple[_Figures, dict[str, _Figures]]:
-    city = _figures(session, CITY_CODE, until).get(CITY_CODE, _Figures({}, {}))
-    return city, _figures(session, None, until)
+    city = _figures(session, CITY_OFFICE, until).get(CITY_CODE, _Figures({}, {}))
+    return city, _figures(session, ALL_COMMUNES, until)
 
 
 def local_budget_indicators(

@@ -13,7 +13,7 @@ Definitions (the year's statement is :mod:`desktop.core.funds.statement`'s):
   ``end``, by the day each was received or paid;
 - **closing** = opening + receipts − spending: the balance on ``end``.
 
-For all communes together (owner ``None``) the figures are every commune's added up (the
+For all communes together (``ALL_COMMUNES``) the figures are every commune's added up (the
 city office's own fund left out), exactly as the year's statement adds them.
 """
 
@@ -37,7 +37,7 @@ from desktop.core.funds.statement import (
     fund_statements_by_commune,
     peak_window,
 )
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import ALL_COMMUNES, Scope, owner_clause
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class PeriodStatement:
     start: date
     #: The cut-off: the last day counted.
     end: date
-    owner: Owner
+    owner: Scope
     opening: int
     receipts: int
     receipts_count: int
@@ -80,7 +80,7 @@ class _Sums:
 
 
 def _sums(
-    session: Session, owner: Owner, start: date, end: date, *, by_commune: bool
+    session: Session, owner: Scope, start: date, end: date, *, by_commune: bool
 ) -> dict[str, _Sums]:
     """Receipts, gifts in kind and spending from ``start`` to ``end`` (both included), per
     owner (``by_commune``) or all under the key ``""``."""
@@ -120,7 +120,7 @@ def _sums(
 
 
 def _statement(
-    owner: Owner,
+    owner: Scope,
     start: date,
     end: date,
     year_opening: int,
@@ -143,7 +143,7 @@ def _statement(
     )
 
 
-def period_statement(session: Session, start: date, end: date, owner: Owner) -> PeriodStatement:
+def period_statement(session: Session, start: date, end: date, owner: Scope) -> PeriodStatement:
     """The fund's statement from ``start`` to ``end`` (within one calendar year)."""
     year = fund_statement(session, start.year, owner)
     before = _sums(
@@ -159,16 +159,17 @@ def period_statements_by_commune(
     session: Session, start: date, end: date, codes: Iterable[str]
 ) -> dict[str, PeriodStatement]:
     """The statement from ``start`` to ``end`` for each commune of ``codes``, read in one
-    pass: for each code the figures ``period_statement(session, start, end, code)`` gives."""
+    pass: for each code the figures ``period_statement(session, start, end,
+    Scope.commune(code))`` gives."""
     codes = list(codes)
     years = fund_statements_by_commune(session, start.year, codes)
     before = _sums(
-        session, None, date(start.year, 1, 1), start - timedelta(days=1), by_commune=True
+        session, ALL_COMMUNES, date(start.year, 1, 1), start - timedelta(days=1), by_commune=True
     )
-    inside = _sums(session, None, start, end, by_commune=True)
+    inside = _sums(session, ALL_COMMUNES, start, end, by_commune=True)
     return {
         code: _statement(
-            code,
+            Scope.commune(code),
             start,
             end,
             years[code].opening,
@@ -180,7 +181,7 @@ def period_statements_by_commune(
     }
 
 
-def deposits_between(session: Session, start: date, end: date, owner: Owner) -> DepositTotals:
+def deposits_between(session: Session, start: date, end: date, owner: Scope) -> DepositTotals:
     """Deposits and sponsorship dated from ``start`` to ``end`` (by the transaction date)."""
     sums = {
         kind: (int(amount or 0), int(count))
@@ -202,7 +203,7 @@ def deposits_between(session: Session, start: date, end: date, owner: Owner) -> 
     )
 
 
-def months_between(session: Session, start: date, end: date, owner: Owner) -> list[MonthTotal]:
+def months_between(session: Session, start: date, end: date, owner: Scope) -> list[MonthTotal]:
     """Each month from ``start``'s to ``end``'s: money and in-kind value received up to
     ``end``, and how many gifts."""
     if end < start:
@@ -239,7 +240,7 @@ class PeakTotal:
     count: int
 
 
-def peak_until(session: Session, year: int, owner: Owner, end: date) -> PeakTotal | None:
+def peak_until(session: Session, year: int, owner: Scope, end: date) -> PeakTotal | None:
     """The peak month of ``year`` up to ``end``; ``None`` when it had not begun by then."""
     start, campaign_end = peak_window(year)
     if end < start:
@@ -277,7 +278,7 @@ class DonorTotal:
         return self.money + self.in_kind
 
 
-def gifts_by_donor_type(session: Session, start: date, end: date, owner: Owner) -> list[DonorTotal]:
+def gifts_by_donor_type(session: Session, start: date, end: date, owner: Scope) -> list[DonorTotal]:
     """The gifts from ``start`` to ``end`` counted by kind of donor (every kind, in order)."""
     in_kind = FundContribution.form.in_(list(IN_KIND_FORMS))
     sums: dict[DonorType, list[int]] = {kind: [0, 0, 0] for kind in DonorType}

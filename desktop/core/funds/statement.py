@@ -15,7 +15,7 @@ Definitions:
   figure, and the difference is shown (``opening_difference``) so nobody misses it.
 - **Closing balance** = opening + receipts − spending (it can be negative when grants were
   recorded before the gifts that paid for them: the statement shows it rather than hide it).
-- For all communes together (owner ``None``) each commune's statement is computed on its own
+- For all communes together (``ALL_COMMUNES``) each commune's statement is computed on its own
   and the figures are added up; the city office's own fund is not included.
 """
 
@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from db.models import FundContribution, FundOpeningBalance, FundSpending
 from desktop.core.funds.fund import IN_KIND_FORMS
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import ALL_COMMUNES, Scope, owner_clause
 
 #: The yearly peak month of the fund's campaign: 17 October – 18 November.
 PEAK_START = (10, 17)
@@ -41,7 +41,7 @@ PEAK_END = (11, 18)
 @dataclass(frozen=True)
 class FundStatement:
     year: int
-    owner: Owner
+    owner: Scope
     opening: int
     #: The previous year's closing balance (None in the first year).
     carried_forward: int | None
@@ -106,7 +106,7 @@ class _Movements:
         return set(self.declared) | set(self.receipts) | set(self.in_kind) | set(self.spending)
 
 
-def _movements(session: Session, owner: Owner) -> dict[str, _Movements]:
+def _movements(session: Session, owner: Scope) -> dict[str, _Movements]:
     """Per owner: declared balances, and sums and counts per year."""
     found: dict[str, _Movements] = defaultdict(lambda: _Movements({}, {}, {}, {}))
     latest_declared: dict[tuple[str, int], tuple[object, int]] = {}
@@ -170,7 +170,7 @@ def _owner_statements(owner: str, moves: _Movements, until: int) -> dict[int, Fu
         spending = moves.spending.get(year, (0, 0))
         previous = statements[year] = FundStatement(
             year=year,
-            owner=owner,
+            owner=Scope.unit(owner),
             opening=opening,
             carried_forward=carried,
             declared_opening=declared,
@@ -184,7 +184,7 @@ def _owner_statements(owner: str, moves: _Movements, until: int) -> dict[int, Fu
     return statements
 
 
-def _empty(year: int, owner: Owner) -> FundStatement:
+def _empty(year: int, owner: Scope) -> FundStatement:
     return FundStatement(year, owner, 0, None, None, 0, 0, 0, 0, 0, 0)
 
 
@@ -208,7 +208,7 @@ def _add(total: FundStatement, part: FundStatement) -> FundStatement:
 
 
 def fund_statements(
-    session: Session, owner: Owner, *, until: int | None = None
+    session: Session, owner: Scope, *, until: int | None = None
 ) -> list[FundStatement]:
     """The statement of every year from the first with data to ``until`` (default: the last
     year with data), oldest first."""
@@ -228,7 +228,7 @@ def fund_statements(
     return result
 
 
-def fund_statement(session: Session, year: int, owner: Owner) -> FundStatement:
+def fund_statement(session: Session, year: int, owner: Scope) -> FundStatement:
     """The statement of ``year`` (all zero before the first year with data)."""
     for statement in fund_statements(session, owner, until=year):
         if statement.year == year:
@@ -241,17 +241,17 @@ def fund_statements_by_commune(
 ) -> dict[str, FundStatement]:
     """The statement of ``year`` for each commune of ``codes``, read in one pass (the city's
     per-commune tables): for each code the very figures ``fund_statement(session, year,
-    code)`` gives, all zero for a commune without fund records."""
-    movements = _movements(session, None)
+    Scope.commune(code))`` gives, all zero for a commune without fund records."""
+    movements = _movements(session, ALL_COMMUNES)
     result = {}
     for code in codes:
         moves = movements.get(code)
         statement = _owner_statements(code, moves, year).get(year) if moves else None
-        result[code] = statement or _empty(year, code)
+        result[code] = statement or _empty(year, Scope.commune(code))
     return result
 
 
-def contributions_by_month(session: Session, year: int, owner: Owner) -> list[MonthTotal]:
+def contributions_by_month(session: Session, year: int, owner: Scope) -> list[MonthTotal]:
     """Twelve months of ``year``: money and in-kind value received, and how many gifts."""
     month = extract("month", FundContribution.received_on)
     in_kind = FundContribution.form.in_(list(IN_KIND_FORMS))
@@ -272,7 +272,7 @@ def contributions_by_month(session: Session, year: int, owner: Owner) -> list[Mo
     return [MonthTotal(m, *sums[m]) for m in range(1, 13)]
 
 
-def peak_campaign(session: Session, year: int, owner: Owner) -> CampaignTotal:
+def peak_campaign(session: Session, year: int, owner: Scope) -> CampaignTotal:
     """What the peak month (17/10 – 18/11) of ``year`` brought in."""
     start, end = peak_window(year)
     in_kind = FundContribution.form.in_(list(IN_KIND_FORMS))

@@ -15,7 +15,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Commune, Loan, LoanBalance
-from desktop.core.loans.common import alive
+from desktop.core.owners import Scope, alive
 
 
 def latest_balance_day(session: Session, owner: str, day: date) -> date | None:
@@ -54,7 +54,7 @@ def loans_without_balance(session: Session, owner: str, day: date) -> int:
         session.scalar(
             select(func.count())
             .select_from(Loan)
-            .where(alive(Loan, owner), Loan.disbursed_on <= day, ~has_balance)
+            .where(alive(Loan, Scope.unit(owner)), Loan.disbursed_on <= day, ~has_balance)
         )
         or 0
     )

@@ -29,8 +29,8 @@ from desktop.core import validation
 from desktop.core.errors import ErrorCollector, UserError, ValidationError
 from desktop.core.formatting import format_date, format_money
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
-from desktop.core.loans.common import Owner, owner_clause
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.records import RecordStore
 
 #: The amount columns of a snapshot that make up the outstanding balance, in display order.
@@ -134,7 +134,7 @@ def with_position(row: Sequence[Any], position: Position) -> tuple[Any, ...]:
     return (*row, *position)
 
 
-def latest_positions(session: Session, owner: Owner, day: date) -> dict[str, Position]:
+def latest_positions(session: Session, owner: Scope, day: date) -> dict[str, Position]:
     """Loan id → its position on ``day`` (the latest snapshot on or before it; the most
     recent change wins between two snapshots of the same day)."""
     query = latest_snapshots(
@@ -151,7 +151,7 @@ def latest_positions(session: Session, owner: Owner, day: date) -> dict[str, Pos
 
 
 def latest_snapshots(
-    owner: Owner, day: date, *columns: SQLCoreOperations[Any]
+    owner: Scope, day: date, *columns: SQLCoreOperations[Any]
 ) -> Select[*tuple[Any, ...]]:
     """``(loan_id, *columns)`` of each loan's latest snapshot on or before ``day`` (and a
     last column to ignore), for :func:`latest_positions` and the indicators, which read
@@ -172,7 +172,7 @@ def latest_snapshots(
         .where(
             LoanBalance.deleted_at.is_(None),
             LoanBalance.as_of <= day,
-            owner_clause(LoanBalance, owner),
+            owner_clause(LoanBalance.commune_code, owner),
         )
         .group_by(LoanBalance.loan_id)
     )
@@ -235,13 +235,15 @@ def validate_balance(
     whose disbursed amount is unknown (``None``) has no ceiling to check against."""
     errors = ErrorCollector()
     values: dict[str, object] = {}
-    values["as_of"] = as_of = errors.check(validation.date_in_range, data.as_of, "as_of")
+    values["as_of"] = as_of = errors.check(validation.check, LoanBalance.as_of, data.as_of)
     if as_of is not None and as_of < disbursed_on:
         errors.add("as_of", M_BEFORE_DISBURSEMENT, day=format_date(disbursed_on))
     elif as_of is not None and as_of > (today or date.today()):
         errors.add("as_of", M_FUTURE)
     for part in ALL_PARTS:
-        values[part] = errors.check(validation.amount, getattr(data, part), part, allow_zero=True)
+        values[part] = errors.check(
+            validation.check, getattr(LoanBalance, part), getattr(data, part)
+        )
     overdue = data.overdue_amount or 0
     if data.overdue_since is not None:
         if overdue == 0:
@@ -251,7 +253,7 @@ def validate_balance(
         ):
             errors.add("overdue_since", M_OVERDUE_SINCE_RANGE, start=format_date(disbursed_on))
     values["overdue_since"] = data.overdue_since
-    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    values["notes"] = errors.check(validation.check, LoanBalance.notes, data.notes)
     errors.raise_if_any()
     total = outstanding_of(data)
     if amount_disbursed is not None and total > amount_disbursed:

@@ -22,15 +22,9 @@ from desktop.core import validation
 from desktop.core.errors import ErrorCollector, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.balances import NO_POSITION, latest_positions
-from desktop.core.loans.common import (
-    Owner,
-    alive,
-    check_choice,
-    group_names,
-    hamlet_names,
-    no_gc_pauses,
-)
+from desktop.core.loans.common import check_choice, group_names, hamlet_names, no_gc_pauses
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, alive
 from desktop.core.text import name_sort_key
 
 M_DUPLICATE_CID = QT_TRANSLATE_NOOP("Borrowers", "This citizen ID is already recorded for {name}.")
@@ -73,14 +67,14 @@ class BorrowerRow:
 
 
 def list_borrowers(
-    session: Session, owner: Owner, *, as_of: date | None = None
+    session: Session, owner: Scope, *, as_of: date | None = None
 ) -> list[BorrowerRow]:
     """Borrowers of ``owner`` with their number of loans and outstanding on ``as_of``."""
     with no_gc_pauses():
         return _list_borrowers(session, owner, as_of)
 
 
-def _list_borrowers(session: Session, owner: Owner, as_of: date | None) -> list[BorrowerRow]:
+def _list_borrowers(session: Session, owner: Scope, as_of: date | None) -> list[BorrowerRow]:
     day = as_of or date.today()
     hamlets = hamlet_names(session, owner)
     groups = group_names(session, owner)
@@ -173,13 +167,17 @@ def validate_borrower(
     """Check a borrower's fields; return the column values to store."""
     errors = ErrorCollector()
     values = borrower_fields(data, errors)
-    hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
+    hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, Scope.unit(owner)))))
     errors.check(check_choice, data.hamlet_id, hamlets, "hamlet_id")
-    groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
+    groups = set(
+        session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, Scope.unit(owner))))
+    )
     errors.check(check_choice, data.group_id, groups, "group_id")
     cid = values.get("citizen_id")
     if cid:
-        query = select(Borrower.full_name).where(alive(Borrower, owner), Borrower.citizen_id == cid)
+        query = select(Borrower.full_name).where(
+            alive(Borrower, Scope.unit(owner)), Borrower.citizen_id == cid
+        )
         if except_id is not None:
             query = query.where(Borrower.id != except_id)
         holder = session.scalar(query.limit(1))
@@ -225,7 +223,7 @@ def restore_borrower(session: Session, borrower_id: str, *, expected_version: in
     if borrower.citizen_id:
         holder = session.scalar(
             select(Borrower.full_name).where(
-                alive(Borrower, store.owner_code),
+                alive(Borrower, Scope.unit(store.owner_code)),
                 Borrower.citizen_id == borrower.citizen_id,
                 Borrower.id != borrower_id,
             )

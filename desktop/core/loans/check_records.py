@@ -20,7 +20,8 @@ from db.models import Borrower, CreditProgramme, Loan, LoanCheck, Organisation, 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.balances import position_on
-from desktop.core.loans.common import alive, group_label, hamlet_names
+from desktop.core.loans.common import group_label, hamlet_names
+from desktop.core.owners import Scope, alive
 from desktop.core.text import nfc, sort_key
 
 M_NO_GROUP = QT_TRANSLATE_NOOP(
@@ -132,7 +133,7 @@ def check_record(session: Session, check_id: str) -> CheckRecord:
         leader,
     ) = row
     position = position_on(session, loan_id, checked_on)
-    hamlets = hamlet_names(session, commune) if hamlet_id else {}
+    hamlets = hamlet_names(session, Scope.unit(commune)) if hamlet_id else {}
     return CheckRecord(
         check_id,
         commune,
@@ -168,7 +169,7 @@ def find_group(session: Session, owner: str, text: str) -> tuple[str, str]:
     row = session.execute(
         select(SavingsGroup.id, SavingsGroup.code, SavingsGroup.name)
         .where(
-            alive(SavingsGroup, owner),
+            alive(SavingsGroup, Scope.unit(owner)),
             or_(func.lower(SavingsGroup.code) == wanted, func.lower(SavingsGroup.name) == wanted),
         )
         .limit(1)
@@ -177,7 +178,7 @@ def find_group(session: Session, owner: str, text: str) -> tuple[str, str]:
         # SQLite lowers ASCII letters only: compare Vietnamese names here.
         for group_id, code, name in session.execute(
             select(SavingsGroup.id, SavingsGroup.code, SavingsGroup.name).where(
-                alive(SavingsGroup, owner)
+                alive(SavingsGroup, Scope.unit(owner))
             )
         ):
             if wanted in (nfc(code).lower(), nfc(name).lower()):
@@ -196,7 +197,7 @@ def checks_of_period(
         .join(Loan, Loan.id == LoanCheck.loan_id)
         .join(Borrower, Borrower.id == Loan.borrower_id)
         .where(
-            alive(LoanCheck, owner),
+            alive(LoanCheck, Scope.unit(owner)),
             Loan.deleted_at.is_(None),
             LoanCheck.checked_on >= start,
             LoanCheck.checked_on <= end,

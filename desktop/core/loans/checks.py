@@ -19,17 +19,11 @@ from desktop.core import validation
 from desktop.core.errors import ErrorCollector, UserError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.loans.common import (
-    Owner,
-    alive,
-    group_names,
-    hamlet_names,
-    organisation_names,
-    owner_clause,
-    programme_names,
-)
+from desktop.core.loans.common import group_names, hamlet_names, organisation_names
 from desktop.core.loans.indicators import loan_positions
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, alive, owner_clause
+from desktop.core.programmes import programme_names
 from desktop.core.text import sort_key
 
 M_BEFORE_LOAN = QT_TRANSLATE_NOOP("Checks", "The check cannot be before the disbursement ({day}).")
@@ -88,7 +82,7 @@ class UncheckedLoan:
     last_checked_on: date | None
 
 
-def list_checks(session: Session, owner: Owner) -> list[CheckRow]:
+def list_checks(session: Session, owner: Scope) -> list[CheckRow]:
     """Checks of ``owner``'s loans, newest first (checks of deleted loans are left out)."""
     hamlets = hamlet_names(session, owner)
     groups = group_names(session, owner)
@@ -153,7 +147,7 @@ def twelve_months_before(day: date) -> date:
 
 
 def loans_not_checked(
-    session: Session, owner: Owner, *, today: date | None = None
+    session: Session, owner: Scope, *, today: date | None = None
 ) -> list[UncheckedLoan]:
     """Loans with a balance on ``today`` not checked in the twelve months before it (see
     module docs); never-checked loans first, then the longest unchecked."""
@@ -214,7 +208,7 @@ def _validate_check(
         errors.add("loan_id", M_LOAN_GONE)
         loan = None
     values["checked_on"] = checked = errors.check(
-        validation.date_in_range, data.checked_on, "checked_on"
+        validation.check, LoanCheck.checked_on, data.checked_on
     )
     if checked is not None and checked > (today or date.today()):
         errors.add("checked_on", M_FUTURE)
@@ -224,13 +218,12 @@ def _validate_check(
         errors.add("checker_kind", validation.M_REQUIRED)
     if data.result is None:
         errors.add("result", validation.M_REQUIRED)
-    values["checker_name"] = errors.check(
-        validation.optional_text, data.checker_name, "checker_name", limit=200
-    )
-    for field in ("stated_use", "actual_use", "action_required", "notes"):
-        values[field] = errors.check(validation.optional_text, getattr(data, field), field)
+    for field in ("checker_name", "stated_use", "actual_use", "action_required", "notes"):
+        values[field] = errors.check(
+            validation.check, getattr(LoanCheck, field), getattr(data, field)
+        )
     values["follow_up_on"] = errors.check(
-        validation.date_in_range, data.follow_up_on, "follow_up_on", required=False
+        validation.check, LoanCheck.follow_up_on, data.follow_up_on
     )
     if not errors.has("follow_up_on"):
         errors.check(validation.not_before, data.follow_up_on, data.checked_on, "follow_up_on")
@@ -297,7 +290,7 @@ class DueLoan:
     last_checked_on: date | None
 
 
-def checks_due(session: Session, owner: Owner, day: date) -> list[DueLoan]:
+def checks_due(session: Session, owner: Scope, day: date) -> list[DueLoan]:
     """The loans due for a check on ``day`` (not checked in the twelve months before it, see
     module docs), ordered by hamlet, group and borrower: the field list of the next checks."""
     due = loans_not_checked(session, owner, today=day)
@@ -307,7 +300,7 @@ def checks_due(session: Session, owner: Owner, day: date) -> list[DueLoan]:
     leaders: dict[str, str] = dict(
         session.execute(
             select(SavingsGroup.id, SavingsGroup.leader_name).where(
-                owner_clause(SavingsGroup, owner)
+                owner_clause(SavingsGroup.commune_code, owner)
             )
         ).all()
     )

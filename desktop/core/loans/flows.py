@@ -34,7 +34,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Loan, LoanBalance
 from desktop.core.loans.balances import latest_snapshots, outstanding_expression
-from desktop.core.loans.common import Owner, alive, no_gc_pauses, programmes
+from desktop.core.loans.common import no_gc_pauses
+from desktop.core.owners import Scope, alive
+from desktop.core.programmes import programmes
 
 #: Ids per ``IN (...)`` query (well under SQLite's variable limit).
 _CHUNK = 500
@@ -85,7 +87,7 @@ class LoanFlows:
     total: FlowSums
 
 
-def _positions(session: Session, owner: Owner, day: date) -> dict[str, tuple[int, int]]:
+def _positions(session: Session, owner: Scope, day: date) -> dict[str, tuple[int, int]]:
     """Loan id → (outstanding, written off) of its position on ``day``."""
     query = latest_snapshots(owner, day, outstanding_expression(), LoanBalance.written_off_amount)
     return {row[0]: (int(row[1]), int(row[2])) for row in session.connection().execute(query).all()}
@@ -121,7 +123,7 @@ def _first_in_period(
     return {loan_id: (v[2], v[3]) for loan_id, v in found.items()}
 
 
-def loan_flows(session: Session, owner: Owner, start: date, end: date) -> LoanFlows:
+def loan_flows(session: Session, owner: Scope, start: date, end: date) -> LoanFlows:
     """Disbursed and repaid from ``start`` to ``end`` by programme (see module docs)."""
     with no_gc_pauses():
         at_end = _positions(session, owner, end)

@@ -21,15 +21,9 @@ from desktop.core import validation
 from desktop.core.errors import ErrorCollector, UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.balances import NO_POSITION, latest_positions
-from desktop.core.loans.common import (
-    Owner,
-    alive,
-    check_choice,
-    group_label,
-    hamlet_names,
-    organisation_names,
-)
+from desktop.core.loans.common import check_choice, group_label, hamlet_names, organisation_names
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, alive
 from desktop.core.text import sort_key
 
 M_DUPLICATE_CODE = QT_TRANSLATE_NOOP("Groups", "Another group already has the code {code}.")
@@ -39,9 +33,7 @@ M_GROUP_IN_USE = QT_TRANSLATE_NOOP(
     "first, or mark the group as merged or dissolved.",
 )
 M_DUPLICATE_YEAR = QT_TRANSLATE_NOOP("Groups", "The group already has a grade for {year}.")
-M_MEMBERS = QT_TRANSLATE_NOOP("Groups", "The number of members must be between 0 and 500.")
-
-MAX_MEMBERS = 500
+M_MEMBERS = QT_TRANSLATE_NOOP("Groups", "The number of members must be between {low} and {high}.")
 
 
 @dataclass(frozen=True)
@@ -108,7 +100,7 @@ class AssessmentRow:
     version: int
 
 
-def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) -> list[GroupRow]:
+def list_groups(session: Session, owner: Scope, *, as_of: date | None = None) -> list[GroupRow]:
     """Groups of ``owner`` (all communes for ``None``) with their latest grade and the
     figures derived from the loans on ``as_of`` (default today)."""
     day = as_of or date.today()
@@ -196,7 +188,7 @@ def list_groups(session: Session, owner: Owner, *, as_of: date | None = None) ->
     return result
 
 
-def group_choices(session: Session, owner: Owner) -> list[tuple[str, str]]:
+def group_choices(session: Session, owner: Scope) -> list[tuple[str, str]]:
     """``(id, label)`` of the groups that can take new loans (not deleted), by code."""
     rows = session.execute(
         select(SavingsGroup.id, SavingsGroup.code, SavingsGroup.name)
@@ -206,7 +198,7 @@ def group_choices(session: Session, owner: Owner) -> list[tuple[str, str]]:
     return [(group_id, group_label(code, name)) for group_id, code, name in rows]
 
 
-def group_organisations(session: Session, owner: Owner) -> dict[str, str | None]:
+def group_organisations(session: Session, owner: Scope) -> dict[str, str | None]:
     """Group id → the code of the organisation that runs it (``None`` when not recorded),
     for the groups that can take new loans."""
     rows = session.execute(
@@ -220,29 +212,33 @@ def _validate_group(
 ) -> dict[str, object]:
     errors = ErrorCollector()
     values: dict[str, object] = {}
-    values["code"] = code = errors.check(validation.required_text, data.code, "code", limit=32)
-    values["name"] = errors.check(validation.required_text, data.name, "name", limit=200)
-    values["leader_name"] = errors.check(
-        validation.optional_text, data.leader_name, "leader_name", limit=120
+    values["code"] = code = errors.check(
+        validation.check, SavingsGroup.code, data.code, required=True
     )
-    values["leader_phone"] = errors.check(validation.phone, data.leader_phone, "leader_phone")
+    values["name"] = errors.check(validation.check, SavingsGroup.name, data.name)
+    values["leader_name"] = errors.check(
+        validation.check, SavingsGroup.leader_name, data.leader_name
+    )
+    values["leader_phone"] = errors.check(
+        validation.check, SavingsGroup.leader_phone, data.leader_phone
+    )
     values["founding_decision_no"] = errors.check(
-        validation.optional_text, data.founding_decision_no, "founding_decision_no", limit=60
+        validation.check, SavingsGroup.founding_decision_no, data.founding_decision_no
     )
     values["founding_decision_date"] = errors.check(
-        validation.date_in_range,
+        validation.check,
+        SavingsGroup.founding_decision_date,
         data.founding_decision_date,
-        "founding_decision_date",
-        required=False,
     )
-    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
-    hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, owner))))
+    values["notes"] = errors.check(validation.check, SavingsGroup.notes, data.notes)
+    hamlets = set(session.scalars(select(Hamlet.id).where(alive(Hamlet, Scope.unit(owner)))))
     errors.check(check_choice, data.hamlet_id, hamlets, "hamlet_id")
     organisation_codes = set(organisation_names(session))
     errors.check(check_choice, data.organisation_code, organisation_codes, "organisation_code")
     if code:
         query = select(SavingsGroup.id).where(
-            alive(SavingsGroup, owner), func.lower(SavingsGroup.code) == code.lower()
+            alive(SavingsGroup, Scope.unit(owner)),
+            func.lower(SavingsGroup.code) == str(code).lower(),
         )
         if except_id is not None:
             query = query.where(SavingsGroup.id != except_id)
@@ -311,26 +307,18 @@ def _validate_assessment(
 ) -> dict[str, object]:
     errors = ErrorCollector()
     values: dict[str, object] = {}
-    values["year"] = year = errors.check(validation.year, data.year)
+    values["year"] = year = errors.check(validation.check, GroupAssessment.year, data.year)
     if data.grade is None:
         errors.add("grade", validation.M_REQUIRED)
     else:
         values["grade"] = GroupGrade(data.grade)
-    if data.members_count is not None and not 0 <= data.members_count <= MAX_MEMBERS:
-        errors.add("members_count", M_MEMBERS)
-    values["members_count"] = data.members_count
-    values["members_savings"] = (
-        None
-        if data.members_savings is None
-        else errors.check(
-            validation.amount,
-            data.members_savings,
-            "members_savings",
-            allow_zero=True,
-            maximum=validation.MAX_SINGLE_AMOUNT,
-        )
+    values["members_count"] = errors.check(
+        validation.check, GroupAssessment.members_count, data.members_count, message=M_MEMBERS
     )
-    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    values["members_savings"] = errors.check(
+        validation.check, GroupAssessment.members_savings, data.members_savings
+    )
+    values["notes"] = errors.check(validation.check, GroupAssessment.notes, data.notes)
     if year is not None:
         query = select(GroupAssessment.id).where(
             GroupAssessment.group_id == group_id,

@@ -1,7 +1,7 @@
 """Loan-quality indicators by programme, organisation, group, hamlet or commune.
 
-All figures are taken **as of a day D** for the loans of one commune (``owner``) or of all
-communes (``owner=None``), from the position of each loan on D (see
+All figures are taken **as of a day D** for the loans of one commune or of all communes
+(``owner``, a :class:`desktop.core.owners.Scope`), from the position of each loan on D (see
 :mod:`desktop.core.loans.balances`: its latest snapshot on or before D). Only loans that are
 not deleted and were disbursed on or before D count. Money is whole đồng, ratios are exact
 :class:`~fractions.Fraction` values (``None`` where there is nothing to divide by).
@@ -55,16 +55,9 @@ from desktop.core.loans.balances import (
     outstanding_expression,
     with_position,
 )
-from desktop.core.loans.common import (
-    Owner,
-    alive,
-    commune_names,
-    group_label,
-    no_gc_pauses,
-    organisations,
-    owner_clause,
-    programmes,
-)
+from desktop.core.loans.common import commune_names, group_label, no_gc_pauses, organisations
+from desktop.core.owners import Scope, alive, owner_clause
+from desktop.core.programmes import programmes
 from desktop.core.text import sort_key
 
 
@@ -110,13 +103,13 @@ class LoanPosition:
     overdue_since: date | None
 
 
-def loan_positions(session: Session, owner: Owner, day: date) -> list[LoanPosition]:
+def loan_positions(session: Session, owner: Scope, day: date) -> list[LoanPosition]:
     """Every loan disbursed on or before ``day`` with its position on ``day``."""
     with no_gc_pauses():
         return _loan_positions(session, owner, day)
 
 
-def _loan_positions(session: Session, owner: Owner, day: date) -> list[LoanPosition]:
+def _loan_positions(session: Session, owner: Scope, day: date) -> list[LoanPosition]:
     found = latest_positions(session, owner, day)
     query = (
         select(
@@ -207,7 +200,7 @@ class IndicatorTable:
     dimension: Dimension
     as_of: date
     year: int
-    owner: Owner
+    owner: Scope
     rows: tuple[IndicatorRow, ...]
     total: IndicatorRow
     ageing: tuple[AgeingRow, ...]
@@ -270,7 +263,7 @@ def arrears_ageing(items: Iterable[Arrears], day: date) -> tuple[AgeingRow, ...]
     )
 
 
-def checked_loans(session: Session, owner: Owner, year: int, day: date) -> dict[str, bool]:
+def checked_loans(session: Session, owner: Scope, year: int, day: date) -> dict[str, bool]:
     """Loan id → whether its latest check in ``year`` (up to ``day``) found the money used
     as intended, for every loan checked in that window (deleted loans included: callers
     count only the loans they list)."""
@@ -278,7 +271,7 @@ def checked_loans(session: Session, owner: Owner, year: int, day: date) -> dict[
     return {loan_id: bool(intended) for loan_id, intended, _ in rows}
 
 
-def checked_query(owner: Owner, year: int, day: date) -> Select[*tuple[Any, ...]]:
+def checked_query(owner: Scope, year: int, day: date) -> Select[*tuple[Any, ...]]:
     """``(loan_id, used as intended, …)`` of each loan's latest check in ``year`` up to
     ``day``, picked in SQLite the way :func:`latest_snapshots` picks snapshots (over the
     covering ``ix_loan_checks_in_period``)."""
@@ -340,7 +333,7 @@ _KEY_COLUMNS: dict[Dimension, InstrumentedAttribute[str] | InstrumentedAttribute
 }
 
 
-def _labels(session: Session, dimension: Dimension, owner: Owner) -> dict[str, tuple[str, str]]:
+def _labels(session: Session, dimension: Dimension, owner: Scope) -> dict[str, tuple[str, str]]:
     """Key → (label, sort key) for the rows of ``dimension``."""
     if dimension is Dimension.PROGRAMME:
         return {p.code: (p.short_name, f"{i:04d}") for i, p in enumerate(programmes(session))}
@@ -353,19 +346,19 @@ def _labels(session: Session, dimension: Dimension, owner: Owner) -> dict[str, t
         rows = session.execute(
             select(
                 SavingsGroup.id, SavingsGroup.code, SavingsGroup.name, SavingsGroup.commune_code
-            ).where(owner_clause(SavingsGroup, owner))
+            ).where(owner_clause(SavingsGroup.commune_code, owner))
         )
         labelled = [(i, group_label(code, name), commune) for i, code, name, commune in rows]
     else:
         rows = session.execute(
             select(Hamlet.id, Hamlet.name, Hamlet.name, Hamlet.commune_code).where(
-                owner_clause(Hamlet, owner)
+                owner_clause(Hamlet.commune_code, owner)
             )
         )
         labelled = [(i, name, commune) for i, name, _n, commune in rows]
     result = {}
     for key, text, commune in labelled:
-        if owner is None:
+        if owner.code is None:
             text = f"{text} — {communes.get(commune, commune)}"
         result[key] = (text, sort_key(text))
     return result
@@ -375,7 +368,7 @@ def indicator_table(
     session: Session,
     dimension: Dimension,
     *,
-    owner: Owner,
+    owner: Scope,
     as_of: date,
     year: int | None = None,
 ) -> IndicatorTable:
@@ -426,7 +419,7 @@ def _iso_date(text: str | None) -> date | None:
 
 
 def _add_up(
-    session: Session, dimension: Dimension, owner: Owner, day: date, year: int
+    session: Session, dimension: Dimension, owner: Scope, day: date, year: int
 ) -> tuple[dict[str | None, _Sums], list[Overdue]]:
     """The sums of every row of ``dimension``, and the loans with an overdue part."""
     # Outstanding, overdue, frozen and (as ISO text: few loans need it) overdue since.

@@ -42,28 +42,16 @@ from desktop.core.loans.balances import (
     position_on,
     with_position,
 )
-from desktop.core.loans.common import (
-    IN_CHUNKS,
-    Owner,
-    RateBook,
-    alive,
-    check_choice,
-    no_gc_pauses,
-    organisation_names,
-    programmes,
-    rate_on,
-)
+from desktop.core.loans.common import IN_CHUNKS, check_choice, no_gc_pauses, organisation_names
 from desktop.core.loans.groups import group_organisations
 from desktop.core.office import record_store
+from desktop.core.owners import COMMUNES_AND_CITY_OFFICE, Scope, alive
+from desktop.core.programmes import RateBook, programmes, rate_on
 from desktop.core.records import RecordStore
-
-#: Highest believable loan rate (basis points): 20 %/year.
-MAX_RATE_BP = 2_000
 
 M_DUPLICATE_CONTRACT = QT_TRANSLATE_NOOP(
     "Loans", "Contract number {number} is already recorded (loan of {name})."
 )
-M_RATE = QT_TRANSLATE_NOOP("Loans", "The rate must be between 0 and 20 % a year.")
 M_BALANCES_BEFORE = QT_TRANSLATE_NOOP(
     "Loans", "The loan has balances dated before {day}; the disbursement cannot be later."
 )
@@ -136,7 +124,7 @@ class LoanRow:
 _PROGRAMME, _RATE, _DISBURSED = 7, 9, 15
 
 
-def _loan_query(owner: Owner, day: date) -> Select[*tuple[Any, ...]]:
+def _loan_query(owner: Scope, day: date) -> Select[*tuple[Any, ...]]:
     """Every :class:`LoanRow` column up to the position, in order, computed in SQL so that
     rows are built with ``LoanRow(*row, *position)`` and nothing else per row."""
     last_check = (
@@ -183,8 +171,8 @@ def _loan_query(owner: Owner, day: date) -> Select[*tuple[Any, ...]]:
     )
 
 
-def list_loans(session: Session, owner: Owner, *, as_of: date | None = None) -> list[LoanRow]:
-    """Loans of ``owner`` (every commune for ``None``) disbursed on or before ``as_of``
+def list_loans(session: Session, owner: Scope, *, as_of: date | None = None) -> list[LoanRow]:
+    """Loans of ``owner`` disbursed on or before ``as_of``
     (default today), each with its position on that day and its latest check, newest
     disbursement first.
 
@@ -211,7 +199,7 @@ def list_loans(session: Session, owner: Owner, *, as_of: date | None = None) -> 
 
 def get_loan(session: Session, loan_id: str, *, as_of: date | None = None) -> LoanRow | None:
     """One loan as :func:`list_loans` shows it (on ``as_of``, default today)."""
-    query = _loan_query(None, as_of or date.today()).where(
+    query = _loan_query(COMMUNES_AND_CITY_OFFICE, as_of or date.today()).where(
         Loan.id == loan_id, Loan.deleted_at.is_(None)
     )
     row = session.execute(query).first()
@@ -250,7 +238,7 @@ def organisation_for(
 
 def _disbursement_day(value: date | None, today: date) -> date | None:
     """Not in the future: a loan is recorded once the money is paid out."""
-    validation.date_in_range(value, "disbursed_on")
+    validation.check(Loan.disbursed_on, value)
     if value is not None and value > today:
         raise ValidationError(
             "disbursed_on",
@@ -262,14 +250,8 @@ def _disbursement_day(value: date | None, today: date) -> date | None:
 
 
 def _maturity_day(value: date | None, disbursed_on: date | None) -> date | None:
-    validation.date_in_range(value, "maturity_on", required=False)
+    validation.check(Loan.maturity_on, value)
     validation.not_before(value, disbursed_on, "maturity_on")
-    return value
-
-
-def _rate(value: int | None) -> int | None:
-    if value is not None and not 0 <= value <= MAX_RATE_BP:
-        raise ValidationError("rate_bp", M_RATE)
     return value
 
 
@@ -290,17 +272,17 @@ def loan_fields(
     if amount is None and not amount_required:
         values["amount_disbursed"] = None
     else:
-        values["amount_disbursed"] = errors.check(validation.amount, amount, "amount_disbursed")
+        values["amount_disbursed"] = errors.check(
+            validation.check, Loan.amount_disbursed, amount, required=True
+        )
     values["disbursed_on"] = errors.check(
         _disbursement_day, data.disbursed_on, today or date.today()
     )
     values["maturity_on"] = errors.check(_maturity_day, data.maturity_on, data.disbursed_on)
-    values["contract_no"] = errors.check(
-        validation.optional_text, data.contract_no, "contract_no", limit=40
-    )
-    values["purpose"] = errors.check(validation.optional_text, data.purpose, "purpose", limit=500)
-    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
-    values["rate_bp"] = errors.check(_rate, data.rate_bp)
+    values["contract_no"] = errors.check(validation.check, Loan.contract_no, data.contract_no)
+    values["purpose"] = errors.check(validation.check, Loan.purpose, data.purpose)
+    values["notes"] = errors.check(validation.check, Loan.notes, data.notes)
+    values["rate_bp"] = errors.check(validation.check, Loan.rate_bp, data.rate_bp)
     return values
 
 
@@ -329,14 +311,16 @@ def _validate_loan(
     errors.check(
         check_choice, data.organisation_code, set(organisation_names(session)), "organisation_code"
     )
-    groups = set(session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, owner))))
+    groups = set(
+        session.scalars(select(SavingsGroup.id).where(alive(SavingsGroup, Scope.unit(owner))))
+    )
     errors.check(check_choice, data.group_id, groups, "group_id")
     contract = values.get("contract_no")
     if contract:
         query = (
             select(Borrower.full_name)
             .join(Loan, Loan.borrower_id == Borrower.id)
-            .where(alive(Loan, owner), Loan.contract_no == contract)
+            .where(alive(Loan, Scope.unit(owner)), Loan.contract_no == contract)
         )
         if except_id is not None:
             query = query.where(Loan.id != except_id)
@@ -353,7 +337,7 @@ def _validate_loan(
         organisation = organisation_for(
             data.group_id,
             borrower.group_id if borrower is not None else None,
-            group_organisations(session, owner),
+            group_organisations(session, Scope.unit(owner)),
         )
     values.update(
         borrower_id=data.borrower_id,
@@ -454,7 +438,7 @@ def restore_loan(session: Session, loan_id: str, *, expected_version: int) -> in
     if loan.contract_no:
         clash = session.scalar(
             select(func.count()).where(
-                alive(Loan, store.owner_code),
+                alive(Loan, Scope.unit(store.owner_code)),
                 Loan.contract_no == loan.contract_no,
                 Loan.id != loan_id,
             )

@@ -24,8 +24,9 @@ from db.models import OrganisationGrade
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.loans.common import Owner, alive, check_choice, organisations
+from desktop.core.loans.common import check_choice, organisations
 from desktop.core.office import record_store
+from desktop.core.owners import Scope, alive
 from desktop.core.text import sort_key
 
 M_DUPLICATE = QT_TRANSLATE_NOOP(
@@ -56,7 +57,7 @@ class OrganisationGradeRow:
     version: int
 
 
-def list_organisation_grades(session: Session, owner: Owner) -> list[OrganisationGradeRow]:
+def list_organisation_grades(session: Session, owner: Scope) -> list[OrganisationGradeRow]:
     """The grades of ``owner`` (every commune for ``None``): newest year first, then the
     organisations in the catalogue's order."""
     catalogue = organisations(session)
@@ -96,7 +97,7 @@ def list_organisation_grades(session: Session, owner: Owner) -> list[Organisatio
     return result
 
 
-def grades_of_year(session: Session, year: int, owner: Owner) -> dict[str, dict[str, GroupGrade]]:
+def grades_of_year(session: Session, year: int, owner: Scope) -> dict[str, dict[str, GroupGrade]]:
     """Commune → organisation → grade for ``year``, for ``owner`` (every commune for
     ``None``); communes without a grade that year are absent."""
     found: dict[str, dict[str, GroupGrade]] = defaultdict(dict)
@@ -116,7 +117,7 @@ def _taken(
     session: Session, owner: str, organisation: str, year: int, except_id: str | None
 ) -> bool:
     query = select(OrganisationGrade.id).where(
-        alive(OrganisationGrade, owner),
+        alive(OrganisationGrade, Scope.unit(owner)),
         OrganisationGrade.organisation_code == organisation,
         OrganisationGrade.year == year,
     )
@@ -151,7 +152,7 @@ def _validate(
             "organisation_code",
         )
         values["organisation_code"] = data.organisation_code
-    year = errors.check(validation.year, data.year)
+    year = errors.check(validation.check, OrganisationGrade.year, data.year)
     if year is not None and year > (today or date.today()).year:
         errors.add("year", M_FUTURE_YEAR, year=year)
     values["year"] = year
@@ -159,7 +160,7 @@ def _validate(
         errors.add("grade", validation.M_REQUIRED)
     else:
         values["grade"] = GroupGrade(data.grade)
-    values["notes"] = errors.check(validation.optional_text, data.notes, "notes")
+    values["notes"] = errors.check(validation.check, OrganisationGrade.notes, data.notes)
     if year is not None and not errors.has("organisation_code") and not errors.has("year"):
         organisation = str(values["organisation_code"])
         if _taken(session, owner, organisation, year, except_id):

@@ -26,14 +26,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Borrower, Loan, LoanBalance, SavingsGroup
 from desktop.core.loans.balances import latest_positions
-from desktop.core.loans.common import (
-    Owner,
-    group_label,
-    hamlet_names,
-    organisation_names,
-    owner_clause,
-    programme_names,
-)
+from desktop.core.loans.common import group_label, hamlet_names, organisation_names
+from desktop.core.owners import Scope, owner_clause
+from desktop.core.programmes import programme_names
 from desktop.core.text import sort_key
 
 _CHUNK = 500
@@ -102,7 +97,7 @@ def overdue_runs(session: Session, loan_ids: list[str], day: date) -> dict[str, 
     return found
 
 
-def overdue_loans(session: Session, owner: Owner, day: date) -> list[OverdueLoan]:
+def overdue_loans(session: Session, owner: Scope, day: date) -> list[OverdueLoan]:
     """The loans of ``owner`` (every commune for ``None``) overdue on ``day``, by hamlet,
     group and borrower."""
     positions = latest_positions(session, owner, day)
@@ -118,7 +113,7 @@ def overdue_loans(session: Session, owner: Owner, day: date) -> list[OverdueLoan
         for group_id, code, name, leader in session.execute(
             select(
                 SavingsGroup.id, SavingsGroup.code, SavingsGroup.name, SavingsGroup.leader_name
-            ).where(owner_clause(SavingsGroup, owner))
+            ).where(owner_clause(SavingsGroup.commune_code, owner))
         )
     }
     rows = session.execute(
@@ -135,7 +130,11 @@ def overdue_loans(session: Session, owner: Owner, day: date) -> list[OverdueLoan
             Loan.maturity_on,
         )
         .join(Borrower, Borrower.id == Loan.borrower_id)
-        .where(owner_clause(Loan, owner), Loan.deleted_at.is_(None), Loan.disbursed_on <= day)
+        .where(
+            owner_clause(Loan.commune_code, owner),
+            Loan.deleted_at.is_(None),
+            Loan.disbursed_on <= day,
+        )
     )
     result = []
     for r in rows:

@@ -14,6 +14,7 @@ from desktop.core.loans.borrowers import BorrowerInput, create_borrower
 from desktop.core.loans.excel_import import RowOutcome, prepare, run_import
 from desktop.core.loans.indicators import Dimension, indicator_table
 from desktop.core.loans.loans import LoanInput, create_loan
+from desktop.core.owners import Scope
 from desktop.core.selftest import SelfTestFailure
 
 
@@ -50,7 +51,7 @@ def step_loans(db: Database) -> str:
         raise SelfTestFailure(f"bank list import: {result.rows}")
     with db.reading() as s:
         total = indicator_table(
-            s, Dimension.PROGRAMME, owner="31120", as_of=date(2025, 12, 31)
+            s, Dimension.PROGRAMME, owner=Scope.commune("31120"), as_of=date(2025, 12, 31)
         ).total
     if (total.outstanding, total.overdue) != (30_000_000, 5_000_000):
         raise SelfTestFailure(f"indicators: {total}")

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import PlanTask
-from desktop.core.owners import Owner, is_city
+from desktop.core.owners import Scope
 from desktop.core.periods import Period
 
 
@@ -31,12 +31,12 @@ class PlanTaskInfo:
     sort_order: int
 
 
-def plan_tasks(session: Session, owner: Owner) -> list[PlanTaskInfo]:
+def plan_tasks(session: Session, owner: Scope) -> list[PlanTaskInfo]:
     """The leaf tasks that apply to ``owner`` (the city office's or the communes'), in the
     plan's order."""
     rows = list(session.scalars(select(PlanTask).order_by(PlanTask.sort_order)))
     titles = {row.code: row.short_title for row in rows}
-    city = is_city(owner)
+    city = owner.is_city_office
     return [
         PlanTaskInfo(
             code=row.code,
@@ -53,9 +53,9 @@ def plan_tasks(session: Session, owner: Owner) -> list[PlanTaskInfo]:
     ]
 
 
-def applicable_task(session: Session, code: str | None, owner: Owner) -> PlanTaskInfo | None:
-    """The task ``code`` if ``owner`` reports on it, else ``None``."""
-    return next((t for t in plan_tasks(session, owner) if t.code == code), None)
+def applicable_task(session: Session, code: str | None, unit_code: str) -> PlanTaskInfo | None:
+    """The task ``code`` if the office ``unit_code`` reports on it, else ``None``."""
+    return next((t for t in plan_tasks(session, Scope.unit(unit_code)) if t.code == code), None)
 
 
 def period_within(inner: Period, outer: Period) -> bool:

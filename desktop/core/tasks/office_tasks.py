@@ -18,10 +18,10 @@ from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.tasks.catalogue import applicable_task
 from desktop.core.tasks.progress import delete_progress, restore_progress
-from desktop.core.text import clean, clean_multiline, sort_key
+from desktop.core.text import clean, sort_key
 
 M_PARENT_REQUIRED = QT_TRANSLATE_NOOP("Tasks", "Choose the plan task it belongs to.")
 M_PARENT_NOT_APPLICABLE = QT_TRANSLATE_NOOP(
@@ -57,10 +57,8 @@ def validate_office_task(data: OfficeTaskInput) -> dict[str, object]:
     errors = ErrorCollector()
     if not clean(data.parent_code):
         errors.add("parent", M_PARENT_REQUIRED)
-    title = errors.check(validation.required_text, data.title, "title", limit=300)
-    notes = clean_multiline(data.notes)
-    if len(notes) > validation.MAX_TEXT:
-        errors.add("notes", validation.M_TOO_LONG, limit=validation.MAX_TEXT)
+    title = errors.check(validation.check, OfficeTask.title, data.title)
+    notes = errors.check(validation.check, OfficeTask.notes, data.notes)
     errors.raise_if_any()
     return {
         "parent_code": clean(data.parent_code),
@@ -175,7 +173,7 @@ def restore_office_task(session: Session, record_id: str, *, expected_version: i
     return version
 
 
-def list_office_tasks(session: Session, owner: Owner) -> list[OfficeTaskRow]:
+def list_office_tasks(session: Session, owner: Scope) -> list[OfficeTaskRow]:
     """Live sub-tasks of ``owner`` in the plan's order, then by their own order and title."""
     counts: dict[str | None, int] = dict(
         session.execute(

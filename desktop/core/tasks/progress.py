@@ -37,7 +37,7 @@ from desktop.core.formatting import format_date, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.labels import label
 from desktop.core.office import record_store, require_office
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import Scope, owner_clause
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import applicable_task
 from desktop.core.text import clean, clean_multiline
@@ -175,7 +175,7 @@ class ProgressRow:
 
 # -- validation -------------------------------------------------------------------------------
 def _period(data: ProgressInput, errors: ErrorCollector) -> Period | None:
-    year = errors.check(validation.year, data.year, "period")
+    year = errors.check(validation.check, TaskProgress.year, data.year, field="period")
     if year is None:
         return None
     if data.period_kind is None or data.period_no is None:
@@ -212,10 +212,10 @@ def _documents(
     cleaned: list[dict[str, object]] = []
     for row, doc in enumerate(documents, start=1):
         try:
-            number = validation.optional_text(doc.number, "documents", limit=30)
-            symbol = validation.optional_text(doc.symbol, "documents", limit=60)
-            summary = validation.optional_text(doc.summary, "documents")
-            issued = validation.date_in_range(doc.issued_on, "documents", required=False)
+            number = validation.check(TaskDocument.number, doc.number, field="documents")
+            symbol = validation.check(TaskDocument.symbol, doc.symbol, field="documents")
+            summary = validation.check(TaskDocument.summary, doc.summary, field="documents")
+            issued = validation.check(TaskDocument.issued_on, doc.issued_on, field="documents")
             if issued is not None and issued > today:
                 raise ValidationError("documents", M_NOT_IN_FUTURE)
         except ValidationError as error:
@@ -254,15 +254,12 @@ def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict
         percent = errors.check(_percent, TaskStatus(data.status), data.percent)
     texts: dict[str, str] = {}
     for name in ("achievements", "figures", "difficulties", "proposals"):
-        text = clean_multiline(getattr(data, name))
-        if len(text) > validation.MAX_LONG_TEXT:
-            errors.add(name, validation.M_TOO_LONG, limit=validation.MAX_LONG_TEXT)
-        texts[name] = text
+        texts[name] = (
+            errors.check(validation.check, getattr(TaskProgress, name), getattr(data, name)) or ""
+        )
     if data.status not in (None, TaskStatus.CHUA_TRIEN_KHAI) and not texts["achievements"]:
         errors.add("achievements", M_ACHIEVEMENTS_REQUIRED)
-    reported_on = errors.check(
-        validation.date_in_range, data.reported_on, "reported_on", required=False
-    )
+    reported_on = errors.check(validation.check, TaskProgress.reported_on, data.reported_on)
     if reported_on is not None and reported_on > today:
         errors.add("reported_on", M_NOT_IN_FUTURE)
     elif reported_on is not None and period is not None and reported_on < period.start:
@@ -528,13 +525,13 @@ def get_progress(session: Session, record_id: str) -> ProgressRow | None:
     record = session.get(TaskProgress, record_id)
     if record is None or record.deleted_at is not None:
         return None
-    rows = list_progress(session, record.commune_code, record_id=record_id)
+    rows = list_progress(session, Scope.unit(record.commune_code), record_id=record_id)
     return rows[0] if rows else None
 
 
 def list_progress(
     session: Session,
-    owner: Owner,
+    owner: Scope,
     *,
     with_documents: bool = True,
     record_id: str | None = None,

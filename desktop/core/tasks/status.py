@@ -13,7 +13,7 @@ Definitions (used on Tổng quan and in reports):
   left out so that offices compare alike): how many are not started, in progress, completed,
   carried out regularly, or missing. *Done* = completed + carried out regularly (a regular
   task is being fulfilled); the *done share* is done ÷ tasks expected.
-- For all communes together (owner ``None``) the figures are the sums over the 103 communes
+- For all communes together (``ALL_COMMUNES``) the figures are the sums over the 103 communes
   of the catalogue, so a commune that has sent nothing counts all its tasks as missing.
 """
 
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from db.base import CITY_CODE
 from db.enums import TaskStatus
 from db.models import Commune, OfficeTask, TaskProgress
-from desktop.core.owners import Owner, owner_clause
+from desktop.core.owners import ALL_COMMUNES, Scope, owner_clause
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import period_rank, period_within, plan_tasks
 
@@ -78,7 +78,7 @@ class TaskState:
 @dataclass(frozen=True)
 class TaskCompletion:
     period: Period
-    owner: Owner
+    owner: Scope
     expected: int
     not_started: int
     in_progress: int
@@ -132,7 +132,7 @@ def task_lines(session: Session, owner: str, *, with_sub_tasks: bool = True) -> 
         ):
             subs.setdefault(sub.parent_code, []).append((sub.sort_order, sub.title, sub.id))
     lines = []
-    for task in plan_tasks(session, owner):
+    for task in plan_tasks(session, Scope.unit(owner)):
         lines.append(
             TaskLine(
                 task.code,
@@ -159,7 +159,7 @@ def task_lines(session: Session, owner: str, *, with_sub_tasks: bool = True) -> 
     return lines
 
 
-def _records(session: Session, owner: Owner, within: Period | None) -> list[_Record]:
+def _records(session: Session, owner: Scope, within: Period | None) -> list[_Record]:
     query = select(
         TaskProgress.id,
         TaskProgress.commune_code,
@@ -195,7 +195,7 @@ def _latest(records: Iterable[_Record]) -> dict[tuple[str, tuple[str, str | None
 def task_states(session: Session, owner: str, within: Period | None = None) -> list[TaskState]:
     """Every task of ``owner`` (sub-tasks included) with its latest record — within
     ``within`` when given, else the latest ever."""
-    records = _records(session, owner, within)
+    records = _records(session, Scope.unit(owner), within)
     counts: dict[tuple[str, str | None], int] = {}
     for record in records:
         counts[record.key] = counts.get(record.key, 0) + 1
@@ -223,7 +223,7 @@ def missing_for_period(session: Session, period: Period, owner: str) -> list[Tas
 
 
 def _completion(
-    period: Period, owner: Owner, codes: list[str], latest: dict[str, TaskStatus], owners: int
+    period: Period, owner: Scope, codes: list[str], latest: dict[str, TaskStatus], owners: int
 ) -> TaskCompletion:
     tally = dict.fromkeys(TaskStatus, 0)
     for status in latest.values():
@@ -242,7 +242,7 @@ def _completion(
 
 
 def _plan_latest(
-    session: Session, period: Period, owner: Owner, codes: set[str]
+    session: Session, period: Period, owner: Scope, codes: set[str]
 ) -> dict[str, dict[str, TaskStatus]]:
     """Owner → "owner:code" → status of the latest plan-task record counting for ``period``."""
     by_owner: dict[str, dict[str, TaskStatus]] = {}
@@ -253,12 +253,12 @@ def _plan_latest(
     return by_owner
 
 
-def task_completion(session: Session, period: Period, owner: Owner) -> TaskCompletion:
-    """Completion figures of ``period`` for one office, or all communes (``None``)."""
+def task_completion(session: Session, period: Period, owner: Scope) -> TaskCompletion:
+    """Completion figures of ``period`` for one office, or all communes."""
     codes = [t.code for t in plan_tasks(session, owner)]
     by_owner = _plan_latest(session, period, owner, set(codes))
-    if owner is not None:
-        return _completion(period, owner, codes, by_owner.get(owner, {}), 1)
+    if owner.code is not None:
+        return _completion(period, owner, codes, by_owner.get(owner.code, {}), 1)
     communes = [c for c in session.scalars(select(Commune.code)) if c != CITY_CODE]
     merged = {
         f"{own}:{code}": status
@@ -266,15 +266,15 @@ def task_completion(session: Session, period: Period, owner: Owner) -> TaskCompl
         if own in set(communes)
         for code, status in statuses.items()
     }
-    return _completion(period, None, codes, merged, len(communes))
+    return _completion(period, owner, codes, merged, len(communes))
 
 
 def task_completion_by_commune(session: Session, period: Period) -> dict[str, TaskCompletion]:
     """Completion figures of ``period`` for each of the 103 communes (for the city's
     tables and rankings), computed in one pass."""
-    codes = [t.code for t in plan_tasks(session, None)]
-    by_owner = _plan_latest(session, period, None, set(codes))
+    codes = [t.code for t in plan_tasks(session, ALL_COMMUNES)]
+    by_owner = _plan_latest(session, period, ALL_COMMUNES, set(codes))
     return {
-        commune: _completion(period, commune, codes, by_owner.get(commune, {}), 1)
+        commune: _completion(period, Scope.commune(commune), codes, by_owner.get(commune, {}), 1)
         for commune in session.scalars(select(Commune.code).order_by(Commune.sort_order))
     }

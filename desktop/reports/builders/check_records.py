@@ -191,14 +191,14 @@ def record_document(office: OfficeInfo, commune: CommuneInfo, record: CheckRecor
 
 
 def build(ctx: ReportContext) -> Report:
-    assert ctx.owner is not None  # Coverage.ONE
+    code = ctx.owner.unit_code  # Coverage.ONE
     session = ctx.session
     period = ctx.request.period
     end = data_day(ctx)
     group_id, group_text = None, ""
     if ctx.request.group:
-        group_id, group_text = find_group(session, ctx.owner, ctx.request.group)
-    ids = checks_of_period(session, ctx.owner, period.start, end, group_id)
+        group_id, group_text = find_group(session, code, ctx.request.group)
+    ids = checks_of_period(session, code, period.start, end, group_id)
     if not ids:
         raise UserError(
             M_NO_CHECKS,
@@ -206,7 +206,7 @@ def build(ctx: ReportContext) -> Report:
             end=format_date(end),
             group=tr(M_OF_GROUP, group=group_text) if group_text else "",
         )
-    commune = commune_info(session, ctx.owner)
+    commune = commune_info(session, code)
     documents = []
     for step, check_id in enumerate(ids):
         ctx.progress.report(step, len(ids), "Biên bản kiểm tra")

@@ -123,7 +123,7 @@ def group_summary(groups: Sequence[tuple[str, str, str, list[DueLoan]]]) -> Tabl
 
 
 def build(ctx: ReportContext) -> Report:
-    assert ctx.owner is not None  # Coverage.ONE
+    code = ctx.owner.unit_code  # Coverage.ONE
     session = ctx.session
     day = data_day(ctx)
     since = twelve_months_before(day)
@@ -132,7 +132,7 @@ def build(ctx: ReportContext) -> Report:
     items = checks_due(session, ctx.owner, day)
     group_note = ""
     if ctx.request.group:
-        group_id, label = find_group(session, ctx.owner, ctx.request.group)
+        group_id, label = find_group(session, code, ctx.request.group)
         items = [item for item in items if item.group_id == group_id]
         group_note = f", {label}"
     grouped: dict[tuple[str, str, str], list[DueLoan]] = defaultdict(list)

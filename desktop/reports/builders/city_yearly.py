@@ -49,6 +49,7 @@ from desktop.core.issuers import IssuerRole
 from desktop.core.loans.balance_dates import communes_with_balances
 from desktop.core.loans.indicators import Dimension, IndicatorRow, indicator_table
 from desktop.core.office import CommuneInfo
+from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, COMMUNES_AND_CITY_OFFICE
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import period_within
 from desktop.core.tasks.status import TaskCompletion, task_completion, task_completion_by_commune
@@ -121,7 +122,7 @@ def add_completions(period: Period, items: Sequence[TaskCompletion]) -> TaskComp
     """The completion figures of several communes together (the covered ones)."""
     return TaskCompletion(
         period=period,
-        owner=None,
+        owner=ALL_COMMUNES,
         expected=sum(c.expected for c in items),
         not_started=sum(c.not_started for c in items),
         in_progress=sum(c.in_progress for c in items),
@@ -380,14 +381,16 @@ def credit_section(
     """One pass over the loans (the indicators by commune) gives every figure here."""
     day = cut_off(ctx.request.period, ctx.request.issued_on)
     year = ctx.request.period.year
-    indicators = indicator_table(ctx.session, Dimension.COMMUNE, owner=None, as_of=day, year=year)
+    indicators = indicator_table(
+        ctx.session, Dimension.COMMUNE, owner=ALL_COMMUNES, as_of=day, year=year
+    )
     found = {row.key: row for row in indicators.rows if row.key is not None}
     with_balances = communes_with_balances(ctx.session, day)
     rows: dict[str, IndicatorRow | None] = {
         code: (found.get(code) or _no_loans(code, c.label)) if code in with_balances else None
         for code, c in communes.items()
     }
-    basis = loan_parts.BalanceBasis.of(ctx.session, None, day)
+    basis = loan_parts.BalanceBasis.of(ctx.session, ALL_COMMUNES, day)
     ranking, chart = overdue_ranking(communes, rows)
     phrase = coverage_parts.covered_phrase(coverage)
     blocks: list[Block] = [
@@ -705,7 +708,11 @@ def capital_blocks(
             Paragraph(
                 fund_parts.share_sentence_text(
                     EntrustedIndicators(
-                        branch.year, None, branch.growth, branch.share, branch.step
+                        branch.year,
+                        COMMUNES_AND_CITY_OFFICE,
+                        branch.growth,
+                        branch.share,
+                        branch.step,
                     ),
                     True,
                 ).strip()
@@ -759,7 +766,7 @@ def build(ctx: ReportContext) -> Report:
 
     ctx.progress.report(1, steps, "Nhiệm vụ")
     city_items = task_parts.task_lines_with_records(session, CITY_CODE, period, day)
-    city_completion = task_completion(session, period, CITY_CODE)
+    city_completion = task_completion(session, period, CITY_OFFICE)
     every = task_completion_by_commune(session, period)
     by_commune = {code: every[code] for code in communes}
     total_completion = add_completions(period, list(by_commune.values()))
@@ -801,8 +808,8 @@ def build(ctx: ReportContext) -> Report:
 
     ctx.progress.report(3, steps, "Quỹ “Vì người nghèo”")
     statements = period_statements_by_commune(session, period.start, day, list(communes))
-    fund_total = period_statement(session, period.start, day, None)
-    city_fund = period_statement(session, period.start, day, CITY_CODE)
+    fund_total = period_statement(session, period.start, day, ALL_COMMUNES)
+    city_fund = period_statement(session, period.start, day, CITY_OFFICE)
     label = communes_phrase(coverage)
     communes_label = label[:1].upper() + label[1:]
     money: list[Block] = [
@@ -822,8 +829,8 @@ def build(ctx: ReportContext) -> Report:
                     "2. Huy động tiền gửi, tài trợ",
                     [
                         deposits_table(
-                            deposits_between(session, period.start, day, None),
-                            deposits_between(session, period.start, day, CITY_CODE),
+                            deposits_between(session, period.start, day, ALL_COMMUNES),
+                            deposits_between(session, period.start, day, CITY_OFFICE),
                             communes_label,
                             f"Huy động tiền gửi, tài trợ {period_until(period, issued)}",
                         )

@@ -42,22 +42,22 @@ def unit_phrase(ctx: ReportContext) -> str:
     Thạnh An" for one commune and, for all, the communes the city holds figures of ("các xã,
     phường có số liệu (5/103 xã, phường)"; "103 xã, phường trên địa bàn thành phố" only when
     it holds every one's)."""
-    if ctx.owner is None:
+    if ctx.owner.is_all_communes:
         from desktop.reports.builders.coverage_parts import covered_phrase
         from desktop.sync.coverage import data_coverage
 
         return covered_phrase(data_coverage(ctx.session))
-    commune = commune_info(ctx.session, ctx.owner)
+    commune = commune_info(ctx.session, ctx.owner.unit_code)
     return f"{'phường' if commune.kind is CommuneKind.PHUONG else 'xã'} {commune.name}"
 
 
 def unit_label(ctx: ReportContext) -> str:
     """The same in a title or a table heading: "Phường Cái Khế" / "Các xã, phường có số
     liệu (5/103 xã, phường)"."""
-    if ctx.owner is None:
+    if ctx.owner.is_all_communes:
         phrase = unit_phrase(ctx)
         return phrase[:1].upper() + phrase[1:]
-    return commune_info(ctx.session, ctx.owner).label
+    return commune_info(ctx.session, ctx.owner.unit_code).label
 
 
 def recipients(ctx: ReportContext) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ LOAN_WORK = "Cho vay, thu nợ và hoạt động nhận ủy thác"
 
 
 def build(ctx: ReportContext) -> Report:
-    assert ctx.owner is not None  # Coverage.ONE
+    code = ctx.owner.unit_code  # Coverage.ONE
     session = ctx.session
     period = ctx.request.period
     issued = ctx.request.issued_on
@@ -67,7 +67,7 @@ def build(ctx: ReportContext) -> Report:
         )
     ctx.progress.report(0, 4, "Nhiệm vụ")
 
-    items = task_parts.task_lines_with_records(session, ctx.owner, period, cut)
+    items = task_parts.task_lines_with_records(session, code, period, cut)
     completion = task_completion(session, period, ctx.owner)
     tasks = Section(
         numbering.section("Kết quả thực hiện các nhiệm vụ"),

@@ -28,10 +28,10 @@ def coverage_of(ctx: ReportContext) -> DataCoverage | None:
 
 def holds_no_data(ctx: ReportContext, coverage: DataCoverage | None = None) -> bool:
     """A report made at the city for one commune of which the city holds nothing."""
-    if not ctx.office.is_city or ctx.owner is None:
+    if not ctx.office.is_city or ctx.owner.is_all_communes:
         return False
     coverage = coverage or data_coverage(ctx.session)
-    return not coverage.covers(ctx.owner)
+    return not coverage.covers(ctx.owner.unit_code)
 
 
 def name_in_text(commune: CommuneInfo) -> str:

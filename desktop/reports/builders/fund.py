@@ -245,7 +245,7 @@ def build(ctx: ReportContext) -> Report:
     unit = unit_phrase(ctx)
     numbering = Numbering()
     coverage = coverage_parts.coverage_of(ctx)
-    everyone = ctx.owner is None
+    everyone = ctx.owner.is_all_communes
     millions = everyone
     where = f"\ncủa {unit}" if ctx.office.is_city else ""
     title = f"Tình hình vận động, quản lý và sử dụng {FUND_NAME}\n{period.label_vi()}{where}"

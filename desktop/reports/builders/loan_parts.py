@@ -24,8 +24,10 @@ from desktop.core.loans.balance_dates import (
     loans_without_balance,
 )
 from desktop.core.loans.checks import UncheckedLoan
-from desktop.core.loans.common import organisations, programmes
+from desktop.core.loans.common import organisations
 from desktop.core.loans.indicators import AgeBucket, IndicatorRow, IndicatorTable
+from desktop.core.owners import Scope
+from desktop.core.programmes import programmes
 from desktop.reports.builders.period_parts import (
     UNIT_MILLION,
     money_cell,
@@ -69,12 +71,12 @@ class BalanceBasis:
         return self.latest is None
 
     @classmethod
-    def of(cls, session: Session, owner: str | None, day: date) -> BalanceBasis:
-        if owner is None:
+    def of(cls, session: Session, owner: Scope, day: date) -> BalanceBasis:
+        if owner.is_all_communes:
             communes = communes_with_balances(session, day) - {CITY_CODE}
             return cls(day, day if communes else None, 0, len(communes), everyone=True)
-        latest = latest_balance_day(session, owner, day)
-        without = loans_without_balance(session, owner, day) if latest is not None else 0
+        latest = latest_balance_day(session, owner.unit_code, day)
+        without = loans_without_balance(session, owner.unit_code, day) if latest is not None else 0
         return cls(day, latest, without, 1 if latest else 0)
 
 

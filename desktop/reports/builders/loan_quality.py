@@ -77,7 +77,7 @@ def build(ctx: ReportContext) -> Report:
     day = cut_off(period, issued)
     unit = unit_phrase(ctx)
     numbering = Numbering()
-    everyone = ctx.owner is None
+    everyone = ctx.owner.is_all_communes
     coverage = coverage_parts.coverage_of(ctx)
     where = f"\ncủa {unit}" if ctx.office.is_city else ""
     title = f"Dư nợ và chất lượng tín dụng chính sách xã hội\nđến ngày {format_date(day)}{where}"

@@ -19,6 +19,7 @@ from desktop.core.loans.common import OrganisationInfo, organisations
 from desktop.core.loans.flows import FlowSums, LoanFlows, loan_flows
 from desktop.core.loans.organisation_grades import grades_of_year
 from desktop.core.office import CommuneInfo
+from desktop.core.owners import ALL_COMMUNES
 from desktop.reports.builders.common import communes_by_code, data_day
 from desktop.reports.builders.vocabulary import TOTAL, UNIT_DONG
 from desktop.reports.model import Block, Cell, Column, Paragraph, Section, Table
@@ -163,10 +164,10 @@ def grades_sentence(
 
 def commune_grades_blocks(ctx: ReportContext, unit: str, year: int) -> list[Block]:
     """One commune's grades for ``year`` and the year before."""
-    assert ctx.owner is not None
+    code = ctx.owner.unit_code
     catalogue = organisations(ctx.session)
-    this_year = grades_of_year(ctx.session, year, ctx.owner).get(ctx.owner, {})
-    last_year = grades_of_year(ctx.session, year - 1, ctx.owner).get(ctx.owner, {})
+    this_year = grades_of_year(ctx.session, year, ctx.owner).get(code, {})
+    last_year = grades_of_year(ctx.session, year - 1, ctx.owner).get(code, {})
     return [
         grades_sentence(unit, catalogue, year, this_year),
         commune_grades_table(catalogue, year, this_year, last_year),
@@ -265,7 +266,7 @@ def city_grades_blocks(ctx: ReportContext, year: int, *, by_commune: bool) -> li
     communes = communes_by_code(ctx.session)
     grades = {
         code: found
-        for code, found in grades_of_year(ctx.session, year, None).items()
+        for code, found in grades_of_year(ctx.session, year, ALL_COMMUNES).items()
         if code in communes
     }
     blocks: list[Block] = [
@@ -281,7 +282,7 @@ def grades_section(ctx: ReportContext, heading: str, unit: str = "") -> Section:
     """The grades of the report's year: one commune's (with the year before), or every
     commune's counted by grade with how many communes reported (``city-yearly``)."""
     year = ctx.request.period.year
-    if ctx.owner is None:
+    if ctx.owner.is_all_communes:
         return Section(heading, city_grades_blocks(ctx, year, by_commune=False))
     return Section(heading, commune_grades_blocks(ctx, unit, year))
 

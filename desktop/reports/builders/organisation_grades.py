@@ -54,7 +54,7 @@ def build(ctx: ReportContext) -> Report:
     unit = unit_phrase(ctx)
     day = data_day(ctx)
     numbering = Numbering()
-    if ctx.owner is None:
+    if ctx.owner.is_all_communes:
         blocks = loan_work_parts.city_grades_blocks(ctx, year, by_commune=True)
         sections = [
             Section(numbering.section("Kết quả xếp loại"), blocks[:2]),

@@ -190,13 +190,13 @@ def build(ctx: ReportContext) -> Report:
     numbering = Numbering()
     items = overdue_loans(session, ctx.owner, day)
     group_note = ""
-    if ctx.request.group and ctx.owner is not None:
-        group_id, label = find_group(session, ctx.owner, ctx.request.group)
+    if ctx.request.group and not ctx.owner.is_all_communes:
+        group_id, label = find_group(session, ctx.owner.unit_code, ctx.request.group)
         items = [item for item in items if item.group_id == group_id]
         group_note = f", {label}"
     head: list[Block] = [overview(unit + group_note, items, format_date(day))]
     sections: list[Section]
-    if ctx.owner is None:
+    if ctx.owner.is_all_communes:
         communes = communes_by_code(session)
         head.append(
             summary_table(

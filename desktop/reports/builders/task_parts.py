@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.enums import TaskStatus
 from desktop.core.formatting import format_date, format_percent
+from desktop.core.owners import Scope
 from desktop.core.periods import Period
 from desktop.core.plan_reference import PLAN_NUMBERING_NOTE, plan_numbering, sections_cited
 from desktop.core.tasks.catalogue import period_rank, period_within
@@ -52,7 +53,7 @@ def task_lines_with_records(
     documents issued on or before ``cut``."""
     states = task_states(session, owner, period)
     found: dict[tuple[str, str | None], list[ProgressRow]] = {}
-    for row in list_progress(session, owner):
+    for row in list_progress(session, Scope.unit(owner)):
         if period_within(row.period, period):
             if cut is not None:
                 row = replace(

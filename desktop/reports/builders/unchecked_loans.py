@@ -102,7 +102,7 @@ def build(ctx: ReportContext) -> Report:
     since = twelve_months_before(day)
     unit = unit_phrase(ctx)
     numbering = Numbering()
-    everyone = ctx.owner is None
+    everyone = ctx.owner.is_all_communes
     coverage = coverage_parts.coverage_of(ctx)
     where = f"\ncủa {unit}" if ctx.office.is_city else ""
     title = (

@@ -363,7 +363,7 @@ class IndicatorsView(QWidget):
 
     def reload(self) -> None:
         with self.context.database.reading() as session:
-            series = entrusted_series(session, self.context.office.unit_code)
+            series = entrusted_series(session, self.context.office.own_records)
         self.model.set_rows(list(reversed(series)))
         fit_columns(self.view, widest=240)
         estimated = [str(i.year) for i in series if i.share.estimated]

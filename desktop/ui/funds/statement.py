@@ -198,7 +198,7 @@ class FundStatementView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        owner = self.context.office.unit_code
+        owner = self.context.office.own_records
         with self.context.database.reading() as session:
             statements = fund_statements(session, owner, until=date.today().year)
         self.model.set_rows(list(reversed(statements)))
@@ -234,7 +234,7 @@ class FundStatementView(QWidget):
         if year is None:
             return
         with self.context.database.reading() as session:
-            months = contributions_by_month(session, year, self.context.office.unit_code)
+            months = contributions_by_month(session, year, self.context.office.own_records)
         self.chart.set_months(months, year)
 
     def export(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from db.enums import HouseholdCategory, Sex
+from db.models import Borrower
 from desktop.core.database import Database
 from desktop.core.errors import ErrorCollector
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -21,6 +22,7 @@ from desktop.core.loans.borrowers import (
 from desktop.core.loans.groups import group_choices
 from desktop.core.office import list_hamlets, require_office
 from desktop.reports.xlsx_table import CellKind
+from desktop.ui.field_limits import limited_edit
 from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, EnumCombo
 from desktop.ui.list_page import CommuneRecordsPage
@@ -42,9 +44,11 @@ class BorrowerForm(RecordForm[BorrowerInput]):
         self.database, self.row = database, row
         with database.reading() as session:
             hamlets = [(h.id, h.name) for h in list_hamlets(session)]
-            groups = group_choices(session, require_office(session).unit_code)
+            groups = group_choices(session, require_office(session).own_records)
         self.full_name = self.add_field(
-            "full_name", tr(QT_TRANSLATE_NOOP("BorrowersTab", "Full name")), QLineEdit()
+            "full_name",
+            tr(QT_TRANSLATE_NOOP("BorrowersTab", "Full name")),
+            limited_edit(Borrower.full_name),
         )
         self.citizen_id = self.add_field(
             "citizen_id",

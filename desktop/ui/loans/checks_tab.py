@@ -127,7 +127,7 @@ class CheckForm(RecordForm[CheckInput]):
         )
         self.print_button.clicked.connect(self.print_record)
         with database.reading() as session:
-            owner = require_office(session).unit_code
+            owner = require_office(session).own_records
             if row is not None:
                 loan = get_loan(session, row.loan_id)
 

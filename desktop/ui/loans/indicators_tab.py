@@ -209,7 +209,7 @@ class IndicatorsTab(QWidget):
         assert day is not None
         dimension = Dimension(self.dimension.currentData())
         year = self.year.value()
-        owner = None if self.context.office.is_city else self.context.office.unit_code
+        owner = self.context.office.overseen_records
         database = self.context.database
         self._generation += 1
         generation = self._generation

@@ -7,12 +7,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from db.models import Loan
 from desktop.core.database import Database
 from desktop.core.errors import ErrorCollector, ValidationError
 from desktop.core.formatting import format_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.borrowers import BorrowerRow, borrower_group, list_borrowers
-from desktop.core.loans.common import organisations, programmes, rate_on
+from desktop.core.loans.common import organisations
 from desktop.core.loans.groups import group_choices, group_organisations
 from desktop.core.loans.loans import (
     LoanInput,
@@ -23,6 +24,8 @@ from desktop.core.loans.loans import (
     update_loan,
 )
 from desktop.core.office import require_office
+from desktop.core.programmes import programmes, rate_on
+from desktop.ui.field_limits import limited_edit
 from desktop.ui.forms import RecordForm
 from desktop.ui.inputs import ChoiceCombo, DateEdit, MoneyEdit
 from desktop.ui.loans.common import PickerField, plain, rate_value
@@ -86,7 +89,7 @@ class LoanForm(RecordForm[LoanInput]):
         )
         self.database, self.row = database, row
         with database.reading() as session:
-            owner = require_office(session).unit_code
+            owner = require_office(session).own_records
             programme_list = [(p.code, p.short_name) for p in programmes(session) if p.active]
             orgs = [(o.code, o.short_name) for o in organisations(session)]
             groups = group_choices(session, owner)
@@ -120,7 +123,9 @@ class LoanForm(RecordForm[LoanInput]):
             ChoiceCombo(programme_list, optional=True),
         )
         self.contract_no = self.add_field(
-            "contract_no", tr(QT_TRANSLATE_NOOP("LoansTab", "Contract number")), QLineEdit()
+            "contract_no",
+            tr(QT_TRANSLATE_NOOP("LoansTab", "Contract number")),
+            limited_edit(Loan.contract_no),
         )
         self.amount: MoneyEdit = self.add_field(
             "amount_disbursed", tr(QT_TRANSLATE_NOOP("LoansTab", "Amount disbursed")), MoneyEdit()
@@ -160,7 +165,7 @@ class LoanForm(RecordForm[LoanInput]):
         self.placement_note.hide()
         self.form.addRow("", self.placement_note)
         self.purpose = self.add_field(
-            "purpose", tr(QT_TRANSLATE_NOOP("LoansTab", "Purpose")), QLineEdit()
+            "purpose", tr(QT_TRANSLATE_NOOP("LoansTab", "Purpose")), limited_edit(Loan.purpose)
         )
         self.notes = self.add_field(
             "notes", tr(QT_TRANSLATE_NOOP("LoansTab", "Notes")), QLineEdit()

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from db.base import CITY_CODE
 from desktop.core.dashboard.history import change_history
 from desktop.core.dashboard.loans import LoanSummary
 from desktop.core.dashboard.overview import Overview, load_overview, overview_years
@@ -45,7 +44,7 @@ from desktop.core.funds.indicators import (
     TargetStatus,
     status_label,
 )
-from desktop.core.owners import ALL_COMMUNES, Owner
+from desktop.core.owners import Scope
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
@@ -234,11 +233,11 @@ class OverviewPage(QWidget):
         self.reload()
 
     @property
-    def owner(self) -> Owner:
+    def owner(self) -> Scope:
         """Whose figures: this commune's, or at the city the one chosen (every commune
         together at first)."""
         if self.scope is None:
-            return self.context.office.unit_code
+            return self.context.office.own_records
         return self.scope.owner
 
     # -- loading --------------------------------------------------------------------------------
@@ -329,9 +328,9 @@ class OverviewPage(QWidget):
         if not self.context.office.is_city:
             return
         style = ""
-        if coverage.owner == CITY_CODE:
+        if coverage.owner.is_city_office:
             text = self.tr("Records kept by the city office itself.")
-        elif coverage.owner is ALL_COMMUNES:
+        elif coverage.owner.is_all_communes:
             if coverage.reporting == 0:
                 text = self.tr("No commune or ward has sent its figures yet.")
                 style = PART_STYLE
@@ -347,7 +346,9 @@ class OverviewPage(QWidget):
         else:
             # The item's text, not the line's: the person may be typing a search meanwhile.
             scope = self.scope
-            name = scope.itemText(scope.currentIndex()) if scope is not None else coverage.owner
+            name = (
+                scope.itemText(scope.currentIndex()) if scope is not None else coverage.owner.code
+            )
             if not coverage.reporting:
                 text = self.tr("{commune} has not sent its figures yet.").format(commune=name)
                 style = PART_STYLE
@@ -408,7 +409,7 @@ class OverviewPage(QWidget):
             self.tr("{count} loans").format(count=loans.not_checked),
             STATUS_STYLE[TargetStatus.BEHIND] if loans.not_checked else "",
         )
-        card.show_line("communes", loans.owner is ALL_COMMUNES and self.context.office.is_city)
+        card.show_line("communes", loans.owner.is_all_communes and self.context.office.is_city)
         coverage = self.overview.coverage if self.overview is not None else None
         card.set(
             "communes",

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from db.base import CITY_CODE
 from desktop.core.office import CommuneInfo
-from desktop.core.owners import ALL_COMMUNES, Owner
+from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.core.text import search_key
 
 #: The item data of "every commune" (an item's data cannot tell ``None`` from no item).
@@ -65,9 +65,9 @@ class ScopeCombo(QComboBox):
             self.setEditText(self.itemText(self.currentIndex()))
 
     @property
-    def owner(self) -> Owner:
+    def owner(self) -> Scope:
         key = self.currentData()
-        return ALL_COMMUNES if key == ALL or key is None else str(key)
+        return ALL_COMMUNES if key == ALL or key is None else Scope.unit(str(key))
 
-    def choose(self, owner: Owner) -> None:
-        self.setCurrentIndex(max(self.findData(ALL if owner is ALL_COMMUNES else owner), 0))
+    def choose(self, owner: Scope) -> None:
+        self.setCurrentIndex(max(self.findData(ALL if owner.code is None else owner.code), 0))

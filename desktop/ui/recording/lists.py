@@ -26,7 +26,7 @@ class RecordListPage(ListPage[T]):
     form_class: Callable[[AppContext, Any, QWidget], QDialog]
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        self.owner = context.office.unit_code
+        self.owner = context.office.own_records
         super().__init__(context, parent)
         self.search.setMinimumWidth(250)
 

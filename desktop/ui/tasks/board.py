@@ -153,7 +153,7 @@ class TaskBoard(QWidget):
         year = Period.whole_year(self.today().year)
         with self.context.database.reading() as session:
             states = task_states(session, owner)
-            completion = task_completion(session, year, owner)
+            completion = task_completion(session, year, self.context.office.own_records)
         self.model.set_rows(states)
         if self.section.count() == 1:
             sections = dict.fromkeys((s.section, s.line.section_title) for s in states)
@@ -251,7 +251,7 @@ class MissingView(QWidget):
         period = self.period()
         with self.context.database.reading() as session:
             missing = missing_for_period(session, period, owner)
-            completion = task_completion(session, period, owner)
+            completion = task_completion(session, period, self.context.office.own_records)
         self.model.set_rows(missing)
         self.summary.setText(completion_text(completion))
         fit_columns(self.view, widest=380)

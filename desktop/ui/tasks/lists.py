@@ -144,7 +144,7 @@ class OfficeTaskForm(RecordForm[OfficeTaskInput]):
         )
         self.context, self.row, self.database = context, row, context.database
         with context.database.reading() as session:
-            tasks = plan_tasks(session, context.office.unit_code)
+            tasks = plan_tasks(session, context.office.own_records)
         self.parent_task = self.add_field(
             "parent",
             self.tr("Under the plan's task"),

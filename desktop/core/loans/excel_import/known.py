@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Borrower, Hamlet, Loan, SavingsGroup
-from desktop.core.loans.common import RateBook, alive, organisations, programmes
+from desktop.core.loans.common import organisations
 from desktop.core.loans.excel_import.fields import heading_key
 from desktop.core.loans.excel_import.match import (
     ORGANISATION_WORDS,
@@ -26,6 +26,8 @@ from desktop.core.loans.excel_import.match import (
     WordMatcher,
     hamlet_key,
 )
+from desktop.core.owners import Scope, alive
+from desktop.core.programmes import RateBook, programmes
 from desktop.core.text import search_key
 
 #: A person as lists without citizen IDs name them: name, year of birth, hamlet.
@@ -130,7 +132,7 @@ def _matcher(catalogue: Iterable[Any], words: dict[str, tuple[str, ...]]) -> Wor
 def _hamlets(session: Session, owner: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for hamlet_id, name in session.execute(
-        select(Hamlet.id, Hamlet.name).where(alive(Hamlet, owner))
+        select(Hamlet.id, Hamlet.name).where(alive(Hamlet, Scope.unit(owner)))
     ):
         found.setdefault(hamlet_key(name), hamlet_id)
         found.setdefault(heading_key(name), hamlet_id)
@@ -142,7 +144,7 @@ def _groups(session: Session, owner: str) -> dict[str, tuple[str, str | None]]:
     for group_id, code, name, organisation in session.execute(
         select(
             SavingsGroup.id, SavingsGroup.code, SavingsGroup.name, SavingsGroup.organisation_code
-        ).where(alive(SavingsGroup, owner))
+        ).where(alive(SavingsGroup, Scope.unit(owner)))
     ):
         found.setdefault(heading_key(code), (group_id, organisation))
         found.setdefault(heading_key(name), (group_id, organisation))
@@ -151,14 +153,16 @@ def _groups(session: Session, owner: str) -> dict[str, tuple[str, str | None]]:
 
 def _add_borrowers(known: Known, session: Session, owner: str) -> None:
     columns = [getattr(Borrower, c) for c in BORROWER_COLUMNS]
-    for row in session.execute(select(Borrower.id, *columns).where(alive(Borrower, owner))):
+    for row in session.execute(
+        select(Borrower.id, *columns).where(alive(Borrower, Scope.unit(owner)))
+    ):
         values = dict(zip(BORROWER_COLUMNS, row[1:], strict=True))
         known.add_borrower(f"id:{row[0]}", BorrowerState(row[0], values))
 
 
 def _add_loans(known: Known, session: Session, owner: str) -> None:
     columns = [getattr(Loan, c) for c in LOAN_COLUMNS]
-    for row in session.execute(select(Loan.id, *columns).where(alive(Loan, owner))):
+    for row in session.execute(select(Loan.id, *columns).where(alive(Loan, Scope.unit(owner)))):
         values = dict(zip(LOAN_COLUMNS, row[1:], strict=True))
         key = f"id:{row[0]}"
         borrower_key = f"id:{values['borrower_id']}"

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from db.enums import GroupStatus, Sex
+from db.models import SavingsGroup
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date, format_money
@@ -30,7 +31,6 @@ from desktop.core.loans.balances import (
     validate_balance,
 )
 from desktop.core.loans.borrowers import BorrowerInput, borrower_fields
-from desktop.core.loans.common import RateBook
 from desktop.core.loans.excel_import.fields import (
     BALANCE_BASE_FIELDS,
     FIELD_LABELS,
@@ -55,6 +55,7 @@ from desktop.core.loans.excel_import.parse import (
 )
 from desktop.core.loans.excel_import.plan import M_NO_AS_OF
 from desktop.core.loans.loans import LoanInput, loan_fields
+from desktop.core.programmes import RateBook
 from desktop.core.text import search_key
 
 M_NO_IDENTITY = QT_TRANSLATE_NOOP(
@@ -284,6 +285,13 @@ def checked(p: ParsedRow, programme: str, today: date) -> ParsedRow:
         rate_bp=p.rate_bp,
     )
     loan_fields(loan, errors, amount_required=False, today=today)
+    # a new group is named after either column
+    errors.check(
+        validation.check, SavingsGroup.name, p.group_name, field="group_name", required=False
+    )
+    errors.check(
+        validation.check, SavingsGroup.name, p.group_code, field="group_code", required=False
+    )
     if p.amount is not None and 0 < p.amount < MIN_LOAN:
         errors.add("amount_disbursed", M_SMALL_AMOUNT, amount=format_money(p.amount))
     if errors.errors:

@@ -25,6 +25,7 @@ from desktop.core.loans.excel_import.fields import BALANCE_FIELDS, ImportField
 from desktop.core.loans.excel_import.known import Known, LoanState
 from desktop.core.loans.excel_import.parse import Sheet
 from desktop.core.loans.excel_import.results import AbsentLoan, BalanceTotals
+from desktop.core.owners import Scope
 
 #: The parts that make up the outstanding balance of a totals row without a total.
 _OUTSTANDING_FIELDS = BALANCE_FIELDS - {ImportField.OUTSTANDING, ImportField.WRITTEN_OFF}
@@ -119,7 +120,7 @@ def absent_loans(
     name (none without a ``day``: a list whose every row failed says nothing)."""
     if day is None:
         return []
-    positions = latest_positions(session, owner, day)
+    positions = latest_positions(session, Scope.unit(owner), day)
     absent = []
     for loan in known.loans.values():
         if loan.id is None or loan.id in named.loan_ids or loan.values["disbursed_on"] > day:

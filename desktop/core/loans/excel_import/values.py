@@ -15,6 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from db.enums import HouseholdCategory, Sex
+from db.fields import declared
+from db.models import Loan
 from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.formatting import MSG_DATE_FORMAT, parse_date, parse_money
@@ -212,7 +214,7 @@ def rate_value(value: Any, field: str, *, monthly: bool) -> int | None:
     if monthly:
         number *= 12
     basis = (number * 100).quantize(Decimal(1))
-    if not 0 <= basis <= 2_000:
+    if not 0 <= basis <= declared(Loan.rate_bp).high:
         raise ValidationError(field, M_NOT_RATE, value=text_value(value))
     return int(basis)
 

@@ -20,10 +20,10 @@ from db.models import Borrower, Loan, LoanBalance, SavingsGroup
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.loans.balances import ALL_PARTS
-from desktop.core.loans.common import alive
 from desktop.core.loans.excel_import.known import Known, LoanState
 from desktop.core.loans.excel_import.results import AbsentLoan
 from desktop.core.loans.excel_import.rules import Decision
+from desktop.core.owners import Scope, alive
 from desktop.core.records import RecordStore
 
 M_SETTLED_NOTE = QT_TRANSLATE_NOOP(
@@ -188,7 +188,7 @@ def _recorded_balances(
             LoanBalance.as_of,
             *[getattr(LoanBalance, part) for part in ALL_PARTS],
             LoanBalance.overdue_since,
-        ).where(alive(LoanBalance, owner), LoanBalance.as_of.in_(dates))
+        ).where(alive(LoanBalance, Scope.unit(owner)), LoanBalance.as_of.in_(dates))
     ):
         amounts: dict[str, Any] = dict(zip(ALL_PARTS, row[3:-1], strict=True))
         amounts["overdue_since"] = row[-1]
@@ -255,7 +255,7 @@ def settle(
     same_day = dict(
         session.execute(
             select(LoanBalance.loan_id, LoanBalance.id).where(
-                alive(LoanBalance, store.owner_code),
+                alive(LoanBalance, Scope.unit(store.owner_code)),
                 LoanBalance.as_of == day,
                 LoanBalance.loan_id.in_([loan.loan_id for loan in absent]),
             )

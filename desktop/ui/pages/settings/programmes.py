@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ErrorCollector
 from desktop.core.formatting import format_rate_bp, parse_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.programmes import ProgrammeInfo, add_rate, list_programmes
+from desktop.core.programmes import ProgrammeInfo, add_rate, programmes
 from desktop.reports.xlsx_table import CellKind
 from desktop.ui.context import AppContext
 from desktop.ui.forms import RecordForm
@@ -144,8 +144,8 @@ class ProgrammesBox(QGroupBox):
 
     def reload(self) -> None:
         with self.context.database.reading() as session:
-            programmes = list_programmes(session)
-        self.programme_model.set_rows(programmes)
+            offered = [p for p in programmes(session) if p.active]
+        self.programme_model.set_rows(offered)
 
     def _new_rate(self) -> None:
         chosen = self.programme_view.selectionModel().selectedRows()
