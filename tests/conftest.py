@@ -1,5 +1,6 @@
-"""Shared fixtures: every test gets its own data folder and a database made through the real
-migration path; Qt runs offscreen with the Vietnamese interface."""
+"""Shared fixtures: every test gets its own data folder and a database, a copy of one migrated
+once per session through the real migration path (``tests/db_support.py``); Qt runs
+offscreen with the Vietnamese interface."""
 
 from __future__ import annotations
 
@@ -17,11 +18,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from db.enums import OfficeMode
 from desktop.core.database import Database
-from desktop.core.office import set_up_office
 from desktop.paths import ENV_DATA_DIR, AppPaths
 from tests.clerk import ClickRecorder
+from tests.db_support import new_database, set_up_city, set_up_commune
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,25 +63,21 @@ def paths(tmp_path: Path) -> AppPaths:
 
 @pytest.fixture
 def database(paths: AppPaths) -> Iterator[Database]:
-    db = Database.open(paths)
+    """A migrated database, no office set up yet."""
+    db = new_database(paths)
     yield db
     db.close()
 
 
 @pytest.fixture
 def commune_db(database: Database) -> Database:
-    with database.transaction() as session:
-        set_up_office(
-            session, OfficeMode.COMMUNE, commune_code="31120", hamlets=["Khu vực 1", "Khu vực 2"]
-        )
-    return database
+    """Cái Khế's office (31120), with the hamlets "Khu vực 1" and "Khu vực 2"."""
+    return set_up_commune(database)
 
 
 @pytest.fixture
 def city_db(database: Database) -> Database:
-    with database.transaction() as session:
-        set_up_office(session, OfficeMode.CITY)
-    return database
+    return set_up_city(database)
 
 
 @pytest.fixture

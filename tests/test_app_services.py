@@ -21,12 +21,13 @@ from desktop.ui import app as app_module
 from desktop.ui.background import run_in_background
 from desktop.ui.crash import CrashHandler
 from desktop.ui.single_instance import SingleInstance
+from tests.db_support import new_database
 
 
 def test_corrupt_database_offers_the_newest_backup(
     vi_app: QApplication, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = Database.open(paths)
+    db = new_database(paths)
     with db.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code="31120")
     db.close()

@@ -23,6 +23,7 @@ from desktop.core.office import set_up_office
 from desktop.paths import AppPaths
 from desktop.ui import app
 from tests.damage import damage_table_pages
+from tests.db_support import new_database
 
 
 def test_the_daily_backup_is_taken_once_a_day_off_the_gui_thread(
@@ -59,7 +60,7 @@ def test_damage_found_by_the_daily_backup_is_explained_and_the_good_backup_resto
     day's backup checks its copy, and finding damage, the window says so and offers the
     newest good backup."""
     paths = AppPaths(tmp_path / "office").ensure()
-    database = Database.open(paths)
+    database = new_database(paths)
     with database.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code="31120")
         generate(session, scale="small")

@@ -46,6 +46,7 @@ from desktop.reports.selfcheck import ReportCheckFailed, check_pdf_bytes
 from desktop.reports.service import make_report, output_format, save_report
 from desktop.reports.workbook import write_workbook
 from desktop.reports.xlsx_table import CellKind, sheet_title
+from tests.db_support import new_database
 
 OFFICE = OfficeInfo(
     OfficeMode.COMMUNE,
@@ -339,7 +340,7 @@ def city_db_2(tmp_path: Path) -> Iterator[Database]:
     from desktop.core.office import set_up_office
     from desktop.paths import AppPaths
 
-    db = Database.open(AppPaths(tmp_path / "city").ensure())
+    db = new_database(AppPaths(tmp_path / "city").ensure())
     with db.transaction() as session:
         set_up_office(session, OfficeMode.CITY)
     yield db

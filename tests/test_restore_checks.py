@@ -28,13 +28,14 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.settings_page import SettingsPage
 from tests.clerk import answering, click, fill, ok, open_file
 from tests.damage import damage_table_pages
+from tests.db_support import new_database
 
 Edit = Callable[[sqlite3.Connection], None]
 
 
 def office(root: Path, code: str, *, seed: int = 1) -> AppPaths:
     paths = AppPaths(root / code).ensure()
-    database = Database.open(paths)
+    database = new_database(paths)
     with database.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code=code, hamlets=["Khu vực 1"])
         generate(session, scale="small", seed=seed)
