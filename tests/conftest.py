@@ -40,9 +40,38 @@ def _one_qt_application(qapp: QApplication) -> Iterator[QApplication]:
     qapp.removeEventFilter(recorder)
 
 
+#: ``TDCS_SLOW_TESTS=1`` runs the tests marked ``slow``, as ``--slow`` does.
+SLOW_ENV = "TDCS_SLOW_TESTS"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (the benchmark at a tiny scale, the time and "
+        f"memory bounds on huge hostile files); .ci/run does. Or set {SLOW_ENV}=1, or "
+        "select them with -m slow.",
+    )
+
+
+def slow_tests_asked_for(config: pytest.Config) -> bool:
+    """``--slow``, the environment variable, or a ``-m`` expression that names them."""
+    return (
+        bool(config.getoption("--slow"))
+        or os.environ.get(SLOW_ENV) == "1"
+        or "slow" in (config.getoption("markexpr") or "")
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``after_all`` run last, and learn whether the whole suite was collected
+    """Tests marked ``slow`` are skipped (and say how to run them) unless asked for. Tests
+    marked ``after_all`` run last, and learn whether the whole suite was collected
     (``config.tdcs_whole_suite``): the button census can only judge a whole run."""
+    if not slow_tests_asked_for(config):
+        skip = pytest.mark.skip(reason=f"slow: run with --slow or {SLOW_ENV}=1 (.ci/run does)")
+        for item in items:
+            if item.get_closest_marker("slow"):
+                item.add_marker(skip)
     last = [item for item in items if item.get_closest_marker("after_all")]
     items[:] = [item for item in items if not item.get_closest_marker("after_all")] + last
     collected = {Path(str(item.fspath)).name for item in items}
