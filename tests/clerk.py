@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent
@@ -25,15 +25,24 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QProgressDialog,
+    QTableView,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from desktop.core.database import Database
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
 
 Answer = Callable[[QWidget], None]
 
@@ -131,6 +140,32 @@ def commit_text(widget: QWidget, text: str) -> None:
 
 def press_key(widget: QWidget, key: Qt.Key) -> None:
     QTest.keyClick(widget, key)
+
+
+def press_enter(widget: QWidget) -> None:
+    press_key(widget, Qt.Key.Key_Return)
+
+
+def retype(field: QWidget, text: str) -> None:
+    """Select what a field (a line, a number, a date, a text area) holds and type ``text``
+    over it (Delete for nothing), then leave it (its ``editingFinished``), as a person does."""
+    field.setFocus()
+    getattr(field, "selectAll")()  # noqa: B009 (QLineEdit, QAbstractSpinBox, QTextEdit…)
+    if text:
+        type_text(field, text)
+    else:
+        QTest.keyClick(field, Qt.Key.Key_Delete)
+    finished = getattr(field, "editingFinished", None)
+    if finished is not None:
+        finished.emit()
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick the entry that reads ``text`` in a drop-down list a person can use."""
+    assert combo.isVisible() and combo.isEnabled(), f"cannot choose {text!r}: the list is locked"
+    index = combo.findText(text)
+    assert index >= 0, f"no {text!r} in {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setCurrentIndex(index)
 
 
 # -- answering dialogs --------------------------------------------------------------------
@@ -235,6 +270,15 @@ def save_button(dialog: QWidget) -> QAbstractButton:
     raise AssertionError(f"no Save button in {dialog.windowTitle()!r}")
 
 
+def close_button(dialog: QWidget) -> QAbstractButton:
+    """The Close button of a dialog's button box."""
+    for box in dialog.findChildren(QDialogButtonBox):
+        button = box.button(QDialogButtonBox.StandardButton.Close)
+        if button is not None:
+            return button
+    raise AssertionError(f"no Close button in {dialog.windowTitle()!r}")
+
+
 class _Answerer:
     def __init__(self, answers: list[Answer]) -> None:
         self.answers = list(answers)
@@ -308,3 +352,78 @@ def answering(qtbot: QtBot, *answers: Answer, timeout: int = 10_000) -> Iterator
     if answerer.failures:
         raise answerer.failures[0]
     assert not answerer.unexpected, f"unexpected dialogs: {answerer.unexpected}"
+
+
+# -- the window and its pages ---------------------------------------------------------------
+
+
+def context_of(database: Database) -> AppContext:
+    """What a page or the window is given for the office of ``database``."""
+    from desktop.ui.context import AppContext
+
+    office = database.office()
+    assert office is not None, "no office set up"
+    return AppContext(database, office)
+
+
+def make_window(qtbot: QtBot, database: Database, width: int | None = None) -> MainWindow:
+    """The real main window on ``database``, shown (``width`` × 768 when given)."""
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context_of(database))
+    qtbot.addWidget(window)
+    if width is not None:
+        window.resize(width, 768)
+    window.show()
+    return window
+
+
+def go_to(qtbot: QtBot, window: MainWindow, title: str) -> QWidget:
+    """Click ``title`` in the navigation, as a clerk does; the page now shown."""
+    nav: QListWidget = window.nav
+    item = next(nav.item(i) for i in range(nav.count()) if nav.item(i).text() == title)
+    QTest.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
+    )
+    return window.stack.currentWidget()
+
+
+def wait_loaded(qtbot: QtBot, page: Any) -> None:
+    """Wait until a page that loads off the GUI thread has its data."""
+    qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
+
+
+def click_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> Any:
+    """Click the tab labelled ``title`` and wait for its list."""
+    bar = tabs.tabBar()
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&&", "&") == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+    tab = tabs.currentWidget()
+    wait_loaded(qtbot, tab)
+    return tab
+
+
+def cell(page: Any, row: int, title: str) -> str:
+    """What a list shows in column ``title`` (the English title) of visible row ``row``."""
+    column = [c.title for c in page.model.columns].index(title)
+    return str(page.model.data(page.model.index(row, column)))
+
+
+def row_of(page: Any, **fields: Any) -> int:
+    """The visible row of a list whose record has ``fields``."""
+    found = page.model.find_row(lambda r: all(getattr(r, k) == v for k, v in fields.items()))
+    assert found >= 0, f"no row with {fields}"
+    return found
+
+
+def select_row(page: Any, **fields: Any) -> Any:
+    """Click the row whose record has ``fields``; the record now selected."""
+    row = row_of(page, **fields)
+    view: QTableView = page.view
+    view.scrollTo(page.model.index(row, 0))
+    rect = view.visualRect(page.model.index(row, 0))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    selected = page.selected()
+    assert selected is not None and all(getattr(selected, k) == v for k, v in fields.items())
+    return selected

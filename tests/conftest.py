@@ -8,20 +8,23 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("LC_ALL", "C.UTF-8")
 os.environ["TDCS_LANG"] = "vi"
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
+from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.paths import ENV_DATA_DIR, AppPaths
 from tests.clerk import ClickRecorder
 from tests.db_support import new_database, set_up_city, set_up_commune
+
+if TYPE_CHECKING:
+    from tests.sync_support import World
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -120,14 +123,20 @@ def vi_app(qapp: QApplication) -> QApplication:
     return qapp
 
 
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` into ``widget`` one key event per character.
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages of the Qt-free code in the source language, whatever an earlier test
+    installed (a module asks with ``pytestmark = pytest.mark.usefixtures("english")``)."""
+    previous = i18n._translator
+    i18n.install_translator(None)
+    yield
+    i18n.install_translator(previous)
 
-    ``qtbot.keyClicks`` aborts the test process on non-ASCII text, so the events carry
-    the text themselves.
-    """
-    for char in text:
-        key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    """A city office, and communes made on demand, each in its own data folder
+    (``tests/sync_support.py``)."""
+    from tests.sync_support import make_world
+
+    yield from make_world(tmp_path)

@@ -21,7 +21,6 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from db.enums import OfficeMode
 from db.models import SYNCED_MODELS, Hamlet
-from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.core.office import record_store, set_up_office
 from desktop.sync import container, crypto, keys, manifest
@@ -80,15 +79,6 @@ class World:
 
     def close(self) -> None:
         self.city.close()
-
-
-def english() -> Iterator[None]:
-    """Messages in the source language, whatever an earlier test installed (for a test
-    module's autouse fixture)."""
-    previous = i18n._translator
-    i18n.install_translator(None)
-    yield
-    i18n.install_translator(previous)
 
 
 def make_world(tmp_path: Path) -> Iterator[World]:

@@ -34,6 +34,7 @@ from tests.clerk import (
     click,
     commit_text,
     fill,
+    make_window,
     no,
     ok,
     open_file,
@@ -43,15 +44,6 @@ from tests.clerk import (
     yes,
 )
 from tests.db_support import new_database
-
-
-def make_window(qtbot: QtBot, database: Database) -> MainWindow:
-    office = database.office()
-    assert office is not None
-    window = MainWindow(AppContext(database, office))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 @pytest.fixture

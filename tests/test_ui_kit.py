@@ -31,8 +31,7 @@ from desktop.ui.history import HistoryDialog
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import Column
-from tests.clerk import answering, click, ok, save_as
-from tests.conftest import type_text
+from tests.clerk import answering, click, ok, save_as, type_text
 
 
 class HamletForm(RecordForm):
