@@ -177,26 +177,27 @@ def _text_of(dialog: QWidget) -> str:
     return dialog.windowTitle()
 
 
-def _press(dialog: QWidget, which: QMessageBox.StandardButton, expect: str) -> None:
+def _press(dialog: QWidget, which: QMessageBox.StandardButton, expect: tuple[str, ...]) -> None:
     text = _text_of(dialog)
     assert isinstance(dialog, QMessageBox), f"expected a message box, got {dialog!r}: {text!r}"
-    assert expect in text, f"expected {expect!r} in the message {text!r}"
+    for part in expect:
+        assert part in text, f"expected {part!r} in the message {text!r}"
     button = dialog.button(which)
     assert button is not None, f"the message {text!r} has no such button"
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def yes(expect: str = "") -> Answer:
-    """Answer a question with Có (Yes), after checking it says ``expect``."""
+def yes(*expect: str) -> Answer:
+    """Answer a question with Có (Yes), after checking it says each of ``expect``."""
     return lambda dialog: _press(dialog, QMessageBox.StandardButton.Yes, expect)
 
 
-def no(expect: str = "") -> Answer:
+def no(*expect: str) -> Answer:
     return lambda dialog: _press(dialog, QMessageBox.StandardButton.No, expect)
 
 
-def ok(expect: str = "") -> Answer:
-    """Acknowledge a message (information or warning) that says ``expect``."""
+def ok(*expect: str) -> Answer:
+    """Acknowledge a message (information or warning) that says each of ``expect``."""
     return lambda dialog: _press(dialog, QMessageBox.StandardButton.Ok, expect)
 
 

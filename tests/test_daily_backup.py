@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db import migrate
@@ -22,6 +22,7 @@ from desktop.core.demo import generate
 from desktop.core.office import set_up_office
 from desktop.paths import AppPaths
 from desktop.ui import app
+from tests.clerk import answering, yes
 from tests.damage import damage_table_pages
 from tests.db_support import new_database
 
@@ -68,18 +69,10 @@ def test_damage_found_by_the_daily_backup_is_explained_and_the_good_backup_resto
     good = make_backup(paths)
     damage_table_pages(paths.database)
     monkeypatch.setattr(migrate, "check_at_open", lambda _size: PageCheck.NONE)
-    asked: list[str] = []
-
-    def answer(kind: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardButton) -> int:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(app, "_message", answer)
     application = app.Application(vi_app, paths)
-    assert application.start()
     try:
-        qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
-        assert "bị hỏng" in asked[0] and good.name in asked[0]
+        with answering(qtbot, yes("bị hỏng", good.name), timeout=20_000):
+            assert application.start()
         assert [b.reason for b in list_backups(paths.backups)] == ["manual"], "no damaged copy"
         assert [p for p in paths.data_dir.iterdir() if ".damaged-" in p.name]
         assert application.window is not None and application.window.isVisible()

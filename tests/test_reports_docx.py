@@ -39,6 +39,7 @@ from desktop.reports.model import (
 from desktop.reports.registry import ReportSpec
 from desktop.reports.selfcheck import ReportCheckFailed, check_docx_file
 from desktop.reports.service import output_format, save_report
+from desktop.reports.word import render as word_render
 from desktop.reports.xlsx_table import CellKind
 from tests.clerk import answering, click, make_window, message_button, ok, save_as
 from tests.docx_support import (
@@ -235,7 +236,7 @@ def test_a_failed_write_leaves_the_old_file(
     def broken(*_args: object, **_kw: object) -> bytes:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.reports.word.render.render_docx", broken)
+    monkeypatch.setattr(word_render, "render_docx", broken)
     with pytest.raises(UserError) as caught:
         save_report(sample_report(rows=2), target)
     assert "đĩa đã đầy" in caught.value.text()

@@ -38,6 +38,7 @@ from desktop.reports.model import (
     Series,
     Table,
 )
+from desktop.reports.pdf import render as pdf_render
 from desktop.reports.pdf import write_pdf
 from desktop.reports.pdf.charts import nice_scale
 from desktop.reports.pdf.render import format_cell
@@ -210,7 +211,7 @@ def test_failed_write_leaves_the_old_file(
     def broken(*_args: object, **_kw: object) -> bytes:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.reports.pdf.render.render_pdf", broken)
+    monkeypatch.setattr(pdf_render, "render_pdf", broken)
     with pytest.raises(UserError) as caught:
         save_report(sample_report(rows=2), target)
     assert "đĩa đã đầy" in caught.value.text()

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -68,7 +68,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         shown.append(Path(url.toLocalFile()))
         return True
 
-    monkeypatch.setattr("desktop.ui.sync.widgets.QDesktopServices.openUrl", open_url)
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     return shown
 
 
