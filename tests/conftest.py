@@ -17,11 +17,12 @@ os.environ["TDCS_LANG"] = "vi"
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from db.enums import OfficeMode
 from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.paths import ENV_DATA_DIR, AppPaths
 from tests.clerk import ClickRecorder
-from tests.db_support import new_database, set_up_city, set_up_commune
+from tests.db_support import new_database
 
 if TYPE_CHECKING:
     from tests.sync_support import World
@@ -94,9 +95,19 @@ def paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def database(paths: AppPaths) -> Iterator[Database]:
-    """A migrated database, no office set up yet."""
-    db = new_database(paths)
+def database(paths: AppPaths, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated database; already set up as an office when the test asks for
+    ``commune_db`` or ``city_db`` (each copied from a template set up once per run)."""
+    names = request.fixturenames
+    assert not {"commune_db", "city_db"} <= set(names), "one office per database"
+    office = (
+        OfficeMode.COMMUNE
+        if "commune_db" in names
+        else OfficeMode.CITY
+        if "city_db" in names
+        else None
+    )
+    db = new_database(paths, office)
     yield db
     db.close()
 
@@ -104,12 +115,13 @@ def database(paths: AppPaths) -> Iterator[Database]:
 @pytest.fixture
 def commune_db(database: Database) -> Database:
     """Cái Khế's office (31120), with the hamlets "Khu vực 1" and "Khu vực 2"."""
-    return set_up_commune(database)
+    return database
 
 
 @pytest.fixture
 def city_db(database: Database) -> Database:
-    return set_up_city(database)
+    """The city office."""
+    return database
 
 
 @pytest.fixture

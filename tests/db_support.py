@@ -22,7 +22,7 @@ from desktop.paths import AppPaths
 COMMUNE_CODE = "31120"
 COMMUNE_HAMLETS = ("Khu vực 1", "Khu vực 2")
 
-_TEMPLATES: dict[str, Path] = {}
+_TEMPLATES: dict[OfficeMode | None, Path] = {}
 
 
 def _folder() -> Path:
@@ -31,13 +31,22 @@ def _folder() -> Path:
     return folder
 
 
-def template_db() -> Path:
-    """One migrated, empty database per test process (no office set up yet)."""
-    if "empty" not in _TEMPLATES:
+def template_db(office: OfficeMode | None = None) -> Path:
+    """A database file made once per test process: migrated and empty, or (``office``) then
+    set up as Cái Khế's office with its two hamlets, or as the city office."""
+    if office not in _TEMPLATES:
         paths = AppPaths(_folder())
-        Database.open(paths).close()
-        _TEMPLATES["empty"] = paths.database
-    return _TEMPLATES["empty"]
+        if office is None:
+            Database.open(paths).close()
+        else:
+            database = copy_database(template_db(), paths)
+            if office is OfficeMode.COMMUNE:
+                set_up_commune(database)
+            else:
+                set_up_city(database)
+            database.close()
+        _TEMPLATES[office] = paths.database
+    return _TEMPLATES[office]
 
 
 def copy_database(source: Path, paths: AppPaths) -> Database:
@@ -61,9 +70,10 @@ def clone_database(source: Path, folder: Path) -> Database:
     return copy_database(source, AppPaths(folder))
 
 
-def new_database(paths: AppPaths) -> Database:
-    """A fresh, migrated database in the data folder of ``paths`` (no office yet)."""
-    return copy_database(template_db(), paths)
+def new_database(paths: AppPaths, office: OfficeMode | None = None) -> Database:
+    """A fresh, migrated database in the data folder of ``paths``: no office yet, or already
+    Cái Khế's office or the city's (``office``, as :func:`template_db` makes them)."""
+    return copy_database(template_db(office), paths)
 
 
 def set_up_commune(database: Database) -> Database:
