@@ -17,13 +17,14 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 Answer = Callable[[QWidget], None]
+Loading = TypeVar("Loading")
 
 # -- which buttons some test clicked ----------------------------------------------------------
 
@@ -379,30 +381,39 @@ def make_window(qtbot: QtBot, database: Database, width: int | None = None) -> M
     return window
 
 
-def go_to(qtbot: QtBot, window: MainWindow, title: str) -> QWidget:
-    """Click ``title`` in the navigation, as a clerk does; the page now shown."""
+def go_to(window: Any, title: str) -> QWidget:
+    """Click ``title`` in the main window's navigation; the page it shows."""
     nav: QListWidget = window.nav
     item = next(nav.item(i) for i in range(nav.count()) if nav.item(i).text() == title)
     QTest.mouseClick(
         nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
     )
-    return window.stack.currentWidget()
+    page: QWidget = window.stack.currentWidget()
+    return page
 
 
-def wait_loaded(qtbot: QtBot, page: Any) -> None:
-    """Wait until a page that loads off the GUI thread has its data."""
-    qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
+def click_row(view: QAbstractItemView, row: int) -> None:
+    """Click the first cell of ``row`` in a list, as a person selects a line."""
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
 
 
-def click_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> Any:
-    """Click the tab labelled ``title`` and wait for its list."""
+def click_tab(tabs: QTabWidget, title: str) -> Any:
+    """Click the tab labelled ``title``; the widget it shows."""
     bar = tabs.tabBar()
     index = next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&&", "&") == title)
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert tabs.currentIndex() == index
-    tab = tabs.currentWidget()
-    wait_loaded(qtbot, tab)
-    return tab
+    assert tabs.currentIndex() == index, f"the tab {title!r} did not open"
+    return tabs.currentWidget()
+
+
+def wait_loaded(qtbot: QtBot, page: Loading) -> Loading:
+    """Wait until a page (or tab) that loads off the GUI thread has its data; the page."""
+    qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
+    return page
 
 
 def cell(page: Any, row: int, title: str) -> str:

@@ -1020,11 +1020,11 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.addWidget(window)
     window.resize(1024, 740)
     window.show()
-    page = go_to(qtbot, window, "Khoản vay")
+    page = go_to(window, "Khoản vay")
     assert isinstance(page, LoansPage)
     tabs = page.tabs
 
-    groups = click_tab(qtbot, tabs, "Tổ TK&VV")
+    groups = wait_loaded(qtbot, click_tab(tabs, "Tổ TK&VV"))
     assert groups.model.rowCount() == 0
 
     def new_group(form: GroupForm) -> None:
@@ -1040,7 +1040,7 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.waitUntil(lambda: groups.model.rowCount() == 1, timeout=10_000)
     assert cell(groups, 0, "Organisation") == "Hội Phụ nữ"
 
-    borrowers = click_tab(qtbot, tabs, "Người vay")
+    borrowers = wait_loaded(qtbot, click_tab(tabs, "Người vay"))
 
     def new_borrower(form: BorrowerForm) -> None:
         commit_text(form.full_name, "Lâm Thị Hồng")  # as Unikey enters it: one commit
@@ -1057,7 +1057,7 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 1, timeout=10_000)
     assert cell(borrowers, 0, "Group") == "Tổ Hội Phụ nữ Khu vực 1 (PN-01)"
 
-    loans = click_tab(qtbot, tabs, "Khoản vay")
+    loans = wait_loaded(qtbot, click_tab(tabs, "Khoản vay"))
 
     def new_loan(form: LoanForm) -> None:
         click(form.borrower.button)
@@ -1099,16 +1099,16 @@ def test_a_clerks_first_day_with_the_loans(
         "20/06/2025",
     ]
 
-    checks = click_tab(qtbot, tabs, "Kiểm tra sử dụng vốn")
+    checks = wait_loaded(qtbot, click_tab(tabs, "Kiểm tra sử dụng vốn"))
     assert [(r.contract_no, r.borrower_name, r.actual_use) for r in checks.model.all_rows()] == [
         ("HĐ 01/2025", "Lâm Thị Hồng", "Mua 200 con vịt giống")
     ]
-    unchecked = click_tab(qtbot, tabs, "Chưa kiểm tra 12 tháng")
+    unchecked = wait_loaded(qtbot, click_tab(tabs, "Chưa kiểm tra 12 tháng"))
     # Checked on 20/06/2025: on the day of this run (after 20/06/2026) it is due again.
     due = date.today() > date(2026, 6, 20)
     assert unchecked.model.rowCount() == (1 if due else 0)
 
-    indicators = click_tab(qtbot, tabs, "Chỉ tiêu")
+    indicators = wait_loaded(qtbot, click_tab(tabs, "Chỉ tiêu"))
     retype(indicators.as_of, "31/12/2025")
     indicators.year.setValue(2025)
     click(indicators.show_button)
