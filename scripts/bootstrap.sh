@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare this machine for TDCS: the system libraries Qt needs (Debian/Ubuntu), a virtual
-# environment in .venv, and the project installed into it (editable, with the dev tools).
+# environment in .venv, and the project installed into it (editable, with the dev tools), at the
+# versions of packaging/constraints.txt: the ones the release bundles, and pinned dev tools.
 # Safe to run again: it only does what is missing. Used by scripts/run.sh and scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -51,12 +52,13 @@ virtualenv() {
         "$python" -m venv .venv || {
             echo "bootstrap: 'python -m venv' failed; on Debian install python3-venv." >&2; exit 1; }
     fi
-    # Reinstall only when the project's requirements changed since the last install.
+    # Reinstall only when the project's requirements or the pins changed since the last install.
     local stamp=.venv/.tdcs-installed
-    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ packaging/constraints.txt -nt "$stamp" ]; then
         echo "bootstrap: installing TDCS and its dependencies into .venv"
         .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-        .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check \
+            -c packaging/constraints.txt -e ".[dev]"
         touch "$stamp"
     fi
 }

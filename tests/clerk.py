@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QProgressDialog,
+    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -42,7 +43,13 @@ from shiboken6 import isValid
 
 from desktop.ui.list_page import ListPage
 
+if TYPE_CHECKING:
+    from desktop.core.database import Database
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
 Answer = Callable[[QWidget], None]
+Loading = TypeVar("Loading")
 
 # -- which buttons some test clicked ----------------------------------------------------------
 
@@ -176,21 +183,29 @@ def press_key(widget: QWidget, key: Qt.Key) -> None:
     QTest.keyClick(widget, key)
 
 
-def retype(widget: QWidget, text: str) -> None:
-    """Select what a field holds and type ``text`` over it (an empty text clears it)."""
-    widget.setFocus()
-    getattr(widget, "selectAll")()  # noqa: B009  (line edits, spin boxes, date fields)
+def press_enter(widget: QWidget) -> None:
+    press_key(widget, Qt.Key.Key_Return)
+
+
+def retype(field: QWidget, text: str) -> None:
+    """Select what a field (a line, a number, a date, a text area) holds and type ``text``
+    over it (Delete for nothing), then leave it (its ``editingFinished``), as a person does."""
+    field.setFocus()
+    getattr(field, "selectAll")()  # noqa: B009 (QLineEdit, QAbstractSpinBox, QTextEdit…)
     if text:
-        type_text(widget, text)
+        type_text(field, text)
     else:
-        QTest.keyClick(widget, Qt.Key.Key_Delete)
+        QTest.keyClick(field, Qt.Key.Key_Delete)
+    finished = getattr(field, "editingFinished", None)
+    if finished is not None:
+        finished.emit()
 
 
 def choose(combo: QComboBox, text: str) -> None:
-    """Pick the entry that reads ``text`` in a drop-down list, as a person does."""
-    assert combo.isEnabled(), f"cannot choose {text!r}: the list is locked"
+    """Pick the entry that reads ``text`` in a drop-down list a person can use."""
+    assert combo.isVisible() and combo.isEnabled(), f"cannot choose {text!r}: the list is locked"
     index = combo.findText(text)
-    assert index >= 0, f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}"
+    assert index >= 0, f"no {text!r} in {[combo.itemText(i) for i in range(combo.count())]}"
     combo.setCurrentIndex(index)
 
 
@@ -232,26 +247,27 @@ def _text_of(dialog: QWidget) -> str:
     return dialog.windowTitle()
 
 
-def _press(dialog: QWidget, which: QMessageBox.StandardButton, expect: str) -> None:
+def _press(dialog: QWidget, which: QMessageBox.StandardButton, expect: tuple[str, ...]) -> None:
     text = _text_of(dialog)
     assert isinstance(dialog, QMessageBox), f"expected a message box, got {dialog!r}: {text!r}"
-    assert expect in text, f"expected {expect!r} in the message {text!r}"
+    for part in expect:
+        assert part in text, f"expected {part!r} in the message {text!r}"
     button = dialog.button(which)
     assert button is not None, f"the message {text!r} has no such button"
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def yes(expect: str = "") -> Answer:
-    """Answer a question with Có (Yes), after checking it says ``expect``."""
+def yes(*expect: str) -> Answer:
+    """Answer a question with Có (Yes), after checking it says each of ``expect``."""
     return lambda dialog: _press(dialog, QMessageBox.StandardButton.Yes, expect)
 
 
-def no(expect: str = "") -> Answer:
+def no(*expect: str) -> Answer:
     return lambda dialog: _press(dialog, QMessageBox.StandardButton.No, expect)
 
 
-def ok(expect: str = "") -> Answer:
-    """Acknowledge a message (information or warning) that says ``expect``."""
+def ok(*expect: str) -> Answer:
+    """Acknowledge a message (information or warning) that says each of ``expect``."""
     return lambda dialog: _press(dialog, QMessageBox.StandardButton.Ok, expect)
 
 
@@ -323,6 +339,15 @@ def save_button(dialog: QWidget) -> QAbstractButton:
             if button is not None and button.isVisible():
                 return button
     raise AssertionError(f"no Save button in {dialog.windowTitle()!r}")
+
+
+def close_button(dialog: QWidget) -> QAbstractButton:
+    """The Close button of a dialog's button box."""
+    for box in dialog.findChildren(QDialogButtonBox):
+        button = box.button(QDialogButtonBox.StandardButton.Close)
+        if button is not None:
+            return button
+    raise AssertionError(f"no Close button in {dialog.windowTitle()!r}")
 
 
 class _Answerer:
@@ -398,3 +423,58 @@ def answering(qtbot: QtBot, *answers: Answer, timeout: int = 10_000) -> Iterator
     if answerer.failures:
         raise answerer.failures[0]
     assert not answerer.unexpected, f"unexpected dialogs: {answerer.unexpected}"
+
+
+# -- the window and its pages ---------------------------------------------------------------
+
+
+def context_of(database: Database) -> AppContext:
+    """What a page or the window is given for the office of ``database``."""
+    from desktop.ui.context import AppContext
+
+    office = database.office()
+    assert office is not None, "no office set up"
+    return AppContext(database, office)
+
+
+def make_window(qtbot: QtBot, database: Database, width: int | None = None) -> MainWindow:
+    """The real main window on ``database``, shown (``width`` × 768 when given)."""
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context_of(database))
+    qtbot.addWidget(window)
+    if width is not None:
+        window.resize(width, 768)
+    window.show()
+    return window
+
+
+def wait_loaded(qtbot: QtBot, page: Loading) -> Loading:
+    """:func:`loaded`, returning the page (to write ``tab = wait_loaded(qtbot, click_tab(…))``)."""
+    loaded(qtbot, page)
+    return page
+
+
+def cell(page: Any, row: int, title: str) -> str:
+    """What a list shows in column ``title`` (the English title) of visible row ``row``."""
+    column = [c.title for c in page.model.columns].index(title)
+    return str(page.model.data(page.model.index(row, column)))
+
+
+def row_of(page: Any, **fields: Any) -> int:
+    """The visible row of a list whose record has ``fields``."""
+    found = page.model.find_row(lambda r: all(getattr(r, k) == v for k, v in fields.items()))
+    assert found >= 0, f"no row with {fields}"
+    return found
+
+
+def select_row(page: Any, **fields: Any) -> Any:
+    """Click the row whose record has ``fields``; the record now selected."""
+    row = row_of(page, **fields)
+    view: QTableView = page.view
+    view.scrollTo(page.model.index(row, 0))
+    rect = view.visualRect(page.model.index(row, 0))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    selected = page.selected()
+    assert selected is not None and all(getattr(selected, k) == v for k, v in fields.items())
+    return selected

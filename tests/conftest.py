@@ -1,5 +1,6 @@
-"""Shared fixtures: every test gets its own data folder and a database made through the real
-migration path; Qt runs offscreen with the Vietnamese interface."""
+"""Shared fixtures: every test gets its own data folder and a database, a copy of one migrated
+once per session through the real migration path (``tests/db_support.py``); Qt runs
+offscreen with the Vietnamese interface."""
 
 from __future__ import annotations
 
@@ -7,21 +8,24 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("LC_ALL", "C.UTF-8")
 os.environ["TDCS_LANG"] = "vi"
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from db.enums import OfficeMode
+from desktop.core import i18n
 from desktop.core.database import Database
-from desktop.core.office import set_up_office
 from desktop.paths import ENV_DATA_DIR, AppPaths
 from tests.clerk import ClickRecorder
+from tests.db_support import new_database
+
+if TYPE_CHECKING:
+    from tests.sync_support import World
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,9 +44,38 @@ def _one_qt_application(qapp: QApplication) -> Iterator[QApplication]:
     qapp.removeEventFilter(recorder)
 
 
+#: ``TDCS_SLOW_TESTS=1`` runs the tests marked ``slow``, as ``--slow`` does.
+SLOW_ENV = "TDCS_SLOW_TESTS"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (the benchmark at a tiny scale, the time and "
+        f"memory bounds on huge hostile files); .ci/run does. Or set {SLOW_ENV}=1, or "
+        "select them with -m slow.",
+    )
+
+
+def slow_tests_asked_for(config: pytest.Config) -> bool:
+    """``--slow``, the environment variable, or a ``-m`` expression that names them."""
+    return (
+        bool(config.getoption("--slow"))
+        or os.environ.get(SLOW_ENV) == "1"
+        or "slow" in (config.getoption("markexpr") or "")
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``after_all`` run last, and learn whether the whole suite was collected
+    """Tests marked ``slow`` are skipped (and say how to run them) unless asked for. Tests
+    marked ``after_all`` run last, and learn whether the whole suite was collected
     (``config.tdcs_whole_suite``): the button census can only judge a whole run."""
+    if not slow_tests_asked_for(config):
+        skip = pytest.mark.skip(reason=f"slow: run with --slow or {SLOW_ENV}=1 (.ci/run does)")
+        for item in items:
+            if item.get_closest_marker("slow"):
+                item.add_marker(skip)
     last = [item for item in items if item.get_closest_marker("after_all")]
     items[:] = [item for item in items if not item.get_closest_marker("after_all")] + last
     collected = {Path(str(item.fspath)).name for item in items}
@@ -62,25 +95,32 @@ def paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def database(paths: AppPaths) -> Iterator[Database]:
-    db = Database.open(paths)
+def database(paths: AppPaths, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated database; already set up as an office when the test asks for
+    ``commune_db`` or ``city_db`` (each copied from a template set up once per run)."""
+    names = request.fixturenames
+    assert not {"commune_db", "city_db"} <= set(names), "one office per database"
+    office = (
+        OfficeMode.COMMUNE
+        if "commune_db" in names
+        else OfficeMode.CITY
+        if "city_db" in names
+        else None
+    )
+    db = new_database(paths, office)
     yield db
     db.close()
 
 
 @pytest.fixture
 def commune_db(database: Database) -> Database:
-    with database.transaction() as session:
-        set_up_office(
-            session, OfficeMode.COMMUNE, commune_code="31120", hamlets=["Khu vực 1", "Khu vực 2"]
-        )
+    """Cái Khế's office (31120), with the hamlets "Khu vực 1" and "Khu vực 2"."""
     return database
 
 
 @pytest.fixture
 def city_db(database: Database) -> Database:
-    with database.transaction() as session:
-        set_up_office(session, OfficeMode.CITY)
+    """The city office."""
     return database
 
 
@@ -95,14 +135,20 @@ def vi_app(qapp: QApplication) -> QApplication:
     return qapp
 
 
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` into ``widget`` one key event per character.
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages of the Qt-free code in the source language, whatever an earlier test
+    installed (a module asks with ``pytestmark = pytest.mark.usefixtures("english")``)."""
+    previous = i18n._translator
+    i18n.install_translator(None)
+    yield
+    i18n.install_translator(previous)
 
-    ``qtbot.keyClicks`` aborts the test process on non-ASCII text, so the events carry
-    the text themselves.
-    """
-    for char in text:
-        key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    """A city office, and communes made on demand, each in its own data folder
+    (``tests/sync_support.py``)."""
+    from tests.sync_support import make_world
+
+    yield from make_world(tmp_path)

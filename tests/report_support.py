@@ -102,6 +102,20 @@ def money(amount: Fraction | int | None) -> int | None:
     return None if amount is None else round(float(amount))
 
 
+def exported_list(path: Path) -> tuple[list[Any], list[tuple[Any, ...]]]:
+    """The header and the data rows of a list exported from a page (title, office, then the
+    table under its frozen header), read back with openpyxl."""
+    workbook = load_workbook(path)
+    try:
+        sheet = workbook.active
+        assert sheet is not None and sheet.freeze_panes is not None
+        first = sheet[sheet.freeze_panes].row  # the first data row, under the frozen header
+        header = [c.value for c in sheet[first - 1]]
+        return header, list(sheet.iter_rows(min_row=first, values_only=True))
+    finally:
+        workbook.close()
+
+
 def sheet_rows(path: Path, sheet: str, *, key: int = 0) -> dict[str, tuple[Any, ...]]:
     """A workbook sheet's rows keyed by the text in column ``key`` (first row wins)."""
     workbook = load_workbook(path, read_only=True)

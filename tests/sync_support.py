@@ -1,17 +1,15 @@
 """Offices for sync tests: a city and communes in their own data folders, made quickly from
-one migrated template, plus tools to craft files the way an attacker (or a broken program)
-would."""
+the one migrated template (``tests/db_support.py``), plus tools to craft files the way an
+attacker (or a broken program) would."""
 
 from __future__ import annotations
 
-import atexit
 import base64
 import hashlib
 import io
 import json
 import shutil
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,44 +21,18 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from db.enums import OfficeMode
 from db.models import SYNCED_MODELS, Hamlet
-from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.core.office import record_store, set_up_office
-from desktop.paths import AppPaths
 from desktop.sync import container, crypto, keys, manifest
 from desktop.sync.exporter import ExportResult, make_export
 from desktop.sync.importer import CityImporter, FileReport
 from desktop.sync.manifest import SIGNATURE_LABEL
 from desktop.sync.privacy import travelling_columns
+from tests.db_support import clone_database as clone_database
+from tests.db_support import template_db as template_db
 
 #: Tables whose rows a refused file may add (the import ledger records every file).
 LEDGER_TABLES = frozenset({"imports"})
-
-
-def clone_database(template: Path, folder: Path) -> Database:
-    """A new data folder whose database is a copy of ``template`` (already migrated)."""
-    paths = AppPaths(folder).ensure()
-    source = sqlite3.connect(template)
-    target = sqlite3.connect(paths.database)
-    with target:
-        source.backup(target)
-    source.close()
-    target.close()
-    return Database.open(paths)
-
-
-_TEMPLATE: list[Path] = []
-
-
-def template_db() -> Path:
-    """One migrated, empty database per test process, copied for every office."""
-    if not _TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="tdcs-sync-template-"))
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        database = Database.open(AppPaths(folder))
-        database.close()
-        _TEMPLATE.append(AppPaths(folder).database)
-    return _TEMPLATE[0]
 
 
 @dataclass
@@ -107,15 +79,6 @@ class World:
 
     def close(self) -> None:
         self.city.close()
-
-
-def english() -> Iterator[None]:
-    """Messages in the source language, whatever an earlier test installed (for a test
-    module's autouse fixture)."""
-    previous = i18n._translator
-    i18n.install_translator(None)
-    yield
-    i18n.install_translator(previous)
 
 
 def make_world(tmp_path: Path) -> Iterator[World]:

@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.enums import OfficeMode
@@ -19,41 +19,34 @@ from desktop.core.progress import Cancelled, Progress
 from desktop.paths import AppPaths
 from desktop.ui import app as app_module
 from desktop.ui.background import run_in_background
-from desktop.ui.crash import CrashHandler
+from desktop.ui.crash import CrashDialog, CrashHandler
 from desktop.ui.single_instance import SingleInstance
+from tests.clerk import answering, ok, yes
+from tests.db_support import new_database
 
 
 def test_corrupt_database_offers_the_newest_backup(
-    vi_app: QApplication, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, vi_app: QApplication, paths: AppPaths
 ) -> None:
-    db = Database.open(paths)
+    db = new_database(paths)
     with db.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code="31120")
     db.close()
     make_backup(paths)
     paths.database.write_bytes(b"ruined" * 1000)
-    questions: list[str] = []
-
-    def answer(kind: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardButton) -> int:
-        questions.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(app_module, "_message", answer)
-    reopened = app_module.open_database(paths)
+    with answering(qtbot, yes("không phải cơ sở dữ liệu", "Khôi phục bản sao lưu mới nhất")):
+        reopened = app_module.open_database(paths)
     assert reopened is not None
     reopened.close()
-    assert "không phải cơ sở dữ liệu" in questions[0]
-    assert "Khôi phục bản sao lưu mới nhất" in questions[0]
 
 
 def test_corrupt_database_without_backup_stops(
-    vi_app: QApplication, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, vi_app: QApplication, paths: AppPaths
 ) -> None:
     paths.database.write_bytes(b"ruined" * 1000)
-    shown: list[str] = []
-    monkeypatch.setattr(app_module, "_message", lambda k, text, b: shown.append(text) or 0)
-    assert app_module.open_database(paths) is None
-    assert shown and paths.database.read_bytes().startswith(b"ruined")
+    with answering(qtbot, ok("không phải cơ sở dữ liệu")):
+        assert app_module.open_database(paths) is None
+    assert paths.database.read_bytes().startswith(b"ruined")
     with pytest.raises(NotADatabase):
         Database.open(paths)
 
@@ -106,9 +99,7 @@ def test_crash_handler_logs_and_shows_without_quitting(
 ) -> None:
     handler = CrashHandler(None)
     shown: list[str] = []
-    monkeypatch.setattr(
-        "desktop.ui.crash.CrashDialog.exec", lambda self: shown.append(self.details) or 0
-    )
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.details) or 0)
     try:
         raise RuntimeError("lỗi thử nghiệm")
     except RuntimeError as exc:
@@ -118,8 +109,6 @@ def test_crash_handler_logs_and_shows_without_quitting(
 
 
 def test_crash_dialog_copies_details(qtbot: QtBot, vi_app: QApplication) -> None:
-    from desktop.ui.crash import CrashDialog
-
     dialog = CrashDialog("Traceback: chi tiết lỗi", None)
     qtbot.addWidget(dialog)
     dialog.copy_details()

@@ -1,6 +1,7 @@
 """The benchmark machinery (tests/bench) at a tiny scale: three communes of a few dozen
 borrowers, every step in its own process, the table written. It proves the command works;
-the times it prints mean nothing at this size and nothing here looks at them."""
+the times it prints mean nothing at this size and nothing here looks at them. The run is
+marked ``slow``: ``.ci/run`` asks for it, a developer with ``--slow``."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db import migrate
@@ -22,7 +22,9 @@ from desktop.core.demo import generate
 from desktop.core.office import set_up_office
 from desktop.paths import AppPaths
 from desktop.ui import app
+from tests.clerk import answering, yes
 from tests.damage import damage_table_pages
+from tests.db_support import new_database
 
 
 def test_the_daily_backup_is_taken_once_a_day_off_the_gui_thread(
@@ -59,7 +61,7 @@ def test_damage_found_by_the_daily_backup_is_explained_and_the_good_backup_resto
     day's backup checks its copy, and finding damage, the window says so and offers the
     newest good backup."""
     paths = AppPaths(tmp_path / "office").ensure()
-    database = Database.open(paths)
+    database = new_database(paths)
     with database.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code="31120")
         generate(session, scale="small")
@@ -67,18 +69,10 @@ def test_damage_found_by_the_daily_backup_is_explained_and_the_good_backup_resto
     good = make_backup(paths)
     damage_table_pages(paths.database)
     monkeypatch.setattr(migrate, "check_at_open", lambda _size: PageCheck.NONE)
-    asked: list[str] = []
-
-    def answer(kind: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardButton) -> int:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(app, "_message", answer)
     application = app.Application(vi_app, paths)
-    assert application.start()
     try:
-        qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
-        assert "bị hỏng" in asked[0] and good.name in asked[0]
+        with answering(qtbot, yes("bị hỏng", good.name), timeout=20_000):
+            assert application.start()
         assert [b.reason for b in list_backups(paths.backups)] == ["manual"], "no damaged copy"
         assert [p for p in paths.data_dir.iterdir() if ".damaged-" in p.name]
         assert application.window is not None and application.window.isVisible()

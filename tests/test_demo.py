@@ -12,6 +12,7 @@ from desktop.core import demo, validation
 from desktop.core.database import Database
 from desktop.core.office import CommuneInfo
 from desktop.sync.importer import Status
+from tests.db_support import new_database
 from tests.sync_support import World, template_db
 
 TODAY = date(2026, 11, 29)
@@ -50,7 +51,7 @@ def test_same_seed_same_data(tmp_path: object, commune_db: Database) -> None:
     from desktop.core.office import set_up_office
     from desktop.paths import AppPaths
 
-    other = Database.open(AppPaths(commune_db.paths.data_dir.parent / "other"))
+    other = new_database(AppPaths(commune_db.paths.data_dir.parent / "other"))
     with other.transaction() as s:
         set_up_office(
             s, OfficeMode.COMMUNE, commune_code="31120", hamlets=["Khu vực 1", "Khu vực 2"]

@@ -23,13 +23,14 @@ from tests.clerk import (
     click,
     commit_text,
     fill,
+    make_window,
     ok,
     save_as,
     save_button,
     type_text,
 )
 from tests.report_support import MOTTO, PARTY, flat, pdftotext
-from tests.test_main_window import make_window, settings_page
+from tests.test_main_window import settings_page
 from tests.test_reports_page import choose, preview, reports_page
 
 

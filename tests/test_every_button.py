@@ -26,6 +26,7 @@ from desktop.paths import AppPaths
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from tests.clerk import CLICKED, control_name
+from tests.db_support import new_database
 
 TINY = demo.DemoScale(borrowers=3, groups=1, hamlets=1, contributions_per_year=3)
 
@@ -122,7 +123,7 @@ def test_every_button_of_the_window_is_clicked_by_some_test(
         pytest.skip("the census judges a whole run of the suite")
     before = set(CLICKED)
     controls = census(qtbot, _demo(commune_db))
-    city = Database.open(AppPaths(tmp_path_factory.mktemp("city")).ensure())
+    city = new_database(AppPaths(tmp_path_factory.mktemp("city")).ensure())
     try:
         with city.transaction() as session:
             set_up_office(session, OfficeMode.CITY)

@@ -28,12 +28,12 @@ from desktop.core.loans.loans import list_loans
 from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.paths import AppPaths
 from desktop.sync.importer import Status
-from desktop.ui.context import AppContext
 from desktop.ui.loans.import_wizard import ImportWizard
 from desktop.ui.loans.page import LoansPage
 from tests.clerk import (
     answering,
     click,
+    context_of,
     fill,
     loaded,
     message_button,
@@ -99,12 +99,6 @@ BY_ORGANISATION = {
     "Hội Cựu chiến binh": (2, 170 * M, 20 * M),
     "Đoàn Thanh niên": (2, 70 * M, 0),
 }
-
-
-def context_of(db: Database) -> AppContext:
-    office = db.office()
-    assert office is not None
-    return AppContext(db, office)
 
 
 def shown(label: QLabel) -> str:

@@ -18,9 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialogButtonBox,
-    QLineEdit,
     QMessageBox,
     QWidget,
 )
@@ -46,7 +44,6 @@ from desktop.core.funds.fund import (
     list_spending,
 )
 from desktop.core.owners import CITY_OFFICE, Scope
-from desktop.ui.context import AppContext
 from desktop.ui.funds.contributions import ContributionForm, ContributionListPage
 from desktop.ui.funds.deposits import DepositForm, DepositListPage
 from desktop.ui.funds.entrusted import (
@@ -64,25 +61,23 @@ from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import NEGATIVE_COLOUR
 from tests.clerk import (
     answering,
+    choose,
     click,
+    context_of,
     fill,
     loaded,
     no,
     ok,
+    retype,
     save_as,
     save_button,
     type_text,
     yes,
 )
+from tests.report_support import exported_list
 
 TODAY = date(2026, 11, 29)
 M = 1_000_000
-
-
-def context(db: Database) -> AppContext:
-    office = db.office()
-    assert office is not None
-    return AppContext(db, office)
 
 
 def count(db: Database, model: type) -> int:
@@ -126,21 +121,6 @@ def opening(db: Database, year: int, amount: int) -> None:
 
 
 # -- a clerk's hands in a form ----------------------------------------------------------------
-def retype(field: QLineEdit, text: str) -> None:
-    """Select what the field holds and type over it, as a person does."""
-    field.setFocus()
-    field.selectAll()
-    type_text(field, text)
-    field.editingFinished.emit()
-
-
-def choose(combo: QComboBox, text: str) -> None:
-    """Pick the entry that reads ``text``."""
-    index = combo.findText(text)
-    assert index >= 0, f"no {text!r} in {[combo.itemText(i) for i in range(combo.count())]}"
-    combo.setCurrentIndex(index)
-
-
 def save_and_close(form: Any) -> None:
     """Click Save in a form that must then close (a form left open would leave the test
     waiting: the assertion closes it and fails the test instead)."""
@@ -162,14 +142,6 @@ def plain(cell: Any) -> Any:
     return cell.date() if isinstance(cell, datetime) else cell
 
 
-def sheet_rows(path: Path) -> tuple[list[Any], list[tuple[Any, ...]]]:
-    """The header and the data rows of an exported list (title, office, then the table)."""
-    sheet = load_workbook(path).active
-    assert sheet is not None
-    header = [c.value for c in sheet[3]]
-    return header, list(sheet.iter_rows(min_row=4, values_only=True))
-
-
 # -- forms --------------------------------------------------------------------------------------
 def show_form(qtbot: QtBot, form: Any) -> Any:
     qtbot.addWidget(form)
@@ -180,7 +152,7 @@ def show_form(qtbot: QtBot, form: Any) -> Any:
 def test_contribution_form_saves_what_was_typed(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
-    form = show_form(qtbot, ContributionForm(context(commune_db), None))
+    form = show_form(qtbot, ContributionForm(context_of(commune_db), None))
     type_text(form.donor_name, "Công ty TNHH Thủy sản Hậu Giang")
     choose(form.donor_type, "Doanh nghiệp")
     choose(form.form_combo, "Chuyển khoản")
@@ -204,7 +176,7 @@ def test_contribution_form_saves_what_was_typed(
 def test_contribution_form_shows_every_error_in_vietnamese_and_keeps_input(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
-    form = show_form(qtbot, ContributionForm(context(commune_db), None))
+    form = show_form(qtbot, ContributionForm(context_of(commune_db), None))
     choose(form.form_combo, "Hiện vật")
     type_text(form.amount, "một triệu")
     retype(form.received_on, "31/02/2025")
@@ -234,7 +206,7 @@ def test_contribution_form_refuses_a_date_in_the_future_and_a_used_receipt(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     gift(commune_db, "Nguyễn Văn Bảy", date(2025, 3, 2), 200_000, receipt="25/0001")
-    form = show_form(qtbot, ContributionForm(context(commune_db), None))
+    form = show_form(qtbot, ContributionForm(context_of(commune_db), None))
     type_text(form.donor_name, "Trần Thị Tám")
     type_text(form.amount, "300.000")
     retype(form.received_on, "03/03/2025")
@@ -260,7 +232,7 @@ def test_spending_form_checks_the_decision_date(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     opening(commune_db, 2025, 50 * M)
-    form = show_form(qtbot, SpendingForm(context(commune_db), None))
+    form = show_form(qtbot, SpendingForm(context_of(commune_db), None))
     assert form.hamlet.isVisibleTo(form) and form.hamlet.count() == 3  # empty + 2 hamlets
     type_text(form.recipient, "Hộ Phạm Thị Lụa")
     choose(form.hamlet, "Khu vực 2")
@@ -292,7 +264,7 @@ def test_opening_form_one_per_year(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     opening(commune_db, 2025, 1)
-    form = show_form(qtbot, OpeningForm(context(commune_db), None))
+    form = show_form(qtbot, OpeningForm(context_of(commune_db), None))
     form.year.setValue(2025)
     type_text(form.amount, "12.500.000")
     click(form.save_button)
@@ -303,7 +275,7 @@ def test_opening_form_one_per_year(
 
 
 def test_deposit_form(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> None:
-    form = show_form(qtbot, DepositForm(context(commune_db), None))
+    form = show_form(qtbot, DepositForm(context_of(commune_db), None))
     choose(form.kind, "Tài trợ")
     assert not form.term.isEnabled() and form.term.text() == "không kỳ hạn"
     choose(form.kind, "Tiền gửi")
@@ -321,7 +293,7 @@ def test_deposit_form(qtbot: QtBot, vi_app: QApplication, commune_db: Database) 
 
 
 def test_transfer_form(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> None:
-    form = show_form(qtbot, TransferForm(context(commune_db), None))
+    form = show_form(qtbot, TransferForm(context_of(commune_db), None))
     assert form.source_level.value() is SourceLevel.XA  # a commune's own budget by default
     form.year.setValue(2025)
     type_text(form.amount, "1,5 tỷ")
@@ -342,7 +314,7 @@ def test_transfer_form(qtbot: QtBot, vi_app: QApplication, commune_db: Database)
 
 
 def test_capital_form_city_figures(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> None:
-    form = show_form(qtbot, CapitalForm(context(city_db), None))
+    form = show_form(qtbot, CapitalForm(context_of(city_db), None))
     form.year.setValue(2025)
     type_text(form.total, "17.590 tỷ")
     type_text(form.balance, "20.000 tỷ")
@@ -575,7 +547,7 @@ def test_every_list_adds_edits_deletes_undoes_shows_history_and_exports(
     tmp_path: Path,
 ) -> None:
     opening(commune_db, 2025, 50 * M)  # the grant fits the fund: no question about it
-    page = case.page(context(commune_db))
+    page = case.page(context_of(commune_db))
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
@@ -628,7 +600,7 @@ def test_every_list_adds_edits_deletes_undoes_shows_history_and_exports(
     target = tmp_path / "danh-sach.xlsx"
     with answering(qtbot, save_as(target), ok("Đã xuất ra")):
         click(page.export_button)
-    header, rows = sheet_rows(target)
+    header, rows = exported_list(target)
     first = case.exported[header[0]]
     (row,) = [r for r in rows if plain(r[0]) == first]
     assert {title: plain(row[header.index(title)]) for title in case.exported} == case.exported
@@ -638,7 +610,7 @@ def test_deleting_asks_first_and_no_keeps_the_row(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     gift(commune_db, "Nguyễn Văn Ánh", date(2025, 10, 20), 500_000)
-    page = ContributionListPage(context(commune_db))
+    page = ContributionListPage(context_of(commune_db))
     qtbot.addWidget(page)
     page.show()
     loaded(qtbot, page)
@@ -658,7 +630,7 @@ def test_contribution_list_search_period_and_total(
     gift(commune_db, "Nguyễn Văn Ánh", date(2025, 10, 20), 500_000)
     gift(commune_db, "Đỗ Thị Bé", date(2025, 3, 2), 1_000_000)
     gift(commune_db, "Lê Văn Cường", date(2024, 11, 1), 2_000_000)
-    page = ContributionListPage(context(commune_db))
+    page = ContributionListPage(context_of(commune_db))
     qtbot.addWidget(page)
     page.show()
     loaded(qtbot, page)
@@ -689,14 +661,14 @@ def test_contribution_list_exports_what_is_shown(
 ) -> None:
     gift(commune_db, "Nguyễn Văn Ánh", date(2025, 10, 20), 500_000)
     gift(commune_db, "Đỗ Thị Bé", date(2025, 3, 2), 1_000_000)
-    page = ContributionListPage(context(commune_db))
+    page = ContributionListPage(context_of(commune_db))
     qtbot.addWidget(page)
     page.show()
     loaded(qtbot, page)
     type_text(page.search, "be")
     with answering(qtbot, save_as(tmp_path / "dong-gop.xlsx"), ok("Đã xuất ra")):
         click(page.export_button)
-    header, rows = sheet_rows(tmp_path / "dong-gop.xlsx")
+    header, rows = exported_list(tmp_path / "dong-gop.xlsx")
     assert header[:5] == [
         "Ngày nhận",
         "Người, đơn vị đóng góp",
@@ -726,7 +698,7 @@ def fund_2025(commune_db: Database) -> Database:
 
 
 def grants_page(qtbot: QtBot, db: Database) -> SpendingListPage:
-    page = SpendingListPage(context(db))
+    page = SpendingListPage(context_of(db))
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
@@ -876,7 +848,7 @@ def test_a_gift_recorded_twice_without_a_receipt_asks_first(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
     gift(commune_db, "Nguyễn Văn Ánh", date(2025, 10, 20), 500_000, receipt="25/0007")
-    page = ContributionListPage(context(commune_db))
+    page = ContributionListPage(context_of(commune_db))
     qtbot.addWidget(page)
     page.show()
     loaded(qtbot, page)
@@ -949,7 +921,7 @@ def test_a_fund_taken_below_zero_shows_in_red_in_the_list_and_the_statement(
         "quỹ cuối ngày chi”). Đề nghị kiểm tra các khoản chi, các khoản đóng góp và số dư đầu năm."
     )
 
-    view = FundStatementView(context(fund_2025))
+    view = FundStatementView(context_of(fund_2025))
     qtbot.addWidget(view)
     view.show()
     rows = {s.year: s for s in view.model.all_rows()}
@@ -978,7 +950,7 @@ def funds(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> FundsPage
     before the page is closed)."""
     with commune_db.transaction() as s:
         demo.generate(s, scale="small", today=TODAY)
-    widget = FundsPage(context(commune_db))
+    widget = FundsPage(context_of(commune_db))
     qtbot.addWidget(widget)
     widget.show()
     loaded(qtbot, widget)
@@ -1015,7 +987,7 @@ def test_statement_view_and_its_export(
     opening(commune_db, 2025, 10 * M)
     gift(commune_db, "Nguyễn Văn Ánh", date(2025, 10, 20), 500_000)
     grant(commune_db, "Hộ Trần Văn Chín", date(2025, 11, 2), 3 * M)
-    view = FundStatementView(context(commune_db))
+    view = FundStatementView(context_of(commune_db))
     qtbot.addWidget(view)
     view.show()
     first = view.model.all_rows()[-1]
@@ -1032,7 +1004,7 @@ def test_statement_view_and_its_export(
     assert view.chart.values[9] == (500_000, 0)
     with answering(qtbot, save_as(tmp_path / "thu-chi.xlsx"), ok("Đã xuất ra")):
         click(view.export_button)
-    header, rows = sheet_rows(tmp_path / "thu-chi.xlsx")
+    header, rows = exported_list(tmp_path / "thu-chi.xlsx")
     assert header[:5] == ["Năm", "Số dư đầu năm", "Thu (tiền)", "Chi", "Số dư cuối năm"]
     assert rows[-1][:5] == ("2025", 10 * M, 500_000, 3 * M, 7_500_000)
     assert rows[0][:5] == ("2026", 7_500_000, 0, 0, 7_500_000)
@@ -1048,7 +1020,7 @@ def test_targets_view_at_the_city_shows_the_real_2025_figures_and_exports_them(
                 TransferInput(year, SourceLevel.THANH_PHO, billions * 1_000_000_000),
             )
         create_capital(s, CapitalInput(2025, 17_590 * 10**9, 2_675 * 10**9, date(2025, 12, 31)))
-    view = IndicatorsView(context(city_db))
+    view = IndicatorsView(context_of(city_db))
     qtbot.addWidget(view)
     view.show()
     model = view.model
@@ -1059,7 +1031,7 @@ def test_targets_view_at_the_city_shows_the_real_2025_figures_and_exports_them(
     assert texts[9] == "1.053.750.000.000 đ"  # (3 518 − 2 675) ÷ 0,8
     with answering(qtbot, save_as(tmp_path / "chi-tieu.xlsx"), ok("Đã xuất ra")):
         click(view.export_button)
-    header, rows = sheet_rows(tmp_path / "chi-tieu.xlsx")
+    header, rows = exported_list(tmp_path / "chi-tieu.xlsx")
     row = dict(zip(header, rows[0], strict=True))
     # 372 / 310 = 1,2 exactly; 2 675 / 17 590 = 15,21 %; (20 % of 17 590 − 2 675) ÷ 0,8 =
     # 1 053,75 billion: new entrusted capital raises the total too.
@@ -1080,13 +1052,13 @@ def test_city_pages_show_only_the_city_offices_own_records(
     tiny = demo.DemoScale(borrowers=2, groups=1, hamlets=1, contributions_per_year=6)
     with city_db.transaction() as s:
         demo.generate(s, scale=tiny, today=TODAY, communes=some)
-    funds = FundsPage(context(city_db))
+    funds = FundsPage(context_of(city_db))
     qtbot.addWidget(funds)
     loaded(qtbot, funds)
     with city_db.reading() as s:
         own = {r.id for r in list_contributions(s, CITY_OFFICE)}
     assert {r.id for r in funds.contributions.model.all_rows()} == own
     assert {r.year for r in funds.capital.model.all_rows()} == {2024, 2025}
-    form = SpendingForm(context(city_db), None)
+    form = SpendingForm(context_of(city_db), None)
     qtbot.addWidget(form)
     assert not form.hamlet.isVisibleTo(form)

@@ -38,6 +38,7 @@ from desktop.reports.builders.check_records import record_of_check
 from desktop.reports.registry import ReportRequest, get_report
 from desktop.reports.service import make_report
 from desktop.reports.workbook import COVER_SHEET
+from tests.db_support import new_database
 from tests.loan_documents_data import LEADER, World, _check, build
 from tests.report_support import (
     Made,
@@ -68,7 +69,7 @@ class Office:
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     folder = tmp_path_factory.mktemp("loan-documents")
-    database = Database.open(AppPaths(folder / "data").ensure())
+    database = new_database(AppPaths(folder / "data").ensure())
     with database.transaction() as session:
         set_up_office(
             session, OfficeMode.COMMUNE, commune_code=CODE, hamlets=["Khu vực 1", "Khu vực 2"]
@@ -360,7 +361,7 @@ def make_some_debt_overdue(session: Session) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     folder = tmp_path_factory.mktemp("demo-documents")
-    database = Database.open(AppPaths(folder / "data").ensure())
+    database = new_database(AppPaths(folder / "data").ensure())
     with database.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code=CODE, hamlets=["Khu vực 1"])
     with database.transaction() as session:
@@ -484,7 +485,7 @@ def city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     from desktop.core.office import list_communes
 
     folder = tmp_path_factory.mktemp("city-documents")
-    database = Database.open(AppPaths(folder / "data").ensure())
+    database = new_database(AppPaths(folder / "data").ensure())
     with database.transaction() as session:
         set_up_office(session, OfficeMode.CITY)
     with database.transaction() as session:

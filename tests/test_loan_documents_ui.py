@@ -27,28 +27,22 @@ from desktop.ui.loans.page import LoansPage
 from tests.clerk import (
     answering,
     cancel,
+    choose,
     click,
+    context_of,
     fill,
     loaded,
     ok,
+    retype,
     save_as,
     save_button,
+    select_row,
     type_text,
     yes,
 )
 from tests.loan_documents_data import LEADER, World, build
-from tests.report_support import flat, pdftotext
-from tests.test_loans_ui import (
-    choose,
-    context_of,
-    double_click_row,
-    exported,
-    history_rows,
-    open_tab,
-    pick,
-    retype,
-    select_row,
-)
+from tests.report_support import exported_list, flat, pdftotext
+from tests.test_loans_ui import double_click_row, history_rows, open_tab, pick
 
 
 @pytest.fixture
@@ -160,7 +154,7 @@ def test_grades_add_edit_delete_undo_history_export(
         click(grades.history_button)
     with answering(qtbot, save_as(tmp_path / "xep-loai.xlsx"), ok("Đã xuất ra")):
         click(grades.export_button)
-    header, rows = exported(tmp_path / "xep-loai.xlsx")
+    header, rows = exported_list(tmp_path / "xep-loai.xlsx")
     assert header == ["Năm", "Tổ chức", "Xếp loại", "Nhận xét"]
     assert sorted(tuple(r) for r in rows) == [
         ("2025", "Hội Nông dân", "Tốt", "Chấm 92 điểm"),
@@ -199,7 +193,7 @@ def test_the_citys_grades_are_read_only_with_a_commune_filter(
         click(grades.history_button)
     with answering(qtbot, save_as(tmp_path / "xep-loai-tp.xlsx"), ok("Đã xuất ra")):
         click(grades.export_button)
-    header, rows = exported(tmp_path / "xep-loai-tp.xlsx")
+    header, rows = exported_list(tmp_path / "xep-loai-tp.xlsx")
     assert header[0] == "Xã, phường" and {r[0] for r in rows} == {codes[1].name}
 
 

@@ -25,6 +25,7 @@ from desktop.core.loans.indicators import (
 from desktop.core.office import set_up_office
 from desktop.core.owners import ALL_COMMUNES, Scope
 from desktop.paths import AppPaths
+from tests.db_support import new_database
 from tests.loans_data import Ids, sample
 
 M = 1_000_000
@@ -199,7 +200,7 @@ def test_owner_filter_separates_communes(commune_db: Database, ids: Ids, tmp_pat
 
 
 def test_empty_database_gives_empty_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    db = Database.open(AppPaths(tmp_path / "empty"))
+    db = new_database(AppPaths(tmp_path / "empty"))
     with db.transaction() as s:
         set_up_office(s, OfficeMode.CITY)
     with db.reading() as s:

@@ -16,15 +16,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QLineEdit,
-    QListWidget,
     QTableView,
-    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -35,7 +29,6 @@ from db.models import Borrower, Loan, LoanCheck
 from desktop.core.database import Database
 from desktop.core.loans.excel_import import load_mappings
 from desktop.core.owners import Scope
-from desktop.ui.context import AppContext
 from desktop.ui.loans.balances import BalanceForm
 from desktop.ui.loans.borrowers_tab import BorrowerForm
 from desktop.ui.loans.checks_tab import CheckForm
@@ -49,18 +42,30 @@ from tests.clerk import (
     Answer,
     answering,
     cancel,
+    cell,
+    choose,
     click,
+    click_tab,
+    close_button,
     commit_text,
+    context_of,
     fill,
+    go_to,
     loaded,
     ok,
+    press_enter,
+    retype,
+    row_of,
     save_as,
     save_button,
+    select_row,
     type_text,
+    wait_loaded,
     yes,
 )
 from tests.excel_lists import merged_row, write_merged
 from tests.loans_data import Ids, person_cid, sample
+from tests.report_support import exported_list
 
 M = 1_000_000
 
@@ -68,12 +73,6 @@ M = 1_000_000
 @pytest.fixture
 def ids(commune_db: Database) -> Ids:
     return sample(commune_db)
-
-
-def context_of(db: Database) -> AppContext:
-    office = db.office()
-    assert office is not None
-    return AppContext(db, office)
 
 
 @pytest.fixture
@@ -92,35 +91,6 @@ def open_tab(qtbot: QtBot, page: LoansPage, key: str) -> Any:
 
 
 # -- a clerk's hands in these forms ----------------------------------------------------------
-
-
-def retype(edit: QLineEdit, text: str) -> None:
-    """Select what the field holds and type ``text`` over it."""
-    edit.setFocus()
-    edit.selectAll()
-    if text:
-        type_text(edit, text)
-    else:
-        QTest.keyClick(edit, Qt.Key.Key_Delete)
-
-
-def choose(combo: QComboBox, text: str) -> None:
-    """Choose the entry that reads ``text`` in a drop-down list."""
-    index = combo.findText(text)
-    assert index >= 0, f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}"
-    combo.setCurrentIndex(index)
-
-
-def press_enter(widget: QWidget) -> None:
-    QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
-def close_button(dialog: QWidget) -> QAbstractButton:
-    for box in dialog.findChildren(QDialogButtonBox):
-        button = box.button(QDialogButtonBox.StandardButton.Close)
-        if button is not None:
-            return button
-    raise AssertionError(f"no Close button in {dialog.windowTitle()!r}")
 
 
 def pick(search: str, expect: str) -> Answer:
@@ -148,44 +118,10 @@ def history_rows(check: Any) -> Answer:
     return answer
 
 
-def exported(path: Path) -> tuple[list[str], list[list[Any]]]:
-    """The header and the data rows of an exported list, read back with openpyxl."""
-    sheet = load_workbook(path).active
-    assert sheet is not None and sheet.freeze_panes is not None
-    first = sheet[sheet.freeze_panes].row  # the first data row, under the frozen header
-    header = [str(c.value) for c in sheet[first - 1]]
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=first)]
-    return header, rows
-
-
 def column_of(path: Path, title: str) -> list[Any]:
     """The values of the exported column headed ``title`` (Vietnamese)."""
-    header, rows = exported(path)
+    header, rows = exported_list(path)
     return [row[header.index(title)] for row in rows]
-
-
-def cell(tab: Any, row: int, title: str) -> str:
-    """What the list shows in column ``title`` (the English title) of visible row ``row``."""
-    column = [c.title for c in tab.model.columns].index(title)
-    return str(tab.model.data(tab.model.index(row, column)))
-
-
-def row_of(tab: Any, **fields: Any) -> int:
-    found = tab.model.find_row(lambda r: all(getattr(r, k) == v for k, v in fields.items()))
-    assert found >= 0, f"no row with {fields}"
-    return found
-
-
-def select_row(tab: Any, **fields: Any) -> Any:
-    """Click the row whose fields are ``fields``."""
-    row = row_of(tab, **fields)
-    view: QTableView = tab.view
-    view.scrollTo(tab.model.index(row, 0))
-    rect = view.visualRect(tab.model.index(row, 0))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    selected = tab.selected()
-    assert selected is not None and all(getattr(selected, k) == v for k, v in fields.items())
-    return selected
 
 
 def double_click_row(view: QTableView, row: int) -> None:
@@ -514,7 +450,7 @@ def test_a_new_loan_takes_group_and_organisation_from_its_borrower(
     type_text(loans.search, "hoi phu nu")
     with answering(qtbot, save_as(tmp_path / "khoan-vay.xlsx"), ok("Đã xuất ra")):
         click(loans.export_button)
-    header, rows = exported(tmp_path / "khoan-vay.xlsx")
+    header, rows = exported_list(tmp_path / "khoan-vay.xlsx")
     contracts = [r[header.index("Số HĐ")] for r in rows]
     assert sorted(contracts) == ["HD3", "HD4", "HĐ-MỚI"]
     new = rows[contracts.index("HĐ-MỚI")]
@@ -792,7 +728,7 @@ def test_checks_add_edit_delete_undo_history_export(
         click(checks.history_button)
     with answering(qtbot, save_as(tmp_path / "kiem-tra.xlsx"), ok("Đã xuất ra")):
         click(checks.export_button)
-    header, rows = exported(tmp_path / "kiem-tra.xlsx")
+    header, rows = exported_list(tmp_path / "kiem-tra.xlsx")
     assert [(r[header.index("Số HĐ")], r[header.index("Sử dụng thực tế")]) for r in rows] == [
         ("HD4", "Mua máy cày")
     ]
@@ -1077,27 +1013,6 @@ def test_city_view_is_read_only_with_a_commune_filter(
 # -- a clerk's first day, through the real window ----------------------------------------------
 
 
-def go_to(qtbot: QtBot, window: MainWindow, title: str) -> QWidget:
-    """Click ``title`` in the navigation, as a clerk does."""
-    nav: QListWidget = window.nav
-    item = next(nav.item(i) for i in range(nav.count()) if nav.item(i).text() == title)
-    QTest.mouseClick(
-        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
-    )
-    return window.stack.currentWidget()
-
-
-def click_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> Any:
-    """Click the tab labelled ``title`` and wait for its list."""
-    bar = tabs.tabBar()
-    index = next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&&", "&") == title)
-    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert tabs.currentIndex() == index
-    tab = tabs.currentWidget()
-    loaded(qtbot, tab)
-    return tab
-
-
 def test_a_clerks_first_day_with_the_loans(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database
 ) -> None:
@@ -1109,11 +1024,11 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.addWidget(window)
     window.resize(1024, 740)
     window.show()
-    page = go_to(qtbot, window, "Khoản vay")
+    page = go_to(window, "Khoản vay")
     assert isinstance(page, LoansPage)
     tabs = page.tabs
 
-    groups = click_tab(qtbot, tabs, "Tổ TK&VV")
+    groups = wait_loaded(qtbot, click_tab(tabs, "Tổ TK&VV"))
     assert groups.model.rowCount() == 0
 
     def new_group(form: GroupForm) -> None:
@@ -1129,7 +1044,7 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.waitUntil(lambda: groups.model.rowCount() == 1, timeout=10_000)
     assert cell(groups, 0, "Organisation") == "Hội Phụ nữ"
 
-    borrowers = click_tab(qtbot, tabs, "Người vay")
+    borrowers = wait_loaded(qtbot, click_tab(tabs, "Người vay"))
 
     def new_borrower(form: BorrowerForm) -> None:
         commit_text(form.full_name, "Lâm Thị Hồng")  # as Unikey enters it: one commit
@@ -1146,7 +1061,7 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 1, timeout=10_000)
     assert cell(borrowers, 0, "Group") == "Tổ Hội Phụ nữ Khu vực 1 (PN-01)"
 
-    loans = click_tab(qtbot, tabs, "Khoản vay")
+    loans = wait_loaded(qtbot, click_tab(tabs, "Khoản vay"))
 
     def new_loan(form: LoanForm) -> None:
         click(form.borrower.button)
@@ -1188,16 +1103,16 @@ def test_a_clerks_first_day_with_the_loans(
         "20/06/2025",
     ]
 
-    checks = click_tab(qtbot, tabs, "Kiểm tra sử dụng vốn")
+    checks = wait_loaded(qtbot, click_tab(tabs, "Kiểm tra sử dụng vốn"))
     assert [(r.contract_no, r.borrower_name, r.actual_use) for r in checks.model.all_rows()] == [
         ("HĐ 01/2025", "Lâm Thị Hồng", "Mua 200 con vịt giống")
     ]
-    unchecked = click_tab(qtbot, tabs, "Chưa kiểm tra 12 tháng")
+    unchecked = wait_loaded(qtbot, click_tab(tabs, "Chưa kiểm tra 12 tháng"))
     # Checked on 20/06/2025: on the day of this run (after 20/06/2026) it is due again.
     due = date.today() > date(2026, 6, 20)
     assert unchecked.model.rowCount() == (1 if due else 0)
 
-    indicators = click_tab(qtbot, tabs, "Chỉ tiêu")
+    indicators = wait_loaded(qtbot, click_tab(tabs, "Chỉ tiêu"))
     retype(indicators.as_of, "31/12/2025")
     indicators.year.setValue(2025)
     click(indicators.show_button)

@@ -37,6 +37,7 @@ from tests.clerk import (
     commit_text,
     fill,
     loaded,
+    make_window,
     no,
     ok,
     open_file,
@@ -45,23 +46,15 @@ from tests.clerk import (
     type_text,
     yes,
 )
+from tests.db_support import new_database
 from tests.test_loans_ui import history_rows
-
-
-def make_window(qtbot: QtBot, database: Database) -> MainWindow:
-    office = database.office()
-    assert office is not None
-    window = MainWindow(AppContext(database, office))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 @pytest.fixture
 def commune_db_elsewhere(tmp_path: Path) -> Path:
     """A backup of Cái Khế's database, kept outside any data folder."""
     paths = AppPaths(tmp_path / "cai-khe").ensure()
-    database = Database.open(paths)
+    database = new_database(paths)
     with database.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code="31120")
     copy = make_backup(paths, tmp_path / "usb" / "cai-khe.sqlite3")
@@ -403,7 +396,7 @@ def test_restore_from_settings_brings_back_the_backup_and_restarts(
     qtbot: QtBot, vi_app: QApplication, tmp_path: Path
 ) -> None:
     paths = AppPaths(tmp_path / "office").ensure()
-    database = Database.open(paths)
+    database = new_database(paths)
     with database.transaction() as session:
         set_up_office(
             session, OfficeMode.COMMUNE, commune_code="31120", hamlets=["Khu vực 1", "Khu vực 2"]
@@ -479,7 +472,7 @@ def test_a_backup_of_another_commune_is_refused_with_nothing_changed(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database, tmp_path: Path
 ) -> None:
     other_paths = AppPaths(tmp_path / "an-binh").ensure()
-    other = Database.open(other_paths)
+    other = new_database(other_paths)
     with other.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code="31150", hamlets=["Khu vực 9"])
     copy = make_backup(other_paths, tmp_path / "usb" / "sao-luu-an-binh.sqlite3")

@@ -44,6 +44,20 @@ def test_migrations_match_the_models(paths: AppPaths) -> None:
     assert diff == []
 
 
+def test_each_tests_database_is_a_copy_of_a_really_migrated_one(database: Database) -> None:
+    """The fixtures copy one database made by this migration path (``tests/db_support.py``):
+    at the newest revision, with every table and column of the models, and opened by
+    ``Database.open`` with its checks (no migration ran on the copy)."""
+    assert migrate.check_file(database.paths.database) == migrate.SCHEMA_HEAD
+    assert database.migration.from_revision == migrate.SCHEMA_HEAD
+    conn = sqlite3.connect(database.paths.database)
+    try:
+        assert migrate.missing_schema(conn, migrate.SCHEMA_HEAD) == []
+    finally:
+        conn.close()
+    assert list_backups(database.paths.backups) == []
+
+
 def test_pragmas_on_every_connection(database: Database) -> None:
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -33,7 +32,6 @@ from tests.report_support import flat, make, sheet_rows
 from tests.sync_support import (
     World,
     content,
-    make_world,
     open_genuine,
     own_private_key,
     seal,
@@ -43,11 +41,6 @@ from tests.sync_support import (
 
 ISSUED = date(2026, 3, 10)
 YEAR = Period.whole_year(2025)
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
 
 
 def grade(db: Database, organisation: str, value: GroupGrade, notes: str = "") -> str:

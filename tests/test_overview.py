@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from db.enums import AuditAction, ContributionForm, DonorType, SourceLevel
 from db.models import Commune
-from desktop.core import demo, i18n
+from desktop.core import demo
 from desktop.core.dashboard.history import change_history
 from desktop.core.dashboard.loans import loan_summary
 from desktop.core.dashboard.overview import load_overview, overview_years
@@ -33,10 +33,7 @@ from tests.overview_data import hand_made_loans
 TODAY = date(2026, 11, 29)
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Messages in the source language, whatever an earlier test installed."""
-    monkeypatch.setattr(i18n, "_translator", lambda _context, source: source)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def kinds(today: date) -> list[tuple[ReminderKind, bool, int]]:

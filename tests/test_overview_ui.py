@@ -4,7 +4,6 @@ the whole change history with its Excel export — clicked and answered as a per
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,10 +20,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QWidget,
 )
@@ -47,15 +43,24 @@ from desktop.core.office import CommuneInfo, list_hamlets, rename_hamlet
 from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
 from desktop.core.periods import Period
 from desktop.core.tasks.status import TaskCompletion
-from desktop.ui.context import AppContext
 from desktop.ui.history import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview import page as overview_page
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.recording.charts import ChartView, TaskStatusChart, whole_steps
-from tests.clerk import answering, click, fill, loaded, ok, save_as, type_text
+from tests.clerk import (
+    answering,
+    click,
+    close_button,
+    context_of,
+    fill,
+    loaded,
+    ok,
+    save_as,
+    type_text,
+)
 from tests.overview_data import MILLION, TODAY, add_loan, hand_made_loans
-from tests.sync_support import World, make_world
+from tests.sync_support import World
 
 #: The offscreen platform's popups (the commune finder's list) say these; nothing is wrong.
 POPUP_NOISE = pytest.mark.qt_log_ignore(
@@ -63,14 +68,8 @@ POPUP_NOISE = pytest.mark.qt_log_ignore(
 )
 
 
-def context(db: Database) -> AppContext:
-    office = db.office()
-    assert office is not None
-    return AppContext(db, office)
-
-
 def open_page(qtbot: QtBot, db: Database) -> OverviewPage:
-    page = OverviewPage(context(db), today=lambda: TODAY)
+    page = OverviewPage(context_of(db), today=lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1024, 700)
     page.show()
@@ -151,11 +150,6 @@ def test_no_balance_data_is_said_never_zero(
 
 
 # -- the city: whose figures, and how many communes they cover -------------------------------
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
 
 
 def contribution(database: Database, amount: int, day: date) -> None:
@@ -470,14 +464,6 @@ def test_reminders_show_when_near(qtbot: QtBot, vi_app: QApplication, commune_db
     assert value(page.task_card, "missing") == "14"
 
 
-def close_button(dialog: QDialog) -> QAbstractButton:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    button = box.button(QDialogButtonBox.StandardButton.Close)
-    assert button is not None
-    return button
-
-
 def test_whole_change_history_from_the_real_button(
     city_page: OverviewPage, qtmodeltester: ModelTester, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -543,7 +529,7 @@ def test_history_in_words_after_an_edit(
 def test_main_window_opens_the_three_pages(
     qtbot: QtBot, vi_app: QApplication, city_db: Database
 ) -> None:
-    window = MainWindow(context(city_db))
+    window = MainWindow(context_of(city_db))
     qtbot.addWidget(window)
     window.show()
     overview = window.open_page("overview")

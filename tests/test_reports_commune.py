@@ -29,6 +29,7 @@ from desktop.core.periods import Period
 from desktop.core.tasks.status import missing_for_period, task_completion
 from desktop.paths import AppPaths
 from desktop.reports.registry import ReportRequest
+from tests.db_support import new_database
 from tests.report_support import (
     Made,
     after,
@@ -74,7 +75,7 @@ def freeze_some_debt(session: Session) -> None:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = Database.open(AppPaths(tmp_path_factory.mktemp("commune")))
+    database = new_database(AppPaths(tmp_path_factory.mktemp("commune")))
     with database.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code=CODE, hamlets=["Khu vực 1"])
         update_office(

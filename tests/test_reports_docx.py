@@ -39,8 +39,9 @@ from desktop.reports.model import (
 from desktop.reports.registry import ReportSpec
 from desktop.reports.selftest import ReportCheckFailed, check_docx_file
 from desktop.reports.service import output_format, save_report
+from desktop.reports.word import render as word_render
 from desktop.reports.xlsx_table import CellKind
-from tests.clerk import answering, click, message_button, ok, save_as
+from tests.clerk import answering, click, make_window, message_button, ok, save_as
 from tests.docx_support import (
     alignment,
     body_items,
@@ -56,7 +57,6 @@ from tests.test_reports_page import (
     OpenedFiles,
     choose,
     gifts,
-    make_window,
     opened,
     preview,
     proposed,
@@ -236,7 +236,7 @@ def test_a_failed_write_leaves_the_old_file(
     def broken(*_args: object, **_kw: object) -> bytes:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.reports.word.render.render_docx", broken)
+    monkeypatch.setattr(word_render, "render_docx", broken)
     with pytest.raises(UserError) as caught:
         save_report(sample_report(rows=2), target)
     assert "đĩa đã đầy" in caught.value.text()
@@ -320,7 +320,7 @@ def test_the_reports_page_saves_a_word_draft(
     """ "Lưu Word…" beside "Lưu PDF…" and "Lưu Excel…": the same Vietnamese file name, the
     report's figures, and the file offered to open — made afresh, or from the preview."""
     gifts(commune_db)
-    window = make_window(qtbot, commune_db)
+    window = make_window(qtbot, commune_db, width=1024)
     page = reports_page(window)
     choose(page, "fund")
     assert page.word_button.text() == "Lưu Word…"

@@ -38,6 +38,7 @@ from desktop.reports.model import (
     Series,
     Table,
 )
+from desktop.reports.pdf import render as pdf_render
 from desktop.reports.pdf import write_pdf
 from desktop.reports.pdf.charts import nice_scale
 from desktop.reports.pdf.render import format_cell
@@ -46,6 +47,7 @@ from desktop.reports.selftest import ReportCheckFailed, check_pdf_bytes
 from desktop.reports.service import make_report, output_format, save_report
 from desktop.reports.workbook import write_workbook
 from desktop.reports.xlsx_table import CellKind, sheet_title
+from tests.db_support import new_database
 
 OFFICE = OfficeInfo(
     OfficeMode.COMMUNE,
@@ -209,7 +211,7 @@ def test_failed_write_leaves_the_old_file(
     def broken(*_args: object, **_kw: object) -> bytes:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.reports.pdf.render.render_pdf", broken)
+    monkeypatch.setattr(pdf_render, "render_pdf", broken)
     with pytest.raises(UserError) as caught:
         save_report(sample_report(rows=2), target)
     assert "đĩa đã đầy" in caught.value.text()
@@ -339,7 +341,7 @@ def city_db_2(tmp_path: Path) -> Iterator[Database]:
     from desktop.core.office import set_up_office
     from desktop.paths import AppPaths
 
-    db = Database.open(AppPaths(tmp_path / "city").ensure())
+    db = new_database(AppPaths(tmp_path / "city").ensure())
     with db.transaction() as session:
         set_up_office(session, OfficeMode.CITY)
     yield db

@@ -24,11 +24,20 @@ from desktop.reports import registry
 from desktop.reports.model import Paragraph
 from desktop.reports.registry import ReportRequest, ReportSpec, get_report
 from desktop.reports.service import OutputFormat, suggested_file_name
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reports import ReportsPage
 from desktop.ui.reports.reports_page import HAVE_QTPDF
-from tests.clerk import Answer, answering, cancel, click, message_button, ok, save_as, type_text
+from tests.clerk import (
+    Answer,
+    answering,
+    cancel,
+    click,
+    make_window,
+    message_button,
+    ok,
+    save_as,
+    type_text,
+)
 from tests.report_support import flat, pdftotext
 from tests.test_reports_framework import TEST_SPEC
 
@@ -59,16 +68,6 @@ def opened() -> Iterator[OpenedFiles]:
     QDesktopServices.setUrlHandler("file", handler, "open")
     yield handler
     QDesktopServices.unsetUrlHandler("file")
-
-
-def make_window(qtbot: QtBot, database: Database, width: int = 1024) -> MainWindow:
-    office = database.office()
-    assert office is not None
-    window = MainWindow(AppContext(database, office))
-    qtbot.addWidget(window)
-    window.resize(width, 768)
-    window.show()
-    return window
 
 
 def reports_page(window: MainWindow) -> ReportsPage:
@@ -133,7 +132,7 @@ def test_commune_previews_zooms_keeps_and_saves_the_report(
     opened: OpenedFiles,
 ) -> None:
     gifts(commune_db)
-    window = make_window(qtbot, commune_db)
+    window = make_window(qtbot, commune_db, width=1024)
     page = reports_page(window)
     choose(page, "fund")
     assert page.number_combo.currentText() == "Quý III"
@@ -206,7 +205,7 @@ def test_commune_previews_zooms_keeps_and_saves_the_report(
 def test_changed_choices_take_the_preview_away(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database, spec: ReportSpec
 ) -> None:
-    window = make_window(qtbot, commune_db)
+    window = make_window(qtbot, commune_db, width=1024)
     page = reports_page(window)
     choose(page, spec.name)
     preview(qtbot, page)
@@ -223,7 +222,7 @@ def test_changed_choices_take_the_preview_away(
 def test_cancelled_save_writes_nothing(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database, spec: ReportSpec
 ) -> None:
-    window = make_window(qtbot, commune_db)
+    window = make_window(qtbot, commune_db, width=1024)
     page = reports_page(window)
     choose(page, spec.name)
     with answering(qtbot, cancel()):
@@ -235,7 +234,7 @@ def test_cancelled_save_writes_nothing(
 def test_save_into_an_unwritable_place_says_so(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database, spec: ReportSpec, tmp_path: Path
 ) -> None:
-    window = make_window(qtbot, commune_db)
+    window = make_window(qtbot, commune_db, width=1024)
     page = reports_page(window)
     choose(page, spec.name)
     preview(qtbot, page)
@@ -259,7 +258,7 @@ def test_save_into_an_unwritable_place_says_so(
 def test_bad_date_is_refused_before_any_work(
     qtbot: QtBot, vi_app: QApplication, commune_db: Database, spec: ReportSpec
 ) -> None:
-    window = make_window(qtbot, commune_db)
+    window = make_window(qtbot, commune_db, width=1024)
     page = reports_page(window)
     choose(page, spec.name)
     page.issued_on.clear()
@@ -276,7 +275,7 @@ def test_city_previews_and_saves_for_one_commune_or_all(
     spec: ReportSpec,
     tmp_path: Path,
 ) -> None:
-    window = make_window(qtbot, city_db)
+    window = make_window(qtbot, city_db, width=1024)
     page = reports_page(window)
     assert page.commune_combo.count() == 104
     assert page.commune_combo.itemText(0) == "Tất cả xã, phường"

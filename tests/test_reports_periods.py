@@ -21,6 +21,7 @@ from desktop.core.periods import Period
 from desktop.paths import AppPaths
 from desktop.reports.registry import ReportRequest
 from tests import report_period_data
+from tests.db_support import new_database
 from tests.report_support import Made, after, check_document, make, row_values, sheet_rows
 
 CODE = "31120"
@@ -42,7 +43,7 @@ ORGANISATIONS = ("Hội Nông dân", "Hội Phụ nữ", "Hội Cựu chiến bi
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = Database.open(AppPaths(tmp_path_factory.mktemp("periods")))
+    database = new_database(AppPaths(tmp_path_factory.mktemp("periods")))
     with database.transaction() as session:
         set_up_office(
             session, OfficeMode.COMMUNE, commune_code=CODE, hamlets=["Khu vực 1", "Khu vực 2"]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.enums import OfficeMode
@@ -26,15 +26,16 @@ from desktop.ui import app as app_module
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.settings.page import SettingsPage
-from tests.clerk import answering, click, fill, ok, open_file
+from tests.clerk import answering, click, fill, ok, open_file, yes
 from tests.damage import damage_table_pages
+from tests.db_support import new_database
 
 Edit = Callable[[sqlite3.Connection], None]
 
 
 def office(root: Path, code: str, *, seed: int = 1) -> AppPaths:
     paths = AppPaths(root / code).ensure()
-    database = Database.open(paths)
+    database = new_database(paths)
     with database.transaction() as session:
         set_up_office(session, OfficeMode.COMMUNE, commune_code=code, hamlets=["Khu vực 1"])
         generate(session, scale="small", seed=seed)
@@ -215,7 +216,7 @@ def test_the_window_refuses_with_the_same_check(
 
 
 def test_the_start_up_offer_skips_a_backup_the_check_refuses(
-    vi_app: QApplication, cai_khe: AppPaths, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, vi_app: QApplication, cai_khe: AppPaths
 ) -> None:
     """The newest backup lost a table; the window offers the one before it."""
     good = make_backup(cai_khe)
@@ -225,15 +226,8 @@ def test_the_start_up_offer_skips_a_backup_the_check_refuses(
     conn.commit()
     conn.close()
     damage_table_pages(cai_khe.database)
-    asked: list[str] = []
-
-    def answer(kind: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardButton) -> int:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(app_module, "_message", answer)
-    reopened = app_module.open_database(cai_khe)
+    with answering(qtbot, yes(good.name)):  # one question only, about the good one
+        reopened = app_module.open_database(cai_khe)
     assert reopened is not None
     reopened.close()
-    assert len(asked) == 1 and good.name in asked[0]
     assert [p for p in cai_khe.data_dir.iterdir() if ".damaged-" in p.name]

@@ -29,6 +29,7 @@ from desktop.ui.loans.page import LoansPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens import PREFERRED_SIZE, fit_on_screen, free_area, keep_on_screen
 from tests.clerk import answering, click, fill, loaded
+from tests.db_support import new_database
 
 TINY = demo.DemoScale(borrowers=4, groups=1, hamlets=1, contributions_per_year=3)
 #: The free area of a 1024×768 and a 1366×768 screen under a 40-pixel Windows taskbar.
@@ -121,7 +122,7 @@ def test_a_long_data_folder_does_not_widen_the_window(
     qtbot: QtBot, vi_app: QApplication, tmp_path: Path
 ) -> None:
     folder = tmp_path.joinpath(*["Dữ liệu của Ủy ban nhân dân phường Cái Khế"] * 5)
-    database = demo_commune(Database.open(AppPaths(folder)))
+    database = demo_commune(new_database(AppPaths(folder)))
     try:
         window = window_on(qtbot, database)
         window.show()
@@ -183,7 +184,7 @@ def test_the_window_comes_back_where_it_was_closed(
     assert third.restore_place(WIDE) is True, "maximised stays maximised"
     assert third.geometry().size() == QRect(120, 90, 1040, 640).size()
     # Each data folder keeps its own: another office's folder opens at the first-start place.
-    other = Database.open(AppPaths(tmp_path / "other"))
+    other = new_database(AppPaths(tmp_path / "other"))
     try:
         with other.transaction() as session:
             set_up_office(session, OfficeMode.COMMUNE, commune_code="31135")

@@ -5,7 +5,6 @@ Figures are set by hand here; nothing is checked against the service under test.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,21 +28,11 @@ from tests.sync_support import (
     World,
     add_hamlet,
     clone_database,
-    english,
-    make_world,
     template_db,
     write,
 )
 
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
-
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    yield from english()
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def ledger(world: World) -> list[Any]:

@@ -11,7 +11,6 @@ import json
 import re
 import sqlite3
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,16 +28,11 @@ from desktop.sync.files import ascii_name, export_file_name
 from desktop.sync.privacy import travelling_columns, withheld
 from desktop.sync.receipts import accept_receipt, receipt_bytes
 from desktop.sync.rules import rules_for
-from tests.sync_support import World, make_world, own_private_key
+from tests.sync_support import World, own_private_key
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "sync-format.md"
 PERSONAL = re.compile(r"phone|citizen|cccd|cmnd|birth|identity|id_number|passport")
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
 
 
 def documented_row(model: type) -> str:

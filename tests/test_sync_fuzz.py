@@ -19,7 +19,6 @@ import shutil
 import tempfile
 import tracemalloc
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,6 @@ from desktop.sync.manifest import SIGNATURE_LABEL
 from desktop.sync.rules import normalise_text
 from tests.sync_support import (
     World,
-    english,
     open_genuine,
     own_private_key,
     template_db,
@@ -46,9 +44,7 @@ EXAMPLES = int(os.environ.get("TDCS_FUZZ_EXAMPLES", "40"))
 TINY = demo.DemoScale(borrowers=3, groups=1, hamlets=2, contributions_per_year=2)
 
 
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    yield from english()
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @dataclass

@@ -28,12 +28,7 @@ from tests.hostile_support import (
     make_scene,
     run_import,
 )
-from tests.sync_support import World, content, make_world, own_private_key, seal, write
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
+from tests.sync_support import World, content, own_private_key, seal, write
 
 
 @pytest.fixture

@@ -9,14 +9,13 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.core import demo
 from desktop.sync.importer import Status
-from tests.sync_support import World, content, make_world, travelling_state
+from tests.sync_support import World, content, travelling_state
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,11 +39,6 @@ CHILD = textwrap.dedent(
     print("FINISHED", flush=True)
     """
 )
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

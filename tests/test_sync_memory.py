@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.hostile_support import Scene, make_scene
-from tests.sync_support import World, make_world, seal, write
+from tests.sync_support import World, seal, write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,11 +53,6 @@ ROWS = 10_000
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/status").exists(), reason="reads the peak from /proc"
 )
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,22 +33,12 @@ from tests.sync_support import (
     add_hamlet,
     clone_database,
     content,
-    english,
-    make_world,
     open_genuine,
     template_db,
     travelling_state,
 )
 
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
-
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    yield from english()
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def board_row(session: Session, code: str) -> CommuneStatus:

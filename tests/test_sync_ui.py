@@ -7,7 +7,6 @@ conflicts (named, asked, undone), the consolidated records and the ledger."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -28,7 +27,6 @@ from desktop.core.office import set_up_office
 from desktop.sync import keys
 from desktop.sync.importer import Status
 from desktop.sync.receipts import write_receipt
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sync import sync_page
 from desktop.ui.sync.city_page import CitySyncPage
@@ -39,6 +37,7 @@ from tests.clerk import (
     cancel,
     choose_folder,
     click,
+    context_of,
     fill,
     no,
     ok,
@@ -53,17 +52,11 @@ from tests.sync_support import (
     add_hamlet,
     clone_database,
     copy,
-    make_world,
     template_db,
     write,
 )
 
 TINY = demo.DemoScale(borrowers=4, groups=1, hamlets=2, contributions_per_year=3)
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    yield from make_world(tmp_path)
 
 
 @pytest.fixture
@@ -75,14 +68,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         shown.append(Path(url.toLocalFile()))
         return True
 
-    monkeypatch.setattr("desktop.ui.sync.widgets.QDesktopServices.openUrl", open_url)
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     return shown
-
-
-def context_of(database: Database) -> AppContext:
-    office = database.office()
-    assert office is not None
-    return AppContext(database, office)
 
 
 def shown_text(model: Any, row: int, title: str) -> str:

@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from db.base import CITY_CODE
 from db.enums import AuditAction, PeriodKind, TaskStatus
 from db.models import AuditEntry, TaskDocument, TaskProgress
-from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.core.errors import FormErrors, UserError
 from desktop.core.owners import ALL_COMMUNES, CITY_OFFICE, Scope
@@ -56,10 +55,7 @@ from desktop.core.tasks.status import (
 TODAY = date(2026, 11, 29)
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Messages in the source language, whatever an earlier test installed."""
-    monkeypatch.setattr(i18n, "_translator", lambda _context, source: source)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def progress(**changes: Any) -> ProgressInput:

@@ -17,13 +17,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QTableView,
-    QWidget,
 )
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -43,7 +40,6 @@ from desktop.core.tasks.progress import (
     get_progress,
     list_progress,
 )
-from desktop.ui.context import AppContext
 from desktop.ui.history import HistoryDialog
 from desktop.ui.tasks.lists import OfficeTaskForm, OfficeTaskListPage, ProgressListPage
 from desktop.ui.tasks.page import TasksPage
@@ -51,11 +47,15 @@ from desktop.ui.tasks.progress_form import DocumentsModel, ProgressForm
 from tests.clerk import (
     answering,
     cancel,
+    choose,
     click,
+    close_button,
+    context_of,
     fill,
     loaded,
     no,
     ok,
+    retype,
     save_as,
     save_button,
     type_text,
@@ -64,12 +64,6 @@ from tests.clerk import (
 
 #: The day of the user's report: the third quarter has ended, the fourth is under way.
 TODAY = date(2026, 12, 6)
-
-
-def context(db: Database) -> AppContext:
-    office = db.office()
-    assert office is not None
-    return AppContext(db, office)
 
 
 def record(db: Database, code: str = "II.1.a", number: int = 3, **changes: Any) -> str:
@@ -105,18 +99,10 @@ def records(db: Database) -> dict[tuple[str, Period], ProgressRow]:
 
 
 def new_form(qtbot: QtBot, db: Database, **kwargs: Any) -> ProgressForm:
-    form = ProgressForm(context(db), None, today=TODAY, **kwargs)
+    form = ProgressForm(context_of(db), None, today=TODAY, **kwargs)
     qtbot.addWidget(form)
     form.show()
     return form
-
-
-def choose(combo: QComboBox, text: str) -> None:
-    """Pick the entry ``text`` of a drop-down list, as a person does."""
-    assert combo.isVisible() and combo.isEnabled(), f"cannot choose {text!r}: the list is locked"
-    index = combo.findText(text)
-    assert index >= 0, f"no {text!r} in {[combo.itemText(i) for i in range(combo.count())]}"
-    combo.setCurrentIndex(index)
 
 
 def choose_task(form: ProgressForm, code: str) -> None:
@@ -130,13 +116,6 @@ def add_text(area: QPlainTextEdit, text: str) -> None:
     """Click at the end of a text field and type."""
     area.moveCursor(QTextCursor.MoveOperation.End)
     type_text(area, text)
-
-
-def retype(widget: QWidget, text: str) -> None:
-    """Select what a field holds and type over it."""
-    select_all = getattr(widget, "selectAll")  # noqa: B009
-    select_all()
-    type_text(widget, text)
 
 
 def shown_period(form: ProgressForm) -> str:
@@ -157,12 +136,6 @@ def double_click_row(view: QTableView, row: int) -> None:
     select_row(view, row)
     rect = view.visualRect(view.model().index(row, 0))
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def close_button(dialog: QWidget) -> Any:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    return box.button(QDialogButtonBox.StandardButton.Close)
 
 
 def cells(dialog: HistoryDialog, row: int) -> list[Any]:
@@ -282,7 +255,7 @@ def test_editing_a_record_keeps_and_removes_documents(
             DocumentInput("2", "CV-UBND", date(2025, 7, 2), "Công văn"),
         ),
     )
-    form = ProgressForm(context(commune_db), saved(commune_db, record_id), today=TODAY)
+    form = ProgressForm(context_of(commune_db), saved(commune_db, record_id), today=TODAY)
     qtbot.addWidget(form)
     form.show()
     assert [line.number for line in form.documents.model.lines] == ["1", "2"]
@@ -311,7 +284,7 @@ def test_documents_model_passes_qt_model_tester(
 
 
 def test_office_task_form(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> None:
-    form = OfficeTaskForm(context(commune_db), None)
+    form = OfficeTaskForm(context_of(commune_db), None)
     qtbot.addWidget(form)
     form.show()
     click(form.save_button)
@@ -321,7 +294,7 @@ def test_office_task_form(qtbot: QtBot, vi_app: QApplication, commune_db: Databa
     type_text(form.title_edit, "Kiện toàn Tổ TK&VV khu vực Thới Hòa")
     click(form.save_button)
     assert form.result() == QDialog.DialogCode.Accepted
-    again = OfficeTaskForm(context(commune_db), None)
+    again = OfficeTaskForm(context_of(commune_db), None)
     qtbot.addWidget(again)
     again.show()
     again.parent_task.setCurrentIndex(again.parent_task.findData("II.5.a"))
@@ -348,7 +321,7 @@ def q3_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> TasksPa
         reported_on=date(2026, 10, 5),
         documents=(DocumentInput("12", "KH-UBND", date(2026, 7, 5), "Kế hoạch triển khai"),),
     )
-    page = TasksPage(context(commune_db), today=lambda: TODAY)
+    page = TasksPage(context_of(commune_db), today=lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
@@ -644,7 +617,7 @@ def progress_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> P
         status=TaskStatus.THUONG_XUYEN,
         percent=None,
     )
-    page = ProgressListPage(context(commune_db), today=lambda: TODAY)
+    page = ProgressListPage(context_of(commune_db), today=lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
@@ -745,7 +718,7 @@ def test_sub_task_list_add_edit_delete_undo_history_and_export(
     qtmodeltester: ModelTester,
     tmp_path: Path,
 ) -> None:
-    page = OfficeTaskListPage(context(commune_db))
+    page = OfficeTaskListPage(context_of(commune_db))
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
@@ -814,7 +787,7 @@ def tasks_page(qtbot: QtBot, vi_app: QApplication, commune_db: Database) -> Task
     record(commune_db, "II.1.a", 2, percent=40)
     record(commune_db, "II.1.a", 3, percent=70)
     record(commune_db, "II.1.b", 3, status=TaskStatus.HOAN_THANH, percent=None)
-    page = TasksPage(context(commune_db), today=lambda: date(2025, 11, 20))
+    page = TasksPage(context_of(commune_db), today=lambda: date(2025, 11, 20))
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
@@ -942,7 +915,7 @@ def test_missing_view(
 def test_the_city_records_progress_on_its_own_tasks(
     qtbot: QtBot, vi_app: QApplication, city_db: Database
 ) -> None:
-    page = TasksPage(context(city_db), today=lambda: TODAY)
+    page = TasksPage(context_of(city_db), today=lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()

@@ -18,21 +18,20 @@ import i18n  # noqa: E402
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%\(?[a-z_]*\)?[srd]|%\d")
 
 
-def messages() -> list[tuple[str, str, str, str | None]]:
+def messages(ts: Path) -> list[tuple[str, str, str | None]]:
+    """(context, source, translation) of every entry of the catalogue ``ts``."""
     found = []
-    for ts in i18n.all_ts():
-        for context in ET.parse(ts).getroot().iter("context"):
-            name = context.findtext("name") or ""
-            for message in context.iter("message"):
-                translation = message.find("translation")
-                found.append(
-                    (
-                        ts.name,
-                        name,
-                        message.findtext("source") or "",
-                        None if translation is None else translation.text,
-                    )
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            found.append(
+                (
+                    name,
+                    message.findtext("source") or "",
+                    None if translation is None else translation.text,
                 )
+            )
     return found
 
 
@@ -41,11 +40,18 @@ def test_catalogues_are_up_to_date_and_complete() -> None:
     assert i18n.todo() == {}
 
 
-@pytest.mark.parametrize("entry", messages(), ids=lambda e: f"{e[0]}:{e[2][:30]}")
-def test_translation_keeps_placeholders(entry: tuple[str, str, str, str | None]) -> None:
-    _file, _context, source, translation = entry
-    assert translation, f"untranslated: {source}"
-    assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation))
+@pytest.mark.parametrize("ts", i18n.all_ts(), ids=lambda ts: ts.stem)
+def test_catalogue_is_translated_with_every_placeholder(ts: Path) -> None:
+    """One test per catalogue; it lists all of that catalogue's untranslated entries and
+    lost or added placeholders at once."""
+    problems = []
+    for context, source, translation in messages(ts):
+        if not translation:
+            problems.append(f"{context}: untranslated: {source!r}")
+        elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):
+            problems.append(f"{context}: placeholders differ: {source!r} -> {translation!r}")
+    assert messages(ts), f"{ts.name} is empty"
+    assert problems == [], f"{ts.name}, {len(problems)} problem(s):\n" + "\n".join(problems)
 
 
 def test_every_area_has_a_vietnamese_catalogue() -> None:

@@ -32,8 +32,7 @@ from desktop.ui.history import HistoryDialog
 from desktop.ui.inputs import DateEdit, EnumCombo, MoneyEdit
 from desktop.ui.list_page import ListPage
 from desktop.ui.table_model import Column
-from tests.clerk import answering, click, loaded, ok, save_as
-from tests.conftest import type_text
+from tests.clerk import answering, click, loaded, no, ok, save_as, type_text, yes
 
 
 class HamletForm(RecordForm[str]):
@@ -157,8 +156,9 @@ def test_form_creates_or_updates_and_refuses_a_stale_edit(
         assert [h.name for h in list_hamlets(s) if h.id == row.id] == ["Khu vực Khác"]
 
 
-def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("desktop.ui.list_page.confirm", lambda *_: True)
+def test_list_page_add_edit_delete_undo(
+    page: HamletPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert [h.name for h in page.model.visible_rows()] == ["Khu vực 1", "Khu vực 2"]
     assert page.status.text() == "2 / 2 dòng"
     page.form_answers[:] = ["Khu vực Thới Hòa"]
@@ -171,7 +171,8 @@ def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.Mo
     page.form_answers[:] = ["Khu vực Thới Hòa A"]
     click(page.edit_button)
     assert page.selected() is not None and page.selected().name == "Khu vực Thới Hòa A"  # type: ignore[union-attr]
-    click(page.delete_button)
+    with answering(qtbot, yes("Xóa Khu vực Thới Hòa A? Có thể hoàn tác.")):
+        click(page.delete_button)
     assert page.model.rowCount() == 0 and page.undo_button.isEnabled()
     click(page.undo_button)
     assert [h.name for h in page.model.visible_rows()] == ["Khu vực Thới Hòa A"]
@@ -187,14 +188,10 @@ def test_list_page_add_edit_delete_undo(page: HamletPage, monkeypatch: pytest.Mo
     )
 
 
-def test_delete_needs_confirmation(page: HamletPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr(
-        "desktop.ui.list_page.confirm", lambda _p, text: asked.append(text) or False
-    )
+def test_delete_needs_confirmation(page: HamletPage, qtbot: QtBot) -> None:
     page.view.selectRow(0)
-    click(page.delete_button)
-    assert asked == ["Xóa Khu vực 1? Có thể hoàn tác."]
+    with answering(qtbot, no("Xóa Khu vực 1? Có thể hoàn tác.")):
+        click(page.delete_button)
     assert page.model.rowCount() == 2 and not page.undo_button.isEnabled()
 
 

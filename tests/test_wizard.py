@@ -15,7 +15,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import list_communes, set_up_office
 from desktop.core.text import search_key
 from desktop.ui.wizard import PAGE_CITY, PAGE_COMMUNE, PAGE_HAMLETS, SetupAnswers, SetupWizard
-from tests.conftest import type_text
+from tests.clerk import type_text
 
 
 def make_wizard(qtbot: QtBot, database: Database) -> SetupWizard:
