@@ -46,6 +46,10 @@ class TaskProgress(SyncedRecord):
     difficulties: Mapped[str] = mapped_column(default="")
     proposals: Mapped[str] = mapped_column(default="")
     reported_on: Mapped[date | None]
+    #: What a dissemination task of the plan (II.1.*) reached in the period: sessions held
+    #: (hội nghị, buổi tuyên truyền) and people reached; none for the other tasks.
+    sessions_held: Mapped[int | None]
+    participants: Mapped[int | None]
 
 
 class TaskDocument(SyncedRecord):
