@@ -354,7 +354,7 @@ def test_the_citys_own_texts_and_what_is_not_written(yearly: Made, bare: Made) -
     assert "Chưa soạn" not in part_two
     empty = bare.flat[bare.flat.index("II. ĐÁNH GIÁ CHUNG") : bare.flat.index("Nơi nhận:")]
     assert empty.count("(Chưa soạn nội dung này.)") == 6
-    assert "nút “Đánh giá, phương hướng năm…”" in empty
+    assert "nút “Đánh giá năm…”" in empty
 
 
 def test_dissemination_beside_the_year_before_with_the_rules_estimate(yearly: Made) -> None:

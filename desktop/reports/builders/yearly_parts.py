@@ -45,7 +45,7 @@ NOT_WRITTEN = "(Chưa soạn nội dung này.)"
 #: Said once, at the head of part II, when any of parts II–IV is not written yet.
 WHERE_WRITTEN = (
     "Các phần II, III, IV do Văn phòng cấp thành phố soạn trong TDCS (trang Báo cáo, nút "
-    "“Đánh giá, phương hướng năm…”); khó khăn, đề xuất của các xã, phường được tổng hợp tại "
+    "“Đánh giá năm…”); khó khăn, đề xuất của các xã, phường được tổng hợp tại "
     "Phụ lục 3 để tham khảo. Phần nào chưa soạn được ghi “Chưa soạn nội dung này”."
 )
 
