@@ -120,7 +120,11 @@ def without_charts(report: Report) -> Report:
         blocks = [out for b in s.blocks for out in block(b)]
         return replace(s, blocks=blocks, subsections=[section(sub) for sub in s.subsections])
 
-    return replace(report, sections=[section(s) for s in report.sections])
+    return replace(
+        report,
+        sections=[section(s) for s in report.sections],
+        appendices=[section(s) for s in report.appendices],
+    )
 
 
 def pdf_numbers(report: Report, folder: Path, stem: str = "report") -> Counter[str]:

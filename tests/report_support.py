@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from desktop.core.database import Database
 from desktop.core.formatting import official_date
 from desktop.core.issuers import DocumentForm
-from desktop.reports.model import Cell, Report
+from desktop.reports.model import Cell, Report, Table
 from desktop.reports.registry import ReportRequest, get_report
 from desktop.reports.service import make_report, save_report
 from desktop.reports.workbook import COVER_SHEET
@@ -36,6 +36,12 @@ _VALUE = re.compile(
     r"(?<![\w/.,])(–|-?\d+,\d+ %|-?\d+ %|-?\d{1,3}(?:\.\d{3})*,\d{2}|-?\d{1,3}(?:\.\d{3})+"
     r"|-?\d+)(?![\w/.,%]|,\d)"
 )
+
+
+def arrivals(report: Report) -> Table:
+    """The city-yearly report's table of the communes without figures, short of files or
+    late (its Phụ lục 1)."""
+    return next(t for t in report.tables() if "gửi thiếu hoặc gửi chậm" in t.title)
 
 
 def pdftotext(path: Path, *, layout: bool = True) -> str:

@@ -364,7 +364,7 @@ def test_0004_adds_the_organisations_grades_and_keeps_every_row(paths: AppPaths)
     result = migrate.upgrade(paths.database, paths.backups)
     assert (result.from_revision, result.to_revision) == (
         "0003_loan_amount_optional",
-        "0004_organisation_grades",
+        migrate.head_revision(),
     )
     assert result.backup is not None
     conn = sqlite3.connect(paths.database)
@@ -403,5 +403,79 @@ def test_0004_adds_the_organisations_grades_and_keeps_every_row(paths: AppPaths)
         with engine.connect() as connection:
             tables = inspect(connection).get_table_names()
             assert "organisation_grades" not in tables and "settings" in tables
+    finally:
+        engine.dispose()
+
+
+def test_0005_adds_what_the_yearly_report_needs_and_keeps_every_row(paths: AppPaths) -> None:
+    """0005 (issue 16, the city's yearly report) adds the dissemination figures to the
+    progress records and the sources to the total capital — empty on the rows a 0004
+    database held, which keep every value — and the city's ``yearly_reviews``; going back
+    drops them alone."""
+    from alembic import command
+
+    _at_revision(paths, "0004_organisation_grades")
+    stamp = "2026-01-01 00:00:00"
+    system = "id, commune_code, version, created_at, updated_at, change_seq, deleted_at"
+    conn = sqlite3.connect(paths.database)
+    conn.execute(
+        "INSERT INTO plan_tasks (code, parent_code, section, short_title, text, "
+        "applies_commune, applies_city, is_heading, sort_order) "
+        "VALUES ('II.1.a', NULL, 'II', 'Quán triệt', '', 1, 1, 0, 1)"
+    )
+    conn.execute(
+        f"INSERT INTO task_progress (plan_task_code, office_task_id, period_kind, year, "
+        f"period_no, status, percent, achievements, figures, difficulties, proposals, "
+        f"reported_on, {system}) VALUES ('II.1.a', NULL, 'quarter', 2026, 1, 'hoan_thanh', "
+        f"100, 'Đã quán triệt', '', '', '', NULL, 'p-1', '31120', 1, ?, ?, 1, NULL)",
+        (stamp, stamp),
+    )
+    conn.execute(
+        f"INSERT INTO capital_totals (year, total_capital, entrusted_balance, as_of, "
+        f"source_note, notes, {system}) VALUES (2025, 17590, 2675, NULL, '', '', 'c-1', "
+        f"'92', 1, ?, ?, 2, NULL)",
+        (stamp, stamp),
+    )
+    conn.commit()
+    conn.close()
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert result.from_revision == "0004_organisation_grades"
+    assert result.to_revision == "0005_city_yearly" == migrate.SCHEMA_HEAD
+    conn = sqlite3.connect(paths.database)
+    try:
+        assert conn.execute(
+            "SELECT achievements, status, sessions_held, participants FROM task_progress"
+        ).fetchall() == [("Đã quán triệt", "hoan_thanh", None, None)]
+        assert conn.execute(
+            "SELECT total_capital, entrusted_balance, central_amount, mobilised_amount "
+            "FROM capital_totals"
+        ).fetchall() == [(17590, 2675, None, None)]
+        conn.execute("UPDATE task_progress SET sessions_held = 4, participants = 350")
+        conn.execute(
+            f"INSERT INTO yearly_reviews (year, strengths, shortcomings, causes, lessons, "
+            f"directions, proposals, dissemination_by_rule, resources_by_rule, "
+            f"lending_by_rule, {system}) VALUES (2026, 'Ưu điểm', '', '', '', '', '', 1, 0, "
+            f"0, 'r-1', '92', 1, ?, ?, 3, NULL)",
+            (stamp, stamp),
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    engine = make_engine(paths.database)
+    try:
+        cfg = migrate.alembic_config()
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0004_organisation_grades")
+        with engine.connect() as connection:
+            found = inspect(connection)
+            assert "yearly_reviews" not in found.get_table_names()
+            progress = {c["name"] for c in found.get_columns("task_progress")}
+            assert "sessions_held" not in progress and "achievements" in progress
+            capital = {c["name"] for c in found.get_columns("capital_totals")}
+            assert "central_amount" not in capital and "entrusted_balance" in capital
+            assert connection.exec_driver_sql(
+                "SELECT achievements FROM task_progress"
+            ).fetchall() == [("Đã quán triệt",)]
     finally:
         engine.dispose()

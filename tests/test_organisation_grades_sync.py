@@ -118,7 +118,8 @@ def test_grades_travel_to_the_city_and_its_reports_show_them(world: World, tmp_p
     assert "Chấm 92 điểm" in one.text
 
     yearly = make(world.city, "city-yearly", ReportRequest(YEAR, None, ISSUED), tmp_path / "y")
-    assert "HOẠT ĐỘNG NHẬN ỦY THÁC CỦA CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI" in flat(yearly.text)
+    # Part I.2 (the plan's II.2: the political-social organisations) carries the grades.
+    assert "Kết quả xếp loại hoạt động nhận ủy thác năm 2025 theo tổ chức" in flat(yearly.text)
     assert "Có 1/103 xã, phường đã báo cáo kết quả xếp loại" in flat(yearly.text)
     assert sheet_rows(yearly.xlsx, "Xếp loại theo tổ chức")["Tổng cộng"][1] == 3
     commune.close()

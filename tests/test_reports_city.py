@@ -38,6 +38,7 @@ from desktop.ui.reports import ReportsPage
 from tests.report_support import (
     Made,
     after,
+    arrivals,
     check_document,
     make,
     percent,
@@ -136,7 +137,7 @@ def test_missing_and_late_communes(city: Database, yearly: Made) -> None:
         "Số liệu của 5/103 xã, phường (2 xã, phường gửi qua tệp số liệu; 3 xã, phường có số "
         "liệu nhập trực tiếp tại Thành phố, không qua tệp); chưa có số liệu: 98 xã, phường"
     ) in yearly.flat
-    table = yearly.report.tables()[0]
+    table = arrivals(yearly.report)
     listed = {row[2]: row for row in table.rows}
     assert SENT not in listed
     assert listed[GAP][3] == 2 and listed[GAP][6] == "Thiếu tệp số 1"
@@ -149,7 +150,7 @@ def test_missing_and_late_communes(city: Database, yearly: Made) -> None:
     # Made in January 2027, the same report finds the file sent in 2026 late.
     january = ReportRequest(YEAR, None, date(2027, 1, 5))
     later = make_report(city, get_report("city-yearly"), january)
-    rows = {row[2]: row for row in later.tables()[0].rows}
+    rows = {row[2]: row for row in arrivals(later).rows}
     assert rows[SENT][6] == "Tệp gần nhất lập trước ngày 31/12/2026"
     assert rows[GAP][6] == "Thiếu tệp số 1\nTệp gần nhất lập trước ngày 31/12/2026"
 

@@ -36,7 +36,7 @@ from desktop.reports.registry import ReportRequest
 from desktop.sync.importer import Status
 from tests import report_period_data
 from tests.report_period_data import gift
-from tests.report_support import Made, after, check_document, make, row_values, sheet_rows
+from tests.report_support import Made, after, arrivals, check_document, make, row_values, sheet_rows
 from tests.sync_support import World, template_db
 
 M = 1_000_000
@@ -160,9 +160,9 @@ def test_coverage_is_stated_and_the_others_listed(yearly: Made, names: dict[str,
     flat = yearly.flat
     assert (
         "Số liệu của 3/103 xã, phường (3 xã, phường gửi qua tệp số liệu); chưa có số liệu: 100 "
-        "xã, phường (danh sách tại Bảng 1, mục I)"
+        "xã, phường (danh sách tại Phụ lục 1)"
     ) in flat
-    listed = {row[2]: row for row in yearly.report.tables()[0].rows}
+    listed = {row[2]: row for row in arrivals(yearly.report).rows}
     assert len(listed) == 100 and "31135" in listed and CAI_KHE not in listed
     assert listed["31135"][6] == "Chưa có số liệu (chưa gửi tệp số liệu nào)"
     assert "toàn thành phố" not in flat.lower()
@@ -238,9 +238,9 @@ def test_city_money_in_millions_as_of_the_documents_date(
 
 def test_proposals_are_printed_not_denied(yearly: Made) -> None:
     flat = yearly.flat
-    start = flat.index("ĐỀ XUẤT, KIẾN NGHỊ")
+    start = flat.index("PHỤ LỤC 3")
     part = flat[start:]
-    assert "Cấp thành phố không có đề xuất, kiến nghị" in part
+    assert "Cấp thành phố Không nêu khó khăn, đề xuất." in part
     assert "Đề nghị tập huấn nghiệp vụ cho tổ trưởng Tổ TK&VV" in part
     assert "Không có." not in part
 

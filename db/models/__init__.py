@@ -21,6 +21,7 @@ from db.models.loans import (
     SavingsGroup,
 )
 from db.models.office import Counter, Hamlet, OfficeProfile, Setting
+from db.models.reviews import YearlyReview
 from db.models.sync import (
     ExportRecord,
     ImportRecord,
@@ -91,4 +92,5 @@ __all__ = [
     "TaskDocument",
     "TaskProgress",
     "TrustedKey",
+    "YearlyReview",
 ]

@@ -105,7 +105,11 @@ class EntrustedTransfer(SyncedRecord):
 
 class CapitalTotal(SyncedRecord):
     """Total capital (tổng nguồn vốn) at year end as reported by VBSP, with the local
-    entrusted balance when the bank reports it; the base of the plan's 20 % share target."""
+    entrusted balance when the bank reports it; the base of the plan's 20 % share target.
+
+    The bank also splits the total by source: central capital (nguồn vốn Trung ương), the
+    local budget capital entrusted (``entrusted_balance``) and mobilised capital (nguồn vốn
+    huy động: deposits, members' savings); each part is optional, never above the total."""
 
     __tablename__ = "capital_totals"
     record_type = "capital_total"
@@ -116,3 +120,5 @@ class CapitalTotal(SyncedRecord):
     as_of: Mapped[date | None] = field(day())
     source_note: Mapped[str] = field(text(300), default="")
     notes: Mapped[str] = field(NOTES, default="")
+    central_amount: Mapped[int | None] = field(money(MAX_AMOUNT, zero=True))
+    mobilised_amount: Mapped[int | None] = field(money(MAX_AMOUNT, zero=True))

@@ -61,6 +61,12 @@ class TaskProgress(SyncedRecord):
     difficulties: Mapped[str] = field(REPORT_TEXT, default="")
     proposals: Mapped[str] = field(REPORT_TEXT, default="")
     reported_on: Mapped[date | None] = field(day())
+    #: What a dissemination task of the plan (II.1.*) reached in the period: sessions held
+    #: (hội nghị, buổi tuyên truyền) and people reached; none for the other tasks. The bounds
+    #: are far above what a commune or the city holds in one period: above them a figure is a
+    #: typing error.
+    sessions_held: Mapped[int | None] = field(whole_number(0, 100_000))
+    participants: Mapped[int | None] = field(whole_number(0, 10_000_000))
 
 
 class TaskDocument(SyncedRecord):

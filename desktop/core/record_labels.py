@@ -40,6 +40,7 @@ RECORD_TYPE_LABELS: dict[str, Msg] = {
     "deposit": QT_TRANSLATE_NOOP("RecordTypes", "Deposits and sponsorship"),
     "entrusted_transfer": QT_TRANSLATE_NOOP("RecordTypes", "Entrusted capital transfers"),
     "capital_total": QT_TRANSLATE_NOOP("RecordTypes", "Total capital"),
+    "yearly_review": QT_TRANSLATE_NOOP("RecordTypes", "Assessments of the year"),
     "sync_file": QT_TRANSLATE_NOOP("RecordTypes", "Sync files received"),
     "programme_rate": QT_TRANSLATE_NOOP("RecordTypes", "Programme rates"),
 }
@@ -136,6 +137,30 @@ FIELD_TITLES: dict[str, Msg] = {
     "total_capital": QT_TRANSLATE_NOOP("Fields", "Total capital"),
     "entrusted_balance": QT_TRANSLATE_NOOP("Fields", "Entrusted balance"),
     "source_note": QT_TRANSLATE_NOOP("Fields", "Source"),
+    "sessions_held": QT_TRANSLATE_NOOP("Fields", "Sessions held"),
+    "participants": QT_TRANSLATE_NOOP("Fields", "People reached"),
+    "central_amount": QT_TRANSLATE_NOOP("Fields", "Central capital"),
+    "mobilised_amount": QT_TRANSLATE_NOOP("Fields", "Mobilised capital"),
+    "strengths": QT_TRANSLATE_NOOP("Fields", "Strengths"),
+    "shortcomings": QT_TRANSLATE_NOOP("Fields", "Shortcomings"),
+    "causes": QT_TRANSLATE_NOOP("Fields", "Causes"),
+    "lessons": QT_TRANSLATE_NOOP("Fields", "Lessons learnt"),
+    "directions": QT_TRANSLATE_NOOP("Fields", "Directions and tasks for the next year"),
+    "dissemination_by_rule": QT_TRANSLATE_NOOP("Fields", "Dissemination estimated by the rule"),
+    "sessions_estimate": QT_TRANSLATE_NOOP("Fields", "Sessions, whole year (estimate)"),
+    "participants_estimate": QT_TRANSLATE_NOOP("Fields", "People reached, whole year (estimate)"),
+    "resources_by_rule": QT_TRANSLATE_NOOP("Fields", "Resources estimated by the rule"),
+    "transferred_estimate_amount": QT_TRANSLATE_NOOP(
+        "Fields", "Local budget entrusted, whole year (estimate)"
+    ),
+    "deposits_estimate_amount": QT_TRANSLATE_NOOP(
+        "Fields", "Deposits and sponsorship, whole year (estimate)"
+    ),
+    "fund_estimate_amount": QT_TRANSLATE_NOOP("Fields", "Fund receipts, whole year (estimate)"),
+    "lending_by_rule": QT_TRANSLATE_NOOP("Fields", "Lending estimated by the rule"),
+    "disbursed_estimate_amount": QT_TRANSLATE_NOOP("Fields", "Amount lent, whole year (estimate)"),
+    "households_estimate": QT_TRANSLATE_NOOP("Fields", "Households lent to, whole year (estimate)"),
+    "repaid_estimate_amount": QT_TRANSLATE_NOOP("Fields", "Amount repaid, whole year (estimate)"),
 }
 
 

@@ -38,6 +38,7 @@ from db.models import (
     SavingsGroup,
     TaskDocument,
     TaskProgress,
+    YearlyReview,
 )
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -48,6 +49,7 @@ M_LOAN = QT_TRANSLATE_NOOP("RecordNames", "contract {contract}, {borrower}")
 M_LOAN_NO_CONTRACT = QT_TRANSLATE_NOOP("RecordNames", "loan of {borrower}, {date}")
 M_OPENING = QT_TRANSLATE_NOOP("RecordNames", "opening balance of {year}")
 M_CAPITAL = QT_TRANSLATE_NOOP("RecordNames", "total capital of {year}")
+M_REVIEW = QT_TRANSLATE_NOOP("RecordNames", "assessment of {year}")
 M_SYNC_FILE = QT_TRANSLATE_NOOP("RecordNames", "file no. {seq} from {commune}")
 M_RATE = QT_TRANSLATE_NOOP("RecordNames", "{programme}, from {date}")
 
@@ -233,6 +235,10 @@ def _capital(session: Session, ids: Sequence[str]) -> dict[str, str]:
     return {r.id: tr(M_CAPITAL, year=r.year) for r in _rows(session, CapitalTotal, ids)}
 
 
+def _review(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    return {r.id: tr(M_REVIEW, year=r.year) for r in _rows(session, YearlyReview, ids)}
+
+
 def _sync_file(session: Session, ids: Sequence[str]) -> dict[str, str]:
     rows = _rows(session, ImportRecord, ids, ImportRecord.export_id)
     communes = _values(session, Commune.name, Commune.code, (r.commune_code for r in rows))
@@ -270,6 +276,7 @@ _NAMERS: dict[str, Callable[[Session, Sequence[str]], dict[str, str]]] = {
     "deposit": _deposit,
     "entrusted_transfer": _transfer,
     "capital_total": _capital,
+    "yearly_review": _review,
     "sync_file": _sync_file,
     "programme_rate": _rate,
 }

@@ -1,4 +1,4 @@
-"""Input widgets for Vietnamese data entry: money, dates, coded choices.
+"""Input widgets for Vietnamese data entry: money, counts, dates, coded choices.
 
 Each reads back a typed value through the core parsers, so the window, imports and the
 command line accept the same forms of input ("1.500.000", "1,5 triệu", "5/2/2026").
@@ -6,6 +6,7 @@ command line accept the same forms of input ("1.500.000", "1,5 triệu", "5/2/20
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
@@ -16,11 +17,22 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCalendarWidget, QComboBox, QLineEdit, QMenu, QWidget, QWidgetAction
 
 from desktop.core.errors import ValidationError
-from desktop.core.formatting import format_date, format_money, parse_date, parse_money
+from desktop.core.formatting import (
+    format_date,
+    format_money,
+    group_thousands,
+    parse_date,
+    parse_money,
+)
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.labels import label
 from desktop.core.validation import M_REQUIRED
 
 E = TypeVar("E", bound=StrEnum)
+
+M_NOT_COUNT = QT_TRANSLATE_NOOP("Inputs", "Type a whole number, e.g. 1.250.")
+#: A count as people type it: digits, grouped by dots or spaces or not at all.
+_COUNT = re.compile(r"\d{1,3}(?:[. ]\d{3})+|\d+")
 
 
 class MoneyEdit(QLineEdit):
@@ -46,6 +58,37 @@ class MoneyEdit(QLineEdit):
     def _tidy(self) -> None:
         try:
             value = self.value(required=False)
+        except ValidationError:
+            return
+        self.set_value(value)
+
+
+class CountEdit(QLineEdit):
+    """A whole number of things (sessions, people), typed with or without separators and
+    shown as ``1.250`` once typed; empty when not known (never taken as 0)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMaxLength(16)
+        self.editingFinished.connect(self._tidy)
+
+    def value(self, field: str = "count", *, required: bool = False) -> int | None:
+        text = self.text().strip()
+        if not text:
+            if required:
+                raise ValidationError(field, M_REQUIRED)
+            return None
+        if not _COUNT.fullmatch(text):
+            raise ValidationError(field, M_NOT_COUNT)
+        return int(re.sub(r"\D", "", text))
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else group_thousands(value))
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
         except ValidationError:
             return
         self.set_value(value)

@@ -20,6 +20,10 @@
         <translation>Vốn ủy thác không thể lớn hơn tổng nguồn vốn.</translation>
     </message>
     <message>
+        <source>Central, entrusted and mobilised capital together ({parts} đ) cannot be larger than the total capital.</source>
+        <translation>Vốn Trung ương, vốn ủy thác và vốn huy động cộng lại ({parts} đ) không thể lớn hơn tổng nguồn vốn.</translation>
+    </message>
+    <message>
         <source>Unknown credit programme {code}.</source>
         <translation>Không có chương trình cho vay {code}.</translation>
     </message>

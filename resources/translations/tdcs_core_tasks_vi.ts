@@ -68,6 +68,18 @@
         <translation>Ngày này chưa tới.</translation>
     </message>
     <message>
+        <source>Sessions and people reached are recorded for the plan&apos;s dissemination tasks (II.1) only.</source>
+        <translation>Số buổi và số lượt người tham dự chỉ ghi cho các nhiệm vụ tuyên truyền, quán triệt của Kế hoạch (mục II.1).</translation>
+    </message>
+    <message>
+        <source>The number of sessions is a whole number from 0 to {limit}.</source>
+        <translation>Số buổi, hội nghị là số nguyên từ 0 đến {limit}.</translation>
+    </message>
+    <message>
+        <source>The number of people reached is a whole number from 0 to {limit}.</source>
+        <translation>Số lượt người tham dự là số nguyên từ 0 đến {limit}.</translation>
+    </message>
+    <message>
         <source>Document {row}: enter its number and symbol, or its summary.</source>
         <translation>Văn bản dòng {row}: nhập số, ký hiệu hoặc trích yếu.</translation>
     </message>

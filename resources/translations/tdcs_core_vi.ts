@@ -419,6 +419,86 @@
         <translation>Nguồn số liệu</translation>
     </message>
     <message>
+        <source>Sessions held</source>
+        <translation>Số buổi, hội nghị</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>Số lượt người tham dự</translation>
+    </message>
+    <message>
+        <source>Central capital</source>
+        <translation>Nguồn vốn Trung ương</translation>
+    </message>
+    <message>
+        <source>Mobilised capital</source>
+        <translation>Nguồn vốn huy động</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Ưu điểm</translation>
+    </message>
+    <message>
+        <source>Shortcomings</source>
+        <translation>Hạn chế</translation>
+    </message>
+    <message>
+        <source>Causes</source>
+        <translation>Nguyên nhân</translation>
+    </message>
+    <message>
+        <source>Lessons learnt</source>
+        <translation>Bài học kinh nghiệm</translation>
+    </message>
+    <message>
+        <source>Directions and tasks for the next year</source>
+        <translation>Phương hướng, nhiệm vụ năm sau</translation>
+    </message>
+    <message>
+        <source>Dissemination estimated by the rule</source>
+        <translation>Ước tuyên truyền theo quy tắc</translation>
+    </message>
+    <message>
+        <source>Sessions, whole year (estimate)</source>
+        <translation>Số buổi, hội nghị cả năm (ước)</translation>
+    </message>
+    <message>
+        <source>People reached, whole year (estimate)</source>
+        <translation>Số lượt người tham dự cả năm (ước)</translation>
+    </message>
+    <message>
+        <source>Resources estimated by the rule</source>
+        <translation>Ước nguồn lực theo quy tắc</translation>
+    </message>
+    <message>
+        <source>Local budget entrusted, whole year (estimate)</source>
+        <translation>Vốn ngân sách địa phương ủy thác cả năm (ước)</translation>
+    </message>
+    <message>
+        <source>Deposits and sponsorship, whole year (estimate)</source>
+        <translation>Tiền gửi, tài trợ cả năm (ước)</translation>
+    </message>
+    <message>
+        <source>Fund receipts, whole year (estimate)</source>
+        <translation>Thu Quỹ “Vì người nghèo” cả năm (ước)</translation>
+    </message>
+    <message>
+        <source>Lending estimated by the rule</source>
+        <translation>Ước cho vay, thu nợ theo quy tắc</translation>
+    </message>
+    <message>
+        <source>Amount lent, whole year (estimate)</source>
+        <translation>Doanh số cho vay cả năm (ước)</translation>
+    </message>
+    <message>
+        <source>Households lent to, whole year (estimate)</source>
+        <translation>Số hộ được vay vốn cả năm (ước)</translation>
+    </message>
+    <message>
+        <source>Amount repaid, whole year (estimate)</source>
+        <translation>Doanh số thu nợ cả năm (ước)</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>có</translation>
     </message>
@@ -909,6 +989,10 @@
         <translation>tổng nguồn vốn năm {year}</translation>
     </message>
     <message>
+        <source>assessment of {year}</source>
+        <translation>đánh giá năm {year}</translation>
+    </message>
+    <message>
         <source>file no. {seq} from {commune}</source>
         <translation>tệp số {seq} của {commune}</translation>
     </message>
@@ -986,6 +1070,10 @@
     <message>
         <source>Total capital</source>
         <translation>Tổng nguồn vốn</translation>
+    </message>
+    <message>
+        <source>Assessments of the year</source>
+        <translation>Đánh giá, phương hướng năm</translation>
     </message>
     <message>
         <source>Sync files received</source>

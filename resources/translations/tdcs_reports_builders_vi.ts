@@ -5,12 +5,12 @@
     <name>ReportBuilders</name>
     <message>
         <source>The city&apos;s yearly report (before 30/10)</source>
-        <extracomment>How many communes the ranking charts show (all of them are in the ranking tables).</extracomment>
+        <extracomment>The parts of the plan the results follow, with the headings the report gives them.</extracomment>
         <translation>Báo cáo tổng hợp hằng năm của thành phố (trước 30/10)</translation>
     </message>
     <message>
-        <source>The consolidated yearly report the plan asks for before 30 October: how many communes the figures cover and which have none; per-commune tables of task completion, credit indicators and the fund, with their totals and rankings; the local budget of the city and the communes against the plan&apos;s targets; amounts in million đồng.</source>
-        <translation>Báo cáo tổng hợp hằng năm Kế hoạch yêu cầu gửi trước ngày 30/10: số liệu của bao nhiêu xã, phường và các xã, phường chưa có số liệu; bảng theo từng xã, phường về kết quả thực hiện nhiệm vụ, tín dụng chính sách và Quỹ “Vì người nghèo”, kèm số tổng hợp và xếp hạng; vốn ngân sách địa phương của thành phố và xã, phường so với chỉ tiêu của Kế hoạch; số tiền tính bằng triệu đồng.</translation>
+        <source>The Standing Committee&apos;s yearly report on Directive 39 (due before 30 October), in the Party form: the results following the plan&apos;s parts with their figures, each beside the same day of the year before and, before the year ends, the estimate for the whole year; the assessment, directions and proposals the city office writes for the year; appendices with each commune&apos;s figures and difficulties and proposals. Amounts in million đồng.</source>
+        <translation>Báo cáo hằng năm của Ban Thường vụ Thành ủy về thực hiện Chỉ thị 39 (gửi trước ngày 30/10), theo thể thức văn bản của Đảng: kết quả thực hiện theo từng phần của Kế hoạch kèm số liệu, mỗi số liệu so với cùng thời điểm năm trước và, khi lập trước khi hết năm, ước thực hiện cả năm; đánh giá chung, phương hướng và đề xuất do Văn phòng cấp thành phố soạn cho năm; phụ lục số liệu từng xã, phường và khó khăn, đề xuất của các đơn vị. Số tiền tính bằng triệu đồng.</translation>
     </message>
     <message>
         <source>Report on carrying out the plan (commune, ward)</source>

@@ -28,6 +28,22 @@
         <translation>Để trống nếu NHCSXH chưa cung cấp; khi đó lấy tổng số vốn đã chuyển để ước tính.</translation>
     </message>
     <message>
+        <source>Of which central capital</source>
+        <translation>Trong đó nguồn vốn Trung ương</translation>
+    </message>
+    <message>
+        <source>Optional: the bank&apos;s capital from the central budget.</source>
+        <translation>Không bắt buộc: nguồn vốn Trung ương của NHCSXH.</translation>
+    </message>
+    <message>
+        <source>Of which mobilised capital</source>
+        <translation>Trong đó nguồn vốn huy động</translation>
+    </message>
+    <message>
+        <source>Optional: deposits and members&apos; savings the bank mobilised.</source>
+        <translation>Không bắt buộc: tiền gửi, tiết kiệm của thành viên Tổ TK&amp;VV mà NHCSXH huy động.</translation>
+    </message>
+    <message>
         <source>Figures as of</source>
         <translation>Số liệu đến ngày</translation>
     </message>
@@ -290,6 +306,14 @@
     <message>
         <source>Of which local entrusted capital</source>
         <translation>Trong đó vốn ngân sách địa phương ủy thác</translation>
+    </message>
+    <message>
+        <source>Of which central capital</source>
+        <translation>Trong đó nguồn vốn Trung ương</translation>
+    </message>
+    <message>
+        <source>Of which mobilised capital</source>
+        <translation>Trong đó nguồn vốn huy động</translation>
     </message>
     <message>
         <source>Figures as of</source>

@@ -5,7 +5,7 @@
     <name>RecipientsDialog</name>
     <message>
         <source>Recipients</source>
-        <extracomment>Each press of &quot;Larger&quot; / &quot;Smaller&quot; scales the preview by this much, within the limits.</extracomment>
+        <extracomment>The report whose parts II–IV the city&apos;s clerk writes on this page. Each press of &quot;Larger&quot; / &quot;Smaller&quot; scales the preview by this much, within the limits.</extracomment>
         <translation>Nơi nhận</translation>
     </message>
     <message>
@@ -26,6 +26,11 @@
     <message>
         <source>left blank to be filled in</source>
         <translation>để trống để ghi tay khi vào sổ</translation>
+    </message>
+    <message>
+        <source>Assessment of the year…</source>
+        <extracomment>Beside the city&apos;s yearly report: where the city&apos;s clerk writes its parts II–IV.</extracomment>
+        <translation>Đánh giá năm…</translation>
     </message>
     <message>
         <source>Report</source>
@@ -67,6 +72,10 @@
     <message>
         <source>Commune</source>
         <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Write the general assessment, the next year&apos;s directions and the proposals of the yearly report, and how its figures are estimated for the whole year</source>
+        <translation>Soạn phần đánh giá chung, phương hướng năm sau và đề xuất, kiến nghị của báo cáo năm, và cách ước thực hiện cả năm các số liệu</translation>
     </message>
     <message>
         <source>Issued by</source>
@@ -157,6 +166,10 @@
         <translation>{title} — {period} (lập lúc {time})</translation>
     </message>
     <message>
+        <source>The assessment was saved: press Preview to see the report.</source>
+        <translation>Đã lưu phần đánh giá: bấm Xem trước để xem lại báo cáo.</translation>
+    </message>
+    <message>
         <source>The choices changed: press Preview to see the report.</source>
         <translation>Các lựa chọn đã thay đổi: bấm Xem trước để xem báo cáo.</translation>
     </message>
@@ -183,6 +196,81 @@
     <message>
         <source>Saving the report…</source>
         <translation>Đang lưu báo cáo…</translation>
+    </message>
+</context>
+<context>
+    <name>YearlyReviewForm</name>
+    <message>
+        <source>Assessment and directions of {year}</source>
+        <translation>Đánh giá, phương hướng năm {year}</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Ưu điểm</translation>
+    </message>
+    <message>
+        <source>Shortcomings</source>
+        <translation>Hạn chế</translation>
+    </message>
+    <message>
+        <source>Causes</source>
+        <translation>Nguyên nhân</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Bài học kinh nghiệm</translation>
+    </message>
+    <message>
+        <source>Directions and tasks for {year}</source>
+        <translation>Phương hướng, nhiệm vụ năm {year}</translation>
+    </message>
+    <message>
+        <source>Proposals and recommendations</source>
+        <translation>Đề xuất, kiến nghị</translation>
+    </message>
+    <message>
+        <source>II. General assessment — III. Directions — IV. Proposals</source>
+        <translation>II. Đánh giá chung — III. Phương hướng, nhiệm vụ — IV. Đề xuất, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Estimate for the whole year (the figures run to {day}; the rule: figure × {days} ÷ {elapsed} days elapsed)</source>
+        <translation>Ước thực hiện cả năm (số liệu đến ngày {day}; cách tính: số liệu × {days} ÷ {elapsed} ngày đã qua)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Lịch sử…</translation>
+    </message>
+    <message>
+        <source>Difficulties and proposals the offices wrote in {year}</source>
+        <translation>Khó khăn, đề xuất các đơn vị nêu trong năm {year}</translation>
+    </message>
+    <message>
+        <source>Estimate by the rule</source>
+        <translation>Ước theo cách tính</translation>
+    </message>
+    <message>
+        <source>To {day}: {value}; by the rule: {rule}</source>
+        <translation>Đến ngày {day}: {value}; theo cách tính: {rule}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>chưa có số liệu</translation>
+    </message>
+    <message>
+        <source>No office wrote difficulties or proposals in {year}.</source>
+        <translation>Chưa đơn vị nào nêu khó khăn, đề xuất trong năm {year}.</translation>
+    </message>
+    <message>
+        <source>City office</source>
+        <translation>Cấp thành phố</translation>
+    </message>
+    <message>
+        <source>- Difficulty ({where}): {text}</source>
+        <translation>- Khó khăn ({where}): {text}</translation>
+    </message>
+    <message>
+        <source>- Proposal ({where}): {text}</source>
+        <translation>- Đề xuất ({where}): {text}</translation>
     </message>
 </context>
 </TS>

@@ -139,6 +139,22 @@
         <translation>Số liệu</translation>
     </message>
     <message>
+        <source>Sessions held</source>
+        <translation>Số buổi, hội nghị</translation>
+    </message>
+    <message>
+        <source>Conferences and dissemination sessions held in the period.</source>
+        <translation>Số hội nghị quán triệt, buổi tuyên truyền đã tổ chức trong kỳ.</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>Số lượt người tham dự</translation>
+    </message>
+    <message>
+        <source>People who attended them (counted once per session).</source>
+        <translation>Số lượt người đã dự các buổi đó (mỗi buổi tính riêng).</translation>
+    </message>
+    <message>
         <source>Difficulties</source>
         <translation>Khó khăn, vướng mắc</translation>
     </message>

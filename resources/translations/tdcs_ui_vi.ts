@@ -80,6 +80,7 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <name>DateEdit</name>
     <message>
         <source>Pick from the calendar</source>
+        <extracomment>A count as people type it: digits, grouped by dots or spaces or not at all.</extracomment>
         <translation>Chọn trên lịch</translation>
     </message>
 </context>
@@ -163,6 +164,13 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>{shown} of {total} changes</source>
         <translation>{shown}/{total} thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>Inputs</name>
+    <message>
+        <source>Type a whole number, e.g. 1.250.</source>
+        <translation>Nhập một số nguyên, ví dụ 1.250.</translation>
     </message>
 </context>
 <context>

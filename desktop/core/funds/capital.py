@@ -5,7 +5,8 @@ Rules beyond the field checks: money reaches the bank after the decision that gr
 (the transfer date cannot precede the decision date); the decision and the transfer belong
 to the year they are recorded for or the one before (a decision late in the previous year
 may fund this year); one total-capital figure per year, dated in that year or early the
-next, and the entrusted balance in it cannot exceed the total.
+next, and the entrusted balance in it cannot exceed the total; nor can the parts by source
+the bank gives (central capital, the entrusted balance, mobilised capital) together.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from db.enums import SourceLevel
 from db.models import CapitalTotal, CreditProgramme, EntrustedTransfer
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
-from desktop.core.formatting import format_date
+from desktop.core.formatting import format_date, group_thousands
 from desktop.core.funds.common import choice, deleter, past_date, restorer
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
@@ -35,6 +36,11 @@ M_AS_OF_YEAR = QT_TRANSLATE_NOOP(
 )
 M_BALANCE_ABOVE_TOTAL = QT_TRANSLATE_NOOP(
     "Funds", "The entrusted balance cannot be larger than the total capital."
+)
+M_SOURCES_ABOVE_TOTAL = QT_TRANSLATE_NOOP(
+    "Funds",
+    "Central, entrusted and mobilised capital together ({parts} đ) cannot be larger than the "
+    "total capital.",
 )
 M_PROGRAMME_UNKNOWN = QT_TRANSLATE_NOOP("Funds", "Unknown credit programme {code}.")
 M_CAPITAL_EXISTS = QT_TRANSLATE_NOOP(
@@ -186,6 +192,9 @@ class CapitalInput:
     as_of: date | None = None
     source_note: str = ""
     notes: str = ""
+    #: The total's other parts by source, as the bank gives them (optional).
+    central_amount: int | None = None
+    mobilised_amount: int | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +207,8 @@ class CapitalRow:
     source_note: str
     notes: str
     version: int
+    central_amount: int | None = None
+    mobilised_amount: int | None = None
 
 
 def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[str, object]:
@@ -206,8 +217,19 @@ def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[s
     year = checks.check(validation.check, CapitalTotal.year, data.year)
     total = checks.check(validation.check, CapitalTotal.total_capital, data.total_capital)
     balance = checks.check(validation.check, CapitalTotal.entrusted_balance, data.entrusted_balance)
+    central = checks.check(validation.check, CapitalTotal.central_amount, data.central_amount)
+    mobilised = checks.check(validation.check, CapitalTotal.mobilised_amount, data.mobilised_amount)
     if balance is not None and total is not None and balance > total:
         checks.add("entrusted_balance", M_BALANCE_ABOVE_TOTAL)
+    parts = [v for v in (central, balance, mobilised) if v is not None]
+    if (
+        total is not None
+        and len(parts) > 1
+        and sum(parts) > total
+        and not checks.has("entrusted_balance")
+    ):
+        field = "mobilised_amount" if mobilised is not None else "central_amount"
+        checks.add(field, M_SOURCES_ABOVE_TOTAL, parts=group_thousands(sum(parts)))
     as_of = checks.check(past_date, data.as_of, "as_of", today=today, required=False)
     if (
         as_of is not None
@@ -225,6 +247,8 @@ def validate_capital(data: CapitalInput, *, today: date | None = None) -> dict[s
         "as_of": as_of,
         "source_note": source,
         "notes": note,
+        "central_amount": central,
+        "mobilised_amount": mobilised,
     }
 
 
@@ -296,6 +320,8 @@ def list_capital(session: Session, owner: Scope) -> list[CapitalRow]:
             c.source_note,
             c.notes,
             c.version,
+            c.central_amount,
+            c.mobilised_amount,
         )
         for c in session.scalars(query)
     ]

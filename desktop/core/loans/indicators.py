@@ -35,7 +35,7 @@ otherwise its age is unknown. Buckets: up to 90 days, 91–180, 181–365, more 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -379,9 +379,40 @@ def indicator_table(
     positions and checks come as dictionaries picked in SQLite; the borrowers' table is
     joined only for the hamlet dimension (see ``docs/performance.md``).
     """
+    return indicator_tables(session, (dimension,), owner=owner, as_of=as_of, year=year)[dimension]
+
+
+def indicator_tables(
+    session: Session,
+    dimensions: Sequence[Dimension],
+    *,
+    owner: Scope,
+    as_of: date,
+    year: int | None = None,
+) -> dict[Dimension, IndicatorTable]:
+    """:func:`indicator_table` of several dimensions from one pass over the loans (the
+    positions, the checks and the loans are read once, each loan added to every
+    dimension's row): what the city's yearly report asks by programme, organisation and
+    commune costs little more than one of them."""
     year = as_of.year if year is None else year
     with no_gc_pauses():
-        sums, overdue = _add_up(session, dimension, owner, as_of, year)
+        sums, overdue = _add_up(session, tuple(dimensions), owner, as_of, year)
+    ageing = arrears_ageing(overdue, as_of)
+    return {
+        dimension: _table(session, dimension, owner, as_of, year, sums[dimension], ageing)
+        for dimension in dimensions
+    }
+
+
+def _table(
+    session: Session,
+    dimension: Dimension,
+    owner: Scope,
+    as_of: date,
+    year: int,
+    sums: dict[str | None, _Sums],
+    ageing: tuple[AgeingRow, ...],
+) -> IndicatorTable:
     total = _Sums()
     for part in sums.values():
         total.merge(part)
@@ -400,13 +431,7 @@ def indicator_table(
 
     rows.sort(key=order)
     return IndicatorTable(
-        dimension,
-        as_of,
-        year,
-        owner,
-        tuple(rows),
-        total.row(None, tr(M_TOTAL)),
-        arrears_ageing(overdue, as_of),
+        dimension, as_of, year, owner, tuple(rows), total.row(None, tr(M_TOTAL)), ageing
     )
 
 
@@ -419,9 +444,9 @@ def _iso_date(text: str | None) -> date | None:
 
 
 def _add_up(
-    session: Session, dimension: Dimension, owner: Scope, day: date, year: int
-) -> tuple[dict[str | None, _Sums], list[Overdue]]:
-    """The sums of every row of ``dimension``, and the loans with an overdue part."""
+    session: Session, dimensions: tuple[Dimension, ...], owner: Scope, day: date, year: int
+) -> tuple[dict[Dimension, dict[str | None, _Sums]], list[Overdue]]:
+    """The sums of every row of each dimension, and the loans with an overdue part."""
     # Outstanding, overdue, frozen and (as ISO text: few loans need it) overdue since.
     positions: dict[str, tuple[int, int, int, str | None]] = {
         row[0]: row[1:5]
@@ -441,26 +466,28 @@ def _add_up(
     checks = checked_loans(session, owner, year, day)
     # The maturity stays ISO text: only the few overdue loans need it as a date.
     maturity = type_coerce(Loan.maturity_on, String)
-    query = select(Loan.id, Loan.borrower_id, _KEY_COLUMNS[dimension], maturity).where(
+    keys = [_KEY_COLUMNS[dimension] for dimension in dimensions]
+    query = select(Loan.id, Loan.borrower_id, maturity, *keys).where(
         alive(Loan, owner), Loan.disbursed_on <= day
     )
-    if dimension is Dimension.HAMLET:
+    if Dimension.HAMLET in dimensions:
         query = query.join(Borrower, Borrower.id == Loan.borrower_id)
-    sums: dict[str | None, _Sums] = defaultdict(_Sums)
+    found: list[dict[str | None, _Sums]] = [defaultdict(_Sums) for _ in dimensions]
     overdue: list[Overdue] = []
-    for loan_id, borrower_id, key, maturity_on in session.connection().execute(query).all():
-        row = sums[key]
+    for loan_id, borrower_id, maturity_on, *loan_keys in session.connection().execute(query).all():
         outstanding, late, frozen, since = positions.get(loan_id, NOTHING_OUTSTANDING)
-        if outstanding > 0:
-            row.loans += 1
-            row.borrowers.add(borrower_id)
-            row.outstanding += outstanding
-            row.overdue += late
-            row.frozen += frozen
-            if late > 0:
-                overdue.append(Overdue(late, _iso_date(since), _iso_date(maturity_on)))
         check = checks.get(loan_id)
-        if check is not None:
-            row.checked += 1
-            row.intended += check
-    return sums, overdue
+        if outstanding > 0 and late > 0:
+            overdue.append(Overdue(late, _iso_date(since), _iso_date(maturity_on)))
+        for sums, key in zip(found, loan_keys, strict=True):
+            row = sums[key]
+            if outstanding > 0:
+                row.loans += 1
+                row.borrowers.add(borrower_id)
+                row.outstanding += outstanding
+                row.overdue += late
+                row.frozen += frozen
+            if check is not None:
+                row.checked += 1
+                row.intended += check
+    return dict(zip(dimensions, found, strict=True)), overdue

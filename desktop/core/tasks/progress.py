@@ -15,6 +15,9 @@ Rules:
 - the percentage applies while a task is in progress (0–99 %); a task not started is 0 %, a
   completed one 100 %, and a task carried out regularly has none;
 - a period that has not started yet cannot be reported on;
+- the plan's dissemination tasks (II.1.*, :mod:`desktop.core.tasks.dissemination`) record
+  what they reached in the period — sessions held and people reached, each optional and a
+  whole number — and only they do;
 - a record is saved together with its documents (số, ký hiệu, ngày, trích yếu) in one
   transaction; deleting it tombstones its documents too, and undoing the delete brings back
   the documents deleted with it (not those removed earlier).
@@ -33,13 +36,18 @@ from db.enums import PeriodKind, TaskStatus
 from db.models import OfficeTask, PlanTask, TaskDocument, TaskProgress
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, UserError, ValidationError
-from desktop.core.formatting import format_date, format_stored_date
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.formatting import format_date, format_stored_date, group_thousands
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.core.labels import label
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Scope, owner_clause
 from desktop.core.periods import Period
 from desktop.core.tasks.catalogue import applicable_task
+from desktop.core.tasks.dissemination import (
+    MAX_PARTICIPANTS,
+    MAX_SESSIONS,
+    is_dissemination_task,
+)
 from desktop.core.text import clean, clean_multiline
 
 M_TASK_REQUIRED = QT_TRANSLATE_NOOP("Tasks", "Choose the task.")
@@ -72,6 +80,16 @@ M_REPORTED_BEFORE_PERIOD = QT_TRANSLATE_NOOP(
     "Tasks", "The report date cannot be before the period starts ({start})."
 )
 M_NOT_IN_FUTURE = QT_TRANSLATE_NOOP("Tasks", "This date is in the future.")
+M_DISSEMINATION_ONLY = QT_TRANSLATE_NOOP(
+    "Tasks",
+    "Sessions and people reached are recorded for the plan's dissemination tasks (II.1) only.",
+)
+M_SESSIONS_RANGE = QT_TRANSLATE_NOOP(
+    "Tasks", "The number of sessions is a whole number from 0 to {limit}."
+)
+M_PARTICIPANTS_RANGE = QT_TRANSLATE_NOOP(
+    "Tasks", "The number of people reached is a whole number from 0 to {limit}."
+)
 M_DOCUMENT_EMPTY = QT_TRANSLATE_NOOP(
     "Tasks", "Document {row}: enter its number and symbol, or its summary."
 )
@@ -128,6 +146,9 @@ class ProgressInput:
     reported_on: date | None = None
     office_task_id: str | None = None
     documents: tuple[DocumentInput, ...] = ()
+    #: Dissemination tasks (II.1.*) only: sessions held and people reached in the period.
+    sessions_held: int | None = None
+    participants: int | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +187,8 @@ class ProgressRow:
     version: int
     updated_at: datetime
     documents: tuple[DocumentRow, ...] = field(default=())
+    sessions_held: int | None = None
+    participants: int | None = None
 
     @property
     def title(self) -> str:
@@ -237,6 +260,29 @@ def _documents(
     return cleaned
 
 
+def _count(value: int | None, field: str, limit: int, message: Msg) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= limit:
+        raise ValidationError(field, message, limit=group_thousands(limit))
+    return value
+
+
+def _dissemination(data: ProgressInput, errors: ErrorCollector) -> tuple[int | None, int | None]:
+    """The sessions and people reached, for a dissemination task; none for another."""
+    counts: list[int | None] = []
+    for name, limit, message in (
+        ("sessions_held", MAX_SESSIONS, M_SESSIONS_RANGE),
+        ("participants", MAX_PARTICIPANTS, M_PARTICIPANTS_RANGE),
+    ):
+        count = errors.check(_count, getattr(data, name), name, limit, message)
+        counts.append(count)
+        code = clean(data.plan_task_code)
+        if count is not None and code and not is_dissemination_task(code):
+            errors.add(name, M_DISSEMINATION_ONLY)
+    return counts[0], counts[1]
+
+
 def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict[str, object]:
     """Check every field (no database needed) and return the values to store, documents
     under ``"documents"``; raise :class:`FormErrors` naming every field at fault."""
@@ -264,6 +310,7 @@ def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict
         errors.add("reported_on", M_NOT_IN_FUTURE)
     elif reported_on is not None and period is not None and reported_on < period.start:
         errors.add("reported_on", M_REPORTED_BEFORE_PERIOD, start=format_date(period.start))
+    sessions, participants = _dissemination(data, errors)
     documents = _documents(data.documents, today, errors)
     errors.raise_if_any()
     assert period is not None and data.status is not None
@@ -277,6 +324,8 @@ def validate_progress(data: ProgressInput, *, today: date | None = None) -> dict
         "percent": percent,
         **texts,
         "reported_on": reported_on,
+        "sessions_held": sessions,
+        "participants": participants,
         "documents": documents,
     }
 
@@ -578,6 +627,8 @@ def list_progress(
                     version=record.version,
                     updated_at=record.updated_at,
                     documents=tuple(documents.get(record.id, ())),
+                    sessions_held=record.sessions_held,
+                    participants=record.participants,
                 ),
             )
         )
@@ -665,6 +716,8 @@ def row_input(row: ProgressRow) -> ProgressInput:
             DocumentInput(d.number, d.symbol, d.issued_on, d.summary, d.id, d.version)
             for d in row.documents
         ),
+        sessions_held=row.sessions_held,
+        participants=row.participants,
     )
 
 
@@ -683,9 +736,10 @@ def merge_into(
 ) -> ProgressInput:
     """What a new record's form becomes when its task and period already have a record:
     that record, with what the person changed in the form (``typed`` against the form's
-    ``initial`` values) brought in. A status or percentage, or a report date, they changed
-    wins; texts they wrote are added after the saved text; documents they typed are added
-    to the saved ones. Nothing typed is lost and no second record is made."""
+    ``initial`` values) brought in. A status or percentage, a report date, or the sessions
+    and people reached they changed win; texts they wrote are added after the saved text;
+    documents they typed are added to the saved ones. Nothing typed is lost and no second
+    record is made."""
     saved = row_input(existing)
     status_changed = (typed.status, typed.percent) != (initial.status, initial.percent)
     documents = list(saved.documents)
@@ -703,6 +757,14 @@ def merge_into(
         proposals=_joined(saved.proposals, typed.proposals, initial.proposals),
         reported_on=(
             typed.reported_on if typed.reported_on != initial.reported_on else saved.reported_on
+        ),
+        sessions_held=(
+            typed.sessions_held
+            if typed.sessions_held != initial.sessions_held
+            else saved.sessions_held
+        ),
+        participants=(
+            typed.participants if typed.participants != initial.participants else saved.participants
         ),
         documents=tuple(documents),
     )

@@ -19,7 +19,7 @@ Definitions (used on Tổng quan and in reports):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -278,3 +278,36 @@ def task_completion_by_commune(session: Session, period: Period) -> dict[str, Ta
         commune: _completion(period, Scope.commune(commune), codes, by_owner.get(commune, {}), 1)
         for commune in session.scalars(select(Commune.code).order_by(Commune.sort_order))
     }
+
+
+def plan_part(code: str) -> str:
+    """The part of the plan a task belongs to, as the yearly report follows them: ``II.1`` …
+    ``II.6`` for the tasks of section II (``II.2.c`` → ``II.2``), ``III`` for section III."""
+    parts = code.split(".")
+    return ".".join(parts[:2]) if parts[0] == "II" else parts[0]
+
+
+def completion_by_part(
+    session: Session, period: Period, owners: Collection[str]
+) -> dict[str, TaskCompletion]:
+    """Part of the plan (:func:`plan_part`) → the completion figures of its tasks of
+    ``period`` over the communes ``owners`` together (the communes the city holds figures
+    of), counted as :func:`task_completion` counts them."""
+    tasks = plan_tasks(session, ALL_COMMUNES)
+    by_part: dict[str, list[str]] = {}
+    for task in tasks:
+        by_part.setdefault(plan_part(task.code), []).append(task.code)
+    by_owner = _plan_latest(session, period, ALL_COMMUNES, {t.code for t in tasks})
+    chosen = set(owners)
+    result = {}
+    for part, codes in by_part.items():
+        wanted = set(codes)
+        merged = {
+            f"{own}:{code}": status
+            for own, statuses in by_owner.items()
+            if own in chosen
+            for code, status in statuses.items()
+            if code in wanted
+        }
+        result[part] = _completion(period, ALL_COMMUNES, codes, merged, len(chosen))
+    return result

@@ -106,10 +106,11 @@ def competition_ranks(values: Sequence[object]) -> list[int]:
     return ranks
 
 
-def number_tables(report: Report) -> Report:
+def number_tables(report: Report, *, appendices: bool = False) -> Report:
     """The report with its tables numbered in reading order ("Bảng 1. …", "Bảng 2. …"):
     builders make tables in whatever order their figures come, the reader needs them
-    numbered as printed."""
+    numbered as printed. With ``appendices`` the appendices' titled tables go on counting
+    (a document whose appendices hold tables the text refers to)."""
     counter = itertools.count(1)
 
     def blocks(items: Sequence[Block]) -> list[Block]:
@@ -127,4 +128,7 @@ def number_tables(report: Report) -> Report:
             subsections=[section(sub) for sub in item.subsections],
         )
 
-    return replace(report, sections=[section(item) for item in report.sections])
+    numbered = replace(report, sections=[section(item) for item in report.sections])
+    if not appendices:
+        return numbered
+    return replace(numbered, appendices=[section(item) for item in report.appendices])

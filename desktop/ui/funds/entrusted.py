@@ -205,6 +205,18 @@ class CapitalForm(RecordForm[CapitalInput]):
                 "as an estimate."
             ),
         )
+        self.central = self.add_field(
+            "central_amount",
+            self.tr("Of which central capital"),
+            MoneyEdit(),
+            hint=self.tr("Optional: the bank's capital from the central budget."),
+        )
+        self.mobilised = self.add_field(
+            "mobilised_amount",
+            self.tr("Of which mobilised capital"),
+            MoneyEdit(),
+            hint=self.tr("Optional: deposits and members' savings the bank mobilised."),
+        )
         self.as_of = self.add_field("as_of", self.tr("Figures as of"), DateEdit())
         self.source_note = self.add_field(
             "source_note",
@@ -215,6 +227,8 @@ class CapitalForm(RecordForm[CapitalInput]):
         if row is not None:
             self.total.set_value(row.total_capital)
             self.balance.set_value(row.entrusted_balance)
+            self.central.set_value(row.central_amount)
+            self.mobilised.set_value(row.mobilised_amount)
             self.as_of.set_value(row.as_of)
 
     def read(self, reader: ErrorCollector) -> CapitalInput:
@@ -225,6 +239,8 @@ class CapitalForm(RecordForm[CapitalInput]):
             as_of=reader.check(self.as_of.value, "as_of", required=False),
             source_note=self.source_note.text(),
             notes=self.notes.value(),
+            central_amount=reader.check(self.central.value, "central_amount", required=False),
+            mobilised_amount=reader.check(self.mobilised.value, "mobilised_amount", required=False),
         )
         reader.check(validate_capital, data)
         return data
@@ -245,6 +261,16 @@ class CapitalListPage(RecordListPage[CapitalRow]):
         Column[CapitalRow](
             QT_TRANSLATE_NOOP("FundsPage", "Of which local entrusted capital"),
             lambda r: r.entrusted_balance,
+            CellKind.MONEY,
+        ),
+        Column[CapitalRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Of which central capital"),
+            lambda r: r.central_amount,
+            CellKind.MONEY,
+        ),
+        Column[CapitalRow](
+            QT_TRANSLATE_NOOP("FundsPage", "Of which mobilised capital"),
+            lambda r: r.mobilised_amount,
             CellKind.MONEY,
         ),
         Column[CapitalRow](

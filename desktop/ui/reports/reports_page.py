@@ -75,6 +75,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.exporting import export_failure, save_file_as, show_saved
 from desktop.ui.inputs import DateEdit
+from desktop.ui.reports.yearly_review import YearlyReviewForm, review_day
 
 try:
     from PySide6.QtPdf import QPdfDocument
@@ -90,6 +91,8 @@ FORMS = {
     DocumentForm.PARTY: QT_TRANSLATE_NOOP("ReportsPage", "Party form, Guidance 36-HD/VPTW"),
     DocumentForm.FRONT: QT_TRANSLATE_NOOP("ReportsPage", "Fatherland Front form"),
 }
+#: The report whose parts II–IV the city's clerk writes on this page.
+REVIEWED_REPORT = "city-yearly"
 #: Each press of "Larger" / "Smaller" scales the preview by this much, within the limits.
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.25
@@ -265,6 +268,15 @@ class ReportsPage(QWidget):
                 self._commune_names[commune.code] = commune.name
             report_row.addWidget(QLabel(self.tr("Commune")))
             report_row.addWidget(self.commune_combo, 1)
+        #: Beside the city's yearly report: where the city's clerk writes its parts II–IV.
+        self.review_button = QPushButton(self.tr("Assessment of the year…"))
+        self.review_button.setToolTip(
+            self.tr(
+                "Write the general assessment, the next year's directions and the proposals "
+                "of the yearly report, and how its figures are estimated for the whole year"
+            )
+        )
+        self.review_button.setVisible(False)
         form.addRow(self.tr("Report"), report_row)
         form.addRow("", self.description)
         issuer_row = QHBoxLayout()
@@ -313,6 +325,7 @@ class ReportsPage(QWidget):
         buttons = QHBoxLayout()
         for button in self._action_buttons():
             buttons.addWidget(button)
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         zoom: tuple[QWidget, ...] = (
             self.fit_button,
@@ -373,6 +386,7 @@ class ReportsPage(QWidget):
         self.report_combo.currentIndexChanged.connect(self._refresh_issuer)
         self.commune_combo.currentIndexChanged.connect(self._refresh_issuer)
         self.recipients_button.clicked.connect(self.edit_recipients)
+        self.review_button.clicked.connect(self.edit_review)
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(lambda: self.save(OutputFormat.PDF))
         self.xlsx_button.clicked.connect(lambda: self.save(OutputFormat.XLSX))
@@ -416,6 +430,7 @@ class ReportsPage(QWidget):
         self._kind_changed()
         if self.context.office.is_city:
             self._coverage_changed(spec.coverage if spec else Coverage.ONE_OR_ALL)
+        self.review_button.setVisible(spec is not None and spec.name == REVIEWED_REPORT)
 
     def _coverage_changed(self, coverage: Coverage) -> None:
         """A report for one commune cannot be made for all of them, the city's own report
@@ -582,6 +597,24 @@ class ReportsPage(QWidget):
             self._buffer.deleteLater()
         self._buffer = buffer
         self._show_zoom()
+
+    def edit_review(self) -> None:
+        """The city's assessment of the chosen year; once saved, a preview made before it
+        no longer shows what the report holds."""
+        try:
+            issued_on = self.issued_on.value("issued_on", required=False)
+        except UserError:
+            issued_on = None
+        year = self.year.value()
+        form = YearlyReviewForm(self.context, year, review_day(year, issued_on), self)
+        if form.exec() and self.made is not None:
+            self.made = None
+            if HAVE_QTPDF:
+                self.document.close()
+            self.status.setText(
+                self.tr("The assessment was saved: press Preview to see the report.")
+            )
+            self._show_zoom()
 
     def _choices_changed(self) -> None:
         """The preview stays while the page is left and shown again; it goes when the

@@ -31,6 +31,7 @@ from desktop.core.errors import ErrorCollector, FormErrors, UserError, Validatio
 from desktop.core.formatting import format_date, format_stored_date, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.periods import Period
+from desktop.core.tasks.dissemination import is_dissemination_task
 from desktop.core.tasks.progress import (
     FIXED_PERCENT,
     M_DOCUMENT_FIELD,
@@ -53,7 +54,7 @@ from desktop.core.tasks.status import TaskLine, task_lines
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm
 from desktop.ui.forms import RecordForm
-from desktop.ui.inputs import ChoiceCombo, DateEdit, EnumCombo
+from desktop.ui.inputs import ChoiceCombo, CountEdit, DateEdit, EnumCombo
 from desktop.ui.recording.forms import TextArea, YearSpin
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -370,6 +371,20 @@ class ProgressForm(RecordForm[ProgressInput]):
             "achievements", self.tr("What was done"), TextArea(lines=4)
         )
         self.figures = self.add_field("figures", self.tr("Figures"), TextArea(lines=2))
+        self.sessions_held = self.add_field(
+            "sessions_held",
+            self.tr("Sessions held"),
+            CountEdit(),
+            hint=self.tr("Conferences and dissemination sessions held in the period."),
+        )
+        self.participants = self.add_field(
+            "participants",
+            self.tr("People reached"),
+            CountEdit(),
+            hint=self.tr("People who attended them (counted once per session)."),
+        )
+        for count in (self.sessions_held, self.participants):
+            count.setMaximumWidth(160)
         self.difficulties = self.add_field(
             "difficulties", self.tr("Difficulties"), TextArea(lines=2)
         )
@@ -469,6 +484,8 @@ class ProgressForm(RecordForm[ProgressInput]):
             self.figures.setPlainText(data.figures)
             self.difficulties.setPlainText(data.difficulties)
             self.proposals.setPlainText(data.proposals)
+            self.sessions_held.set_value(data.sessions_held)
+            self.participants.set_value(data.participants)
             self.reported_on.set_value(data.reported_on)
             self.documents.model.set_documents(
                 [
@@ -584,8 +601,19 @@ class ProgressForm(RecordForm[ProgressInput]):
         self._period_chosen = True
         self._update_mode()
 
+    def _show_dissemination(self) -> None:
+        """The sessions and people reached belong to the plan's dissemination tasks (II.1):
+        shown for them only."""
+        key = self.selected_key()
+        shown = key is not None and is_dissemination_task(key[0])
+        for field in (self.sessions_held, self.participants):
+            row = field.parentWidget()
+            assert row is not None  # the column add_field put it in
+            self.form.setRowVisible(row, shown)
+
     def _update_mode(self) -> None:
         """Lock or free the task and period, and say what Save will do with them."""
+        self._show_dissemination()
         locked = self.row is not None and not self._moving
         for widget in (self.task, self.period_kind, self.period_no, self.year):
             widget.setEnabled(not locked)
@@ -683,6 +711,7 @@ class ProgressForm(RecordForm[ProgressInput]):
         """What the fields hold (a field that cannot be read adds its problem)."""
         self.documents.commit_pending()
         key = self.selected_key()
+        counted = key is not None and is_dissemination_task(key[0])
         return ProgressInput(
             plan_task_code=key[0] if key else None,
             office_task_id=key[1] if key else None,
@@ -697,6 +726,10 @@ class ProgressForm(RecordForm[ProgressInput]):
             proposals=self.proposals.value(),
             reported_on=reader.check(self.reported_on.value, "reported_on", required=False),
             documents=self.documents.model.inputs(reader),
+            sessions_held=reader.check(self.sessions_held.value, "sessions_held")
+            if counted
+            else None,
+            participants=reader.check(self.participants.value, "participants") if counted else None,
         )
 
     def accept(self) -> None:
