@@ -349,7 +349,7 @@ def test_0004_adds_the_organisations_grades_and_keeps_every_row(paths: AppPaths)
     result = migrate.upgrade(paths.database, paths.backups)
     assert (result.from_revision, result.to_revision) == (
         "0003_loan_amount_optional",
-        "0004_organisation_grades",
+        migrate.SCHEMA_HEAD,
     )
     assert result.backup is not None
     conn = sqlite3.connect(paths.database)
@@ -388,5 +388,49 @@ def test_0004_adds_the_organisations_grades_and_keeps_every_row(paths: AppPaths)
         with engine.connect() as connection:
             tables = inspect(connection).get_table_names()
             assert "organisation_grades" not in tables and "settings" in tables
+    finally:
+        engine.dispose()
+
+
+BULLETIN_TABLES = {
+    "commune_targets",
+    "notices",
+    "closed_periods",
+    "late_corrections",
+    "issued_bulletins",
+    "applied_bulletins",
+}
+
+
+def test_0006_adds_the_bulletins_and_keeps_every_row(paths: AppPaths) -> None:
+    """0006 adds the city's bulletins (issue 18) to a 0004 database, which keeps what it
+    held; going back drops the new tables alone."""
+    from alembic import command
+
+    _at_revision(paths, "0004_organisation_grades")
+    conn = sqlite3.connect(paths.database)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('marker', 'kept')")
+    conn.commit()
+    conn.close()
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert (result.from_revision, result.to_revision) == (
+        "0004_organisation_grades",
+        "0006_bulletins",
+    )
+    engine = make_engine(paths.database)
+    try:
+        with engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) >= BULLETIN_TABLES
+        cfg = migrate.alembic_config()
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0004_organisation_grades")
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            assert not BULLETIN_TABLES & tables and "organisation_grades" in tables
+            marker = connection.exec_driver_sql(
+                "SELECT value FROM settings WHERE key = 'marker'"
+            ).scalar()
+            assert marker == "kept"
     finally:
         engine.dispose()
