@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from desktop.core.closed_periods import (
     list_closed_periods,
     list_late_corrections,
 )
+from desktop.core.dashboard.overview import load_overview
 from desktop.core.database import Database
 from desktop.core.errors import FormErrors, UserError
 from desktop.core.funds.fund import ContributionInput, save_contribution
@@ -37,6 +39,7 @@ from desktop.core.notices import (
     update_notice,
 )
 from desktop.core.office import record_store
+from desktop.core.periods import Period
 from desktop.core.records import RecordStore
 from desktop.core.targets import (
     TargetInput,
@@ -46,11 +49,14 @@ from desktop.core.targets import (
     target_progress,
     update_target,
 )
+from desktop.reports.registry import ReportRequest
 from desktop.sync.board import CommuneStatus, board
 from desktop.sync.bulletin_apply import Change, Status, list_applied
 from desktop.sync.bulletin_issue import latest_for_communes, list_issued, pending
 from desktop.sync.importer import Status as ImportStatus
 from tests.bulletin_support import CODE, RATE_FROM, TODAY, YEAR, apply, decide, make
+from tests.report_support import make as make_made
+from tests.report_support import row_values
 from tests.sync_support import World, content, english, make_world
 
 
@@ -277,6 +283,33 @@ def test_how_far_the_commune_is_from_each_target(world: World, tmp_path: Path) -
     assert early[TargetKind.FUND_MOBILISATION].achieved == 120_000_000
     assert found[TargetKind.LOANS_CHECKED].achieved == 0
     assert not fund.reached
+
+    # Tổng quan holds them (for the commune, not for every commune together at the city),
+    # with the city's notice whose day comes near.
+    with commune.reading() as session:
+        overview = load_overview(session, YEAR, CODE, today=date(2026, 10, 1))
+    assert [(t.kind, t.achieved) for t in overview.targets] == [
+        (TargetKind.FUND_MOBILISATION, 120_000_000),
+        (TargetKind.LOANS_CHECKED, 0),
+    ]
+    assert [(n.title, n.days_left) for n in overview.notices] == [
+        ("Nộp báo cáo năm trước ngày 15/10", 14)
+    ]
+    with world.city.reading() as session:
+        assert load_overview(session, YEAR, None, today=date(2026, 10, 1)).targets == ()
+        at_city = load_overview(session, YEAR, CODE, today=date(2026, 10, 1))
+        assert [t.value for t in at_city.targets] == [500_000_000, 40]
+        assert at_city.notices == ()
+
+    # The commune's report on the year shows each target and what remains.
+    request = ReportRequest(Period.whole_year(YEAR), None, date(2026, 12, 1))
+    made = make_made(commune, "commune-plan", request, tmp_path / "reports")
+    text = made.flat
+    assert "Thực hiện các chỉ tiêu Thành phố giao năm 2026" in text
+    assert "đã đạt 0 chỉ tiêu" in text
+    row = row_values(made.text, "Vận động Quỹ")
+    assert row[:4] == [500_000_000, 200_000_000, Decimal("40.00"), 300_000_000], row
+    assert "Món vay được kiểm tra sử dụng" in text  # the PDF wraps the rest
 
 
 def test_a_correction_to_a_closed_period_is_marked_and_travels(
