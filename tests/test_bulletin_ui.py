@@ -1,23 +1,29 @@
-"""The city's bulletin in the window (issue 18): what a commune sees once it applied one —
-its targets and how far it is from each on Tổng quan, the city's notice as its day comes
-near — clicked and read as a person does."""
+"""The city's bulletin in the window (issue 18): the city assigns a target, writes a notice,
+closes a period and makes its bulletins on Đồng bộ; the commune checks and applies one there,
+marks the notice read, and sees its targets and how far it is from each on Tổng quan — clicked
+and answered as a person does."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from db.enums import ContributionForm, DonorType
 from desktop.core.database import Database
 from desktop.core.funds.fund import ContributionInput, save_contribution
 from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
+from desktop.ui.sync.bulletins_tab import ClosedPeriodForm, NoticeForm, TargetForm
+from desktop.ui.sync.city_page import CitySyncPage
+from desktop.ui.sync.commune_page import CommuneSyncPage
 from tests.bulletin_support import CODE, apply, decide, make
+from tests.clerk import answering, choose_folder, click, fill, ok, open_file, save_button, yes
 from tests.sync_support import World, make_world
 
 TODAY = date(2026, 10, 1)
@@ -82,3 +88,112 @@ def test_the_commune_sees_its_targets_and_the_notice_on_overview(
         "📌 Thông báo của thành phố: Nộp báo cáo năm trước ngày 15/10 — thực hiện trước ngày "
         "15/10/2026 (còn 14 ngày)."
     ) in reminders, reminders
+
+
+# -- at the city -------------------------------------------------------------------------------
+
+
+def assign_target(dialog: QDialog) -> None:
+    assert isinstance(dialog, TargetForm)
+    dialog.commune.set_value(CODE)
+    dialog.year.setValue(2026)
+    dialog.value.setText("500.000.000")
+    click(save_button(dialog))
+
+
+def write_notice(dialog: QDialog) -> None:
+    assert isinstance(dialog, NoticeForm)
+    dialog.title.setText("Nộp báo cáo năm trước ngày 15/10")
+    dialog.text.setPlainText("Các xã, phường gửi số liệu năm 2026.")
+    dialog.act_by.setText((date.today() + timedelta(days=30)).strftime("%d/%m/%Y"))
+    click(save_button(dialog))
+
+
+def close_2025(dialog: QDialog) -> None:
+    assert isinstance(dialog, ClosedPeriodForm)
+    dialog.year.setValue(2025)
+    dialog.closed_on.setText("20/02/2026")
+    click(save_button(dialog))
+
+
+def test_the_city_decides_and_makes_its_bulletins(
+    qtbot: QtBot, vi_app: QApplication, world: World, tmp_path: Path
+) -> None:
+    window = MainWindow(context(world.city))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.open_page("sync")
+    assert isinstance(page, CitySyncPage)
+    tab = page.bulletins_tab
+    page.tabs.setCurrentWidget(tab)
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Thông báo gửi xã"
+    assert tab.pending_label.text().startswith("Chưa lập thông báo nào.")
+    assert not tab.withdraw_target_button.isEnabled()
+
+    with answering(qtbot, fill(assign_target)):
+        click(tab.add_target_button)
+    with answering(qtbot, fill(write_notice)):
+        click(tab.add_notice_button)
+    with answering(qtbot, fill(close_2025)):
+        click(tab.close_period_button)
+    assert tab.targets.rowCount() == 1 and tab.notices.rowCount() == 1
+    assert tab.closed.rowCount() == 1
+    assert "1 chỉ tiêu, 1 thông báo và 1 kỳ khóa sổ" in tab.pending_label.text()
+
+    every = tmp_path / "chung"
+    every.mkdir()
+    with answering(qtbot, choose_folder(every), ok("Đã lập xong thông báo số 1: 1 tệp")):
+        click(tab.make_all_button)
+    assert [p.name[:20] for p in every.iterdir()] == ["ThongBao_0001_TatCa_"]
+    each = tmp_path / "tung-xa"
+    each.mkdir()
+    with answering(qtbot, choose_folder(each), ok("Đã lập xong thông báo số 2")):
+        click(tab.make_each_button)
+    qtbot.waitUntil(lambda: tab.issued.rowCount() > 100, timeout=60_000)
+    assert len(list(each.glob(f"ThongBao_0002_{CODE}_*.tdcsb"))) == 1
+    assert tab.pending_label.text().startswith("Thông báo gần nhất: số 2 (")
+
+    tab.targets_view.selectRow(0)
+    with answering(qtbot, yes("Thu hồi chỉ tiêu")):
+        click(tab.withdraw_target_button)
+    assert tab.targets.rowCount() == 0
+    assert "Từ đó đến nay: 1 chỉ tiêu" in tab.pending_label.text()
+
+
+# -- at the commune ----------------------------------------------------------------------------
+
+
+def test_the_commune_checks_applies_and_reads(
+    qtbot: QtBot, vi_app: QApplication, world: World, tmp_path: Path
+) -> None:
+    commune = world.commune(CODE)
+    world.commune("31135").close()
+    decide(world.city)
+    ours = make(world.city, tmp_path / "ours", [CODE]).files[0].path
+    theirs = make(world.city, tmp_path / "theirs", ["31135"]).files[0].path
+    page = CommuneSyncPage(context(commune))
+    qtbot.addWidget(page)
+    page.show()
+    box = page.bulletins
+    assert box.applied.text() == "Chưa áp dụng thông báo nào của thành phố."
+
+    with answering(qtbot, open_file(theirs), ok("không phải cho văn phòng này")):
+        click(box.apply_button)
+    with answering(
+        qtbot,
+        open_file(ours),
+        yes("Thông báo số 1 của thành phố"),
+        ok("Đã áp dụng thông báo số 1"),
+    ):
+        click(box.apply_button)
+    qtbot.waitUntil(lambda: box.notices.rowCount() == 1, timeout=10_000)
+    assert box.applied.text().startswith("Thông báo áp dụng gần nhất: số 1")
+    assert "1 thông báo chưa đánh dấu đã đọc" in box.applied.text()
+
+    with answering(qtbot, open_file(ours), ok("đã được áp dụng")):
+        click(box.apply_button)
+
+    assert not box.read_button.isEnabled()
+    box.view.selectRow(0)
+    click(box.read_button)
+    assert box.notices.rowCount() == 0

@@ -63,6 +63,14 @@ BOARD_COLUMNS = [
     Column[CommuneStatus](
         QT_TRANSLATE_NOOP("BoardTab", "Key fingerprint"), lambda s: s.key_fingerprint or ""
     ),
+    Column[CommuneStatus](
+        QT_TRANSLATE_NOOP("BoardTab", "City bulletin applied"), lambda s: s.bulletin_text()
+    ),
+    Column[CommuneStatus](
+        QT_TRANSLATE_NOOP("BoardTab", "Changes after closing"),
+        lambda s: s.late_corrections or None,
+        CellKind.NUMBER,
+    ),
 ]
 
 
