@@ -12,18 +12,32 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
-from db.enums import ContributionForm, DonorType
+from db.enums import ContributionForm as GiftForm
+from db.enums import DonorType
+from db.models import FundContribution, LateCorrection
 from desktop.core.database import Database
 from desktop.core.funds.fund import ContributionInput, save_contribution
 from desktop.ui.context import AppContext
+from desktop.ui.funds.contributions import ContributionForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.sync.bulletins_tab import ClosedPeriodForm, NoticeForm, TargetForm
 from desktop.ui.sync.city_page import CitySyncPage
 from desktop.ui.sync.commune_page import CommuneSyncPage
 from tests.bulletin_support import CODE, apply, decide, make
-from tests.clerk import answering, choose_folder, click, fill, ok, open_file, save_button, yes
+from tests.clerk import (
+    answering,
+    choose_folder,
+    click,
+    fill,
+    no,
+    ok,
+    open_file,
+    save_button,
+    yes,
+)
 from tests.sync_support import World, make_world
 
 TODAY = date(2026, 10, 1)
@@ -64,7 +78,7 @@ def test_the_commune_sees_its_targets_and_the_notice_on_overview(
             ContributionInput(
                 "Công ty TNHH Minh Phát",
                 DonorType.DOANH_NGHIEP,
-                ContributionForm.CHUYEN_KHOAN,
+                GiftForm.CHUYEN_KHOAN,
                 120_000_000,
                 date(2026, 3, 5),
                 2026,
@@ -197,3 +211,42 @@ def test_the_commune_checks_applies_and_reads(
     box.view.selectRow(0)
     click(box.read_button)
     assert box.notices.rowCount() == 0
+
+
+def test_a_form_asks_before_changing_a_closed_period(
+    qtbot: QtBot, vi_app: QApplication, world: World, tmp_path: Path
+) -> None:
+    """2025 is closed (the city's bulletin): a gift received in it is saved only once the
+    clerk agrees, and then marked as made after closing."""
+    commune = world.commune(CODE)
+    decide(world.city)
+    assert apply(commune, make(world.city, tmp_path / "out", [CODE]).files[0].path).ok
+    form = ContributionForm(context(commune), None)
+    qtbot.addWidget(form)
+
+    def count(model: type[FundContribution] | type[LateCorrection]) -> int:
+        with commune.reading() as session:
+            return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+    def save_twice(dialog: QDialog) -> None:
+        assert dialog is form
+        form.donor_name.setText("Bà Lê Thị Hoa")
+        form.amount.setText("2.000.000")
+        form.received_on.setText("02/11/2025")
+        form.campaign_year.setValue(2025)
+        click(save_button(form))  # answered No: not saved, the form stays open
+        assert form.isVisible() and "Chưa lưu" in form.general_error.text()
+        assert count(FundContribution) == 0 and count(LateCorrection) == 0
+        click(save_button(form))  # answered Yes
+
+    with answering(
+        qtbot,
+        fill(save_twice),
+        no("Năm 2025 đã được thành phố khóa sổ ngày 20/02/2026"),
+        yes("sửa sau khóa sổ"),
+    ):
+        form.exec()
+    assert count(FundContribution) == 1
+    with commune.reading() as session:
+        late = session.scalars(select(LateCorrection)).one()
+        assert (late.record_kind, late.year) == ("fund_contribution", 2025)
