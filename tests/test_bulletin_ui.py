@@ -23,6 +23,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.funds.contributions import ContributionForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
+from desktop.ui.sync.board_tab import BoardTab
 from desktop.ui.sync.bulletins_tab import ClosedPeriodForm, NoticeForm, TargetForm
 from desktop.ui.sync.city_page import CitySyncPage
 from desktop.ui.sync.commune_page import CommuneSyncPage
@@ -250,3 +251,16 @@ def test_a_form_asks_before_changing_a_closed_period(
     with commune.reading() as session:
         late = session.scalars(select(LateCorrection)).one()
         assert (late.record_kind, late.year) == ("fund_contribution", 2025)
+
+    # The change travels flagged; the city's board lists it, with the bulletin applied.
+    assert world.import_file(world.export(commune).path).ok
+    board = BoardTab(context(world.city))
+    qtbot.addWidget(board)
+    assert board.late.rowCount() == 1
+    assert board.late.row_at(0).commune_name == "Cái Khế"
+    late_text = [board.late.index(0, c).data() for c in range(board.late.columnCount())]
+    assert "Năm 2025" in late_text and "Bà Lê Thị Hoa, 02/11/2025" in late_text[1], late_text
+    row = board.model.find_row(lambda s: s.code == CODE)
+    shown = [board.model.index(row, c).data() for c in range(board.model.columnCount())]
+    assert shown[-2].startswith("Số 1 (áp dụng "), shown
+    assert shown[-1] == "1", shown

@@ -52,6 +52,26 @@
         <translation>Sửa sau khóa sổ</translation>
     </message>
     <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Closed period</source>
+        <translation>Kỳ đã khóa sổ</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Khóa sổ ngày</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Sửa lúc</translation>
+    </message>
+    <message>
         <source>Search a commune (accents not needed)</source>
         <translation>Tìm xã, phường (không cần gõ dấu)</translation>
     </message>
@@ -74,6 +94,10 @@
     <message>
         <source>When a commune reinstalled TDCS without a backup: the commune starts afresh under a new key, which is confirmed by phone like the first one.</source>
         <translation>Khi xã, phường đã cài lại TDCS mà không có bản sao lưu: đơn vị bắt đầu lại từ đầu với khóa mới, được xác nhận qua điện thoại như lần đầu.</translation>
+    </message>
+    <message>
+        <source>Changes the communes made after the city closed a period</source>
+        <translation>Các xã sửa số liệu sau khi thành phố khóa sổ</translation>
     </message>
     <message>
         <source>{count} communes wait for their key to be confirmed by phone (“Confirm the key…”).</source>
