@@ -116,6 +116,14 @@ def assign_target(dialog: QDialog) -> None:
     click(save_button(dialog))
 
 
+def raise_target(dialog: QDialog) -> None:
+    assert isinstance(dialog, TargetForm)
+    assert dialog.windowTitle() == "Sửa chỉ tiêu"
+    assert dialog.commune.value() == CODE and dialog.value.text() == "500.000.000"
+    dialog.value.setText("600.000.000")
+    click(save_button(dialog))
+
+
 def write_notice(dialog: QDialog) -> None:
     assert isinstance(dialog, NoticeForm)
     dialog.title.setText("Nộp báo cáo năm trước ngày 15/10")
@@ -168,6 +176,10 @@ def test_the_city_decides_and_makes_its_bulletins(
     assert len(list(each.glob(f"ThongBao_0002_{CODE}_*.tdcsb"))) == 1
     assert tab.pending_label.text().startswith("Thông báo gần nhất: số 2 (")
 
+    tab.targets_view.selectRow(0)
+    with answering(qtbot, fill(raise_target)):
+        click(tab.change_target_button)
+    assert tab.targets.row_at(0).value == 600_000_000
     tab.targets_view.selectRow(0)
     with answering(qtbot, yes("Thu hồi chỉ tiêu")):
         click(tab.withdraw_target_button)

@@ -251,6 +251,10 @@
         <translation>Giao chỉ tiêu…</translation>
     </message>
     <message>
+        <source>Change the target…</source>
+        <translation>Sửa chỉ tiêu…</translation>
+    </message>
+    <message>
         <source>Withdraw the target</source>
         <translation>Thu hồi chỉ tiêu</translation>
     </message>
@@ -1100,6 +1104,10 @@ Biên nhận đã được đưa vào danh sách biên nhận chưa gửi.</tran
     <message>
         <source>Assign a target</source>
         <translation>Giao chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Change the target</source>
+        <translation>Sửa chỉ tiêu</translation>
     </message>
     <message>
         <source>Commune or ward:</source>

@@ -50,6 +50,7 @@ from desktop.core.targets import (
     create_target,
     delete_target,
     list_targets,
+    update_target,
 )
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync.bulletin_issue import (
@@ -137,9 +138,17 @@ class _Form(QDialog):
 
 
 class TargetForm(_Form):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Assign a target"), parent)
+    """A new target, or (``row``) a change to one: the next bulletin to the commune carries
+    the new figure."""
+
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, row: TargetRow | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("Assign a target") if row is None else self.tr("Change the target"), parent
+        )
         self.context = context
+        self.row = row
         with context.database.reading() as session:
             communes = communes_for_choice(session)
         self.commune = ChoiceCombo([(c.code, c.name) for c in communes], optional=True)
@@ -155,22 +164,25 @@ class TargetForm(_Form):
         self.form.addRow(self.tr("Target:"), self.kind)
         self.form.addRow(self.tr("Assigned (đồng, groups or loans):"), self.value)
         self.form.addRow(self.tr("Notes:"), self.notes)
+        if row is not None:
+            self.commune.set_value(row.target_code)
+            self.year.setValue(row.year)
+            self.kind.set_value(row.kind)
+            self.value.set_value(row.value)
+            self.notes.setText(row.notes)
         self.finish()
         self.save = self._write
 
     def _write(self) -> None:
         value = self.value.value("value")
+        data = TargetInput(
+            self.commune.value(), self.year.value(), self.kind.value(), value, self.notes.text()
+        )
         with self.context.database.transaction() as session:
-            create_target(
-                session,
-                TargetInput(
-                    self.commune.value(),
-                    self.year.value(),
-                    self.kind.value(),
-                    value,
-                    self.notes.text(),
-                ),
-            )
+            if self.row is None:
+                create_target(session, data)
+            else:
+                update_target(session, self.row.id, data, expected_version=self.row.version)
 
 
 class NoticeForm(_Form):
@@ -249,8 +261,11 @@ class BulletinsTab(QWidget):
         self.targets_view = make_table(self.targets)
         box.addWidget(self.targets_view, 1)
         self.add_target_button = QPushButton(self.tr("Assign a target…"))
+        self.change_target_button = QPushButton(self.tr("Change the target…"))
         self.withdraw_target_button = QPushButton(self.tr("Withdraw the target"))
-        box.addLayout(_row(self.add_target_button, self.withdraw_target_button))
+        box.addLayout(
+            _row(self.add_target_button, self.change_target_button, self.withdraw_target_button)
+        )
         layout.addWidget(targets, 2)
 
         lower = QHBoxLayout()
@@ -292,6 +307,7 @@ class BulletinsTab(QWidget):
         layout.addWidget(issued, 1)
 
         self.add_target_button.clicked.connect(lambda: self._form(TargetForm))
+        self.change_target_button.clicked.connect(self.change_target)
         self.withdraw_target_button.clicked.connect(self.withdraw_target)
         self.add_notice_button.clicked.connect(lambda: self._form(NoticeForm))
         self.close_period_button.clicked.connect(lambda: self._form(ClosedPeriodForm))
@@ -333,10 +349,19 @@ class BulletinsTab(QWidget):
         return self.targets.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        self.withdraw_target_button.setEnabled(self.selected_target() is not None)
+        chosen = self.selected_target() is not None
+        self.change_target_button.setEnabled(chosen)
+        self.withdraw_target_button.setEnabled(chosen)
 
     def _form(self, kind: Callable[[AppContext, QWidget], QDialog]) -> None:
         if kind(self.context, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def change_target(self) -> None:
+        row = self.selected_target()
+        if row is None:
+            return
+        if TargetForm(self.context, self, row).exec() == QDialog.DialogCode.Accepted:
             self.reload()
 
     def withdraw_target(self) -> None:
