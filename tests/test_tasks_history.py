@@ -186,14 +186,16 @@ def make_records(db: Database) -> dict[str, str]:
             )
         )
         st = store(s)
-        st.update(Hamlet, ids["hamlet"], {"name": "Ấp Thới Hòa A"})
-        st.update(TaskProgress, ids["task_progress"], {"percent": 60})
-        st.update(FundContribution, ids["fund_contribution"], {"amount": 6_000_000})
-        st.update(Loan, ids["loan"], {"purpose": "Nuôi bò"})
+        st.update(Hamlet, ids["hamlet"], {"name": "Ấp Thới Hòa A"}, expected_version=1)
+        st.update(TaskProgress, ids["task_progress"], {"percent": 60}, expected_version=1)
+        st.update(
+            FundContribution, ids["fund_contribution"], {"amount": 6_000_000}, expected_version=1
+        )
+        st.update(Loan, ids["loan"], {"purpose": "Nuôi bò"}, expected_version=1)
         # Deleted records keep their names.
-        st.delete(Borrower, ids["borrower"])
-        st.delete(TaskDocument, ids["task_document"])
-        st.delete(FundSpending, ids["fund_spending"])
+        st.delete(Borrower, ids["borrower"], expected_version=1)
+        st.delete(TaskDocument, ids["task_document"], expected_version=1)
+        st.delete(FundSpending, ids["fund_spending"], expected_version=1)
         ids["programme_rate"] = str(add_rate(s, "HN", valid_from=date(2027, 1, 1), rate_bp=650))
         s.add(
             ImportRecord(
