@@ -17,6 +17,7 @@ from sqlalchemy import select
 from db.base import CITY_CODE
 from db.enums import ContributionForm, DonorType, PeriodKind, TargetKind
 from db.models import CommuneTarget, FundContribution, LateCorrection, Loan, Notice
+from desktop.cli import main
 from desktop.core import closing
 from desktop.core.closed_periods import (
     ClosedPeriodInput,
@@ -455,3 +456,62 @@ def test_the_city_is_refused_a_bulletin_and_a_commune_cannot_make_one(
         make_bulletins(session, tmp_path)
     with world.city.transaction() as session:
         assert session.scalars(select(Notice)).first() is not None
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def test_make_import_and_list_on_the_command_line(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``tdcs bulletin make / import / list``, which speak Vietnamese."""
+    commune = world.commune(CODE)
+    city_dir, commune_dir = str(world.city.paths.data_dir), str(commune.paths.data_dir)
+    decide(world.city)
+    code, output = run_cli(capsys, "bulletin", "list", "--data-dir", city_dir)
+    assert code == 0 and "Chưa tạo thông báo nào." in output
+    # One file for every commune carries no targets, and says how to send them.
+    code, output = run_cli(
+        capsys, "bulletin", "make", "--data-dir", city_dir, "--out", str(tmp_path / "all")
+    )
+    assert code == 0 and "Thông báo số 1: đã ghi 1 tệp." in output, output
+    assert "chỉ tiêu chỉ được gửi trong tệp riêng" in output
+    code, output = run_cli(
+        capsys, "bulletin", "make", "--data-dir", city_dir, "--commune", "99999", "--out", "x"
+    )
+    assert code != 0 and "99999 không phải mã của một trong 103 xã" in output, output
+    code, output = run_cli(
+        capsys,
+        "bulletin",
+        "make",
+        "--data-dir",
+        city_dir,
+        "--commune",
+        CODE,
+        "--out",
+        str(tmp_path / "ours"),
+    )
+    assert code == 0 and "Thông báo số 2: đã ghi 1 tệp." in output, output
+    ours = next((tmp_path / "ours").glob("ThongBao_0002_31120_CaiKhe_*.tdcsb"))
+    code, output = run_cli(capsys, "bulletin", "list", "--data-dir", city_dir)
+    assert code == 0 and "tất cả xã, phường" in output and "Cái Khế" in output, output
+
+    before = content(commune)
+    code, output = run_cli(
+        capsys, "bulletin", "import", "--data-dir", commune_dir, "--dry-run", str(ours)
+    )
+    assert code == 0 and "thông báo có thể áp dụng (chưa thay đổi gì)" in output, output
+    assert content(commune) == before
+    code, output = run_cli(capsys, "bulletin", "import", "--data-dir", commune_dir, str(ours))
+    assert code == 0 and "Đã áp dụng." in output and "5 mới" in output, output
+    older = next((tmp_path / "all").glob("ThongBao_0001_TatCa_*.tdcsb"))
+    code, output = run_cli(capsys, "bulletin", "import", "--data-dir", commune_dir, str(older))
+    assert code == 1 and "BỊ TỪ CHỐI" in output and "thông báo số 2, mới hơn" in output, output
+    code, output = run_cli(capsys, "bulletin", "list", "--data-dir", commune_dir)
+    assert code == 0 and "ThongBao_0002_31120_CaiKhe_" in output, output
