@@ -125,3 +125,12 @@ class AuditAction(StrEnum):
     DELETE = "delete"
     RESTORE = "restore"
     IMPORT = "import"
+
+
+class TargetKind(StrEnum):
+    """What the city assigns a commune for a year (issue 18): each kind has its unit."""
+
+    FUND_MOBILISATION = "fund_mobilisation"
+    ENTRUSTED_TRANSFER = "entrusted_transfer"
+    GROUPS_GRADED_GOOD = "groups_graded_good"
+    LOANS_CHECKED = "loans_checked"

@@ -440,7 +440,7 @@ def test_0005_adds_what_the_yearly_report_needs_and_keeps_every_row(paths: AppPa
     conn.close()
     result = migrate.upgrade(paths.database, paths.backups)
     assert result.from_revision == "0004_organisation_grades"
-    assert result.to_revision == "0005_city_yearly" == migrate.SCHEMA_HEAD
+    assert result.to_revision == migrate.SCHEMA_HEAD
     conn = sqlite3.connect(paths.database)
     try:
         assert conn.execute(
@@ -477,5 +477,46 @@ def test_0005_adds_what_the_yearly_report_needs_and_keeps_every_row(paths: AppPa
             assert connection.exec_driver_sql(
                 "SELECT achievements FROM task_progress"
             ).fetchall() == [("Đã quán triệt",)]
+    finally:
+        engine.dispose()
+
+
+BULLETIN_TABLES = {
+    "commune_targets",
+    "notices",
+    "closed_periods",
+    "late_corrections",
+    "issued_bulletins",
+    "applied_bulletins",
+}
+
+
+def test_0006_adds_the_bulletins_and_keeps_every_row(paths: AppPaths) -> None:
+    """0006 adds the city's bulletins (issue 18) to a 0005 database, which keeps what it
+    held; going back drops the new tables alone."""
+    from alembic import command
+
+    _at_revision(paths, "0005_city_yearly")
+    conn = sqlite3.connect(paths.database)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('marker', 'kept')")
+    conn.commit()
+    conn.close()
+    result = migrate.upgrade(paths.database, paths.backups)
+    assert (result.from_revision, result.to_revision) == ("0005_city_yearly", "0006_bulletins")
+    engine = make_engine(paths.database)
+    try:
+        with engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) >= BULLETIN_TABLES
+        cfg = migrate.alembic_config()
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0005_city_yearly")
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            assert not BULLETIN_TABLES & tables and "yearly_reviews" in tables
+            marker = connection.exec_driver_sql(
+                "SELECT value FROM settings WHERE key = 'marker'"
+            ).scalar()
+            assert marker == "kept"
     finally:
         engine.dispose()

@@ -19,6 +19,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.sync import container, crypto, keys
+from desktop.sync.manifest import FORMAT_VERSION
 from desktop.sync.receipts import receipt_bytes
 from tests.hostile_support import (
     CODE,
@@ -201,7 +202,8 @@ def test_future_format_version(
         path = write(scene.out / "future.tdcs", bytes(data))
     else:
         path = scene.craft(
-            "future.tdcs", manifest=lambda m: m.update(format_version=2, future_field=1)
+            "future.tdcs",
+            manifest=lambda m: m.update(format_version=FORMAT_VERSION + 1, future_field=1),
         )
     assert_refused(capsys, scene, path, "phiên bản TDCS mới hơn")
 

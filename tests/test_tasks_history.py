@@ -30,6 +30,7 @@ from db.models import (
     AuditEntry,
     Borrower,
     CapitalTotal,
+    ClosedPeriod,
     Deposit,
     EntrustedTransfer,
     FundContribution,
@@ -172,6 +173,18 @@ def make_records(db: Database) -> dict[str, str]:
         )
         add("capital_total", CapitalTotal, year=2025, total_capital=17_590)
     with db.transaction() as s:
+        # The city closed 2025 (as its bulletin tells): changing the 2025 loan is marked.
+        s.add(
+            ClosedPeriod(
+                id="c" * 36,
+                commune_code="92",
+                change_seq=0,
+                period_kind=PeriodKind.YEAR,
+                year=2025,
+                period_no=1,
+                closed_on=date(2026, 10, 25),
+            )
+        )
         st = store(s)
         st.update(Hamlet, ids["hamlet"], {"name": "Ấp Thới Hòa A"}, expected_version=1)
         st.update(TaskProgress, ids["task_progress"], {"percent": 60}, expected_version=1)

@@ -2,6 +2,14 @@
 
 from db.base import Base, SyncedRecord
 from db.models.audit import AuditEntry
+from db.models.bulletins import (
+    AppliedBulletin,
+    ClosedPeriod,
+    CommuneTarget,
+    IssuedBulletin,
+    LateCorrection,
+    Notice,
+)
 from db.models.catalogue import Commune, CreditProgramme, Organisation, PlanTask, ProgrammeRate
 from db.models.funds import (
     CapitalTotal,
@@ -51,18 +59,27 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Deposit,
     EntrustedTransfer,
     CapitalTotal,
+    LateCorrection,
 )
 
 MODELS_BY_RECORD_TYPE: dict[str, type[SyncedRecord]] = {m.record_type: m for m in SYNCED_MODELS}
 
+#: Records the city office issues (owner ``92``) and sends down in its bulletins; a commune
+#: holds read-only copies of those addressed to it. They never travel up.
+CITY_ISSUED_MODELS: tuple[type[SyncedRecord], ...] = (CommuneTarget, Notice, ClosedPeriod)
+
 __all__ = [
+    "CITY_ISSUED_MODELS",
     "MODELS_BY_RECORD_TYPE",
     "SYNCED_MODELS",
+    "AppliedBulletin",
     "AuditEntry",
     "Base",
     "Borrower",
     "CapitalTotal",
+    "ClosedPeriod",
     "Commune",
+    "CommuneTarget",
     "Counter",
     "CreditProgramme",
     "Deposit",
@@ -74,9 +91,12 @@ __all__ = [
     "GroupAssessment",
     "Hamlet",
     "ImportRecord",
+    "IssuedBulletin",
+    "LateCorrection",
     "Loan",
     "LoanBalance",
     "LoanCheck",
+    "Notice",
     "OfficeProfile",
     "OfficeTask",
     "Organisation",

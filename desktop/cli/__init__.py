@@ -36,6 +36,7 @@ def command_modules() -> list[ModuleType]:
     whether to open the window, and the command modules bring in reportlab, openpyxl and
     Alembic, which the window does not need to start (docs/performance.md)."""
     from desktop.cli import (
+        bulletin_commands,
         loan_commands,
         recording_commands,
         report_commands,
@@ -43,7 +44,14 @@ def command_modules() -> list[ModuleType]:
         sync_commands,
     )
 
-    return [setup_commands, report_commands, recording_commands, loan_commands, sync_commands]
+    return [
+        setup_commands,
+        report_commands,
+        recording_commands,
+        loan_commands,
+        sync_commands,
+        bulletin_commands,
+    ]
 
 
 def build_parser() -> CliParser:

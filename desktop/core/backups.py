@@ -37,6 +37,7 @@ from db.migrate import (
     missing_schema,
     upgrade,
 )
+from db.models import CITY_ISSUED_MODELS
 from db.private_files import make_database_private
 from desktop.core.catalogues import shipped_communes
 from desktop.core.errors import UserError
@@ -227,7 +228,11 @@ def _check_content(path: Path, revision: str) -> tuple[str | None, str | None]:
         if (mode == "city") != (unit == CITY_CODE) or (unit != CITY_CODE and unit not in communes):
             raise UserError(M_BAD_OFFICE, path=str(path), unit=unit)
         allowed = communes | {CITY_CODE} if unit == CITY_CODE else {unit}
-        strangers = _owners(conn, tables, allowed)
+        # A commune holds the city's targets, notices and closed periods as the city sent
+        # them (owner 92), and nothing else in those tables.
+        issued = {model.__tablename__ for model in CITY_ISSUED_MODELS}
+        strangers = _owners(conn, [t for t in tables if t not in issued], allowed)
+        strangers += _owners(conn, [t for t in tables if t in issued], allowed | {CITY_CODE})
         if strangers:
             raise UserError(
                 M_OTHERS_RECORDS,

@@ -68,6 +68,16 @@ LABELS: dict[StrEnum, Msg] = {
     e.AuditAction.DELETE: QT_TRANSLATE_NOOP("Labels", "Deleted"),
     e.AuditAction.RESTORE: QT_TRANSLATE_NOOP("Labels", "Restored"),
     e.AuditAction.IMPORT: QT_TRANSLATE_NOOP("Labels", "Imported"),
+    e.TargetKind.FUND_MOBILISATION: QT_TRANSLATE_NOOP(
+        "Labels", 'Mobilisation for the "Vì người nghèo" fund'
+    ),
+    e.TargetKind.ENTRUSTED_TRANSFER: QT_TRANSLATE_NOOP(
+        "Labels", "Local budget capital to entrust to VBSP"
+    ),
+    e.TargetKind.GROUPS_GRADED_GOOD: QT_TRANSLATE_NOOP(
+        "Labels", "Savings-and-loan groups graded good"
+    ),
+    e.TargetKind.LOANS_CHECKED: QT_TRANSLATE_NOOP("Labels", "Loans checked for their use"),
 }
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Date, Enum
 
 from db.base import UtcDateTime
 from db.fields import FieldKind, facts_of
-from db.models import MODELS_BY_RECORD_TYPE
+from db.models import CITY_ISSUED_MODELS, MODELS_BY_RECORD_TYPE
 from db.serialize import JsonValue
 from desktop.core.formatting import format_date, format_datetime, format_money, format_rate_bp
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
@@ -43,6 +43,13 @@ RECORD_TYPE_LABELS: dict[str, Msg] = {
     "yearly_review": QT_TRANSLATE_NOOP("RecordTypes", "Assessments of the year"),
     "sync_file": QT_TRANSLATE_NOOP("RecordTypes", "Sync files received"),
     "programme_rate": QT_TRANSLATE_NOOP("RecordTypes", "Programme rates"),
+    "late_correction": QT_TRANSLATE_NOOP("RecordTypes", "Corrections after closing"),
+    "commune_target": QT_TRANSLATE_NOOP("RecordTypes", "Targets assigned by the city"),
+    "notice": QT_TRANSLATE_NOOP("RecordTypes", "Notices from the city"),
+    "closed_period": QT_TRANSLATE_NOOP("RecordTypes", "Closed periods"),
+    "credit_programme": QT_TRANSLATE_NOOP("RecordTypes", "Credit programmes"),
+    "organisation": QT_TRANSLATE_NOOP("RecordTypes", "Entrusted organisations"),
+    "plan_task": QT_TRANSLATE_NOOP("RecordTypes", "Plan tasks"),
 }
 
 
@@ -161,6 +168,18 @@ FIELD_TITLES: dict[str, Msg] = {
     "disbursed_estimate_amount": QT_TRANSLATE_NOOP("Fields", "Amount lent, whole year (estimate)"),
     "households_estimate": QT_TRANSLATE_NOOP("Fields", "Households lent to, whole year (estimate)"),
     "repaid_estimate_amount": QT_TRANSLATE_NOOP("Fields", "Amount repaid, whole year (estimate)"),
+    "record_kind": QT_TRANSLATE_NOOP("Fields", "Kind of record"),
+    "record_ref": QT_TRANSLATE_NOOP("Fields", "Record"),
+    "action": QT_TRANSLATE_NOOP("Fields", "Change"),
+    "record_version": QT_TRANSLATE_NOOP("Fields", "Version of the record"),
+    "closed_on": QT_TRANSLATE_NOOP("Fields", "Closed on"),
+    "target_code": QT_TRANSLATE_NOOP("Fields", "Commune"),
+    "value": QT_TRANSLATE_NOOP("Fields", "Target"),
+    "addressee": QT_TRANSLATE_NOOP("Fields", "To"),
+    "text": QT_TRANSLATE_NOOP("Fields", "Text"),
+    "act_by": QT_TRANSLATE_NOOP("Fields", "Act by"),
+    "acknowledged_at": QT_TRANSLATE_NOOP("Fields", "Read on"),
+    "acknowledged_by": QT_TRANSLATE_NOOP("Fields", "Read by"),
 }
 
 
@@ -180,8 +199,12 @@ M_YES = QT_TRANSLATE_NOOP("Fields", "yes")
 M_NO = QT_TRANSLATE_NOOP("Fields", "no")
 
 
+#: Every record type whose values the history shows: those that travel, and the city's.
+_MODELS = MODELS_BY_RECORD_TYPE | {m.record_type: m for m in CITY_ISSUED_MODELS}
+
+
 def _column(record_type: str, field: str) -> Any:
-    model = MODELS_BY_RECORD_TYPE.get(record_type)
+    model = _MODELS.get(record_type)
     return None if model is None else model.__table__.columns.get(field)
 
 

@@ -16,10 +16,13 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.enums import PeriodKind
 from db.models import (
     Borrower,
     CapitalTotal,
+    ClosedPeriod,
     Commune,
+    CommuneTarget,
     Deposit,
     EntrustedTransfer,
     FundContribution,
@@ -28,9 +31,11 @@ from db.models import (
     GroupAssessment,
     Hamlet,
     ImportRecord,
+    LateCorrection,
     Loan,
     LoanBalance,
     LoanCheck,
+    Notice,
     OfficeTask,
     Organisation,
     OrganisationGrade,
@@ -52,6 +57,8 @@ M_CAPITAL = QT_TRANSLATE_NOOP("RecordNames", "total capital of {year}")
 M_REVIEW = QT_TRANSLATE_NOOP("RecordNames", "assessment of {year}")
 M_SYNC_FILE = QT_TRANSLATE_NOOP("RecordNames", "file no. {seq} from {commune}")
 M_RATE = QT_TRANSLATE_NOOP("RecordNames", "{programme}, from {date}")
+M_TARGET = QT_TRANSLATE_NOOP("RecordNames", "{commune}, {year}: {kind}")
+M_LATE = QT_TRANSLATE_NOOP("RecordNames", "{record} (after {period} was closed)")
 
 Key = tuple[str, str]
 R = TypeVar("R")
@@ -258,6 +265,45 @@ def _rate(session: Session, ids: Sequence[str]) -> dict[str, str]:
     }
 
 
+def _target(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    rows = _rows(session, CommuneTarget, ids)
+    communes = _values(session, Commune.name, Commune.code, (r.target_code for r in rows))
+    return {
+        r.id: tr(
+            M_TARGET,
+            commune=communes.get(r.target_code, r.target_code),
+            year=r.year,
+            kind=label(r.kind),
+        )
+        for r in rows
+    }
+
+
+def _notice(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    return {r.id: r.title for r in _rows(session, Notice, ids)}
+
+
+def _closed_period(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    return {
+        r.id: Period(r.year, PeriodKind(r.period_kind), r.period_no).label()
+        for r in _rows(session, ClosedPeriod, ids)
+    }
+
+
+def _late(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """ "Công ty TNHH Phú Lợi, 20/10/2025 (after Year 2025 was closed)"."""
+    rows = _rows(session, LateCorrection, ids)
+    records = record_names(session, {(r.record_kind, r.record_ref) for r in rows})
+    return {
+        r.id: tr(
+            M_LATE,
+            record=records[(r.record_kind, r.record_ref)],
+            period=Period(r.year, PeriodKind(r.period_kind), r.period_no).label(),
+        )
+        for r in rows
+    }
+
+
 _NAMERS: dict[str, Callable[[Session, Sequence[str]], dict[str, str]]] = {
     "hamlet": _hamlet,
     "savings_group": _group,
@@ -279,4 +325,8 @@ _NAMERS: dict[str, Callable[[Session, Sequence[str]], dict[str, str]]] = {
     "yearly_review": _review,
     "sync_file": _sync_file,
     "programme_rate": _rate,
+    "commune_target": _target,
+    "notice": _notice,
+    "closed_period": _closed_period,
+    "late_correction": _late,
 }

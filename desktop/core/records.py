@@ -4,6 +4,10 @@ Every change raises the record's ``version``, stamps ``updated_at`` and the next
 ``change_seq`` (what exports pick up), and writes an audit entry with the values before and
 after, all in the caller's transaction, so a change and its audit entry land together or not
 at all. A delete is a tombstone (``deleted_at``) that :meth:`RecordStore.restore` undoes.
+
+A change to a commune's record dated in a period the city has closed also writes a
+:class:`db.models.LateCorrection` in the same transaction (or, when the window asks first,
+raises :class:`desktop.core.closing.AfterClosing`): see :mod:`desktop.core.closing`.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from sqlalchemy import insert as core_insert
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from db.base import SyncedRecord, new_uuid, utc_now
+from db.base import CITY_CODE, SyncedRecord, new_uuid, utc_now
 from db.enums import AuditAction
-from db.models import AuditEntry, Counter
+from db.models import AuditEntry, Counter, LateCorrection
 from db.serialize import JsonValue, plain_value, to_json, to_plain
+from desktop.core import closing
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 
@@ -85,6 +90,7 @@ class RecordStore:
         self.session.add(record)
         self.session.flush()
         self._audit(AuditAction.CREATE, record, None)
+        self._mark_late(AuditAction.CREATE, record, None)
         return record.id
 
     def get(self, model: type[R], record_id: str, *, allow_deleted: bool = False) -> R:
@@ -111,11 +117,13 @@ class RecordStore:
         changed = {k: v for k, v in values.items() if getattr(record, k) != v}
         if not changed:
             return record.version
+        was_closed = self._closure(record)
         before = to_plain(record)
         for key, value in changed.items():
             setattr(record, key, value)
         self._bump(record)
         self._audit(AuditAction.UPDATE, record, before)
+        self._mark_late(AuditAction.UPDATE, record, was_closed)
         return record.version
 
     def delete(self, model: type[R], record_id: str, *, expected_version: int) -> int:
@@ -127,6 +135,7 @@ class RecordStore:
         record.deleted_at = max(utc_now(), record.created_at)
         self._bump(record)
         self._audit(AuditAction.DELETE, record, before)
+        self._mark_late(AuditAction.DELETE, record, None)
         return record.version
 
     def restore(self, model: type[R], record_id: str, *, expected_version: int) -> int:
@@ -143,6 +152,7 @@ class RecordStore:
         record.deleted_at = None
         self._bump(record)
         self._audit(AuditAction.RESTORE, record, before)
+        self._mark_late(AuditAction.RESTORE, record, None)
         return record.version
 
     # -- bulk: the same contract, for imports of thousands of rows ---------------------------
@@ -182,6 +192,7 @@ class RecordStore:
             records.append(record)
         self.session.execute(core_insert(table), records)
         self._audit_many(AuditAction.CREATE, model, records, None, now)
+        self._mark_late_many(AuditAction.CREATE, model, [(r, None) for r in records])
         return [r["id"] for r in records]
 
     def update_many(
@@ -237,6 +248,7 @@ class RecordStore:
             execution_options={"synchronize_session": False},
         )
         self._audit_many(AuditAction.UPDATE, model, afters, befores, now)
+        self._mark_late_many(AuditAction.UPDATE, model, list(zip(afters, befores, strict=True)))
         return [a["id"] for a in afters]
 
     def _audit_many(
@@ -266,6 +278,48 @@ class RecordStore:
                 for i, after in enumerate(afters)
             ],
         )
+
+    # -- changes to a closed period ----------------------------------------------------------
+    def _closure(self, record: SyncedRecord) -> closing.Closure | None:
+        return closing.closure_of(
+            self.session, self.owner_code, record.record_type, lambda name: getattr(record, name)
+        )
+
+    def _mark_late(
+        self, action: AuditAction, record: SyncedRecord, was_closed: closing.Closure | None
+    ) -> None:
+        """Mark a change to a record of a closed period (before or after the change)."""
+        closure = was_closed or self._closure(record)
+        if closure is None:
+            return
+        closing.ask_before(closure)
+        self.create(
+            LateCorrection,
+            _late_values(record.record_type, record.id, action, record.version, closure),
+        )
+
+    def _mark_late_many(
+        self,
+        action: AuditAction,
+        model: type[SyncedRecord],
+        changes: Sequence[tuple[Mapping[str, Any], Mapping[str, Any] | None]],
+    ) -> None:
+        if self.owner_code == CITY_CODE or not closing.closures(self.session):
+            return
+        marks = []
+        for after, before in changes:
+            closure = None
+            for values in (before, after):
+                if values is not None and closure is None:
+                    closure = closing.closure_of(
+                        self.session, self.owner_code, model.record_type, values.get
+                    )
+            if closure is not None:
+                closing.ask_before(closure)
+                marks.append(
+                    _late_values(model.record_type, after["id"], action, after["version"], closure)
+                )
+        self.create_many(LateCorrection, marks)
 
     def _editable(self, model: type[R], record_id: str, expected_version: int) -> R:
         record = self.get(model, record_id)
@@ -304,3 +358,19 @@ class RecordStore:
         forbidden = set(values) & model.SYSTEM_COLUMNS
         if forbidden:
             raise ValueError(f"system columns cannot be set directly: {sorted(forbidden)}")
+
+
+def _late_values(
+    record_type: str, record_id: str, action: AuditAction, version: int, closure: closing.Closure
+) -> dict[str, Any]:
+    period = closure.period
+    return {
+        "record_kind": record_type,
+        "record_ref": record_id,
+        "action": action,
+        "record_version": version,
+        "period_kind": period.kind,
+        "year": period.year,
+        "period_no": period.number,
+        "closed_on": closure.closed_on,
+    }

@@ -1,5 +1,7 @@
 """The city's board: for each of the 103 communes, which files arrived, which are missing,
-when the last one was imported, what is refused or waiting for a decision."""
+when the last one was imported, what is refused or waiting for a decision, which of the
+city's bulletins the commune has applied (as its latest file says), and how many changes
+it made to periods the city had closed."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from sqlalchemy.orm import Session
 
 from db.enums import ImportOutcome
 from db.models import ImportRecord, SyncConflict
+from desktop.core.closed_periods import late_correction_counts
+from desktop.core.formatting import format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.office import CommuneInfo, list_communes
+from desktop.sync.bulletin_issue import latest_for_communes
 from desktop.sync.keys import WaitingKey, pinned_commune_keys, waiting_keys
 from desktop.sync.ledger import (
     AppliedImport,
@@ -28,6 +33,9 @@ __all__ = ["CommuneStatus", "board", "ranges"]
 
 M_NO_FILE = QT_TRANSLATE_NOOP("Sync", "No file sent yet")
 M_ONLY_REFUSED = QT_TRANSLATE_NOOP("Sync", "No file imported yet: every file was refused")
+M_BULLETIN = QT_TRANSLATE_NOOP("Sync", "No. {seq} (applied {date})")
+M_BULLETIN_BEHIND = QT_TRANSLATE_NOOP("Sync", "No. {seq} (applied {date}); no. {latest} not yet")
+M_NO_BULLETIN = QT_TRANSLATE_NOOP("Sync", "None yet (no. {latest} made)")
 M_WAITING_KEY = QT_TRANSLATE_NOOP(
     "Sync",
     "{files} files wait for the commune's key to be confirmed (fingerprint {fingerprints})",
@@ -48,6 +56,13 @@ class CommuneStatus:
     #: Fingerprints of keys that signed files waiting for the commune's key to be enrolled.
     waiting: tuple[str, ...] = ()
     waiting_files: int = 0
+    #: The city's bulletin the commune had applied when it made its latest file.
+    bulletin_seq: int | None = None
+    bulletin_applied_at: datetime | None = None
+    #: The newest bulletin the city made for it (to it, or to every commune).
+    bulletin_latest: int | None = None
+    #: Changes the commune made to records of periods the city had closed.
+    late_corrections: int = 0
 
     @property
     def code(self) -> str:
@@ -60,6 +75,24 @@ class CommuneStatus:
     def gap_text(self) -> str:
         """``"File 6 from Cái Khế has not arrived."`` (empty when nothing is missing)."""
         return missing_text(self.missing, self.name)
+
+    @property
+    def bulletin_behind(self) -> bool:
+        """The city made a bulletin for it that its files do not say it applied."""
+        return self.bulletin_latest is not None and (self.bulletin_seq or 0) < self.bulletin_latest
+
+    def bulletin_text(self) -> str:
+        """``"No. 5 (applied 12/10/2026)"``, with the newer one it has not applied yet."""
+        if self.bulletin_seq is None:
+            if self.bulletin_latest is None:
+                return ""
+            return tr(M_NO_BULLETIN, latest=self.bulletin_latest)
+        date = format_stored_date(self.bulletin_applied_at)
+        if self.bulletin_behind:
+            return tr(
+                M_BULLETIN_BEHIND, seq=self.bulletin_seq, date=date, latest=self.bulletin_latest
+            )
+        return tr(M_BULLETIN, seq=self.bulletin_seq, date=date)
 
     def waiting_text(self) -> str:
         """``"2 files wait for the commune's key to be confirmed (fingerprint …)"``."""
@@ -100,12 +133,19 @@ def board(session: Session) -> list[CommuneStatus]:
         ).all()
     )
     pinned = pinned_commune_keys(session)
+    issued = latest_for_communes(session)
+    late = late_correction_counts(session)
     result = []
     for commune in list_communes(session):
         rows = applied.get(commune.code, [])
         last_applied_id = max((r.id for r in rows), default=floors.get(commune.code, 0))
         latest = max(rows, key=lambda r: r.seq, default=None)
         key = pinned.get(commune.code)
+        told = max(
+            (r for r in rows if r.bulletin_seq is not None),
+            key=lambda r: (r.bulletin_seq or 0, r.id),
+            default=None,
+        )
         result.append(
             CommuneStatus(
                 commune=commune,
@@ -123,6 +163,10 @@ def board(session: Session) -> list[CommuneStatus]:
                 key_fingerprint=key.fingerprint if key else None,
                 waiting=tuple(k.fingerprint for k in waiting.get(commune.code, [])),
                 waiting_files=sum(k.files for k in waiting.get(commune.code, [])),
+                bulletin_seq=told.bulletin_seq if told else None,
+                bulletin_applied_at=told.bulletin_applied_at if told else None,
+                bulletin_latest=issued.get(commune.code),
+                late_corrections=late.get(commune.code, 0),
             )
         )
     return result

@@ -28,6 +28,8 @@ from desktop.sync.errors import SyncRefused
 
 MAGIC = b"TDCSSYNC"
 RECEIPT_MAGIC = b"TDCSRCPT"
+#: A bulletin from the city (:mod:`desktop.sync.bulletin`), recognised to be explained.
+BULLETIN_MAGIC = b"TDCSBLTN"
 CONTAINER_VERSION = 1
 KIND_EXPORT = 1
 HEADER_SIZE = len(MAGIC) + 2 + crypto.KEY_SIZE * 2 + crypto.NONCE_SIZE
@@ -61,6 +63,11 @@ M_IS_RECEIPT = QT_TRANSLATE_NOOP(
     "Sync",
     "This is a receipt written by the city, not a sync file. Receipts are imported at the "
     "commune that sent the file.",
+)
+M_IS_BULLETIN = QT_TRANSLATE_NOOP(
+    "Sync",
+    "This is a bulletin that the city sends to the communes, not a sync file. Bulletins are "
+    "applied at the communes (Sync page, or: tdcs bulletin import FILE).",
 )
 M_NEWER_FORMAT = QT_TRANSLATE_NOOP(
     "Sync",
@@ -152,6 +159,8 @@ def parse_sealed(data: bytes) -> SealedFile:
         raise SyncRefused(M_EMPTY)
     if data.startswith(RECEIPT_MAGIC):
         raise SyncRefused(M_IS_RECEIPT)
+    if data.startswith(BULLETIN_MAGIC):
+        raise SyncRefused(M_IS_BULLETIN)
     if not data.startswith(MAGIC):
         raise SyncRefused(M_NOT_SYNC)
     if len(data) < len(MAGIC) + 2:

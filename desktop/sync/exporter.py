@@ -32,8 +32,9 @@ from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.records import current_change_seq
 from desktop.core.userfiles import write_atomically
 from desktop.sync import container, crypto, keys, payload
+from desktop.sync.bulletin_apply import latest_applied
 from desktop.sync.files import export_file_name
-from desktop.sync.manifest import SIGNATURE_LABEL, Manifest
+from desktop.sync.manifest import SIGNATURE_LABEL, BulletinRef, Manifest
 from desktop.sync.privacy import WITHHELD
 from desktop.version import app_version
 
@@ -164,6 +165,7 @@ def make_export(
             change_after=after,
             change_through=through,
             covers_from=None if full or last is None else last.created_at,
+            bulletin=latest_applied(session),
         ),
         signing,
         city.encryption_public,
@@ -214,6 +216,8 @@ class FileIdentity:
     change_after: int
     change_through: int
     covers_from: datetime | None
+    #: The city's bulletin applied last (the city's board shows it).
+    bulletin: BulletinRef | None = None
 
 
 def seal_export(
@@ -245,6 +249,7 @@ def seal_export(
         payload_size=len(body),
         recipient_key_id=crypto.key_id(city_public).hex(),
         signing_key=signing.public,
+        bulletin=identity.bulletin,
     )
     manifest_bytes = manifest.to_json()
     signature = crypto.sign(signing.private, SIGNATURE_LABEL, manifest_bytes)

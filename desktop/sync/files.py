@@ -37,6 +37,13 @@ def receipt_file_name(code: str, name: str, seq: int) -> str:
     return f"BienNhan_{code}_{ascii_name(name)}_{seq:04d}.tdcsr"
 
 
+def bulletin_file_name(seq: int, day: date, code: str | None = None, name: str = "") -> str:
+    """``ThongBao_0005_TatCa_2026-10-05.tdcsb`` (to every commune) or
+    ``ThongBao_0005_31120_CaiKhe_2026-10-05.tdcsb`` (to one)."""
+    to = "TatCa" if code is None else f"{code}_{ascii_name(name)}"
+    return f"ThongBao_{seq:04d}_{to}_{day.isoformat()}.tdcsb"
+
+
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of ``path``, refusing files larger than ``limit`` before reading them."""
     try:

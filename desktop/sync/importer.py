@@ -638,6 +638,8 @@ def _ledger_json(
             payload_sha256=manifest.payload_sha256,
             commune_name=manifest.commune_name,
         )
+        if manifest.bulletin is not None:
+            body["bulletin"] = manifest.bulletin.to_json()
     if summary is not None:
         body["summary"] = summary.totals()
         body["waiting"] = summary.waiting

@@ -38,6 +38,9 @@ class AppliedImport:
     received_at: datetime
     full_snapshot: bool
     export_created_at: datetime | None
+    #: The city's bulletin the commune had applied when it made the file (format 2).
+    bulletin_seq: int | None = None
+    bulletin_applied_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,9 @@ def applied_imports(
         if row.id <= floors.get(row.commune_code or "", 0):
             continue
         details = record_details(row)
+        bulletin = details.get("bulletin")
+        bulletin = bulletin if isinstance(bulletin, dict) else {}
+        seq = bulletin.get("seq")
         result.append(
             AppliedImport(
                 id=row.id,
@@ -121,6 +127,8 @@ def applied_imports(
                 received_at=row.received_at,
                 full_snapshot=bool(details.get("full_snapshot")),
                 export_created_at=stored_time(details.get("export_created_at")),
+                bulletin_seq=seq if type(seq) is int and 0 < seq <= 10**6 else None,
+                bulletin_applied_at=stored_time(bulletin.get("applied_at")),
             )
         )
     return result

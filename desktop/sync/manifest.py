@@ -1,6 +1,10 @@
 """The manifest: who made the file, which one it is, what it holds, and the hash of the
 records, signed by the commune's key.
 
+Format 2 (issue 18) adds one key, ``bulletin``: the city's bulletin the commune had applied
+when it made the file (``null`` when none), so that the city's board shows it. Format 1
+files, which lack it, are read as before.
+
 The signature covers the exact bytes of ``manifest.json`` (prefixed by
 :data:`SIGNATURE_LABEL`); the manifest holds the SHA-256 of ``payload.json``; so one
 signature vouches for the whole file. Parsing is strict: every key present, nothing else,
@@ -15,17 +19,19 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from db.base import utc_now
 from db.models import MODELS_BY_RECORD_TYPE
-from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.core.text import UNWANTED, nfc
 from desktop.sync.errors import SyncRefused
 from desktop.sync.payload import M_UNKNOWN_TYPE, load_json, shown
 
 FORMAT = "tdcs-sync"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The format versions this TDCS reads (1: before the manifest named the bulletin applied).
+READABLE_VERSIONS = frozenset({1, 2})
 SIGNATURE_LABEL = b"TDCS sync manifest v1\n"
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -67,6 +73,24 @@ M_NEWER_MANIFEST = QT_TRANSLATE_NOOP(
 
 
 @dataclass(frozen=True)
+class BulletinRef:
+    """The city's bulletin a commune had applied when it made a file."""
+
+    id: str
+    seq: int
+    issued_at: str
+    applied_at: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "seq": self.seq,
+            "issued_at": self.issued_at,
+            "applied_at": self.applied_at,
+        }
+
+
+@dataclass(frozen=True)
 class Manifest:
     schema_version: str
     app_version: str
@@ -87,6 +111,7 @@ class Manifest:
     recipient_key_id: str
     signing_key: bytes
     format_version: int = FORMAT_VERSION
+    bulletin: BulletinRef | None = None
 
     @property
     def created(self) -> datetime:
@@ -122,27 +147,34 @@ class Manifest:
             "recipient_key_id": self.recipient_key_id,
             "signing_key": base64.b64encode(self.signing_key).decode("ascii"),
         }
+        if self.format_version >= 2:
+            body["bulletin"] = self.bulletin.to_json() if self.bulletin else None
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
 
 
-class _Reader:
-    """Typed access to a parsed JSON object that refuses anything unexpected."""
+class StrictReader:
+    """Typed access to a parsed JSON object that refuses anything unexpected (with
+    ``message``, whose ``{detail}`` names the key)."""
 
-    def __init__(self, data: Any, where: str) -> None:
-        if not isinstance(data, dict):
-            raise SyncRefused(M_BAD_MANIFEST, detail=where)
-        self.data = data
+    def __init__(self, data: Any, where: str, message: Msg = M_BAD_MANIFEST) -> None:
+        self.message = message
         self.where = where
+        if not isinstance(data, dict):
+            self.refuse(where)
+        self.data: dict[str, Any] = data
         self.used: set[str] = set()
 
-    def _get(self, key: str) -> Any:
+    def refuse(self, detail: str) -> NoReturn:
+        raise SyncRefused(self.message, detail=detail)
+
+    def get(self, key: str) -> Any:
         if key not in self.data:
-            raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{key}")
+            self.refuse(f"{self.where}{key}")
         self.used.add(key)
         return self.data[key]
 
     def text(self, key: str, pattern: re.Pattern[str] | None = None, limit: int = 200) -> str:
-        value = self._get(key)
+        value = self.get(key)
         if (
             not isinstance(value, str)
             or len(value) > limit
@@ -151,36 +183,36 @@ class _Reader:
             or nfc(value) != value
             or value != value.strip()
         ):
-            raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{key}")
+            self.refuse(f"{self.where}{key}")
         return value
 
     def optional_text(self, key: str, pattern: re.Pattern[str]) -> str | None:
-        if self._get(key) is None:
+        if self.get(key) is None:
             return None
         return self.text(key, pattern)
 
     def integer(self, key: str, low: int = 0, high: int = MAX_CHANGE) -> int:
-        value = self._get(key)
+        value = self.get(key)
         if type(value) is not int or not low <= value <= high:
-            raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{key}")
+            self.refuse(f"{self.where}{key}")
         return value
 
     def boolean(self, key: str) -> bool:
-        value = self._get(key)
+        value = self.get(key)
         if type(value) is not bool:
-            raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{key}")
+            self.refuse(f"{self.where}{key}")
         return value
 
-    def child(self, key: str) -> _Reader:
-        return _Reader(self._get(key), f"{self.where}{key}.")
+    def child(self, key: str) -> StrictReader:
+        return StrictReader(self.get(key), f"{self.where}{key}.", self.message)
 
     def done(self) -> None:
         extra = set(self.data) - self.used
         if extra:
-            raise SyncRefused(M_BAD_MANIFEST, detail=f"{self.where}{shown(min(extra))}")
+            self.refuse(f"{self.where}{shown(min(extra))}")
 
 
-def _timestamp(value: str | None, where: str) -> datetime | None:
+def parse_timestamp(value: str | None, where: str) -> datetime | None:
     """A time written ``YYYY-MM-DD hh:mm:ss`` that exists (no 30 February)."""
     if value is None:
         return None
@@ -220,11 +252,11 @@ def parse(data: bytes) -> Manifest:
         body = load_json(data)
     except (ValueError, RecursionError, UnicodeDecodeError) as error:
         raise SyncRefused(M_BAD_MANIFEST, detail="JSON") from error
-    top = _Reader(body, "")
+    top = StrictReader(body, "")
     if top.text("format") != FORMAT:
         raise SyncRefused(M_BAD_MANIFEST, detail="format")
     version = top.integer("format_version", 1, 10**6)
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise SyncRefused(M_NEWER_MANIFEST, version=version, known=FORMAT_VERSION)
     schema_version = top.text("schema_version", VERSION_RE, limit=64)
     app_version = top.text("app_version", VERSION_RE, limit=64)
@@ -238,13 +270,13 @@ def parse(data: bytes) -> Manifest:
     previous = export.optional_text("previous_id", UUID_RE)
     full = export.boolean("full_snapshot")
     created_at = export.text("created_at", TIMESTAMP_RE)
-    created = _timestamp(created_at, "export.created_at")
+    created = parse_timestamp(created_at, "export.created_at")
     export.done()
     changes = top.child("changes")
     after = changes.integer("after")
     through = changes.integer("through")
     covers_from = changes.optional_text("from", TIMESTAMP_RE)
-    started = _timestamp(covers_from, "changes.from")
+    started = parse_timestamp(covers_from, "changes.from")
     if changes.text("to", TIMESTAMP_RE) != created_at or through < after or (full and after):
         raise SyncRefused(M_BAD_MANIFEST, detail="changes")
     changes.done()
@@ -259,7 +291,7 @@ def parse(data: bytes) -> Manifest:
         if key not in MODELS_BY_RECORD_TYPE:
             raise SyncRefused(M_UNKNOWN_TYPE, type=key)
         counts[key] = counts_reader.integer(key, 0, MAX_COUNT)
-    withheld_raw = top._get("withheld")
+    withheld_raw = top.get("withheld")
     if (
         not isinstance(withheld_raw, dict)
         or len(withheld_raw) > 64
@@ -283,6 +315,7 @@ def parse(data: bytes) -> Manifest:
         raise SyncRefused(M_BAD_MANIFEST, detail="signing_key") from error
     if len(signing_key) != 32:
         raise SyncRefused(M_BAD_MANIFEST, detail="signing_key")
+    bulletin = _bulletin(top, created) if version >= 2 else None
     top.done()
     if (seq == 1) != (previous is None):
         raise SyncRefused(M_BAD_MANIFEST, detail="export.previous_id")
@@ -306,4 +339,26 @@ def parse(data: bytes) -> Manifest:
         recipient_key_id=recipient,
         signing_key=signing_key,
         format_version=version,
+        bulletin=bulletin,
     )
+
+
+def _bulletin(top: StrictReader, created: datetime) -> BulletinRef | None:
+    """The bulletin applied (format 2): applied before the file was made, issued at most a
+    day (of clock difference) after that."""
+    if top.get("bulletin") is None:
+        return None
+    reader = top.child("bulletin")
+    bulletin_id = reader.text("id", UUID_RE)
+    seq = reader.integer("seq", 1, MAX_SEQ)
+    issued_at = reader.text("issued_at", TIMESTAMP_RE)
+    applied_at = reader.text("applied_at", TIMESTAMP_RE)
+    reader.done()
+    issued = parse_timestamp(issued_at, "bulletin.issued_at")
+    applied = parse_timestamp(applied_at, "bulletin.applied_at")
+    assert issued is not None and applied is not None
+    if not EARLIEST_FILE_TIME <= applied <= created or not (
+        EARLIEST_FILE_TIME <= issued <= created + CLOCK_SLACK
+    ):
+        raise SyncRefused(M_BAD_MANIFEST, detail="bulletin")
+    return BulletinRef(bulletin_id, seq, issued_at, applied_at)

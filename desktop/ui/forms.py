@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core import closing
 from desktop.core.database import Database
 from desktop.core.errors import ErrorCollector, FormErrors, UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -48,6 +49,9 @@ D_contra = TypeVar("D_contra", contravariant=True)
 ERROR_STYLE = "color: #b00020"
 
 M_DISCARD = QT_TRANSLATE_NOOP("RecordForm", "Discard the unsaved changes?")
+M_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "RecordForm", "Not saved: the period is closed. Cancel, or save again to mark the change."
+)
 #: Cells of a table inside a form compared for changes (a form's tables are short).
 _MAX_CELLS = 5000
 
@@ -301,13 +305,25 @@ class RecordForm(QDialog, Generic[D]):
         self.clear_errors()
         self.save_button.setEnabled(False)
         try:
-            self.submit()
+            self._submit_asking_after_closing()
         except UserError as error:
             self.show_error(error)
             return
         finally:
             self.save_button.setEnabled(True)
         super().accept()
+
+    def _submit_asking_after_closing(self) -> None:
+        """Save; a change to a record of a period the city has closed is saved (and marked
+        as made after closing, :mod:`desktop.core.closing`) only once the person agrees —
+        the first attempt was rolled back. No keeps the form open."""
+        try:
+            with closing.asking_first():
+                self.submit()
+        except closing.AfterClosing as question:
+            if not confirm(self, question.text()):
+                raise UserError(M_NOT_SAVED) from question
+            self.submit()
 
 
 def _cells(model: QAbstractItemModel) -> list[object]:

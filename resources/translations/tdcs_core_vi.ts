@@ -61,6 +61,36 @@
     </message>
 </context>
 <context>
+    <name>ClosedPeriods</name>
+    <message>
+        <source>Only the city office closes periods.</source>
+        <translation>Chỉ văn phòng thành phố mới khóa sổ các kỳ.</translation>
+    </message>
+    <message>
+        <source>{period} ends on {end}: a period can be closed once it has ended.</source>
+        <translation>{period} kết thúc ngày {end}: chỉ khóa sổ được kỳ đã kết thúc.</translation>
+    </message>
+    <message>
+        <source>The day of closing cannot be after today.</source>
+        <translation>Ngày khóa sổ không được sau hôm nay.</translation>
+    </message>
+    <message>
+        <source>{period} is already closed (on {closed_on}); change that record.</source>
+        <translation>{period} đã khóa sổ (ngày {closed_on}); hãy sửa bản ghi đó.</translation>
+    </message>
+    <message>
+        <source>Choose the quarter (1–4) or the half (1–2); a year has only one period.</source>
+        <translation>Chọn quý (1–4) hoặc 6 tháng (1–2); cả năm chỉ có một kỳ.</translation>
+    </message>
+</context>
+<context>
+    <name>Closing</name>
+    <message>
+        <source>{period} was closed by the city on {closed_on}: its figures have been consolidated and reported. The record can still be corrected, but the change will be marked as made after closing and sent to the city with that mark. Save the change?</source>
+        <translation>{period} đã được thành phố khóa sổ ngày {closed_on}: số liệu kỳ này đã được tổng hợp và báo cáo. Vẫn có thể sửa bản ghi, nhưng thay đổi sẽ được đánh dấu là sửa sau khóa sổ và gửi về thành phố kèm dấu đó. Lưu thay đổi?</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>This database already holds records. Demo data goes into a new, empty data folder only.</source>
@@ -499,6 +529,50 @@
         <translation>Doanh số thu nợ cả năm (ước)</translation>
     </message>
     <message>
+        <source>Kind of record</source>
+        <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Version of the record</source>
+        <translation>Phiên bản bản ghi</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Ngày khóa sổ</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation>Hạn thực hiện</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>Đã đọc lúc</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>Người đọc</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>có</translation>
     </message>
@@ -873,6 +947,42 @@
         <source>Restored</source>
         <translation>Đã khôi phục</translation>
     </message>
+    <message>
+        <source>Mobilisation for the &quot;Vì người nghèo&quot; fund</source>
+        <translation>Vận động Quỹ &quot;Vì người nghèo&quot;</translation>
+    </message>
+    <message>
+        <source>Local budget capital to entrust to VBSP</source>
+        <translation>Vốn ngân sách địa phương ủy thác qua NHCSXH</translation>
+    </message>
+    <message>
+        <source>Savings-and-loan groups graded good</source>
+        <translation>Tổ TK&amp;VV xếp loại tốt</translation>
+    </message>
+    <message>
+        <source>Loans checked for their use</source>
+        <translation>Khoản vay được kiểm tra sử dụng vốn</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>Only the city office writes notices to communes.</source>
+        <extracomment>How many days before its day an open notice is recalled on Tổng quan.</extracomment>
+        <translation>Chỉ văn phòng thành phố mới gửi nhắc việc cho các xã, phường.</translation>
+    </message>
+    <message>
+        <source>Choose one of the 103 communes and wards, or every commune.</source>
+        <translation>Chọn một trong 103 xã, phường, hoặc tất cả xã, phường.</translation>
+    </message>
+    <message>
+        <source>The day to act by has passed.</source>
+        <translation>Hạn thực hiện đã qua.</translation>
+    </message>
+    <message>
+        <source>This notice is no longer in the list.</source>
+        <translation>Nhắc việc này không còn trong danh sách.</translation>
+    </message>
 </context>
 <context>
     <name>Office</name>
@@ -1000,6 +1110,14 @@
         <source>{programme}, from {date}</source>
         <translation>{programme}, từ {date}</translation>
     </message>
+    <message>
+        <source>{commune}, {year}: {kind}</source>
+        <translation>{commune}, năm {year}: {kind}</translation>
+    </message>
+    <message>
+        <source>{record} (after {period} was closed)</source>
+        <translation>{record} (sau khi {period} đã khóa sổ)</translation>
+    </message>
 </context>
 <context>
     <name>RecordTypes</name>
@@ -1083,6 +1201,34 @@
         <source>Programme rates</source>
         <translation>Lãi suất chương trình cho vay</translation>
     </message>
+    <message>
+        <source>Corrections after closing</source>
+        <translation>Sửa sau khóa sổ</translation>
+    </message>
+    <message>
+        <source>Targets assigned by the city</source>
+        <translation>Chỉ tiêu thành phố giao</translation>
+    </message>
+    <message>
+        <source>Notices from the city</source>
+        <translation>Nhắc việc của thành phố</translation>
+    </message>
+    <message>
+        <source>Closed periods</source>
+        <translation>Kỳ đã khóa sổ</translation>
+    </message>
+    <message>
+        <source>Credit programmes</source>
+        <translation>Chương trình cho vay</translation>
+    </message>
+    <message>
+        <source>Entrusted organisations</source>
+        <translation>Tổ chức nhận ủy thác</translation>
+    </message>
+    <message>
+        <source>Plan tasks</source>
+        <translation>Nhiệm vụ của Kế hoạch</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -1102,6 +1248,38 @@
     <message>
         <source>This record belongs to unit {owner} and can only be changed there.</source>
         <translation>Bản ghi này thuộc đơn vị {owner}, chỉ đơn vị đó mới được sửa.</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>Only the city office assigns targets.</source>
+        <extracomment>Count targets (groups, loans) are at most this many.</extracomment>
+        <translation>Chỉ văn phòng thành phố mới giao chỉ tiêu.</translation>
+    </message>
+    <message>
+        <source>Choose one of the 103 communes and wards.</source>
+        <translation>Chọn một trong 103 xã, phường.</translation>
+    </message>
+    <message>
+        <source>{commune} already has this target for {year}; change that one.</source>
+        <translation>{commune} đã có chỉ tiêu này cho năm {year}; hãy sửa chỉ tiêu đó.</translation>
+    </message>
+    <message>
+        <source>A whole number from 1 to {limit}.</source>
+        <translation>Một số nguyên từ 1 đến {limit}.</translation>
+    </message>
+    <message>
+        <source>đồng</source>
+        <translation>đồng</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>tổ</translation>
+    </message>
+    <message>
+        <source>loans</source>
+        <translation>khoản vay</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>Bulletin</name>
+    <message>
+        <source>The file is empty (0 bytes). Ask for it to be sent again.</source>
+        <extracomment>Items of one section in one bulletin. Versions of a city-issued record (the record store&apos;s bound). The sections a bulletin&apos;s ``counts`` names, in the order of the payload. Count targets (groups, loans) are at most this many.</extracomment>
+        <translation>Tệp rỗng (0 byte). Hãy đề nghị gửi lại tệp.</translation>
+    </message>
+    <message>
+        <source>This is not a bulletin from the city. Bulletins are files named ThongBao_….tdcsb that the city office sends to the communes.</source>
+        <translation>Đây không phải thông báo của thành phố. Thông báo là tệp có tên ThongBao_….tdcsb do văn phòng thành phố gửi cho các xã, phường.</translation>
+    </message>
+    <message>
+        <source>This is a sync file that a commune makes for the city, not a bulletin from the city.</source>
+        <translation>Đây là tệp đồng bộ do xã, phường tạo để gửi thành phố, không phải thông báo của thành phố.</translation>
+    </message>
+    <message>
+        <source>This is the city&apos;s receipt for a file, not a bulletin: import it with “Import the city&apos;s receipt…”.</source>
+        <translation>Đây là biên nhận của thành phố cho một tệp, không phải thông báo: hãy nhập bằng “Nhập biên nhận của thành phố…”.</translation>
+    </message>
+    <message>
+        <source>This bulletin was made by a newer version of TDCS (format {version}). Update TDCS on this computer, then import the bulletin again.</source>
+        <translation>Thông báo này được tạo bằng phiên bản TDCS mới hơn (định dạng {version}). Hãy cập nhật TDCS trên máy này rồi nhập lại thông báo.</translation>
+    </message>
+    <message>
+        <source>The bulletin is incomplete or damaged ({size} bytes): it was probably cut off while being copied or attached. Ask the city office to send it again. Nothing was changed.</source>
+        <translation>Thông báo không đầy đủ hoặc bị hỏng ({size} byte): có lẽ tệp bị cắt khi sao chép hoặc đính kèm. Hãy đề nghị văn phòng thành phố gửi lại. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The file is too large ({size} MB; a bulletin is at most {limit} MB).</source>
+        <translation>Tệp quá lớn ({size} MB; thông báo tối đa {limit} MB).</translation>
+    </message>
+    <message>
+        <source>The bulletin is not in the expected form ({detail}). It was refused; nothing was changed.</source>
+        <translation>Thông báo không đúng dạng quy định ({detail}). Thông báo bị từ chối; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The bulletin has far more parts than the {count} items it declares could have. It was refused without being read; nothing was changed.</source>
+        <translation>Thông báo có nhiều thành phần hơn hẳn mức mà {count} mục được khai báo có thể có. Thông báo bị từ chối mà không đọc; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The bulletin says it holds {expected} items of {section}, but it holds {found}. It was refused; nothing was changed.</source>
+        <translation>Thông báo ghi có {expected} mục {section} nhưng thực tế có {found}. Thông báo bị từ chối; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Bulletins are applied at commune offices; the city office makes them.</source>
+        <translation>Thông báo được áp dụng tại văn phòng xã, phường; văn phòng thành phố là nơi tạo thông báo.</translation>
+    </message>
+    <message>
+        <source>Import the city key first (Sync page, or: tdcs keys import-city FILE): without it a bulletin cannot be checked.</source>
+        <translation>Hãy nhập khóa thành phố trước (trang Đồng bộ, hoặc: tdcs keys import-city TỆP): chưa có khóa thì không kiểm tra được thông báo.</translation>
+    </message>
+    <message>
+        <source>The bulletin&apos;s signature is not the city&apos;s, or the bulletin was changed after the city signed it. It was refused; nothing was changed.</source>
+        <translation>Chữ ký của thông báo không phải của thành phố, hoặc thông báo đã bị sửa sau khi thành phố ký. Thông báo bị từ chối; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>This bulletin is signed with a key (fingerprint {fingerprint}) other than the city key this office trusts (fingerprint {trusted}): it comes from another city, or the city changed its key. It was refused; nothing was changed. Check with the city office by phone.</source>
+        <translation>Thông báo này được ký bằng một khóa (mã nhận dạng {fingerprint}) khác với khóa thành phố mà đơn vị tin cậy (mã nhận dạng {trusted}): thông báo đến từ thành phố khác, hoặc thành phố đã đổi khóa. Thông báo bị từ chối; không có gì thay đổi. Hãy gọi điện kiểm tra với văn phòng thành phố.</translation>
+    </message>
+    <message>
+        <source>The content of the bulletin is not the one the city signed: it was tampered with. It was refused; nothing was changed.</source>
+        <translation>Nội dung thông báo không phải nội dung thành phố đã ký: thông báo đã bị can thiệp. Thông báo bị từ chối; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The bulletin says it was issued on {date}, which cannot be right (between {start} and today). Ask the city office to check its computer&apos;s date and to make the bulletin again. Nothing was changed.</source>
+        <translation>Thông báo ghi ngày phát hành {date}, điều này không thể đúng (phải từ {start} đến hôm nay). Hãy đề nghị văn phòng thành phố kiểm tra ngày giờ trên máy và tạo lại thông báo. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>This bulletin is addressed to {commune} ({code}), not to this office. It was refused; nothing was changed. Ask the city office for this commune&apos;s own bulletin.</source>
+        <translation>Thông báo này gửi cho {commune} ({code}), không phải cho văn phòng này. Thông báo bị từ chối; không có gì thay đổi. Hãy đề nghị văn phòng thành phố gửi thông báo của đơn vị mình.</translation>
+    </message>
+    <message>
+        <source>Bulletin no. {seq} was already applied on {date}. Nothing was changed.</source>
+        <translation>Thông báo số {seq} đã được áp dụng lúc {date}. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Bulletin no. {seq} was already applied on {date}, and this file is a different copy of it. It was refused; nothing was changed. Ask the city office which copy is right.</source>
+        <translation>Thông báo số {seq} đã được áp dụng lúc {date}, và tệp này là một bản khác của thông báo đó. Tệp bị từ chối; không có gì thay đổi. Hãy hỏi văn phòng thành phố bản nào đúng.</translation>
+    </message>
+    <message>
+        <source>This is bulletin no. {seq}; no. {last}, which is newer, was applied on {date}. An older bulletin is never applied after a newer one (the newer one already holds everything the city decided). Nothing was changed.</source>
+        <translation>Đây là thông báo số {seq}; thông báo số {last}, mới hơn, đã được áp dụng lúc {date}. Thông báo cũ không bao giờ được áp dụng sau thông báo mới (thông báo mới đã gồm mọi điều thành phố quyết định). Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>City of Cần Thơ, bulletin no. {seq}</source>
+        <translation>Thành phố Cần Thơ, thông báo số {seq}</translation>
+    </message>
+    <message>
+        <source>The bulletin could not be checked or applied because of an unexpected error ({error}). Nothing was changed; the details are in the log file (logs/tdcs.log). Please report it.</source>
+        <translation>Không kiểm tra hoặc áp dụng được thông báo do một lỗi không lường trước ({error}). Không có gì thay đổi; chi tiết có trong tệp nhật ký (logs/tdcs.log). Xin báo lại lỗi này.</translation>
+    </message>
+    <message>
+        <source>Targets assigned</source>
+        <translation>Chỉ tiêu được giao</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Nhắc việc</translation>
+    </message>
+    <message>
+        <source>Closed periods</source>
+        <translation>Kỳ khóa sổ</translation>
+    </message>
+    <message>
+        <source>Credit programmes</source>
+        <translation>Chương trình cho vay</translation>
+    </message>
+    <message>
+        <source>Rates and caps</source>
+        <translation>Lãi suất, mức cho vay tối đa</translation>
+    </message>
+    <message>
+        <source>Entrusted organisations</source>
+        <translation>Tổ chức nhận ủy thác</translation>
+    </message>
+    <message>
+        <source>Plan tasks</source>
+        <translation>Nhiệm vụ của Kế hoạch</translation>
+    </message>
+    <message>
+        <source>{year}: {kind}, {amount}</source>
+        <translation>Năm {year}: {kind}, {amount}</translation>
+    </message>
+    <message>
+        <source>{title} (act by {date})</source>
+        <translation>{title} (hạn {date})</translation>
+    </message>
+    <message>
+        <source>{period}, closed on {date}</source>
+        <translation>{period}, khóa sổ ngày {date}</translation>
+    </message>
+    <message>
+        <source>{programme} from {date}: {rate} a year</source>
+        <translation>{programme} từ ngày {date}: {rate}/năm</translation>
+    </message>
+    <message>
+        <source>{programme} from {date}: {rate} a year, at most {cap}</source>
+        <translation>{programme} từ ngày {date}: {rate}/năm, tối đa {cap}</translation>
+    </message>
+    <message>
+        <source>no rate</source>
+        <translation>chưa có lãi suất</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>thay đổi</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>bãi bỏ</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <source>Only the city office makes bulletins.</source>
+        <translation>Chỉ văn phòng thành phố mới tạo thông báo.</translation>
+    </message>
+    <message>
+        <source>{code} is not the code of one of the 103 communes and wards of Cần Thơ.</source>
+        <translation>{code} không phải mã của một trong 103 xã, phường của Cần Thơ.</translation>
+    </message>
+    <message>
+        <source>The bulletin cannot be made: what the city holds does not fit the bulletin&apos;s form ({reason}). Nothing was written.</source>
+        <translation>Không tạo được thông báo: dữ liệu thành phố đang có không phù hợp với dạng của thông báo ({reason}). Chưa ghi tệp nào.</translation>
+    </message>
+</context>
+<context>
     <name>Naming</name>
     <message>
         <source>Contract {contract} — {borrower}</source>
@@ -56,7 +228,7 @@
     <name>Sync</name>
     <message>
         <source>File {seq} from {commune} has not arrived.</source>
-        <extracomment>``audit_log.record_type`` of enrolling (create) and forgetting (delete) a commune&apos;s key. File numbers that have not arrived, as inclusive ranges ``((2, 5), (7, 7))``: a file numbered 10⁹ costs one pair, never a list of 10⁹ numbers.</extracomment>
+        <extracomment>The city&apos;s bulletin the commune had applied when it made the file (format 2). ``audit_log.record_type`` of enrolling (create) and forgetting (delete) a commune&apos;s key. File numbers that have not arrived, as inclusive ranges ``((2, 5), (7, 7))``: a file numbered 10⁹ costs one pair, never a list of 10⁹ numbers.</extracomment>
         <translation>Tệp số {seq} của {commune} chưa đến.</translation>
     </message>
     <message>
@@ -70,6 +242,18 @@
     <message>
         <source>No file imported yet: every file was refused</source>
         <translation>Chưa nhập được tệp nào: các tệp đã gửi đều bị từ chối</translation>
+    </message>
+    <message>
+        <source>No. {seq} (applied {date})</source>
+        <translation>Số {seq} (áp dụng {date})</translation>
+    </message>
+    <message>
+        <source>No. {seq} (applied {date}); no. {latest} not yet</source>
+        <translation>Số {seq} (áp dụng {date}); chưa áp dụng số {latest}</translation>
+    </message>
+    <message>
+        <source>None yet (no. {latest} made)</source>
+        <translation>Chưa áp dụng (đã tạo số {latest})</translation>
     </message>
     <message>
         <source>{files} files wait for the commune&apos;s key to be confirmed (fingerprint {fingerprints})</source>
@@ -97,7 +281,7 @@
     </message>
     <message>
         <source>The file is empty (0 bytes). Ask for it to be sent again.</source>
-        <extracomment>Largest sync file accepted. A full snapshot of the largest commune (about 10 000 loans) is a few megabytes; the limit is far above that and far below what hurts a city PC. ``payload.json`` may unpack to at most this many times the archive&apos;s size (plus :data:`RATIO_ALLOWANCE`): genuine records compress about 4 times, since every record carries a random identifier; text packed a thousand times is a &quot;zip bomb&quot;. This keeps the memory an import takes in proportion to the file&apos;s size.</extracomment>
+        <extracomment>A bulletin from the city (:mod:`desktop.sync.bulletin`), recognised to be explained. Largest sync file accepted. A full snapshot of the largest commune (about 10 000 loans) is a few megabytes; the limit is far above that and far below what hurts a city PC. ``payload.json`` may unpack to at most this many times the archive&apos;s size (plus :data:`RATIO_ALLOWANCE`): genuine records compress about 4 times, since every record carries a random identifier; text packed a thousand times is a &quot;zip bomb&quot;. This keeps the memory an import takes in proportion to the file&apos;s size.</extracomment>
         <translation>Tệp rỗng (0 byte). Hãy đề nghị gửi lại tệp.</translation>
     </message>
     <message>
@@ -107,6 +291,10 @@
     <message>
         <source>This is a receipt written by the city, not a sync file. Receipts are imported at the commune that sent the file.</source>
         <translation>Đây là biên nhận do thành phố lập, không phải tệp đồng bộ. Biên nhận được nhập tại xã, phường đã gửi tệp.</translation>
+    </message>
+    <message>
+        <source>This is a bulletin that the city sends to the communes, not a sync file. Bulletins are applied at the communes (Sync page, or: tdcs bulletin import FILE).</source>
+        <translation>Đây là thông báo thành phố gửi cho các xã, phường, không phải tệp đồng bộ. Thông báo được áp dụng tại xã, phường (trang Đồng bộ, hoặc: tdcs bulletin import TỆP).</translation>
     </message>
     <message>
         <source>This file was made by a newer version of TDCS (file format {version}). Update TDCS on this computer, then import the file again.</source>
@@ -258,7 +446,7 @@
     </message>
     <message>
         <source>The description inside the file (manifest) is not in the expected form ({detail}). The file was refused.</source>
-        <extracomment>File numbers: one a day for 2 700 years would not reach it. Change numbers (a commune makes a few thousand a year). Records of one type in one file (the largest commune has about 100 000). ``payload.json`` is at most this long (the ZIP member limit of the container). TDCS did not exist before this; a file &quot;made&quot; earlier comes from a wrong clock. How far ahead of the city&apos;s clock a file&apos;s time may be (clocks differ by minutes).</extracomment>
+        <extracomment>The format versions this TDCS reads (1: before the manifest named the bulletin applied). File numbers: one a day for 2 700 years would not reach it. Change numbers (a commune makes a few thousand a year). Records of one type in one file (the largest commune has about 100 000). ``payload.json`` is at most this long (the ZIP member limit of the container). TDCS did not exist before this; a file &quot;made&quot; earlier comes from a wrong clock. How far ahead of the city&apos;s clock a file&apos;s time may be (clocks differ by minutes).</extracomment>
         <translation>Phần mô tả trong tệp (manifest) không đúng cấu trúc quy định ({detail}). Tệp bị từ chối.</translation>
     </message>
     <message>

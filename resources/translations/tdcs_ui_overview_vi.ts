@@ -217,6 +217,30 @@
         <translation>{count} khoản vay</translation>
     </message>
     <message>
+        <source>Notice from the city: {title} — the day to act by, {date}, has passed.</source>
+        <translation>Thông báo của thành phố: {title} — đã quá hạn thực hiện ({date}).</translation>
+    </message>
+    <message>
+        <source>Notice from the city: {title} — act by {date} ({days} days left).</source>
+        <translation>Thông báo của thành phố: {title} — thực hiện trước ngày {date} (còn {days} ngày).</translation>
+    </message>
+    <message>
+        <source>Targets assigned by the city for {year}</source>
+        <translation>Chỉ tiêu thành phố giao năm {year}</translation>
+    </message>
+    <message>
+        <source>{achieved} of {value} ({share})</source>
+        <translation>{achieved} / {value} ({share})</translation>
+    </message>
+    <message>
+        <source>{done}: reached</source>
+        <translation>{done}: đã đạt</translation>
+    </message>
+    <message>
+        <source>{done}: {remaining} still to go</source>
+        <translation>{done}: còn thiếu {remaining}</translation>
+    </message>
+    <message>
         <source>&quot;Vì người nghèo&quot; fund in {year}</source>
         <translation>Quỹ “Vì người nghèo” năm {year}</translation>
     </message>

@@ -44,6 +44,34 @@
         <translation>Mã nhận dạng khóa</translation>
     </message>
     <message>
+        <source>City bulletin applied</source>
+        <translation>Thông báo của thành phố đã áp dụng</translation>
+    </message>
+    <message>
+        <source>Changes after closing</source>
+        <translation>Sửa sau khóa sổ</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Closed period</source>
+        <translation>Kỳ đã khóa sổ</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Khóa sổ ngày</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Sửa lúc</translation>
+    </message>
+    <message>
         <source>Search a commune (accents not needed)</source>
         <translation>Tìm xã, phường (không cần gõ dấu)</translation>
     </message>
@@ -68,6 +96,10 @@
         <translation>Khi xã, phường đã cài lại TDCS mà không có bản sao lưu: đơn vị bắt đầu lại từ đầu với khóa mới, được xác nhận qua điện thoại như lần đầu.</translation>
     </message>
     <message>
+        <source>Changes the communes made after the city closed a period</source>
+        <translation>Các xã sửa số liệu sau khi thành phố khóa sổ</translation>
+    </message>
+    <message>
         <source>{count} communes wait for their key to be confirmed by phone (“Confirm the key…”).</source>
         <translation>{count} xã, phường đang chờ xác nhận khóa qua điện thoại (“Xác nhận khóa…”).</translation>
     </message>
@@ -78,6 +110,231 @@
     <message>
         <source>Files received from {received} of {total} communes and wards ({none} have sent no file yet); {gaps} with files missing; {refused} with files refused since their last import; {conflicts} conflicts waiting for a decision.</source>
         <translation>Đã nhận tệp của {received}/{total} xã, phường ({none} đơn vị chưa gửi tệp nào); {gaps} đơn vị còn thiếu tệp; {refused} đơn vị có tệp bị từ chối kể từ lần nhập gần nhất; {conflicts} xung đột chờ xử lý.</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinBox</name>
+    <message>
+        <source>Notice</source>
+        <extracomment>The changes listed in the question before applying (the rest are counted).</extracomment>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation>Thực hiện trước ngày</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>City bulletins (*.tdcsb);;All files (*)</source>
+        <translation>Thông báo của thành phố (*.tdcsb);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Bulletins from the city</source>
+        <translation>Thông báo của thành phố</translation>
+    </message>
+    <message>
+        <source>Apply a bulletin from the city…</source>
+        <translation>Áp dụng thông báo của thành phố…</translation>
+    </message>
+    <message>
+        <source>Mark the notice as read</source>
+        <translation>Đánh dấu đã đọc thông báo</translation>
+    </message>
+    <message>
+        <source>Last bulletin applied: no. {seq}, issued {issued}, applied {date}.</source>
+        <translation>Thông báo áp dụng gần nhất: số {seq}, ban hành {issued}, áp dụng {date}.</translation>
+    </message>
+    <message>
+        <source>No bulletin from the city applied yet.</source>
+        <translation>Chưa áp dụng thông báo nào của thành phố.</translation>
+    </message>
+    <message>
+        <source>{count} notices not marked as read:</source>
+        <translation>{count} thông báo chưa đánh dấu đã đọc:</translation>
+    </message>
+    <message>
+        <source>Apply a bulletin from the city</source>
+        <translation>Áp dụng thông báo của thành phố</translation>
+    </message>
+    <message>
+        <source>Bulletin no. {seq} was applied: {changes} changes.</source>
+        <translation>Đã áp dụng thông báo số {seq}: {changes} thay đổi.</translation>
+    </message>
+    <message>
+        <source>Bulletin no. {seq} of the city, issued {date}.</source>
+        <translation>Thông báo số {seq} của thành phố, ban hành {date}.</translation>
+    </message>
+    <message>
+        <source>… and {count} more changes.</source>
+        <translation>… và {count} thay đổi khác.</translation>
+    </message>
+    <message>
+        <source>It changes nothing here.</source>
+        <translation>Thông báo không làm thay đổi gì tại đơn vị.</translation>
+    </message>
+    <message>
+        <source>{new} new, {changed} changed, {removed} withdrawn, {unchanged} unchanged.</source>
+        <translation>{new} mới, {changed} thay đổi, {removed} thu hồi, {unchanged} không đổi.</translation>
+    </message>
+    <message>
+        <source>Apply it?</source>
+        <translation>Áp dụng thông báo này?</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinsTab</name>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Được giao</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation>Thực hiện trước ngày</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Khóa sổ ngày</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Lập lúc</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Every commune</source>
+        <translation>Tất cả xã, phường</translation>
+    </message>
+    <message>
+        <source>Targets assigned to the communes</source>
+        <translation>Chỉ tiêu giao cho các xã, phường</translation>
+    </message>
+    <message>
+        <source>Assign a target…</source>
+        <translation>Giao chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Change the target…</source>
+        <translation>Sửa chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Withdraw the target</source>
+        <translation>Thu hồi chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Write a notice…</source>
+        <translation>Soạn thông báo…</translation>
+    </message>
+    <message>
+        <source>Closed periods</source>
+        <translation>Kỳ đã khóa sổ</translation>
+    </message>
+    <message>
+        <source>Close a period…</source>
+        <translation>Khóa sổ một kỳ…</translation>
+    </message>
+    <message>
+        <source>Bulletins made</source>
+        <translation>Các thông báo đã lập</translation>
+    </message>
+    <message>
+        <source>Make the bulletin for every commune…</source>
+        <translation>Lập thông báo chung cho tất cả xã…</translation>
+    </message>
+    <message>
+        <source>One file for all 103 communes: the catalogue, the closed periods and the notices to every commune. It carries no commune&apos;s targets.</source>
+        <translation>Một tệp cho cả 103 xã, phường: danh mục, các kỳ đã khóa sổ và các thông báo gửi tất cả xã. Tệp này không chứa chỉ tiêu của xã nào.</translation>
+    </message>
+    <message>
+        <source>Make one bulletin per commune…</source>
+        <translation>Lập thông báo riêng cho từng xã…</translation>
+    </message>
+    <message>
+        <source>One file for each commune, with its own targets and the notices addressed to it as well: send each commune its own file.</source>
+        <translation>Mỗi xã, phường một tệp, gồm cả chỉ tiêu của xã và các thông báo gửi riêng xã: gửi mỗi xã đúng tệp của xã.</translation>
+    </message>
+    <message>
+        <source>No bulletin made yet.</source>
+        <translation>Chưa lập thông báo nào.</translation>
+    </message>
+    <message>
+        <source>Last bulletin: no. {seq} ({date}).</source>
+        <translation>Thông báo gần nhất: số {seq} ({date}).</translation>
+    </message>
+    <message>
+        <source>Since then: {targets} targets, {notices} notices and {closed} closed periods added, changed or withdrawn{catalogue}.</source>
+        <translation>Từ đó đến nay: {targets} chỉ tiêu, {notices} thông báo và {closed} kỳ khóa sổ được thêm, sửa hoặc thu hồi{catalogue}.</translation>
+    </message>
+    <message>
+        <source>; the catalogue changed</source>
+        <translation>; danh mục đã thay đổi</translation>
+    </message>
+    <message>
+        <source>Nothing changed since.</source>
+        <translation>Từ đó đến nay không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Withdraw the target “{target}” of {commune} for {year}? The next bulletin to the commune withdraws it there too.</source>
+        <translation>Thu hồi chỉ tiêu “{target}” năm {year} của {commune}? Thông báo tiếp theo gửi xã sẽ thu hồi cả tại xã.</translation>
+    </message>
+    <message>
+        <source>Folder for the bulletin files</source>
+        <translation>Thư mục lưu các tệp thông báo</translation>
+    </message>
+    <message>
+        <source>Making the bulletin…</source>
+        <translation>Đang lập thông báo…</translation>
+    </message>
+    <message>
+        <source>Bulletin no. {seq} is ready: {files} files in
+{folder}
+
+Send each commune its file (or the file for every commune) by e-mail.</source>
+        <translation>Đã lập xong thông báo số {seq}: {files} tệp trong
+{folder}
+
+Gửi cho mỗi xã đúng tệp của xã (hoặc tệp chung cho tất cả xã) qua thư điện tử.</translation>
     </message>
 </context>
 <context>
@@ -115,6 +372,10 @@
         <translation>Sổ nhận tệp</translation>
     </message>
     <message>
+        <source>Bulletins to the communes</source>
+        <translation>Thông báo gửi xã</translation>
+    </message>
+    <message>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
@@ -139,6 +400,29 @@ Send it to the communes. When a commune imports it, it sees the fingerprint {fin
 {path}
 
 Hãy gửi tệp này cho các xã, phường. Khi nhập, xã, phường sẽ thấy mã nhận dạng {fingerprint}; hãy xác nhận qua điện thoại.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedPeriodForm</name>
+    <message>
+        <source>Close a period</source>
+        <translation>Khóa sổ một kỳ</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kỳ:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Quarter or half-year no.:</source>
+        <translation>Quý hoặc 6 tháng số:</translation>
+    </message>
+    <message>
+        <source>Closed on:</source>
+        <translation>Ngày khóa sổ:</translation>
     </message>
 </context>
 <context>
@@ -706,6 +990,33 @@ Biên nhận đã được đưa vào danh sách biên nhận chưa gửi.</tran
     </message>
 </context>
 <context>
+    <name>NoticeForm</name>
+    <message>
+        <source>Write a notice</source>
+        <translation>Soạn thông báo</translation>
+    </message>
+    <message>
+        <source>Every commune</source>
+        <translation>Tất cả xã, phường</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Gửi:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Tiêu đề:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Nội dung:</translation>
+    </message>
+    <message>
+        <source>Act by (may be empty):</source>
+        <translation>Thực hiện trước ngày (có thể để trống):</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsTab</name>
     <message>
         <source>Commune / ward</source>
@@ -786,6 +1097,37 @@ Biên nhận đã được đưa vào danh sách biên nhận chưa gửi.</tran
     <message>
         <source>Only the first {count} are loaded: choose a commune to see the others.</source>
         <translation>Chỉ tải {count} bản ghi đầu tiên: hãy chọn một xã, phường để xem các bản ghi khác.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetForm</name>
+    <message>
+        <source>Assign a target</source>
+        <translation>Giao chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Change the target</source>
+        <translation>Sửa chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Commune or ward:</source>
+        <translation>Xã, phường:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Chỉ tiêu:</translation>
+    </message>
+    <message>
+        <source>Assigned (đồng, groups or loans):</source>
+        <translation>Mức giao (đồng, tổ hoặc khoản vay):</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
     </message>
 </context>
 </TS>

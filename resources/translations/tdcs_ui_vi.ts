@@ -316,6 +316,10 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
         <extracomment>What the form reads its fields into: the input dataclass of the service it saves through.</extracomment>
         <translation>Bỏ các thay đổi chưa lưu?</translation>
     </message>
+    <message>
+        <source>Not saved: the period is closed. Cancel, or save again to mark the change.</source>
+        <translation>Chưa lưu: kỳ này đã khóa sổ. Hủy, hoặc lưu lại để ghi thay đổi kèm dấu sửa sau khóa sổ.</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>

@@ -2,6 +2,11 @@
 
 ``owner`` is as in :mod:`desktop.core.owners`: one commune, the city office's own records,
 or every commune together (the city's consolidated view, its default).
+
+For one commune it also holds the targets the city assigned it for the year and how far it
+is from each (:mod:`desktop.core.targets`: at the commune from the city's bulletins, at the
+city as the city recorded them), and at a commune the city's open notices whose day to act
+by is near (:func:`desktop.core.notices.notice_reminders`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from db.models import (
     CapitalTotal,
+    CommuneTarget,
     Deposit,
     EntrustedTransfer,
     FundContribution,
@@ -38,8 +44,10 @@ from desktop.core.funds.statement import (
     fund_statement,
     peak_campaign,
 )
+from desktop.core.notices import NoticeReminder, notice_reminders
 from desktop.core.owners import Scope, owner_clause
 from desktop.core.periods import Period
+from desktop.core.targets import TargetProgress, target_progress
 from desktop.core.tasks.status import TaskCompletion, task_completion
 
 
@@ -63,6 +71,10 @@ class Overview:
     #: How many communes the figures rest on (at the city).
     coverage: Coverage
     reminders: tuple[Reminder, ...]
+    #: The city's targets for one commune (``owner``) in ``year``, with how far it is.
+    targets: tuple[TargetProgress, ...] = ()
+    #: At a commune: the city's open notices to act on soon (or overdue), this year only.
+    notices: tuple[NoticeReminder, ...] = ()
 
 
 def load_overview(
@@ -87,12 +99,16 @@ def load_overview(
         loans=loan_summary(session, owner, figures_day(year, today)),
         coverage=coverage(session, owner),
         reminders=tuple(reminders(today)) if year == today.year else (),
+        targets=()
+        if owner.code is None or owner.is_city_office
+        else tuple(target_progress(session, owner.code, year, until=figures_day(year, today))),
+        notices=tuple(notice_reminders(session, today)) if year == today.year else (),
     )
 
 
 def overview_years(session: Session, owner: Scope, *, today: date | None = None) -> list[int]:
-    """Years with any record of ``owner``, every year since its first loan balance, and the
-    current year; newest first."""
+    """Years with any record of ``owner`` or a target assigned to it, every year since its
+    first loan balance, and the current year; newest first."""
     today = today or date.today()
     queries = [
         select(extract("year", FundContribution.received_on).label("y")).where(
@@ -108,6 +124,12 @@ def overview_years(session: Session, owner: Scope, *, today: date | None = None)
         select(CapitalTotal.year).where(owner_clause(CapitalTotal.commune_code, owner)),
         select(TaskProgress.year).where(owner_clause(TaskProgress.commune_code, owner)),
     ]
+    if owner.code is not None and not owner.is_city_office:
+        queries.append(
+            select(CommuneTarget.year).where(
+                CommuneTarget.target_code == owner.code, CommuneTarget.deleted_at.is_(None)
+            )
+        )
     years = {int(y) for y in session.scalars(union(*queries)) if y is not None}
     first_balance = session.scalar(
         select(func.min(LoanBalance.as_of)).where(

@@ -1,6 +1,8 @@
 """``commune-plan``: a commune's periodic report on carrying out the plan (quarter, half-year
 or year) — each task with its status, what was done and the documents issued; the credit,
-fund and capital indicators against the plan's targets; difficulties and proposals.
+fund and capital indicators against the plan's targets; the targets the city assigned the
+commune for the year and how far it is from each (when there are any); difficulties and
+proposals.
 
 A commune office makes it for itself; the city office can make it for any one commune from
 the records that commune has sent.
@@ -20,6 +22,7 @@ from desktop.reports.builders import (
     fund_parts,
     loan_parts,
     loan_work_parts,
+    target_parts,
     task_parts,
 )
 from desktop.reports.builders.common import (
@@ -81,7 +84,15 @@ def build(ctx: ReportContext) -> Report:
     )
 
     ctx.progress.report(1, 4, "Tín dụng chính sách")
-    sections = [tasks, credit_section(ctx, unit, numbering.section(CREDIT))]
+    sections = [tasks]
+    targets = target_parts.target_rows(session, ctx.owner.unit_code, year, cut)
+    if targets:
+        sections.append(
+            target_parts.target_section(
+                numbering.section("Thực hiện các chỉ tiêu Thành phố giao"), targets, year, cut
+            )
+        )
+    sections.append(credit_section(ctx, unit, numbering.section(CREDIT)))
     sections.append(loan_work_parts.commune_plan_section(ctx, numbering.section(LOAN_WORK), unit))
 
     ctx.progress.report(2, 4, "Nguồn vốn")

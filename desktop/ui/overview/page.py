@@ -1,6 +1,7 @@
-"""Tổng quan: the year at a glance — reminders of dates that are near, the loans (dư nợ,
-overdue, loans due a check), the fund, deposits, entrusted capital against both targets, task
-completion — with charts, and the whole change history one click away.
+"""Tổng quan: the year at a glance — reminders of dates that are near (the city's notices
+among them), the targets the city assigned the commune and how far it is from each, the loans
+(dư nợ, overdue, loans due a check), the fund, deposits, entrusted capital against both
+targets, task completion — with charts, and the whole change history one click away.
 
 At the city it shows every commune together by default, or one commune, or the city office's
 own records, and says how many communes the figures rest on.
@@ -44,7 +45,9 @@ from desktop.core.funds.indicators import (
     TargetStatus,
     status_label,
 )
+from desktop.core.labels import label
 from desktop.core.owners import Scope
+from desktop.core.targets import TargetProgress, amount_text
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
@@ -166,6 +169,11 @@ class OverviewPage(QWidget):
         self.reminders = QVBoxLayout()
         layout.addLayout(self.reminders)
         self.reminder_labels: list[QLabel] = []
+        self.targets_card = QGroupBox()
+        self.targets_card.setObjectName("targetsCard")
+        self.targets_form = QFormLayout(self.targets_card)
+        self.targets_card.setVisible(False)
+        layout.addWidget(self.targets_card)
         cards = QGridLayout()
         layout.addLayout(cards)
         self.loan_card = Card("")
@@ -296,6 +304,7 @@ class OverviewPage(QWidget):
         self.overview = overview
         self._show_coverage(overview.coverage)
         self._show_reminders(overview)
+        self._show_targets(overview)
         self._show_loans(overview.loans)
         self._show_fund(overview)
         self._show_entrusted(overview)
@@ -429,6 +438,57 @@ class OverviewPage(QWidget):
             text.setStyleSheet(REMINDER_STYLE)
             self.reminders.addWidget(text)
             self.reminder_labels.append(text)
+        for notice in overview.notices:
+            if notice.days_left < 0:
+                template = self.tr(
+                    "Notice from the city: {title} — the day to act by, {date}, has passed."
+                )
+            else:
+                template = self.tr(
+                    "Notice from the city: {title} — act by {date} ({days} days left)."
+                )
+            text = QLabel(
+                "📌 "
+                + template.format(
+                    title=notice.title, date=format_date(notice.act_by), days=notice.days_left
+                )
+            )
+            text.setObjectName("reminder")
+            text.setWordWrap(True)
+            text.setStyleSheet(REMINDER_STYLE)
+            self.reminders.addWidget(text)
+            self.reminder_labels.append(text)
+
+    def _show_targets(self, overview: Overview) -> None:
+        """The targets the city assigned the commune for the year, each with how far it is."""
+        while self.targets_form.rowCount():
+            self.targets_form.removeRow(0)
+        self.targets_card.setVisible(bool(overview.targets))
+        self.targets_card.setTitle(
+            self.tr("Targets assigned by the city for {year}").format(year=overview.year)
+        )
+        for target in overview.targets:
+            value = QLabel(self.target_text(target))
+            value.setObjectName(f"target_{target.kind.value}")
+            value.setWordWrap(True)
+            style = TargetStatus.ON_TRACK if target.reached else TargetStatus.BEHIND
+            value.setStyleSheet(STATUS_STYLE[style])
+            caption = QLabel(label(target.kind))
+            caption.setWordWrap(True)
+            self.targets_form.addRow(caption, value)
+
+    def target_text(self, target: TargetProgress) -> str:
+        """``"120.000.000 đ of 500.000.000 đ (24,00 %): 380.000.000 đ still to go"``."""
+        done = self.tr("{achieved} of {value} ({share})").format(
+            achieved=amount_text(target.kind, target.achieved),
+            value=amount_text(target.kind, target.value),
+            share=format_percent(target.share),
+        )
+        if target.reached:
+            return self.tr("{done}: reached").format(done=done)
+        return self.tr("{done}: {remaining} still to go").format(
+            done=done, remaining=amount_text(target.kind, target.remaining)
+        )
 
     def _show_fund(self, overview: Overview) -> None:
         fund, peak = overview.fund, overview.peak

@@ -1,11 +1,14 @@
-"""The board of the 103 communes: last file, gaps, last import, conflicts, refusals, key —
-and the communes whose files wait for their key to be confirmed by phone."""
+"""The board of the 103 communes: last file, gaps, last import, conflicts, refusals, key,
+the city's bulletin each has applied — and the communes whose files wait for their key to
+be confirmed by phone; under it, every change the communes made after the city closed a
+period."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -14,9 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.closed_periods import LateCorrectionRow, list_late_corrections
 from desktop.core.errors import UserError
-from desktop.core.formatting import format_datetime, format_stored_date
+from desktop.core.formatting import format_date, format_datetime, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.labels import label
+from desktop.core.owners import ALL_COMMUNES
+from desktop.core.record_labels import record_type_label
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync import keys
 from desktop.sync.board import CommuneStatus, board
@@ -62,6 +69,35 @@ BOARD_COLUMNS = [
     ),
     Column[CommuneStatus](
         QT_TRANSLATE_NOOP("BoardTab", "Key fingerprint"), lambda s: s.key_fingerprint or ""
+    ),
+    Column[CommuneStatus](
+        QT_TRANSLATE_NOOP("BoardTab", "City bulletin applied"), lambda s: s.bulletin_text()
+    ),
+    Column[CommuneStatus](
+        QT_TRANSLATE_NOOP("BoardTab", "Changes after closing"),
+        lambda s: s.late_corrections or None,
+        CellKind.NUMBER,
+    ),
+]
+
+
+LATE_COLUMNS = [
+    Column[LateCorrectionRow](
+        QT_TRANSLATE_NOOP("BoardTab", "Commune / ward"), lambda r: r.commune_name
+    ),
+    Column[LateCorrectionRow](
+        QT_TRANSLATE_NOOP("BoardTab", "Record"),
+        lambda r: f"{record_type_label(r.record_kind)}: {r.record_name}",
+    ),
+    Column[LateCorrectionRow](QT_TRANSLATE_NOOP("BoardTab", "Change"), lambda r: label(r.action)),
+    Column[LateCorrectionRow](
+        QT_TRANSLATE_NOOP("BoardTab", "Closed period"), lambda r: r.period.label()
+    ),
+    Column[LateCorrectionRow](
+        QT_TRANSLATE_NOOP("BoardTab", "Closed on"), lambda r: r.closed_on, display=format_date
+    ),
+    Column[LateCorrectionRow](
+        QT_TRANSLATE_NOOP("BoardTab", "Changed"), lambda r: r.made_at, display=format_datetime
     ),
 ]
 
@@ -113,6 +149,13 @@ class BoardTab(QWidget):
         for column, width in enumerate((52, 165, 90, 85, 120, 240, 90, 95, 55)):
             self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
+        late = QGroupBox(self.tr("Changes the communes made after the city closed a period"))
+        late_layout = QVBoxLayout(late)
+        self.late: RowTableModel[LateCorrectionRow] = RowTableModel(LATE_COLUMNS, parent=self)
+        self.late_view = make_table(self.late)
+        self.late_view.setMaximumHeight(150)
+        late_layout.addWidget(self.late_view)
+        layout.addWidget(late)
         self.search.textChanged.connect(self.model.set_query)
         self.attention.toggled.connect(
             lambda on: self.model.set_filter("attention", needs_attention if on else None)
@@ -125,6 +168,7 @@ class BoardTab(QWidget):
     def reload(self) -> None:
         with self.context.database.reading() as session:
             rows = board(session)
+            self.late.set_rows(list_late_corrections(session, ALL_COMMUNES))
         with selection_kept(self.view, lambda status: status.code):
             self.model.set_rows(rows)
         received = sum(1 for s in rows if s.files)

@@ -1,5 +1,6 @@
 """Đồng bộ at the city: receive files, the board of the 103 communes, conflicts, the
-consolidated records and the import ledger, with the city key to hand out."""
+consolidated records and the import ledger, with the city key to hand out; and the bulletins
+that carry the city's targets, notices and closed periods down to the communes."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import show_error, show_info
 from desktop.ui.sync.board_tab import BoardTab
+from desktop.ui.sync.bulletins_tab import BulletinsTab
 from desktop.ui.sync.conflicts_tab import ConflictsTab
 from desktop.ui.sync.import_tab import ImportTab
 from desktop.ui.sync.ledger_tab import LedgerTab
@@ -54,12 +56,14 @@ class CitySyncPage(QWidget):
         self.conflicts_tab = ConflictsTab(context)
         self.records_tab = RecordsTab(context)
         self.ledger_tab = LedgerTab(context)
+        self.bulletins_tab = BulletinsTab(context)
         self.tabs.addTab(self.import_tab, self.tr("Receive files"))
         self.tabs.addTab(self.receipts_tab, "")
         self.tabs.addTab(self.board_tab, self.tr("Communes board"))
         self.tabs.addTab(self.conflicts_tab, "")
         self.tabs.addTab(self.records_tab, self.tr("Records of all communes"))
         self.tabs.addTab(self.ledger_tab, self.tr("Files received"))
+        self.tabs.addTab(self.bulletins_tab, self.tr("Bulletins to the communes"))
         layout.addWidget(self.tabs, 1)
         self.import_tab.received.connect(self.refresh)
         self.board_tab.key_confirmed.connect(self.import_tab.recheck_waiting)

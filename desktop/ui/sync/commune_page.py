@@ -1,6 +1,6 @@
 """Đồng bộ at a commune: make the file for the city, follow each file from created to sent
-to acknowledged, import the city's receipts and key, and show this office's key
-fingerprint for the phone call that confirms it."""
+to acknowledged, import the city's receipts and key, apply the city's bulletins (and read
+its notices), and show this office's key fingerprint for the phone call that confirms it."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
 from desktop.ui.dialogs import confirm, show_error, show_info
+from desktop.ui.sync.bulletin_box import BulletinBox
 from desktop.ui.sync.widgets import FingerprintLabel, open_folder
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.views import make_table, page_title
@@ -86,6 +87,8 @@ class CommuneSyncPage(QWidget):
         layout.addWidget(page_title(self.tr("Sync with the city")))
         layout.addWidget(self._send_box())
         layout.addWidget(self._history_box(), 1)
+        self.bulletins = BulletinBox(context)
+        layout.addWidget(self.bulletins)
         layout.addWidget(self._keys_box())
         # What was recorded since the last export, and receipts, show here.
         watch(self, context.changes, ("exports",), self.reload)
