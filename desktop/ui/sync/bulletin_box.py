@@ -30,7 +30,7 @@ from desktop.sync.bulletin_apply import (
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error, show_info
 from desktop.ui.table_model import Column, RowTableModel
-from desktop.ui.views import make_table
+from desktop.ui.views import fit_columns, make_table
 
 #: The changes listed in the question before applying (the rest are counted).
 SHOWN_LINES = 25
@@ -57,6 +57,7 @@ class BulletinBox(QGroupBox):
         layout.addWidget(self.applied)
         self.notices: RowTableModel[NoticeRow] = RowTableModel(NOTICE_COLUMNS, parent=self)
         self.view = make_table(self.notices)
+        fit_columns(self.view)  # the titles whole ("Thực hiện trước ngày")
         self.view.setMaximumHeight(140)
         layout.addWidget(self.view)
         row = QHBoxLayout()
@@ -75,6 +76,7 @@ class BulletinBox(QGroupBox):
         with self.context.database.reading() as session:
             applied = list_applied(session)
             self.notices.set_rows(list_notices(session, open_only=True))
+        fit_columns(self.view, only_widen=True)
         if applied:
             last = applied[0]
             text = self.tr("Last bulletin applied: no. {seq}, issued {issued}, applied {date}.")
