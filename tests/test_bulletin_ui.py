@@ -19,7 +19,7 @@ from db.enums import DonorType
 from db.models import FundContribution, LateCorrection
 from desktop.core.database import Database
 from desktop.core.funds.fund import ContributionInput, create_contribution
-from desktop.ui.funds.contributions import ContributionForm
+from desktop.ui.funds.contributions import ContributionForm, ContributionListPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.sync.board_tab import BoardTab
@@ -33,6 +33,7 @@ from tests.clerk import (
     click,
     context_of,
     fill,
+    loaded,
     no,
     ok,
     open_file,
@@ -270,3 +271,50 @@ def test_a_form_asks_before_changing_a_closed_period(
     shown = [board.model.index(row, c).data() for c in range(board.model.columnCount())]
     assert shown[-2].startswith("Số 1 (áp dụng "), shown
     assert shown[-1] == "1", shown
+
+
+def test_deleting_a_record_of_a_closed_period_asks_first(
+    qtbot: QtBot, vi_app: QApplication, world: World, tmp_path: Path
+) -> None:
+    """A gift of the closed 2025 deleted from its list: asked first (No keeps it, nothing
+    marked), then deleted and marked as made after closing; its undo asks again."""
+    commune = world.commune(CODE)
+    with commune.transaction() as session:
+        create_contribution(
+            session,
+            ContributionInput(
+                "Bà Lê Thị Hoa",
+                DonorType.CA_NHAN,
+                GiftForm.TIEN_MAT,
+                2_000_000,
+                date(2025, 11, 2),
+                2025,
+            ),
+            today=date(2026, 1, 5),
+        )
+    decide(world.city)
+    assert apply(commune, make(world.city, tmp_path / "out", [CODE]).files[0].path).ok
+    page = ContributionListPage(context_of(commune))
+    qtbot.addWidget(page)
+    page.show()
+    loaded(qtbot, page)
+    page.view.selectRow(0)
+
+    def count(model: type[FundContribution] | type[LateCorrection]) -> int:
+        with commune.reading() as session:
+            query = select(func.count()).select_from(model)
+            if model is FundContribution:
+                query = query.where(FundContribution.deleted_at.is_(None))
+            return int(session.scalar(query) or 0)
+
+    closed = "Năm 2025 đã được thành phố khóa sổ ngày 20/02/2026"
+    with answering(qtbot, yes("Xóa"), no(closed)):
+        click(page.delete_button)
+    assert count(FundContribution) == 1 and count(LateCorrection) == 0
+    assert not page.undo_button.isEnabled()
+    with answering(qtbot, yes("Xóa"), yes(closed)):
+        click(page.delete_button)
+    assert count(FundContribution) == 0 and count(LateCorrection) == 1
+    with answering(qtbot, yes(closed)):
+        click(page.undo_button)
+    assert count(FundContribution) == 1 and count(LateCorrection) == 2

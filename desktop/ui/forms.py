@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.core import closing
 from desktop.core.database import Database
 from desktop.core.errors import ErrorCollector, FormErrors, UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
+from desktop.ui.after_closing import asking_after_closing
 from desktop.ui.dialogs import confirm
 from desktop.ui.screens import keep_on_screen
 
@@ -317,13 +317,9 @@ class RecordForm(QDialog, Generic[D]):
         """Save; a change to a record of a period the city has closed is saved (and marked
         as made after closing, :mod:`desktop.core.closing`) only once the person agrees —
         the first attempt was rolled back. No keeps the form open."""
-        try:
-            with closing.asking_first():
-                self.submit()
-        except closing.AfterClosing as question:
-            if not confirm(self, question.text()):
-                raise UserError(M_NOT_SAVED) from question
-            self.submit()
+        done, _ = asking_after_closing(self, self.submit)
+        if not done:
+            raise UserError(M_NOT_SAVED)
 
 
 def _cells(model: QAbstractItemModel) -> list[object]:

@@ -40,6 +40,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
 from desktop.core.loans.common import commune_names
 from desktop.core.owners import Scope
 from desktop.core.progress import Progress
+from desktop.ui.after_closing import asking_after_closing
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.data_changes import watch
@@ -307,11 +308,17 @@ class ListPage(QWidget, Generic[T]):
         question = tr(QT_TRANSLATE_NOOP("ListPage", "Delete {what}? You can undo this."))
         if not confirm(self, question.format(what=description)):
             return
-        try:
+
+        def delete() -> int:
             with self.context.database.transaction() as session:
-                version = self.delete_row(session, row)
+                return self.delete_row(session, row)
+
+        try:
+            done, version = asking_after_closing(self, delete)
         except UserError as error:
             show_error(self, error)
+            return
+        if not done or version is None:
             return
         self._deleted = _Deleted(self.row_id(row), description, version)
         self.changed = True
@@ -321,11 +328,18 @@ class ListPage(QWidget, Generic[T]):
     def undo_delete(self) -> None:
         if self._deleted is None:
             return
-        try:
+        deleted = self._deleted
+
+        def restore() -> None:
             with self.context.database.transaction() as session:
-                self.restore_row(session, self._deleted.record_id, self._deleted.version)
+                self.restore_row(session, deleted.record_id, deleted.version)
+
+        try:
+            done, _ = asking_after_closing(self, restore)
         except UserError as error:
             show_error(self, error)
+            return
+        if not done:
             return
         record_id = self._deleted.record_id
         self._deleted = None
