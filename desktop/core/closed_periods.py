@@ -27,12 +27,14 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.formatting import format_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.office import record_store, require_office
+from desktop.core.office import record_store
 from desktop.core.owners import Scope, owner_clause
 from desktop.core.periods import Period
 from desktop.core.record_names import record_names
+from desktop.core.removal import deleter, only_at_city, restorer
 
 M_ONLY_CITY = QT_TRANSLATE_NOOP("ClosedPeriods", "Only the city office closes periods.")
+_city_only = only_at_city(M_ONLY_CITY)
 M_NOT_ENDED = QT_TRANSLATE_NOOP(
     "ClosedPeriods", "{period} ends on {end}: a period can be closed once it has ended."
 )
@@ -90,8 +92,7 @@ def list_closed_periods(session: Session) -> list[ClosedPeriodRow]:
 def _validate(
     session: Session, data: ClosedPeriodInput, except_id: str | None, today: date | None
 ) -> dict[str, Any]:
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
+    _city_only(session)
     today = today or date.today()
     errors: list[ValidationError] = []
     values: dict[str, Any] = {}
@@ -163,17 +164,9 @@ def update_closed_period(
     )
 
 
-def delete_closed_period(session: Session, record_id: str, *, expected_version: int) -> int:
-    """Reopen a period (with the next bulletin)."""
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
-    return record_store(session).delete(ClosedPeriod, record_id, expected_version=expected_version)
-
-
-def restore_closed_period(session: Session, record_id: str, *, expected_version: int) -> int:
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
-    return record_store(session).restore(ClosedPeriod, record_id, expected_version=expected_version)
+#: Reopen a period (with the next bulletin).
+delete_closed_period = deleter(ClosedPeriod, _city_only)
+restore_closed_period = restorer(ClosedPeriod, _city_only)
 
 
 # -- corrections made after closing ----------------------------------------------------------

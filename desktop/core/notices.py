@@ -24,6 +24,7 @@ from desktop.core import validation
 from desktop.core.errors import FormErrors, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
+from desktop.core.removal import deleter, only_at_city, restorer
 from desktop.core.settings import actor_name
 
 #: How many days before its day an open notice is recalled on Tổng quan.
@@ -31,6 +32,7 @@ REMINDER_DAYS = 30
 TITLE_LIMIT = 200
 
 M_ONLY_CITY = QT_TRANSLATE_NOOP("Notices", "Only the city office writes notices to communes.")
+_city_only = only_at_city(M_ONLY_CITY)
 M_NOT_A_COMMUNE = QT_TRANSLATE_NOOP(
     "Notices", "Choose one of the 103 communes and wards, or every commune."
 )
@@ -106,8 +108,7 @@ def notices_for(session: Session, commune: str | None) -> list[Notice]:
 def _validate(
     session: Session, data: NoticeInput, today: date | None, previous: date | None
 ) -> dict[str, object]:
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
+    _city_only(session)
     errors: list[ValidationError] = []
     values: dict[str, object] = {}
     if data.addressee is not None and (
@@ -157,17 +158,9 @@ def update_notice(
     )
 
 
-def delete_notice(session: Session, notice_id: str, *, expected_version: int) -> int:
-    """Withdraw a notice (communes drop it with the next bulletin)."""
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
-    return record_store(session).delete(Notice, notice_id, expected_version=expected_version)
-
-
-def restore_notice(session: Session, notice_id: str, *, expected_version: int) -> int:
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
-    return record_store(session).restore(Notice, notice_id, expected_version=expected_version)
+#: Withdraw a notice (communes drop it with the next bulletin).
+delete_notice = deleter(Notice, _city_only)
+restore_notice = restorer(Notice, _city_only)
 
 
 def acknowledge_notice(session: Session, notice_id: str) -> None:

@@ -45,18 +45,20 @@ from db.models import (
     SavingsGroup,
 )
 from desktop.core import validation
-from desktop.core.errors import FormErrors, UserError, ValidationError
+from desktop.core.errors import FormErrors, ValidationError
 from desktop.core.formatting import format_money, group_thousands
 from desktop.core.funds.indicators import entrusted_indicators
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
-from desktop.core.office import record_store, require_office
+from desktop.core.office import record_store
 from desktop.core.owners import Scope
+from desktop.core.removal import deleter, only_at_city, restorer
 from desktop.core.text import sort_key
 
 #: Count targets (groups, loans) are at most this many.
 MAX_COUNT = 1_000_000
 
 M_ONLY_CITY = QT_TRANSLATE_NOOP("Targets", "Only the city office assigns targets.")
+_city_only = only_at_city(M_ONLY_CITY)
 M_NOT_A_COMMUNE = QT_TRANSLATE_NOOP("Targets", "Choose one of the 103 communes and wards.")
 M_TWICE = QT_TRANSLATE_NOOP(
     "Targets", "{commune} already has this target for {year}; change that one."
@@ -145,8 +147,7 @@ def list_targets(session: Session, commune: str | None = None) -> list[TargetRow
 
 
 def _validate(session: Session, data: TargetInput, except_id: str | None) -> dict[str, Any]:
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
+    _city_only(session)
     errors: list[ValidationError] = []
     values: dict[str, Any] = {}
     commune = (
@@ -217,18 +218,8 @@ def update_target(
     )
 
 
-def delete_target(session: Session, target_id: str, *, expected_version: int) -> int:
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
-    return record_store(session).delete(CommuneTarget, target_id, expected_version=expected_version)
-
-
-def restore_target(session: Session, target_id: str, *, expected_version: int) -> int:
-    if not require_office(session).is_city:
-        raise UserError(M_ONLY_CITY)
-    return record_store(session).restore(
-        CommuneTarget, target_id, expected_version=expected_version
-    )
+delete_target = deleter(CommuneTarget, _city_only)
+restore_target = restorer(CommuneTarget, _city_only)
 
 
 # -- how far a commune is ------------------------------------------------------------------

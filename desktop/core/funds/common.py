@@ -1,19 +1,16 @@
 """What the recording services of this package share: field checks that several forms use
-and the delete and undo of a record through the record store."""
+(the delete and undo of a record are :mod:`desktop.core.removal`'s, re-exported here)."""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
-from sqlalchemy.orm import Session
-
-from db.base import SyncedRecord
 from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.office import record_store
+from desktop.core.removal import deleter, restorer
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -36,31 +33,4 @@ def choice(value: object, field: str, vocabulary: type[E]) -> E:
     return vocabulary(str(value))
 
 
-class Delete(Protocol):
-    def __call__(self, session: Session, record_id: str, *, expected_version: int) -> int: ...
-
-
-def deleter(model: type[SyncedRecord]) -> Delete:
-    """``delete(session, record_id, *, expected_version)`` for ``model``: a tombstone; it
-    returns the version the delete left (what its undo expects)."""
-
-    def delete(session: Session, record_id: str, *, expected_version: int) -> int:
-        return record_store(session).delete(model, record_id, expected_version=expected_version)
-
-    delete.__doc__ = f"Tombstone a {model.record_type} (undo with its restore)."
-    return delete
-
-
-class Restore(Protocol):
-    def __call__(self, session: Session, record_id: str, *, expected_version: int) -> int: ...
-
-
-def restorer(model: type[SyncedRecord]) -> Restore:
-    """``restore(session, record_id, *, expected_version)`` for ``model``: undoes a delete
-    from the version the delete left."""
-
-    def restore(session: Session, record_id: str, *, expected_version: int) -> int:
-        return record_store(session).restore(model, record_id, expected_version=expected_version)
-
-    restore.__doc__ = f"Undo the delete of a {model.record_type}."
-    return restore
+__all__ = ["choice", "deleter", "past_date", "restorer"]
