@@ -32,6 +32,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 from desktop.core.office import record_store
 from desktop.core.owners import Scope, owner_clause
 from desktop.core.records import RecordStore
+from desktop.core.removal import deleter
 
 #: The amount columns of a snapshot that make up the outstanding balance, in display order.
 OUTSTANDING_PARTS = (
@@ -315,8 +316,7 @@ def update_balance(
     return store.update(LoanBalance, balance_id, values, expected_version=expected_version)
 
 
-def delete_balance(session: Session, balance_id: str, *, expected_version: int) -> int:
-    return record_store(session).delete(LoanBalance, balance_id, expected_version=expected_version)
+delete_balance = deleter(LoanBalance)
 
 
 def restore_balance(session: Session, balance_id: str, *, expected_version: int) -> int:

@@ -24,6 +24,7 @@ from desktop.core.loans.indicators import loan_positions
 from desktop.core.office import record_store
 from desktop.core.owners import Scope, alive, owner_clause
 from desktop.core.programmes import programme_names
+from desktop.core.removal import deleter
 from desktop.core.text import sort_key
 
 M_BEFORE_LOAN = QT_TRANSLATE_NOOP("Checks", "The check cannot be before the disbursement ({day}).")
@@ -254,8 +255,7 @@ def update_check(
     return store.update(LoanCheck, check_id, values, expected_version=expected_version)
 
 
-def delete_check(session: Session, check_id: str, *, expected_version: int) -> int:
-    return record_store(session).delete(LoanCheck, check_id, expected_version=expected_version)
+delete_check = deleter(LoanCheck)
 
 
 def restore_check(session: Session, check_id: str, *, expected_version: int) -> int:

@@ -24,6 +24,7 @@ from desktop.core.loans.balances import NO_POSITION, latest_positions
 from desktop.core.loans.common import check_choice, group_label, hamlet_names, organisation_names
 from desktop.core.office import record_store
 from desktop.core.owners import Scope, alive
+from desktop.core.removal import deleter, restorer
 from desktop.core.text import sort_key
 
 M_DUPLICATE_CODE = QT_TRANSLATE_NOOP("Groups", "Another group already has the code {code}.")
@@ -279,8 +280,7 @@ def delete_group(session: Session, group_id: str, *, expected_version: int) -> i
     return record_store(session).delete(SavingsGroup, group_id, expected_version=expected_version)
 
 
-def restore_group(session: Session, group_id: str, *, expected_version: int) -> int:
-    return record_store(session).restore(SavingsGroup, group_id, expected_version=expected_version)
+restore_group = restorer(SavingsGroup)
 
 
 # -- yearly assessments ------------------------------------------------------------------------
@@ -349,13 +349,7 @@ def update_assessment(
     return store.update(GroupAssessment, assessment_id, values, expected_version=expected_version)
 
 
-def delete_assessment(session: Session, assessment_id: str, *, expected_version: int) -> int:
-    return record_store(session).delete(
-        GroupAssessment, assessment_id, expected_version=expected_version
-    )
+delete_assessment = deleter(GroupAssessment)
 
 
-def restore_assessment(session: Session, assessment_id: str, *, expected_version: int) -> int:
-    return record_store(session).restore(
-        GroupAssessment, assessment_id, expected_version=expected_version
-    )
+restore_assessment = restorer(GroupAssessment)

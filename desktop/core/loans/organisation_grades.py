@@ -27,6 +27,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.loans.common import check_choice, organisations
 from desktop.core.office import record_store
 from desktop.core.owners import Scope, alive
+from desktop.core.removal import deleter
 from desktop.core.text import sort_key
 
 M_DUPLICATE = QT_TRANSLATE_NOOP(
@@ -190,10 +191,7 @@ def update_organisation_grade(
     return store.update(OrganisationGrade, grade_id, values, expected_version=expected_version)
 
 
-def delete_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> int:
-    return record_store(session).delete(
-        OrganisationGrade, grade_id, expected_version=expected_version
-    )
+delete_organisation_grade = deleter(OrganisationGrade)
 
 
 def restore_organisation_grade(session: Session, grade_id: str, *, expected_version: int) -> int:
