@@ -41,6 +41,7 @@ from tests.clerk import (
     commit_text,
     fill,
     go_to,
+    loaded,
     ok,
     open_file,
     press_key,
@@ -228,7 +229,7 @@ def test_a_clerks_first_day(
     # -- 4. A savings group, a borrower in it, her loan, a check of how it was used.
     loans_page: Any = go_to(window, "Khoản vay")
     groups = click_tab(loans_page.tabs, "Tổ TK&VV")
-    wait_loaded(qtbot, groups)
+    loaded(qtbot, groups)
 
     def new_group(form: Any) -> None:
         type_text(form.code, "PN-01")
@@ -243,7 +244,7 @@ def test_a_clerks_first_day(
     qtbot.waitUntil(lambda: groups.model.rowCount() == 1, timeout=10_000)
 
     borrowers = click_tab(loans_page.tabs, "Người vay")
-    wait_loaded(qtbot, borrowers)
+    loaded(qtbot, borrowers)
 
     def new_borrower(form: Any) -> None:
         commit_text(form.full_name, "Lâm Thị Hồng")  # as Unikey enters it: one commit
@@ -258,7 +259,7 @@ def test_a_clerks_first_day(
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 1, timeout=10_000)
 
     loans = click_tab(loans_page.tabs, "Khoản vay")
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
 
     def new_loan(form: Any) -> None:
         click(form.borrower.button)  # the borrower picker, answered below
@@ -274,7 +275,7 @@ def test_a_clerks_first_day(
     with answering(qtbot, fill(new_loan), pick_borrower("lam thi hong", "Lâm Thị Hồng")):
         click(loans.add_button)
     qtbot.waitUntil(lambda: loans.model.rowCount() == 1, timeout=10_000)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
     click_row(loans.view, 0)
 
     def check(form: Any) -> None:
@@ -287,7 +288,7 @@ def test_a_clerks_first_day(
 
     with answering(qtbot, fill(check)):
         click(loans.check_button)
-    wait_loaded(qtbot, loans)
+    loaded(qtbot, loans)
 
     # -- 5. The bank's list of loans still owing on 30/09/2026, through the import wizard.
     workbook = bank_list(tmp_path / "Danh sach du no PGD 30-9-2026.xlsx")
@@ -379,10 +380,6 @@ def pick_borrower(search: str, expect: str) -> Any:
         press_key(dialog.search, Qt.Key.Key_Return)  # type: ignore[attr-defined]
 
     return answer
-
-
-def wait_loaded(qtbot: QtBot, page: Any) -> None:
-    qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
 
 
 def loan_totals(path: Path) -> tuple[Any, ...]:
