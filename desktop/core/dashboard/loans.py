@@ -101,6 +101,7 @@ def _loan_summary(session: Session, owner: Scope, day: date) -> LoanSummary:
         row[0]: row[1:5]
         for row in connection.execute(
             latest_snapshots(
+                connection.dialect,
                 owner,
                 day,
                 type_coerce(LoanBalance.as_of, String),
