@@ -20,6 +20,7 @@ from db.enums import OfficeMode
 from db.migrate import SCHEMA_HEAD, upgrade
 from db.models import Base
 from desktop.cli import main
+from desktop.core.dashboard.overview import load_overview
 from desktop.core.database import Database
 from desktop.core.demo import DemoScale, generate
 from desktop.core.errors import UserError
@@ -31,7 +32,8 @@ from desktop.core.owners import ALL_COMMUNES
 from desktop.core.periods import Period
 from desktop.paths import ENV_DATABASE_URL, AppPaths
 from desktop.reports.model import Report
-from desktop.reports.registry import ReportRequest
+from desktop.reports.registry import ReportRequest, get_report
+from desktop.reports.service import make_report
 from desktop.sync.importer import CityImporter
 from tests.db_support import new_database
 from tests.report_support import make
@@ -171,6 +173,13 @@ def test_the_city_reports_say_the_same_on_postgresql_as_on_sqlite(
                 )
         assert picked[0][0] and picked[0][1]
         assert picked[0] == picked[1]
+        # The city's board (Tổng quan), for every commune.
+        boards = []
+        for database in (lite, server):
+            with database.reading() as session:
+                boards.append(load_overview(session, 2026, ALL_COMMUNES, today=TODAY))
+        assert boards[0].loans == boards[1].loans and boards[0].fund == boards[1].fund
+        assert boards[0] == boards[1]
         request = ReportRequest(Period.whole_year(2026), None, TODAY)
         (tmp_path / "out-lite").mkdir()
         (tmp_path / "out-pg").mkdir()
@@ -179,6 +188,20 @@ def test_the_city_reports_say_the_same_on_postgresql_as_on_sqlite(
         assert _cells(made_lite.report)
         assert _cells(made_pg.report) == _cells(made_lite.report)
         assert made_pg.text == made_lite.text
+        # The city's other reports, for every commune and for one.
+        quarter = Period.quarter(2026, 3)
+        for name, period, commune in (
+            ("fund", Period.whole_year(2026), None),
+            ("fund", Period.whole_year(2026), COMMUNES[1]),
+            ("loan-quality", quarter, None),
+            ("unchecked-loans", quarter, None),
+            ("commune-plan", quarter, COMMUNES[0]),
+        ):
+            request = ReportRequest(period, commune, TODAY)
+            want = make_report(lite, get_report(name), request)
+            got = make_report(server, get_report(name), request)
+            assert _cells(want), name
+            assert _cells(got) == _cells(want), (name, commune)
     finally:
         lite.close()
         server.close()

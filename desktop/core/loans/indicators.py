@@ -42,10 +42,10 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Dialect, Select, String, select, type_coerce
+from sqlalchemy import Dialect, Select, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from db.dialects import latest_per_key
+from db.dialects import iso_date, latest_per_key
 from db.enums import CheckResult
 from db.models import Borrower, Hamlet, Loan, LoanBalance, LoanCheck, SavingsGroup
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
@@ -465,14 +465,14 @@ def _add_up(
                 outstanding_expression(),
                 LoanBalance.overdue_amount,
                 LoanBalance.frozen_amount,
-                type_coerce(LoanBalance.overdue_since, String),
+                iso_date(LoanBalance.overdue_since),
             )
         )
         .all()
     }
     checks = checked_loans(session, owner, year, day)
     # The maturity stays ISO text: only the few overdue loans need it as a date.
-    maturity = type_coerce(Loan.maturity_on, String)
+    maturity = iso_date(Loan.maturity_on)
     keys = [_KEY_COLUMNS[dimension] for dimension in dimensions]
     query = select(Loan.id, Loan.borrower_id, maturity, *keys).where(
         alive(Loan, owner), Loan.disbursed_on <= day
