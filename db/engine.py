@@ -1,4 +1,8 @@
-"""Engines and sessions over one SQLite file, with the pragmas every connection needs.
+"""Engines and sessions over one SQLite file, with the pragmas every connection needs, or
+over a PostgreSQL server (the city's shared database, issue 17).
+
+Which engine a database target gets is decided here and only here (:func:`is_server_url`,
+:func:`make_engine`): a target is a SQLite file's path, or a ``postgresql://`` URL.
 
 WAL lets the window read while an import writes; ``foreign_keys`` is off in SQLite unless
 asked for on each connection; ``synchronous=FULL`` because a commune must never lose a saved
@@ -19,9 +23,34 @@ from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
 
+#: The URL schemes of a database server; psycopg 3 is the one driver.
+_SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_url(target: Path | str) -> bool:
+    """True when ``target`` names a PostgreSQL database rather than a SQLite file."""
+    return isinstance(target, str) and target.lower().startswith(_SERVER_SCHEMES)
+
+
+def server_url(target: str) -> str:
+    """The SQLAlchemy URL of a ``postgresql://`` target (driver psycopg 3)."""
+    return "postgresql+psycopg://" + target.partition("://")[2]
+
+
+def shown_url(target: Path | str) -> str:
+    """``target`` fit for a log or a message: a password in the URL is masked."""
+    if not is_server_url(target):
+        return str(target)
+    from sqlalchemy.engine import make_url
+
+    return make_url(server_url(str(target))).render_as_string(hide_password=True)
+
 
 def make_engine(path: Path | str, *, foreign_keys: bool = True) -> Engine:
-    """An engine on the SQLite file at ``path`` (``":memory:"`` for a throwaway one)."""
+    """An engine on the SQLite file at ``path`` (``":memory:"`` for a throwaway one), or on
+    the PostgreSQL database of a ``postgresql://`` URL (:func:`is_server_url`)."""
+    if is_server_url(path):
+        return _server_engine(str(path))
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{Path(path)}"
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
@@ -43,6 +72,14 @@ def make_engine(path: Path | str, *, foreign_keys: bool = True) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _server_engine(target: str) -> Engine:
+    """PostgreSQL: foreign keys are always enforced, transactions begin the driver's way.
+    The password comes from libpq (``PGPASSWORD``, the password file), never from TDCS."""
+    import db.dialects  # noqa: F401  (64-bit INTEGER in PostgreSQL's DDL)
+
+    return create_engine(server_url(target), pool_pre_ping=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -3,22 +3,30 @@
 Alembic owns the schema. Before any migration runs on an existing database a backup is taken
 with the backup API. A database written by a newer TDCS is refused, never "upgraded" down;
 a file that is not a database, or is damaged, is reported so the user can restore a backup.
+
+A PostgreSQL database (a ``postgresql://`` target, :func:`db.engine.is_server_url`) goes
+through the same Alembic history; its backup before a migration is ``pg_dump``'s
+(:func:`server_backup`), or a warning in the log when ``pg_dump`` is not on PATH.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
+import shutil
 import sqlite3
+import subprocess
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from db.backup import is_sqlite_file, take_backup
-from db.engine import make_engine
+from db.engine import is_server_url, make_engine, shown_url
 from db.integrity import DamagedDatabase as DamagedDatabase
 from db.integrity import DatabaseProblem as DatabaseProblem
 from db.integrity import NotADatabase as NotADatabase
@@ -34,6 +42,8 @@ SCHEMA_HEAD = "0006_bulletins"
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 
 class NewerSchema(DatabaseProblem):
@@ -176,14 +186,72 @@ def missing_schema(conn: sqlite3.Connection, revision: str) -> list[str]:
     return missing
 
 
-def upgrade(path: Path, backups_dir: Path) -> MigrationResult:
+def server_backup(
+    url: str, backups_dir: Path, reason: str, *, target: Path | None = None
+) -> Path | None:
+    """A ``pg_dump`` (custom format, for ``pg_restore``) of the server database at ``url`` in
+    ``backups_dir`` (or at ``target``); ``None``, with a warning in the log, when ``pg_dump``
+    is not on PATH. The password comes from libpq (``PGPASSWORD``, the password file), as
+    for TDCS itself. A failing ``pg_dump`` raises :class:`subprocess.CalledProcessError`."""
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        log.warning(
+            "pg_dump is not on PATH: no backup of %s was taken before %s; "
+            "back the server database up with the server's own tools",
+            shown_url(url),
+            reason,
+        )
+        return None
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = target or backups_dir / f"tdcs-{stamp}-{reason}.pgdump"
+    # libpq wants the plain scheme (no "+psycopg").
+    dsn = "postgresql://" + url.partition("://")[2]
+    subprocess.run(
+        [pg_dump, "--format=custom", "--file", str(target), "--dbname", dsn],
+        check=True,
+        capture_output=True,
+    )
+    log.info("backed up %s to %s before %s", shown_url(url), target, reason)
+    return target
+
+
+def _upgrade_server(url: str, backups_dir: Path) -> MigrationResult:
+    """:func:`upgrade` for a PostgreSQL database: the same history, a ``pg_dump`` first."""
+    engine = make_engine(url)
+    try:
+        current = current_revision(engine)
+        if current == SCHEMA_HEAD:
+            return MigrationResult(current, current, None)
+        from alembic import command
+
+        head = head_revision()
+        if current is not None and not known_revision(current):
+            raise NewerSchema(Path(shown_url(url)), current)
+        backup = (
+            server_backup(url, backups_dir, "before-migration") if current is not None else None
+        )
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return MigrationResult(current, head, backup)
+    finally:
+        engine.dispose()
+
+
+def upgrade(path: Path | str, backups_dir: Path) -> MigrationResult:
     """Migrate the database at ``path`` to the newest schema, creating it if needed.
 
     When the database is already at :data:`SCHEMA_HEAD` (every start but the first after an
     update) Alembic is not even imported. A new database is created readable by its owner
     only, and an existing one made so; a commune's database has its pages checked at each
-    open (:func:`db.integrity.check_at_open`).
+    open (:func:`db.integrity.check_at_open`). A ``postgresql://`` URL is migrated on its
+    server (:func:`_upgrade_server`).
     """
+    if is_server_url(path):
+        return _upgrade_server(str(path), backups_dir)
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         create_private(path)

@@ -10,6 +10,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 QT_OFFSCREEN="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3"
 QT_WINDOW="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth"
 TOOLS="poppler-utils"
+# TDCS_WITH_POSTGRESQL=1 (.ci/run sets it): also PostgreSQL's server, for the tests that start
+# a throw-away one (tests/pg_server.py); without it those tests are skipped.
+[ "${TDCS_WITH_POSTGRESQL:-0}" = 1 ] && TOOLS="$TOOLS postgresql"
 
 system_packages() {
     command -v dpkg-query >/dev/null 2>&1 || { echo "bootstrap: not a Debian system; install Qt's libraries yourself." >&2; return 0; }

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QApplication
 from db.enums import OfficeMode
 from desktop.core import i18n
 from desktop.core.database import Database
-from desktop.paths import ENV_DATA_DIR, AppPaths
+from desktop.paths import ENV_DATA_DIR, ENV_DATABASE_URL, AppPaths
 from tests.clerk import ClickRecorder
 from tests.db_support import new_database
+from tests.pg_server import PgServer
+from tests.pg_server import start as start_pg_server
 
 if TYPE_CHECKING:
     from tests.sync_support import World
@@ -87,6 +89,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the real user data folder."""
     monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "env-data"))
+    monkeypatch.delenv(ENV_DATABASE_URL, raising=False)
 
 
 @pytest.fixture
@@ -152,3 +155,21 @@ def world(tmp_path: Path) -> Iterator[World]:
     from tests.sync_support import make_world
 
     yield from make_world(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A throw-away PostgreSQL server for the run (tests/pg_server.py); the test is skipped,
+    saying why, when PostgreSQL is not installed."""
+    try:
+        server = start_pg_server()
+    except LookupError as why:
+        pytest.skip(f"no PostgreSQL server for the tests: {why}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """The ``postgresql://`` URL of a new, empty database on the test server."""
+    return pg_server.create_database()

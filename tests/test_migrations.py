@@ -259,8 +259,8 @@ def test_0002_upgrades_a_database_with_loans_and_its_picks_read_only_the_indexes
             ("loan-1", 5)
         ]
         for query in (
-            latest_snapshots(ALL_COMMUNES, date(2026, 1, 1), outstanding_expression()),
-            checked_query(ALL_COMMUNES, 2025, date(2026, 1, 1)),
+            latest_snapshots("sqlite", ALL_COMMUNES, date(2026, 1, 1), outstanding_expression()),
+            checked_query("sqlite", ALL_COMMUNES, 2025, date(2026, 1, 1)),
         ):
             sql = query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
             plan = " ".join(str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))

@@ -172,7 +172,8 @@ def mutate(manifest: dict[str, Any], payload: dict[str, Any], change: tuple[Any,
         at = change[1] % len(columns)
         del columns[at]
         for row in rows:
-            del row[at]
+            if at < len(row):  # a junk row added earlier may be shorter
+                del row[at]
     elif change[2] == "twice":
         rows.append(copy.deepcopy(rows[0]))
     elif change[2] == "drop":

@@ -1,7 +1,8 @@
 """The ``tdcs`` command line (also ``python -m desktop``).
 
-Every command takes ``--data-dir`` (or ``TDCS_DATA_DIR``) and ``--help``. Errors a person
-can act on go to stderr in the interface language (Vietnamese unless ``TDCS_LANG=en``) with
+Every command takes ``--data-dir`` (or ``TDCS_DATA_DIR``), ``--database`` (or
+``TDCS_DATABASE_URL``: the city's database on a PostgreSQL server) and ``--help``. Errors a
+person can act on go to stderr in the interface language (Vietnamese unless ``TDCS_LANG=en``) with
 a non-zero exit code; unexpected errors are logged with their traceback.
 """
 
@@ -72,6 +73,15 @@ def build_parser() -> CliParser:
         "--data-dir",
         metavar=tr("FOLDER"),
         help=tr("data folder (default: TDCS_DATA_DIR, else the user data folder)"),
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=tr(
+            "the city's database on a PostgreSQL server, postgresql://USER@HOST:PORT/NAME "
+            "(default: TDCS_DATABASE_URL, else the data folder's own file); the password "
+            "comes from PGPASSWORD or the PostgreSQL password file, never from TDCS"
+        ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
     gui = add_command(

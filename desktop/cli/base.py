@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from PySide6.QtCore import QCoreApplication
+from sqlalchemy.exc import OperationalError
 
+from db.engine import is_server_url, shown_url
 from desktop.applog import LOG_FILE, setup_logging
 from desktop.core.backups import (
     LiveDatabaseDamaged,
@@ -87,6 +89,16 @@ def add_command(
         default=argparse.SUPPRESS,
         help=tr("data folder (default: TDCS_DATA_DIR, else the user data folder)"),
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help=tr(
+            "the city's database on a PostgreSQL server, postgresql://USER@HOST:PORT/NAME "
+            "(default: TDCS_DATABASE_URL, else the data folder's own file); the password "
+            "comes from PGPASSWORD or the PostgreSQL password file, never from TDCS"
+        ),
+    )
     return parser
 
 
@@ -114,7 +126,18 @@ class CommandContext:
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CommandContext:
         data_dir = getattr(args, "data_dir", None)
-        return cls(resolve(data_dir), data_dir_arg=data_dir)
+        paths = resolve(data_dir, getattr(args, "database", None))
+        if paths.database_url is not None and not is_server_url(paths.database_url):
+            print(
+                tr("Error: {message}").format(
+                    message=tr("the database must be a postgresql:// URL, not {url}").format(
+                        url=shown_url(paths.database_url)
+                    )
+                ),
+                file=sys.stderr,
+            )
+            raise SystemExit(EXIT_USAGE)
+        return cls(paths, data_dir_arg=data_dir)
 
     def database(self, *, daily_backup: bool = True) -> Database:
         """Open (and migrate) the database; a database problem ends the command cleanly.
@@ -132,6 +155,19 @@ class CommandContext:
             except DatabaseProblem as problem:
                 logging.getLogger(__name__).warning("cannot open database: %s", problem)
                 self.fail_on_database(explain_live(problem).text(), problem)
+            except OperationalError as error:
+                if self.paths.database_url is None:
+                    raise
+                logging.getLogger(__name__).warning("cannot reach the server: %s", error.orig)
+                print(
+                    tr("Error: {message}").format(
+                        message=tr("cannot reach the database server {url}: {reason}").format(
+                            url=shown_url(self.paths.database_url), reason=error.orig
+                        )
+                    ),
+                    file=sys.stderr,
+                )
+                raise SystemExit(EXIT_DATABASE) from error
             try:
                 if daily_backup and database.office() is not None:
                     auto_backup(self.paths)

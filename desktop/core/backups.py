@@ -13,6 +13,7 @@ removed is recognised by its records' owner codes); and that unit the data folde
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,6 +27,7 @@ from db.backup import (
     take_backup,
 )
 from db.base import CITY_CODE, SyncedRecord
+from db.engine import shown_url
 from db.integrity import PageCheck, affordable_check
 from db.migrate import (
     DamagedDatabase,
@@ -35,6 +37,7 @@ from db.migrate import (
     check_file,
     known_revision,
     missing_schema,
+    server_backup,
     upgrade,
 )
 from db.models import CITY_ISSUED_MODELS
@@ -61,6 +64,20 @@ M_NEWER = QT_TRANSLATE_NOOP(
     "{path} was written by a newer version of TDCS. Install the newest TDCS, then try again.",
 )
 M_NO_DATABASE_YET = QT_TRANSLATE_NOOP("Backups", "There is no database to back up yet in {path}.")
+M_NO_PG_DUMP = QT_TRANSLATE_NOOP(
+    "Backups",
+    "The database is on the PostgreSQL server {url}: a backup needs PostgreSQL's pg_dump, "
+    "which was not found. Install PostgreSQL's client tools, or back the server up with "
+    "its own tools.",
+)
+M_PG_DUMP_FAILED = QT_TRANSLATE_NOOP(
+    "Backups", "pg_dump could not back up the database on {url}: {reason}"
+)
+M_RESTORE_ON_SERVER = QT_TRANSLATE_NOOP(
+    "Backups",
+    "The database is on the PostgreSQL server {url}: restore it there with pg_restore "
+    "(pg_restore --clean --dbname URL FILE), not with TDCS.",
+)
 M_NOT_THIS_OFFICE = QT_TRANSLATE_NOOP(
     "Backups",
     "This backup belongs to another office: {backup_office} ({backup_unit}), not to this one "
@@ -369,7 +386,10 @@ def newest_good_backup(
 def make_backup(paths: AppPaths, out: Path | None = None) -> Path:
     """Back up the database now, to ``out`` (a file, or a folder to put it in) or into the
     backups folder. A damaged database raises :class:`LiveDatabaseDamaged` and writes
-    nothing: a damaged copy never takes the place of a good backup."""
+    nothing: a damaged copy never takes the place of a good backup. A database on a
+    PostgreSQL server is copied by ``pg_dump`` (:func:`db.migrate.server_backup`)."""
+    if paths.database_url is not None:
+        return _server_backup(paths.database_url, paths, out)
     if not paths.database.is_file():
         raise UserError(M_NO_DATABASE_YET, path=str(paths.data_dir))
     target = out
@@ -387,6 +407,21 @@ def make_backup(paths: AppPaths, out: Path | None = None) -> Path:
         raise UserError(
             M_CANNOT_BACK_UP, path=str(target or paths.backups), reason=os_reason(error)
         ) from error
+
+
+def _server_backup(url: str, paths: AppPaths, out: Path | None) -> Path:
+    target = None
+    if out is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = out / f"{BACKUP_PREFIX}{stamp}-{MANUAL_REASON}.pgdump" if out.is_dir() else out
+    try:
+        made = server_backup(url, paths.backups, MANUAL_REASON, target=target)
+    except subprocess.CalledProcessError as failed:
+        reason = (failed.stderr or b"").decode(errors="replace").strip()
+        raise UserError(M_PG_DUMP_FAILED, url=shown_url(url), reason=reason) from failed
+    if made is None:
+        raise UserError(M_NO_PG_DUMP, url=shown_url(url))
+    return made
 
 
 def auto_backup(paths: AppPaths, *, now: datetime | None = None) -> Path | None:
@@ -412,6 +447,8 @@ def restore_backup(paths: AppPaths, source: Path, *, unit_code: str | None = Non
     its ``-wal``/``-shm`` files) rather than deleted. The restored database is migrated if
     it comes from an older version.
     """
+    if paths.database_url is not None:
+        raise UserError(M_RESTORE_ON_SERVER, url=shown_url(paths.database_url))
     info = check_backup(
         source, paths=paths, unit_code=unit_code or folder_unit(paths), pages=PageCheck.FULL
     )

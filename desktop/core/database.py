@@ -109,8 +109,8 @@ class Database:
         """Migrate and open the database of ``paths``. Raises :class:`db.migrate.DatabaseProblem`
         subclasses for files that cannot be used."""
         paths.ensure()
-        migration = upgrade(paths.database, paths.backups)
-        database = cls(paths, make_engine(paths.database), migration)
+        migration = upgrade(paths.database_target, paths.backups)
+        database = cls(paths, make_engine(paths.database_target), migration)
         with database.transaction() as session:
             load_catalogues(session)
         return database

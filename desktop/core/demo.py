@@ -194,11 +194,14 @@ class DemoGenerator:
         self.rng = writer.rng
         self.today = today
         self.scale = scale
-        self.organisations = list(writer.session.scalars(select(Organisation.code)))
+        # In a stated order: the same demo on every engine (SQLite read them in these orders).
+        self.organisations = list(
+            writer.session.scalars(select(Organisation.code).order_by(Organisation.code))
+        )
         tasks = writer.session.execute(
-            select(PlanTask.code, PlanTask.applies_commune, PlanTask.applies_city).where(
-                PlanTask.is_heading.is_(False)
-            )
+            select(PlanTask.code, PlanTask.applies_commune, PlanTask.applies_city)
+            .where(PlanTask.is_heading.is_(False))
+            .order_by(PlanTask.sort_order)
         ).all()
         self.commune_tasks = [code for code, commune, _ in tasks if commune]
         self.city_tasks = [code for code, _, city in tasks if city]

@@ -17,10 +17,10 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy import insert as core_insert
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from db.base import CITY_CODE, SyncedRecord, new_uuid, utc_now
+from db.dialects import upsert
 from db.enums import AuditAction
 from db.models import AuditEntry, Counter, LateCorrection
 from db.serialize import JsonValue, plain_value, to_json, to_plain
@@ -49,7 +49,7 @@ M_READ_ONLY = QT_TRANSLATE_NOOP(
 def next_change_seq(session: Session, count: int = 1) -> int:
     """Reserve ``count`` consecutive change numbers and return the first."""
     stmt = (
-        insert(Counter)
+        upsert(session.connection().dialect, Counter)
         .values(name=CHANGE_SEQ, value=count)
         .on_conflict_do_update(index_elements=["name"], set_={"value": Counter.value + count})
         .returning(Counter.value)

@@ -56,6 +56,7 @@ from db.enums import AuditAction, ImportOutcome
 from db.models import SYNCED_MODELS, AuditEntry, ImportRecord
 from db.serialize import column_names
 from desktop.core.database import Database
+from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.progress import NO_PROGRESS, Progress
@@ -84,6 +85,11 @@ from desktop.sync.verify import (
 
 log = logging.getLogger(__name__)
 
+M_NEEDS_SQLITE = QT_TRANSLATE_NOOP(
+    "Sync",
+    "Importing sync files into a database on a PostgreSQL server is not possible yet. Import "
+    "them into the city's SQLite database instead.",
+)
 M_ALREADY = QT_TRANSLATE_NOOP(
     "Sync", "This file was already imported on {date}. Nothing was changed."
 )
@@ -660,6 +666,9 @@ class CityImporter:
     enforcement (see the module docstring); one transaction per file."""
 
     def __init__(self, database: Database) -> None:
+        if database.engine.dialect.name != "sqlite":
+            # It writes through SQLite's own driver (json_each, PRAGMA foreign_keys): issue 17.
+            raise UserError(M_NEEDS_SQLITE)
         self.database = database
         self.engine = make_engine(database.paths.database, foreign_keys=False)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)

@@ -20,6 +20,10 @@
         <translation>thư mục dữ liệu (mặc định: TDCS_DATA_DIR, nếu không có thì thư mục dữ liệu của người dùng)</translation>
     </message>
     <message>
+        <source>the city&apos;s database on a PostgreSQL server, postgresql://USER@HOST:PORT/NAME (default: TDCS_DATABASE_URL, else the data folder&apos;s own file); the password comes from PGPASSWORD or the PostgreSQL password file, never from TDCS</source>
+        <translation>cơ sở dữ liệu của thành phố trên máy chủ PostgreSQL, postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/TÊN (mặc định: TDCS_DATABASE_URL, nếu không có thì dùng tệp trong thư mục dữ liệu); mật khẩu lấy từ PGPASSWORD hoặc tệp mật khẩu của PostgreSQL, TDCS không bao giờ lưu mật khẩu</translation>
+    </message>
+    <message>
         <source>COMMAND</source>
         <translation>LỆNH</translation>
     </message>
@@ -37,6 +41,7 @@
     </message>
     <message>
         <source>Error: {message}</source>
+        <extracomment>``--data-dir`` as given, repeated in the commands this run suggests.</extracomment>
         <translation>Lỗi: {message}</translation>
     </message>
     <message>
@@ -69,8 +74,15 @@
         <translation>Xem: {prog} --help</translation>
     </message>
     <message>
+        <source>the database must be a postgresql:// URL, not {url}</source>
+        <translation>cơ sở dữ liệu phải là một địa chỉ postgresql://, không phải {url}</translation>
+    </message>
+    <message>
+        <source>cannot reach the database server {url}: {reason}</source>
+        <translation>không kết nối được máy chủ cơ sở dữ liệu {url}: {reason}</translation>
+    </message>
+    <message>
         <source>No good backup of this office was found in {folder}. Restore a copy kept elsewhere (a USB stick) with: {program} restore {data_dir}FILE</source>
-        <extracomment>``--data-dir`` as given, repeated in the commands this run suggests.</extracomment>
         <translation>Không tìm thấy bản sao lưu nào còn tốt của đơn vị này trong {folder}. Hãy khôi phục bản sao lưu đã lưu ở nơi khác (USB) bằng lệnh: {program} restore {data_dir}TỆP</translation>
     </message>
     <message>

@@ -20,6 +20,18 @@
         <translation>Chưa có cơ sở dữ liệu nào để sao lưu trong {path}.</translation>
     </message>
     <message>
+        <source>The database is on the PostgreSQL server {url}: a backup needs PostgreSQL&apos;s pg_dump, which was not found. Install PostgreSQL&apos;s client tools, or back the server up with its own tools.</source>
+        <translation>Cơ sở dữ liệu nằm trên máy chủ PostgreSQL {url}: sao lưu cần chương trình pg_dump của PostgreSQL nhưng không tìm thấy. Hãy cài công cụ máy khách của PostgreSQL, hoặc sao lưu máy chủ bằng công cụ của máy chủ.</translation>
+    </message>
+    <message>
+        <source>pg_dump could not back up the database on {url}: {reason}</source>
+        <translation>pg_dump không sao lưu được cơ sở dữ liệu trên {url}: {reason}</translation>
+    </message>
+    <message>
+        <source>The database is on the PostgreSQL server {url}: restore it there with pg_restore (pg_restore --clean --dbname URL FILE), not with TDCS.</source>
+        <translation>Cơ sở dữ liệu nằm trên máy chủ PostgreSQL {url}: hãy khôi phục trên máy chủ bằng pg_restore (pg_restore --clean --dbname URL TỆP), không dùng TDCS.</translation>
+    </message>
+    <message>
         <source>This backup belongs to another office: {backup_office} ({backup_unit}), not to this one ({current_unit}). It was not restored; nothing was changed.</source>
         <translation>Bản sao lưu này thuộc đơn vị khác: {backup_office} ({backup_unit}), không phải của đơn vị này ({current_unit}). Chưa khôi phục, dữ liệu không thay đổi.</translation>
     </message>

@@ -5,7 +5,7 @@
     <name>Bulletin</name>
     <message>
         <source>The file is empty (0 bytes). Ask for it to be sent again.</source>
-        <extracomment>Items of one section in one bulletin. Versions of a city-issued record (the record store&apos;s bound). The sections a bulletin&apos;s ``counts`` names, in the order of the payload. Count targets (groups, loans) are at most this many.</extracomment>
+        <extracomment>Items of one section in one bulletin. Versions of a city-issued record (the record store&apos;s bound). The sections a bulletin&apos;s ``counts`` names, in the order of the payload. Count targets (groups, loans) are at most this many. A programme rate, as the catalogue declares it.</extracomment>
         <translation>Tệp rỗng (0 byte). Hãy đề nghị gửi lại tệp.</translation>
     </message>
     <message>
@@ -355,6 +355,10 @@
     <message>
         <source>The file {path} is too large ({size} MB; at most {limit} MB). It was not read.</source>
         <translation>Tệp {path} quá lớn ({size} MB; tối đa {limit} MB) nên không được đọc.</translation>
+    </message>
+    <message>
+        <source>Importing sync files into a database on a PostgreSQL server is not possible yet. Import them into the city&apos;s SQLite database instead.</source>
+        <translation>Chưa thể nhập tệp đồng bộ vào cơ sở dữ liệu trên máy chủ PostgreSQL. Hãy nhập vào cơ sở dữ liệu SQLite của Thành phố.</translation>
     </message>
     <message>
         <source>This file was already imported on {date}. Nothing was changed.</source>

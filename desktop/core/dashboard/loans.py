@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.dialects import iso_date
 from db.models import Loan, LoanBalance, LoanCheck
 from desktop.core.loans.balances import latest_snapshots, outstanding_expression
 from desktop.core.loans.checks import twelve_months_before
@@ -101,9 +102,10 @@ def _loan_summary(session: Session, owner: Scope, day: date) -> LoanSummary:
         row[0]: row[1:5]
         for row in connection.execute(
             latest_snapshots(
+                connection.dialect,
                 owner,
                 day,
-                type_coerce(LoanBalance.as_of, String),
+                iso_date(LoanBalance.as_of),
                 outstanding_expression(),
                 LoanBalance.overdue_amount,
                 LoanBalance.frozen_amount,

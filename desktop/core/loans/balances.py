@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Dialect, Select, and_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import SQLCoreOperations
 
+from db.dialects import latest_per_key
 from db.models import Loan, LoanBalance
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, UserError, ValidationError
@@ -139,6 +140,7 @@ def latest_positions(session: Session, owner: Scope, day: date) -> dict[str, Pos
     """Loan id → its position on ``day`` (the latest snapshot on or before it; the most
     recent change wins between two snapshots of the same day)."""
     query = latest_snapshots(
+        session.connection().dialect,
         owner,
         day,
         LoanBalance.as_of,
@@ -152,30 +154,28 @@ def latest_positions(session: Session, owner: Scope, day: date) -> dict[str, Pos
 
 
 def latest_snapshots(
-    owner: Scope, day: date, *columns: SQLCoreOperations[Any]
+    dialect: Dialect | str, owner: Scope, day: date, *columns: SQLCoreOperations[Any]
 ) -> Select[*tuple[Any, ...]]:
     """``(loan_id, *columns)`` of each loan's latest snapshot on or before ``day`` (and a
     last column to ignore), for :func:`latest_positions` and the indicators, which read
-    fewer columns at the city.
+    fewer columns at the city; in the form of ``dialect`` (:func:`db.dialects.latest_per_key`).
 
-    SQLite picks the snapshots itself: in a query with a single ``max()``, the other
-    columns come from the row holding the maximum (documented SQLite behaviour), and the
-    maximum of ``julianday(as_of) · 10⁹ + change_seq`` is the latest date, then the latest
-    change (exact in a double while ``change_seq`` < 10⁹). Over the city's 1.2 million
-    snapshots this reads ``ix_loan_balances_position`` alone, in order (about 0.7 s in
-    SQLite); one commune's snapshots come through the ``commune_code`` index. Run it on the
-    session's connection (``session.connection().execute``): the ORM's row handling would
-    add seconds at the city.
+    In SQLite, over the city's 1.2 million snapshots this reads
+    ``ix_loan_balances_position`` alone, in order (about 0.7 s); one commune's snapshots come
+    through the ``commune_code`` index. Run it on the session's connection
+    (``session.connection().execute``): the ORM's row handling would add seconds at the city.
     """
-    latest = func.max(func.julianday(LoanBalance.as_of) * 1_000_000_000 + LoanBalance.change_seq)
-    return (
-        select(LoanBalance.loan_id, *columns, latest)
-        .where(
+    return latest_per_key(
+        dialect,
+        LoanBalance.loan_id,
+        LoanBalance.as_of,
+        LoanBalance.change_seq,
+        columns,
+        (
             LoanBalance.deleted_at.is_(None),
             LoanBalance.as_of <= day,
             owner_clause(LoanBalance.commune_code, owner),
-        )
-        .group_by(LoanBalance.loan_id)
+        ),
     )
 
 

@@ -89,8 +89,11 @@ class LoanFlows:
 
 def _positions(session: Session, owner: Scope, day: date) -> dict[str, tuple[int, int]]:
     """Loan id → (outstanding, written off) of its position on ``day``."""
-    query = latest_snapshots(owner, day, outstanding_expression(), LoanBalance.written_off_amount)
-    return {row[0]: (int(row[1]), int(row[2])) for row in session.connection().execute(query).all()}
+    connection = session.connection()
+    query = latest_snapshots(
+        connection.dialect, owner, day, outstanding_expression(), LoanBalance.written_off_amount
+    )
+    return {row[0]: (int(row[1]), int(row[2])) for row in connection.execute(query).all()}
 
 
 def _first_in_period(

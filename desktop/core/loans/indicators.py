@@ -42,9 +42,10 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import Dialect, Select, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from db.dialects import iso_date, latest_per_key
 from db.enums import CheckResult
 from db.models import Borrower, Hamlet, Loan, LoanBalance, LoanCheck, SavingsGroup
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
@@ -267,24 +268,29 @@ def checked_loans(session: Session, owner: Scope, year: int, day: date) -> dict[
     """Loan id → whether its latest check in ``year`` (up to ``day``) found the money used
     as intended, for every loan checked in that window (deleted loans included: callers
     count only the loans they list)."""
-    rows = session.connection().execute(checked_query(owner, year, day)).all()
+    connection = session.connection()
+    rows = connection.execute(checked_query(connection.dialect, owner, year, day)).all()
     return {loan_id: bool(intended) for loan_id, intended, _ in rows}
 
 
-def checked_query(owner: Scope, year: int, day: date) -> Select[*tuple[Any, ...]]:
+def checked_query(
+    dialect: Dialect | str, owner: Scope, year: int, day: date
+) -> Select[*tuple[Any, ...]]:
     """``(loan_id, used as intended, …)`` of each loan's latest check in ``year`` up to
-    ``day``, picked in SQLite the way :func:`latest_snapshots` picks snapshots (over the
+    ``day``, picked the way :func:`latest_snapshots` picks snapshots (in SQLite over the
     covering ``ix_loan_checks_in_period``)."""
     end = min(date(year, 12, 31), day)
-    latest = func.max(func.julianday(LoanCheck.checked_on) * 1_000_000_000 + LoanCheck.change_seq)
-    return (
-        select(LoanCheck.loan_id, LoanCheck.result == CheckResult.DUNG_MUC_DICH.value, latest)
-        .where(
+    return latest_per_key(
+        dialect,
+        LoanCheck.loan_id,
+        LoanCheck.checked_on,
+        LoanCheck.change_seq,
+        (LoanCheck.result == CheckResult.DUNG_MUC_DICH.value,),
+        (
             alive(LoanCheck, owner),
             LoanCheck.checked_on >= date(year, 1, 1),
             LoanCheck.checked_on <= end,
-        )
-        .group_by(LoanCheck.loan_id)
+        ),
     )
 
 
@@ -453,19 +459,20 @@ def _add_up(
         for row in session.connection()
         .execute(
             latest_snapshots(
+                session.connection().dialect,
                 owner,
                 day,
                 outstanding_expression(),
                 LoanBalance.overdue_amount,
                 LoanBalance.frozen_amount,
-                type_coerce(LoanBalance.overdue_since, String),
+                iso_date(LoanBalance.overdue_since),
             )
         )
         .all()
     }
     checks = checked_loans(session, owner, year, day)
     # The maturity stays ISO text: only the few overdue loans need it as a date.
-    maturity = type_coerce(Loan.maturity_on, String)
+    maturity = iso_date(Loan.maturity_on)
     keys = [_KEY_COLUMNS[dimension] for dimension in dimensions]
     query = select(Loan.id, Loan.borrower_id, maturity, *keys).where(
         alive(Loan, owner), Loan.disbursed_on <= day
