@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 Answer = Callable[[QWidget], None]
-Loading = TypeVar("Loading")
+Loading = TypeVar("Loading", bound=QWidget)
 
 # -- which buttons some test clicked ----------------------------------------------------------
 
@@ -144,11 +144,13 @@ def _wait_for_lists(widget: QWidget) -> None:
         QTest.qWait(5)
 
 
-def loaded(qtbot: QtBot, widget: QWidget) -> None:
+def loaded(qtbot: QtBot, widget: Loading) -> Loading:
     """Wait until every list page in ``widget`` (or ``widget`` itself) has read its rows: a
     list reads them on the thread pool (``desktop/ui/list_page.py``) and shows "Đang tải…"
-    meanwhile. Use it before reading the rows of a page just shown or reloaded."""
+    meanwhile. Use it before reading the rows of a page just shown or reloaded; returns
+    ``widget`` (``tab = loaded(qtbot, click_tab(…))``)."""
     qtbot.waitUntil(lambda: not _loading(widget), timeout=LOAD_TIMEOUT_MS)
+    return widget
 
 
 def trigger(action: QAction) -> None:
@@ -447,12 +449,6 @@ def make_window(qtbot: QtBot, database: Database, width: int | None = None) -> M
         window.resize(width, 768)
     window.show()
     return window
-
-
-def wait_loaded(qtbot: QtBot, page: Loading) -> Loading:
-    """:func:`loaded`, returning the page (to write ``tab = wait_loaded(qtbot, click_tab(…))``)."""
-    loaded(qtbot, page)
-    return page
 
 
 def cell(page: Any, row: int, title: str) -> str:

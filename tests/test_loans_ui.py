@@ -60,7 +60,6 @@ from tests.clerk import (
     save_button,
     select_row,
     type_text,
-    wait_loaded,
     yes,
 )
 from tests.excel_lists import merged_row, write_merged
@@ -1028,7 +1027,7 @@ def test_a_clerks_first_day_with_the_loans(
     assert isinstance(page, LoansPage)
     tabs = page.tabs
 
-    groups = wait_loaded(qtbot, click_tab(tabs, "Tổ TK&VV"))
+    groups = loaded(qtbot, click_tab(tabs, "Tổ TK&VV"))
     assert groups.model.rowCount() == 0
 
     def new_group(form: GroupForm) -> None:
@@ -1044,7 +1043,7 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.waitUntil(lambda: groups.model.rowCount() == 1, timeout=10_000)
     assert cell(groups, 0, "Organisation") == "Hội Phụ nữ"
 
-    borrowers = wait_loaded(qtbot, click_tab(tabs, "Người vay"))
+    borrowers = loaded(qtbot, click_tab(tabs, "Người vay"))
 
     def new_borrower(form: BorrowerForm) -> None:
         commit_text(form.full_name, "Lâm Thị Hồng")  # as Unikey enters it: one commit
@@ -1061,7 +1060,7 @@ def test_a_clerks_first_day_with_the_loans(
     qtbot.waitUntil(lambda: borrowers.model.rowCount() == 1, timeout=10_000)
     assert cell(borrowers, 0, "Group") == "Tổ Hội Phụ nữ Khu vực 1 (PN-01)"
 
-    loans = wait_loaded(qtbot, click_tab(tabs, "Khoản vay"))
+    loans = loaded(qtbot, click_tab(tabs, "Khoản vay"))
 
     def new_loan(form: LoanForm) -> None:
         click(form.borrower.button)
@@ -1103,16 +1102,16 @@ def test_a_clerks_first_day_with_the_loans(
         "20/06/2025",
     ]
 
-    checks = wait_loaded(qtbot, click_tab(tabs, "Kiểm tra sử dụng vốn"))
+    checks = loaded(qtbot, click_tab(tabs, "Kiểm tra sử dụng vốn"))
     assert [(r.contract_no, r.borrower_name, r.actual_use) for r in checks.model.all_rows()] == [
         ("HĐ 01/2025", "Lâm Thị Hồng", "Mua 200 con vịt giống")
     ]
-    unchecked = wait_loaded(qtbot, click_tab(tabs, "Chưa kiểm tra 12 tháng"))
+    unchecked = loaded(qtbot, click_tab(tabs, "Chưa kiểm tra 12 tháng"))
     # Checked on 20/06/2025: on the day of this run (after 20/06/2026) it is due again.
     due = date.today() > date(2026, 6, 20)
     assert unchecked.model.rowCount() == (1 if due else 0)
 
-    indicators = wait_loaded(qtbot, click_tab(tabs, "Chỉ tiêu"))
+    indicators = loaded(qtbot, click_tab(tabs, "Chỉ tiêu"))
     retype(indicators.as_of, "31/12/2025")
     indicators.year.setValue(2025)
     click(indicators.show_button)

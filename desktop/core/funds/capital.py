@@ -22,10 +22,11 @@ from db.models import CapitalTotal, CreditProgramme, EntrustedTransfer
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date, group_thousands
-from desktop.core.funds.common import choice, deleter, past_date, restorer
+from desktop.core.funds.common import choice, past_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Scope, owner_clause
+from desktop.core.removal import deleter, restorer
 
 M_TRANSFER_BEFORE_DECISION = QT_TRANSLATE_NOOP(
     "Funds", "The money cannot be transferred before the decision ({day})."

@@ -1,5 +1,5 @@
 """What the recording services of this package share: field checks that several forms use
-(the delete and undo of a record are :mod:`desktop.core.removal`'s, re-exported here)."""
+(the delete and undo of a record are :mod:`desktop.core.removal`'s)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import TypeVar
 from desktop.core import validation
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.removal import deleter, restorer
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -31,6 +30,3 @@ def choice(value: object, field: str, vocabulary: type[E]) -> E:
     if value is None or value == "":
         raise ValidationError(field, M_CHOOSE)
     return vocabulary(str(value))
-
-
-__all__ = ["choice", "deleter", "past_date", "restorer"]

@@ -16,10 +16,11 @@ from db.enums import DepositKind, PartyType
 from db.models import Deposit
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, ValidationError
-from desktop.core.funds.common import choice, deleter, past_date, restorer
+from desktop.core.funds.common import choice, past_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store
 from desktop.core.owners import Scope, owner_clause
+from desktop.core.removal import deleter, restorer
 
 M_TERM = QT_TRANSLATE_NOOP("Funds", "The term is a whole number of months from {low} to {high}.")
 M_TERM_SPONSORSHIP = QT_TRANSLATE_NOOP("Funds", "A sponsorship has no term; leave the term empty.")

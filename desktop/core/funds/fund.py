@@ -32,15 +32,11 @@ from db.models import FundContribution, FundOpeningBalance, FundSpending, Hamlet
 from desktop.core import validation
 from desktop.core.errors import ErrorCollector, FormErrors, ValidationError
 from desktop.core.formatting import format_date
-from desktop.core.funds.common import (
-    choice,
-    deleter,
-    past_date,
-    restorer,
-)
+from desktop.core.funds.common import choice, past_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import record_store, require_office
 from desktop.core.owners import Scope, owner_clause
+from desktop.core.removal import deleter, restorer
 from desktop.core.text import search_key
 
 IN_KIND_FORMS = frozenset({ContributionForm.HIEN_VAT, ContributionForm.CONG_TRINH})
