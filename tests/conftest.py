@@ -22,7 +22,7 @@ from desktop.core import i18n
 from desktop.core.database import Database
 from desktop.paths import ENV_DATA_DIR, ENV_DATABASE_URL, AppPaths
 from tests.clerk import ClickRecorder
-from tests.db_support import new_database
+from tests.db_support import ENGINES, POSTGRESQL, new_database_on
 from tests.pg_server import PgServer
 from tests.pg_server import start as start_pg_server
 
@@ -110,9 +110,22 @@ def database(paths: AppPaths, request: pytest.FixtureRequest) -> Iterator[Databa
         if "city_db" in names
         else None
     )
-    db = new_database(paths, office)
+    engine = request.getfixturevalue("engine") if "engine" in names else "sqlite"
+    server = request.getfixturevalue("pg_server") if engine == POSTGRESQL else None
+    db = new_database_on(engine, paths, office, server)
     yield db
     db.close()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine of the test's database: a test (or module, with
+    ``pytestmark = pytest.mark.usefixtures("engine")``) that asks for it runs on SQLite and
+    on PostgreSQL, the same assertions (issue 17); the PostgreSQL run is skipped, saying
+    why, without a server."""
+    if request.param == POSTGRESQL:
+        request.getfixturevalue("pg_server")
+    return str(request.param)
 
 
 @pytest.fixture

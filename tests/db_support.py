@@ -12,17 +12,27 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.enums import OfficeMode
 from desktop.core.database import Database
 from desktop.core.office import set_up_office
 from desktop.paths import AppPaths
 
+if TYPE_CHECKING:
+    from tests.pg_server import PgServer
+
+#: The engines a city's database runs on (issue 17): a test that asks for the ``engine``
+#: fixture runs once on each (``pytestmark = pytest.mark.usefixtures("engine")``).
+SQLITE, POSTGRESQL = "sqlite", "postgresql"
+ENGINES = (SQLITE, POSTGRESQL)
+
 #: The commune office most tests are (Cái Khế) and its two hamlets.
 COMMUNE_CODE = "31120"
 COMMUNE_HAMLETS = ("Khu vực 1", "Khu vực 2")
 
 _TEMPLATES: dict[OfficeMode | None, Path] = {}
+_SERVER_TEMPLATES: dict[OfficeMode | None, str] = {}
 
 
 def _folder() -> Path:
@@ -90,3 +100,45 @@ def set_up_city(database: Database) -> Database:
     with database.transaction() as session:
         set_up_office(session, OfficeMode.CITY)
     return database
+
+
+def server_template(server: PgServer, office: OfficeMode | None = None) -> str:
+    """The name of a database on ``server`` made once per test process, as
+    :func:`template_db` makes its file: migrated by the real Alembic history (through
+    :meth:`Database.open`), then set up as ``office``."""
+    if office not in _SERVER_TEMPLATES:
+        url = server.create_database()
+        database = Database.open(AppPaths(_folder(), url))
+        try:
+            if office is OfficeMode.COMMUNE:
+                set_up_commune(database)
+            elif office is OfficeMode.CITY:
+                set_up_city(database)
+        finally:
+            database.close()
+        _SERVER_TEMPLATES[office] = server.database_name(url)
+    return _SERVER_TEMPLATES[office]
+
+
+def new_server_database(
+    server: PgServer, paths: AppPaths, office: OfficeMode | None = None
+) -> Database:
+    """:func:`new_database` on the PostgreSQL test server: a copy of the template made once
+    per run, opened with the data folder of ``paths`` (backups, logs, exports stay there)."""
+    url = server.create_database(template=server_template(server, office))
+    paths.ensure()
+    return Database.open(AppPaths(paths.data_dir, url))
+
+
+def new_database_on(
+    engine: str,
+    paths: AppPaths,
+    office: OfficeMode | None = None,
+    server: PgServer | None = None,
+) -> Database:
+    """:func:`new_database` on ``engine`` (:data:`SQLITE` or :data:`POSTGRESQL`, which
+    needs the test ``server``)."""
+    if engine == POSTGRESQL:
+        assert server is not None, "a PostgreSQL database needs the test server"
+        return new_server_database(server, paths, office)
+    return new_database(paths, office)

@@ -46,14 +46,20 @@ class PgServer:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self) -> str:
-        """A new empty database; its ``postgresql://`` URL."""
+    def create_database(self, template: str | None = None) -> str:
+        """A new database, empty or a copy of the database ``template`` (PostgreSQL copies
+        it file by file: much faster than migrating again); its ``postgresql://`` URL."""
         import psycopg
 
         name = f"tdcs_{uuid.uuid4().hex[:12]}"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
+
+    @staticmethod
+    def database_name(url: str) -> str:
+        return url.rsplit("/", 1)[1]
 
     def stop(self) -> None:
         subprocess.run(
