@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 10
 
 #: The URL schemes of a database server; psycopg 3 is the one driver.
 _SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -44,6 +45,52 @@ def shown_url(target: Path | str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(server_url(str(target))).render_as_string(hide_password=True)
+
+
+#: Passwords typed in this run (the window's prompt, ``getpass``), by server identity; kept in
+#: memory only, never written anywhere by TDCS (:func:`use_password`).
+_passwords: dict[str, str] = {}
+
+
+def server_identity(target: str) -> str:
+    """The database a ``postgresql://`` URL names, without its password and in one spelling
+    (``postgresql://user@host:5432/name``): what one instance and one password belong to."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server_url(target))
+    user = url.username or ""
+    host = (url.host or "localhost").lower()
+    return f"postgresql://{user}@{host}:{url.port or 5432}/{url.database or user}"
+
+
+def use_password(target: str, password: str | None) -> None:
+    """Connect to the database of ``target`` with ``password`` for the rest of this run
+    (``None``: forget it and let libpq find one)."""
+    if password:
+        _passwords[server_identity(target)] = password
+    else:
+        _passwords.pop(server_identity(target), None)
+
+
+def password_for(target: str) -> str | None:
+    """The password given in this run for ``target`` (:func:`use_password`), if any."""
+    return _passwords.get(server_identity(target))
+
+
+def libpq_environment(target: str) -> dict[str, str]:
+    """The environment for a PostgreSQL tool (``pg_dump``) run on ``target``: this process's,
+    with the password given in this run as ``PGPASSWORD`` (the child's memory only)."""
+    import os
+
+    environment = dict(os.environ)
+    if (password := password_for(target)) is not None:
+        environment["PGPASSWORD"] = password
+    return environment
+
+
+def known_passwords() -> list[str]:
+    """The passwords held in memory, for the log's filter that masks them."""
+    return list(_passwords.values())
 
 
 def make_engine(path: Path | str, *, foreign_keys: bool = True) -> Engine:
@@ -76,10 +123,16 @@ def make_engine(path: Path | str, *, foreign_keys: bool = True) -> Engine:
 
 def _server_engine(target: str) -> Engine:
     """PostgreSQL: foreign keys are always enforced, transactions begin the driver's way.
-    The password comes from libpq (``PGPASSWORD``, the password file), never from TDCS."""
+    The password comes from libpq (``PGPASSWORD``, the password file) or from a prompt of
+    this run (:func:`use_password`), never from TDCS's files."""
     import db.dialects  # noqa: F401  (64-bit INTEGER in PostgreSQL's DDL)
 
-    return create_engine(server_url(target), pool_pre_ping=True)
+    # A server that does not answer is said after 10 s, not after TCP's minutes; a password
+    # typed in this run (use_password) goes to the driver, not into the URL.
+    args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S}
+    if (password := password_for(target)) is not None:
+        args["password"] = password
+    return create_engine(server_url(target), pool_pre_ping=True, connect_args=args)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

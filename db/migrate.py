@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from db.backup import is_sqlite_file, take_backup
-from db.engine import is_server_url, make_engine, shown_url
+from db.engine import is_server_url, libpq_environment, make_engine, shown_url
 from db.integrity import DamagedDatabase as DamagedDatabase
 from db.integrity import DatabaseProblem as DatabaseProblem
 from db.integrity import NotADatabase as NotADatabase
@@ -211,6 +211,7 @@ def server_backup(
         [pg_dump, "--format=custom", "--file", str(target), "--dbname", dsn],
         check=True,
         capture_output=True,
+        env=libpq_environment(url),
     )
     log.info("backed up %s to %s before %s", shown_url(url), target, reason)
     return target

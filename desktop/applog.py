@@ -13,6 +13,26 @@ LOG_FILE = "tdcs.log"
 _fault_stream: TextIO | None = None
 
 
+class _MaskPasswords(logging.Filter):
+    """A password typed in this run (:func:`db.engine.use_password`) never reaches the log,
+    even inside a driver's message or a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from db.engine import known_passwords
+
+        passwords = known_passwords()
+        if passwords:
+            text = record.getMessage()
+            if record.exc_info and not record.exc_text:
+                record.exc_text = logging.Formatter().formatException(record.exc_info)
+            for password in passwords:
+                text = text.replace(password, "***")
+                if record.exc_text:
+                    record.exc_text = record.exc_text.replace(password, "***")
+            record.msg, record.args = text, None
+        return True
+
+
 def setup_logging(paths: AppPaths, *, level: int = logging.INFO) -> None:
     """Send log records to ``logs/tdcs.log`` (1 MB × 5) and C-level crashes to ``faults.log``."""
     global _fault_stream
@@ -26,6 +46,7 @@ def setup_logging(paths: AppPaths, *, level: int = logging.INFO) -> None:
         paths.logs / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
     handler._tdcs = True  # type: ignore[attr-defined]
+    handler.addFilter(_MaskPasswords())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

@@ -6,14 +6,17 @@ office must not lose (database, backups, exports, logs) lives under it, so one f
 there is to copy.
 
 The city may keep its database on a PostgreSQL server instead (issue 17): ``--database URL``,
-else the ``TDCS_DATABASE_URL`` environment variable. The data folder then still holds the
-keys, backups, exports and logs.
+else the ``TDCS_DATABASE_URL`` environment variable, else the server chosen at set-up (or in
+Cài đặt) and remembered in the data folder's ``database.json`` (:func:`save_database_url`,
+never with a password). The data folder then still holds the backups, exports and logs.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 import platformdirs
@@ -22,6 +25,17 @@ from desktop.version import APP_NAME, source_root
 
 ENV_DATA_DIR = "TDCS_DATA_DIR"
 ENV_DATABASE_URL = "TDCS_DATABASE_URL"
+#: The data folder's remembered choice of database server: ``{"url": "postgresql://…"}``.
+DATABASE_CHOICE_FILE = "database.json"
+
+
+class DatabaseSource(Enum):
+    """Where this run's choice of database came from."""
+
+    FILE = "file"  # the data folder's own SQLite file
+    OPTION = "option"  # --database
+    ENVIRONMENT = "environment"  # TDCS_DATABASE_URL
+    SAVED = "saved"  # database.json, written at set-up or in Cài đặt
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,8 @@ class AppPaths:
     data_dir: Path
     #: A ``postgresql://`` URL when the database is on a server; ``None``: the SQLite file.
     database_url: str | None = None
+    #: Where ``database_url`` came from.
+    source: DatabaseSource = DatabaseSource.FILE
 
     @property
     def database(self) -> Path:
@@ -67,14 +83,66 @@ def resolve(
     data_dir: str | os.PathLike[str] | None = None, database_url: str | None = None
 ) -> AppPaths:
     """The paths for this run: explicit folder, then environment, then the platform default;
-    the database: explicit URL, then ``TDCS_DATABASE_URL``, else the folder's SQLite file."""
+    the database: explicit URL, then ``TDCS_DATABASE_URL``, then the server remembered in the
+    data folder (:func:`saved_database_url`), else the folder's SQLite file."""
     chosen = (
         data_dir
         or os.environ.get(ENV_DATA_DIR)
         or platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)
     )
-    url = database_url or os.environ.get(ENV_DATABASE_URL) or None
-    return AppPaths(Path(chosen).expanduser().resolve(), url)
+    folder = Path(chosen).expanduser().resolve()
+    if database_url:
+        return AppPaths(folder, database_url, DatabaseSource.OPTION)
+    if environment := os.environ.get(ENV_DATABASE_URL):
+        return AppPaths(folder, environment, DatabaseSource.ENVIRONMENT)
+    if saved := saved_database_url(folder):
+        return AppPaths(folder, saved, DatabaseSource.SAVED)
+    return AppPaths(folder)
+
+
+def saved_database_url(data_dir: Path) -> str | None:
+    """The server remembered in ``data_dir`` (``None``: its own SQLite file). A file that
+    cannot be read as such is ignored (the log says so) rather than guessed at."""
+    path = data_dir / DATABASE_CHOICE_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        import logging
+
+        logging.getLogger(__name__).warning("%s cannot be read, ignored: %s", path, error)
+        return None
+    url = data.get("url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) and url else None
+
+
+def without_password(url: str) -> tuple[str, bool]:
+    """``url`` with any password removed, and whether it had one."""
+    from sqlalchemy.engine import make_url
+
+    scheme, _, rest = url.partition("://")
+    parsed = make_url("postgresql://" + rest)
+    if parsed.password is None:
+        return url, False
+    bare = parsed._replace(password=None).render_as_string(hide_password=False)
+    return scheme + "://" + bare.partition("://")[2], True
+
+
+def save_database_url(data_dir: Path, url: str | None) -> bool:
+    """Remember the server ``url`` in ``data_dir`` for the window and every command (``None``:
+    go back to the folder's own SQLite file). A password in ``url`` is never written: it is
+    removed, and ``True`` returned so the caller tells the person."""
+    path = data_dir / DATABASE_CHOICE_FILE
+    if url is None:
+        path.unlink(missing_ok=True)
+        return False
+    bare, had_password = without_password(url)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps({"url": bare}, indent=2) + "\n", encoding="utf-8")
+    temporary.replace(path)
+    return had_password
 
 
 def resources_dir() -> Path:

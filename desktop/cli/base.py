@@ -158,16 +158,7 @@ class CommandContext:
             except OperationalError as error:
                 if self.paths.database_url is None:
                     raise
-                logging.getLogger(__name__).warning("cannot reach the server: %s", error.orig)
-                print(
-                    tr("Error: {message}").format(
-                        message=tr("cannot reach the database server {url}: {reason}").format(
-                            url=shown_url(self.paths.database_url), reason=error.orig
-                        )
-                    ),
-                    file=sys.stderr,
-                )
-                raise SystemExit(EXIT_DATABASE) from error
+                database = self._open_server(error)
             try:
                 if daily_backup and database.office() is not None:
                     auto_backup(self.paths)
@@ -180,6 +171,41 @@ class CommandContext:
                 raise
             self._database = database
         return self._database
+
+    def _open_server(self, error: OperationalError) -> Database:
+        """The server did not let TDCS in: ask for the password at a terminal (three tries),
+        else say what is wrong and how to give a password, and end with exit code 3."""
+        import getpass
+
+        from db.engine import use_password
+        from desktop.app.server import classify, pgpass_path
+
+        url = self.paths.database_url
+        assert url is not None
+        for _attempt in range(3):
+            problem = classify(error, url)
+            logging.getLogger(__name__).warning("cannot use the server: %s", problem)
+            if not (problem.wants_password and sys.stdin.isatty()):
+                break
+            print(tr("Error: {message}").format(message=problem.text()), file=sys.stderr)
+            password = getpass.getpass(tr("Password (not shown, not saved): "))
+            use_password(url, password or None)
+            try:
+                return Database.open(self.paths)
+            except OperationalError as again:
+                error = again
+        problem = classify(error, url)
+        print(tr("Error: {message}").format(message=problem.text()), file=sys.stderr)
+        if problem.wants_password:
+            print(
+                tr(
+                    "Give the password in PostgreSQL's password file ({path}, one line "
+                    "SERVER:PORT:DATABASE:USER:PASSWORD, readable by you only) or in the "
+                    "PGPASSWORD environment variable; TDCS asks for it when run at a terminal."
+                ).format(path=pgpass_path()),
+                file=sys.stderr,
+            )
+        raise SystemExit(EXIT_DATABASE) from None
 
     def restore_hint(self) -> str:
         """How to restore: the newest good backup of this office and the command to type."""

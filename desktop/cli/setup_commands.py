@@ -10,10 +10,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from db.engine import shown_url
 from db.enums import OfficeMode
 from db.migrate import DatabaseProblem
 from desktop.app.backups import back_up, restore
 from desktop.app.selftest import SelfTestFailure, StepResult, run_self_test
+from desktop.app.server import check_server
 from desktop.app.setup import SetupAnswers, set_up
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core import demo
@@ -35,6 +37,7 @@ from desktop.core.issuers import (
 )
 from desktop.core.office import OfficeInfo, require_office
 from desktop.core.plan_reference import plan_citation, plan_reference, set_plan_reference
+from desktop.paths import DatabaseSource, save_database_url, without_password
 
 
 def register(subparsers: Any) -> None:
@@ -76,6 +79,27 @@ def register(subparsers: Any) -> None:
         ),
     )
     add_document_options(office)
+
+    database = add_command(
+        subparsers,
+        "database",
+        cmd_database,
+        tr("show where the database is; choose the city's server, or this folder's own file"),
+    )
+    which = database.add_mutually_exclusive_group()
+    which.add_argument(
+        "--use",
+        metavar="URL",
+        help=tr(
+            "remember the city's database on this PostgreSQL server (already set up as the "
+            "city: this computer joins it), postgresql://USER@HOST:5432/NAME"
+        ),
+    )
+    which.add_argument(
+        "--use-file",
+        action="store_true",
+        help=tr("go back to this data folder's own database file"),
+    )
 
     demo_cmd = add_command(
         subparsers,
@@ -123,6 +147,13 @@ M_CITY_BODIES = QT_TRANSLATE_NOOP(
 )
 BODY_KEYS = [body.value for body in Body]
 COMMUNE_KEYS = [body.value for body in Body if body is not Body.THANH_UY]
+
+
+M_NO_CITY_THERE = QT_TRANSLATE_NOOP(
+    "SetupCommands",
+    "The database {url} holds no city office yet: set it up first with tdcs init --mode city "
+    "--database URL (or in the set-up wizard).",
+)
 
 
 def add_document_options(parser: Any) -> None:
@@ -260,9 +291,56 @@ def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
         )
     )
     print(tr("Data folder: {folder}").format(folder=ctx.paths.data_dir))
+    if ctx.paths.database_url is not None:
+        _remember_server(ctx.paths.data_dir, ctx.paths.database_url)
     print(tr("Key fingerprint: {fingerprint}").format(fingerprint=made.fingerprint))
     with ctx.database().reading() as session:
         print_document_settings(session, require_office(session))
+    return 0
+
+
+def _remember_server(data_dir: Path, url: str) -> None:
+    """Remember the server in the data folder, saying so (and that a password is not kept)."""
+    if save_database_url(data_dir, url):
+        print(
+            tr(
+                "The password written in the URL was not saved: give it in PostgreSQL's "
+                "password file or PGPASSWORD (TDCS asks for it at a terminal)."
+            ),
+            file=sys.stderr,
+        )
+    print(
+        tr("The data folder remembers the database server {url}; no --database needed.").format(
+            url=shown_url(without_password(url)[0])
+        )
+    )
+
+
+def cmd_database(args: argparse.Namespace, ctx: CommandContext) -> int:
+    data_dir = ctx.paths.data_dir
+    if args.use_file:
+        save_database_url(data_dir, None)
+        print(
+            tr("From now on the database is this folder's own file: {path}").format(
+                path=ctx.paths.database
+            )
+        )
+        return 0
+    if args.use:
+        checked = check_server(args.use)
+        if not checked.joins:
+            raise UserError(M_NO_CITY_THERE, url=shown_url(args.use))
+        _remember_server(data_dir, args.use)
+        return 0
+    paths = ctx.paths
+    if paths.database_url is None:
+        print(tr("Database: this folder's own file {path}").format(path=paths.database))
+    else:
+        print(tr("Database: the PostgreSQL server {url}").format(url=shown_url(paths.database_url)))
+        if paths.source is DatabaseSource.ENVIRONMENT:
+            print(tr("(chosen by the TDCS_DATABASE_URL environment variable)"))
+        elif paths.source is DatabaseSource.OPTION:
+            print(tr("(chosen by --database)"))
     return 0
 
 
