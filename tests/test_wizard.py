@@ -14,7 +14,14 @@ from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import list_communes, set_up_office
 from desktop.core.text import search_key
-from desktop.ui.wizard import PAGE_CITY, PAGE_COMMUNE, PAGE_HAMLETS, SetupAnswers, SetupWizard
+from desktop.ui.wizard import (
+    PAGE_CITY,
+    PAGE_COMMUNE,
+    PAGE_DATABASE,
+    PAGE_HAMLETS,
+    SetupAnswers,
+    SetupWizard,
+)
 from tests.clerk import type_text
 
 
@@ -110,6 +117,10 @@ def test_typed_office_name_is_kept_when_choice_changes(
 def test_city_office(qtbot: QtBot, vi_app: QApplication, database: Database) -> None:
     wizard = make_wizard(qtbot, database)
     wizard.mode_page.city.click()
+    next_button(wizard)
+    assert wizard.currentId() == PAGE_DATABASE
+    assert wizard.database_page.local.isChecked()  # this computer's file unless told
+    assert not wizard.database_page.server_field.isEnabled()
     next_button(wizard)
     assert wizard.currentId() == PAGE_CITY
     assert wizard.city_page.office_name.text() == "Ủy ban nhân dân thành phố Cần Thơ"

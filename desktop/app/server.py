@@ -95,8 +95,6 @@ MESSAGES: dict[Trouble, Msg] = {
     ),
 }
 
-M_LOCAL = QT_TRANSLATE_NOOP("Server", "a PostgreSQL database is only ever the city's")
-
 
 class ServerProblem(UserError):
     """A server database TDCS cannot use, and why (:attr:`trouble`)."""

@@ -44,6 +44,9 @@ class SetupAnswers:
     commune_code: str | None = None
     office_name: str | None = None
     hamlets: Sequence[str] = ()
+    #: The city's database on a PostgreSQL server (:func:`set_up_on_server`); ``None``: the
+    #: data folder's own file.
+    database_url: str | None = None
 
 
 @dataclass(frozen=True)

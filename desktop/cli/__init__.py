@@ -101,20 +101,21 @@ def cmd_gui(args: argparse.Namespace, context: CommandContext) -> int:
     return 0
 
 
-def _gui_request(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
-    """``(data_dir, qt_args)`` when the command line asks for the window (no command, or
-    ``gui``), else ``None``. Decided before anything else because the window needs a
-    ``QApplication`` and the commands a display-less ``QCoreApplication``."""
+def _gui_request(argv: Sequence[str]) -> tuple[str | None, list[str], str | None] | None:
+    """``(data_dir, qt_args, database)`` when the command line asks for the window (no
+    command, or ``gui``), else ``None``. Decided before anything else because the window
+    needs a ``QApplication`` and the commands a display-less ``QCoreApplication``."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--data-dir")
+    pre.add_argument("--database")
     if {"-h", "--help", "--version"} & set(argv):
         return None
     known, rest = pre.parse_known_args(argv)
     if rest and rest[0] == "gui":
         again, qt_args = pre.parse_known_args(rest[1:])
-        return again.data_dir or known.data_dir, qt_args
+        return again.data_dir or known.data_dir, qt_args, again.database or known.database
     if not rest:
-        return known.data_dir, []
+        return known.data_dir, [], known.database
     return None
 
 

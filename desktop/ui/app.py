@@ -1,5 +1,9 @@
-"""Starting the window: fonts, language, one instance per data folder, the crash handler,
-opening (or repairing) the database, the first-run wizard, then the main window."""
+"""Starting the window: fonts, language, one instance per user and database, the crash
+handler, opening (or repairing) the database, the first-run wizard, then the main window.
+
+The city's database on a PostgreSQL server that cannot be reached at start is said plainly,
+with Retry and Quit; a server that wants a password gets it from a prompt (kept in memory
+for the run, :mod:`desktop.ui.server_choice`)."""
 
 from __future__ import annotations
 
@@ -13,10 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import OperationalError
 
+from db.engine import shown_url
 from db.migrate import DatabaseProblem, NewerSchema
 from desktop.app.backups import restore
-from desktop.app.setup import set_up
+from desktop.app.server import classify
+from desktop.app.setup import SetupAnswers, set_up, set_up_on_server
 from desktop.applog import LOG_FILE, setup_logging
 from desktop.core import settings as app_settings
 from desktop.core.backups import (
@@ -34,6 +41,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.fonts import register_fonts
 from desktop.ui.main_window import MainWindow
+from desktop.ui.server_choice import connect_with_password
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.style import apply_style
 from desktop.ui.translations import install_language
@@ -56,6 +64,11 @@ def open_database(paths: AppPaths) -> Database | None:
     while True:
         try:
             return Database.open(paths)
+        except OperationalError as error:
+            if paths.database_url is None:
+                raise
+            if not server_unavailable(paths.database_url, error):
+                return None
         except NewerSchema as problem:
             log.warning("refusing newer database: %s", problem)
             _message(
@@ -90,6 +103,32 @@ def open_database(paths: AppPaths) -> Database | None:
             except UserError as error:
                 _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
                 refused.add(backup)
+
+
+def server_unavailable(url: str, error: OperationalError) -> bool:
+    """The server database could not be opened: ask for its password, or say what is wrong
+    with Retry and Quit. ``True``: try again."""
+    problem = classify(error, url)
+    log.warning("cannot open the database on the server: %s", problem)
+    if problem.wants_password:
+        return connect_with_password(url, problem, None, check=False) is not None
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APP_NAME,
+        problem.text()
+        + "\n\n"
+        + QApplication.translate(
+            "App",
+            "Nothing on this computer was changed. When the server is back, choose Retry. "
+            "If the city moved its database, the IT staff choose the new server with: "
+            "tdcs database --use URL",
+        ),
+    )
+    retry = box.addButton(QApplication.translate("App", "Retry"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
 
 
 class _DamageRelay(QObject):
@@ -135,9 +174,13 @@ class DailyBackup:
 class Application:
     """Owns the open database and the main window; rebuilds the window on language change."""
 
-    def __init__(self, app: QApplication, paths: AppPaths) -> None:
+    def __init__(
+        self, app: QApplication, paths: AppPaths, instance: SingleInstance | None = None
+    ) -> None:
         self.app = app
         self.paths = paths
+        #: The lock of one window per user and database, moved when the wizard picks a server.
+        self.instance = instance
         self.database: Database | None = None
         self.window: MainWindow | None = None
         self.backup: DailyBackup | None = None
@@ -187,8 +230,26 @@ class Application:
         with database.reading() as session:
             communes = list_communes(session)
 
-        wizard = SetupWizard(communes, lambda answers: set_up(database, answers))
+        def submit(answers: SetupAnswers) -> object:
+            if answers.database_url is None:
+                return set_up(database, answers)
+            made = set_up_on_server(self.paths.data_dir, answers, answers.database_url)
+            self.use_database(made.database)
+            return made
+
+        wizard = SetupWizard(communes, submit)
         return bool(wizard.exec())
+
+    def use_database(self, database: Database) -> None:
+        """Work on ``database`` from now on (the city's server, chosen in the wizard)."""
+        old = self.database
+        self.database = database
+        self.paths = database.paths
+        if old is not None:
+            old.close()
+        log.info("the database is now %s", shown_url(self.paths.database_target))
+        if self.instance is not None:
+            self.instance.move_to(self.paths)
 
     def show_window(self, page: str | None = None) -> None:
         assert self.database is not None
@@ -242,10 +303,18 @@ class Application:
             self.window.activateWindow()
 
 
-def run_gui(data_dir: str | None = None, qt_args: Sequence[str] = ()) -> int:
-    paths = resolve(data_dir).ensure()
+def run_gui(
+    data_dir: str | None = None, qt_args: Sequence[str] = (), database_url: str | None = None
+) -> int:
+    paths = resolve(data_dir, database_url).ensure()
     setup_logging(paths)
-    log.info("starting %s %s with data folder %s", APP_NAME, app_version(), paths.data_dir)
+    log.info(
+        "starting %s %s with data folder %s, database %s",
+        APP_NAME,
+        app_version(),
+        paths.data_dir,
+        shown_url(paths.database_target),
+    )
     app = QApplication([sys.argv[0] if sys.argv else "tdcs", *qt_args])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(app_version())
@@ -260,12 +329,12 @@ def run_gui(data_dir: str | None = None, qt_args: Sequence[str] = ()) -> int:
     instance = SingleInstance(paths, app)
     if instance.another_is_running():
         print(
-            QApplication.translate("App", "TDCS is already open for this data folder."),
+            QApplication.translate("App", "TDCS is already open on this database."),
             file=sys.stderr,
         )
         return 0
     instance.listen()
-    application = Application(app, paths)
+    application = Application(app, paths, instance)
     instance.activated.connect(application.activate)
     if not application.start():
         return 1
@@ -280,8 +349,9 @@ def run_gui(data_dir: str | None = None, qt_args: Sequence[str] = ()) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tdcs-gui", add_help=True)
     parser.add_argument("--data-dir")
+    parser.add_argument("--database")
     args, qt_args = parser.parse_known_args(argv)
-    return run_gui(args.data_dir, qt_args)
+    return run_gui(args.data_dir, qt_args, args.database)
 
 
 if __name__ == "__main__":

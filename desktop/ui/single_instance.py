@@ -1,7 +1,10 @@
-"""One running TDCS per data folder: a second start brings the first window forward.
+"""One running TDCS per user and database: a second start brings the first window forward.
 
-The lock is a named local socket keyed by the user and the data folder, so two data folders
-(a commune and a test copy, say) can be open side by side.
+The lock is a named local socket keyed by the user and the database: the data folder's own
+file, or the server database (its URL without password, in one spelling:
+:func:`db.engine.server_identity`). Two windows of one person on the city's server database,
+from two data folders even, are one; a commune's file and the server database (or a test
+copy) can be open side by side.
 """
 
 from __future__ import annotations
@@ -12,9 +15,17 @@ import hashlib
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from db.engine import server_identity
 from desktop.paths import AppPaths
 
 ACTIVATE = b"activate"
+
+
+def database_key(paths: AppPaths) -> str:
+    """Which database ``paths`` opens, the same however it was spelled."""
+    if paths.database_url is not None:
+        return server_identity(paths.database_url)
+    return str(paths.database)
 
 
 def server_name(paths: AppPaths) -> str:
@@ -22,7 +33,7 @@ def server_name(paths: AppPaths) -> str:
         user = getpass.getuser()
     except (OSError, KeyError):
         user = "?"
-    digest = hashlib.sha256(f"{user}|{paths.data_dir}".encode()).hexdigest()[:20]
+    digest = hashlib.sha256(f"{user}|{database_key(paths)}".encode()).hexdigest()[:20]
     return f"tdcs-{digest}"
 
 
@@ -35,7 +46,7 @@ class SingleInstance(QObject):
         self.server: QLocalServer | None = None
 
     def another_is_running(self) -> bool:
-        """True if another TDCS holds this data folder (it has been asked to come forward)."""
+        """True if another TDCS holds this database (it has been asked to come forward)."""
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if socket.waitForConnected(300):
@@ -61,6 +72,12 @@ class SingleInstance(QObject):
                 self.activated.emit()
             socket.disconnectFromServer()
             socket.deleteLater()
+
+    def move_to(self, paths: AppPaths) -> bool:
+        """Hold the lock of the database of ``paths`` instead (the wizard chose a server)."""
+        self.close()
+        self.name = server_name(paths)
+        return self.listen()
 
     def close(self) -> None:
         if self.server is not None:

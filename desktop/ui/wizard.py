@@ -1,4 +1,6 @@
-"""First-run set-up: is this a commune/ward office or the city office, and which one.
+"""First-run set-up: is this a commune/ward office or the city office, and which one; for the
+city, where its database is (this computer's file, or a PostgreSQL server: set up there, or
+joined when a first computer already set the city up there).
 
 The wizard only collects answers; ``submit`` (given by the application) saves them through
 :func:`desktop.app.setup.set_up`, as ``tdcs init`` does. If saving fails, the wizard stays
@@ -33,9 +35,10 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import CommuneInfo, default_office_name
 from desktop.core.text import clean
 from desktop.reports.xlsx_table import CellKind
+from desktop.ui.server_choice import ServerField
 from desktop.ui.table_model import Column, RowTableModel
 
-PAGE_MODE, PAGE_COMMUNE, PAGE_HAMLETS, PAGE_CITY = range(4)
+PAGE_MODE, PAGE_COMMUNE, PAGE_HAMLETS, PAGE_CITY, PAGE_DATABASE = range(5)
 
 COMMUNE_COLUMNS = [
     Column[CommuneInfo](QT_TRANSLATE_NOOP("SetupWizard", "Code"), lambda c: c.code, CellKind.TEXT),
@@ -86,7 +89,7 @@ class ModePage(QWizardPage):
         return OfficeMode.CITY if self.city.isChecked() else OfficeMode.COMMUNE
 
     def nextId(self) -> int:
-        return PAGE_CITY if self.city.isChecked() else PAGE_COMMUNE
+        return PAGE_DATABASE if self.city.isChecked() else PAGE_COMMUNE
 
 
 class CommunePage(QWizardPage):
@@ -182,6 +185,66 @@ class HamletsPage(QWizardPage):
         return -1
 
 
+class DatabasePage(QWizardPage):
+    """The city's database: this computer's own file, or a PostgreSQL server several staff
+    share (tested with “Kiểm tra kết nối” before the wizard goes on). A commune never sees
+    this page: its database is always its own file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Where the city's data is kept"))
+        self.setSubTitle(self.tr("One computer, or several staff working on the same data?"))
+        layout = QVBoxLayout(self)
+        self.local = QRadioButton(self.tr("On this computer (SQLite file)"))
+        self.server = QRadioButton(self.tr("On a PostgreSQL server shared by several staff"))
+        self.local.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.local)
+        group.addButton(self.server)
+        layout.addWidget(self.local)
+        hint = QLabel(self.tr("Only this computer works on the city's data; nothing to set up."))
+        hint.setWordWrap(True)
+        hint.setIndent(24)
+        layout.addWidget(hint)
+        layout.addWidget(self.server)
+        hint_server = QLabel(
+            self.tr(
+                "The city's IT staff have created a database on the office's server. The first "
+                "computer sets the city up there; each further computer joins it."
+            )
+        )
+        hint_server.setWordWrap(True)
+        hint_server.setIndent(24)
+        layout.addWidget(hint_server)
+        self.server_field = ServerField()
+        layout.addWidget(self.server_field)
+        layout.addStretch(1)
+        self.server_field.setEnabled(False)
+        self.server.toggled.connect(self._chosen)
+        self.server_field.checked.connect(self.completeChanged.emit)
+
+    def _chosen(self, on_server: bool) -> None:
+        self.server_field.setEnabled(on_server)
+        if on_server:
+            self.server_field.url.setFocus()
+        self.completeChanged.emit()
+
+    def database_url(self) -> str | None:
+        """The server checked, or ``None`` for this computer's file."""
+        result = self.server_field.result
+        return result.url if self.server.isChecked() and result is not None else None
+
+    def joins(self) -> bool:
+        result = self.server_field.result
+        return self.server.isChecked() and result is not None and result.joins
+
+    def isComplete(self) -> bool:
+        return self.local.isChecked() or self.server_field.result is not None
+
+    def nextId(self) -> int:
+        return PAGE_CITY
+
+
 class CityPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,6 +257,31 @@ class CityPage(QWizardPage):
         form.addRow("", self.error)
         self.office_name.textChanged.connect(lambda _t: self.completeChanged.emit())
         self.setFinalPage(True)
+        self._typed = self.office_name.text()
+
+    def initializePage(self) -> None:
+        """Joining a city already on the server: its name is the one set up there."""
+        wizard = self.wizard()
+        assert isinstance(wizard, SetupWizard)
+        result = wizard.database_page.server_field.result
+        if wizard.database_page.joins() and result is not None:
+            self.setTitle(self.tr("Join the city office"))
+            self.setSubTitle(
+                self.tr(
+                    "The server already holds the city office: this computer joins it and "
+                    "works on the same data. Nothing there is changed."
+                )
+            )
+            if not self.office_name.isReadOnly():
+                self._typed = self.office_name.text()
+            self.office_name.setText(result.office_name)
+            self.office_name.setReadOnly(True)
+        else:
+            self.setTitle(self.tr("The city office"))
+            self.setSubTitle(self.tr("The name used on the city's reports."))
+            if self.office_name.isReadOnly():
+                self.office_name.setText(self._typed)
+            self.office_name.setReadOnly(False)
 
     def isComplete(self) -> bool:
         return bool(clean(self.office_name.text()))
@@ -219,17 +307,25 @@ class SetupWizard(QWizard):
         self.mode_page = ModePage()
         self.commune_page = CommunePage(communes)
         self.hamlets_page = HamletsPage()
+        self.database_page = DatabasePage()
         self.city_page = CityPage()
         self.setPage(PAGE_MODE, self.mode_page)
         self.setPage(PAGE_COMMUNE, self.commune_page)
         self.setPage(PAGE_HAMLETS, self.hamlets_page)
+        self.setPage(PAGE_DATABASE, self.database_page)
         self.setPage(PAGE_CITY, self.city_page)
         self.setStartId(PAGE_MODE)
         self.resize(720, 560)
 
     def answers(self) -> SetupAnswers:
         if self.mode_page.mode() is OfficeMode.CITY:
-            return SetupAnswers(OfficeMode.CITY, None, clean(self.city_page.office_name.text()), [])
+            return SetupAnswers(
+                OfficeMode.CITY,
+                None,
+                clean(self.city_page.office_name.text()),
+                [],
+                database_url=self.database_page.database_url(),
+            )
         chosen = self.commune_page.chosen
         return SetupAnswers(
             OfficeMode.COMMUNE,

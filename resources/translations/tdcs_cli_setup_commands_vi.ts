@@ -40,6 +40,18 @@
         <translation>Không có tùy chọn: xem cơ quan ban hành từng loại báo cáo, người ký và số, ngày của Kế hoạch. Có tùy chọn: đặt các nội dung đó (như ở trang Cài đặt, mục “Văn bản, báo cáo”).</translation>
     </message>
     <message>
+        <source>show where the database is; choose the city&apos;s server, or this folder&apos;s own file</source>
+        <translation>cho biết cơ sở dữ liệu ở đâu; chọn máy chủ của Thành phố, hoặc tệp riêng của thư mục này</translation>
+    </message>
+    <message>
+        <source>remember the city&apos;s database on this PostgreSQL server (already set up as the city: this computer joins it), postgresql://USER@HOST:5432/NAME</source>
+        <translation>ghi nhớ cơ sở dữ liệu của Thành phố trên máy chủ PostgreSQL này (đã thiết lập cho Thành phố: máy này dùng chung), postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:5432/TÊN</translation>
+    </message>
+    <message>
+        <source>go back to this data folder&apos;s own database file</source>
+        <translation>quay về tệp cơ sở dữ liệu riêng của thư mục dữ liệu này</translation>
+    </message>
+    <message>
         <source>fill an empty database with synthetic demonstration data</source>
         <translation>đưa dữ liệu mẫu (giả lập) vào cơ sở dữ liệu còn trống</translation>
     </message>
@@ -172,6 +184,34 @@
         <translation>Mã nhận dạng khóa: {fingerprint}</translation>
     </message>
     <message>
+        <source>The password written in the URL was not saved: give it in PostgreSQL&apos;s password file or PGPASSWORD (TDCS asks for it at a terminal).</source>
+        <translation>Mật khẩu ghi trong địa chỉ không được lưu: hãy ghi nó vào tệp mật khẩu của PostgreSQL hoặc PGPASSWORD (TDCS hỏi mật khẩu khi chạy trong cửa sổ lệnh).</translation>
+    </message>
+    <message>
+        <source>The data folder remembers the database server {url}; no --database needed.</source>
+        <translation>Thư mục dữ liệu đã ghi nhớ máy chủ cơ sở dữ liệu {url}; không cần --database nữa.</translation>
+    </message>
+    <message>
+        <source>From now on the database is this folder&apos;s own file: {path}</source>
+        <translation>Từ nay cơ sở dữ liệu là tệp riêng của thư mục này: {path}</translation>
+    </message>
+    <message>
+        <source>Database: this folder&apos;s own file {path}</source>
+        <translation>Cơ sở dữ liệu: tệp riêng của thư mục này {path}</translation>
+    </message>
+    <message>
+        <source>Database: the PostgreSQL server {url}</source>
+        <translation>Cơ sở dữ liệu: máy chủ PostgreSQL {url}</translation>
+    </message>
+    <message>
+        <source>(chosen by the TDCS_DATABASE_URL environment variable)</source>
+        <translation>(do biến môi trường TDCS_DATABASE_URL chọn)</translation>
+    </message>
+    <message>
+        <source>(chosen by --database)</source>
+        <translation>(do --database chọn)</translation>
+    </message>
+    <message>
         <source>Demo data written: {count} records.</source>
         <translation>Đã tạo dữ liệu mẫu: {count} bản ghi.</translation>
     </message>
@@ -197,6 +237,10 @@
     <message>
         <source>The city&apos;s issuing bodies are fixed (the yearly report: the Ban Thường vụ Thành ủy; the fund: the Ủy ban MTTQ; the others: the Ủy ban nhân dân); --issuing-body and --fund-issuing-body are for a commune or ward office.</source>
         <translation>Cơ quan ban hành báo cáo của Thành phố đã cố định (báo cáo hằng năm: Ban Thường vụ Thành ủy; Quỹ: Ủy ban MTTQ; các báo cáo khác: Ủy ban nhân dân); --issuing-body và --fund-issuing-body dành cho văn phòng xã, phường.</translation>
+    </message>
+    <message>
+        <source>The database {url} holds no city office yet: set it up first with tdcs init --mode city --database URL (or in the set-up wizard).</source>
+        <translation>Cơ sở dữ liệu {url} chưa có văn phòng Thành phố: hãy thiết lập trước bằng tdcs init --mode city --database URL (hoặc trong trình thiết lập).</translation>
     </message>
 </context>
 </TS>

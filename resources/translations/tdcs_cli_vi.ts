@@ -78,8 +78,12 @@
         <translation>cơ sở dữ liệu phải là một địa chỉ postgresql://, không phải {url}</translation>
     </message>
     <message>
-        <source>cannot reach the database server {url}: {reason}</source>
-        <translation>không kết nối được máy chủ cơ sở dữ liệu {url}: {reason}</translation>
+        <source>Password (not shown, not saved): </source>
+        <translation>Mật khẩu (không hiện, không lưu): </translation>
+    </message>
+    <message>
+        <source>Give the password in PostgreSQL&apos;s password file ({path}, one line SERVER:PORT:DATABASE:USER:PASSWORD, readable by you only) or in the PGPASSWORD environment variable; TDCS asks for it when run at a terminal.</source>
+        <translation>Hãy ghi mật khẩu vào tệp mật khẩu của PostgreSQL ({path}, một dòng MÁY_CHỦ:CỔNG:TÊN_CSDL:NGƯỜI_DÙNG:MẬT_KHẨU, chỉ mình bạn đọc được) hoặc biến môi trường PGPASSWORD; TDCS hỏi mật khẩu khi chạy trong cửa sổ lệnh.</translation>
     </message>
     <message>
         <source>No good backup of this office was found in {folder}. Restore a copy kept elsewhere (a USB stick) with: {program} restore {data_dir}FILE</source>

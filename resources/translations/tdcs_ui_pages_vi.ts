@@ -79,6 +79,53 @@ Khôi phục bản sao lưu này?</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseBox</name>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Kept in</source>
+        <translation>Lưu tại</translation>
+    </message>
+    <message>
+        <source>Choose the PostgreSQL server…</source>
+        <translation>Chọn máy chủ PostgreSQL…</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s file</source>
+        <translation>Dùng tệp trên máy này</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s file {path}</source>
+        <translation>tệp trên máy này {path}</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server {url}</source>
+        <translation>máy chủ PostgreSQL {url}</translation>
+    </message>
+    <message>
+        <source>A commune or ward office always keeps its data in this computer&apos;s file.</source>
+        <translation>Xã, phường luôn lưu dữ liệu trong tệp trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>Chosen for this run by TDCS_DATABASE_URL or --database, which come before the choice saved here.</source>
+        <translation>Lần chạy này do TDCS_DATABASE_URL hoặc --database chọn; chúng được ưu tiên hơn lựa chọn lưu ở đây.</translation>
+    </message>
+    <message>
+        <source>From the next start TDCS uses the server {url}. Close and open TDCS.</source>
+        <translation>Từ lần mở sau, TDCS dùng máy chủ {url}. Hãy đóng rồi mở lại TDCS.</translation>
+    </message>
+    <message>
+        <source>From the next start TDCS works on this computer&apos;s own file {path} instead of the server; the data on the server stays there. Go on?</source>
+        <translation>Từ lần mở sau, TDCS làm việc trên tệp riêng của máy này {path} thay cho máy chủ; dữ liệu trên máy chủ vẫn giữ nguyên. Tiếp tục?</translation>
+    </message>
+    <message>
+        <source>From the next start TDCS uses this computer&apos;s file. Close and open TDCS.</source>
+        <translation>Từ lần mở sau, TDCS dùng tệp trên máy này. Hãy đóng rồi mở lại TDCS.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsBox</name>
     <message>
         <source>Documents and reports</source>
@@ -328,6 +375,21 @@ Khôi phục bản sao lưu này?</translation>
     <message>
         <source>TDCS backup (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bản sao lưu TDCS (*.sqlite3 *.db);;Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>The city&apos;s database server</source>
+        <translation>Máy chủ cơ sở dữ liệu của Thành phố</translation>
+    </message>
+    <message>
+        <source>Choose a PostgreSQL database that already holds the city office (set up from another computer, or with tdcs init). TDCS uses it from its next start.</source>
+        <translation>Chọn một cơ sở dữ liệu PostgreSQL đã có văn phòng Thành phố (đã thiết lập từ máy khác, hoặc bằng tdcs init). TDCS dùng nó từ lần mở sau.</translation>
+    </message>
+    <message>
+        <source>This database holds no city office yet. Set the city up there first (the set-up wizard on a new data folder, or tdcs init --mode city --database URL), or choose another.</source>
+        <translation>Cơ sở dữ liệu này chưa có văn phòng Thành phố. Hãy thiết lập ở đó trước (trình thiết lập với một thư mục dữ liệu mới, hoặc tdcs init --mode city --database URL), hoặc chọn cơ sở dữ liệu khác.</translation>
     </message>
 </context>
 <context>

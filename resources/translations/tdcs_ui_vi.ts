@@ -5,11 +5,24 @@
     <name>App</name>
     <message>
         <source>Restore the newest backup ({name})? The damaged file is kept aside.</source>
+        <extracomment>The lock of one window per user and database, moved when the wizard picks a server.</extracomment>
         <translation>Khôi phục bản sao lưu mới nhất ({name})? Tệp bị hỏng được giữ lại riêng.</translation>
     </message>
     <message>
-        <source>TDCS is already open for this data folder.</source>
-        <translation>TDCS đang mở với thư mục dữ liệu này.</translation>
+        <source>Nothing on this computer was changed. When the server is back, choose Retry. If the city moved its database, the IT staff choose the new server with: tdcs database --use URL</source>
+        <translation>Không có gì trên máy tính này bị thay đổi. Khi máy chủ hoạt động lại, hãy chọn Thử lại. Nếu Thành phố đã chuyển cơ sở dữ liệu sang máy chủ khác, cán bộ tin học chọn máy chủ mới bằng lệnh: tdcs database --use URL</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>TDCS is already open on this database.</source>
+        <translation>TDCS đang mở trên cơ sở dữ liệu này.</translation>
     </message>
 </context>
 <context>
@@ -32,6 +45,14 @@
     <message>
         <source>Office name</source>
         <translation>Tên cơ quan</translation>
+    </message>
+    <message>
+        <source>Join the city office</source>
+        <translation>Dùng chung văn phòng Thành phố</translation>
+    </message>
+    <message>
+        <source>The server already holds the city office: this computer joins it and works on the same data. Nothing there is changed.</source>
+        <translation>Máy chủ đã có văn phòng Thành phố: máy tính này dùng chung và làm việc trên cùng dữ liệu. Không có gì trên đó bị thay đổi.</translation>
     </message>
 </context>
 <context>
@@ -74,6 +95,33 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Where the city&apos;s data is kept</source>
+        <translation>Nơi lưu dữ liệu của Thành phố</translation>
+    </message>
+    <message>
+        <source>One computer, or several staff working on the same data?</source>
+        <translation>Một máy tính, hay nhiều cán bộ cùng làm việc trên một dữ liệu?</translation>
+    </message>
+    <message>
+        <source>On this computer (SQLite file)</source>
+        <translation>Trên máy tính này (tệp SQLite)</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL server shared by several staff</source>
+        <translation>Trên máy chủ PostgreSQL dùng chung cho nhiều cán bộ</translation>
+    </message>
+    <message>
+        <source>Only this computer works on the city&apos;s data; nothing to set up.</source>
+        <translation>Chỉ máy tính này làm việc với dữ liệu của Thành phố; không cần thiết lập gì thêm.</translation>
+    </message>
+    <message>
+        <source>The city&apos;s IT staff have created a database on the office&apos;s server. The first computer sets the city up there; each further computer joins it.</source>
+        <translation>Cán bộ tin học đã tạo một cơ sở dữ liệu trên máy chủ của cơ quan. Máy tính đầu tiên thiết lập Thành phố ở đó; các máy sau dùng chung.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +330,25 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password of the database server</source>
+        <translation>Mật khẩu máy chủ cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Remember it in PostgreSQL&apos;s password file ({path})</source>
+        <translation>Ghi nhớ trong tệp mật khẩu của PostgreSQL ({path})</translation>
+    </message>
+    <message>
+        <source>Without the tick the password is kept only until TDCS is closed. TDCS never writes it in its own files.</source>
+        <translation>Nếu không đánh dấu, mật khẩu chỉ được giữ đến khi đóng TDCS. TDCS không bao giờ ghi mật khẩu vào tệp của mình.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodFilter</name>
     <message>
         <source>All years</source>
@@ -319,6 +386,29 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
     <message>
         <source>Not saved: the period is closed. Cancel, or save again to mark the change.</source>
         <translation>Chưa lưu: kỳ này đã khóa sổ. Hủy, hoặc lưu lại để ghi thay đổi kèm dấu sửa sau khóa sổ.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerField</name>
+    <message>
+        <source>Test the connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>The address the city&apos;s IT staff give: postgresql://USER@SERVER:PORT/DATABASE. No password in it: TDCS asks for one when the server wants it.</source>
+        <translation>Địa chỉ do cán bộ tin học của Thành phố cung cấp: postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/TÊN_CSDL. Không ghi mật khẩu vào đây: TDCS sẽ hỏi khi máy chủ yêu cầu.</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the address: it is used until TDCS is closed and never saved with the address.</source>
+        <translation>Mật khẩu đã được bỏ khỏi địa chỉ: nó chỉ được dùng đến khi đóng TDCS và không bao giờ được lưu cùng địa chỉ.</translation>
+    </message>
+    <message>
+        <source>Connected. This database already holds the city office “{office}”: this computer will join it and share its data.</source>
+        <translation>Kết nối được. Cơ sở dữ liệu này đã có văn phòng Thành phố “{office}”: máy tính này sẽ dùng chung dữ liệu đó.</translation>
+    </message>
+    <message>
+        <source>Connected. The database holds nothing of TDCS yet: the city office will be set up there.</source>
+        <translation>Kết nối được. Cơ sở dữ liệu chưa có dữ liệu của TDCS: văn phòng Thành phố sẽ được thiết lập ở đó.</translation>
     </message>
 </context>
 <context>

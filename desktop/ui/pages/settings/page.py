@@ -10,6 +10,7 @@ from desktop.core.i18n import tr
 from desktop.core.office import current_office
 from desktop.ui.context import AppContext
 from desktop.ui.pages.settings.backups import DataBox
+from desktop.ui.pages.settings.database import DatabaseBox
 from desktop.ui.pages.settings.documents import DocumentsBox
 from desktop.ui.pages.settings.hamlets import HamletListPage
 from desktop.ui.pages.settings.language import LanguageBox
@@ -48,6 +49,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.programmes_box)
         self.data_box = DataBox(context)
         layout.addWidget(self.data_box)
+        self.database_box = DatabaseBox(context)
+        layout.addWidget(self.database_box)
         layout.addStretch(1)
         self.reload(lists=False)
 
