@@ -311,7 +311,7 @@ def _remember_server(data_dir: Path, url: str) -> None:
         )
     print(
         tr("The data folder remembers the database server {url}; no --database needed.").format(
-            url=shown_url(without_password(url)[0])
+            url=without_password(url)[0]
         )
     )
 
@@ -336,7 +336,11 @@ def cmd_database(args: argparse.Namespace, ctx: CommandContext) -> int:
     if paths.database_url is None:
         print(tr("Database: this folder's own file {path}").format(path=paths.database))
     else:
-        print(tr("Database: the PostgreSQL server {url}").format(url=shown_url(paths.database_url)))
+        print(
+            tr("Database: the PostgreSQL server {url}").format(
+                url=without_password(paths.database_url)[0]
+            )
+        )
         if paths.source is DatabaseSource.ENVIRONMENT:
             print(tr("(chosen by the TDCS_DATABASE_URL environment variable)"))
         elif paths.source is DatabaseSource.OPTION:

@@ -17,10 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import shown_url
-from desktop.paths import DatabaseSource, save_database_url, saved_database_url
+from desktop.paths import DatabaseSource, save_database_url, saved_database_url, without_password
 from desktop.ui.context import AppContext
 from desktop.ui.server_choice import ServerField
+
+
+def _address(url: str) -> str:
+    """The server's address as the IT staff wrote it, without a password."""
+    return without_password(url)[0]
 
 
 class ServerDialog(QDialog):
@@ -102,7 +106,7 @@ class DatabaseBox(QGroupBox):
             self.where.setText(self.tr("this computer's file {path}").format(path=paths.database))
         else:
             self.where.setText(
-                self.tr("the PostgreSQL server {url}").format(url=shown_url(paths.database_url))
+                self.tr("the PostgreSQL server {url}").format(url=_address(paths.database_url))
             )
         is_city = context.office.is_city
         self.change_button.setVisible(is_city)
@@ -118,6 +122,7 @@ class DatabaseBox(QGroupBox):
                     "the choice saved here."
                 )
             )
+        self.note.setVisible(bool(self.note.text()))
         self._show_choice()
 
     def _show_choice(self) -> None:
@@ -134,7 +139,7 @@ class DatabaseBox(QGroupBox):
         save_database_url(paths.data_dir, url)
         self.pending.setText(
             self.tr("From the next start TDCS uses the server {url}. Close and open TDCS.").format(
-                url=shown_url(url)
+                url=_address(url)
             )
         )
         self._show_choice()
