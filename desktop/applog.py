@@ -13,6 +13,15 @@ LOG_FILE = "tdcs.log"
 _fault_stream: TextIO | None = None
 
 
+def without_passwords(text: str) -> str:
+    """``text`` with every password given in this run replaced by ``***``."""
+    from db.engine import known_passwords
+
+    for password in known_passwords():
+        text = text.replace(password, "***")
+    return text
+
+
 class _MaskPasswords(logging.Filter):
     """A password typed in this run (:func:`db.engine.use_password`) never reaches the log,
     even inside a driver's message or a traceback."""

@@ -92,9 +92,9 @@ def resolve(
     )
     folder = Path(chosen).expanduser().resolve()
     if database_url:
-        return AppPaths(folder, database_url, DatabaseSource.OPTION)
+        return AppPaths(folder, _kept_in_memory(database_url), DatabaseSource.OPTION)
     if environment := os.environ.get(ENV_DATABASE_URL):
-        return AppPaths(folder, environment, DatabaseSource.ENVIRONMENT)
+        return AppPaths(folder, _kept_in_memory(environment), DatabaseSource.ENVIRONMENT)
     if saved := saved_database_url(folder):
         return AppPaths(folder, saved, DatabaseSource.SAVED)
     return AppPaths(folder)
@@ -117,16 +117,37 @@ def saved_database_url(data_dir: Path) -> str | None:
     return url if isinstance(url, str) and url else None
 
 
-def without_password(url: str) -> tuple[str, bool]:
-    """``url`` with any password removed, and whether it had one."""
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without its password, and the password (``None`` when it has none)."""
     from sqlalchemy.engine import make_url
 
     scheme, _, rest = url.partition("://")
-    parsed = make_url("postgresql://" + rest)
+    try:
+        parsed = make_url("postgresql://" + rest)
+    except Exception:  # not a URL at all: said where it is used
+        return url, None
     if parsed.password is None:
-        return url, False
+        return url, None
     bare = parsed._replace(password=None).render_as_string(hide_password=False)
-    return scheme + "://" + bare.partition("://")[2], True
+    return scheme + "://" + bare.partition("://")[2], str(parsed.password)
+
+
+def without_password(url: str) -> tuple[str, bool]:
+    """``url`` with any password removed, and whether it had one."""
+    bare, password = split_password(url)
+    return bare, password is not None
+
+
+def _kept_in_memory(url: str) -> str:
+    """A password written in ``--database`` or ``TDCS_DATABASE_URL`` goes to the engine's
+    memory for this run (:func:`db.engine.use_password`); the paths carry the URL without it,
+    so no message, log or crash report can show it."""
+    bare, password = split_password(url)
+    if password is not None:
+        from db.engine import use_password
+
+        use_password(bare, password)
+    return bare
 
 
 def save_database_url(data_dir: Path, url: str | None) -> bool:

@@ -282,3 +282,17 @@ def test_the_command_line_asks_for_a_password_at_a_terminal_only(
     assert PASSWORD not in out + err
     log = (tmp_path / "data" / "logs" / "tdcs.log").read_text(encoding="utf-8")
     assert PASSWORD not in log and "Sai-Mk-42" not in log
+
+
+def test_a_password_written_in_the_url_stays_in_memory_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.applog import without_passwords
+
+    paths = resolve(tmp_path, "postgresql://tdcs:pw-123@server/tdcs")
+    assert paths.database_url == "postgresql://tdcs@server/tdcs"
+    assert db_engine.password_for(paths.database_url) == "pw-123"
+    monkeypatch.setenv(ENV_DATABASE_URL, "postgresql://tdcs:pw-456@server/tdcs")
+    assert resolve(tmp_path).database_url == "postgresql://tdcs@server/tdcs"
+    assert db_engine.password_for("postgres://tdcs@SERVER:5432/tdcs") == "pw-456"
+    assert without_passwords("refused pw-456") == "refused ***"

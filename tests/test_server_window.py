@@ -356,3 +356,19 @@ def test_one_window_per_person_and_database(
         assert not SingleInstance(other).another_is_running()
     finally:
         first.close()
+
+
+def test_a_crash_report_never_shows_a_password(vi_app: QApplication) -> None:
+    from desktop.ui.crash import CrashHandler
+
+    db_engine.use_password("postgresql://tdcs@may-chu/tdcs", "Bí-mật-99")
+    handler = CrashHandler(None)
+    handler.showing = True  # the report only, no dialog
+    try:
+        raise RuntimeError("connection to may-chu with Bí-mật-99 failed")
+    except RuntimeError as error:
+        handler.handle(RuntimeError, error, error.__traceback__)
+    handler.relay.report.emit("x")  # queued: wait for the first one
+    QApplication.processEvents()
+    assert handler.shown and all("Bí-mật-99" not in text for text in handler.shown)
+    assert "***" in handler.shown[0]

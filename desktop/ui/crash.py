@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.applog import without_passwords
 from desktop.version import APP_NAME, app_version
 
 log = logging.getLogger("tdcs.crash")
@@ -88,8 +89,8 @@ class CrashHandler(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
-        details = f"{APP_NAME} {app_version()}\n" + "".join(
-            traceback.format_exception(exc_type, exc, tb)
+        details = without_passwords(
+            f"{APP_NAME} {app_version()}\n" + "".join(traceback.format_exception(exc_type, exc, tb))
         )
         log.error("unhandled exception\n%s", details)
         self.relay.report.emit(details)
