@@ -41,7 +41,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.fonts import register_fonts
 from desktop.ui.main_window import MainWindow
-from desktop.ui.server_choice import connect_with_password
+from desktop.ui.server_choice import ask_password
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.style import apply_style
 from desktop.ui.translations import install_language
@@ -111,7 +111,7 @@ def server_unavailable(url: str, error: OperationalError) -> bool:
     problem = classify(error, url)
     log.warning("cannot open the database on the server: %s", problem)
     if problem.wants_password:
-        return connect_with_password(url, problem, None, check=False) is not None
+        return ask_password(url, problem, None)
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         APP_NAME,

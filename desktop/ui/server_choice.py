@@ -8,8 +8,9 @@ tick “remember it in PostgreSQL's password file” writes it, into libpq's own
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,16 +24,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from db.engine import use_password
+from db.engine import shown_url, use_password
 from desktop.app.server import (
     ServerCheck,
     ServerProblem,
+    Trouble,
     check_server,
     pgpass_path,
     remember_in_pgpass,
 )
-from desktop.paths import without_password
+from desktop.paths import split_password, without_password
+from desktop.ui.background import run_in_background
+
+log = logging.getLogger(__name__)
 
 EXAMPLE_URL = "postgresql://tdcs@may-chu:5432/tdcs"
 
@@ -76,34 +82,18 @@ class PasswordDialog(QDialog):
         self.setMinimumWidth(520)
 
 
-def connect_with_password(
-    url: str, problem: ServerProblem, parent: QWidget | None, *, check: bool = True
-) -> ServerCheck | bool | None:
-    """Ask for the password until the server takes it or the person cancels (``None``).
-    With ``check`` the server is checked with each password (:func:`check_server`, its
-    result returned); without, the password is only kept for the run (``True``) for the
-    caller to try. A password that works is kept for the run, and written to PostgreSQL's
-    password file when the person ticked it."""
-    while problem.wants_password:
-        dialog = PasswordDialog(problem.text(), parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        password = dialog.password.text()
-        if not check:
-            use_password(url, password)
-            if dialog.remember.isChecked():
-                remember_in_pgpass(url, password)
-            return True
-        try:
-            result = check_server(url, password)
-        except ServerProblem as again:
-            problem = again
-            continue
-        use_password(url, password)
-        if dialog.remember.isChecked():
-            remember_in_pgpass(url, password)
-        return result
-    raise problem
+def ask_password(url: str, problem: ServerProblem, parent: QWidget | None) -> bool:
+    """Ask for the password ``problem`` says the server wants; ``True`` when one was given
+    (kept in memory for the run, and written to PostgreSQL's password file when ticked)
+    for the caller to try, ``False`` when the person cancelled."""
+    dialog = PasswordDialog(problem.text(), parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    password = dialog.password.text()
+    use_password(url, password)
+    if dialog.remember.isChecked():
+        remember_in_pgpass(url, password)
+    return True
 
 
 class ServerField(QWidget):
@@ -136,8 +126,16 @@ class ServerField(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.result: ServerCheck | None = None
+        self._running = False
+        self._notes: list[str] = []
         self.check_button.clicked.connect(self.check)
         self.url.textChanged.connect(self._edited)
+
+    @property
+    def loading(self) -> bool:
+        """Whether a check is running (on the thread pool: a server that does not answer
+        takes up to 10 s, and the window stays alive meanwhile)."""
+        return self._running
 
     def _edited(self) -> None:
         if self.result is not None or self.status.text():
@@ -149,49 +147,48 @@ class ServerField(QWidget):
         """The address typed, without a password (:meth:`check` takes one out)."""
         return without_password(self.url.text().strip())[0]
 
-    def _say(self, text: str, good: bool) -> None:
-        self.status.setStyleSheet("color: #1b5e20" if good else "color: #b00020")
+    def _say(self, text: str, good: bool | None) -> None:
+        colour = {True: "#1b5e20", False: "#b00020", None: "#555555"}[good]
+        self.status.setStyleSheet(f"color: {colour}")
         self.status.setText(text)
 
     def check(self) -> None:
         typed = self.url.text().strip()
-        url, had_password = without_password(typed) if typed else (typed, False)
-        notes: list[str] = []
-        if had_password:
+        url, password = split_password(typed) if typed else (typed, None)
+        self._notes = []
+        if password is not None:
             # Used for this run, never saved: the address keeps no password.
-            from sqlalchemy.engine import make_url
-
-            use_password(url, make_url("postgresql://" + typed.partition("://")[2]).password)
             self.url.blockSignals(True)
             self.url.setText(url)
             self.url.blockSignals(False)
-            notes.append(
+            self._notes.append(
                 self.tr(
                     "The password was taken out of the address: it is used until TDCS is "
                     "closed and never saved with the address."
                 )
             )
         self.result = None
-        found: ServerCheck | bool | None
-        try:
-            try:
-                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                try:
-                    found = check_server(url)
-                finally:
-                    QGuiApplication.restoreOverrideCursor()
-            except ServerProblem as problem:
-                if not problem.wants_password:
-                    raise
-                self._say(problem.text(), False)
-                found = connect_with_password(url, problem, self)
-        except ServerProblem as problem:
-            self._say(" ".join([problem.text(), *notes]), False)
-            self.checked.emit()
+        self._start(url, password, remember=False)
+
+    def _start(self, url: str, password: str | None, *, remember: bool) -> None:
+        self._running = True
+        self.check_button.setEnabled(False)
+        self.url.setReadOnly(True)
+        self._say(self.tr("Connecting to the server…"), None)
+        run_in_background(
+            lambda _progress: check_server(url, password),
+            on_done=lambda found: self._found(url, password, remember, found),
+            on_error=lambda error: self._failed(url, error),
+            parent=self,
+        )
+
+    def _found(self, url: str, password: str | None, remember: bool, found: ServerCheck) -> None:
+        if not isValid(self):  # the wizard was closed meanwhile
             return
-        if not isinstance(found, ServerCheck):
-            self.checked.emit()  # the password was not given: the message stays
-            return
+        if password is not None:
+            use_password(url, password)
+            if remember:
+                remember_in_pgpass(url, password)
         self.result = found
         if found.joins:
             text = self.tr(
@@ -203,5 +200,25 @@ class ServerField(QWidget):
                 "Connected. The database holds nothing of TDCS yet: the city office will be "
                 "set up there."
             )
-        self._say(" ".join([text, *notes]), True)
+        self._say(" ".join([text, *self._notes]), True)
+        self._finish()
+
+    def _failed(self, url: str, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        if not isinstance(error, ServerProblem):
+            log.warning("checking %s failed: %r", shown_url(url), error)
+            error = ServerProblem(Trouble.UNREACHABLE, url, reason=type(error).__name__)
+        self._say(" ".join([error.text(), *self._notes]), False)
+        if error.wants_password:
+            dialog = PasswordDialog(error.text(), self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._start(url, dialog.password.text(), remember=dialog.remember.isChecked())
+                return
+        self._finish()
+
+    def _finish(self) -> None:
+        self._running = False
+        self.check_button.setEnabled(True)
+        self.url.setReadOnly(False)
         self.checked.emit()

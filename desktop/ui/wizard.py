@@ -317,6 +317,11 @@ class SetupWizard(QWizard):
         self.setStartId(PAGE_MODE)
         self.resize(720, 560)
 
+    @property
+    def loading(self) -> bool:
+        """Whether the server's connection is being checked."""
+        return self.database_page.server_field.loading
+
     def answers(self) -> SetupAnswers:
         if self.mode_page.mode() is OfficeMode.CITY:
             return SetupAnswers(

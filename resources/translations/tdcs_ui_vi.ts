@@ -403,6 +403,10 @@ Vui lòng sao chép thông tin chi tiết bên dưới và gửi cho người h�
         <translation>Mật khẩu đã được bỏ khỏi địa chỉ: nó chỉ được dùng đến khi đóng TDCS và không bao giờ được lưu cùng địa chỉ.</translation>
     </message>
     <message>
+        <source>Connecting to the server…</source>
+        <translation>Đang kết nối máy chủ…</translation>
+    </message>
+    <message>
         <source>Connected. This database already holds the city office “{office}”: this computer will join it and share its data.</source>
         <translation>Kết nối được. Cơ sở dữ liệu này đã có văn phòng Thành phố “{office}”: máy tính này sẽ dùng chung dữ liệu đó.</translation>
     </message>

@@ -58,6 +58,11 @@ class ServerDialog(QDialog):
         self.server_field.checked.connect(self._checked)
         self.resize(620, 0)
 
+    @property
+    def loading(self) -> bool:
+        """Whether the server's connection is being checked."""
+        return self.server_field.loading
+
     def _checked(self) -> None:
         result = self.server_field.result
         self.save.setEnabled(result is not None and result.joins)
