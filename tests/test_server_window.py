@@ -22,7 +22,7 @@ from desktop.core.office import OfficeMode, set_up_office
 from desktop.paths import DATABASE_CHOICE_FILE, AppPaths, DatabaseSource, resolve
 from desktop.ui.app import Application
 from desktop.ui.pages.settings.page import SettingsPage
-from desktop.ui.single_instance import SingleInstance
+from desktop.ui.single_instance import SingleInstance, server_name
 from desktop.ui.wizard import PAGE_CITY, PAGE_DATABASE, SetupWizard
 from tests.clerk import answering, click, fill, go_to, message_button, type_text, yes
 from tests.pg_server import PgServer
@@ -53,6 +53,8 @@ def started(vi_app: QApplication) -> Iterator[list[Application]]:
     running: list[Application] = []
     yield running
     for application in running:
+        if application.instance is not None:
+            application.instance.close()
         window = application.window
         if window is not None and window.isVisible():
             window.ask_before_closing = False
@@ -64,8 +66,12 @@ def started(vi_app: QApplication) -> Iterator[list[Application]]:
 
 
 def start(started: list[Application], data: Path) -> Application:
-    """TDCS as a double-click starts it on the data folder ``data``."""
-    application = Application(QApplication.instance(), resolve(data).ensure())  # type: ignore[arg-type]
+    """TDCS as a double-click starts it on the data folder ``data``, holding the lock of one
+    window per person and database."""
+    paths = resolve(data).ensure()
+    instance = SingleInstance(paths)
+    assert instance.listen()
+    application = Application(QApplication.instance(), paths, instance)  # type: ignore[arg-type]
     started.append(application)
     return application
 
@@ -129,6 +135,10 @@ def test_the_wizard_sets_the_city_up_on_a_server_and_a_second_pc_joins_it(
     assert first.database is not None and first.database.engine.dialect.name == "postgresql"
     assert first.window is not None and first.window.isVisible()
     assert resolve(tmp_path / "pc1").database_url == pg_url  # remembered: no flag next time
+    assert not (tmp_path / "pc1" / "tdcs.sqlite3").exists()  # nor an empty file left behind
+    # The lock moved to the server database: a second start there brings this window forward.
+    assert first.instance is not None and first.instance.name == server_name(first.paths)
+    assert first.instance.name != server_name(AppPaths(tmp_path / "pc1"))
     saved = (tmp_path / "pc1" / DATABASE_CHOICE_FILE).read_text(encoding="utf-8")
     assert "postgres@" in saved
 

@@ -246,7 +246,13 @@ class Application:
         self.database = database
         self.paths = database.paths
         if old is not None:
+            never_set_up = old.paths.database_url is None and old.office() is None
             old.close()
+            if never_set_up:
+                # The empty file this start made for the wizard: left behind, the daily
+                # backup would copy it, and a later start could take it for the database.
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{old.paths.database}{suffix}").unlink(missing_ok=True)
         log.info("the database is now %s", shown_url(self.paths.database_target))
         if self.instance is not None:
             self.instance.move_to(self.paths)
