@@ -1,7 +1,8 @@
 """The ``tdcs`` command line (also ``python -m desktop``).
 
 Every command takes ``--data-dir`` (or ``TDCS_DATA_DIR``), ``--database`` (or
-``TDCS_DATABASE_URL``: the city's database on a PostgreSQL server) and ``--help``. Errors a
+``TDCS_DATABASE_URL``, else the server the data folder remembers: the city's database on a
+PostgreSQL server) and ``--help``. Errors a
 person can act on go to stderr in the interface language (Vietnamese unless ``TDCS_LANG=en``) with
 a non-zero exit code; unexpected errors are logged with their traceback.
 """
@@ -79,8 +80,9 @@ def build_parser() -> CliParser:
         metavar="URL",
         help=tr(
             "the city's database on a PostgreSQL server, postgresql://USER@HOST:PORT/NAME "
-            "(default: TDCS_DATABASE_URL, else the data folder's own file); the password "
-            "comes from PGPASSWORD or the PostgreSQL password file, never from TDCS"
+            "(default: TDCS_DATABASE_URL, else the server the data folder remembers, else "
+            "its own file); the password comes from PGPASSWORD, the PostgreSQL password "
+            "file or a prompt at a terminal, and is never saved by TDCS"
         ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))

@@ -95,8 +95,9 @@ def add_command(
         default=argparse.SUPPRESS,
         help=tr(
             "the city's database on a PostgreSQL server, postgresql://USER@HOST:PORT/NAME "
-            "(default: TDCS_DATABASE_URL, else the data folder's own file); the password "
-            "comes from PGPASSWORD or the PostgreSQL password file, never from TDCS"
+            "(default: TDCS_DATABASE_URL, else the server the data folder remembers, else "
+            "its own file); the password comes from PGPASSWORD, the PostgreSQL password "
+            "file or a prompt at a terminal, and is never saved by TDCS"
         ),
     )
     return parser

@@ -20,8 +20,8 @@
         <translation>thư mục dữ liệu (mặc định: TDCS_DATA_DIR, nếu không có thì thư mục dữ liệu của người dùng)</translation>
     </message>
     <message>
-        <source>the city&apos;s database on a PostgreSQL server, postgresql://USER@HOST:PORT/NAME (default: TDCS_DATABASE_URL, else the data folder&apos;s own file); the password comes from PGPASSWORD or the PostgreSQL password file, never from TDCS</source>
-        <translation>cơ sở dữ liệu của thành phố trên máy chủ PostgreSQL, postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/TÊN (mặc định: TDCS_DATABASE_URL, nếu không có thì dùng tệp trong thư mục dữ liệu); mật khẩu lấy từ PGPASSWORD hoặc tệp mật khẩu của PostgreSQL, TDCS không bao giờ lưu mật khẩu</translation>
+        <source>the city&apos;s database on a PostgreSQL server, postgresql://USER@HOST:PORT/NAME (default: TDCS_DATABASE_URL, else the server the data folder remembers, else its own file); the password comes from PGPASSWORD, the PostgreSQL password file or a prompt at a terminal, and is never saved by TDCS</source>
+        <translation>cơ sở dữ liệu của Thành phố trên máy chủ PostgreSQL, postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/TÊN (mặc định: TDCS_DATABASE_URL, nếu không có thì máy chủ mà thư mục dữ liệu ghi nhớ, nếu không nữa thì tệp riêng của thư mục); mật khẩu lấy từ PGPASSWORD, tệp mật khẩu của PostgreSQL hoặc hỏi khi chạy trong cửa sổ lệnh, và TDCS không bao giờ lưu nó</translation>
     </message>
     <message>
         <source>COMMAND</source>
