@@ -296,3 +296,30 @@ def test_a_password_written_in_the_url_stays_in_memory_only(
     assert resolve(tmp_path).database_url == "postgresql://tdcs@server/tdcs"
     assert db_engine.password_for("postgres://tdcs@SERVER:5432/tdcs") == "pw-456"
     assert without_passwords("refused pw-456") == "refused ***"
+
+
+def test_a_further_pc_joins_the_city_from_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+    pg_server: PgServer,
+    pgpass: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = database_owned_by(pg_server, PASSWORD_USER)
+    db_engine.use_password(url, PASSWORD)
+    set_up_on_server(tmp_path / "pc1", CITY, url).database.close()
+    db_engine._passwords.clear()
+    data = str(tmp_path / "pc2")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, _, err = run(capsys, "--data-dir", data, "database", "--use", url)
+    assert code == 1 and "yêu cầu mật khẩu" in err
+    assert resolve(tmp_path / "pc2").database_url is None
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda _prompt: PASSWORD)
+    code, out, err = run(capsys, "--data-dir", data, "database", "--use", url)
+    assert code == 0, err
+    assert "Thư mục dữ liệu đã ghi nhớ máy chủ cơ sở dữ liệu" in out
+    assert resolve(tmp_path / "pc2").database_url == url
+    empty = pg_server.create_database()
+    code, _, err = run(capsys, "--data-dir", data, "database", "--use", empty)
+    assert code == 1 and "chưa có văn phòng Thành phố" in err

@@ -15,7 +15,7 @@ from db.enums import OfficeMode
 from db.migrate import DatabaseProblem
 from desktop.app.backups import back_up, restore
 from desktop.app.selftest import SelfTestFailure, StepResult, run_self_test
-from desktop.app.server import check_server
+from desktop.app.server import ServerCheck, ServerProblem, check_server
 from desktop.app.setup import SetupAnswers, set_up
 from desktop.cli.base import CommandContext, add_command, tr
 from desktop.core import demo
@@ -316,6 +316,26 @@ def _remember_server(data_dir: Path, url: str) -> None:
     )
 
 
+def _check_asking_password(url: str) -> ServerCheck:
+    """:func:`check_server`, asking for the password at a terminal (three tries) when the
+    server wants one; the password then serves this run only."""
+    import getpass
+
+    from db.engine import use_password
+
+    password = None
+    for _attempt in range(3):
+        try:
+            return check_server(url, password)
+        except ServerProblem as problem:
+            if not (problem.wants_password and sys.stdin.isatty()):
+                raise
+            print(tr("Error: {message}").format(message=problem.text()), file=sys.stderr)
+            password = getpass.getpass(tr("Password (not shown, not saved): "))
+            use_password(url, password or None)
+    return check_server(url, password)
+
+
 def cmd_database(args: argparse.Namespace, ctx: CommandContext) -> int:
     data_dir = ctx.paths.data_dir
     if args.use_file:
@@ -327,7 +347,7 @@ def cmd_database(args: argparse.Namespace, ctx: CommandContext) -> int:
         )
         return 0
     if args.use:
-        checked = check_server(args.use)
+        checked = _check_asking_password(args.use)
         if not checked.joins:
             raise UserError(M_NO_CITY_THERE, url=shown_url(args.use))
         _remember_server(data_dir, args.use)
