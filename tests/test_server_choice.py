@@ -5,6 +5,7 @@ joining it, the password file, and the command line's prompt and messages."""
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,6 +215,11 @@ def test_a_password_typed_for_this_run_reaches_the_engine_and_pg_dump(
     assert PASSWORD not in (tmp_path / "pc" / DATABASE_CHOICE_FILE).read_text(encoding="utf-8")
     assert db_engine.libpq_environment(url)["PGPASSWORD"] == PASSWORD
     assert not pgpass.exists()
+    if shutil.which("pg_dump") is not None:  # pg_dump is given the password too
+        from db.migrate import server_backup
+
+        dump = server_backup(url, tmp_path / "backups", "manual")
+        assert dump is not None and dump.stat().st_size > 0
 
 
 # -- the command line --------------------------------------------------------------------------
