@@ -329,3 +329,12 @@ def test_a_further_pc_joins_the_city_from_the_command_line(
     empty = pg_server.create_database()
     code, _, err = run(capsys, "--data-dir", data, "database", "--use", empty)
     assert code == 1 and "chưa có văn phòng Thành phố" in err
+
+
+def test_the_window_takes_database_too() -> None:
+    from desktop.cli import _gui_request
+
+    url = "postgresql://tdcs@may-chu/tdcs"
+    assert _gui_request(["--database", url]) == (None, [], url)
+    assert _gui_request(["gui", "--data-dir", "D", "--database", url]) == ("D", [], url)
+    assert _gui_request(["--database", url, "office"]) is None
