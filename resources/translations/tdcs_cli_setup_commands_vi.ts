@@ -192,6 +192,14 @@
         <translation>Thư mục dữ liệu đã ghi nhớ máy chủ cơ sở dữ liệu {url}; không cần --database nữa.</translation>
     </message>
     <message>
+        <source>Error: {message}</source>
+        <translation>Lỗi: {message}</translation>
+    </message>
+    <message>
+        <source>Password (not shown, not saved): </source>
+        <translation>Mật khẩu (không hiện, không lưu): </translation>
+    </message>
+    <message>
         <source>From now on the database is this folder&apos;s own file: {path}</source>
         <translation>Từ nay cơ sở dữ liệu là tệp riêng của thư mục này: {path}</translation>
     </message>
