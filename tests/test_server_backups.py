@@ -158,9 +158,23 @@ def test_the_command_line_backs_up_lists_and_restores(
     assert main([*data, "backups"]) == 0
     out = capsys.readouterr().out
     assert dump.name in out and "manual" in out
+    before = _state(city)
     _sql(url, "UPDATE office_profile SET office_name = 'Đổi tên'")
     assert main([*data, "restore", str(dump)]) == 0
-    assert "Thành phố" in _sql(url, "SELECT office_name FROM office_profile")[0]  # type: ignore[operator]
+    out = capsys.readouterr().out
+    assert "-before-restore.pgdump" in out
+    assert _state(city)[:4] == before[:4]
+    # Another TDCS on the database: refused, saying how to restore anyway.
+    other = Database.open(city)
+    try:
+        with other.reading() as session:
+            session.execute(text("SELECT 1"))
+        assert main([*data, "restore", str(dump)]) == 1
+        err = capsys.readouterr().err
+        assert "other connection(s)" in err and "restore --force" in err
+        assert main([*data, "restore", "--force", str(dump)]) == 0
+    finally:
+        other.close()
 
 
 # -- refusals: each says why, and nothing changes ----------------------------------------------
@@ -177,18 +191,14 @@ def _refused(paths: AppPaths, archive: Path, *expect: str) -> str:
     return message
 
 
-def test_a_sqlite_backup_is_refused_by_a_server_database(
-    city: AppPaths, tmp_path: Path
-) -> None:
+def test_a_sqlite_backup_is_refused_by_a_server_database(city: AppPaths, tmp_path: Path) -> None:
     sqlite_city = AppPaths(tmp_path / "file-city")
     new_database(sqlite_city, OfficeMode.CITY).close()
     copy = make_backup(sqlite_city)
     _refused(city, copy, "database kept in a file (SQLite)", "only a backup of the server")
 
 
-def test_a_server_backup_is_refused_by_a_sqlite_database(
-    city_backup: Path, tmp_path: Path
-) -> None:
+def test_a_server_backup_is_refused_by_a_sqlite_database(city_backup: Path, tmp_path: Path) -> None:
     sqlite_city = AppPaths(tmp_path / "file-city")
     new_database(sqlite_city, OfficeMode.CITY).close()
     before = sqlite_city.database.read_bytes()
