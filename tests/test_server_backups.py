@@ -171,7 +171,7 @@ def test_the_command_line_backs_up_lists_and_restores(
             session.execute(text("SELECT 1"))
         assert main([*data, "restore", str(dump)]) == 1
         err = capsys.readouterr().err
-        assert "other connection(s)" in err and "restore --force" in err
+        assert "kết nối khác" in err and "restore --force" in err
         assert main([*data, "restore", "--force", str(dump)]) == 0
     finally:
         other.close()
