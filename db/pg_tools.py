@@ -77,6 +77,10 @@ class ToolFailed(PgToolError):
         self.reason = reason
 
 
+class ServerUnreachable(PgToolError):
+    """The server did not answer (or refused the connection)."""
+
+
 class VersionMismatch(ToolFailed):
     """``pg_dump`` is older than the server it should back up."""
 
@@ -313,11 +317,15 @@ def other_sessions(url: str) -> int:
     on other computers, or other programs)."""
     import psycopg
 
-    with psycopg.connect(libpq_dsn(url), autocommit=True, connect_timeout=15) as conn:
-        row = conn.execute(
-            "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = "
-            "current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-        ).fetchone()
+    try:
+        with psycopg.connect(libpq_dsn(url), autocommit=True, connect_timeout=15) as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = "
+                "current_database() AND pid <> pg_backend_pid() "
+                "AND backend_type = 'client backend'"
+            ).fetchone()
+    except psycopg.Error as error:
+        raise ServerUnreachable(" ".join(str(error).split())) from error
     return int(row[0]) if row else 0
 
 

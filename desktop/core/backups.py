@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
 from db.backup import (
     BACKUP_PREFIX,
     BACKUP_SUFFIX,
@@ -49,6 +52,7 @@ from db.models import CITY_ISSUED_MODELS
 from db.pg_tools import (
     ENV_PG_BIN,
     PgToolError,
+    ServerUnreachable,
     ToolFailed,
     ToolMissing,
     VersionMismatch,
@@ -626,9 +630,6 @@ def _unreachable(url: str, error: Exception) -> UserError:
 
 def _server_unit(url: str) -> str | None:
     """The office of the server database (``None`` when none is set up, or unreadable)."""
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
-
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
@@ -706,11 +707,9 @@ def check_server_backup(source: Path, url: str, *, unit_code: str | None = None)
 def count_other_sessions(url: str) -> int:
     """How many other sessions are connected to the server database (other TDCS windows,
     other programs); :class:`UserError` when the server cannot be reached."""
-    import psycopg
-
     try:
         return other_sessions(url)
-    except psycopg.Error as error:
+    except ServerUnreachable as error:
         raise _unreachable(url, error) from error
 
 
@@ -754,9 +753,6 @@ def restore_server_backup(
 
 def server_daily(paths: AppPaths) -> ServerDaily | None:
     """The last automatic dump of the server database, as the database records it."""
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
-
     assert paths.database_url is not None
     engine = make_engine(paths.database_url)
     try:
@@ -789,8 +785,6 @@ def server_auto_backup(paths: AppPaths, *, now: datetime | None = None) -> Path 
     database records when, which computer and where, :func:`server_daily`). An advisory
     lock on the server keeps two starts from dumping at once. A missing or failing
     ``pg_dump`` is logged and the start goes on; the next start tries again."""
-    from sqlalchemy import text
-
     url = paths.database_url
     assert url is not None
     moment = now or datetime.now()
