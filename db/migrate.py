@@ -28,7 +28,7 @@ from db.integrity import DamagedDatabase as DamagedDatabase
 from db.integrity import DatabaseProblem as DatabaseProblem
 from db.integrity import NotADatabase as NotADatabase
 from db.integrity import PageCheck, check_at_open, page_problems
-from db.pg_tools import ToolMissing
+from db.pg_tools import ToolFailed, ToolMissing
 from db.private_files import create_private, make_database_private
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -190,10 +190,19 @@ def server_backup(
     """A ``pg_dump`` (custom format, for ``pg_restore``) of the server database at ``url`` in
     ``backups_dir`` (or at ``target``), checked before it counts
     (:func:`db.backup.take_server_backup`); ``None``, with a warning in the log, when
-    ``pg_dump`` is not found (:func:`db.pg_tools.find_tool`). A failing ``pg_dump`` raises
-    :class:`db.pg_tools.ToolFailed`."""
+    ``pg_dump`` is not found (:func:`db.pg_tools.find_tool`) or fails (older than the
+    server, say): the migration then goes on, as the log says."""
     try:
         made = take_server_backup(url, backups_dir, reason, target=target)
+    except ToolFailed as failed:
+        log.error(
+            "%s failed: no backup of %s was taken before %s: %s",
+            failed.tool,
+            shown_url(url),
+            reason,
+            failed.reason,
+        )
+        return None
     except ToolMissing as missing:
         log.warning(
             "%s not found (%s): no backup of %s was taken before %s; "
