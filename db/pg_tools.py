@@ -160,6 +160,18 @@ def find_tools(*names: str, env: Mapping[str, str] | None = None) -> dict[str, P
     return {name: path for name, path in found.items() if path is not None}
 
 
+def _split_password(url: str) -> tuple[str, str | None]:
+    """The URL without its password (for a command line, which other users of the PC can
+    see), and the password (for ``PGPASSWORD``, in the program's environment only)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(libpq_dsn(url))
+    if parsed.password is None:
+        return libpq_dsn(url), None
+    password = str(parsed.password)
+    return parsed._replace(password=None).render_as_string(hide_password=False), password
+
+
 def libpq_dsn(url: str) -> str:
     """The URL as libpq takes it (no ``+psycopg`` driver in the scheme)."""
     return "postgresql://" + url.partition("://")[2]
@@ -170,16 +182,24 @@ def _quiet() -> int:
     return getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 
-def _env() -> dict[str, str]:
+def _env(password: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("PGCONNECT_TIMEOUT", "15")
+    if password is not None:
+        env["PGPASSWORD"] = password
     return env
 
 
-def _run(command: list[str], tool: str) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    command: list[str], tool: str, password: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         done = subprocess.run(
-            command, capture_output=True, check=False, env=_env(), creationflags=_quiet()
+            command,
+            capture_output=True,
+            check=False,
+            env=_env(password),
+            creationflags=_quiet(),
         )
     except OSError as error:
         raise ToolFailed(tool, str(error)) from error
@@ -220,7 +240,8 @@ def dump(url: str, target: Path, *, env: Mapping[str, str] | None = None) -> Pat
     try:
         command = [str(tools["pg_dump"]), "--format=custom", "--file", str(partial)]
         try:
-            _run([*command, "--dbname", libpq_dsn(url)], "pg_dump")
+            dsn, password = _split_password(url)
+            _run([*command, "--dbname", dsn], "pg_dump", password)
         except ToolFailed as failed:
             mismatch = _MISMATCH.search(failed.reason)
             if mismatch:
@@ -338,6 +359,7 @@ def restore_archive(url: str, archive: Path, *, env: Mapping[str, str] | None = 
     ``pg_restore`` stop halfway (a damaged archive), ``psql`` is stopped before it reaches
     the end of its input, so it never commits a part of the archive."""
     tools = find_tools("pg_restore", "psql", env=env)
+    dsn, password = _split_password(url)
     psql_command = [
         str(tools["psql"]),
         "--no-psqlrc",
@@ -352,7 +374,7 @@ def restore_archive(url: str, archive: Path, *, env: Mapping[str, str] | None = 
         "--file",
         "-",
         "--dbname",
-        libpq_dsn(url),
+        dsn,
     ]
     read_command = [
         str(tools["pg_restore"]),
@@ -379,7 +401,7 @@ def restore_archive(url: str, archive: Path, *, env: Mapping[str, str] | None = 
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=apply_errors,
-                env=_env(),
+                env=_env(password),
                 creationflags=_quiet(),
             )
         except OSError as error:

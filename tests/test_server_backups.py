@@ -405,3 +405,34 @@ def test_a_daily_dump_that_cannot_be_taken_lets_the_start_go_on(
     monkeypatch.delenv(pg_tools.ENV_PG_BIN)
     assert server_daily(city) is None, "nothing recorded: the next start tries again"
     assert auto_backup(city) is not None
+
+
+def test_a_password_in_the_url_never_reaches_a_command_line(
+    city: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other users of a PC see command lines, not a program's environment."""
+    seen = tmp_path / "seen.txt"
+    script = f'echo "$@" > {seen}\necho "password=$PGPASSWORD" >> {seen}\nexit 1\n'
+    monkeypatch.setenv(pg_tools.ENV_PG_BIN, str(_fake_tools(tmp_path / "spy", script)))
+    url = city.database_url
+    assert url is not None
+    with_password = url.replace("postgres@", "postgres:s%40cret@")
+    with pytest.raises(UserError):
+        make_backup(AppPaths(city.data_dir, with_password))
+    arguments, password = seen.read_text().splitlines()
+    assert "s@cret" not in arguments and "s%40cret" not in arguments
+    assert "postgres@127.0.0.1" in arguments and password == "password=s@cret"
+
+
+def test_tdcs_backups_lists_the_copies_of_a_sqlite_office_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    paths = AppPaths(tmp_path / "commune")
+    new_database(paths, OfficeMode.COMMUNE).close()
+    data = ["--data-dir", str(paths.data_dir)]
+    assert main([*data, "backups"]) == 0
+    assert "Chưa có bản sao lưu nào" in capsys.readouterr().out
+    copy = make_backup(paths)
+    assert main([*data, "backups"]) == 0
+    out = capsys.readouterr().out
+    assert copy.name in out and "manual" in out
