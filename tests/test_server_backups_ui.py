@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -59,6 +59,9 @@ def test_the_window_backs_up_and_restores_the_server_database(
         assert [b.reason for b in backups_to_restore(paths)] == ["auto"]
         page = first.open_page("settings")
         assert isinstance(page, SettingsPage)
+        notes = [label.text() for label in page.data_box.findChildren(QLabel)]
+        daily = backups_to_restore(paths)[0].path
+        assert any("Bản sao lưu hằng ngày gần nhất" in n and str(daily) in n for n in notes)
         with answering(qtbot, ok("Đã sao lưu", ".pgdump")):
             click(page.data_box.backup_button)
         assert sorted(b.reason for b in backups_to_restore(paths)) == ["auto", "manual"]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from db.backup import (
     BACKUP_PREFIX,
@@ -68,6 +69,7 @@ from db.private_files import make_database_private
 from desktop.core.catalogues import shipped_communes
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
+from desktop.core.settings import get_setting
 from desktop.core.userfiles import os_reason, require_regular_file
 from desktop.paths import AppPaths
 
@@ -765,6 +767,11 @@ def server_daily(paths: AppPaths) -> ServerDaily | None:
     finally:
         engine.dispose()
     return _parse_daily(value)
+
+
+def last_server_daily(session: Session) -> ServerDaily | None:
+    """:func:`server_daily` read through an open session of the database."""
+    return _parse_daily(get_setting(session, SERVER_DAILY_SETTING) or None)
 
 
 def _parse_daily(value: object) -> ServerDaily | None:

@@ -20,7 +20,7 @@ from desktop.core.backups import (
     Restored,
     backup_suffix,
     check_backup_for,
-    server_daily,
+    last_server_daily,
 )
 from desktop.core.errors import UserError
 from desktop.core.progress import Progress
@@ -81,7 +81,8 @@ class DataBox(QGroupBox):
             "backup's, after backing up the current data: close TDCS on the other computers "
             "first."
         )
-        last = server_daily(paths)
+        with self.context.database.reading() as session:
+            last = last_server_daily(session)
         if last is not None:
             note += "\n" + self.tr("Last daily backup: {when} on {host}, {path}").format(
                 when=last.taken_at.strftime("%d/%m/%Y %H:%M"), host=last.host, path=last.path
