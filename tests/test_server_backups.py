@@ -436,3 +436,48 @@ def test_tdcs_backups_lists_the_copies_of_a_sqlite_office_too(
     assert main([*data, "backups"]) == 0
     out = capsys.readouterr().out
     assert copy.name in out and "manual" in out
+
+
+# -- all or nothing ---------------------------------------------------------------------------
+
+
+def test_a_restore_that_fails_halfway_changes_nothing(
+    city: AppPaths, city_backup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another session in the middle of a transaction holds its locks past the restore's
+    wait: the restore stops, says so, and the database is what it was (the dump of the
+    current data taken before it stays)."""
+    monkeypatch.setattr(pg_tools, "LOCK_TIMEOUT", "1s")
+    url = city.database_url
+    assert url is not None
+    _sql(url, "UPDATE office_profile SET office_name = 'Sau khi sao lưu'")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as busy:
+            busy.execute(text("SELECT count(*) FROM loans"))  # a transaction left open
+            before = _state(city)
+            with pytest.raises(UserError) as refused:
+                restore_backup(city, city_backup, other_sessions_ok=True)
+            busy.rollback()
+    finally:
+        engine.dispose()
+    assert "all or nothing" in refused.value.text()
+    after = _state(city)
+    assert after[:4] == before[:4]
+    new = sorted(p.name for p in city.backups.iterdir() if p.name not in str(before[4]))
+    assert len(new) == 1 and new[0].endswith("-before-restore.pgdump")
+
+
+def test_an_archive_that_breaks_off_while_restoring_changes_nothing(
+    city: AppPaths, city_backup: Path
+) -> None:
+    """Past the checks (called directly here), pg_restore stopping halfway stops psql before
+    the end of its script, so nothing of the part already sent is committed."""
+    url = city.database_url
+    assert url is not None
+    broken = _cut(city_backup, "broken.pgdump", 0.9)
+    before = _state(city)
+    with pytest.raises(pg_tools.ToolFailed) as failed:
+        pg_tools.restore_archive(url, broken)
+    assert failed.value.tool == "pg_restore"
+    assert _state(city) == before

@@ -17,7 +17,7 @@ from desktop.paths import AppPaths
 from desktop.ui.app import Application
 from desktop.ui.pages.restore_dialog import RestoreDialog
 from desktop.ui.pages.settings.page import SettingsPage
-from tests.clerk import answering, click, fill, no, ok, open_file, yes
+from tests.clerk import Answer, answering, click, fill, no, ok, open_file, yes
 from tests.db_support import new_database, new_server_database
 from tests.pg_server import PgServer
 
@@ -32,7 +32,7 @@ def _rename(database: Database, name: str) -> None:
         session.execute(text("UPDATE office_profile SET office_name = :n"), {"n": name})
 
 
-def _choose(reason: str) -> object:
+def _choose(reason: str) -> Answer:
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, RestoreDialog)
         assert all(b.path.suffix == ".pgdump" for b in dialog.model.all_rows())
