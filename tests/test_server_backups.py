@@ -228,7 +228,7 @@ def test_a_corrupt_archive_is_refused(city: AppPaths, city_backup: Path) -> None
     corrupt.write_bytes(bytes(content))
     _refused(city, corrupt, "pg_restore cannot read")
     garbage = city_backup.with_name("garbage.pgdump")
-    garbage.write_bytes(b"PGDMP" + os.urandom(2000))
+    garbage.write_bytes(b"PGDMP" + bytes([1, 14, 0]) + bytes(range(256)) * 8)
     _refused(city, garbage, "pg_restore cannot read")
     other = city_backup.with_name("notes.pgdump")
     other.write_text("not a backup")
@@ -481,3 +481,18 @@ def test_an_archive_that_breaks_off_while_restoring_changes_nothing(
         pg_tools.restore_archive(url, broken)
     assert failed.value.tool == "pg_restore"
     assert _state(city) == before
+
+
+def test_an_archive_newer_than_pg_restore_says_what_to_install(
+    city: AppPaths, city_backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "old-tools"
+    old.mkdir()
+    fake = old / "pg_restore"
+    fake.write_text(
+        '#!/bin/sh\necho "pg_restore: error: unsupported version (1.16) in file header" >&2\n'
+        "exit 1\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv(pg_tools.ENV_PG_BIN, str(old))
+    _refused(city, city_backup, "written by a newer pg_dump", "unsupported version (1.16)")

@@ -13,6 +13,7 @@ removed is recognised by its records' owner codes); and that unit the data folde
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import sqlite3
 from collections.abc import Mapping
@@ -123,6 +124,12 @@ M_ARCHIVE_UNREADABLE = QT_TRANSLATE_NOOP(
     "Backups",
     "{path} is damaged or incomplete: pg_restore cannot read it ({reason}). Use another "
     "backup. Nothing was changed.",
+)
+M_ARCHIVE_TOO_NEW = QT_TRANSLATE_NOOP(
+    "Backups",
+    "{path} was written by a newer pg_dump than this computer's pg_restore can read "
+    "({reason}). Install PostgreSQL's client programs of the server's version or newer (or "
+    "name their folder in the environment variable {variable}). Nothing was changed.",
 )
 M_OTHER_SESSIONS = QT_TRANSLATE_NOOP(
     "Backups",
@@ -655,6 +662,11 @@ def _missing_columns(present: Mapping[str, set[str]], revision: str) -> list[str
     return missing
 
 
+#: pg_restore's word for an archive of a newer format (1.16 and on: a newer pg_dump), not
+#: random bytes after the archive's magic.
+_NEWER_ARCHIVE = re.compile(r"unsupported version \(1\.(1[5-9]|[2-4]\d)\)")
+
+
 def check_server_backup(source: Path, url: str, *, unit_code: str | None = None) -> BackupInfo:
     """The check a ``pg_dump`` archive passes before it may replace the server database at
     ``url``, the same as :func:`check_backup`'s for a file and with its messages: an
@@ -689,6 +701,10 @@ def check_server_backup(source: Path, url: str, *, unit_code: str | None = None)
     except ToolMissing as missing_tool:
         raise tool_error(missing_tool, url) from missing_tool
     except ToolFailed as failed:
+        if _NEWER_ARCHIVE.search(failed.reason):
+            raise UserError(
+                M_ARCHIVE_TOO_NEW, path=str(source), reason=failed.reason, variable=ENV_PG_BIN
+            ) from failed
         raise UserError(M_ARCHIVE_UNREADABLE, path=str(source), reason=failed.reason) from failed
     if not offices:
         raise UserError(M_NEVER_SET_UP, path=str(source))

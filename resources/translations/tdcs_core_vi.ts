@@ -44,6 +44,10 @@
         <translation>{path} bị hỏng hoặc không đầy đủ: pg_restore không đọc được ({reason}). Hãy dùng bản sao lưu khác. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
+        <source>{path} was written by a newer pg_dump than this computer&apos;s pg_restore can read ({reason}). Install PostgreSQL&apos;s client programs of the server&apos;s version or newer (or name their folder in the environment variable {variable}). Nothing was changed.</source>
+        <translation>{path} được tạo bởi pg_dump mới hơn so với pg_restore trên máy tính này ({reason}). Hãy cài các chương trình máy khách PostgreSQL cùng phiên bản với máy chủ hoặc mới hơn (hoặc ghi thư mục chứa chúng vào biến môi trường {variable}). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
         <source>{count} other connection(s) to the database on {url} are open: TDCS on other computers, or other programs. Close TDCS on the other computers first, then restore again. Nothing was changed.</source>
         <translation>Đang có {count} kết nối khác tới cơ sở dữ liệu trên {url}: TDCS trên máy tính khác, hoặc chương trình khác. Hãy đóng TDCS trên các máy tính khác trước rồi khôi phục lại. Chưa có gì bị thay đổi.</translation>
     </message>
