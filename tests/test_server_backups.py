@@ -496,3 +496,9 @@ def test_an_archive_newer_than_pg_restore_says_what_to_install(
     fake.chmod(0o755)
     monkeypatch.setenv(pg_tools.ENV_PG_BIN, str(old))
     _refused(city, city_backup, "written by a newer pg_dump", "unsupported version (1.16)")
+
+
+def test_a_daily_dump_on_an_unreachable_server_lets_the_start_go_on(tmp_path: Path) -> None:
+    gone = AppPaths(tmp_path / "pc", "postgresql://tdcs@127.0.0.1:9/tdcs").ensure()
+    assert auto_backup(gone) is None
+    assert list_backups(gone.backups) == []

@@ -811,6 +811,14 @@ def server_auto_backup(paths: AppPaths, *, now: datetime | None = None) -> Path 
     url = paths.database_url
     assert url is not None
     moment = now or datetime.now()
+    try:
+        return _server_auto_backup(paths, url, moment)
+    except SQLAlchemyError as error:
+        log.warning("the daily backup of %s was not taken: %s", shown_url(url), error)
+        return None
+
+
+def _server_auto_backup(paths: AppPaths, url: str, moment: datetime) -> Path | None:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
