@@ -22,11 +22,15 @@ from db.integrity import (
     is_corruption,
     page_problems,
 )
+from db.pg_tools import ARCHIVE_SUFFIX, dump
 from db.private_files import create_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".sqlite3"
 BACKUP_PREFIX = "tdcs-"
+#: A backup of the city's database on a PostgreSQL server (``pg_dump --format=custom``).
+SERVER_BACKUP_SUFFIX = ARCHIVE_SUFFIX
+BACKUP_SUFFIXES = (BACKUP_SUFFIX, SERVER_BACKUP_SUFFIX)
 
 
 @dataclass(frozen=True)
@@ -110,25 +114,52 @@ def take_backup(
     """Back up ``database`` into ``backups_dir`` and keep only the newest ``keep`` copies
     made for the same reason. A damaged database raises :class:`DamagedDatabase` and
     neither adds a copy nor removes an old one."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}{BACKUP_SUFFIX}"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}-{counter}{BACKUP_SUFFIX}"
+    target = backup_name(backups_dir, reason, BACKUP_SUFFIX)
     copy_database(database, target, check=check)
-    for old in [b for b in list_backups(backups_dir) if b.reason == reason][keep:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
+    _rotate(backups_dir, reason, BACKUP_SUFFIX, keep)
     return target
 
 
-def list_backups(backups_dir: Path) -> list[BackupFile]:
-    """Backups in ``backups_dir``, newest first."""
+def backup_name(backups_dir: Path, reason: str, suffix: str) -> Path:
+    """``tdcs-20261005-081500-auto.sqlite3``: a new backup's name, unused yet."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}{suffix}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}-{counter}{suffix}"
+    return target
+
+
+def _rotate(backups_dir: Path, reason: str, suffix: str, keep: int) -> None:
+    for old in [b for b in list_backups(backups_dir, (suffix,)) if b.reason == reason][keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+
+
+def take_server_backup(
+    url: str, backups_dir: Path, reason: str, *, keep: int = 20, target: Path | None = None
+) -> Path:
+    """``pg_dump`` the server database at ``url`` into ``backups_dir`` (or to ``target``),
+    and keep only the newest ``keep`` dumps made there for the same reason. The dump is read
+    back before it counts (:func:`db.pg_tools.dump`); a failed one raises
+    :class:`db.pg_tools.PgToolError`, adding no file and removing none."""
+    made = dump(url, target or backup_name(backups_dir, reason, SERVER_BACKUP_SUFFIX))
+    if target is None:
+        _rotate(backups_dir, reason, SERVER_BACKUP_SUFFIX, keep)
+    return made
+
+
+def list_backups(
+    backups_dir: Path, suffixes: tuple[str, ...] = BACKUP_SUFFIXES
+) -> list[BackupFile]:
+    """Backups in ``backups_dir`` (SQLite copies and server dumps), newest first."""
     found: list[BackupFile] = []
     if not backups_dir.is_dir():
         return found
-    for path in backups_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"):
+    for path in backups_dir.glob(f"{BACKUP_PREFIX}*"):
+        if path.suffix not in suffixes:
+            continue
         parts = path.stem.removeprefix(BACKUP_PREFIX).split("-", 2)
         try:
             taken_at = datetime.strptime(f"{parts[0]}-{parts[1]}", "%Y%m%d-%H%M%S")

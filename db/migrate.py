@@ -6,31 +6,29 @@ a file that is not a database, or is damaged, is reported so the user can restor
 
 A PostgreSQL database (a ``postgresql://`` target, :func:`db.engine.is_server_url`) goes
 through the same Alembic history; its backup before a migration is ``pg_dump``'s
-(:func:`server_backup`), or a warning in the log when ``pg_dump`` is not on PATH.
+(:func:`server_backup`), or a warning in the log when ``pg_dump`` is not found.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import shutil
 import sqlite3
-import subprocess
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from db.backup import is_sqlite_file, take_backup
-from db.engine import is_server_url, libpq_environment, make_engine, shown_url
+from db.backup import is_sqlite_file, take_backup, take_server_backup
+from db.engine import is_server_url, make_engine, shown_url
 from db.integrity import DamagedDatabase as DamagedDatabase
 from db.integrity import DatabaseProblem as DatabaseProblem
 from db.integrity import NotADatabase as NotADatabase
 from db.integrity import PageCheck, check_at_open, page_problems
+from db.pg_tools import ToolFailed, ToolMissing
 from db.private_files import create_private, make_database_private
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -190,31 +188,33 @@ def server_backup(
     url: str, backups_dir: Path, reason: str, *, target: Path | None = None
 ) -> Path | None:
     """A ``pg_dump`` (custom format, for ``pg_restore``) of the server database at ``url`` in
-    ``backups_dir`` (or at ``target``); ``None``, with a warning in the log, when ``pg_dump``
-    is not on PATH. The password comes from libpq (``PGPASSWORD``, the password file), as
-    for TDCS itself. A failing ``pg_dump`` raises :class:`subprocess.CalledProcessError`."""
-    pg_dump = shutil.which("pg_dump")
-    if pg_dump is None:
+    ``backups_dir`` (or at ``target``), checked before it counts
+    (:func:`db.backup.take_server_backup`); ``None``, with a warning in the log, when
+    ``pg_dump`` is not found (:func:`db.pg_tools.find_tool`) or fails (older than the
+    server, say): the migration then goes on, as the log says."""
+    try:
+        made = take_server_backup(url, backups_dir, reason, target=target)
+    except ToolFailed as failed:
+        log.error(
+            "%s failed: no backup of %s was taken before %s: %s",
+            failed.tool,
+            shown_url(url),
+            reason,
+            failed.reason,
+        )
+        return None
+    except ToolMissing as missing:
         log.warning(
-            "pg_dump is not on PATH: no backup of %s was taken before %s; "
+            "%s not found (%s): no backup of %s was taken before %s; "
             "back the server database up with the server's own tools",
+            ", ".join(missing.names),
+            ", ".join(missing.places),
             shown_url(url),
             reason,
         )
         return None
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = target or backups_dir / f"tdcs-{stamp}-{reason}.pgdump"
-    # libpq wants the plain scheme (no "+psycopg").
-    dsn = "postgresql://" + url.partition("://")[2]
-    subprocess.run(
-        [pg_dump, "--format=custom", "--file", str(target), "--dbname", dsn],
-        check=True,
-        capture_output=True,
-        env=libpq_environment(url),
-    )
-    log.info("backed up %s to %s before %s", shown_url(url), target, reason)
-    return target
+    log.info("backed up %s to %s before %s", shown_url(url), made, reason)
+    return made
 
 
 def _upgrade_server(url: str, backups_dir: Path) -> MigrationResult:

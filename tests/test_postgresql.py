@@ -231,6 +231,6 @@ def test_backup_of_a_postgresql_database_is_a_pg_dump(
     assert code == 0, err
     dumps = list((data / "backups").glob("*.pgdump"))
     assert len(dumps) == 1 and dumps[0].stat().st_size > 0 and dumps[0].name in out
-    # A restore is pg_restore's, said plainly.
+    # It restores (tests/test_server_backups.py has the rest).
     code, _, err = run(capsys, "--data-dir", str(data), "restore", str(dumps[0]))
-    assert code == 1 and "pg_restore" in err
+    assert code == 0, err

@@ -1,5 +1,5 @@
 """Commands that set up and look after a data folder: init, office (who issues the reports,
-who signs them, the plan they cite), demo-data, self-test, backup, restore."""
+who signs them, the plan they cite), demo-data, self-test, backup, restore, backups."""
 
 from __future__ import annotations
 
@@ -13,14 +13,15 @@ from sqlalchemy.orm import Session
 from db.engine import shown_url
 from db.enums import OfficeMode
 from db.migrate import DatabaseProblem
-from desktop.app.backups import back_up, restore
+from desktop.app.backups import back_up, list_backups, restore
 from desktop.app.selftest import SelfTestFailure, StepResult, run_self_test
 from desktop.app.server import ServerCheck, ServerProblem, check_server
 from desktop.app.setup import SetupAnswers, set_up
-from desktop.cli.base import CommandContext, add_command, tr
+from desktop.cli.base import CommandContext, add_command, program_name, tr
 from desktop.core import demo
+from desktop.core.backups import OtherSessionsOpen
 from desktop.core.errors import UserError
-from desktop.core.formatting import parse_date
+from desktop.core.formatting import format_number, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.issuers import (
     Body,
@@ -137,6 +138,21 @@ def register(subparsers: Any) -> None:
         tr("replace the database with a backup (the current one is kept)"),
     )
     restore.add_argument("file", metavar=tr("FILE"), type=Path, help=tr("the backup file"))
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help=tr(
+            "on a PostgreSQL server: restore even while other connections (TDCS on other "
+            "computers) use the database"
+        ),
+    )
+
+    add_command(
+        subparsers,
+        "backups",
+        cmd_backups,
+        tr("list the backups in the backups folder, newest first"),
+    )
 
 
 M_CITY_BODIES = QT_TRANSLATE_NOOP(
@@ -405,10 +421,35 @@ def cmd_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
     ctx.paths.ensure()
     setup_logging(ctx.paths)
     print(tr("Checking the backup {file}…").format(file=args.file), flush=True)
-    restored = restore(ctx.paths, args.file)
+    try:
+        restored = restore(ctx.paths, args.file, other_sessions_ok=args.force)
+    except OtherSessionsOpen as others:
+        print(tr("Error: {message}").format(message=others.text()), file=sys.stderr)
+        print(
+            tr(
+                "To restore anyway (their unsaved work is lost): {program} restore --force …"
+            ).format(program=program_name()),
+            file=sys.stderr,
+        )
+        return 1
     print(
         tr("Restored {file} ({office}). The previous database was backed up first.").format(
             file=args.file, office=restored.backup.office_name or "?"
         )
     )
+    if restored.kept is not None:
+        print(tr("The data it replaced was kept in {path}.").format(path=restored.kept))
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace, ctx: CommandContext) -> int:
+    found = list_backups(ctx.paths)
+    if not found:
+        print(tr("There is no backup in {folder} yet.").format(folder=ctx.paths.backups))
+        return 0
+    for backup in found:
+        size = format_number(backup.size / (1024 * 1024), 1)
+        print(
+            f"{backup.taken_at:%d/%m/%Y %H:%M:%S}  {backup.reason:<16} {size:>9} MB  {backup.path}"
+        )
     return 0

@@ -88,6 +88,14 @@
         <translation>tệp sao lưu</translation>
     </message>
     <message>
+        <source>on a PostgreSQL server: restore even while other connections (TDCS on other computers) use the database</source>
+        <translation>với máy chủ PostgreSQL: khôi phục cả khi còn kết nối khác (TDCS trên máy tính khác) đang dùng cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>list the backups in the backups folder, newest first</source>
+        <translation>liệt kê các bản sao lưu trong thư mục sao lưu, mới nhất ở trên</translation>
+    </message>
+    <message>
         <source>commune: the body that issues the plan and loan reports: ubnd (People&apos;s Committee, the default), dang-uy (Party Committee) or mttq (Fatherland Front)</source>
         <translation>xã, phường: cơ quan ban hành báo cáo kế hoạch và khoản vay: ubnd (Ủy ban nhân dân, mặc định), dang-uy (Đảng ủy) hoặc mttq (Ủy ban Mặt trận Tổ quốc)</translation>
     </message>
@@ -236,8 +244,20 @@
         <translation>Đang kiểm tra bản sao lưu {file}…</translation>
     </message>
     <message>
+        <source>To restore anyway (their unsaved work is lost): {program} restore --force …</source>
+        <translation>Để vẫn khôi phục (phần việc chưa lưu trên các máy đó sẽ mất): {program} restore --force …</translation>
+    </message>
+    <message>
         <source>Restored {file} ({office}). The previous database was backed up first.</source>
         <translation>Đã khôi phục {file} ({office}). Cơ sở dữ liệu trước đó đã được sao lưu trước khi thay.</translation>
+    </message>
+    <message>
+        <source>The data it replaced was kept in {path}.</source>
+        <translation>Dữ liệu bị thay thế được giữ lại trong {path}.</translation>
+    </message>
+    <message>
+        <source>There is no backup in {folder} yet.</source>
+        <translation>Chưa có bản sao lưu nào trong {folder}.</translation>
     </message>
 </context>
 <context>

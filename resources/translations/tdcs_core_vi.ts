@@ -20,16 +20,48 @@
         <translation>Chưa có cơ sở dữ liệu nào để sao lưu trong {path}.</translation>
     </message>
     <message>
-        <source>The database is on the PostgreSQL server {url}: a backup needs PostgreSQL&apos;s pg_dump, which was not found. Install PostgreSQL&apos;s client tools, or back the server up with its own tools.</source>
-        <translation>Cơ sở dữ liệu nằm trên máy chủ PostgreSQL {url}: sao lưu cần chương trình pg_dump của PostgreSQL nhưng không tìm thấy. Hãy cài công cụ máy khách của PostgreSQL, hoặc sao lưu máy chủ bằng công cụ của máy chủ.</translation>
-    </message>
-    <message>
         <source>pg_dump could not back up the database on {url}: {reason}</source>
         <translation>pg_dump không sao lưu được cơ sở dữ liệu trên {url}: {reason}</translation>
     </message>
     <message>
-        <source>The database is on the PostgreSQL server {url}: restore it there with pg_restore (pg_restore --clean --dbname URL FILE), not with TDCS.</source>
-        <translation>Cơ sở dữ liệu nằm trên máy chủ PostgreSQL {url}: hãy khôi phục trên máy chủ bằng pg_restore (pg_restore --clean --dbname URL TỆP), không dùng TDCS.</translation>
+        <source>The database is on the PostgreSQL server {url}: backing it up and restoring it need PostgreSQL&apos;s client programs, and {tools} was not found (looked in: {places}). Install PostgreSQL&apos;s client programs of the server&apos;s version or newer — on Windows, the PostgreSQL installer from postgresql.org with its &quot;Command Line Tools&quot; part; on Debian or Ubuntu, apt-get install postgresql-client — or name the folder that holds them in the environment variable {variable}. Nothing was changed.</source>
+        <translation>Cơ sở dữ liệu nằm trên máy chủ PostgreSQL {url}: để sao lưu và khôi phục cần các chương trình máy khách của PostgreSQL, nhưng không tìm thấy {tools} (đã tìm trong: {places}). Hãy cài các chương trình máy khách PostgreSQL cùng phiên bản với máy chủ hoặc mới hơn — trên Windows: bộ cài PostgreSQL từ postgresql.org, chọn phần &quot;Command Line Tools&quot;; trên Debian hoặc Ubuntu: apt-get install postgresql-client — hoặc ghi thư mục chứa chúng vào biến môi trường {variable}. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>pg_dump {client} is older than the PostgreSQL server {url} (version {server}) and cannot back it up. Install PostgreSQL&apos;s client programs of version {server} or newer (or name their folder in the environment variable {variable}). No backup was made.</source>
+        <translation>pg_dump {client} cũ hơn máy chủ PostgreSQL {url} (phiên bản {server}) nên không sao lưu được. Hãy cài các chương trình máy khách PostgreSQL phiên bản {server} trở lên (hoặc ghi thư mục chứa chúng vào biến môi trường {variable}). Chưa có bản sao lưu nào được tạo.</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of a database kept in a file (SQLite), but this office&apos;s database is on the PostgreSQL server {url}: only a backup of the server database (a .pgdump file) can be restored there. Nothing was changed.</source>
+        <translation>{path} là bản sao lưu của cơ sở dữ liệu lưu trong tệp (SQLite), còn cơ sở dữ liệu của đơn vị này nằm trên máy chủ PostgreSQL {url}: chỉ khôi phục được bản sao lưu của cơ sở dữ liệu trên máy chủ (tệp .pgdump). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of a database on a PostgreSQL server (pg_dump), not of a database kept in a file (SQLite): it can only be restored into the city&apos;s database on a server. Nothing was changed.</source>
+        <translation>{path} là bản sao lưu của cơ sở dữ liệu trên máy chủ PostgreSQL (pg_dump), không phải của cơ sở dữ liệu lưu trong tệp (SQLite): chỉ khôi phục được vào cơ sở dữ liệu của Thành phố trên máy chủ. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or incomplete: pg_restore cannot read it ({reason}). Use another backup. Nothing was changed.</source>
+        <translation>{path} bị hỏng hoặc không đầy đủ: pg_restore không đọc được ({reason}). Hãy dùng bản sao lưu khác. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer pg_dump than this computer&apos;s pg_restore can read ({reason}). Install PostgreSQL&apos;s client programs of the server&apos;s version or newer (or name their folder in the environment variable {variable}). Nothing was changed.</source>
+        <translation>{path} được tạo bởi pg_dump mới hơn so với pg_restore trên máy tính này ({reason}). Hãy cài các chương trình máy khách PostgreSQL cùng phiên bản với máy chủ hoặc mới hơn (hoặc ghi thư mục chứa chúng vào biến môi trường {variable}). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>{count} other connection(s) to the database on {url} are open: TDCS on other computers, or other programs. Close TDCS on the other computers first, then restore again. Nothing was changed.</source>
+        <translation>Đang có {count} kết nối khác tới cơ sở dữ liệu trên {url}: TDCS trên máy tính khác, hoặc chương trình khác. Hãy đóng TDCS trên các máy tính khác trước rồi khôi phục lại. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The database server {url} cannot be reached: {reason}. Nothing was changed.</source>
+        <translation>Không kết nối được máy chủ cơ sở dữ liệu {url}: {reason}. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The current data could not be backed up before the restore, so nothing was restored: {reason}</source>
+        <translation>Không sao lưu được dữ liệu hiện tại trước khi khôi phục, nên chưa khôi phục gì: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup {path} could not be restored into {url}: {reason}. The restore is all or nothing: the database was left as it was.</source>
+        <translation>Không khôi phục được bản sao lưu {path} vào {url}: {reason}. Việc khôi phục là tất cả hoặc không gì cả: cơ sở dữ liệu vẫn giữ nguyên như trước.</translation>
     </message>
     <message>
         <source>This backup belongs to another office: {backup_office} ({backup_unit}), not to this one ({current_unit}). It was not restored; nothing was changed.</source>

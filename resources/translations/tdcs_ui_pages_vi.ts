@@ -16,6 +16,10 @@
         <translation>Thư mục sao lưu</translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
@@ -32,12 +36,16 @@
         <translation>TDCS tự sao lưu dữ liệu mỗi ngày được mở. Khôi phục một bản sao lưu sẽ thay toàn bộ dữ liệu bằng dữ liệu của bản đó (sau khi sao lưu dữ liệu hiện tại) và khởi động lại TDCS.</translation>
     </message>
     <message>
-        <source>Back up to</source>
-        <translation>Sao lưu ra</translation>
+        <source>The database is on a PostgreSQL server, shared by the city&apos;s computers. Each day the first TDCS to open backs it up (pg_dump) into the backups folder of its own computer. Restoring a backup replaces all the data on the server with the backup&apos;s, after backing up the current data: close TDCS on the other computers first.</source>
+        <translation>Cơ sở dữ liệu nằm trên máy chủ PostgreSQL, dùng chung cho các máy tính của Thành phố. Mỗi ngày, TDCS mở đầu tiên sẽ sao lưu nó (pg_dump) vào thư mục sao lưu trên máy tính của mình. Khôi phục một bản sao lưu sẽ thay toàn bộ dữ liệu trên máy chủ bằng dữ liệu của bản sao lưu, sau khi sao lưu dữ liệu hiện tại: hãy đóng TDCS trên các máy tính khác trước.</translation>
     </message>
     <message>
-        <source>TDCS backup (*.sqlite3)</source>
-        <translation>Bản sao lưu TDCS (*.sqlite3)</translation>
+        <source>Last daily backup: {when} on {host}, {path}</source>
+        <translation>Bản sao lưu hằng ngày gần nhất: {when} trên máy {host}, {path}</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Sao lưu ra</translation>
     </message>
     <message>
         <source>Backup written:
@@ -54,12 +62,20 @@
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+    <message>
         <source>The data now in TDCS will be replaced by the backup of {when} ({office}). The current data is backed up first. TDCS will then restart.
 
 Restore this backup?</source>
         <translation>Dữ liệu hiện tại sẽ được thay bằng bản sao lưu ngày {when} ({office}). Dữ liệu hiện tại được sao lưu trước; sau đó TDCS sẽ khởi động lại.
 
 Khôi phục bản sao lưu này?</translation>
+    </message>
+    <message>
+        <source>{count} other connection(s) to the database are open: TDCS on other computers, or other programs. What they have not saved is lost, and TDCS must be opened again on those computers after the restore. Close TDCS there first if you can.</source>
+        <translation>Đang có {count} kết nối khác tới cơ sở dữ liệu: TDCS trên máy tính khác, hoặc chương trình khác. Phần việc chưa lưu trên đó sẽ mất, và sau khi khôi phục phải mở lại TDCS trên các máy đó. Nếu được, hãy đóng TDCS trên các máy đó trước.</translation>
     </message>
     <message>
         <source>The data it replaced was kept in {path}.</source>
@@ -72,6 +88,10 @@ Khôi phục bản sao lưu này?</translation>
     <message>
         <source>The backup could not be restored: {reason}</source>
         <translation>Không khôi phục được bản sao lưu: {reason}</translation>
+    </message>
+    <message>
+        <source>TDCS backup (*{suffix})</source>
+        <translation>Bản sao lưu TDCS (*{suffix})</translation>
     </message>
     <message>
         <source>Restoring the backup…</source>
@@ -357,6 +377,10 @@ Khôi phục bản sao lưu này?</translation>
         <translation>Chọn bản sao lưu cần khôi phục. Dữ liệu hiện tại của TDCS sẽ được sao lưu trước, nên có thể hoàn tác bằng cách khôi phục lại bản đó.</translation>
     </message>
     <message>
+        <source>The database is on a PostgreSQL server: its backups are pg_dump files (.pgdump), and TDCS on the other computers should be closed first.</source>
+        <translation>Cơ sở dữ liệu nằm trên máy chủ PostgreSQL: bản sao lưu của nó là tệp pg_dump (.pgdump), và nên đóng TDCS trên các máy tính khác trước.</translation>
+    </message>
+    <message>
         <source>There is no backup in the backups folder yet.</source>
         <translation>Thư mục sao lưu chưa có bản sao lưu nào.</translation>
     </message>
@@ -371,6 +395,10 @@ Khôi phục bản sao lưu này?</translation>
     <message>
         <source>Choose a TDCS backup</source>
         <translation>Chọn bản sao lưu TDCS</translation>
+    </message>
+    <message>
+        <source>TDCS backup of the server database (*.pgdump);;All files (*)</source>
+        <translation>Bản sao lưu TDCS của cơ sở dữ liệu trên máy chủ (*.pgdump);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>TDCS backup (*.sqlite3 *.db);;All files (*)</source>

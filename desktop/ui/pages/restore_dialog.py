@@ -1,9 +1,9 @@
 """Cài đặt → Khôi phục từ bản sao lưu…: choose the backup to bring back.
 
 The backups TDCS took (daily, by hand, before an upgrade, before a restore) are listed newest
-first with their time and size; a copy kept elsewhere (a USB stick) is chosen with
-"Chọn tệp khác…". The dialog only chooses: the settings page checks the file, asks, and
-restores (:func:`desktop.core.backups.restore_backup`).
+first with their time and size (on a server, the ``pg_dump`` files of its database); a copy
+kept elsewhere (a USB stick) is chosen with "Chọn tệp khác…". The dialog only chooses: the
+settings page checks the file, asks, and restores (:func:`desktop.core.backups.restore_backup`).
 """
 
 from __future__ import annotations
@@ -65,14 +65,26 @@ COLUMNS = [
 class RestoreDialog(QDialog):
     """Choose a backup; :attr:`chosen` is its path once the dialog is accepted."""
 
-    def __init__(self, backups: list[BackupChoice], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, backups: list[BackupChoice], parent: QWidget | None = None, *, server: bool = False
+    ) -> None:
         super().__init__(parent)
+        self.server = server
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.chosen: Path | None = None
         intro = QLabel(
             self.tr(
                 "Choose the backup to restore. The data now in TDCS is backed up first, so "
                 "this can be undone by restoring that copy."
+            )
+            + (
+                " "
+                + self.tr(
+                    "The database is on a PostgreSQL server: its backups are pg_dump files "
+                    "(.pgdump), and TDCS on the other computers should be closed first."
+                )
+                if server
+                else ""
             )
         )
         intro.setWordWrap(True)
@@ -123,7 +135,9 @@ class RestoreDialog(QDialog):
             self,
             self.tr("Choose a TDCS backup"),
             "",
-            self.tr("TDCS backup (*.sqlite3 *.db);;All files (*)"),
+            self.tr("TDCS backup of the server database (*.pgdump);;All files (*)")
+            if self.server
+            else self.tr("TDCS backup (*.sqlite3 *.db);;All files (*)"),
         )
         if chosen:
             self.chosen = Path(chosen)

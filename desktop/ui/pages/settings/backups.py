@@ -1,5 +1,7 @@
 """The data folder and its backups: back up now or to a file, and restore a backup (after
-backing up the data it replaces; TDCS then restarts)."""
+backing up the data it replaces; TDCS then restarts). The city's database on a PostgreSQL
+server is backed up with ``pg_dump`` and restored from such a dump the same way; the check of
+a dump and the count of other connections to the database run in the background."""
 
 from __future__ import annotations
 
@@ -11,11 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.app.backups import back_up, restore
+from db.engine import shown_url
+from desktop.app.backups import back_up, list_backups, other_sessions, restore
 from desktop.core.backups import (
+    BackupInfo,
     Restored,
-    backups_to_restore,
+    backup_suffix,
     check_backup_for,
+    last_server_daily,
 )
 from desktop.core.errors import UserError
 from desktop.core.progress import Progress
@@ -40,6 +45,11 @@ class DataBox(QGroupBox):
         backups = QLabel(str(self.context.paths.backups))
         backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Backups"), backups)
+        url = self.context.paths.database_url
+        if url is not None:
+            server = QLabel(shown_url(url))
+            server.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(self.tr("Database"), server)
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.clicked.connect(self._backup_now)
         self.backup_to_button = QPushButton(self.tr("Back up to a file…"))
@@ -52,15 +62,32 @@ class DataBox(QGroupBox):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         form.addRow("", row)
-        note = QLabel(
-            self.tr(
+        note = QLabel(self._note())
+        note.setWordWrap(True)
+        form.addRow("", note)
+
+    def _note(self) -> str:
+        paths = self.context.paths
+        if paths.database_url is None:
+            return self.tr(
                 "TDCS backs up the data every day it is opened. Restoring a backup replaces "
                 "all the data with the backup's, after backing up the current data, and "
                 "restarts TDCS."
             )
+        note = self.tr(
+            "The database is on a PostgreSQL server, shared by the city's computers. Each "
+            "day the first TDCS to open backs it up (pg_dump) into the backups folder of its "
+            "own computer. Restoring a backup replaces all the data on the server with the "
+            "backup's, after backing up the current data: close TDCS on the other computers "
+            "first."
         )
-        note.setWordWrap(True)
-        form.addRow("", note)
+        with self.context.database.reading() as session:
+            last = last_server_daily(session)
+        if last is not None:
+            note += "\n" + self.tr("Last daily backup: {when} on {host}, {path}").format(
+                when=last.taken_at.strftime("%d/%m/%Y %H:%M"), host=last.host, path=last.path
+            )
+        return note
 
     def _backup_now(self) -> None:
         paths = self.context.paths
@@ -71,12 +98,13 @@ class DataBox(QGroupBox):
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        name = f"Sao-luu-TDCS_{file_words(office.unit_name)}_{date.today().isoformat()}.sqlite3"
+        suffix = backup_suffix(self.context.paths)
+        name = f"Sao-luu-TDCS_{file_words(office.unit_name)}_{date.today().isoformat()}{suffix}"
         target = save_file_as(
             self,
             self.tr("Back up to"),
             Path(documents or self.context.paths.data_dir) / name,
-            self.tr("TDCS backup (*.sqlite3)"),
+            self.tr("TDCS backup (*{suffix})").format(suffix=suffix),
         )
         if target is None:
             return
@@ -121,20 +149,69 @@ class DataBox(QGroupBox):
         is backed up first), then TDCS opens the restored database in a new window."""
         paths = self.context.paths
         unit = self.context.office.unit_code
-        dialog = RestoreDialog(backups_to_restore(paths), self)
+        dialog = RestoreDialog(list_backups(paths), self, server=paths.database_url is not None)
         if not dialog.exec() or dialog.chosen is None:
             return
         source = dialog.chosen
-        try:
-            info = check_backup_for(paths, source, unit)
-        except UserError as error:
-            show_error(self, error)
+        if paths.database_url is None:
+            try:
+                info = check_backup_for(paths, source, unit)
+            except UserError as error:
+                show_error(self, error)
+                return
+            self._ask_and_restore(source, info, 0)
             return
+        database = self.context.database
+
+        def check(_progress: Progress) -> tuple[BackupInfo, int]:
+            return check_backup_for(paths, source, unit), other_sessions(paths, database)
+
+        def checked(result: tuple[BackupInfo, int]) -> None:
+            self._set_data_busy(False)
+            self._ask_and_restore(source, *result)
+
+        self._set_data_busy(True)
+        run_in_background(
+            check,
+            on_done=checked,
+            on_error=self._restore_failed,
+            parent=self,
+            label=self.tr("Checking the backup…"),
+        )
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self._set_data_busy(False)
+        if isinstance(error, UserError):
+            show_error(self, error)
+        elif isinstance(error, OSError | sqlite3.Error):
+            show_error(
+                self,
+                self.tr("The backup could not be restored: {reason}").format(
+                    reason=os_reason(error) if isinstance(error, OSError) else error
+                ),
+            )
+        else:
+            raise error
+
+    def _ask_and_restore(self, source: Path, info: BackupInfo, others: int) -> None:
+        paths = self.context.paths
+        unit = self.context.office.unit_code
         when = info.taken_at.strftime("%d/%m/%Y %H:%M")
         question = self.tr(
             "The data now in TDCS will be replaced by the backup of {when} ({office}). The "
             "current data is backed up first. TDCS will then restart.\n\nRestore this backup?"
         ).format(when=when, office=info.office_name or unit)
+        if others:
+            question = (
+                self.tr(
+                    "{count} other connection(s) to the database are open: TDCS on other "
+                    "computers, or other programs. What they have not saved is lost, and "
+                    "TDCS must be opened again on those computers after the restore. Close "
+                    "TDCS there first if you can."
+                ).format(count=others)
+                + "\n\n"
+                + question
+            )
         if not confirm(self, question):
             return
 
@@ -153,25 +230,19 @@ class DataBox(QGroupBox):
             )
             self.context.restart("settings")
 
-        def failed(error: BaseException) -> None:
-            self._set_data_busy(False)
-            if isinstance(error, UserError):
-                show_error(self, error)
-            elif isinstance(error, OSError | sqlite3.Error):
-                show_error(
-                    self,
-                    self.tr("The backup could not be restored: {reason}").format(
-                        reason=os_reason(error) if isinstance(error, OSError) else error
-                    ),
-                )
-            else:
-                raise error
-
+        database = self.context.database
         self._set_data_busy(True)
         run_in_background(
-            lambda progress: restore(paths, source, unit_code=unit, progress=progress),
+            lambda progress: restore(
+                paths,
+                source,
+                unit_code=unit,
+                other_sessions_ok=others > 0,
+                open_database=database,
+                progress=progress,
+            ),
             on_done=done,
-            on_error=failed,
+            on_error=self._restore_failed,
             parent=self,
             label=self.tr("Restoring the backup…"),
         )
