@@ -342,9 +342,10 @@ def other_sessions(url: str) -> int:
     import psycopg
 
     dsn, password = _split_password(url)
-    given = {"password": password} if password is not None else {}
+    if password is not None:
+        dsn = psycopg.conninfo.make_conninfo(dsn, password=password)
     try:
-        with psycopg.connect(dsn, autocommit=True, connect_timeout=15, **given) as conn:
+        with psycopg.connect(dsn, autocommit=True, connect_timeout=15) as conn:
             row = conn.execute(
                 "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = "
                 "current_database() AND pid <> pg_backend_pid() "
