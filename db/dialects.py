@@ -88,3 +88,17 @@ def upsert(dialect: Dialect | str, table: Any) -> sqlite.Insert | postgresql.Ins
     if dialect_name(dialect) == POSTGRESQL:
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+def snapshot_options(dialect: Dialect | str) -> dict[str, Any]:
+    """The execution options of a connection whose one transaction reads a single snapshot
+    of the data, and writes nothing: a report, the board or the overview made while an
+    import commits sees either all of a file or none of it.
+
+    PostgreSQL: a ``REPEATABLE READ, READ ONLY`` transaction (its default, ``READ
+    COMMITTED``, lets each statement see what committed before it). SQLite needs nothing:
+    a read transaction in WAL mode keeps the snapshot its first read took until it ends,
+    and the engine begins one explicitly (``db/engine.py``)."""
+    if dialect_name(dialect) == POSTGRESQL:
+        return {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    return {}

@@ -332,7 +332,7 @@ def test_figures_that_cannot_be_read_leave_the_old_ones(
     def locked(*_args: object, **_kwargs: object) -> None:
         raise UserError(QT_TRANSLATE_NOOP("Database", "The database is locked."))
 
-    monkeypatch.setattr(overview_page, "load_overview", locked)
+    monkeypatch.setattr(overview_page, "read_overview", locked)
     page.year.setCurrentIndex(page.year.findData(2025))
     loaded(qtbot, page)
     assert page.status.text().startswith("Không đọc được số liệu: ")
