@@ -4,16 +4,35 @@ Figures are set by hand here; nothing is checked against the service under test.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from db.enums import AuditAction, ConflictResolution, ImportOutcome, OfficeMode
-from db.models import AuditEntry, Borrower, Hamlet, ImportRecord, Loan, RecordHistory
+from db.enums import (
+    AuditAction,
+    ConflictResolution,
+    GroupStatus,
+    HamletKind,
+    ImportOutcome,
+    OfficeMode,
+)
+from db.models import (
+    AuditEntry,
+    Borrower,
+    Hamlet,
+    ImportRecord,
+    Loan,
+    RecordHistory,
+    SavingsGroup,
+    SyncConflict,
+)
+from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.office import record_store, set_up_office
 from desktop.sync import keys
@@ -389,3 +408,113 @@ def test_undoing_after_a_newer_version_arrived_changes_nothing(world: World) -> 
         reopen_conflict(session, conflict.id)
     assert _hamlet_at_city(world, hamlet_id) == "Ấp Mỹ Tây"
     commune.close()
+
+
+def _as_in_a_file(record: Any) -> dict[str, Any]:
+    """A record's travelling fields as a sync file writes them (and a conflict keeps them):
+    dates and times as ISO text, choices by their codes."""
+    from desktop.sync.privacy import travelling_columns
+
+    values = {}
+    for name in travelling_columns(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, datetime):
+            value = value.isoformat(sep=" ")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, StrEnum):
+            value = value.value
+        values[name] = value
+    return values
+
+
+def test_conflicts_are_answered_and_undone_on_either_engine(city_db: Database, engine: str) -> None:
+    """The answers write typed values (a date, a choice, true/false) over the record with
+    the engine's own SQL; made by hand here, so that no import is needed."""
+    with city_db.transaction() as session:
+        hamlet = Hamlet(
+            commune_code="31120", name="Ấp Mỹ", kind=HamletKind.AP, active=True, change_seq=1
+        )
+        session.add(hamlet)
+        session.flush()
+        group = SavingsGroup(
+            commune_code="31120",
+            code="T1",
+            name="Tổ 1",
+            hamlet_id=hamlet.id,
+            founding_decision_date=date(2020, 5, 4),
+            status=GroupStatus.ACTIVE,
+            change_seq=2,
+        )
+        session.add(group)
+        session.flush()
+        city_copies = {"hamlet": _as_in_a_file(hamlet), "savings_group": _as_in_a_file(group)}
+        file_copies = {
+            "hamlet": {**city_copies["hamlet"], "active": False, "kind": "khu_vuc"},
+            "savings_group": {
+                **city_copies["savings_group"],
+                "name": "Tổ 1 Mỹ",
+                "founding_decision_date": "2021-06-07",
+                "status": "dissolved",
+            },
+        }
+        for record_type, record in (("hamlet", hamlet), ("savings_group", group)):
+            session.add(
+                SyncConflict(
+                    commune_code="31120",
+                    record_type=record_type,
+                    record_id=record.id,
+                    version=record.version,
+                    existing_json=json.dumps(city_copies[record_type], ensure_ascii=False),
+                    incoming_json=json.dumps(file_copies[record_type], ensure_ascii=False),
+                )
+            )
+        ids = {"hamlet": hamlet.id, "savings_group": group.id}
+
+    def state() -> tuple[Any, ...]:
+        with city_db.reading() as session:
+            h = session.get(Hamlet, ids["hamlet"])
+            g = session.get(SavingsGroup, ids["savings_group"])
+            assert h is not None and g is not None
+            return h.active, h.kind, g.name, g.founding_decision_date, g.status
+
+    with city_db.reading() as session:
+        conflicts = {c.record_type: c for c in list_conflicts(session)}
+    assert {d.field for d in conflicts["savings_group"].differences} == {
+        "name",
+        "founding_decision_date",
+        "status",
+    }
+    city_state = state()
+    assert city_state == (True, HamletKind.AP, "Tổ 1", date(2020, 5, 4), GroupStatus.ACTIVE)
+    with city_db.transaction() as session:
+        for conflict in conflicts.values():
+            resolve_conflict(session, conflict.id, ConflictResolution.TAKE_INCOMING)
+    assert state() == (
+        False,
+        HamletKind.KHU_VUC,
+        "Tổ 1 Mỹ",
+        date(2021, 6, 7),
+        GroupStatus.DISSOLVED,
+    )
+    with city_db.transaction() as session:
+        for conflict in conflicts.values():
+            reopen_conflict(session, conflict.id)
+    assert state() == city_state
+    with city_db.reading() as session:
+        assert {c.record_type for c in list_conflicts(session)} == set(conflicts)
+        history = session.scalars(select(RecordHistory.record_type)).all()
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert sorted(history) == ["hamlet", "hamlet", "savings_group", "savings_group"]
+    assert actions[-4:] == [AuditAction.IMPORT] * 2 + [AuditAction.RESTORE] * 2
+    # Kept, then a newer version arrives: the decision can no longer be undone, nor the
+    # waiting one taken.
+    with city_db.transaction() as session:
+        resolve_conflict(session, conflicts["hamlet"].id, ConflictResolution.KEEP_EXISTING)
+        for model in (Hamlet, SavingsGroup):
+            session.execute(update(model).values(version=model.version + 1))
+    with city_db.transaction() as session, pytest.raises(UserError, match="has changed since"):
+        reopen_conflict(session, conflicts["hamlet"].id)
+    with city_db.transaction() as session, pytest.raises(UserError, match="has changed since"):
+        resolve_conflict(session, conflicts["savings_group"].id, ConflictResolution.TAKE_INCOMING)
+    assert state() == city_state
