@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from db.base import SyncedRecord, utc_now
@@ -215,7 +215,7 @@ def _write_copy(
     replaces goes to the history, and the audit log says who did it."""
     _require_version(session, conflict)
     model = MODELS_BY_RECORD_TYPE[conflict.record_type]
-    table = model.__table__
+    table = cast(Table, model.__table__)
     session.execute(
         update(table)
         .where(table.c.id == conflict.record_id, table.c.version == conflict.version)
