@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from db.enums import (
     AuditAction,
@@ -428,7 +428,8 @@ def _as_in_a_file(record: Any) -> dict[str, Any]:
     return values
 
 
-def test_conflicts_are_answered_and_undone_on_either_engine(city_db: Database, engine: str) -> None:
+@pytest.mark.usefixtures("engine")
+def test_conflicts_are_answered_and_undone_on_either_engine(city_db: Database) -> None:
     """The answers write typed values (a date, a choice, true/false) over the record with
     the engine's own SQL; made by hand here, so that no import is needed."""
     with city_db.transaction() as session:
@@ -518,3 +519,60 @@ def test_conflicts_are_answered_and_undone_on_either_engine(city_db: Database, e
     with city_db.transaction() as session, pytest.raises(UserError, match="has changed since"):
         resolve_conflict(session, conflicts["savings_group"].id, ConflictResolution.TAKE_INCOMING)
     assert state() == city_state
+
+
+@pytest.mark.usefixtures("engine")
+def test_the_consolidated_records_on_either_engine(city_db: Database) -> None:
+    """Every commune's records, by type: counted, named, typed and ordered the same on
+    SQLite and PostgreSQL (the demo writes them at the city as if imported)."""
+    from desktop.core.demo import DemoScale, generate
+    from desktop.core.office import list_communes
+    from desktop.sync.consolidated import counts_by_commune, records
+
+    scale = DemoScale(borrowers=5, groups=1, hamlets=2, contributions_per_year=2, years=1)
+    with city_db.reading() as session:
+        chosen = [c for c in list_communes(session) if c.code in ("31120", "31231")]
+        order = [c.code for c in list_communes(session)]
+    with city_db.transaction() as session:
+        generate(session, scale=scale, today=date(2026, 10, 25), seed=3, communes=chosen)
+        loan = session.scalars(select(Loan).where(Loan.commune_code == "31231")).first()
+        assert loan is not None
+        loan.deleted_at = datetime(2026, 10, 26, 8, 30)
+        loan_id, borrower_id = loan.id, loan.borrower_id
+    with city_db.reading() as session:
+        counts = counts_by_commune(session)
+        live = records(session, "loan")
+        one = records(session, "loan", commune_code="31231", include_deleted=True)
+        groups = records(session, "savings_group", limit=1)
+        hamlets = records(session, "hamlet")
+        borrower = session.get(Borrower, borrower_id)
+        assert borrower is not None
+        loans = {
+            code: session.scalar(
+                select(func.count())
+                .select_from(Loan)
+                .where(Loan.commune_code == code, Loan.deleted_at.is_(None))
+            )
+            for code in ("31120", "31231")
+        }
+    assert counts["loan"] == loans and live.total == sum(loans.values()) == len(live.rows)
+    assert one.total == loans["31231"] + 1 and not one.truncated
+    # The rows: id, commune, its name, deleted; then the columns, the references by name.
+    names = [c.name for c in live.columns]
+    row = next(r for r in one.rows if r[0] == loan_id)
+    assert row[1:4] == ("31231", next(c.name for c in chosen if c.code == "31231"), True)
+    assert row[4 + names.index("borrower_id")] == borrower.full_name
+    assert isinstance(row[4 + names.index("disbursed_on")], date)
+    assert not any(r[3] for r in live.rows) and loan_id not in {r[0] for r in live.rows}
+    # The communes in their order, each one's records in the order they were made.
+    codes = [r[1] for r in live.rows]
+    assert codes == sorted(codes, key=order.index)
+    kinds = {r[4 + [c.name for c in hamlets.columns].index("kind")] for r in hamlets.rows}
+    assert kinds and all(isinstance(k, HamletKind) for k in kinds)
+    active = {r[4 + [c.name for c in hamlets.columns].index("active")] for r in hamlets.rows}
+    assert active == {True}
+    assert (
+        groups.truncated
+        and len(groups.rows) == 1
+        and groups.total == counts["savings_group"]["31120"] + counts["savings_group"]["31231"]
+    )
