@@ -93,7 +93,8 @@ def card_text(card: QWidget) -> str:
 
 
 @pytest.fixture
-def city_page(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> OverviewPage:
+def city_page(qtbot: QtBot, vi_app: QApplication, city_db: Database, engine: str) -> OverviewPage:
+    """Tổng quan at the city, over demo data (on SQLite, then on PostgreSQL)."""
     with city_db.reading() as s:
         some = [CommuneInfo(c.code, c.name, c.kind) for c in s.scalars(select(Commune).limit(2))]
     tiny = demo.DemoScale(borrowers=2, groups=1, hamlets=1, contributions_per_year=6)
@@ -259,6 +260,7 @@ def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     assert value(page.fund_card, "receipts") == "0 đ (0 lượt)"
 
 
+@pytest.mark.usefixtures("engine")
 def test_a_city_with_no_file_yet_says_so(
     qtbot: QtBot, vi_app: QApplication, city_db: Database
 ) -> None:
@@ -526,6 +528,7 @@ def test_history_in_words_after_an_edit(
         click(page.history_button)
 
 
+@pytest.mark.usefixtures("engine")
 def test_main_window_opens_the_three_pages(
     qtbot: QtBot, vi_app: QApplication, city_db: Database
 ) -> None:
