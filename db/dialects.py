@@ -153,7 +153,9 @@ def _among_sqlite(element: among, compiler: Any, **kw: Any) -> str:
 @compiles(among, POSTGRESQL)
 def _among_postgresql(element: among, compiler: Any, **kw: Any) -> str:
     column, values = element.clauses.clauses
-    return f"{compiler.process(column, **kw)} = ANY(CAST({compiler.process(values, **kw)} AS TEXT[]))"
+    return (
+        f"{compiler.process(column, **kw)} = ANY(CAST({compiler.process(values, **kw)} AS TEXT[]))"
+    )
 
 
 class greatest(FunctionElement[Any]):  # noqa: N801  (used like a SQL function)
@@ -230,8 +232,7 @@ def _bulk_upsert_postgresql(
     with driver.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {stage}")
         cursor.execute(
-            f"CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {listed} FROM {name} "
-            "WITH NO DATA"
+            f"CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {listed} FROM {name} WITH NO DATA"
         )
         extra = tuple(fixed.values())
         with cursor.copy(f"COPY {stage} ({listed}) FROM STDIN") as copy:

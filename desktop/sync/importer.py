@@ -58,7 +58,18 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Date, Engine, column, func, inspect, select, table
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    Engine,
+    column,
+    func,
+    inspect,
+    select,
+    table,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import TableClause
 
@@ -267,9 +278,7 @@ def _travelling(model: Any, names: Sequence[str]) -> tuple[TableClause, list[Any
     dates as ISO text (:class:`db.dialects.iso_date`; timestamps are stored as text)."""
     plain = _plain_table(model.__tablename__, names)
     dates = _date_names(model)
-    return plain, [
-        iso_date(plain.c[n]).label(n) if n in dates else plain.c[n] for n in names
-    ]
+    return plain, [iso_date(plain.c[n]).label(n) if n in dates else plain.c[n] for n in names]
 
 
 def _copies(conn: Connection, model: Any, ids: Iterable[str]) -> list[Any]:
@@ -369,9 +378,7 @@ class Planner:
             referred = _plain_table(target, ("id", "commune_code")).c
             owners = dict(
                 self.conn.execute(
-                    select(referred.id, referred.commune_code).where(
-                        among(referred.id, outside)
-                    )
+                    select(referred.id, referred.commune_code).where(among(referred.id, outside))
                 ).tuples()
             )
             for row in table.rows:
@@ -448,9 +455,7 @@ class Planner:
         project = [all_columns.index(columns[i]) for i in compared]
         fills = fill_values(table)
         key = all_columns.index("id")
-        current = {
-            row[key]: row for row in _copies(self.conn, model, (row[id_at] for row in rows))
-        }
+        current = {row[key]: row for row in _copies(self.conn, model, (row[id_at] for row in rows))}
         for row in rows:
             record_id, version = row[id_at], row[version_at]
             old = current[record_id]
@@ -1015,9 +1020,7 @@ class CityImporter:
             )
             if dialects.locks_whole_database(connection.dialect):
                 # SQLite: the first write waits for the database's write lock.
-                session.execute(
-                    ImportRecord.__table__.update().where(ImportRecord.id == -1).values(seq=0)
-                )
+                session.execute(update(ImportRecord).where(ImportRecord.id == -1).values(seq=0))
         except Exception as error:
             if not dialects.lock_not_free(error):
                 raise
