@@ -162,12 +162,14 @@ def english() -> Iterator[None]:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
+def world(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[World]:
     """A city office, and communes made on demand, each in its own data folder
-    (``tests/sync_support.py``)."""
+    (``tests/sync_support.py``); the city on the test's ``engine`` when it asks for one."""
     from tests.sync_support import make_world
 
-    yield from make_world(tmp_path)
+    engine = request.getfixturevalue("engine") if "engine" in request.fixturenames else "sqlite"
+    server = request.getfixturevalue("pg_server") if engine == POSTGRESQL else None
+    yield from make_world(tmp_path, engine, server)
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,22 @@ from tests.sync_support import (
     travelling_state,
 )
 
-pytestmark = pytest.mark.usefixtures("english")
+#: Each test runs with the city on SQLite and on PostgreSQL (issue 17); communes are SQLite.
+pytestmark = pytest.mark.usefixtures("english", "engine")
+
+
+@pytest.fixture
+def city_desk_on_postgresql(request: pytest.FixtureRequest) -> None:
+    """The test goes on to the city's desk (``desktop/sync/conflicts.py``,
+    ``consolidated.py``), whose queries are SQLite's until their own port to PostgreSQL
+    (another part of issue 17) lands: on PostgreSQL an expected failure until then."""
+    if request.getfixturevalue("engine") == "postgresql":
+        request.node.add_marker(
+            pytest.mark.xfail(
+                reason="conflicts.py / consolidated.py not yet on PostgreSQL (issue 17)",
+                strict=False,
+            )
+        )
 
 
 def board_row(session: Session, code: str) -> CommuneStatus:
@@ -120,6 +135,7 @@ def test_full_roundtrip_with_receipt(world: World) -> None:
     commune.close()
 
 
+@pytest.mark.usefixtures("city_desk_on_postgresql")
 def test_changes_deletions_and_history(world: World) -> None:
     commune = world.commune(hamlets=("Khu vực 1", "Khu vực 2"))
     first = world.export(commune)
@@ -235,16 +251,15 @@ def test_personal_data_stays_at_the_commune(world: World) -> None:
         ).scalar_one()
     assert some_id.encode() not in raw
     assert world.import_file(result.path).status is Status.APPLIED
-    conn = sqlite3.connect(world.city.paths.database)
-    assert conn.execute(
-        "SELECT count(*) FROM borrowers WHERE citizen_id IS NOT NULL OR phone != '' "
-        "OR birth_year IS NOT NULL OR notes != ''"
-    ).fetchone() == (0,)
-    assert conn.execute("SELECT count(*) FROM borrowers").fetchone()[0] == 60
-    assert conn.execute("SELECT count(DISTINCT recipient_name) FROM fund_spendings").fetchone() == (
-        1,
-    )
-    conn.close()
+    with world.city.engine.connect() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM borrowers WHERE citizen_id IS NOT NULL OR phone != '' "
+            "OR birth_year IS NOT NULL OR notes != ''"
+        ).one() == (0,)
+        assert conn.exec_driver_sql("SELECT count(*) FROM borrowers").scalar() == 60
+        assert conn.exec_driver_sql(
+            "SELECT count(DISTINCT recipient_name) FROM fund_spendings"
+        ).one() == (1,)
     commune.close()
 
 
@@ -256,6 +271,7 @@ def _same_version_other_content(commune, record_id: str, name: str) -> None:  # 
     conn.close()
 
 
+@pytest.mark.usefixtures("city_desk_on_postgresql")
 def test_conflicts_wait_for_a_person(world: World) -> None:
     commune = world.commune(hamlets=("Ấp Mỹ", "Ấp Thạnh"))
     assert world.import_file(world.export(commune).path).status is Status.APPLIED
@@ -267,10 +283,8 @@ def test_conflicts_wait_for_a_person(world: World) -> None:
     report = world.import_file(full.path)
     assert report.status is Status.APPLIED
     assert report.summary is not None and report.summary.total("conflicts") == 2
-    city_names = {
-        row[0]
-        for row in sqlite3.connect(world.city.paths.database).execute("SELECT name FROM hamlets")
-    }
+    with world.city.engine.connect() as conn:
+        city_names = set(conn.exec_driver_sql("SELECT name FROM hamlets").scalars())
     assert city_names == {"Ấp Mỹ", "Ấp Thạnh"}, "never silently overwritten"
     with world.city.reading() as session:
         conflicts = list_conflicts(session)
@@ -324,6 +338,7 @@ def test_a_newer_version_closes_a_waiting_conflict(world: World) -> None:
     commune.close()
 
 
+@pytest.mark.usefixtures("city_desk_on_postgresql")
 def test_two_communes_and_the_consolidated_view(world: World) -> None:
     cai_khe = world.commune("31120", hamlets=("Khu vực 1",))
     thoi_an = world.commune("31217", hamlets=("Ấp Thới An",))
