@@ -42,20 +42,6 @@ from tests.sync_support import (
 pytestmark = pytest.mark.usefixtures("english", "engine")
 
 
-@pytest.fixture
-def city_desk_on_postgresql(request: pytest.FixtureRequest) -> None:
-    """The test goes on to the city's desk (``desktop/sync/conflicts.py``,
-    ``consolidated.py``), whose queries are SQLite's until their own port to PostgreSQL
-    (another part of issue 17) lands: on PostgreSQL an expected failure until then."""
-    if request.getfixturevalue("engine") == "postgresql":
-        request.node.add_marker(
-            pytest.mark.xfail(
-                reason="conflicts.py / consolidated.py not yet on PostgreSQL (issue 17)",
-                strict=False,
-            )
-        )
-
-
 def board_row(session: Session, code: str) -> CommuneStatus:
     return next(s for s in board(session) if s.code == code)
 
@@ -135,7 +121,6 @@ def test_full_roundtrip_with_receipt(world: World) -> None:
     commune.close()
 
 
-@pytest.mark.usefixtures("city_desk_on_postgresql")
 def test_changes_deletions_and_history(world: World) -> None:
     commune = world.commune(hamlets=("Khu vực 1", "Khu vực 2"))
     first = world.export(commune)
@@ -271,7 +256,6 @@ def _same_version_other_content(commune, record_id: str, name: str) -> None:  # 
     conn.close()
 
 
-@pytest.mark.usefixtures("city_desk_on_postgresql")
 def test_conflicts_wait_for_a_person(world: World) -> None:
     commune = world.commune(hamlets=("Ấp Mỹ", "Ấp Thạnh"))
     assert world.import_file(world.export(commune).path).status is Status.APPLIED
@@ -338,7 +322,6 @@ def test_a_newer_version_closes_a_waiting_conflict(world: World) -> None:
     commune.close()
 
 
-@pytest.mark.usefixtures("city_desk_on_postgresql")
 def test_two_communes_and_the_consolidated_view(world: World) -> None:
     cai_khe = world.commune("31120", hamlets=("Khu vực 1",))
     thoi_an = world.commune("31217", hamlets=("Ấp Thới An",))
