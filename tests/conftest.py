@@ -188,3 +188,18 @@ def pg_server() -> Iterator[PgServer]:
 def pg_url(pg_server: PgServer) -> str:
     """The ``postgresql://`` URL of a new, empty database on the test server."""
     return pg_server.create_database()
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def module_engine(request: pytest.FixtureRequest) -> str:
+    """The engine of a city a test module shares between its tests (a module-scoped
+    ``World``): the tests that use it run on SQLite, then on PostgreSQL (issue 17)."""
+    if request.param == POSTGRESQL:
+        request.getfixturevalue("pg_server")
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def module_server(module_engine: str, request: pytest.FixtureRequest) -> PgServer | None:
+    """The PostgreSQL test server when ``module_engine`` is PostgreSQL, else ``None``."""
+    return request.getfixturevalue("pg_server") if module_engine == POSTGRESQL else None
