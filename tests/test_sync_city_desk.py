@@ -1,6 +1,7 @@
 """The city's desk, below the window: refused files in the ledger and on the board, the
-receipts still to be e-mailed, records named as people know them, conflict decisions undone.
-Figures are set by hand here; nothing is checked against the service under test."""
+receipts still to be e-mailed, records named as people know them, conflict decisions undone,
+the consolidated records. Figures are set by hand here; nothing is checked against the
+service under test. The city runs on SQLite, then on PostgreSQL (issue 17)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ from tests.sync_support import (
     write,
 )
 
-pytestmark = pytest.mark.usefixtures("english")
+#: The city on SQLite, then on PostgreSQL (issue 17); communes are SQLite.
+pytestmark = pytest.mark.usefixtures("english", "engine")
 
 
 def ledger(world: World) -> list[Any]:
@@ -428,8 +430,7 @@ def _as_in_a_file(record: Any) -> dict[str, Any]:
     return values
 
 
-@pytest.mark.usefixtures("engine")
-def test_conflicts_are_answered_and_undone_on_either_engine(city_db: Database) -> None:
+def test_conflicts_are_answered_and_undone_without_an_import(city_db: Database) -> None:
     """The answers write typed values (a date, a choice, true/false) over the record with
     the engine's own SQL; made by hand here, so that no import is needed."""
     with city_db.transaction() as session:
@@ -521,8 +522,7 @@ def test_conflicts_are_answered_and_undone_on_either_engine(city_db: Database) -
     assert state() == city_state
 
 
-@pytest.mark.usefixtures("engine")
-def test_the_consolidated_records_on_either_engine(city_db: Database) -> None:
+def test_the_consolidated_records_are_named_typed_and_ordered(city_db: Database) -> None:
     """Every commune's records, by type: counted, named, typed and ordered the same on
     SQLite and PostgreSQL (the demo writes them at the city as if imported)."""
     from desktop.core.demo import DemoScale, generate
