@@ -190,6 +190,7 @@ def city_with_two_files(world: World) -> World:
 
 
 @POPUP_NOISE
+@pytest.mark.usefixtures("engine")
 def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     qtbot: QtBot, vi_app: QApplication, city_with_two_files: World
 ) -> None:
