@@ -128,7 +128,7 @@ class RecordsTab(QWidget):
         include_deleted = self.deleted.isChecked()
 
         def work(_progress: Any) -> RecordView:
-            with database.reading() as session:
+            with database.snapshot() as session:  # the count and the rows agree
                 return records(
                     session, record_type, commune_code=commune, include_deleted=include_deleted
                 )
