@@ -376,11 +376,12 @@ class Planner:
             if not outside:
                 continue
             referred = _plain_table(target, ("id", "commune_code")).c
-            owners = dict(
-                self.conn.execute(
+            owners = {
+                record_id: owner
+                for record_id, owner in self.conn.execute(
                     select(referred.id, referred.commune_code).where(among(referred.id, outside))
-                ).tuples()
-            )
+                )
+            }
             for row in table.rows:
                 value = row[index]
                 if value not in outside:
