@@ -208,13 +208,22 @@ def bulk_upsert(
     every = [*columns, *fixed]
     if dialect_name(connection.dialect) == POSTGRESQL:
         return _bulk_upsert_postgresql(connection, name, every, rows, fixed, conflict_where)
-    marks = ", ".join(["?"] * len(every))
-    sql = _upsert_statement(name, every, f"VALUES ({marks})", conflict_where)
-    extra = tuple(fixed.values())
-    params = [tuple(row) + extra for row in rows] if extra else [tuple(row) for row in rows]
+    marks = ["?"] * len(columns) + [sql_literal(v) for v in fixed.values()]
+    sql = _upsert_statement(name, every, f"VALUES ({', '.join(marks)})", conflict_where)
     driver = connection.connection.driver_connection
     assert driver is not None
-    return int(driver.executemany(sql, params).rowcount)
+    return int(driver.executemany(sql, rows).rowcount)
+
+
+def sql_literal(value: Any) -> str:
+    """``value`` (``None``, a boolean, a number or a text) as a SQLite literal."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def _bulk_upsert_postgresql(

@@ -376,12 +376,8 @@ class Planner:
             if not outside:
                 continue
             referred = _plain_table(target, ("id", "commune_code")).c
-            owners = {
-                record_id: owner
-                for record_id, owner in self.conn.execute(
-                    select(referred.id, referred.commune_code).where(among(referred.id, outside))
-                )
-            }
+            found = select(referred.id, referred.commune_code).where(among(referred.id, outside))
+            owners = dict(self.conn.execute(found).all())  # a Result has keys(): not dict()
             for row in table.rows:
                 value = row[index]
                 if value not in outside:

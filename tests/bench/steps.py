@@ -200,8 +200,9 @@ def raw_load(config: dict[str, Any]) -> dict[str, Any]:
     importer uses, so the pragmas (WAL, ``synchronous=FULL``, cache size, foreign keys off)
     are the same by construction. Decoding a file is outside the timer; only BEGIN …
     INSERTs … COMMIT is timed."""
+    from db.dialects import sql_literal
     from db.engine import make_engine
-    from desktop.sync.importer import fill_values, sql_literal
+    from desktop.sync.importer import fill_values
 
     data = data_of(config)
     work = Path(config["work"])
