@@ -253,6 +253,8 @@ class TablePlan:
     history: list[tuple[str, int, str]] = field(default_factory=list)
     conflicts: list[tuple[str, int, str, str]] = field(default_factory=list)
     superseded: list[tuple[str, int]] = field(default_factory=list)
+    #: The city held none of the file's records of this type when it was planned.
+    all_new: bool = False
 
 
 @cache
@@ -410,7 +412,7 @@ class Planner:
             tombstones = sum(1 for value in map(itemgetter(deleted_at), rows) if value is not None)
             self.summary.add(record_type, "new", len(rows) - tombstones)
             self.summary.add(record_type, "deleted", tombstones)
-            return TablePlan(table, rows)
+            return TablePlan(table, rows, all_new=True)
         apply_rows: list[Any] = []
         compare: list[Any] = []
         for row in rows:
@@ -508,14 +510,21 @@ _CONFLICTS = _plain_table(
 )
 
 
-def write_rows(conn: Connection, table: Table, rows: Sequence[Any]) -> int:
+def write_rows(conn: Connection, table: Table, rows: Sequence[Any], *, all_new: bool) -> int:
     """Upsert ``rows`` of ``table`` (``INSERT … ON CONFLICT(id) DO UPDATE … WHERE
     excluded.version > version``); columns the file leaves out get the city's fill value.
     Names come from the model (the file's column names were checked against it). Returns
-    the count written."""
+    the count written (``all_new``: none of them is at the city, see
+    :func:`db.dialects.bulk_upsert`)."""
     name = table.model.__tablename__
     return dialects.bulk_upsert(
-        conn, name, table.columns, rows, fill_values(table), _NEWER.format(name=name)
+        conn,
+        name,
+        table.columns,
+        rows,
+        fill_values(table),
+        _NEWER.format(name=name),
+        all_new=all_new,
     )
 
 
@@ -537,7 +546,8 @@ def write_plans(
     for done, plan in enumerate(plans):
         table = plan.table
         record_type = table.record_type
-        if plan.apply_rows and write_rows(conn, table, plan.apply_rows) != len(plan.apply_rows):
+        rows = plan.apply_rows
+        if rows and write_rows(conn, table, rows, all_new=plan.all_new) != len(rows):
             raise SyncRefused(M_APPLY_MISMATCH, type=record_type)
         _write_history(
             conn,
