@@ -186,3 +186,34 @@ def demo_more(commune: Database) -> None:
         record_store(session).create(
             Hamlet, {"name": "Khu vực mới", "kind": "khu_vuc", "sort_order": 9, "active": True}
         )
+
+
+def test_the_clerk_is_told_in_vietnamese(
+    world: World, engine: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``tdcs import`` on the second PC while the first still imports the same commune's
+    files: refused (exit 1), saying why and what to do, in Vietnamese."""
+    from desktop.cli import main
+
+    commune = commune_with_data(world, "31120")
+    first = world.export(commune, full=True).path
+    demo_more(commune)
+    second = world.export(commune).path
+    held = HoldAfterFirstTable()
+    run, done = in_thread(importing(world, first, held))
+    assert held.written.wait(WAIT)
+    monkeypatch.setattr(CityImporter, "lock_wait_seconds", 0.5)
+    try:
+        code = main(["import", *world.city_args(), str(second)])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    finally:
+        held.release.set()
+        run.join(WAIT)
+    output = "".join(capsys.readouterr())
+    assert code == 1, output
+    assert "hãy nhập lại khi lần nhập đó kết thúc" in output, output
+    if engine == POSTGRESQL:
+        assert "Một máy tính khác (hoặc một cửa sổ khác) đang nhập tệp của Cái Khế" in output
+    assert done[0].status is Status.APPLIED
+    commune.close()
