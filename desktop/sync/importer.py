@@ -66,8 +66,10 @@ from sqlalchemy import (
     column,
     func,
     inspect,
+    literal,
     select,
     table,
+    union_all,
     update,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -613,16 +615,24 @@ def replace_missing(
     }
     now = utc_now().isoformat(sep=" ")
     replaced: dict[str, int] = {}
+    names = ("id", "commune_code", "created_at", "updated_at", "deleted_at", "version")
+    tables = {
+        model.__tablename__: _plain_table(model.__tablename__, names) for model in SYNCED_MODELS
+    }
+    counts = union_all(
+        *(
+            select(literal(name).label("name"), func.count().label("held"))
+            .select_from(plain)
+            .where(plain.c.commune_code == code)
+            for name, plain in tables.items()
+        )
+    )
+    held: dict[str, int] = dict(conn.execute(counts).all())  # one round trip for every record type
     for model in SYNCED_MODELS:
         name = model.__tablename__
         have = present.get(model.record_type, set())
-        plain = _plain_table(
-            name, ("id", "commune_code", "created_at", "updated_at", "deleted_at", "version")
-        )
-        held = conn.execute(
-            select(func.count()).select_from(plain).where(plain.c.commune_code == code)
-        ).scalar_one()
-        if held == len(have):
+        plain = tables[name]
+        if held[name] == len(have):
             continue  # every record the city holds is in the file (the usual case)
         gone = [
             record_id
