@@ -193,6 +193,8 @@ def bulk_upsert(
     rows: Sequence[Sequence[Any]],
     fixed: Mapping[str, Any],
     conflict_where: str,
+    *,
+    all_new: bool = False,
 ) -> int:
     """Insert ``rows`` (values of ``columns``, plus the same ``fixed`` values for every row)
     into the table ``name``, updating the row of the same ``id`` where ``conflict_where``
@@ -202,19 +204,55 @@ def bulk_upsert(
     SQLite: one ``executemany`` of the ``INSERT … ON CONFLICT`` through its own driver, the
     fastest way into SQLite. PostgreSQL: ``COPY`` into a temporary table shaped like the
     target (dropped at commit), then one ``INSERT … SELECT … ON CONFLICT``: the server's
-    bulk load, instead of a round trip per row."""
+    bulk load, instead of a round trip per row; when the caller found none of the ids in
+    the table (``all_new``, a commune's first file), ``COPY`` straight into it. Should a
+    row of the same id have arrived meanwhile (another transaction), the count returned is
+    -1 and nothing of this statement is written: the caller refuses the whole."""
     if not rows:
         return 0
     every = [*columns, *fixed]
     if dialect_name(connection.dialect) == POSTGRESQL:
+        if all_new:
+            return _copy_postgresql(connection, name, every, rows, fixed)
         return _bulk_upsert_postgresql(connection, name, every, rows, fixed, conflict_where)
-    marks = ", ".join(["?"] * len(every))
-    sql = _upsert_statement(name, every, f"VALUES ({marks})", conflict_where)
-    extra = tuple(fixed.values())
-    params = [tuple(row) + extra for row in rows] if extra else [tuple(row) for row in rows]
+    marks = ["?"] * len(columns) + [sql_literal(v) for v in fixed.values()]
+    sql = _upsert_statement(name, every, f"VALUES ({', '.join(marks)})", conflict_where)
     driver = connection.connection.driver_connection
     assert driver is not None
-    return int(driver.executemany(sql, params).rowcount)
+    return int(driver.executemany(sql, rows).rowcount)
+
+
+def sql_literal(value: Any) -> str:
+    """``value`` (``None``, a boolean, a number or a text) as a SQLite literal."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _copy_postgresql(
+    connection: Connection,
+    name: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    fixed: Mapping[str, Any],
+) -> int:
+    import psycopg
+
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    extra = tuple(fixed.values())
+    try:
+        with driver.cursor() as cursor:
+            with cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row((*row, *extra))
+            return int(cursor.rowcount)
+    except psycopg.errors.UniqueViolation:
+        return -1
 
 
 def _bulk_upsert_postgresql(

@@ -88,6 +88,17 @@ class World:
         with commune.transaction() as session:
             return make_export(session, commune.paths.exports, full=full)
 
+    def city_args(self) -> list[str]:
+        """``--data-dir`` (and ``--database`` on a server) of the city, for ``tdcs``."""
+        paths = self.city.paths
+        server = ["--database", paths.database_url] if paths.database_url else []
+        return ["--data-dir", str(paths.data_dir), *server]
+
+    def city_rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+        """The rows of ``sql`` (``:name`` parameters) read from the city's database."""
+        with self.city.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql), params)]
+
     def import_file(self, path: Path, *, dry_run: bool = False) -> FileReport:
         with CityImporter(self.city) as importer:
             return importer.check(path) if dry_run else importer.import_file(path)

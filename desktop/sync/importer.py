@@ -66,8 +66,10 @@ from sqlalchemy import (
     column,
     func,
     inspect,
+    literal,
     select,
     table,
+    union_all,
     update,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -253,6 +255,8 @@ class TablePlan:
     history: list[tuple[str, int, str]] = field(default_factory=list)
     conflicts: list[tuple[str, int, str, str]] = field(default_factory=list)
     superseded: list[tuple[str, int]] = field(default_factory=list)
+    #: The city held none of the file's records of this type when it was planned.
+    all_new: bool = False
 
 
 @cache
@@ -376,11 +380,8 @@ class Planner:
             if not outside:
                 continue
             referred = _plain_table(target, ("id", "commune_code")).c
-            owners = dict(
-                self.conn.execute(
-                    select(referred.id, referred.commune_code).where(among(referred.id, outside))
-                ).tuples()
-            )
+            found = select(referred.id, referred.commune_code).where(among(referred.id, outside))
+            owners = dict(self.conn.execute(found).all())  # a Result has keys(): not dict()
             for row in table.rows:
                 value = row[index]
                 if value not in outside:
@@ -413,7 +414,7 @@ class Planner:
             tombstones = sum(1 for value in map(itemgetter(deleted_at), rows) if value is not None)
             self.summary.add(record_type, "new", len(rows) - tombstones)
             self.summary.add(record_type, "deleted", tombstones)
-            return TablePlan(table, rows)
+            return TablePlan(table, rows, all_new=True)
         apply_rows: list[Any] = []
         compare: list[Any] = []
         for row in rows:
@@ -511,14 +512,21 @@ _CONFLICTS = _plain_table(
 )
 
 
-def write_rows(conn: Connection, table: Table, rows: Sequence[Any]) -> int:
+def write_rows(conn: Connection, table: Table, rows: Sequence[Any], *, all_new: bool) -> int:
     """Upsert ``rows`` of ``table`` (``INSERT … ON CONFLICT(id) DO UPDATE … WHERE
     excluded.version > version``); columns the file leaves out get the city's fill value.
     Names come from the model (the file's column names were checked against it). Returns
-    the count written."""
+    the count written (``all_new``: none of them is at the city, see
+    :func:`db.dialects.bulk_upsert`)."""
     name = table.model.__tablename__
     return dialects.bulk_upsert(
-        conn, name, table.columns, rows, fill_values(table), _NEWER.format(name=name)
+        conn,
+        name,
+        table.columns,
+        rows,
+        fill_values(table),
+        _NEWER.format(name=name),
+        all_new=all_new,
     )
 
 
@@ -540,7 +548,8 @@ def write_plans(
     for done, plan in enumerate(plans):
         table = plan.table
         record_type = table.record_type
-        if plan.apply_rows and write_rows(conn, table, plan.apply_rows) != len(plan.apply_rows):
+        rows = plan.apply_rows
+        if rows and write_rows(conn, table, rows, all_new=plan.all_new) != len(rows):
             raise SyncRefused(M_APPLY_MISMATCH, type=record_type)
         _write_history(
             conn,
@@ -606,16 +615,24 @@ def replace_missing(
     }
     now = utc_now().isoformat(sep=" ")
     replaced: dict[str, int] = {}
+    names = ("id", "commune_code", "created_at", "updated_at", "deleted_at", "version")
+    tables = {
+        model.__tablename__: _plain_table(model.__tablename__, names) for model in SYNCED_MODELS
+    }
+    counts = union_all(
+        *(
+            select(literal(name).label("name"), func.count().label("held"))
+            .select_from(plain)
+            .where(plain.c.commune_code == code)
+            for name, plain in tables.items()
+        )
+    )
+    held: dict[str, int] = dict(conn.execute(counts).all())  # one round trip for every record type
     for model in SYNCED_MODELS:
         name = model.__tablename__
         have = present.get(model.record_type, set())
-        plain = _plain_table(
-            name, ("id", "commune_code", "created_at", "updated_at", "deleted_at", "version")
-        )
-        held = conn.execute(
-            select(func.count()).select_from(plain).where(plain.c.commune_code == code)
-        ).scalar_one()
-        if held == len(have):
+        plain = tables[name]
+        if held[name] == len(have):
             continue  # every record the city holds is in the file (the usual case)
         gone = [
             record_id
