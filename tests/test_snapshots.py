@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 from sqlalchemy import event, func, select, update
 from sqlalchemy.exc import DBAPIError
 
+from db.enums import ContributionForm, DonorType
 from db.models import Commune, FundContribution
 from desktop.core.dashboard.overview import read_overview
 from desktop.core.database import Database
@@ -27,6 +29,7 @@ from desktop.reports.registry import ReportRequest, get_report
 from desktop.reports.service import make_report
 from desktop.sync.board import Board, read_board
 from tests.db_support import POSTGRESQL
+from tests.sync_support import World
 
 pytestmark = pytest.mark.usefixtures("engine", "english")
 
@@ -164,3 +167,41 @@ def test_the_board_reads_one_snapshot(demo_city: Database) -> None:
         during = read_board(demo_city)
     assert during == before
     assert names(read_board(demo_city)) == {f"{name} *" for name in names(before)}
+
+
+def test_a_report_made_while_a_file_is_imported_sees_all_of_it_or_none(world: World) -> None:
+    """The issue's own words: Cái Khế's second file (three gifts) is imported between two
+    statements of the city's fund report; the report is the one from before the file."""
+    from desktop.core.funds.fund import ContributionInput, create_contribution
+    from desktop.sync.importer import Status
+
+    commune = world.commune("31120", hamlets=("Khu vực 1",))
+    gift = ContributionInput(
+        "Nguyễn Văn An", DonorType.CA_NHAN, ContributionForm.TIEN_MAT, 0, None, 2026
+    )
+    with commune.transaction() as session:
+        create_contribution(
+            session, replace(gift, amount=1_000_000, received_on=date(2026, 3, 2)), today=TODAY
+        )
+    assert world.import_file(world.export(commune).path).status is Status.APPLIED
+    with commune.transaction() as session:
+        for day in (5, 6, 7):
+            create_contribution(
+                session,
+                replace(gift, amount=day * 1_000_000, received_on=date(2026, 4, day)),
+                today=TODAY,
+            )
+    second = world.export(commune).path
+    commune.close()
+    spec = get_report("fund")
+    request = ReportRequest(Period.whole_year(TODAY.year), None, TODAY)
+    before = make_report(world.city, spec, request)
+
+    def import_the_second_file(_database: Database) -> None:
+        assert world.import_file(second).status is Status.APPLIED
+
+    with committed_midway(world.city, import_the_second_file):
+        during = make_report(world.city, spec, request)
+    assert contributions(world.city) == 19_000_000
+    assert during == before
+    assert make_report(world.city, spec, request) != before
