@@ -162,12 +162,14 @@ def english() -> Iterator[None]:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
+def world(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[World]:
     """A city office, and communes made on demand, each in its own data folder
-    (``tests/sync_support.py``)."""
+    (``tests/sync_support.py``); the city on the test's ``engine`` when it asks for one."""
     from tests.sync_support import make_world
 
-    yield from make_world(tmp_path)
+    engine = request.getfixturevalue("engine") if "engine" in request.fixturenames else "sqlite"
+    server = request.getfixturevalue("pg_server") if engine == POSTGRESQL else None
+    yield from make_world(tmp_path, engine, server)
 
 
 @pytest.fixture(scope="session")
@@ -186,3 +188,18 @@ def pg_server() -> Iterator[PgServer]:
 def pg_url(pg_server: PgServer) -> str:
     """The ``postgresql://`` URL of a new, empty database on the test server."""
     return pg_server.create_database()
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def module_engine(request: pytest.FixtureRequest) -> str:
+    """The engine of a city a test module shares between its tests (a module-scoped
+    ``World``): the tests that use it run on SQLite, then on PostgreSQL (issue 17)."""
+    if request.param == POSTGRESQL:
+        request.getfixturevalue("pg_server")
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def module_server(module_engine: str, request: pytest.FixtureRequest) -> PgServer | None:
+    """The PostgreSQL test server when ``module_engine`` is PostgreSQL, else ``None``."""
+    return request.getfixturevalue("pg_server") if module_engine == POSTGRESQL else None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -125,7 +124,7 @@ def make_scene(world: World, tmp_path: Path) -> Iterator[Scene]:
 
 def run_import(capsys: pytest.CaptureFixture[str], world: World, *files: Path) -> tuple[int, str]:
     try:
-        code = main(["import", "--data-dir", str(world.city.paths.data_dir), *map(str, files)])
+        code = main(["import", *world.city_args(), *map(str, files)])
     except SystemExit as exit_:
         code = int(exit_.code or 0)
     out, err = capsys.readouterr()
@@ -133,11 +132,8 @@ def run_import(capsys: pytest.CaptureFixture[str], world: World, *files: Path) -
 
 
 def ledger(world: World) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(world.city.paths.database)
-    try:
-        return conn.execute("SELECT file_name, outcome FROM imports ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    rows = world.city_rows("SELECT file_name, outcome FROM imports ORDER BY id")
+    return [(name, outcome) for name, outcome in rows]
 
 
 def assert_refused(

@@ -79,8 +79,10 @@ class PgServer:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start() -> PgServer:
-    """Start a server, or raise :class:`LookupError` saying why one cannot be started."""
+def start(*, durable: bool = False) -> PgServer:
+    """Start a server, or raise :class:`LookupError` saying why one cannot be started. The
+    tests' server skips ``fsync``; a ``durable`` one (the benchmark's) keeps it, as a real
+    server does."""
     initdb, pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
     if initdb is None or pg_ctl is None:
         raise LookupError(
@@ -118,7 +120,9 @@ def start() -> PgServer:
     if done.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
         raise LookupError(f"initdb failed: {done.stderr.strip()[-500:]}")
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+    if not durable:
+        options += " -c fsync=off"
     done = subprocess.run(
         [
             *as_user,

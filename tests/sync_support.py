@@ -1,6 +1,8 @@
 """Offices for sync tests: a city and communes in their own data folders, made quickly from
 the one migrated template (``tests/db_support.py``), plus tools to craft files the way an
-attacker (or a broken program) would."""
+attacker (or a broken program) would. The city's database is SQLite or, on the PostgreSQL
+test server, the city of a server (``World.make(…, engine=POSTGRESQL, server=…)``); what the
+tests read of it goes through SQLAlchemy, the same on both."""
 
 from __future__ import annotations
 
@@ -9,27 +11,32 @@ import hashlib
 import io
 import json
 import shutil
-import sqlite3
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import Date, column, inspect, select, table, text
 
 from db.enums import OfficeMode
 from db.models import SYNCED_MODELS, Hamlet
 from desktop.core.database import Database
 from desktop.core.office import record_store, set_up_office
+from desktop.paths import AppPaths
 from desktop.sync import container, crypto, keys, manifest
 from desktop.sync.exporter import ExportResult, make_export
 from desktop.sync.importer import CityImporter, FileReport
 from desktop.sync.manifest import SIGNATURE_LABEL
 from desktop.sync.privacy import travelling_columns
+from tests.db_support import POSTGRESQL, SQLITE, new_server_database
 from tests.db_support import clone_database as clone_database
 from tests.db_support import template_db as template_db
+
+if TYPE_CHECKING:
+    from tests.pg_server import PgServer
 
 #: Tables whose rows a refused file may add (the import ledger records every file).
 LEDGER_TABLES = frozenset({"imports"})
@@ -45,8 +52,16 @@ class World:
     city_key_file: bytes
 
     @classmethod
-    def make(cls, root: Path, template: Path) -> World:
-        city = clone_database(template, root / "city")
+    def make(
+        cls, root: Path, template: Path, engine: str = SQLITE, server: PgServer | None = None
+    ) -> World:
+        """The city's database is a copy of ``template`` (SQLite), or a new database on the
+        PostgreSQL test ``server`` (``engine``); the communes' are always SQLite."""
+        if engine == POSTGRESQL:
+            assert server is not None, "a city on PostgreSQL needs the test server"
+            city = new_server_database(server, AppPaths(root / "city"))
+        else:
+            city = clone_database(template, root / "city")
         with city.transaction() as session:
             set_up_office(session, OfficeMode.CITY)
             keys.ensure_office_keys(session)
@@ -73,6 +88,17 @@ class World:
         with commune.transaction() as session:
             return make_export(session, commune.paths.exports, full=full)
 
+    def city_args(self) -> list[str]:
+        """``--data-dir`` (and ``--database`` on a server) of the city, for ``tdcs``."""
+        paths = self.city.paths
+        server = ["--database", paths.database_url] if paths.database_url else []
+        return ["--data-dir", str(paths.data_dir), *server]
+
+    def city_rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+        """The rows of ``sql`` (``:name`` parameters) read from the city's database."""
+        with self.city.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql), params)]
+
     def import_file(self, path: Path, *, dry_run: bool = False) -> FileReport:
         with CityImporter(self.city) as importer:
             return importer.check(path) if dry_run else importer.import_file(path)
@@ -81,9 +107,11 @@ class World:
         self.city.close()
 
 
-def make_world(tmp_path: Path) -> Iterator[World]:
-    """For a test module's ``world`` fixture."""
-    made = World.make(tmp_path, template_db())
+def make_world(
+    tmp_path: Path, engine: str = SQLITE, server: PgServer | None = None
+) -> Iterator[World]:
+    """For a test module's ``world`` fixture: the city on ``engine``."""
+    made = World.make(tmp_path, template_db(), engine, server)
     yield made
     made.close()
 
@@ -96,39 +124,36 @@ def add_hamlet(database: Database, name: str) -> str:
 
 
 def content(database: Database, *, skip: frozenset[str] = LEDGER_TABLES) -> dict[str, list[Any]]:
-    """Every row of every table (but ``skip``), to compare a database before and after."""
-    conn = sqlite3.connect(database.paths.database)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
+    """Every row of every table (but ``skip``), to compare a database before and after
+    (rows in a stable order, values as the driver gives them)."""
+    with database.engine.connect() as conn:
+        tables = inspect(conn).get_table_names()
         return {
-            t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            t: sorted((tuple(row) for row in conn.execute(text(f"SELECT * FROM {t}"))), key=repr)
             for t in sorted(tables)
             if t not in skip
         }
-    finally:
-        conn.close()
 
 
 def travelling_state(database: Database, commune_code: str) -> dict[str, set[tuple[Any, ...]]]:
-    """This commune's records as a sync file carries them (withheld fields left out)."""
-    conn = sqlite3.connect(database.paths.database)
-    try:
-        state = {}
+    """This commune's records as a sync file carries them (withheld fields left out; dates
+    as ISO text, booleans as 0 and 1, on either engine)."""
+    from db.dialects import iso_date
+
+    state = {}
+    with database.engine.connect() as conn:
         for model in SYNCED_MODELS:
             columns = [c for c in travelling_columns(model) if c != "change_seq"]
-            rows = conn.execute(
-                f"SELECT {', '.join(columns)} FROM {model.__tablename__} WHERE commune_code = ?",
-                (commune_code,),
-            ).fetchall()
-            state[model.record_type] = set(rows)
-        return state
-    finally:
-        conn.close()
+            types = {c.key: c.type for c in inspect(model).columns}
+            plain = table(model.__tablename__, *(column(c) for c in columns))
+            selected = [
+                iso_date(plain.c[c]) if isinstance(types[c], Date) else plain.c[c] for c in columns
+            ]
+            rows = conn.execute(select(*selected).where(column("commune_code") == commune_code))
+            state[model.record_type] = {
+                tuple(int(v) if isinstance(v, bool) else v for v in row) for row in rows
+            }
+    return state
 
 
 def enrol_signers(city: Database, paths: Iterable[Path]) -> None:
@@ -156,12 +181,12 @@ class Opened:
 
 
 def own_private_key(database: Database, purpose: str) -> bytes:
-    conn = sqlite3.connect(database.paths.database)
-    try:
-        row = conn.execute("SELECT private_key FROM own_keys WHERE purpose = ?", (purpose,))
-        return bytes(row.fetchone()[0])
-    finally:
-        conn.close()
+    with database.engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT private_key FROM own_keys WHERE purpose = :purpose"),
+            {"purpose": purpose},
+        ).scalar_one()
+        return bytes(found)
 
 
 def open_genuine(city: Database, path: Path) -> Opened:

@@ -75,6 +75,7 @@ from desktop.core.yearly.review import ReviewInput, create_review
 from desktop.reports.registry import ReportRequest
 from desktop.sync.importer import Status
 from tests import report_period_data
+from tests.pg_server import PgServer
 from tests.report_period_data import gift
 from tests.report_support import Made, after, check_document, make, row_values, sheet_rows
 from tests.sync_support import World, template_db
@@ -268,8 +269,13 @@ REVIEW = ReviewInput(
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    made = World.make(tmp_path_factory.mktemp("yearly"), template_db())
+def world(
+    tmp_path_factory: pytest.TempPathFactory, module_engine: str, module_server: PgServer | None
+) -> Iterator[World]:
+    """The city on SQLite, then on PostgreSQL (issue 17): every test here runs on both."""
+    made = World.make(
+        tmp_path_factory.mktemp("yearly"), template_db(), module_engine, module_server
+    )
     city_office(made.city)
     for code, fill in ((CAI_KHE, cai_khe), (AN_BINH, an_binh)):
         commune = made.commune(code, hamlets=("Khu vực 1", "Khu vực 2"))

@@ -937,6 +937,7 @@ def test_mapping_page_refuses_missing_and_doubled_columns(
     assert page.error.text() == "Họ tên người vay đang được chọn cho hai cột (A và C)."
 
 
+@pytest.mark.usefixtures("engine")
 def test_city_view_is_read_only_with_a_commune_filter(
     qtbot: QtBot, vi_app: QApplication, city_db: Database, tmp_path: Path
 ) -> None:
@@ -980,7 +981,7 @@ def test_city_view_is_read_only_with_a_commune_filter(
     loans.view.selectRow(0)
 
     def read_only_balances(dialog: QDialog) -> None:
-        listed = dialog.page  # type: ignore[attr-defined]
+        listed = loaded(qtbot, dialog.page)  # type: ignore[attr-defined]
         assert listed.model.rowCount() >= 1
         assert not listed.add_button.isVisible() and not listed.delete_button.isVisible()
         click(close_button(dialog))

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 from sqlalchemy.dialects import sqlite
 
 from db import migrate
 from db.backup import list_backups
 from db.engine import make_engine
-from db.models import Base
+from db.models import SYNCED_MODELS, Base
 from desktop.core.database import Database
 from desktop.core.loans.balances import latest_snapshots, outstanding_expression
 from desktop.core.loans.indicators import checked_query
@@ -502,7 +502,7 @@ def test_0006_adds_the_bulletins_and_keeps_every_row(paths: AppPaths) -> None:
     conn.commit()
     conn.close()
     result = migrate.upgrade(paths.database, paths.backups)
-    assert (result.from_revision, result.to_revision) == ("0005_city_yearly", "0006_bulletins")
+    assert (result.from_revision, result.to_revision) == ("0005_city_yearly", migrate.SCHEMA_HEAD)
     engine = make_engine(paths.database)
     try:
         with engine.connect() as connection:
@@ -518,5 +518,83 @@ def test_0006_adds_the_bulletins_and_keeps_every_row(paths: AppPaths) -> None:
                 "SELECT value FROM settings WHERE key = 'marker'"
             ).scalar()
             assert marker == "kept"
+    finally:
+        engine.dispose()
+
+
+def _record_references(connection: Connection) -> set[tuple[str, str, str]]:
+    """(table, column, referred table) of each foreign key between two synced records."""
+    synced = {model.__tablename__ for model in SYNCED_MODELS}
+    found = inspect(connection)
+    return {
+        (table, fk["constrained_columns"][0], fk["referred_table"])
+        for table in synced
+        for fk in found.get_foreign_keys(table)
+        if fk["referred_table"] in synced
+    }
+
+
+def _catalogue_references(connection: Connection) -> int:
+    synced = {model.__tablename__ for model in SYNCED_MODELS}
+    found = inspect(connection)
+    return sum(
+        1
+        for table in synced
+        for fk in found.get_foreign_keys(table)
+        if fk["referred_table"] not in synced
+    )
+
+
+def test_0007_changes_nothing_on_sqlite(paths: AppPaths) -> None:
+    """0007 (issue 17) is for PostgreSQL only: a SQLite database keeps its foreign keys
+    between records (a commune enforces them; the city's importer turns them off on its own
+    connection)."""
+    _at_revision(paths, "0006_bulletins")
+    engine = make_engine(paths.database)
+    try:
+        with engine.connect() as connection:
+            before = _record_references(connection)
+        result = migrate.upgrade(paths.database, paths.backups)
+        assert (result.from_revision, result.to_revision) == (
+            "0006_bulletins",
+            "0007_city_record_references",
+        )
+        with engine.connect() as connection:
+            assert _record_references(connection) == before and len(before) == 11
+    finally:
+        engine.dispose()
+
+
+def test_0007_drops_the_references_between_records_on_postgresql(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """On PostgreSQL (only ever a city, whose files arrive in any order) 0007 drops the
+    foreign keys from one synced record to another, and keeps those to the catalogues;
+    going back puts them back, NOT VALID."""
+    from alembic import command
+
+    engine = make_engine(pg_url)
+    try:
+        cfg = migrate.alembic_config()
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "0006_bulletins")
+        with engine.connect() as connection:
+            before = _record_references(connection)
+            catalogues = _catalogue_references(connection)
+        assert len(before) == 11 and catalogues == 7
+        migrate.upgrade(pg_url, tmp_path / "backups")
+        with engine.connect() as connection:
+            assert _record_references(connection) == set()
+            assert _catalogue_references(connection) == catalogues
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0006_bulletins")
+        with engine.connect() as connection:
+            assert _record_references(connection) == before
+            not_valid = connection.exec_driver_sql(
+                "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated"
+            ).scalar()
+            assert not_valid == 11
     finally:
         engine.dispose()

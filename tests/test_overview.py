@@ -84,6 +84,7 @@ def test_reminder_messages() -> None:
     assert "18/11/2026" in by_kind[ReminderKind.FUND_PEAK].message(city=False)
 
 
+@pytest.mark.usefixtures("engine")
 def test_overview_of_the_city_demo(city_db: Database) -> None:
     with city_db.reading() as s:
         some = [CommuneInfo(c.code, c.name, c.kind) for c in s.scalars(select(Commune).limit(2))]
@@ -277,6 +278,7 @@ def test_no_balance_data_is_not_zero(commune_db: Database, year: int) -> None:
     assert loans.overdue_ratio is None and loans.communes == 0
 
 
+@pytest.mark.usefixtures("engine")
 def test_the_city_chooses_whose_figures(city_db: Database) -> None:
     with city_db.reading() as s:
         some = [CommuneInfo(c.code, c.name, c.kind) for c in s.scalars(select(Commune).limit(2))]

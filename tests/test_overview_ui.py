@@ -93,7 +93,8 @@ def card_text(card: QWidget) -> str:
 
 
 @pytest.fixture
-def city_page(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> OverviewPage:
+def city_page(qtbot: QtBot, vi_app: QApplication, city_db: Database, engine: str) -> OverviewPage:
+    """Tổng quan at the city, over demo data (on SQLite, then on PostgreSQL)."""
     with city_db.reading() as s:
         some = [CommuneInfo(c.code, c.name, c.kind) for c in s.scalars(select(Commune).limit(2))]
     tiny = demo.DemoScale(borrowers=2, groups=1, hamlets=1, contributions_per_year=6)
@@ -189,6 +190,7 @@ def city_with_two_files(world: World) -> World:
 
 
 @POPUP_NOISE
+@pytest.mark.usefixtures("engine")
 def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     qtbot: QtBot, vi_app: QApplication, city_with_two_files: World
 ) -> None:
@@ -259,6 +261,7 @@ def test_the_city_sees_the_communes_files_and_chooses_whose_figures(
     assert value(page.fund_card, "receipts") == "0 đ (0 lượt)"
 
 
+@pytest.mark.usefixtures("engine")
 def test_a_city_with_no_file_yet_says_so(
     qtbot: QtBot, vi_app: QApplication, city_db: Database
 ) -> None:
@@ -332,7 +335,7 @@ def test_figures_that_cannot_be_read_leave_the_old_ones(
     def locked(*_args: object, **_kwargs: object) -> None:
         raise UserError(QT_TRANSLATE_NOOP("Database", "The database is locked."))
 
-    monkeypatch.setattr(overview_page, "load_overview", locked)
+    monkeypatch.setattr(overview_page, "read_overview", locked)
     page.year.setCurrentIndex(page.year.findData(2025))
     loaded(qtbot, page)
     assert page.status.text().startswith("Không đọc được số liệu: ")
@@ -526,6 +529,7 @@ def test_history_in_words_after_an_edit(
         click(page.history_button)
 
 
+@pytest.mark.usefixtures("engine")
 def test_main_window_opens_the_three_pages(
     qtbot: QtBot, vi_app: QApplication, city_db: Database
 ) -> None:

@@ -23,7 +23,6 @@ from desktop.cli import main
 from desktop.core.dashboard.overview import load_overview
 from desktop.core.database import Database
 from desktop.core.demo import DemoScale, generate
-from desktop.core.errors import UserError
 from desktop.core.loans.balances import latest_positions
 from desktop.core.loans.indicators import checked_loans
 from desktop.core.office import OfficeMode as Mode
@@ -34,7 +33,6 @@ from desktop.paths import ENV_DATABASE_URL, AppPaths
 from desktop.reports.model import Report
 from desktop.reports.registry import ReportRequest, get_report
 from desktop.reports.service import make_report
-from desktop.sync.importer import CityImporter
 from tests.db_support import new_database
 from tests.report_support import make
 
@@ -205,17 +203,6 @@ def test_the_city_reports_say_the_same_on_postgresql_as_on_sqlite(
     finally:
         lite.close()
         server.close()
-
-
-def test_the_importer_refuses_a_postgresql_database_plainly(pg_url: str, tmp_path: Path) -> None:
-    """Not yet (it writes through SQLite's own driver): refused before anything is read."""
-    database = Database.open(AppPaths(tmp_path, pg_url).ensure())
-    try:
-        with pytest.raises(UserError) as refused:
-            CityImporter(database)
-        assert "PostgreSQL" in refused.value.text()
-    finally:
-        database.close()
 
 
 def test_backup_of_a_postgresql_database_is_a_pg_dump(

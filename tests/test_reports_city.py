@@ -35,6 +35,7 @@ from desktop.reports.service import make_report
 from desktop.sync.importer import Status
 from desktop.ui.context import AppContext
 from desktop.ui.reports import ReportsPage
+from tests.pg_server import PgServer
 from tests.report_support import (
     Made,
     after,
@@ -61,8 +62,11 @@ DONOR = "Trịnh Thị Ánh Tuyết"
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    made = World.make(tmp_path_factory.mktemp("world"), template_db())
+def world(
+    tmp_path_factory: pytest.TempPathFactory, module_engine: str, module_server: PgServer | None
+) -> Iterator[World]:
+    """The city on SQLite, then on PostgreSQL (issue 17): every test here runs on both."""
+    made = World.make(tmp_path_factory.mktemp("world"), template_db(), module_engine, module_server)
     with made.city.reading() as session:
         chosen = [c for c in list_communes(session) if c.code in DEMO_COMMUNES]
     with made.city.transaction() as session:

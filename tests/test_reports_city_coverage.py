@@ -35,6 +35,7 @@ from desktop.core.tasks.progress import ProgressInput, create_progress
 from desktop.reports.registry import ReportRequest
 from desktop.sync.importer import Status
 from tests import report_period_data
+from tests.pg_server import PgServer
 from tests.report_period_data import gift
 from tests.report_support import Made, after, arrivals, check_document, make, row_values, sheet_rows
 from tests.sync_support import World, template_db
@@ -88,8 +89,13 @@ def third_commune(db: Database) -> None:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    made = World.make(tmp_path_factory.mktemp("coverage"), template_db())
+def world(
+    tmp_path_factory: pytest.TempPathFactory, module_engine: str, module_server: PgServer | None
+) -> Iterator[World]:
+    """The city on SQLite, then on PostgreSQL (issue 17): every test here runs on both."""
+    made = World.make(
+        tmp_path_factory.mktemp("coverage"), template_db(), module_engine, module_server
+    )
     with made.city.transaction() as s:
         update_office(
             s,
@@ -131,8 +137,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("coverage-reports")
+def folder(tmp_path_factory: pytest.TempPathFactory, module_engine: str) -> Path:
+    return tmp_path_factory.mktemp(f"coverage-reports-{module_engine}")
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,39 @@
 """The city's desk, below the window: refused files in the ledger and on the board, the
-receipts still to be e-mailed, records named as people know them, conflict decisions undone.
-Figures are set by hand here; nothing is checked against the service under test."""
+receipts still to be e-mailed, records named as people know them, conflict decisions undone,
+the consolidated records. Figures are set by hand here; nothing is checked against the
+service under test. The city runs on SQLite, then on PostgreSQL (issue 17)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
-from db.enums import AuditAction, ConflictResolution, ImportOutcome, OfficeMode
-from db.models import AuditEntry, Borrower, Hamlet, ImportRecord, Loan, RecordHistory
+from db.enums import (
+    AuditAction,
+    ConflictResolution,
+    GroupStatus,
+    HamletKind,
+    ImportOutcome,
+    OfficeMode,
+)
+from db.models import (
+    AuditEntry,
+    Borrower,
+    Hamlet,
+    ImportRecord,
+    Loan,
+    RecordHistory,
+    SavingsGroup,
+    SyncConflict,
+)
+from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.office import record_store, set_up_office
 from desktop.sync import keys
@@ -32,7 +52,8 @@ from tests.sync_support import (
     write,
 )
 
-pytestmark = pytest.mark.usefixtures("english")
+#: The city on SQLite, then on PostgreSQL (issue 17); communes are SQLite.
+pytestmark = pytest.mark.usefixtures("english", "engine")
 
 
 def ledger(world: World) -> list[Any]:
@@ -389,3 +410,169 @@ def test_undoing_after_a_newer_version_arrived_changes_nothing(world: World) -> 
         reopen_conflict(session, conflict.id)
     assert _hamlet_at_city(world, hamlet_id) == "Ấp Mỹ Tây"
     commune.close()
+
+
+def _as_in_a_file(record: Any) -> dict[str, Any]:
+    """A record's travelling fields as a sync file writes them (and a conflict keeps them):
+    dates and times as ISO text, choices by their codes."""
+    from desktop.sync.privacy import travelling_columns
+
+    values = {}
+    for name in travelling_columns(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, datetime):
+            value = value.isoformat(sep=" ")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, StrEnum):
+            value = value.value
+        values[name] = value
+    return values
+
+
+def test_conflicts_are_answered_and_undone_without_an_import(city_db: Database) -> None:
+    """The answers write typed values (a date, a choice, true/false) over the record with
+    the engine's own SQL; made by hand here, so that no import is needed."""
+    with city_db.transaction() as session:
+        hamlet = Hamlet(
+            commune_code="31120", name="Ấp Mỹ", kind=HamletKind.AP, active=True, change_seq=1
+        )
+        session.add(hamlet)
+        session.flush()
+        group = SavingsGroup(
+            commune_code="31120",
+            code="T1",
+            name="Tổ 1",
+            hamlet_id=hamlet.id,
+            founding_decision_date=date(2020, 5, 4),
+            status=GroupStatus.ACTIVE,
+            change_seq=2,
+        )
+        session.add(group)
+        session.flush()
+        city_copies = {"hamlet": _as_in_a_file(hamlet), "savings_group": _as_in_a_file(group)}
+        file_copies = {
+            "hamlet": {**city_copies["hamlet"], "active": False, "kind": "khu_vuc"},
+            "savings_group": {
+                **city_copies["savings_group"],
+                "name": "Tổ 1 Mỹ",
+                "founding_decision_date": "2021-06-07",
+                "status": "dissolved",
+            },
+        }
+        for record_type, record in (("hamlet", hamlet), ("savings_group", group)):
+            session.add(
+                SyncConflict(
+                    commune_code="31120",
+                    record_type=record_type,
+                    record_id=record.id,
+                    version=record.version,
+                    existing_json=json.dumps(city_copies[record_type], ensure_ascii=False),
+                    incoming_json=json.dumps(file_copies[record_type], ensure_ascii=False),
+                )
+            )
+        ids = {"hamlet": hamlet.id, "savings_group": group.id}
+
+    def state() -> tuple[Any, ...]:
+        with city_db.reading() as session:
+            h = session.get(Hamlet, ids["hamlet"])
+            g = session.get(SavingsGroup, ids["savings_group"])
+            assert h is not None and g is not None
+            return h.active, h.kind, g.name, g.founding_decision_date, g.status
+
+    with city_db.reading() as session:
+        conflicts = {c.record_type: c for c in list_conflicts(session)}
+    assert {d.field for d in conflicts["savings_group"].differences} == {
+        "name",
+        "founding_decision_date",
+        "status",
+    }
+    city_state = state()
+    assert city_state == (True, HamletKind.AP, "Tổ 1", date(2020, 5, 4), GroupStatus.ACTIVE)
+    with city_db.transaction() as session:
+        for conflict in conflicts.values():
+            resolve_conflict(session, conflict.id, ConflictResolution.TAKE_INCOMING)
+    assert state() == (
+        False,
+        HamletKind.KHU_VUC,
+        "Tổ 1 Mỹ",
+        date(2021, 6, 7),
+        GroupStatus.DISSOLVED,
+    )
+    with city_db.transaction() as session:
+        for conflict in conflicts.values():
+            reopen_conflict(session, conflict.id)
+    assert state() == city_state
+    with city_db.reading() as session:
+        assert {c.record_type for c in list_conflicts(session)} == set(conflicts)
+        history = session.scalars(select(RecordHistory.record_type)).all()
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert sorted(history) == ["hamlet", "hamlet", "savings_group", "savings_group"]
+    assert actions[-4:] == [AuditAction.IMPORT] * 2 + [AuditAction.RESTORE] * 2
+    # Kept, then a newer version arrives: the decision can no longer be undone, nor the
+    # waiting one taken.
+    with city_db.transaction() as session:
+        resolve_conflict(session, conflicts["hamlet"].id, ConflictResolution.KEEP_EXISTING)
+        for model in (Hamlet, SavingsGroup):
+            session.execute(update(model).values(version=model.version + 1))
+    with city_db.transaction() as session, pytest.raises(UserError, match="has changed since"):
+        reopen_conflict(session, conflicts["hamlet"].id)
+    with city_db.transaction() as session, pytest.raises(UserError, match="has changed since"):
+        resolve_conflict(session, conflicts["savings_group"].id, ConflictResolution.TAKE_INCOMING)
+    assert state() == city_state
+
+
+def test_the_consolidated_records_are_named_typed_and_ordered(city_db: Database) -> None:
+    """Every commune's records, by type: counted, named, typed and ordered the same on
+    SQLite and PostgreSQL (the demo writes them at the city as if imported)."""
+    from desktop.core.demo import DemoScale, generate
+    from desktop.core.office import list_communes
+    from desktop.sync.consolidated import counts_by_commune, records
+
+    scale = DemoScale(borrowers=5, groups=1, hamlets=2, contributions_per_year=2, years=1)
+    with city_db.reading() as session:
+        chosen = [c for c in list_communes(session) if c.code in ("31120", "31231")]
+        order = [c.code for c in list_communes(session)]
+    with city_db.transaction() as session:
+        generate(session, scale=scale, today=date(2026, 10, 25), seed=3, communes=chosen)
+        loan = session.scalars(select(Loan).where(Loan.commune_code == "31231")).first()
+        assert loan is not None
+        loan.deleted_at = datetime(2026, 10, 26, 8, 30)
+        loan_id, borrower_id = loan.id, loan.borrower_id
+    with city_db.reading() as session:
+        counts = counts_by_commune(session)
+        live = records(session, "loan")
+        one = records(session, "loan", commune_code="31231", include_deleted=True)
+        groups = records(session, "savings_group", limit=1)
+        hamlets = records(session, "hamlet")
+        borrower = session.get(Borrower, borrower_id)
+        assert borrower is not None
+        loans = {
+            code: session.scalar(
+                select(func.count())
+                .select_from(Loan)
+                .where(Loan.commune_code == code, Loan.deleted_at.is_(None))
+            )
+            for code in ("31120", "31231")
+        }
+    assert counts["loan"] == loans and live.total == sum(loans.values()) == len(live.rows)
+    assert one.total == loans["31231"] + 1 and not one.truncated
+    # The rows: id, commune, its name, deleted; then the columns, the references by name.
+    names = [c.name for c in live.columns]
+    row = next(r for r in one.rows if r[0] == loan_id)
+    assert row[1:4] == ("31231", next(c.name for c in chosen if c.code == "31231"), True)
+    assert row[4 + names.index("borrower_id")] == borrower.full_name
+    assert isinstance(row[4 + names.index("disbursed_on")], date)
+    assert not any(r[3] for r in live.rows) and loan_id not in {r[0] for r in live.rows}
+    # The communes in their order, each one's records in the order they were made.
+    codes = [r[1] for r in live.rows]
+    assert codes == sorted(codes, key=order.index)
+    kinds = {r[4 + [c.name for c in hamlets.columns].index("kind")] for r in hamlets.rows}
+    assert kinds and all(isinstance(k, HamletKind) for k in kinds)
+    active = {r[4 + [c.name for c in hamlets.columns].index("active")] for r in hamlets.rows}
+    assert active == {True}
+    assert (
+        groups.truncated
+        and len(groups.rows) == 1
+        and groups.total == counts["savings_group"]["31120"] + counts["savings_group"]["31231"]
+    )

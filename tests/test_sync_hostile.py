@@ -8,7 +8,6 @@ import base64
 import io
 import json
 import os
-import sqlite3
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -30,6 +29,9 @@ from tests.hostile_support import (
     run_import,
 )
 from tests.sync_support import World, content, own_private_key, seal, write
+
+#: The city on SQLite and on PostgreSQL (issue 17): the same refusals, nothing changed.
+pytestmark = pytest.mark.usefixtures("engine")
 
 
 @pytest.fixture
@@ -245,9 +247,7 @@ def test_record_taking_over_another_communes_record(
     capsys: pytest.CaptureFixture[str], scene: Scene
 ) -> None:
     """A hamlet id that belongs to Cái Khế, sent by another commune's (new) key."""
-    conn = sqlite3.connect(scene.world.city.paths.database)
-    hamlet_id, version = conn.execute("SELECT id, version FROM hamlets LIMIT 1").fetchone()
-    conn.close()
+    ((hamlet_id, version),) = scene.world.city_rows("SELECT id, version FROM hamlets LIMIT 1")
     stranger = crypto.new_signing_key().private
 
     def from_ninh_kieu(manifest: dict[str, Any]) -> None:
@@ -302,9 +302,7 @@ def test_reference_to_another_communes_record(
     capsys: pytest.CaptureFixture[str], scene: Scene
 ) -> None:
     """Ninh Kiều's first file, whose grant points at a hamlet of Cái Khế."""
-    conn = sqlite3.connect(scene.world.city.paths.database)
-    (hamlet_id,) = conn.execute("SELECT id FROM hamlets LIMIT 1").fetchone()
-    conn.close()
+    ((hamlet_id,),) = scene.world.city_rows("SELECT id FROM hamlets LIMIT 1")
 
     def from_ninh_kieu(manifest: dict[str, Any]) -> None:
         manifest["commune"] = {"code": "31135", "name": "Ninh Kiều"}

@@ -13,7 +13,6 @@ import base64
 import json
 import logging
 import shutil
-import sqlite3
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -35,6 +34,9 @@ from tests.hostile_support import (
     run_import,
 )
 from tests.sync_support import World, content, own_private_key, write
+
+#: The city on SQLite and on PostgreSQL (issue 17): the same refusals, nothing changed.
+pytestmark = pytest.mark.usefixtures("engine")
 
 NINH_KIEU = "31135"
 
@@ -271,9 +273,7 @@ def test_a_bad_file_between_two_good_ones(
     assert code == 1 and "1 tệp bị từ chối" in output, output
     assert output.count("Đã nhập.") == 2 and fragment in output, output
     assert [o for _n, o in ledger(scene.world)][-3:] == ["applied", "rejected", "applied"]
-    conn = sqlite3.connect(scene.world.city.paths.database)
-    gifts = conn.execute("SELECT count(*), sum(amount) FROM fund_contributions").fetchone()
-    conn.close()
+    (gifts,) = scene.world.city_rows("SELECT count(*), sum(amount) FROM fund_contributions")
     assert gifts == (3, 10_000_000), "the good files landed, nothing of the bad one"
 
 
@@ -306,11 +306,9 @@ def test_a_first_file_waits_until_the_commune_reads_its_fingerprint_out(
     assert code == 0, output
     code, output = run_import(capsys, scene.world, forged, genuine)
     assert code == 1 and "Đã nhập." in output and "được ký bằng một khóa khác" in output
-    conn = sqlite3.connect(scene.world.city.paths.database)
-    amounts = conn.execute(
-        "SELECT count(*) FROM fund_contributions WHERE commune_code = ?", (NINH_KIEU,)
-    ).fetchone()
-    conn.close()
+    (amounts,) = scene.world.city_rows(
+        "SELECT count(*) FROM fund_contributions WHERE commune_code = :code", code=NINH_KIEU
+    )
     assert amounts == (0,), "nothing forged counts"
     genuine_commune.close()
 
@@ -454,9 +452,7 @@ def test_an_unexpected_error_refuses_that_file_and_the_batch_goes_on(
     assert [o for _n, o in ledger(scene.world)][-2:] == ["rejected", "applied"]
     assert any(r.exc_info and "a bug nobody foresaw" in str(r.exc_info[1]) for r in caplog.records)
     assert content(scene.world.city) != before
-    conn = sqlite3.connect(scene.world.city.paths.database)
-    assert conn.execute("SELECT count(*) FROM fund_contributions").fetchone() == (1,)
-    conn.close()
+    assert scene.world.city_rows("SELECT count(*) FROM fund_contributions") == [(1,)]
 
 
 # -- 5. the city holds what a commune's form could have stored ----------------------------------
@@ -478,19 +474,17 @@ def test_text_is_stored_as_a_form_stores_it(
     odd = scene.craft("odd.tdcs", payload=names, fresh=True)
     code, output = run_import(capsys, scene.world, odd)
     assert code == 0, output
-    conn = sqlite3.connect(scene.world.city.paths.database)
-    stored = dict(conn.execute("SELECT donor_name, notes FROM fund_contributions").fetchall())
-    conn.close()
+    stored = dict(scene.world.city_rows("SELECT donor_name, notes FROM fund_contributions"))
     assert stored == {"Công ty TNHH Hòa Bình": "Dòng 1\nDòng 2", "Nguyễn Văn Ân": ""}
     assert all(unicodedata.is_normalized("NFC", n) for n in stored)
-    city = str(scene.world.city.paths.data_dir)
+    city = scene.world.city_args()
     for name, out in (
         ("fund", tmp_path / "quy.xlsx"),
         ("city-yearly", tmp_path / "nam.xlsx"),
         ("city-yearly", tmp_path / "nam.pdf"),
     ):
         code, output = run_main(
-            capsys, "report", name, "--data-dir", city, "--period", "2025", "--out", str(out)
+            capsys, "report", name, *city, "--period", "2025", "--out", str(out)
         )
         assert code == 0 and out.is_file(), output
 
@@ -533,7 +527,7 @@ def run_cli(
     capsys: pytest.CaptureFixture[str], command: str, scene: Scene, *args: str
 ) -> tuple[int, str]:
     """``tdcs COMMAND [ARGS] --data-dir CITY`` (sub-commands of ``keys`` go in ``args``)."""
-    city = str(scene.world.city.paths.data_dir)
+    city = scene.world.city_args()
     if args:
-        return run_main(capsys, command, args[0], "--data-dir", city, *args[1:])
-    return run_main(capsys, command, "--data-dir", city)
+        return run_main(capsys, command, args[0], *city, *args[1:])
+    return run_main(capsys, command, *city)

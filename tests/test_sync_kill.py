@@ -1,5 +1,6 @@
 """An import killed halfway (power cut, task manager) leaves the city's database exactly as
-it was, and the same file imports cleanly afterwards."""
+it was, and the same file imports cleanly afterwards: with the city on SQLite, or on a
+PostgreSQL server (the server rolls back the dead client's transaction)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ CHILD = textwrap.dedent(
                 print(f"MIDWAY {done}/{total} {text}", flush=True)
                 time.sleep(120)
 
-    database = Database.open(AppPaths(Path(sys.argv[1])))
+    url = sys.argv[3] if len(sys.argv) > 3 else None
+    database = Database.open(AppPaths(Path(sys.argv[1]), url))
     with CityImporter(database) as importer:
         importer.import_file(Path(sys.argv[2]), progress=PauseHalfway())
     print("FINISHED", flush=True)
@@ -41,7 +43,22 @@ CHILD = textwrap.dedent(
 )
 
 
+def _assert_mid_transaction(world: World) -> None:
+    """The child holds the import open: in SQLite the write lock; in PostgreSQL the
+    commune's import lock."""
+    url = world.city.paths.database_url
+    if url is None:
+        probe = sqlite3.connect(world.city.paths.database, timeout=0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            probe.execute("BEGIN IMMEDIATE")  # the import holds the write lock, mid-transaction
+        probe.close()
+        return
+    rows = world.city_rows("SELECT pg_try_advisory_xact_lock(hashtext('tdcs-import:31120'))")
+    assert rows == [(False,)], "the import holds the commune's lock, mid-transaction"
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.usefixtures("engine")
 def test_import_killed_midway_changes_nothing(world: World) -> None:
     commune = world.commune()
     with commune.transaction() as session:
@@ -49,7 +66,14 @@ def test_import_killed_midway_changes_nothing(world: World) -> None:
     path = world.export(commune, full=True).path
     before = content(world.city, skip=frozenset())
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(world.city.paths.data_dir), str(path)],
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(world.city.paths.data_dir),
+            str(path),
+            *filter(None, [world.city.paths.database_url]),
+        ],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,
@@ -60,10 +84,8 @@ def test_import_killed_midway_changes_nothing(world: World) -> None:
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.startswith("MIDWAY"), line + (child.stderr.read() if child.stderr else "")
-        probe = sqlite3.connect(world.city.paths.database, timeout=0)
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
-            probe.execute("BEGIN IMMEDIATE")  # the import holds the write lock, mid-transaction
-        probe.close()
+        _assert_mid_transaction(world)
+        assert content(world.city, skip=frozenset()) == before, "nothing seen before commit"
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     finally:
@@ -71,9 +93,10 @@ def test_import_killed_midway_changes_nothing(world: World) -> None:
             child.kill()
             child.wait()
     assert child.returncode == -signal.SIGKILL
-    check = sqlite3.connect(world.city.paths.database)
-    assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    check.close()
+    if world.city.paths.database_url is None:
+        check = sqlite3.connect(world.city.paths.database)
+        assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        check.close()
     assert content(world.city, skip=frozenset()) == before
     report = world.import_file(path)
     assert report.status is Status.APPLIED, report.message

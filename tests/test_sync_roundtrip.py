@@ -38,7 +38,8 @@ from tests.sync_support import (
     travelling_state,
 )
 
-pytestmark = pytest.mark.usefixtures("english")
+#: Each test runs with the city on SQLite and on PostgreSQL (issue 17); communes are SQLite.
+pytestmark = pytest.mark.usefixtures("english", "engine")
 
 
 def board_row(session: Session, code: str) -> CommuneStatus:
@@ -235,16 +236,15 @@ def test_personal_data_stays_at_the_commune(world: World) -> None:
         ).scalar_one()
     assert some_id.encode() not in raw
     assert world.import_file(result.path).status is Status.APPLIED
-    conn = sqlite3.connect(world.city.paths.database)
-    assert conn.execute(
-        "SELECT count(*) FROM borrowers WHERE citizen_id IS NOT NULL OR phone != '' "
-        "OR birth_year IS NOT NULL OR notes != ''"
-    ).fetchone() == (0,)
-    assert conn.execute("SELECT count(*) FROM borrowers").fetchone()[0] == 60
-    assert conn.execute("SELECT count(DISTINCT recipient_name) FROM fund_spendings").fetchone() == (
-        1,
-    )
-    conn.close()
+    with world.city.engine.connect() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM borrowers WHERE citizen_id IS NOT NULL OR phone != '' "
+            "OR birth_year IS NOT NULL OR notes != ''"
+        ).one() == (0,)
+        assert conn.exec_driver_sql("SELECT count(*) FROM borrowers").scalar() == 60
+        assert conn.exec_driver_sql(
+            "SELECT count(DISTINCT recipient_name) FROM fund_spendings"
+        ).one() == (1,)
     commune.close()
 
 
@@ -267,10 +267,8 @@ def test_conflicts_wait_for_a_person(world: World) -> None:
     report = world.import_file(full.path)
     assert report.status is Status.APPLIED
     assert report.summary is not None and report.summary.total("conflicts") == 2
-    city_names = {
-        row[0]
-        for row in sqlite3.connect(world.city.paths.database).execute("SELECT name FROM hamlets")
-    }
+    with world.city.engine.connect() as conn:
+        city_names = set(conn.exec_driver_sql("SELECT name FROM hamlets").scalars())
     assert city_names == {"Ấp Mỹ", "Ấp Thạnh"}, "never silently overwritten"
     with world.city.reading() as session:
         conflicts = list_conflicts(session)

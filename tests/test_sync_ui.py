@@ -248,6 +248,7 @@ def row_of(path: Path) -> Any:
     return lambda r: r.path == path
 
 
+@pytest.mark.usefixtures("engine")  # the city on SQLite, then on PostgreSQL
 def test_receiving_files_at_the_city(
     qtbot: QtBot,
     vi_app: QApplication,
@@ -395,6 +396,7 @@ def drop(zone: DropZone, paths: list[Path]) -> None:
     zone.dropEvent(event)
 
 
+@pytest.mark.usefixtures("engine")  # the city on SQLite, then on PostgreSQL
 def test_a_commune_that_reinstalled_without_a_backup(
     qtbot: QtBot, vi_app: QApplication, world: World, tmp_path: Path
 ) -> None:
@@ -473,6 +475,7 @@ def _same_version(database: Database, sql: str, *params: Any) -> None:
     conn.close()
 
 
+@pytest.mark.usefixtures("engine")  # the city on SQLite, then on PostgreSQL
 def test_conflicts_are_named_asked_and_undoable(
     qtbot: QtBot, vi_app: QApplication, world: World, qtmodeltester: Any
 ) -> None:
@@ -567,6 +570,7 @@ def test_conflicts_are_named_asked_and_undoable(
     cai_khe.close()
 
 
+@pytest.mark.usefixtures("engine")  # the city on SQLite, then on PostgreSQL
 def test_the_consolidated_records(
     qtbot: QtBot, vi_app: QApplication, world: World, qtmodeltester: Any
 ) -> None:

@@ -56,7 +56,7 @@ def _owner(args: argparse.Namespace, unit_code: str, known: set[str]) -> Scope:
 
 def cmd_overview(args: argparse.Namespace, ctx: CommandContext) -> int:
     database = ctx.database()
-    with database.reading() as session:
+    with database.snapshot() as session:  # one snapshot, even while an import commits
         office = require_office(session)
         communes = {c.code: c.label for c in list_communes(session)}
         owner = _owner(args, office.unit_code, {*communes, "92"})

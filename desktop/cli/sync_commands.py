@@ -22,7 +22,7 @@ from desktop.core.office import require_office
 from desktop.core.record_labels import record_type_label
 from desktop.core.userfiles import read_regular_file
 from desktop.sync import keys
-from desktop.sync.board import board
+from desktop.sync.board import read_board
 from desktop.sync.errors import SyncRefused
 from desktop.sync.exporter import list_exports, mark_sent
 from desktop.sync.importer import FileReport, Status
@@ -264,8 +264,7 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_board(args: argparse.Namespace, ctx: CommandContext) -> int:
-    with ctx.database().reading() as session:
-        rows = board(session)
+    rows = read_board(ctx.database()).communes
     for status in rows:
         last = (
             tr("file {seq}, imported {date}").format(

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.dialects import snapshot_options
 from db.engine import make_engine, make_session_factory
 from db.migrate import MigrationResult, upgrade
 from desktop.core.catalogues import load_catalogues
@@ -132,6 +133,18 @@ class Database:
         """A session for queries only: nothing it does is committed (closing it rolls back
         the connection without expiring what was read)."""
         with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session for queries only that reads one snapshot of the data, however many
+        statements it runs: a report, the board or the overview read while an import
+        commits sees either all of the file or none of it. Writing in it fails on
+        PostgreSQL (the transaction is read-only); nothing is ever committed.
+
+        How the engine gives a snapshot is :func:`db.dialects.snapshot_options`."""
+        with self._sessions() as session:
+            session.connection(execution_options=snapshot_options(self.engine.dialect))
             yield session
 
     # -- the notification of changed data ------------------------------------------------------

@@ -64,9 +64,9 @@ def make_report(
     request: ReportRequest,
     progress: Progress = NO_PROGRESS,
 ) -> Report:
-    """Read the figures (one read transaction, so every table sees the same data) and lay
-    them out as a report."""
-    with database.reading() as session:
+    """Read the figures (one snapshot, so every table sees the same data, even while an
+    import commits: :meth:`Database.snapshot`) and lay them out as a report."""
+    with database.snapshot() as session:
         office = require_office(session)
         checked = check_request(session, spec, office, request)
         context = ReportContext(session, office, checked, progress, spec.name, spec.issuer_role)

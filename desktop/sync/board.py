@@ -13,10 +13,16 @@ from sqlalchemy.orm import Session
 
 from db.enums import ImportOutcome
 from db.models import ImportRecord, SyncConflict
-from desktop.core.closed_periods import late_correction_counts
+from desktop.core.closed_periods import (
+    LateCorrectionRow,
+    late_correction_counts,
+    list_late_corrections,
+)
+from desktop.core.database import Database
 from desktop.core.formatting import format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.office import CommuneInfo, list_communes
+from desktop.core.owners import ALL_COMMUNES
 from desktop.sync.bulletin_issue import latest_for_communes
 from desktop.sync.keys import WaitingKey, pinned_commune_keys, waiting_keys
 from desktop.sync.ledger import (
@@ -29,7 +35,7 @@ from desktop.sync.ledger import (
     ranges,
 )
 
-__all__ = ["CommuneStatus", "board", "ranges"]
+__all__ = ["Board", "CommuneStatus", "board", "ranges", "read_board"]
 
 M_NO_FILE = QT_TRANSLATE_NOOP("Sync", "No file sent yet")
 M_ONLY_REFUSED = QT_TRANSLATE_NOOP("Sync", "No file imported yet: every file was refused")
@@ -170,3 +176,19 @@ def board(session: Session) -> list[CommuneStatus]:
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class Board:
+    """What the board shows: each commune's state, and the changes communes made to periods
+    the city had closed."""
+
+    communes: list[CommuneStatus]
+    late_corrections: list[LateCorrectionRow]
+
+
+def read_board(database: Database) -> Board:
+    """The board, read in one snapshot (:meth:`Database.snapshot`): a file imported while
+    it is read shows on every line, or on none."""
+    with database.snapshot() as session:
+        return Board(board(session), list_late_corrections(session, ALL_COMMUNES))

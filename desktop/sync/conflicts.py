@@ -16,20 +16,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from db.base import utc_now
+from db.base import SyncedRecord, utc_now
 from db.enums import AuditAction, ConflictResolution
 from db.models import MODELS_BY_RECORD_TYPE, AuditEntry, RecordHistory, SyncConflict
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.settings import actor_name
 from desktop.sync.naming import RecordNamer
-from desktop.sync.rules import rules_for
+from desktop.sync.rules import Kind, rules_for
 from desktop.sync.verify import commune_names
 
 M_NO_CONFLICT = QT_TRANSLATE_NOOP("Sync", "This conflict no longer exists.")
@@ -173,22 +173,34 @@ def reopen_conflict(session: Session, conflict_id: int) -> None:
     session.flush()
 
 
-def _driver(session: Session) -> Any:
-    conn = session.connection().connection.driver_connection
-    assert conn is not None
-    return conn
-
-
 def _require_version(session: Session, conflict: SyncConflict) -> None:
     """The record is still at the conflict's version (no newer one arrived since)."""
-    table = MODELS_BY_RECORD_TYPE[conflict.record_type].__tablename__
-    current = (
-        _driver(session)
-        .execute(f"SELECT version FROM {table} WHERE id = ?", (conflict.record_id,))
-        .fetchone()
-    )
-    if current is None or current[0] != conflict.version:
+    table = MODELS_BY_RECORD_TYPE[conflict.record_type].__table__
+    current = session.execute(
+        select(table.c.version).where(table.c.id == conflict.record_id)
+    ).scalar_one_or_none()
+    if current != conflict.version:
         raise UserError(M_RECORD_MOVED_ON)
+
+
+def stored_values(model: type[SyncedRecord], copy: dict[str, Any]) -> dict[str, Any]:
+    """The values of a copy as the sync file writes them (JSON: dates and times as ISO
+    text) turned into those of the model's columns, for any engine; fields the model does
+    not know, and the id, are left out."""
+    rules = rules_for(model).columns
+    values: dict[str, Any] = {}
+    for name, value in copy.items():
+        rule = rules.get(name)
+        if rule is None or name == "id":
+            continue
+        if value is not None and rule.kind is Kind.DATE and isinstance(value, str):
+            value = date.fromisoformat(value)
+        elif value is not None and rule.kind is Kind.TIME and isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        elif value is not None and rule.kind is Kind.BOOL:
+            value = bool(value)
+        values[name] = value
+    return values
 
 
 def _write_copy(
@@ -203,13 +215,11 @@ def _write_copy(
     replaces goes to the history, and the audit log says who did it."""
     _require_version(session, conflict)
     model = MODELS_BY_RECORD_TYPE[conflict.record_type]
-    copy = json.loads(copy_json)
-    known = rules_for(model).columns
-    values = {k: v for k, v in copy.items() if k in known and k != "id"}
-    assignments = ", ".join(f"{name} = ?" for name in values)
-    _driver(session).execute(
-        f"UPDATE {model.__tablename__} SET {assignments} WHERE id = ? AND version = ?",
-        (*values.values(), conflict.record_id, conflict.version),
+    table = cast(Table, model.__table__)
+    session.execute(
+        update(table)
+        .where(table.c.id == conflict.record_id, table.c.version == conflict.version)
+        .values(stored_values(model, json.loads(copy_json)))
     )
     session.add(
         RecordHistory(

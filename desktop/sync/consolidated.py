@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import Table, func, inspect, select
 from sqlalchemy.orm import Session
 
-from db.base import SyncedRecord
+from db.base import Base, SyncedRecord
 from db.models import MODELS_BY_RECORD_TYPE, SYNCED_MODELS
 from desktop.sync.privacy import travelling_columns
 from desktop.sync.rules import Kind, rules_for
@@ -43,7 +43,8 @@ class ViewColumn:
 class RecordView:
     record_type: str
     columns: tuple[ViewColumn, ...]
-    #: Each row: ``(id, commune_code, commune_name, deleted, *values)``.
+    #: Each row: ``(id, commune_code, commune_name, deleted, *values)``, the values as the
+    #: columns give them (``date``, ``datetime``, the choice's enum, ``bool``).
     rows: list[tuple[Any, ...]]
     total: int
     truncated: bool
@@ -82,47 +83,55 @@ def records(
     include_deleted: bool = False,
     limit: int = DEFAULT_LIMIT,
 ) -> RecordView:
+    """The records of ``record_type`` (one commune's, or every commune's), in the communes'
+    order, then the order the records were made. Values are the columns' own (dates,
+    times, choices, true/false), the same on every engine."""
     model = MODELS_BY_RECORD_TYPE[record_type]
-    table = model.__tablename__
+    t = _table(model.__tablename__).alias("t")
+    c = _table("communes").alias("c")
     columns = view_columns(model)
-    selects = ["t.id", "t.commune_code", "c.name", "t.deleted_at IS NOT NULL"]
-    joins = ["LEFT JOIN communes c ON c.code = t.commune_code"]
+    selected: list[Any] = [t.c.id, t.c.commune_code, c.c.name, t.c.deleted_at.is_not(None)]
+    joined = t.outerjoin(c, c.c.code == t.c.commune_code)
     for index, column in enumerate(columns):
         display = _display_column(column.reference) if column.reference else None
         if column.reference and display:
-            alias = f"j{index}"
-            joins.append(f"LEFT JOIN {column.reference} {alias} ON {alias}.id = t.{column.name}")
-            selects.append(f"COALESCE({alias}.{display}, t.{column.name})")
+            target = _table(column.reference).alias(f"j{index}")
+            joined = joined.outerjoin(target, target.c.id == t.c[column.name])
+            selected.append(func.coalesce(target.c[display], t.c[column.name]))
         else:
-            selects.append(f"t.{column.name}")
+            selected.append(t.c[column.name])
     where = []
-    params: list[Any] = []
     if commune_code is not None:
-        where.append("t.commune_code = ?")
-        params.append(commune_code)
+        where.append(t.c.commune_code == commune_code)
     if not include_deleted:
-        where.append("t.deleted_at IS NULL")
-    condition = f" WHERE {' AND '.join(where)}" if where else ""
-    conn = session.connection().connection.driver_connection
-    assert conn is not None
-    total = int(conn.execute(f"SELECT count(*) FROM {table} t{condition}", params).fetchone()[0])
-    sql = (
-        f"SELECT {', '.join(selects)} FROM {table} t {' '.join(joins)}{condition} "
-        f"ORDER BY c.sort_order, t.rowid LIMIT ?"
-    )
-    rows = conn.execute(sql, [*params, limit]).fetchall()
+        where.append(t.c.deleted_at.is_(None))
+    total = int(session.scalar(select(func.count()).select_from(t).where(*where)) or 0)
+    rows = [
+        tuple(row)
+        for row in session.execute(
+            select(*selected)
+            .select_from(joined)
+            .where(*where)
+            .order_by(c.c.sort_order, t.c.created_at, t.c.id)
+            .limit(limit)
+        )
+    ]
     return RecordView(record_type, columns, rows, total, total > len(rows))
 
 
 def counts_by_commune(session: Session) -> dict[str, dict[str, int]]:
     """``{record_type: {commune_code: live records}}`` for the board and the views."""
-    conn = session.connection().connection.driver_connection
-    assert conn is not None
     result: dict[str, dict[str, int]] = {}
     for model in SYNCED_MODELS:
-        rows = conn.execute(
-            f"SELECT commune_code, count(*) FROM {model.__tablename__} "
-            "WHERE deleted_at IS NULL GROUP BY commune_code"
-        ).fetchall()
+        t = _table(model.__tablename__)
+        rows = session.execute(
+            select(t.c.commune_code, func.count())
+            .where(t.c.deleted_at.is_(None))
+            .group_by(t.c.commune_code)
+        ).all()
         result[model.record_type] = {code: int(n) for code, n in rows}
     return result
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]

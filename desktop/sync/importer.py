@@ -14,17 +14,29 @@ For each file:
    code the city does not know). Any rejected record refuses the whole file.
 5. A file signed by a key not enrolled for its commune stops here and waits (its ledger
    line keeps the key, for :func:`desktop.sync.keys.confirm_commune_key`).
-6. Apply in one transaction: the ledger row, one ``executemany`` upsert per record type
-   (``INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version > version``), history,
-   conflicts; a complete file then replaces what the city holds for the commune
-   (:func:`replace_missing`). Then the signed receipt.
+6. Apply in one transaction, which first takes the commune's import lock
+   (:func:`db.dialects.lock_for_transaction`: two imports of one commune's files run one
+   after the other, a file that waits too long is refused with nothing changed; on
+   PostgreSQL other communes' files are imported side by side): the ledger row, one bulk
+   upsert per record type (:func:`db.dialects.bulk_upsert`: ``INSERT … ON CONFLICT(id) DO
+   UPDATE … WHERE excluded.version > version``, an ``executemany`` in SQLite, a ``COPY``
+   through a temporary table in PostgreSQL), history, conflicts; a complete file then
+   replaces what the city holds for the commune (:func:`replace_missing`). Then the
+   signed receipt.
+
+The same code runs on SQLite and on PostgreSQL (SQLAlchemy Core on the session's
+connection); what differs by engine is written once in :mod:`db.dialects`. The city's copies
+are read in the form a file carries them (dates as ISO text, through
+:class:`db.dialects.iso_date`), without the models' result types.
 
 Any error while one file is checked or applied is that file's refusal (ledger line,
 message, traceback in the log): the next file of a batch is imported all the same.
 
-Foreign keys between travelling records are **not** enforced during an import (the import
-runs on its own connection with ``PRAGMA foreign_keys=OFF``): file 7 may bring a loan whose
-borrower comes in file 6, which has not arrived yet. Instead, references are checked here:
+Foreign keys between travelling records are **not** enforced during an import: file 7 may
+bring a loan whose borrower comes in file 6, which has not arrived yet. In SQLite the import
+runs on its own connection with ``PRAGMA foreign_keys=OFF``; a PostgreSQL database (only ever
+a city) has no such foreign keys (migration ``0007_city_record_references``), and the import
+runs on the database's own engine. Instead, references are checked here:
 a reference to a catalogue code must exist at the city; a reference to another record must
 not point at a record of another commune; a reference to a record not yet received is
 counted as "waiting" and shown. Once every file has arrived, every reference resolves,
@@ -37,7 +49,6 @@ import base64
 import hashlib
 import json
 import logging
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,16 +58,31 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, inspect, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    Engine,
+    column,
+    func,
+    inspect,
+    literal,
+    select,
+    table,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.expression import TableClause
 
+from db import dialects
 from db.base import utc_now
+from db.dialects import among, greatest, iso_date
 from db.engine import make_engine, make_session_factory
 from db.enums import AuditAction, ImportOutcome
 from db.models import SYNCED_MODELS, AuditEntry, ImportRecord
 from db.serialize import column_names
 from desktop.core.database import Database
-from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.progress import NO_PROGRESS, Progress
@@ -85,10 +111,17 @@ from desktop.sync.verify import (
 
 log = logging.getLogger(__name__)
 
-M_NEEDS_SQLITE = QT_TRANSLATE_NOOP(
+M_BUSY_COMMUNE = QT_TRANSLATE_NOOP(
     "Sync",
-    "Importing sync files into a database on a PostgreSQL server is not possible yet. Import "
-    "them into the city's SQLite database instead.",
+    "Another import of files from {commune} is running on another computer (or in another "
+    "window). This file was not imported and nothing was changed; import it again when that "
+    "import has ended.",
+)
+M_BUSY_DATABASE = QT_TRANSLATE_NOOP(
+    "Sync",
+    "Another import into the city's database is running (in another window or by the "
+    "command line). This file was not imported and nothing was changed; import it again "
+    "when that import has ended.",
 )
 M_ALREADY = QT_TRANSLATE_NOOP(
     "Sync", "This file was already imported on {date}. Nothing was changed."
@@ -222,18 +255,40 @@ class TablePlan:
     history: list[tuple[str, int, str]] = field(default_factory=list)
     conflicts: list[tuple[str, int, str, str]] = field(default_factory=list)
     superseded: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _dbapi(session: Session) -> sqlite3.Connection:
-    conn = session.connection().connection.driver_connection
-    assert isinstance(conn, sqlite3.Connection)
-    return conn
+    #: The city held none of the file's records of this type when it was planned.
+    all_new: bool = False
 
 
 @cache
 def _boolean_names(model: Any) -> frozenset[str]:
     columns = inspect(model).columns
     return frozenset(c.key for c in columns if isinstance(c.type, Boolean))
+
+
+@cache
+def _date_names(model: Any) -> frozenset[str]:
+    columns = inspect(model).columns
+    return frozenset(c.key for c in columns if isinstance(c.type, Date))
+
+
+def _plain_table(name: str, names: Iterable[str]) -> TableClause:
+    """``name`` with untyped columns: values come back as the driver gives them (no result
+    processing turns the stored texts into objects)."""
+    return table(name, *(column(n) for n in names))
+
+
+def _travelling(model: Any, names: Sequence[str]) -> tuple[TableClause, list[Any]]:
+    """The table of ``model`` and its ``names`` columns to select in the travelling form:
+    dates as ISO text (:class:`db.dialects.iso_date`; timestamps are stored as text)."""
+    plain = _plain_table(model.__tablename__, names)
+    dates = _date_names(model)
+    return plain, [iso_date(plain.c[n]).label(n) if n in dates else plain.c[n] for n in names]
+
+
+def _copies(conn: Connection, model: Any, ids: Iterable[str]) -> list[Any]:
+    """The city's copies (every column, travelling form) of the records ``ids``."""
+    plain, selected = _travelling(model, column_names(model))
+    return list(conn.execute(select(*selected).where(among(plain.c.id, ids))))
 
 
 def _plain(names: Sequence[str], values: Sequence[Any], booleans: frozenset[str]) -> str:
@@ -254,15 +309,10 @@ def fill_values(table: Table) -> dict[str, Any]:
     }
 
 
-def _in_json(conn: sqlite3.Connection, sql: str, ids: Iterable[str], *params: Any) -> list[Any]:
-    """Run ``sql`` whose ``?`` … ``IN (SELECT value FROM json_each(?))`` takes ``ids``."""
-    return conn.execute(sql, (*params, json.dumps(list(ids)))).fetchall()
-
-
 class Planner:
     """Compares one verified file with the city's data."""
 
-    def __init__(self, conn: sqlite3.Connection, verified: VerifiedFile) -> None:
+    def __init__(self, conn: Connection, verified: VerifiedFile) -> None:
         self.conn = conn
         self.verified = verified
         self.code = verified.manifest.commune_code
@@ -272,12 +322,20 @@ class Planner:
             t.model.__tablename__: set(map(itemgetter(t.columns.index("id")), t.rows))
             for t in verified.tables
         }
+        conflicts = _plain_table(
+            "sync_conflicts",
+            ("record_type", "record_id", "version", "incoming_json", "resolved_at", "commune_code"),
+        ).c
         self.known_conflicts = {
-            (t, i, v, j): resolved
+            (t, i, v, j): bool(resolved)
             for t, i, v, j, resolved in conn.execute(
-                "SELECT record_type, record_id, version, incoming_json, resolved_at IS NOT NULL "
-                "FROM sync_conflicts WHERE commune_code = ?",
-                (self.code,),
+                select(
+                    conflicts.record_type,
+                    conflicts.record_id,
+                    conflicts.version,
+                    conflicts.incoming_json,
+                    conflicts.resolved_at.is_not(None),
+                ).where(conflicts.commune_code == self.code)
             )
         }
 
@@ -291,7 +349,8 @@ class Planner:
 
     def catalogue(self, table: str, column: str) -> frozenset[Any]:
         if (table, column) not in self._catalogues:
-            rows = self.conn.execute(f"SELECT {column} FROM {table}").fetchall()
+            plain = _plain_table(table, [column])
+            rows = self.conn.execute(select(plain.c[column]))
             self._catalogues[(table, column)] = frozenset(r[0] for r in rows)
         return self._catalogues[(table, column)]
 
@@ -320,14 +379,9 @@ class Planner:
             outside = values - self.ids_by_table.get(target, set())
             if not outside:
                 continue
-            owners = dict(
-                _in_json(
-                    self.conn,
-                    f"SELECT id, commune_code FROM {target} "
-                    "WHERE id IN (SELECT value FROM json_each(?))",
-                    outside,
-                )
-            )
+            referred = _plain_table(target, ("id", "commune_code")).c
+            found = select(referred.id, referred.commune_code).where(among(referred.id, outside))
+            owners = dict(self.conn.execute(found).all())  # a Result has keys(): not dict()
             for row in table.rows:
                 value = row[index]
                 if value not in outside:
@@ -347,20 +401,20 @@ class Planner:
         id_at, version_at = columns.index("id"), columns.index("version")
         deleted_at = columns.index("deleted_at")
         self.check_references(table)
+        held = _plain_table(name, ("id", "version", "commune_code", "deleted_at")).c
         existing = {
             record_id: (version, owner, deleted)
-            for record_id, version, owner, deleted in _in_json(
-                self.conn,
-                f"SELECT id, version, commune_code, deleted_at FROM {name} "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                map(itemgetter(id_at), rows),
+            for record_id, version, owner, deleted in self.conn.execute(
+                select(held.id, held.version, held.commune_code, held.deleted_at).where(
+                    among(held.id, map(itemgetter(id_at), rows))
+                )
             )
         }
         if not existing:
             tombstones = sum(1 for value in map(itemgetter(deleted_at), rows) if value is not None)
             self.summary.add(record_type, "new", len(rows) - tombstones)
             self.summary.add(record_type, "deleted", tombstones)
-            return TablePlan(table, rows)
+            return TablePlan(table, rows, all_new=True)
         apply_rows: list[Any] = []
         compare: list[Any] = []
         for row in rows:
@@ -402,15 +456,7 @@ class Planner:
         project = [all_columns.index(columns[i]) for i in compared]
         fills = fill_values(table)
         key = all_columns.index("id")
-        current = {
-            row[key]: row
-            for row in _in_json(
-                self.conn,
-                f"SELECT {', '.join(all_columns)} FROM {model.__tablename__} "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                (row[id_at] for row in rows),
-            )
-        }
+        current = {row[key]: row for row in _copies(self.conn, model, (row[id_at] for row in rows))}
         for row in rows:
             record_id, version = row[id_at], row[version_at]
             old = current[record_id]
@@ -441,34 +487,56 @@ class Planner:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def sql_literal(value: Any) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, int):
-        return str(value)
-    return "'" + str(value).replace("'", "''") + "'"
+#: An incoming row replaces the city's copy only when its version is higher, and only a
+#: copy of the same commune (a record of another commune was refused before; this is the
+#: last guard).
+_NEWER = "excluded.version > {name}.version AND {name}.commune_code = excluded.commune_code"
+
+_HISTORY = _plain_table(
+    "record_history",
+    ("import_id", "record_type", "record_id", "version", "payload_json", "replaced_at"),
+)
+_CONFLICTS = _plain_table(
+    "sync_conflicts",
+    (
+        "import_id",
+        "commune_code",
+        "record_type",
+        "record_id",
+        "version",
+        "existing_json",
+        "incoming_json",
+        "detected_at",
+        "resolved_at",
+    ),
+)
 
 
-def upsert_sql(table: Table) -> str:
-    """``INSERT … ON CONFLICT(id) DO UPDATE … WHERE excluded.version > version`` for the
-    file's columns; columns the file leaves out get the city's fill value as a literal.
-    Names come from the model (the file's column names were checked against it)."""
+def write_rows(conn: Connection, table: Table, rows: Sequence[Any], *, all_new: bool) -> int:
+    """Upsert ``rows`` of ``table`` (``INSERT … ON CONFLICT(id) DO UPDATE … WHERE
+    excluded.version > version``); columns the file leaves out get the city's fill value.
+    Names come from the model (the file's column names were checked against it). Returns
+    the count written (``all_new``: none of them is at the city, see
+    :func:`db.dialects.bulk_upsert`)."""
     name = table.model.__tablename__
-    fills = fill_values(table)
-    columns = [*table.columns, *fills]
-    values = ["?"] * len(table.columns) + [sql_literal(v) for v in fills.values()]
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-    return (
-        f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(values)}) "
-        f"ON CONFLICT(id) DO UPDATE SET {updates} "
-        f"WHERE excluded.version > {name}.version AND {name}.commune_code = excluded.commune_code"
+    return dialects.bulk_upsert(
+        conn,
+        name,
+        table.columns,
+        rows,
+        fill_values(table),
+        _NEWER.format(name=name),
+        all_new=all_new,
     )
 
 
+def _write_history(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(_HISTORY.insert(), rows)
+
+
 def write_plans(
-    conn: sqlite3.Connection,
+    conn: Connection,
     plans: Sequence[TablePlan],
     import_id: int,
     commune_code: str,
@@ -476,39 +544,60 @@ def write_plans(
 ) -> None:
     now = utc_now().isoformat(sep=" ")
     total = len(plans)
+    conflicts = _CONFLICTS.c
     for done, plan in enumerate(plans):
         table = plan.table
-        if plan.apply_rows:
-            cursor = conn.executemany(upsert_sql(table), plan.apply_rows)
-            if cursor.rowcount != len(plan.apply_rows):
-                raise SyncRefused(M_APPLY_MISMATCH, type=table.record_type)
-        if plan.history:
-            conn.executemany(
-                "INSERT INTO record_history (import_id, record_type, record_id, version, "
-                "payload_json, replaced_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [(import_id, table.record_type, i, v, p, now) for i, v, p in plan.history],
-            )
-        if plan.superseded:
-            conn.executemany(
-                "UPDATE sync_conflicts SET resolved_at = ? WHERE resolved_at IS NULL "
-                "AND record_type = ? AND record_id = ? AND version < ?",
-                [(now, table.record_type, i, v) for i, v in plan.superseded],
+        record_type = table.record_type
+        rows = plan.apply_rows
+        if rows and write_rows(conn, table, rows, all_new=plan.all_new) != len(rows):
+            raise SyncRefused(M_APPLY_MISMATCH, type=record_type)
+        _write_history(
+            conn,
+            [
+                {
+                    "import_id": import_id,
+                    "record_type": record_type,
+                    "record_id": i,
+                    "version": v,
+                    "payload_json": p,
+                    "replaced_at": now,
+                }
+                for i, v, p in plan.history
+            ],
+        )
+        for record_id, version in plan.superseded:
+            conn.execute(
+                _CONFLICTS.update()
+                .where(
+                    conflicts.resolved_at.is_(None),
+                    conflicts.record_type == record_type,
+                    conflicts.record_id == record_id,
+                    conflicts.version < version,
+                )
+                .values(resolved_at=now)
             )
         if plan.conflicts:
-            conn.executemany(
-                "INSERT INTO sync_conflicts (import_id, commune_code, record_type, record_id, "
-                "version, existing_json, incoming_json, detected_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            conn.execute(
+                _CONFLICTS.insert(),
                 [
-                    (import_id, commune_code, table.record_type, i, v, old, new, now)
+                    {
+                        "import_id": import_id,
+                        "commune_code": commune_code,
+                        "record_type": record_type,
+                        "record_id": i,
+                        "version": v,
+                        "existing_json": old,
+                        "incoming_json": new,
+                        "detected_at": now,
+                    }
                     for i, v, old, new in plan.conflicts
                 ],
             )
-        progress.report(done + 1, total, table.record_type)
+        progress.report(done + 1, total, record_type)
 
 
 def replace_missing(
-    conn: sqlite3.Connection, verified: VerifiedFile, import_id: int, *, first_in_epoch: bool
+    conn: Connection, verified: VerifiedFile, import_id: int, *, first_in_epoch: bool
 ) -> dict[str, int]:
     """A complete file (a full snapshot, or a file with every change from the first)
     replaces what the city holds for its commune: each record of the commune that the city
@@ -520,24 +609,37 @@ def replace_missing(
     cannot bring it back. Returns the count per record type."""
     manifest = verified.manifest
     made = manifest.created_at
+    code = manifest.commune_code
     present = {
         t.record_type: set(map(itemgetter(t.columns.index("id")), t.rows)) for t in verified.tables
     }
     now = utc_now().isoformat(sep=" ")
     replaced: dict[str, int] = {}
+    names = ("id", "commune_code", "created_at", "updated_at", "deleted_at", "version")
+    tables = {
+        model.__tablename__: _plain_table(model.__tablename__, names) for model in SYNCED_MODELS
+    }
+    counts = union_all(
+        *(
+            select(literal(name).label("name"), func.count().label("held"))
+            .select_from(plain)
+            .where(plain.c.commune_code == code)
+            for name, plain in tables.items()
+        )
+    )
+    held: dict[str, int] = dict(conn.execute(counts).all())  # one round trip for every record type
     for model in SYNCED_MODELS:
         name = model.__tablename__
         have = present.get(model.record_type, set())
-        held = conn.execute(
-            f"SELECT count(*) FROM {name} WHERE commune_code = ?", (manifest.commune_code,)
-        ).fetchone()[0]
-        if held == len(have):
+        plain = tables[name]
+        if held[name] == len(have):
             continue  # every record the city holds is in the file (the usual case)
         gone = [
             record_id
             for record_id, updated in conn.execute(
-                f"SELECT id, updated_at FROM {name} WHERE commune_code = ? AND deleted_at IS NULL",
-                (manifest.commune_code,),
+                select(plain.c.id, plain.c.updated_at).where(
+                    plain.c.commune_code == code, plain.c.deleted_at.is_(None)
+                )
             )
             if record_id not in have and (first_in_epoch or updated < made)
         ]
@@ -546,33 +648,30 @@ def replace_missing(
         all_columns = column_names(model)
         booleans = _boolean_names(model)
         id_at, version_at = all_columns.index("id"), all_columns.index("version")
-        old = _in_json(
+        _write_history(
             conn,
-            f"SELECT {', '.join(all_columns)} FROM {name} "
-            "WHERE id IN (SELECT value FROM json_each(?))",
-            gone,
-        )
-        conn.executemany(
-            "INSERT INTO record_history (import_id, record_type, record_id, version, "
-            "payload_json, replaced_at) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (
-                    import_id,
-                    model.record_type,
-                    row[id_at],
-                    row[version_at],
-                    _plain(all_columns, row, booleans),
-                    now,
-                )
-                for row in old
+                {
+                    "import_id": import_id,
+                    "record_type": model.record_type,
+                    "record_id": row[id_at],
+                    "version": row[version_at],
+                    "payload_json": _plain(all_columns, row, booleans),
+                    "replaced_at": now,
+                }
+                for row in _copies(conn, model, gone)
             ],
         )
-        cursor = conn.executemany(
-            f"UPDATE {name} SET deleted_at = max(?, created_at), updated_at = max(?, updated_at), "
-            "version = version + 1 WHERE id = ? AND deleted_at IS NULL",
-            [(made, made, record_id) for record_id in gone],
+        marked = conn.execute(
+            plain.update()
+            .where(among(plain.c.id, gone), plain.c.deleted_at.is_(None))
+            .values(
+                deleted_at=greatest(made, plain.c.created_at),
+                updated_at=greatest(made, plain.c.updated_at),
+                version=plain.c.version + 1,
+            )
         )
-        if cursor.rowcount != len(gone):
+        if marked.rowcount != len(gone):
             raise SyncRefused(M_APPLY_MISMATCH, type=model.record_type)
         replaced[model.record_type] = len(gone)
     return replaced
@@ -661,20 +760,32 @@ def _ledger_json(
 _LEDGER_TABLES = ("imports", "record_history", "sync_conflicts", "audit_log", "trusted_keys")
 
 
+def _import_engine(database: Database) -> tuple[Engine, bool]:
+    """The engine an import writes through, and whether it is the importer's own: in
+    SQLite a second engine on the file whose connections leave foreign keys off; in
+    PostgreSQL the database's own (it has no foreign keys between records, see the module
+    docstring)."""
+    if dialects.dialect_name(database.engine.dialect) == dialects.SQLITE:
+        return make_engine(database.paths.database, foreign_keys=False), True
+    return database.engine, False
+
+
 class CityImporter:
     """Imports files into the city's database on a connection without foreign key
-    enforcement (see the module docstring); one transaction per file."""
+    enforcement between records (see the module docstring); one transaction per file."""
+
+    #: How long an import waits for another import of the same commune's files (in SQLite:
+    #: of any file) to end before it refuses its file, in seconds.
+    lock_wait_seconds: float = 30.0
 
     def __init__(self, database: Database) -> None:
-        if database.engine.dialect.name != "sqlite":
-            # It writes through SQLite's own driver (json_each, PRAGMA foreign_keys): issue 17.
-            raise UserError(M_NEEDS_SQLITE)
         self.database = database
-        self.engine = make_engine(database.paths.database, foreign_keys=False)
+        self.engine, self._own_engine = _import_engine(database)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._own_engine:
+            self.engine.dispose()
 
     def __enter__(self) -> CityImporter:
         return self
@@ -816,7 +927,7 @@ class CityImporter:
             report.summary = summary
             report.problems = [p.text() for p in verified.problems]
             refuse_if_problems(verified)
-        planner = Planner(_dbapi(session), verified)
+        planner = Planner(session.connection(), verified)
         plans = planner.plan()
         report.summary = planner.summary
         if planner.summary.waiting:
@@ -852,6 +963,7 @@ class CityImporter:
         manifest = verified.manifest
         try:
             with self.sessions() as session, session.begin():
+                self._lock_commune(session, report)
                 record = ImportRecord(
                     file_sha256=report.file_sha256,
                     file_name=shown(report.path.name, 255),
@@ -870,7 +982,7 @@ class CityImporter:
                 plans = self._plan(session, report, verified, record.id)
                 written = {plan.table.model.__tablename__ for plan in plans}
                 refuse_if_problems(verified)
-                conn = _dbapi(session)
+                conn = session.connection()
                 write_plans(conn, plans, record.id, manifest.commune_code, progress)
                 if manifest.full_snapshot or manifest.change_after == 0:
                     earlier = applied_imports(session, manifest.commune_code)
@@ -908,11 +1020,31 @@ class CityImporter:
             return self._already_report(report, already.import_id, already.received_at)
         except SyncRefused as error:
             return self._refused(report, error, record=True)
-        # Written through the driver, which the database's own bookkeeping does not see.
+        # Written outside Database.transaction, whose bookkeeping does not see it.
         self.database.notify_changed({*written, *_LEDGER_TABLES})
         report.status = Status.APPLIED
         report.message = ""
         return report
+
+    def _lock_commune(self, session: Session, report: FileReport) -> None:
+        """Take the commune's import lock for this transaction, or refuse the file
+        (nothing written yet) when another import holds it longer than
+        :attr:`lock_wait_seconds`."""
+        connection = session.connection()
+        try:
+            dialects.lock_for_transaction(
+                connection, f"tdcs-import:{report.commune_code}", self.lock_wait_seconds
+            )
+            if dialects.locks_whole_database(connection.dialect):
+                # SQLite: the first write waits for the database's write lock.
+                session.execute(update(ImportRecord).where(ImportRecord.id == -1).values(seq=0))
+        except Exception as error:
+            if not dialects.lock_not_free(error):
+                raise
+            log.info("sync file %s: the commune's import lock is held", report.path.name)
+            if dialects.locks_whole_database(connection.dialect):
+                raise SyncRefused(M_BUSY_DATABASE) from error
+            raise SyncRefused(M_BUSY_COMMUNE, commune=report.commune_label) from error
 
     def _refused(
         self,

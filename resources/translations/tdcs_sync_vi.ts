@@ -357,8 +357,12 @@
         <translation>Tệp {path} quá lớn ({size} MB; tối đa {limit} MB) nên không được đọc.</translation>
     </message>
     <message>
-        <source>Importing sync files into a database on a PostgreSQL server is not possible yet. Import them into the city&apos;s SQLite database instead.</source>
-        <translation>Chưa thể nhập tệp đồng bộ vào cơ sở dữ liệu trên máy chủ PostgreSQL. Hãy nhập vào cơ sở dữ liệu SQLite của Thành phố.</translation>
+        <source>Another import of files from {commune} is running on another computer (or in another window). This file was not imported and nothing was changed; import it again when that import has ended.</source>
+        <translation>Một máy tính khác (hoặc một cửa sổ khác) đang nhập tệp của {commune}. Tệp này chưa được nhập và dữ liệu không thay đổi; hãy nhập lại khi lần nhập đó kết thúc.</translation>
+    </message>
+    <message>
+        <source>Another import into the city&apos;s database is running (in another window or by the command line). This file was not imported and nothing was changed; import it again when that import has ended.</source>
+        <translation>Một lần nhập khác vào cơ sở dữ liệu của thành phố đang chạy (trong một cửa sổ khác hoặc bằng dòng lệnh). Tệp này chưa được nhập và dữ liệu không thay đổi; hãy nhập lại khi lần nhập đó kết thúc.</translation>
     </message>
     <message>
         <source>This file was already imported on {date}. Nothing was changed.</source>

@@ -1,11 +1,15 @@
 """Benchmarks of the loans part (not run by pytest):
 
-    python tests/bench/bench_loans.py [--loans 100000] [--rows 10000] [--keep DIR]
+    python tests/bench/bench_loans.py [--loans 100000] [--rows 10000] [--keep DIR] [--postgresql]
 
 1. Loading the Khoản vay list at city scale: ``list_loans`` over ~100 000 loans, building
    the table model (search texts), filtering per keystroke, and the other lists.
 2. Importing a 10 000-row bank list: reading the workbook, the preview (dry run), the import,
-   and importing the same list again (all rows unchanged).
+   and importing the same list again (all rows unchanged); ``--rows 0`` skips it.
+
+With ``--postgresql`` the lists of 1. are read again from a copy of the same database on a
+throw-away PostgreSQL server (``tests/bench/pg_copy.py``; issue 17: the city's server),
+once as the city sees them (every commune) and once as the commune's.
 
 Wall time and CPU time are both printed: on a shared machine the wall time also measures
 the neighbours.
@@ -51,22 +55,9 @@ def timed(label: str, work: Callable[[], Any]) -> Any:
     return result
 
 
-def city_scale(folder: Path, loans_wanted: int) -> None:
-    print(f"Lists over ~{loans_wanted:,} loans (one commune database)")
-    database = Database.open(AppPaths(folder))
-    with database.transaction() as s:
-        set_up_office(s, OfficeMode.COMMUNE, commune_code="31120")
-    scale = demo.DemoScale(
-        borrowers=max(loans_wanted * 100 // 172, 50),
-        groups=400,
-        hamlets=20,
-        contributions_per_year=5,
-    )
-    with database.transaction() as s:
-        timed("demo data", lambda: demo.generate(s, scale=scale, today=TODAY))
-    with database.engine.connect() as connection:
-        # the state after the next start: the write-ahead log folded into the database
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+def read_lists(database: Database) -> list[Any]:
+    """The reads of the Khoản vay page's tabs (the loans of one commune, then of every
+    commune as the city sees them); the commune's loans."""
     commune = Scope.commune("31120")
     with database.reading() as s:
         rows = timed(
@@ -89,6 +80,43 @@ def city_scale(folder: Path, loans_wanted: int) -> None:
                 ).rows
             ),
         )
+    return list(rows)
+
+
+def on_postgresql(database: Database, folder: Path) -> None:
+    """The same reads from a copy of ``database`` on a throw-away PostgreSQL server."""
+    from tests.bench.pg_copy import copy_to_server
+    from tests.pg_server import start
+
+    print("The same lists on PostgreSQL (a copy of the same database)")
+    server = start()
+    try:
+        copy = copy_to_server(database, server, folder)
+        for run in (1, 2):
+            print(f"  run {run}")
+            read_lists(copy)
+        copy.close()
+    finally:
+        server.stop()
+
+
+def city_scale(folder: Path, loans_wanted: int, *, postgresql: bool = False) -> None:
+    print(f"Lists over ~{loans_wanted:,} loans (one commune database)")
+    database = Database.open(AppPaths(folder))
+    with database.transaction() as s:
+        set_up_office(s, OfficeMode.COMMUNE, commune_code="31120")
+    scale = demo.DemoScale(
+        borrowers=max(loans_wanted * 100 // 172, 50),
+        groups=400,
+        hamlets=20,
+        contributions_per_year=5,
+    )
+    with database.transaction() as s:
+        timed("demo data", lambda: demo.generate(s, scale=scale, today=TODAY))
+    with database.engine.connect() as connection:
+        # the state after the next start: the write-ahead log folded into the database
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    rows = read_lists(database)
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.loans.loans_tab import LoansTab
@@ -111,6 +139,10 @@ def city_scale(folder: Path, loans_wanted: int) -> None:
     timed("table model: sort by amount", lambda: model.sort(9))
     timed("table model: sort by borrower (Vietnamese order)", lambda: model.sort(1))
     timed("table model: sort by programme", lambda: model.sort(4))
+    if postgresql:
+        print("  again on SQLite (warm)")
+        read_lists(database)
+        on_postgresql(database, folder / "postgresql")
     database.close()
 
 
@@ -212,11 +244,17 @@ def main() -> None:
     parser.add_argument("--loans", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="keep the databases in this folder")
+    parser.add_argument(
+        "--postgresql",
+        action="store_true",
+        help="also read the lists from a copy on a throw-away PostgreSQL server",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
-        excel_import(base / "import", args.rows)
-        city_scale(base / "lists", args.loans)
+        if args.rows:
+            excel_import(base / "import", args.rows)
+        city_scale(base / "lists", args.loans, postgresql=args.postgresql)
 
 
 if __name__ == "__main__":

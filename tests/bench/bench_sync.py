@@ -27,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from db.base import utc_now
+from db.dialects import sql_literal
 from db.enums import OfficeMode
 from desktop.core import demo
 from desktop.core.database import Database
@@ -35,7 +36,7 @@ from desktop.paths import AppPaths
 from desktop.sync import crypto, keys, payload
 from desktop.sync.exporter import FileIdentity, make_export, seal_export
 from desktop.sync.files import export_file_name
-from desktop.sync.importer import CityImporter, Status, fill_values, sql_literal
+from desktop.sync.importer import CityImporter, Status, fill_values
 from tests.sync_support import enrol_signers
 
 #: (communes, borrowers each): 3 large (≈10 000 loans), then smaller ones; 103 in all.

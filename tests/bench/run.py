@@ -6,7 +6,10 @@
    commune database and exported with the real exporter (``tests/bench/citydata.py``).
 2. Runs each step in its own process and reads that process's peak memory: export of the
    largest commune; rounds of (raw ``sqlite3`` load, real import) of the 103 files into
-   copies of the same empty city database; re-import of the same files; a second full
+   copies of the same empty city database; the same with the city on a PostgreSQL server
+   (rounds of a raw ``COPY`` of the same rows and the real import, into copies of one
+   empty city database on a throw-away server, ``fsync`` on); re-import of the same files;
+   a second full
    snapshot of every commune; cold starts of the window; the loans page; the city's
    yearly report.
 3. Prints the table, writes it into ``docs/performance.md`` (between the ``results``
@@ -44,7 +47,16 @@ REPO = citydata.REPO
 DEFAULT_OUT = REPO / "docs" / "performance.md"
 START_MARK = "<!-- results:start (written by python -m tests.bench.run) -->"
 END_MARK = "<!-- results:end -->"
-ALL_STEPS = ("export", "import", "reimport", "second", "startup", "loans", "report")
+ALL_STEPS = (
+    "export",
+    "import",
+    "postgresql",
+    "reimport",
+    "second",
+    "startup",
+    "loans",
+    "report",
+)
 
 
 @dataclass
@@ -215,6 +227,74 @@ class Runner:
             ),
         )
 
+    def postgresql(self) -> None:
+        """The city on a PostgreSQL server (issue 17): rounds of (raw ``COPY`` of the same
+        rows, real import) into copies of one empty city database on a throw-away local
+        server with ``fsync`` on, as :meth:`imports` does on SQLite."""
+        from tests import pg_server
+
+        try:
+            server = pg_server.start(durable=True)
+        except LookupError as why:
+            print(f"  PostgreSQL skipped: {why}", flush=True)
+            return
+        try:
+            admin = server.url()
+            setup = self.step("pgsetup", pg_admin_url=admin)
+            if setup.error:
+                return
+            template = setup.info["template"]
+            raws, imports, ratios, peaks, raw_peaks, loads = [], [], [], [], [], []
+            records = 0
+            for number in range(1, self.options.rounds + 1):
+                config = {"pg_admin_url": admin, "pg_template": template, "round": number}
+                raw = self.step("pgraw", **config)
+                done = self.step("pgimport", **config)
+                if raw.error or done.error:
+                    return
+                raws.append(raw.info["seconds"])
+                imports.append(done.info["seconds"])
+                ratios.append(done.info["seconds"] / raw.info["seconds"])
+                peaks.append(done.peak_mb)
+                raw_peaks.append(raw.peak_mb)
+                loads.append(raw.load)
+                records = raw.info["records"]
+                print(
+                    f"  round {number}: COPY {raws[-1]:.1f} s, import {imports[-1]:.1f} s, "
+                    f"ratio {ratios[-1]:.2f} (load {raw.load:.2f})",
+                    flush=True,
+                )
+        finally:
+            server.stop()
+        files = len(self.data.first_files)
+        memory = Measured([], {}, max(peaks), statistics.median(loads))
+        self.add(
+            Measured([], {}, max(raw_peaks), statistics.median(loads)),
+            row(
+                f"PostgreSQL: raw COPY of the same rows ({files} files), median of {len(raws)}",
+                statistics.median(raws),
+                detail=f"{records:,} records; rounds {', '.join(f'{s:.1f}' for s in raws)} s",
+            ),
+        )
+        self.add(
+            memory,
+            row(
+                f"PostgreSQL: import the {files} full snapshots into an empty city database on "
+                f"the server, median of {len(imports)}",
+                statistics.median(imports),
+                detail="the same checks; COPY into a staging table, then one INSERT … ON "
+                f"CONFLICT per record type; rounds {', '.join(f'{s:.1f}' for s in imports)} s",
+            ),
+            row(
+                "PostgreSQL: import ÷ raw COPY, same run (median of the per-round ratios)",
+                statistics.median(ratios),
+                "×",
+                budget=2.0,
+                budget_text="≤ 2×",
+                detail=f"rounds {', '.join(f'{r:.2f}' for r in ratios)}",
+            ),
+        )
+
     def reimport(self) -> None:
         self.add(self.step("reimport"))
 
@@ -292,6 +372,7 @@ class Runner:
         order: list[tuple[str, Callable[[], None]]] = [
             ("export", self.export),
             ("import", self.imports),
+            ("postgresql", self.postgresql),
             ("reimport", self.reimport),
             ("second", self.second),
             ("startup", self.startup),

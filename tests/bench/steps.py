@@ -200,8 +200,9 @@ def raw_load(config: dict[str, Any]) -> dict[str, Any]:
     importer uses, so the pragmas (WAL, ``synchronous=FULL``, cache size, foreign keys off)
     are the same by construction. Decoding a file is outside the timer; only BEGIN …
     INSERTs … COMMIT is timed."""
+    from db.dialects import sql_literal
     from db.engine import make_engine
-    from desktop.sync.importer import fill_values, sql_literal
+    from desktop.sync.importer import fill_values
 
     data = data_of(config)
     work = Path(config["work"])
@@ -358,6 +359,140 @@ def second_snapshots(config: dict[str, Any]) -> dict[str, Any]:
         ],
         "info": {"seconds": seconds, "unchanged": ok},
     }
+
+
+# -- the city on a PostgreSQL server (issue 17) --------------------------------------------------
+
+
+def _pg_url(config: dict[str, Any], name: str) -> str:
+    return str(config["pg_admin_url"]).rsplit("/", 1)[0] + "/" + name
+
+
+def _pg_new_database(config: dict[str, Any], kind: str) -> str:
+    """A new database on the benchmark's server, a copy of the city's template; its name."""
+    import psycopg
+
+    name = f"bench_{kind}_{config.get('round', 0)}_{os.getpid()}"
+    with psycopg.connect(config["pg_admin_url"], autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        template = config.get("pg_template")
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    return name
+
+
+def _pg_drop_database(config: dict[str, Any], name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(config["pg_admin_url"], autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@step("pgsetup")
+def pg_setup(config: dict[str, Any]) -> dict[str, Any]:
+    """The empty city on the server: a database migrated by the real history (through
+    ``Database.open``), then every row of the cached SQLite city copied in (its office,
+    keys, its own records), the identity sequences moved past the copied ids. Not timed:
+    it is the template each measured round copies."""
+    from sqlalchemy import Integer, delete, insert, select, text
+
+    from db.engine import make_engine
+    from db.models import Base
+    from desktop.core.database import Database
+    from desktop.paths import AppPaths
+
+    data = data_of(config)
+    name = _pg_new_database({**config, "pg_template": None}, "template")
+    database = Database.open(AppPaths(Path(config["work"]) / "pg-template", _pg_url(config, name)))
+    source = make_engine(data.city_folder / "tdcs.sqlite3")
+    copied = 0
+    try:
+        with source.connect() as read, database.engine.begin() as write:
+            tables = Base.metadata.sorted_tables
+            for table in reversed(tables):
+                write.execute(delete(table))
+            for table in tables:
+                rows = [dict(r._mapping) for r in read.execute(select(table))]
+                if rows:
+                    write.execute(insert(table), rows)
+                    copied += len(rows)
+                keys = list(table.primary_key.columns)
+                if len(keys) == 1 and isinstance(keys[0].type, Integer) and keys[0].autoincrement:
+                    column = keys[0].name
+                    write.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column}'), "
+                            f"coalesce(max({column}), 0) + 1, false) FROM {table.name}"
+                        )
+                    )
+    finally:
+        source.dispose()
+        database.close()
+    return {"rows": [], "info": {"template": name, "rows": copied}}
+
+
+@step("pgraw")
+def pg_raw_load(config: dict[str, Any]) -> dict[str, Any]:
+    """The floor on the server: the same rows as the files carry (and the same values in
+    the columns they leave out), loaded with plain ``COPY … FROM STDIN`` (psycopg) into the
+    same tables of a copy of the same empty city database, one transaction per file.
+    Decoding a file is outside the timer; only BEGIN … COPY … COMMIT is timed."""
+    import psycopg
+
+    from desktop.sync.importer import fill_values
+
+    data = data_of(config)
+    name = _pg_new_database(config, "raw")
+    total = 0.0
+    records = 0
+    try:
+        with psycopg.connect(_pg_url(config, name)) as conn:
+            for path in data.first_files:
+                tables = decoded_tables(data.city_folder, path)
+                start = time.perf_counter()
+                with conn.transaction(), conn.cursor() as cursor:
+                    for table in tables:
+                        fills = fill_values(table)
+                        extra = tuple(fills.values())
+                        columns = ", ".join([*table.columns, *fills])
+                        copy_sql = f"COPY {table.model.__tablename__} ({columns}) FROM STDIN"
+                        with cursor.copy(copy_sql) as copy:
+                            for values in table.rows:
+                                copy.write_row((*values, *extra))
+                        records += len(table.rows)
+                total += time.perf_counter() - start
+    finally:
+        _pg_drop_database(config, name)
+    return {"rows": [], "info": {"seconds": total, "records": records}}
+
+
+@step("pgimport")
+def pg_import_all(config: dict[str, Any]) -> dict[str, Any]:
+    """Every first file into a copy of the empty city database on the server, as ``tdcs
+    import --database URL`` does: read, decrypt, verify, check every value, compare, apply."""
+    from desktop.core.database import Database
+    from desktop.paths import AppPaths
+    from desktop.sync.importer import CityImporter, Status
+    from tests.sync_support import enrol_signers
+
+    data = data_of(config)
+    name = _pg_new_database(config, "import")
+    folder = Path(config["work"]) / f"pg-city-{config.get('round', 0)}"
+    database = Database.open(AppPaths(folder, _pg_url(config, name)))
+    try:
+        files = data.first_files
+        enrol_signers(database, files)  # the phone calls, before the clock starts
+        start = time.perf_counter()
+        with CityImporter(database) as importer:
+            reports = [importer.import_file(path) for path in files]
+        seconds = time.perf_counter() - start
+    finally:
+        database.close()
+        _pg_drop_database(config, name)
+    bad = [(r.path.name, r.status, r.message) for r in reports if r.status is not Status.APPLIED]
+    if bad:
+        raise SystemExit(f"files not applied: {bad[:3]}")
+    new = sum(r.summary.total("new") for r in reports if r.summary)
+    return {"rows": [], "info": {"seconds": seconds, "records": new, "files": len(files)}}
 
 
 # -- the loans page -------------------------------------------------------------------------------

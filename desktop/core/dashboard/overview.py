@@ -30,6 +30,7 @@ from db.models import (
 from desktop.core.dashboard.loans import LoanSummary, figures_day, loan_summary
 from desktop.core.dashboard.reminders import Reminder, reminders
 from desktop.core.dashboard.scope import Coverage, coverage
+from desktop.core.database import Database
 from desktop.core.funds.deposits import DepositTotals, deposit_totals
 from desktop.core.funds.indicators import (
     EntrustedIndicators,
@@ -104,6 +105,19 @@ def load_overview(
         else tuple(target_progress(session, owner.code, year, until=figures_day(year, today))),
         notices=tuple(notice_reminders(session, today)) if year == today.year else (),
     )
+
+
+def read_overview(
+    database: Database, owner: Scope, year: int | None = None, *, today: date | None = None
+) -> tuple[list[int], Overview]:
+    """The years ``owner`` has figures for and the overview of ``year`` (today's year when
+    ``None`` or not among them), read in one snapshot (:meth:`Database.snapshot`): figures
+    read while an import commits are all from before it, or all from after."""
+    today = today or date.today()
+    with database.snapshot() as session:
+        years = overview_years(session, owner, today=today)
+        chosen = year if year in years else today.year
+        return years, load_overview(session, chosen, owner, today=today)
 
 
 def overview_years(session: Session, owner: Scope, *, today: date | None = None) -> list[int]:

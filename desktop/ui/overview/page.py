@@ -36,7 +36,7 @@ from shiboken6 import isValid
 
 from desktop.core.dashboard.history import change_history
 from desktop.core.dashboard.loans import LoanSummary
-from desktop.core.dashboard.overview import Overview, load_overview, overview_years
+from desktop.core.dashboard.overview import Overview, read_overview
 from desktop.core.dashboard.scope import Coverage, communes_for_choice
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_date, format_datetime, format_money, format_percent
@@ -261,10 +261,7 @@ class OverviewPage(QWidget):
         today = self.today()
 
         def work(_progress: Any) -> tuple[list[int], Overview]:
-            with database.reading() as session:
-                years = overview_years(session, owner, today=today)
-                year = chosen if chosen in years else today.year
-                return years, load_overview(session, year, owner, today=today)
+            return read_overview(database, owner, chosen, today=today)
 
         def done(result: tuple[list[int], Overview]) -> None:
             if not isValid(self) or generation != self._generation:

@@ -17,16 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.closed_periods import LateCorrectionRow, list_late_corrections
+from desktop.core.closed_periods import LateCorrectionRow
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_date, format_datetime, format_stored_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.labels import label
-from desktop.core.owners import ALL_COMMUNES
 from desktop.core.record_labels import record_type_label
 from desktop.reports.xlsx_table import CellKind
 from desktop.sync import keys
-from desktop.sync.board import CommuneStatus, board
+from desktop.sync.board import CommuneStatus, read_board
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.sync.key_dialog import confirm_commune_key
@@ -166,9 +165,9 @@ class BoardTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.context.database.reading() as session:
-            rows = board(session)
-            self.late.set_rows(list_late_corrections(session, ALL_COMMUNES))
+        read = read_board(self.context.database)
+        rows = read.communes
+        self.late.set_rows(read.late_corrections)
         with selection_kept(self.view, lambda status: status.code):
             self.model.set_rows(rows)
         received = sum(1 for s in rows if s.files)

@@ -4,7 +4,6 @@ commune, searchable, exportable to Excel."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
@@ -43,44 +42,6 @@ M_YES = QT_TRANSLATE_NOOP("RecordsTab", "yes")
 M_NO = QT_TRANSLATE_NOOP("RecordsTab", "no")
 M_COMMUNE = QT_TRANSLATE_NOOP("RecordsTab", "Commune / ward")
 M_DELETED = QT_TRANSLATE_NOOP("RecordsTab", "Deleted")
-
-
-def _typed(column: ViewColumn, value: Any) -> Any:
-    """Stored text turned into what the table formats and sorts: dates, times, codes."""
-    if value is None:
-        return None
-    if column.kind is Kind.DATE:
-        return date.fromisoformat(value)
-    if column.kind is Kind.TIME:
-        return datetime.fromisoformat(value)
-    if column.enum_class is not None:
-        try:
-            return column.enum_class(value)
-        except ValueError:
-            return value
-    return value
-
-
-def prepare(view: RecordView) -> list[Row]:
-    converters = [
-        (FIRST_VALUE + i, c)
-        for i, c in enumerate(view.columns)
-        if c.kind
-        in (
-            Kind.DATE,
-            Kind.TIME,
-            Kind.CHOICE,
-        )
-    ]
-    if not converters:
-        return view.rows
-    result = []
-    for row in view.rows:
-        values = list(row)
-        for index, column in converters:
-            values[index] = _typed(column, values[index])
-        result.append(tuple(values))
-    return result
 
 
 def _display(column: ViewColumn) -> Callable[[Any], str] | None:
@@ -166,22 +127,20 @@ class RecordsTab(QWidget):
         commune = self.commune.currentData()
         include_deleted = self.deleted.isChecked()
 
-        def work(_progress: Any) -> tuple[RecordView, list[Row]]:
-            with database.reading() as session:
-                view = records(
+        def work(_progress: Any) -> RecordView:
+            with database.snapshot() as session:  # the count and the rows agree
+                return records(
                     session, record_type, commune_code=commune, include_deleted=include_deleted
                 )
-            return view, prepare(view)
 
         if wait:
             self._show(work(None))
             return
         run_in_background(work, on_done=self._show, on_error=self._failed, parent=self)
 
-    def _show(self, loaded: tuple[RecordView, list[Row]]) -> None:
-        view, rows = loaded
+    def _show(self, view: RecordView) -> None:
         self.view_data = view
-        model: RowTableModel[Row] = RowTableModel(table_columns(view), rows, parent=self)
+        model: RowTableModel[Row] = RowTableModel(table_columns(view), view.rows, parent=self)
         model.set_query(self.search.text())
         self.table.setModel(model)
         self.model.deleteLater()
