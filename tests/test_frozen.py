@@ -1,7 +1,8 @@
 """Smoke test of the frozen (PyInstaller) TDCS, the program commune staff actually run.
 
 The bundle is built by ``packaging/build-linux.sh`` from the spec the Windows build uses;
-these tests then run it as a user would, in a temporary data folder, headless:
+these tests then run it as a user would, in a temporary data folder, headless (and the city
+on a throw-away PostgreSQL server, with the psycopg and libpq the bundle carries):
 
     bash packaging/build-linux.sh
     TDCS_FROZEN_APP=dist/TDCS .venv/bin/python -m pytest tests/test_frozen.py
