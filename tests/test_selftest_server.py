@@ -145,3 +145,27 @@ def test_self_test_says_plainly_when_the_server_is_unreachable(tmp_path: Path) -
         check_office_database(paths)
     assert "Cannot reach the database server" in str(failure.value)
     assert "127.0.0.1" in str(failure.value) and "secret" not in str(failure.value)
+
+
+def test_self_test_leaves_an_older_server_schema_to_the_next_start(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """A server database at an older schema is fine: the next start upgrades it (after a
+    pg_dump); the self-test, which only reads, says so and leaves it as it is."""
+    from alembic import command
+
+    from db.engine import make_engine
+    from db.migrate import alembic_config, current_revision
+
+    engine = make_engine(pg_url)
+    try:
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0005_city_yearly")
+        result = check_office_database(AppPaths(tmp_path / "data", pg_url))
+        assert "schema 0005_city_yearly" in result.detail
+        assert f"upgrades it to {SCHEMA_HEAD}" in result.detail
+        assert current_revision(engine) == "0005_city_yearly"
+    finally:
+        engine.dispose()
