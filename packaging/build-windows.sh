@@ -13,14 +13,17 @@
 #      download checked against a pinned SHA-256 and its programs against the Python Software
 #      Foundation's Authenticode signature.
 #   3. The Windows wheels of pyproject.toml's dependencies and PyInstaller, under
-#      packaging/constraints.txt, unpacked into that Python's site-packages.
+#      packaging/constraints.txt, unpacked into that Python's site-packages (among them
+#      psycopg-binary's win_amd64 wheel, with libpq and OpenSSL as DLLs: checked).
 #   4. A Wine prefix with the Windows system DLLs that Wine 8 lacks and Qt needs, built from
 #      packaging/wine/: icuuc.dll (Qt6Core.dll imports Windows' own ICU) and
 #      bcryptprimitives.dll (Qt's PDF module asks it for random numbers). Build-only: never
 #      bundled, since every supported Windows has the real ones.
 #   5. PyInstaller with packaging/tdcs.spec under Wine; the bundle is checked (Qt's Windows
-#      platform plugin and PDF module present, no Wine-only DLL, version resource and icon).
-#   6. Smoke test: `tdcs-cli.exe --version`, `self-test`, `init` and `demo-data`, then
+#      platform plugin and PDF module present, psycopg_binary and its libpq DLL present, no
+#      Wine-only DLL, version resource and icon).
+#   6. Smoke test: `tdcs-cli.exe --version`, `self-test` (which must load psycopg's binary
+#      implementation and say its libpq's version), `init` and `demo-data`, then
 #      pictures of the main window and each of its pages taken offscreen
 #      (build/windows/main-window*.png: look at them).
 #   7. makensis packaging/installer.nsi, then the installer itself under Wine: a silent
@@ -168,6 +171,17 @@ site_packages() {
     touch "$PY/Lib/.tdcs-$stamp"
 }
 
+# The city's PostgreSQL driver must be psycopg-binary's Windows wheel (its compiled module
+# and the libpq DLL it carries), not the pure-Python fallback, which needs a libpq installed.
+driver_wheel() {
+    local site=$PY/Lib/site-packages
+    compgen -G "$site/psycopg_binary/_psycopg.cp311-win_amd64.pyd" >/dev/null &&
+        compgen -G "$site/psycopg_binary.libs/libpq*.dll" >/dev/null ||
+        die "the Windows wheel of psycopg-binary (with its libpq DLL) is not installed"
+    log "PostgreSQL driver: $(basename "$(ls -d "$site"/psycopg_binary-*.dist-info)" .dist-info)," \
+        "$(basename "$site"/psycopg_binary.libs/libpq*.dll)"
+}
+
 wine_prefix() {
     mkdir -p "$WORK"
     local system32=$WINEPREFIX/drive_c/windows/system32
@@ -221,6 +235,11 @@ freeze() {
         die "a DLL of packaging/wine/ reached the bundle; they are for Wine only and must not ship"
     [ -f "$bundle/_internal/PySide6/Qt6Pdf.dll" ] || die "Qt's PDF module (report preview) is missing"
     [ -f "$bundle/_internal/db/migrations/env.py" ] || die "the Alembic scripts are not in the bundle"
+    # The city's PostgreSQL driver: psycopg's compiled module and the libpq DLL of its wheel,
+    # in the delvewheel folder its __init__ adds to the DLL search path.
+    compgen -G "$bundle/_internal/psycopg_binary/_psycopg*.pyd" >/dev/null &&
+        compgen -G "$bundle/_internal/psycopg_binary.libs/libpq*.dll" >/dev/null ||
+        die "psycopg_binary or its libpq DLL is not in the bundle: the city could not reach its server"
 }
 
 # The version resource must carry pyproject.toml's version, and the program its icon.
@@ -250,6 +269,10 @@ smoke_test() {
     out=$(wine_run "$bundle/tdcs-cli.exe" self-test | tr -d '\r') || die "self-test failed: $out"
     printf '%s\n' "$out" | sed 's/^/    /' >&2
     [ "$(tail -n1 <<<"$out")" = "OK" ] || die "self-test did not end with OK"
+    # psycopg loaded its compiled implementation and the bundled libpq answered (no server
+    # under Wine: tests/test_frozen.py connects the Linux bundle to one).
+    grep -qE '^  postgresql: driver psycopg [0-9.]+ \(binary\), libpq [0-9.]+$' <<<"$out" ||
+        die "self-test did not load psycopg's binary implementation and its libpq"
     data=$WORK/smoke-data
     rm -rf "$data"
     out=$(wine_run "$bundle/tdcs-cli.exe" init --mode commune --commune 31120 \
@@ -296,6 +319,8 @@ installer_test() {
     [ -f "$data/tdcs.sqlite3" ] || die "the installed program did not use %LOCALAPPDATA%\\TDCS"
     out=$(wine_run "$programs/tdcs-cli.exe" self-test | tr -d '\r')
     [ "$(tail -n1 <<<"$out")" = "OK" ] || die "the installed self-test did not print OK"
+    grep -qE '^  postgresql: driver psycopg [0-9.]+ \(binary\), libpq [0-9.]+$' <<<"$out" ||
+        die "the installed program could not load psycopg and its libpq"
     wine_run "$INSTALLER" /S >/dev/null || die "installing over the previous version failed"
     [ -f "$data/tdcs.sqlite3" ] || die "upgrading lost the data folder"
     out=$(wine_run "$programs/tdcs-cli.exe" --version | tr -d '\r')
@@ -320,6 +345,7 @@ debian_tools
 mkdir -p "$WORK" "$CACHE"
 embeddable_python
 site_packages
+driver_wheel
 wine_prefix
 if [ "$mode" = "--installer-only" ]; then
     log "--installer-only: packaging the existing $DIST/TDCS"

@@ -1,7 +1,8 @@
 """Smoke test of the frozen (PyInstaller) TDCS, the program commune staff actually run.
 
 The bundle is built by ``packaging/build-linux.sh`` from the spec the Windows build uses;
-these tests then run it as a user would, in a temporary data folder, headless:
+these tests then run it as a user would, in a temporary data folder, headless (and the city
+on a throw-away PostgreSQL server, with the psycopg and libpq the bundle carries):
 
     bash packaging/build-linux.sh
     TDCS_FROZEN_APP=dist/TDCS .venv/bin/python -m pytest tests/test_frozen.py
@@ -111,6 +112,46 @@ def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
     assert [m.group(1) for m in step_names if m] == [*map(step_name, STEPS), "data"]
 
 
+@pytest.fixture
+def server_database(request: pytest.FixtureRequest) -> str:
+    """A new database on the test PostgreSQL server (``pg_url``, conftest.py). Where
+    PostgreSQL is meant to be installed (.ci/run sets ``TDCS_WITH_POSTGRESQL=1``) a missing
+    server fails the test instead of skipping it: the bundle's driver must be tested."""
+    try:
+        return str(request.getfixturevalue("pg_url"))
+    except pytest.skip.Exception as skipped:
+        if os.environ.get("TDCS_WITH_POSTGRESQL") == "1":
+            pytest.fail(f"TDCS_WITH_POSTGRESQL=1 but {skipped.msg}")
+        raise
+
+
+def test_frozen_city_on_postgresql(bundle: Path, tmp_path: Path, server_database: str) -> None:
+    """The frozen program reaches a PostgreSQL server with the psycopg and libpq it carries
+    (issue 17): it sets the city office up there, then its self-test names the driver and
+    reads every table of that database back."""
+    data = tmp_path / "data"
+    init = run(
+        bundle, "tdcs-cli", "init", "--mode", "city", "--database", server_database, data_dir=data
+    )
+    assert init.returncode == 0, init.stdout + init.stderr
+    assert "Đã thiết lập" in init.stdout and "(92)" in init.stdout
+    assert unexpected_stderr(init) == []
+    assert not (data / "tdcs.sqlite3").exists()  # the database is on the server
+    check = run(bundle, "tdcs-cli", "self-test", "--database", server_database, data_dir=data)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert unexpected_stderr(check) == []
+    lines = check.stdout.splitlines()
+    assert lines[-1] == "OK"
+    # The compiled implementation, whose libpq came with the bundle.
+    assert any(
+        re.fullmatch(r"  postgresql: driver psycopg [\d.]+ \(binary\), libpq [\d.]+", line)
+        for line in lines
+    ), lines
+    data_line = lines[-2]
+    assert data_line.startswith("  data: postgresql+psycopg://"), data_line
+    assert "office 92 " in data_line and re.search(r"\d+ tables read", data_line), data_line
+
+
 def test_frozen_window_opens_in_vietnamese(bundle: Path, tmp_path: Path) -> None:
     """Set up an office with the command line and fill it with demonstration data, then
     open the real main window offscreen, and every page in it, saving a picture of each:
@@ -162,3 +203,8 @@ def test_frozen_bundle_leaves_out_what_it_must(bundle: Path) -> None:
     assert (resources / "translations" / "tdcs_ui_vi.qm").is_file()
     assert (resources / "fonts" / "LiberationSans-Regular.ttf").is_file()
     assert (bundle / "_internal" / "db" / "migrations" / "env.py").is_file()
+    # The city's PostgreSQL driver: psycopg's compiled implementation and the libpq its
+    # wheel carries (tests/test_frozen.py::test_frozen_city_on_postgresql uses them).
+    internal = bundle / "_internal"
+    assert list((internal / "psycopg_binary").glob("_psycopg.*")), "psycopg_binary missing"
+    assert [path for path in internal.rglob("libpq*") if path.is_file()], "libpq missing"

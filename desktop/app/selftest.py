@@ -1,8 +1,10 @@
 """``tdcs self-test``: prove, in a fresh temporary data folder, that this installation works,
-then check the office's own database.
+then check the office's own database (a SQLite file, or the city's database on a
+PostgreSQL server).
 
 Each layer offers its steps in its own ``selftest`` module (core's database, catalogues,
-records and backup; the recording and loans parts of core; the reports; the sync file);
+records and backup, the PostgreSQL driver; the recording and loans parts of core; the
+reports; the sync file);
 here they are put in order and run. A packaged build runs them all and must print ``OK``
 (``tests/test_frozen.py``).
 """
@@ -25,6 +27,7 @@ from desktop.core.selftest import (
     step_backup,
     step_catalogues,
     step_database,
+    step_postgresql,
     step_records,
 )
 from desktop.paths import AppPaths
@@ -35,6 +38,7 @@ from desktop.sync.selftest import step_sync
 STEPS: tuple[Step, ...] = (
     step_database,
     step_catalogues,
+    step_postgresql,
     step_records,
     step_backup,
     step_report,

@@ -7,15 +7,25 @@ never shortcuts. Each layer offers its steps in its own ``selftest`` module (the
 the recording parts of core too, sync and reports above); :mod:`desktop.app.selftest`
 puts them in order and runs them. The office's database is only read: its pages checked as
 a backup's are (:func:`db.integrity.affordable_check`), its schema one this version knows.
+
+The city's database on a PostgreSQL server (issue 17) is checked as a server allows, in a
+read-only transaction (:func:`check_server_database`): the connection, the schema's version,
+every table and column the models expect, the office's identity, a read of every table; no
+SQLite page check. Whatever the database, the self-test says which PostgreSQL driver the
+program carries (:func:`step_postgresql`), so a bundle that lost psycopg or its libpq fails
+here, on a commune's PC as at the city.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, inspect, select
+from sqlalchemy.exc import DBAPIError
 
+from db.engine import make_engine, shown_url
 from db.enums import CommuneKind, OfficeMode
 from db.integrity import affordable_check
 from db.migrate import (
@@ -26,12 +36,42 @@ from db.migrate import (
     head_revision,
     known_revision,
 )
-from db.models import AuditEntry, Commune, CreditProgramme, Hamlet, Organisation, PlanTask
-from desktop.core.backups import explain, inspect_backup, make_backup
+from db.models import (
+    AuditEntry,
+    Base,
+    Commune,
+    CreditProgramme,
+    Hamlet,
+    OfficeProfile,
+    Organisation,
+    PlanTask,
+)
+from desktop.core.backups import M_NEWER, explain, inspect_backup, make_backup
 from desktop.core.catalogues import EXPECTED_COMMUNES
 from desktop.core.database import Database
+from desktop.core.i18n import QT_TRANSLATE_NOOP, tr
 from desktop.core.office import list_hamlets, rename_hamlet, set_up_office
 from desktop.paths import AppPaths
+
+M_NO_DRIVER = QT_TRANSLATE_NOOP(
+    "SelfTest",
+    "The PostgreSQL driver (psycopg) cannot be loaded: {reason}. Reinstall TDCS.",
+)
+M_SERVER_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "SelfTest", "Cannot reach the database server {url}: {reason}"
+)
+M_SERVER_NOT_TDCS = QT_TRANSLATE_NOOP(
+    "SelfTest",
+    "The database {url} holds tables but no TDCS schema version: it is not a TDCS database.",
+)
+M_SERVER_SCHEMA_MISSING = QT_TRANSLATE_NOOP(
+    "SelfTest",
+    "The database {url} lacks parts of the TDCS schema ({missing}). Ask the server's "
+    "administrator to restore the database from its latest backup.",
+)
+M_SERVER_READ_FAILED = QT_TRANSLATE_NOOP(
+    "SelfTest", "The table {table} of the database {url} cannot be read: {reason}"
+)
 
 
 class SelfTestFailure(Exception):
@@ -58,6 +98,26 @@ def expect(condition: bool, message: str) -> None:
 def step_database(db: Database) -> str:
     expect(current_revision(db.engine) == head_revision(), "schema is not at head")
     return f"schema {head_revision()}"
+
+
+def step_postgresql(_db: Database) -> str:
+    """The driver of the city's PostgreSQL database: psycopg 3 and the libpq it carries.
+    A packaged build must carry psycopg's compiled implementation, whose wheel brings its
+    own libpq: no PostgreSQL client is installed on the offices' PCs."""
+    try:
+        from psycopg import __version__ as psycopg_version
+        from psycopg import pq
+    except ImportError as error:
+        raise SelfTestFailure(tr(M_NO_DRIVER, reason=error)) from error
+    implementation = pq.__impl__
+    expect(
+        implementation in ("binary", "c") or not getattr(sys, "frozen", False),
+        f"psycopg's {implementation} implementation instead of the binary one",
+    )
+    return (
+        f"driver psycopg {psycopg_version} ({implementation}), "
+        f"libpq {pq.version_pretty(pq.version())}"
+    )
 
 
 def step_catalogues(db: Database) -> str:
@@ -95,8 +155,11 @@ def step_backup(db: Database) -> str:
 
 
 def check_office_database(paths: AppPaths) -> StepResult:
-    """Check the database of the data folder ``paths`` without changing it; raise
-    :class:`SelfTestFailure` with the explanation a person reads when it is unusable."""
+    """Check the database of the data folder ``paths`` (or its server database) without
+    changing it; raise :class:`SelfTestFailure` with the explanation a person reads when it
+    is unusable."""
+    if paths.database_url is not None:
+        return check_server_database(paths.database_url)
     database = paths.database
     if not database.is_file() or database.stat().st_size == 0:
         return StepResult("data", f"no database yet in {paths.data_dir}")
@@ -111,4 +174,75 @@ def check_office_database(paths: AppPaths) -> StepResult:
     return StepResult(
         "data",
         f"{database} ({size / (1024 * 1024):.1f} MB, {check.value} ok, schema {revision})",
+    )
+
+
+def check_server_database(url: str) -> StepResult:
+    """Check the TDCS database on the PostgreSQL server at ``url``, in a read-only
+    transaction: the server answers; the schema is one this version knows (an older one is
+    upgraded when TDCS next opens it); at the newest schema, every table and column of the
+    models is there, the office's identity is read, and every table is read (its first row
+    with every column, and its count)."""
+    shown = shown_url(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect().execution_options(postgresql_readonly=True) as conn:
+            return _check_server(conn, shown)
+    except DBAPIError as error:
+        # Connecting failed (server down, wrong name or password), or the connection broke.
+        raise SelfTestFailure(tr(M_SERVER_UNREACHABLE, url=shown, reason=error.orig)) from error
+    finally:
+        engine.dispose()
+
+
+def _check_server(conn: Connection, shown: str) -> StepResult:
+    from alembic.runtime.migration import MigrationContext
+
+    version = ".".join(map(str, conn.dialect.server_version_info or ()))
+    tables = set(inspect(conn).get_table_names())
+    revision = MigrationContext.configure(conn).get_current_revision()
+    if revision is None:
+        if tables - {"alembic_version"}:
+            raise SelfTestFailure(tr(M_SERVER_NOT_TDCS, url=shown))
+        return StepResult("data", f"{shown} (PostgreSQL {version}): no TDCS database yet")
+    if not known_revision(revision):
+        # Not chained to the DatabaseProblem: the command line would suggest restoring a
+        # SQLite backup, which a server database does not take.
+        raise SelfTestFailure(tr(M_NEWER, path=shown))
+    head = head_revision()
+    if revision != head:
+        return StepResult(
+            "data",
+            f"{shown} (PostgreSQL {version}, schema {revision}; "
+            f"this version upgrades it to {head} when it opens it)",
+        )
+    missing = [table.name for table in Base.metadata.sorted_tables if table.name not in tables]
+    columns = {name: inspect(conn).get_columns(name) for name in tables}
+    for table in Base.metadata.sorted_tables:
+        if table.name in tables:
+            present = {column["name"] for column in columns[table.name]}
+            missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+    if missing:
+        raise SelfTestFailure(tr(M_SERVER_SCHEMA_MISSING, url=shown, missing=", ".join(missing)))
+    records = 0
+    for table in Base.metadata.sorted_tables:
+        try:
+            conn.execute(select(table).limit(1)).all()
+            records += conn.scalar(select(func.count()).select_from(table)) or 0
+        except DBAPIError as error:
+            raise SelfTestFailure(
+                tr(M_SERVER_READ_FAILED, table=table.name, url=shown, reason=error.orig)
+            ) from error
+    office = conn.execute(
+        select(OfficeProfile.mode, OfficeProfile.unit_code, OfficeProfile.office_name)
+    ).first()
+    who = (
+        f"office {office.unit_code} {office.office_name} ({office.mode.value})"
+        if office is not None
+        else "no office set up yet"
+    )
+    return StepResult(
+        "data",
+        f"{shown} (PostgreSQL {version}, schema {revision}, {who}, "
+        f"{len(Base.metadata.sorted_tables)} tables read, {records} records)",
     )

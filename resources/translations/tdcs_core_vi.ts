@@ -1295,6 +1295,29 @@
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>The PostgreSQL driver (psycopg) cannot be loaded: {reason}. Reinstall TDCS.</source>
+        <translation>Không nạp được trình kết nối PostgreSQL (psycopg): {reason}. Hãy cài đặt lại TDCS.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database server {url}: {reason}</source>
+        <translation>Không kết nối được máy chủ cơ sở dữ liệu {url}: {reason}</translation>
+    </message>
+    <message>
+        <source>The database {url} holds tables but no TDCS schema version: it is not a TDCS database.</source>
+        <translation>Cơ sở dữ liệu {url} có các bảng nhưng không có phiên bản lược đồ TDCS: đây không phải cơ sở dữ liệu TDCS.</translation>
+    </message>
+    <message>
+        <source>The database {url} lacks parts of the TDCS schema ({missing}). Ask the server&apos;s administrator to restore the database from its latest backup.</source>
+        <translation>Cơ sở dữ liệu {url} thiếu một phần lược đồ TDCS ({missing}). Hãy đề nghị người quản trị máy chủ khôi phục cơ sở dữ liệu từ bản sao lưu gần nhất.</translation>
+    </message>
+    <message>
+        <source>The table {table} of the database {url} cannot be read: {reason}</source>
+        <translation>Không đọc được bảng {table} của cơ sở dữ liệu {url}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Targets</name>
     <message>
         <source>Only the city office assigns targets.</source>
