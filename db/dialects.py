@@ -284,6 +284,13 @@ def _bulk_upsert_postgresql(
     return int(written)
 
 
+def new_rows_fail_on_existing_ids(dialect: Dialect | str) -> bool:
+    """Whether :func:`bulk_upsert` told ``all_new`` fails (returns -1, writing nothing) when
+    one of the ids is in the table after all, rather than upserting: PostgreSQL's straight
+    ``COPY`` does; SQLite always upserts."""
+    return dialect_name(dialect) == POSTGRESQL
+
+
 class LockNotFree(Exception):
     """Another transaction holds the lock asked for, and did not let it go in time."""
 
