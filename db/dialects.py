@@ -136,6 +136,9 @@ class among(FunctionElement[bool]):  # noqa: N801  (used like a SQL operator)
     type = Boolean()
     inherit_cache = True
     name = "among"
+    #: A comparison: in a WHERE clause as it is (without it, SQLite's compiler appends
+    #: ``= 1``, which keeps SQLite from using the index on ``column``).
+    _is_implicitly_boolean = True
 
     def __init__(self, column: Any, values: Iterable[Any]) -> None:
         super().__init__(column, bindparam(None, list(values), type_=_ValueList(), unique=True))
