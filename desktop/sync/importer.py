@@ -20,9 +20,12 @@ For each file:
    PostgreSQL other communes' files are imported side by side): the ledger row, one bulk
    upsert per record type (:func:`db.dialects.bulk_upsert`: ``INSERT … ON CONFLICT(id) DO
    UPDATE … WHERE excluded.version > version``, an ``executemany`` in SQLite, a ``COPY``
-   through a temporary table in PostgreSQL), history, conflicts; a complete file then
-   replaces what the city holds for the commune (:func:`replace_missing`). Then the
-   signed receipt.
+   through a temporary table in PostgreSQL, or straight into the table for a record type
+   the city holds none of the commune's records of: those ids are not looked up first,
+   and should one be there after all, the file is rolled back and applied again, every id
+   looked up), history, conflicts; a complete file then replaces what the city holds for
+   the commune (:func:`replace_missing`). A reader sees none of it before the commit.
+   Then the signed receipt.
 
 The same code runs on SQLite and on PostgreSQL (SQLAlchemy Core on the session's
 connection); what differs by engine is written once in :mod:`db.dialects`. The city's copies
