@@ -256,3 +256,25 @@ def test_a_first_file_that_takes_over_another_communes_record_is_refused(
     assert travelling_state(world.city, "31135") == travelling_state(ninh_kieu, "31135")
     cai_khe.close()
     ninh_kieu.close()
+
+
+def test_the_same_file_imported_on_two_pcs_at_once_lands_once(world: World) -> None:
+    """Both PCs received the same e-mail and import it at the same moment: one imports it,
+    the other is told it was already imported; the ledger has it once."""
+    commune = commune_with_data(world, "31120")
+    path = world.export(commune, full=True).path
+    held = HoldAfterFirstTable()
+    first_run, first_done = in_thread(importing(world, path, held))
+    assert held.written.wait(WAIT)
+    second_run, second_done = in_thread(importing(world, path))
+    second_run.join(1.0)
+    assert second_run.is_alive(), "the second waits for the first"
+    held.release.set()
+    first_run.join(WAIT)
+    second_run.join(WAIT)
+    statuses = sorted([first_done[0].status, second_done[0].status])
+    assert statuses == sorted([Status.APPLIED, Status.ALREADY])
+    assert "already imported" in second_done[0].message
+    assert [o for _n, o in ledger(world)] == ["applied"]
+    assert travelling_state(world.city, "31120") == travelling_state(commune, "31120")
+    commune.close()
