@@ -179,12 +179,12 @@ def _greatest_postgresql(element: greatest, compiler: Any, **kw: Any) -> str:
     return f"greatest({compiler.process(element.clauses, **kw)})"
 
 
-def _upsert_statement(
-    name: str, columns: Sequence[str], values: str, conflict_where: str, source: str = ""
-) -> str:
+def _upsert_statement(name: str, columns: Sequence[str], values: str, conflict_where: str) -> str:
+    """``INSERT INTO name (columns) values ON CONFLICT (id) DO UPDATE … WHERE …``: ``values``
+    is ``VALUES (…)`` or a ``SELECT``."""
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     return (
-        f"INSERT INTO {name} ({', '.join(columns)}) {values}{source} "
+        f"INSERT INTO {name} ({', '.join(columns)}) {values} "
         f"ON CONFLICT (id) DO UPDATE SET {updates} WHERE {conflict_where}"
     )
 
