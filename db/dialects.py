@@ -136,6 +136,9 @@ class among(FunctionElement[bool]):  # noqa: N801  (used like a SQL operator)
     type = Boolean()
     inherit_cache = True
     name = "among"
+    #: A comparison: in a WHERE clause as it is (without it, SQLite's compiler appends
+    #: ``= 1``, which keeps SQLite from using the index on ``column``).
+    _is_implicitly_boolean = True
 
     def __init__(self, column: Any, values: Iterable[Any]) -> None:
         super().__init__(column, bindparam(None, list(values), type_=_ValueList(), unique=True))
@@ -176,12 +179,12 @@ def _greatest_postgresql(element: greatest, compiler: Any, **kw: Any) -> str:
     return f"greatest({compiler.process(element.clauses, **kw)})"
 
 
-def _upsert_statement(
-    name: str, columns: Sequence[str], values: str, conflict_where: str, source: str = ""
-) -> str:
+def _upsert_statement(name: str, columns: Sequence[str], values: str, conflict_where: str) -> str:
+    """``INSERT INTO name (columns) values ON CONFLICT (id) DO UPDATE … WHERE …``: ``values``
+    is ``VALUES (…)`` or a ``SELECT``."""
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     return (
-        f"INSERT INTO {name} ({', '.join(columns)}) {values}{source} "
+        f"INSERT INTO {name} ({', '.join(columns)}) {values} "
         f"ON CONFLICT (id) DO UPDATE SET {updates} WHERE {conflict_where}"
     )
 
@@ -282,6 +285,13 @@ def _bulk_upsert_postgresql(
         written = cursor.rowcount
         cursor.execute(f"DROP TABLE {stage}")
     return int(written)
+
+
+def new_rows_fail_on_existing_ids(dialect: Dialect | str) -> bool:
+    """Whether :func:`bulk_upsert` told ``all_new`` fails (returns -1, writing nothing) when
+    one of the ids is in the table after all, rather than upserting: PostgreSQL's straight
+    ``COPY`` does; SQLite always upserts."""
+    return dialect_name(dialect) == POSTGRESQL
 
 
 class LockNotFree(Exception):

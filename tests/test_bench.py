@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.bench import citydata, run
+from tests.pg_server import find_bin
 
 
 def test_sizes_are_uneven_and_add_up_to_the_city() -> None:
@@ -77,6 +78,9 @@ def test_the_whole_benchmark_runs_at_a_tiny_scale(tmp_path: Path) -> None:
         "City yearly report",
     ):
         assert expected in table, expected
+    if find_bin("initdb") and find_bin("pg_ctl"):  # the city on a PostgreSQL server
+        for expected in ("PostgreSQL: raw COPY", "PostgreSQL: import ÷ raw COPY"):
+            assert expected in table, expected
     # The verdicts that are about correctness, not speed, must hold at any size.
     for line in table.splitlines():
         if "Re-import the same" in line or "second full snapshot" in line:

@@ -107,3 +107,16 @@ def test_a_lock_is_held_until_the_transaction_ends(database: Database, engine: s
     finally:
         release.set()
         thread.join(30)
+
+
+def test_among_finds_its_rows_through_the_index(database: Database) -> None:
+    """Thousands of lookups per file: each must be an index search, never a scan (SQLite
+    once got ``… IN (…) = 1``, which reads the whole table)."""
+    plain = table("loans", column("id"), column("version"))
+    query = select(plain.c.id).where(among(plain.c.id, ["a", "b"]))
+    with database.engine.connect() as conn:
+        sql = str(query.compile(dialect=conn.dialect))
+        assert "= 1" not in sql, sql
+        if conn.dialect.name == "sqlite":
+            plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", ('["a", "b"]',)).all()
+            assert any("USING" in str(step[-1]) and "INDEX" in str(step[-1]) for step in plan), plan

@@ -217,3 +217,64 @@ def test_the_clerk_is_told_in_vietnamese(
         assert "Một máy tính khác (hoặc một cửa sổ khác) đang nhập tệp của Cái Khế" in output
     assert done[0].status is Status.APPLIED
     commune.close()
+
+
+def test_a_first_file_that_takes_over_another_communes_record_is_refused(
+    world: World, engine: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Ninh Kiều's first file (genuine key, enrolled) carries a hamlet whose id is Cái
+    Khế's. On PostgreSQL the city holds nothing of Ninh Kiều, so its records are written
+    without looking each id up; the one that is there stops that, everything is rolled
+    back and the file checked again id by id: refused, saying whose record it is, nothing
+    changed (on SQLite the ids are always looked up: the same answer)."""
+    import json
+    import logging
+
+    from desktop.sync import keys
+    from tests.sync_support import open_genuine, own_private_key, seal, write
+
+    cai_khe = world.commune("31120", hamlets=("Khu vực 1",))
+    assert world.import_file(world.export(cai_khe).path).status is Status.APPLIED
+    ((taken,),) = world.city_rows("SELECT id FROM hamlets WHERE commune_code = '31120'")
+    ninh_kieu = world.commune("31135", hamlets=("Khu vực 5", "Khu vực 6"))
+    genuine = world.export(ninh_kieu).path
+    opened = open_genuine(world.city, genuine)
+    hamlets = next(t for t in opened.payload["tables"] if t["type"] == "hamlet")
+    hamlets["rows"][0][hamlets["columns"].index("id")] = taken
+    payload = json.dumps(opened.payload).encode()
+    signing = own_private_key(ninh_kieu, keys.COMMUNE_SIGNING)
+    forged = write(genuine.with_name("taken.tdcs"), seal(world, opened.manifest, payload, signing))
+    before = content(world.city)
+    with caplog.at_level(logging.INFO, logger="desktop.sync.importer"):
+        report = world.import_file(forged)
+    assert report.status is Status.REFUSED
+    assert "31120" in " ".join(report.problems), report.problems
+    again = [r for r in caplog.records if "checked again id by id" in r.getMessage()]
+    assert len(again) == (1 if engine == POSTGRESQL else 0)
+    assert content(world.city) == before
+    assert world.import_file(genuine).status is Status.APPLIED
+    assert travelling_state(world.city, "31135") == travelling_state(ninh_kieu, "31135")
+    cai_khe.close()
+    ninh_kieu.close()
+
+
+def test_the_same_file_imported_on_two_pcs_at_once_lands_once(world: World) -> None:
+    """Both PCs received the same e-mail and import it at the same moment: one imports it,
+    the other is told it was already imported; the ledger has it once."""
+    commune = commune_with_data(world, "31120")
+    path = world.export(commune, full=True).path
+    held = HoldAfterFirstTable()
+    first_run, first_done = in_thread(importing(world, path, held))
+    assert held.written.wait(WAIT)
+    second_run, second_done = in_thread(importing(world, path))
+    second_run.join(1.0)
+    assert second_run.is_alive(), "the second waits for the first"
+    held.release.set()
+    first_run.join(WAIT)
+    second_run.join(WAIT)
+    statuses = sorted([first_done[0].status, second_done[0].status])
+    assert statuses == sorted([Status.APPLIED, Status.ALREADY])
+    assert "already imported" in second_done[0].message
+    assert [o for _n, o in ledger(world)] == ["applied"]
+    assert travelling_state(world.city, "31120") == travelling_state(commune, "31120")
+    commune.close()

@@ -20,9 +20,12 @@ For each file:
    PostgreSQL other communes' files are imported side by side): the ledger row, one bulk
    upsert per record type (:func:`db.dialects.bulk_upsert`: ``INSERT … ON CONFLICT(id) DO
    UPDATE … WHERE excluded.version > version``, an ``executemany`` in SQLite, a ``COPY``
-   through a temporary table in PostgreSQL), history, conflicts; a complete file then
-   replaces what the city holds for the commune (:func:`replace_missing`). Then the
-   signed receipt.
+   through a temporary table in PostgreSQL, or straight into the table for a record type
+   the city holds none of the commune's records of: those ids are not looked up first,
+   and should one be there after all, the file is rolled back and applied again, every id
+   looked up), history, conflicts; a complete file then replaces what the city holds for
+   the commune (:func:`replace_missing`). A reader sees none of it before the commit.
+   Then the signed receipt.
 
 The same code runs on SQLite and on PostgreSQL (SQLAlchemy Core on the session's
 connection); what differs by engine is written once in :mod:`db.dialects`. The city's copies
@@ -257,6 +260,14 @@ class TablePlan:
     superseded: list[tuple[str, int]] = field(default_factory=list)
     #: The city held none of the file's records of this type when it was planned.
     all_new: bool = False
+    #: ``all_new`` assumed, not looked up: the city holds none of the commune's records of
+    #: this type (:class:`Unchecked` if one of the ids is there after all).
+    unchecked: bool = False
+
+
+class Unchecked(Exception):
+    """A record assumed new was at the city after all (another commune's id): the file's
+    transaction is rolled back and the file planned again, every id looked up."""
 
 
 @cache
@@ -312,9 +323,14 @@ def fill_values(table: Table) -> dict[str, Any]:
 class Planner:
     """Compares one verified file with the city's data."""
 
-    def __init__(self, conn: Connection, verified: VerifiedFile) -> None:
+    def __init__(
+        self, conn: Connection, verified: VerifiedFile, unchecked: frozenset[str] = frozenset()
+    ) -> None:
         self.conn = conn
         self.verified = verified
+        #: Tables whose records the city is not asked about: it holds none of the commune's,
+        #: and writing them fails should one of their ids be there (see ``CityImporter``).
+        self.unchecked = unchecked
         self.code = verified.manifest.commune_code
         self.summary = Summary()
         self._catalogues: dict[tuple[str, str], frozenset[Any]] = {}
@@ -401,20 +417,25 @@ class Planner:
         id_at, version_at = columns.index("id"), columns.index("version")
         deleted_at = columns.index("deleted_at")
         self.check_references(table)
+        unchecked = name in self.unchecked
         held = _plain_table(name, ("id", "version", "commune_code", "deleted_at")).c
-        existing = {
-            record_id: (version, owner, deleted)
-            for record_id, version, owner, deleted in self.conn.execute(
-                select(held.id, held.version, held.commune_code, held.deleted_at).where(
-                    among(held.id, map(itemgetter(id_at), rows))
+        existing = (
+            {}
+            if unchecked
+            else {
+                record_id: (version, owner, deleted)
+                for record_id, version, owner, deleted in self.conn.execute(
+                    select(held.id, held.version, held.commune_code, held.deleted_at).where(
+                        among(held.id, map(itemgetter(id_at), rows))
+                    )
                 )
-            )
-        }
+            }
+        )
         if not existing:
             tombstones = sum(1 for value in map(itemgetter(deleted_at), rows) if value is not None)
             self.summary.add(record_type, "new", len(rows) - tombstones)
             self.summary.add(record_type, "deleted", tombstones)
-            return TablePlan(table, rows, all_new=True)
+            return TablePlan(table, rows, all_new=True, unchecked=unchecked)
         apply_rows: list[Any] = []
         compare: list[Any] = []
         for row in rows:
@@ -549,7 +570,10 @@ def write_plans(
         table = plan.table
         record_type = table.record_type
         rows = plan.apply_rows
-        if rows and write_rows(conn, table, rows, all_new=plan.all_new) != len(rows):
+        written = write_rows(conn, table, rows, all_new=plan.all_new) if rows else 0
+        if written != len(rows):
+            if plan.unchecked:
+                raise Unchecked(record_type)
             raise SyncRefused(M_APPLY_MISMATCH, type=record_type)
         _write_history(
             conn,
@@ -596,6 +620,21 @@ def write_plans(
         progress.report(done + 1, total, record_type)
 
 
+def held_counts(conn: Connection, code: str) -> dict[str, int]:
+    """How many records (tombstones too) of each synced table the city holds for the
+    commune ``code``: one query for every record type."""
+    counts = union_all(
+        *(
+            select(literal(model.__tablename__).label("name"), func.count().label("held"))
+            .select_from(_plain_table(model.__tablename__, ["commune_code"]))
+            .where(column("commune_code") == code)
+            for model in SYNCED_MODELS
+        )
+    )
+    held: dict[str, int] = dict(conn.execute(counts).all())
+    return held
+
+
 def replace_missing(
     conn: Connection, verified: VerifiedFile, import_id: int, *, first_in_epoch: bool
 ) -> dict[str, int]:
@@ -619,15 +658,7 @@ def replace_missing(
     tables = {
         model.__tablename__: _plain_table(model.__tablename__, names) for model in SYNCED_MODELS
     }
-    counts = union_all(
-        *(
-            select(literal(name).label("name"), func.count().label("held"))
-            .select_from(plain)
-            .where(plain.c.commune_code == code)
-            for name, plain in tables.items()
-        )
-    )
-    held: dict[str, int] = dict(conn.execute(counts).all())  # one round trip for every record type
+    held = held_counts(conn, code)
     for model in SYNCED_MODELS:
         name = model.__tablename__
         have = present.get(model.record_type, set())
@@ -914,6 +945,7 @@ class CityImporter:
         report: FileReport,
         verified: VerifiedFile,
         current: int | None = None,
+        unchecked: frozenset[str] = frozenset(),
     ) -> list[TablePlan]:
         assert report.manifest is not None
         notes, report.missing_before = check_ledger(
@@ -927,7 +959,7 @@ class CityImporter:
             report.summary = summary
             report.problems = [p.text() for p in verified.problems]
             refuse_if_problems(verified)
-        planner = Planner(session.connection(), verified)
+        planner = Planner(session.connection(), verified, unchecked)
         plans = planner.plan()
         report.summary = planner.summary
         if planner.summary.waiting:
@@ -959,8 +991,21 @@ class CityImporter:
         progress.report(1, 1)
         return report
 
-    def _apply(self, report: FileReport, verified: VerifiedFile, progress: Progress) -> FileReport:
+    def _apply(
+        self,
+        report: FileReport,
+        verified: VerifiedFile,
+        progress: Progress,
+        *,
+        careful: bool = False,
+    ) -> FileReport:
+        """Apply in one transaction. Where the database can tell (PostgreSQL: a straight
+        ``COPY`` fails on an id already there), the record types the city holds none of
+        the commune's of are written without looking their ids up first; should one be
+        there after all (another commune's record), everything is rolled back and the file
+        applied again ``careful``ly, every id looked up."""
         manifest = verified.manifest
+        notes = list(report.notes)
         try:
             with self.sessions() as session, session.begin():
                 self._lock_commune(session, report)
@@ -979,10 +1024,14 @@ class CityImporter:
                 pinned = keys.pinned_commune_key(session, manifest.commune_code)
                 if pinned is None or pinned.public_key != manifest.signing_key:
                     raise SyncRefused(M_APPLY_MISMATCH, type="key")
-                plans = self._plan(session, report, verified, record.id)
+                conn = session.connection()
+                unchecked: frozenset[str] = frozenset()
+                if not careful and dialects.new_rows_fail_on_existing_ids(conn.dialect):
+                    held = held_counts(conn, manifest.commune_code)
+                    unchecked = frozenset(name for name, count in held.items() if count == 0)
+                plans = self._plan(session, report, verified, record.id, unchecked)
                 written = {plan.table.model.__tablename__ for plan in plans}
                 refuse_if_problems(verified)
-                conn = session.connection()
                 write_plans(conn, plans, record.id, manifest.commune_code, progress)
                 if manifest.full_snapshot or manifest.change_after == 0:
                     earlier = applied_imports(session, manifest.commune_code)
@@ -1016,6 +1065,13 @@ class CityImporter:
                 session.flush()
                 report.import_id = record.id
                 report.imported_at = record.received_at
+        except Unchecked:
+            log.info(
+                "sync file %s: an id assumed new is at the city; checked again id by id",
+                shown(report.path.name, 255),
+            )
+            report.notes = notes
+            return self._apply(report, verified, progress, careful=True)
         except AlreadyImported as already:
             return self._already_report(report, already.import_id, already.received_at)
         except SyncRefused as error:

@@ -282,8 +282,9 @@ class Runner:
                 f"PostgreSQL: import the {files} full snapshots into an empty city database on "
                 f"the server, median of {len(imports)}",
                 statistics.median(imports),
-                detail="the same checks; COPY into a staging table, then one INSERT … ON "
-                f"CONFLICT per record type; rounds {', '.join(f'{s:.1f}' for s in imports)} s",
+                detail="the same checks; each record type of a commune's first file COPYed "
+                "straight into its table (else through a staging table and one INSERT … ON "
+                f"CONFLICT); rounds {', '.join(f'{s:.1f}' for s in imports)} s",
             ),
             row(
                 "PostgreSQL: import ÷ raw COPY, same run (median of the per-round ratios)",
