@@ -150,21 +150,5 @@ def _kept_in_memory(url: str) -> str:
     return bare
 
 
-def save_database_url(data_dir: Path, url: str | None) -> bool:
-    """Remember the server ``url`` in ``data_dir`` for the window and every command (``None``:
-    go back to the folder's own SQLite file). A password in ``url`` is never written: it is
-    removed, and ``True`` returned so the caller tells the person."""
-    path = data_dir / DATABASE_CHOICE_FILE
-    if url is None:
-        path.unlink(missing_ok=True)
-        return False
-    bare, had_password = without_password(url)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps({"url": bare}, indent=2) + "\n", encoding="utf-8")
-    temporary.replace(path)
-    return had_password
-
-
 def resources_dir() -> Path:
     return source_root() / "resources"

@@ -23,6 +23,7 @@ from sqlalchemy import Date, column, inspect, select, table, text
 
 from db.enums import OfficeMode
 from db.models import SYNCED_MODELS, Hamlet
+from desktop.core.backups import SERVER_DAILY_SETTING
 from desktop.core.database import Database
 from desktop.core.office import record_store, set_up_office
 from desktop.paths import AppPaths
@@ -123,13 +124,27 @@ def add_hamlet(database: Database, name: str) -> str:
         )
 
 
+#: Written by the first start of the day on a server database (any ``tdcs`` command): when,
+#: where and on which PC the day's ``pg_dump`` was taken — bookkeeping of the start, not of
+#: the file a test imports (on SQLite the day's copy is a file beside the database).
+_DAILY_BACKUP_NOTE = SERVER_DAILY_SETTING
+
+
 def content(database: Database, *, skip: frozenset[str] = LEDGER_TABLES) -> dict[str, list[Any]]:
-    """Every row of every table (but ``skip``), to compare a database before and after
-    (rows in a stable order, values as the driver gives them)."""
+    """Every row of every table (but ``skip``, and the note of the day's server backup), to
+    compare a database before and after (rows in a stable order, values as the driver gives
+    them)."""
     with database.engine.connect() as conn:
         tables = inspect(conn).get_table_names()
         return {
-            t: sorted((tuple(row) for row in conn.execute(text(f"SELECT * FROM {t}"))), key=repr)
+            t: sorted(
+                (
+                    tuple(row)
+                    for row in conn.execute(text(f"SELECT * FROM {t}"))
+                    if not (t == "settings" and row[0] == _DAILY_BACKUP_NOTE)
+                ),
+                key=repr,
+            )
             for t in sorted(tables)
             if t not in skip
         }

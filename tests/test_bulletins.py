@@ -61,7 +61,7 @@ from tests.report_support import make as make_made
 from tests.report_support import row_values
 from tests.sync_support import World, content, make_world
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "engine")
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from desktop.app.server import (
 from desktop.app.setup import SetupAnswers, set_up_on_server
 from desktop.cli import main
 from desktop.core.database import Database
+from desktop.core.database_choice import save_database_url
 from desktop.core.errors import UserError
 from desktop.core.office import OfficeMode
 from desktop.paths import (
@@ -32,7 +33,6 @@ from desktop.paths import (
     AppPaths,
     DatabaseSource,
     resolve,
-    save_database_url,
 )
 from tests.pg_server import PgServer
 from tests.server_support import (

@@ -289,7 +289,7 @@ def test_the_start_asks_for_the_password_the_server_wants(
 def test_an_unreachable_server_at_start_offers_retry_and_quit(
     qtbot: QtBot, vi_app: QApplication, tmp_path: Path, started: list[Application]
 ) -> None:
-    from desktop.paths import save_database_url
+    from desktop.core.database_choice import save_database_url
 
     data = tmp_path / "pc"
     save_database_url(data, "postgresql://tdcs@127.0.0.1:1/tdcs")

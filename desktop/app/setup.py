@@ -6,7 +6,7 @@ one transaction, so a failure leaves the folder as it was and the person can ans
 The city may set up on a PostgreSQL server instead (:func:`set_up_on_server`): on a database
 that holds nothing of TDCS yet the city is set up there; on one that is already the city, this
 computer joins it (the second and third staff PC). Either way the data folder remembers the
-server (:func:`desktop.paths.save_database_url`, never a password).
+server (:func:`desktop.core.database_choice.save_database_url`, never a password).
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session
 from db.enums import OfficeMode
 from desktop.app.server import ServerProblem, Trouble, classify
 from desktop.core.database import Database
+from desktop.core.database_choice import save_database_url
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.office import OfficeInfo, set_up_office
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.paths import AppPaths, DatabaseSource, save_database_url
+from desktop.paths import AppPaths, DatabaseSource
 from desktop.sync.keys import ensure_office_keys
 
 M_COMMUNE_ON_SERVER = QT_TRANSLATE_NOOP(

@@ -20,6 +20,7 @@ from desktop.app.setup import SetupAnswers, set_up
 from desktop.cli.base import CommandContext, add_command, program_name, tr
 from desktop.core import demo
 from desktop.core.backups import OtherSessionsOpen
+from desktop.core.database_choice import save_database_url
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_number, parse_date
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -38,7 +39,7 @@ from desktop.core.issuers import (
 )
 from desktop.core.office import OfficeInfo, require_office
 from desktop.core.plan_reference import plan_citation, plan_reference, set_plan_reference
-from desktop.paths import DatabaseSource, save_database_url, without_password
+from desktop.paths import DatabaseSource, without_password
 
 
 def register(subparsers: Any) -> None:

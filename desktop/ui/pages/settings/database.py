@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.paths import DatabaseSource, save_database_url, saved_database_url, without_password
+from desktop.core.database_choice import save_database_url
+from desktop.paths import DatabaseSource, saved_database_url, without_password
 from desktop.ui.context import AppContext
 from desktop.ui.server_choice import ServerField
 
