@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from db.enums import ConflictResolution
 from desktop.core.database import Database
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.userfiles import read_regular_file
+from desktop.sync.conflicts import reopen_conflict, resolve_conflict
 from desktop.sync.errors import SyncRefused
 from desktop.sync.exporter import ExportResult, make_export
 from desktop.sync.importer import CityImporter, FileReport, Status
@@ -114,3 +116,19 @@ def import_sync_files(
             if each is not None:
                 each(found)
     return received
+
+
+def answer_conflict(database: Database, conflict_id: int, resolution: ConflictResolution) -> None:
+    """A person's answer to a conflict: keep the city's copy, or take the file's. Written
+    on the importer's connection, as the file's records were: the copy taken may refer to
+    a record of its commune that the city has not received yet (the importer's module
+    docstring)."""
+    with CityImporter(database) as importer, importer.sessions.begin() as session:
+        resolve_conflict(session, conflict_id, resolution)
+
+
+def undo_conflict_answer(database: Database, conflict_id: int) -> None:
+    """Undo :func:`answer_conflict`: the conflict waits again (the city's copy is put back
+    if the file's had been taken)."""
+    with CityImporter(database) as importer, importer.sessions.begin() as session:
+        reopen_conflict(session, conflict_id)

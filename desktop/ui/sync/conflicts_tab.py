@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import ConflictResolution
+from desktop.app.sync import answer_conflict, undo_conflict_answer
 from desktop.core.errors import UserError
 from desktop.core.formatting import format_datetime
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg, tr
@@ -24,10 +25,7 @@ from desktop.sync.conflicts import (
     ConflictRow,
     FieldDifference,
     list_conflicts,
-    reopen_conflict,
-    resolve_conflict,
 )
-from desktop.sync.importer import CityImporter
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.table_model import Column, RowTableModel
@@ -230,8 +228,7 @@ class ConflictsTab(QWidget):
         if not confirm(self, self._question(conflict, resolution)):
             return
         try:
-            with CityImporter(self.context.database) as importer, importer.sessions.begin() as s:
-                resolve_conflict(s, conflict.id, resolution)
+            answer_conflict(self.context.database, conflict.id, resolution)
         except UserError as error:
             show_error(self, error)
         self.reload(select_id=conflict.id if self.decided.isChecked() else None)
@@ -254,8 +251,7 @@ class ConflictsTab(QWidget):
         if not confirm(self, question):
             return
         try:
-            with CityImporter(self.context.database) as importer, importer.sessions.begin() as s:
-                reopen_conflict(s, conflict.id)
+            undo_conflict_answer(self.context.database, conflict.id)
         except UserError as error:
             show_error(self, error)
         self.reload(select_id=conflict.id)
