@@ -5,15 +5,18 @@ is away or wants a password, and one window per person and database."""
 
 from __future__ import annotations
 
+import socket
 import stat
+import time
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QProgressDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from db import engine as db_engine
@@ -303,6 +306,51 @@ def test_an_unreachable_server_at_start_offers_retry_and_quit(
         assert not application.start()
     assert not (data / "tdcs.sqlite3").exists()
     assert resolve(data).database_url == "postgresql://tdcs@127.0.0.1:1/tdcs"
+
+
+def test_a_silent_server_at_start_is_awaited_with_a_note_and_a_live_window(
+    qtbot: QtBot,
+    vi_app: QApplication,
+    tmp_path: Path,
+    started: list[Application],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server that takes the connection and never answers (a host that hangs): while
+    TDCS waits for it, a note says which server it is waiting for and the GUI thread keeps
+    running; when the wait ends, Retry / Quit as for a server that is down."""
+    monkeypatch.setattr(db_engine, "CONNECT_TIMEOUT_S", 2)
+    from desktop.core.database_choice import save_database_url
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        port = silent.getsockname()[1]
+        data = tmp_path / "pc"
+        save_database_url(data, f"postgresql://tdcs@127.0.0.1:{port}/tdcs")
+        application = start(started, data)
+        notes: list[str] = []
+        beats: list[float] = []
+
+        def look() -> None:
+            beats.append(time.monotonic())
+            notes.extend(
+                w.labelText()
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QProgressDialog) and w.isVisible()
+            )
+
+        heartbeat = QTimer()
+        heartbeat.setInterval(50)
+        heartbeat.timeout.connect(look)
+        heartbeat.start()
+        with answering(
+            qtbot, message_button("Thoát", "Không có gì trên máy tính này bị thay đổi")
+        ):
+            assert not application.start()
+        heartbeat.stop()
+    assert any(f"127.0.0.1:{port}/tdcs" in note and "Đang kết nối" in note for note in notes), notes
+    waited = [b - a for a, b in pairwise(beats)]
+    assert len(waited) > 20 and max(waited) < 0.5, max(waited, default=0)
 
 
 def test_the_settings_box_shows_and_changes_where_the_database_is(

@@ -120,6 +120,12 @@ def _describe(url: str) -> dict[str, str]:
     return {"url": shown_url(url), "server": server, "user": user, "database": database}
 
 
+def server_place(url: str) -> str:
+    """``host:port/database`` of ``url``, for a message (never its user's password)."""
+    parts = _describe(url)
+    return f"{parts['server']}/{parts['database']}" if parts["database"] else parts["server"]
+
+
 class ServerState(Enum):
     EMPTY = "empty"  # nothing of TDCS yet: set the city up
     NOT_SET_UP = "not-set-up"  # TDCS's tables, no office yet: set the city up

@@ -1,9 +1,10 @@
 """Starting the window: fonts, language, one instance per user and database, the crash
 handler, opening (or repairing) the database, the first-run wizard, then the main window.
 
-The city's database on a PostgreSQL server that cannot be reached at start is said plainly,
-with Retry and Quit; a server that wants a password gets it from a prompt (kept in memory
-for the run, :mod:`desktop.ui.server_choice`)."""
+The city's database on a PostgreSQL server is opened off the GUI thread, with a note on
+screen while the server is awaited (up to ``db.engine.CONNECT_TIMEOUT_S``); one that cannot
+be reached is said plainly, with Retry and Quit; a server that wants a password gets it from
+a prompt (kept in memory for the run, :mod:`desktop.ui.server_choice`)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import OperationalError
@@ -22,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 from db.engine import shown_url
 from db.migrate import DatabaseProblem, NewerSchema
 from desktop.app.backups import restore
-from desktop.app.server import classify
+from desktop.app.server import classify, server_place
 from desktop.app.setup import SetupAnswers, set_up, set_up_on_server
 from desktop.applog import LOG_FILE, setup_logging
 from desktop.core import settings as app_settings
@@ -37,6 +39,7 @@ from desktop.core.database import Database
 from desktop.core.errors import UserError
 from desktop.core.office import list_communes
 from desktop.paths import AppPaths, resolve, resources_dir
+from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.fonts import register_fonts
@@ -63,7 +66,7 @@ def open_database(paths: AppPaths) -> Database | None:
     refused: set[Path] = set()
     while True:
         try:
-            return Database.open(paths)
+            return _open(paths)
         except OperationalError as error:
             if paths.database_url is None:
                 raise
@@ -103,6 +106,33 @@ def open_database(paths: AppPaths) -> Database | None:
             except UserError as error:
                 _message(QMessageBox.Icon.Critical, error.text(), QMessageBox.StandardButton.Ok)
                 refused.add(backup)
+
+
+def _open(paths: AppPaths) -> Database:
+    """:meth:`Database.open`; on a server, off the GUI thread with a note on screen ("Đang
+    kết nối…"), so that a slow or silent server leaves a window that is alive and says
+    what it waits for, instead of nothing at all until the connection gives up."""
+    url = paths.database_url
+    if url is None:
+        return Database.open(paths)
+    outcome: list[Any] = []
+    waiting = QEventLoop()
+    task = run_in_background(
+        lambda _progress: Database.open(paths),
+        on_done=outcome.append,
+        on_error=outcome.append,
+        label=QApplication.translate("App", "Connecting to the database server {server}…").format(
+            server=server_place(url)
+        ),
+    )
+    task.finished.connect(waiting.quit)
+    # The task's signals come through this loop's events, so it cannot end before exec().
+    waiting.exec()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    assert isinstance(result, Database)
+    return result
 
 
 def server_unavailable(url: str, error: OperationalError) -> bool:

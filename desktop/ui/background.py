@@ -108,6 +108,9 @@ def run_in_background(
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
+        # Arms the dialog's own timer: it shows after those 300 ms even when the work reports
+        # no progress at all (opening a database on a server), not only from a first report.
+        dialog.setValue(0)
         if not cancellable:
             dialog.setCancelButton(None)
         dialog.canceled.connect(task.progress.cancel)

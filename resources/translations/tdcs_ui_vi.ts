@@ -9,6 +9,10 @@
         <translation>Khôi phục bản sao lưu mới nhất ({name})? Tệp bị hỏng được giữ lại riêng.</translation>
     </message>
     <message>
+        <source>Connecting to the database server {server}…</source>
+        <translation>Đang kết nối tới máy chủ cơ sở dữ liệu {server}…</translation>
+    </message>
+    <message>
         <source>Nothing on this computer was changed. When the server is back, choose Retry. If the city moved its database, the IT staff choose the new server with: tdcs database --use URL</source>
         <translation>Không có gì trên máy tính này bị thay đổi. Khi máy chủ hoạt động lại, hãy chọn Thử lại. Nếu Thành phố đã chuyển cơ sở dữ liệu sang máy chủ khác, cán bộ tin học chọn máy chủ mới bằng lệnh: tdcs database --use URL</translation>
     </message>
