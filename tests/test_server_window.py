@@ -343,9 +343,7 @@ def test_a_silent_server_at_start_is_awaited_with_a_note_and_a_live_window(
         heartbeat.setInterval(50)
         heartbeat.timeout.connect(look)
         heartbeat.start()
-        with answering(
-            qtbot, message_button("Thoát", "Không có gì trên máy tính này bị thay đổi")
-        ):
+        with answering(qtbot, message_button("Thoát", "Không có gì trên máy tính này bị thay đổi")):
             assert not application.start()
         heartbeat.stop()
     assert any(f"127.0.0.1:{port}/tdcs" in note and "Đang kết nối" in note for note in notes), notes
