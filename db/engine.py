@@ -52,6 +52,27 @@ def shown_url(target: Path | str) -> str:
 _passwords: dict[str, str] = {}
 
 
+def libpq_url(target: str) -> str:
+    """The ``postgresql://`` URL as libpq, psycopg and the PostgreSQL tools take it (no
+    ``+psycopg`` driver in the scheme)."""
+    return "postgresql://" + target.partition("://")[2]
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without its password, and the password (``None`` when it has none)."""
+    from sqlalchemy.engine import make_url
+
+    scheme, _, rest = url.partition("://")
+    try:
+        parsed = make_url("postgresql://" + rest)
+    except Exception:  # not a URL at all: said where it is used
+        return url, None
+    if parsed.password is None:
+        return url, None
+    bare = parsed._replace(password=None).render_as_string(hide_password=False)
+    return scheme + "://" + bare.partition("://")[2], str(parsed.password)
+
+
 def server_identity(target: str) -> str:
     """The database a ``postgresql://`` URL names, without its password and in one spelling
     (``postgresql://user@host:5432/name``): what one instance and one password belong to."""
@@ -77,13 +98,20 @@ def password_for(target: str) -> str | None:
     return _passwords.get(server_identity(target))
 
 
+def password_of(target: str) -> str | None:
+    """The password for ``target``: written in the URL, else given in this run."""
+    written = split_password(target)[1]
+    return written if written is not None else password_for(target)
+
+
 def libpq_environment(target: str) -> dict[str, str]:
     """The environment for a PostgreSQL tool (``pg_dump``) run on ``target``: this process's,
-    with the password given in this run as ``PGPASSWORD`` (the child's memory only)."""
+    with the password of ``target`` (:func:`password_of`) as ``PGPASSWORD`` — the child's
+    memory only, never its command line, which other users of the PC can see."""
     import os
 
     environment = dict(os.environ)
-    if (password := password_for(target)) is not None:
+    if (password := password_of(target)) is not None:
         environment["PGPASSWORD"] = password
     return environment
 

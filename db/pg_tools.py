@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from db.engine import libpq_environment, libpq_url, password_of, split_password
 from db.private_files import create_private, make_private
 
 ENV_PG_BIN = "TDCS_PG_BIN"
@@ -160,24 +161,10 @@ def find_tools(*names: str, env: Mapping[str, str] | None = None) -> dict[str, P
     return {name: path for name, path in found.items() if path is not None}
 
 
-def _split_password(url: str) -> tuple[str, str | None]:
-    """The URL without its password (for a command line, which other users of the PC can
-    see), and the password (for ``PGPASSWORD``, in the program's environment only)."""
-    from sqlalchemy.engine import make_url
-
-    from db.engine import password_for
-
-    parsed = make_url(libpq_dsn(url))
-    if parsed.password is None:
-        # A password typed in this run (the window's or the CLI's prompt), kept in memory.
-        return libpq_dsn(url), password_for(url)
-    password = str(parsed.password)
-    return parsed._replace(password=None).render_as_string(hide_password=False), password
-
-
-def libpq_dsn(url: str) -> str:
-    """The URL as libpq takes it (no ``+psycopg`` driver in the scheme)."""
-    return "postgresql://" + url.partition("://")[2]
+def _dsn(url: str) -> str:
+    """The URL for a command line, without its password (other users of the PC can see a
+    command line; the password goes to the child's environment, :func:`_env`)."""
+    return split_password(libpq_url(url))[0]
 
 
 def _quiet() -> int:
@@ -185,23 +172,22 @@ def _quiet() -> int:
     return getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 
-def _env(password: str | None = None) -> dict[str, str]:
-    env = dict(os.environ)
+def _env(url: str | None = None) -> dict[str, str]:
+    """This process's environment, with the password of ``url`` when a tool connects."""
+    env = libpq_environment(url) if url is not None else dict(os.environ)
     env.setdefault("PGCONNECT_TIMEOUT", "15")
-    if password is not None:
-        env["PGPASSWORD"] = password
     return env
 
 
 def _run(
-    command: list[str], tool: str, password: str | None = None
+    command: list[str], tool: str, url: str | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     try:
         done = subprocess.run(
             command,
             capture_output=True,
             check=False,
-            env=_env(password),
+            env=_env(url),
             creationflags=_quiet(),
         )
     except OSError as error:
@@ -243,8 +229,7 @@ def dump(url: str, target: Path, *, env: Mapping[str, str] | None = None) -> Pat
     try:
         command = [str(tools["pg_dump"]), "--format=custom", "--file", str(partial)]
         try:
-            dsn, password = _split_password(url)
-            _run([*command, "--dbname", dsn], "pg_dump", password)
+            _run([*command, "--dbname", _dsn(url)], "pg_dump", url)
         except ToolFailed as failed:
             mismatch = _MISMATCH.search(failed.reason)
             if mismatch:
@@ -341,8 +326,8 @@ def other_sessions(url: str) -> int:
     on other computers, or other programs)."""
     import psycopg
 
-    dsn, password = _split_password(url)
-    if password is not None:
+    dsn = _dsn(url)
+    if (password := password_of(url)) is not None:
         dsn = psycopg.conninfo.make_conninfo(dsn, password=password)
     try:
         with psycopg.connect(dsn, autocommit=True, connect_timeout=15) as conn:
@@ -365,7 +350,7 @@ def restore_archive(url: str, archive: Path, *, env: Mapping[str, str] | None = 
     ``pg_restore`` stop halfway (a damaged archive), ``psql`` is stopped before it reaches
     the end of its input, so it never commits a part of the archive."""
     tools = find_tools("pg_restore", "psql", env=env)
-    dsn, password = _split_password(url)
+    dsn = _dsn(url)
     psql_command = [
         str(tools["psql"]),
         "--no-psqlrc",
@@ -407,7 +392,7 @@ def restore_archive(url: str, archive: Path, *, env: Mapping[str, str] | None = 
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=apply_errors,
-                env=_env(password),
+                env=_env(url),
                 creationflags=_quiet(),
             )
         except OSError as error:

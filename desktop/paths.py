@@ -117,23 +117,10 @@ def saved_database_url(data_dir: Path) -> str | None:
     return url if isinstance(url, str) and url else None
 
 
-def split_password(url: str) -> tuple[str, str | None]:
-    """``url`` without its password, and the password (``None`` when it has none)."""
-    from sqlalchemy.engine import make_url
-
-    scheme, _, rest = url.partition("://")
-    try:
-        parsed = make_url("postgresql://" + rest)
-    except Exception:  # not a URL at all: said where it is used
-        return url, None
-    if parsed.password is None:
-        return url, None
-    bare = parsed._replace(password=None).render_as_string(hide_password=False)
-    return scheme + "://" + bare.partition("://")[2], str(parsed.password)
-
-
 def without_password(url: str) -> tuple[str, bool]:
     """``url`` with any password removed, and whether it had one."""
+    from db.engine import split_password
+
     bare, password = split_password(url)
     return bare, password is not None
 
@@ -142,10 +129,10 @@ def _kept_in_memory(url: str) -> str:
     """A password written in ``--database`` or ``TDCS_DATABASE_URL`` goes to the engine's
     memory for this run (:func:`db.engine.use_password`); the paths carry the URL without it,
     so no message, log or crash report can show it."""
+    from db.engine import split_password, use_password
+
     bare, password = split_password(url)
     if password is not None:
-        from db.engine import use_password
-
         use_password(bare, password)
     return bare
 

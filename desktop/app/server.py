@@ -20,7 +20,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from db.engine import CONNECT_TIMEOUT_S, is_server_url, password_for, server_identity, shown_url
+from db.engine import (
+    CONNECT_TIMEOUT_S,
+    is_server_url,
+    libpq_url,
+    password_for,
+    server_identity,
+    shown_url,
+)
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
 
@@ -144,10 +151,6 @@ class ServerCheck:
         return self.state is ServerState.CITY
 
 
-def _libpq_url(url: str) -> str:
-    return "postgresql://" + url.partition("://")[2]
-
-
 def classify(error: BaseException, url: str) -> ServerProblem:
     """The :class:`ServerProblem` a failed connection to ``url`` means."""
     orig = getattr(error, "orig", None) or error
@@ -193,7 +196,7 @@ def connect(url: str, password: str | None = None) -> Any:
     if given:
         extra["password"] = given
     try:
-        return psycopg.connect(_libpq_url(url), **extra)
+        return psycopg.connect(libpq_url(url), **extra)
     except psycopg.Error as error:
         log.info("cannot connect to %s: %s", shown_url(url), error)
         raise classify(error, url) from None

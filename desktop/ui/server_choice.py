@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from db.engine import shown_url, use_password
+from db.engine import shown_url, split_password, use_password
 from desktop.app.server import (
     ServerCheck,
     ServerProblem,
@@ -35,7 +35,7 @@ from desktop.app.server import (
     pgpass_path,
     remember_in_pgpass,
 )
-from desktop.paths import split_password, without_password
+from desktop.paths import without_password
 from desktop.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
