@@ -15,7 +15,7 @@ import functools
 import logging
 import sqlite3
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,14 +173,19 @@ def schema_at(revision: str) -> Schema:
 
 def missing_schema(conn: sqlite3.Connection, revision: str) -> list[str]:
     """The tables (``"loans"``) and columns (``"loans.amount_disbursed"``) that a database
-    at ``revision`` must have and the one of ``conn`` lacks, in the schema's order."""
-    present = _read_schema(conn)
+    at ``revision`` must have and the SQLite file of ``conn`` lacks, in the schema's order."""
+    return missing_from(_read_schema(conn), revision)
+
+
+def missing_from(present: Mapping[str, Collection[str]], revision: str) -> list[str]:
+    """:func:`missing_schema` for any database, given its table → column names (read by
+    SQLAlchemy's inspector from a server, or from a ``pg_dump`` archive)."""
     missing: list[str] = []
     for table, columns in schema_at(revision).items():
         if table not in present:
             missing.append(table)
         else:
-            missing.extend(f"{table}.{c}" for c in sorted(columns - present[table]))
+            missing.extend(f"{table}.{c}" for c in sorted(columns - set(present[table])))
     return missing
 
 

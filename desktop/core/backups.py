@@ -16,7 +16,6 @@ import logging
 import re
 import socket
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -46,8 +45,8 @@ from db.migrate import (
     NotADatabase,
     check_file,
     known_revision,
+    missing_from,
     missing_schema,
-    schema_at,
     upgrade,
 )
 from db.models import CITY_ISSUED_MODELS
@@ -650,18 +649,6 @@ def _server_unit(url: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def _missing_columns(present: Mapping[str, set[str]], revision: str) -> list[str]:
-    """What a database at ``revision`` must have and ``present`` lacks (as
-    :func:`db.migrate.missing_schema` says it for a SQLite file)."""
-    missing: list[str] = []
-    for table, columns in schema_at(revision).items():
-        if table not in present:
-            missing.append(table)
-        else:
-            missing.extend(f"{table}.{c}" for c in sorted(columns - present[table]))
-    return missing
-
-
 #: pg_restore's word for an archive of a newer format (1.16 and on: a newer pg_dump), not
 #: random bytes after the archive's magic.
 _NEWER_ARCHIVE = re.compile(r"unsupported version \(1\.(1[5-9]|[2-4]\d)\)")
@@ -693,7 +680,7 @@ def check_server_backup(source: Path, url: str, *, unit_code: str | None = None)
             raise UserError(M_NOT_DATABASE, path=str(source))
         if not known_revision(revision):
             raise UserError(M_NEWER, path=str(source))
-        missing = _missing_columns(archive_columns(source), revision)
+        missing = missing_from(archive_columns(source), revision)
         if missing:
             shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
             raise UserError(M_INCOMPLETE, path=str(source), missing=shown)

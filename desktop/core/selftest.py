@@ -35,6 +35,7 @@ from db.migrate import (
     current_revision,
     head_revision,
     known_revision,
+    missing_from,
 )
 from db.models import (
     AuditEntry,
@@ -216,12 +217,9 @@ def _check_server(conn: Connection, shown: str) -> StepResult:
             f"{shown} (PostgreSQL {version}, schema {revision}; "
             f"this version upgrades it to {head} when it opens it)",
         )
-    missing = [table.name for table in Base.metadata.sorted_tables if table.name not in tables]
-    columns = {name: inspect(conn).get_columns(name) for name in tables}
-    for table in Base.metadata.sorted_tables:
-        if table.name in tables:
-            present = {column["name"] for column in columns[table.name]}
-            missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+    found = inspect(conn)
+    present = {name: {column["name"] for column in found.get_columns(name)} for name in tables}
+    missing = missing_from(present, head)
     if missing:
         raise SelfTestFailure(tr(M_SERVER_SCHEMA_MISSING, url=shown, missing=", ".join(missing)))
     records = 0
