@@ -8,7 +8,8 @@ which picks the form by the dialect of the connection the query runs on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -323,6 +324,33 @@ def lock_for_transaction(connection: Connection, key: str, wait_seconds: float) 
         connection.exec_driver_sql("SET LOCAL lock_timeout = DEFAULT")
         return
     connection.exec_driver_sql(f"PRAGMA busy_timeout = {wait_ms}")
+
+
+@contextmanager
+def lock_if_free(connection: Connection, key: str) -> Iterator[bool]:
+    """Hold a lock named ``key`` while the block runs, across the connection's transactions
+    (a long step, such as a ``pg_dump``, runs with no transaction open), if no other
+    connection holds it; ``False``, without waiting, if one does.
+
+    PostgreSQL: a session-level advisory lock (``pg_try_advisory_lock`` of the key's hash),
+    let go when the block ends. SQLite: a file on one PC, which other PCs never share:
+    always ``True``."""
+    if dialect_name(connection.dialect) != POSTGRESQL:
+        yield True
+        return
+    got = bool(
+        connection.exec_driver_sql(
+            "SELECT pg_try_advisory_lock(hashtext(%(key)s))", {"key": key}
+        ).scalar()
+    )
+    connection.commit()
+    try:
+        yield got
+    finally:
+        if got:
+            connection.rollback()
+            connection.exec_driver_sql("SELECT pg_advisory_unlock(hashtext(%(key)s))", {"key": key})
+            connection.commit()
 
 
 def lock_not_free(error: BaseException) -> bool:

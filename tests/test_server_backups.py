@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from db import pg_tools
 from db.backup import list_backups
+from db.dialects import lock_if_free
 from db.engine import make_engine
 from db.enums import OfficeMode
 from db.migrate import SCHEMA_HEAD
@@ -395,6 +396,28 @@ def test_two_starts_on_the_same_day_make_one_dump(pg_server: PgServer, city: App
     # The next day, whichever starts first takes it.
     assert auto_backup(other_pc, now=morning + timedelta(days=1, minutes=5)) is not None
     assert len(list_backups(other_pc.backups)) == 1
+
+
+def test_a_start_while_another_pc_takes_the_daily_dump_takes_none(
+    pg_server: PgServer, city: AppPaths
+) -> None:
+    """Another computer is dumping the database right now (it holds the day's lock): this
+    start takes no second dump; once that computer is done, a start takes it."""
+    from desktop.core.backups import SERVER_DAILY_LOCK
+
+    url = city.database_url
+    assert url is not None
+    morning = datetime(2026, 12, 7, 8, 0)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as other_pc, lock_if_free(other_pc, SERVER_DAILY_LOCK) as got:
+            assert got
+            assert auto_backup(city, now=morning) is None
+            assert list_backups(city.backups) == []
+    finally:
+        engine.dispose()
+    assert auto_backup(city, now=morning) is not None
+    assert [b.reason for b in list_backups(city.backups)] == ["auto"]
 
 
 def test_a_daily_dump_that_cannot_be_taken_lets_the_start_go_on(

@@ -36,6 +36,7 @@ from db.backup import (
     take_server_backup,
 )
 from db.base import CITY_CODE, SyncedRecord
+from db.dialects import lock_if_free
 from db.engine import make_engine, shown_url
 from db.integrity import PageCheck, affordable_check
 from db.migrate import (
@@ -69,7 +70,7 @@ from db.private_files import make_database_private
 from desktop.core.catalogues import shipped_communes
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP, Msg
-from desktop.core.settings import get_setting
+from desktop.core.settings import get_setting, set_setting
 from desktop.core.userfiles import os_reason, require_regular_file
 from desktop.paths import AppPaths
 
@@ -610,8 +611,8 @@ log = logging.getLogger(__name__)
 #: The setting (in the shared database) that says when and where the day's automatic dump
 #: of the server database was taken: ``2026-12-06T08:05:12|PC-NAME|C:\...\tdcs-….pgdump``.
 SERVER_DAILY_SETTING = "backup.server_daily"
-#: The advisory lock TDCS holds on the server while it takes the day's dump ("tdcs").
-SERVER_DAILY_LOCK = 0x74646373
+#: The name of the lock TDCS holds on the server while it takes the day's dump.
+SERVER_DAILY_LOCK = "tdcs.backup.server_daily"
 
 
 class OtherSessionsOpen(UserError):
@@ -808,21 +809,12 @@ def server_auto_backup(paths: AppPaths, *, now: datetime | None = None) -> Path 
 def _server_auto_backup(paths: AppPaths, url: str, moment: datetime) -> Path | None:
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
-            got = conn.execute(
-                text("SELECT pg_try_advisory_lock(:key)"), {"key": SERVER_DAILY_LOCK}
-            ).scalar()
-            conn.commit()
+        with engine.connect() as conn, lock_if_free(conn, SERVER_DAILY_LOCK) as got:
             if not got:
                 return None  # another TDCS is taking it now
-            try:
-                last = _parse_daily(
-                    conn.execute(
-                        text("SELECT value FROM settings WHERE key = :key"),
-                        {"key": SERVER_DAILY_SETTING},
-                    ).scalar()
-                )
-                conn.commit()
+            with Session(conn) as session:
+                last = last_server_daily(session)
+                session.rollback()  # no transaction open during the dump
                 if last is not None and moment - last.taken_at < AUTO_INTERVAL:
                     return None
                 try:
@@ -831,18 +823,9 @@ def _server_auto_backup(paths: AppPaths, url: str, moment: datetime) -> Path | N
                     log.warning("the daily backup of %s was not taken: %s", shown_url(url), error)
                     return None
                 value = f"{moment.isoformat(timespec='seconds')}|{socket.gethostname()}|{made}"
-                conn.execute(
-                    text(
-                        "INSERT INTO settings (key, value) VALUES (:key, :value) "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-                    ),
-                    {"key": SERVER_DAILY_SETTING, "value": value},
-                )
-                conn.commit()
-                log.info("the daily backup of %s: %s", shown_url(url), made)
-                return made
-            finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SERVER_DAILY_LOCK})
-                conn.commit()
+                set_setting(session, SERVER_DAILY_SETTING, value)
+                session.commit()
+            log.info("the daily backup of %s: %s", shown_url(url), made)
+            return made
     finally:
         engine.dispose()
