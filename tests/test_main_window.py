@@ -343,6 +343,12 @@ def test_backup_now_and_to_a_file(
         click(page.data_box.backup_to_button)
     assert sorted(p.name for p in usb.iterdir()) == ["sao-luu.sqlite3"]
 
+    # A place no file can be written (below a file, not a folder): said, nothing written.
+    with answering(qtbot, save_as(copy / "sao-luu"), ok("Không ghi được bản sao lưu")):
+        click(page.data_box.backup_to_button)
+    assert sorted(p.name for p in usb.iterdir()) == ["sao-luu.sqlite3"]
+    assert page.data_box.backup_to_button.isEnabled()
+
 
 def test_city_backs_up(qtbot: QtBot, vi_app: QApplication, city_db: Database) -> None:
     window = make_window(qtbot, city_db)

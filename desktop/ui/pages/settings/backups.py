@@ -118,24 +118,12 @@ class DataBox(QGroupBox):
             self._set_data_busy(False)
             show_info(self, self.tr("Backup written:\n{path}").format(path=path))
 
-        def failed(error: BaseException) -> None:
-            self._set_data_busy(False)
-            if isinstance(error, UserError):
-                show_error(self, error)
-            elif isinstance(error, OSError | sqlite3.Error):
-                show_error(
-                    self,
-                    self.tr("The backup could not be written: {reason}").format(
-                        reason=os_reason(error) if isinstance(error, OSError) else error
-                    ),
-                )
-            else:
-                raise error
-
         run_in_background(
             work,
             on_done=done,
-            on_error=failed,
+            on_error=lambda error: self._failed(
+                error, self.tr("The backup could not be written: {reason}")
+            ),
             parent=self,
             label=self.tr("Backing up…"),
         )
@@ -179,19 +167,20 @@ class DataBox(QGroupBox):
             label=self.tr("Checking the backup…"),
         )
 
-    def _restore_failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException, template: str) -> None:
+        """A backup or a restore that failed: its message, or (file system, SQLite)
+        ``template`` with the reason; anything else is a bug, for the crash handler."""
         self._set_data_busy(False)
         if isinstance(error, UserError):
             show_error(self, error)
         elif isinstance(error, OSError | sqlite3.Error):
-            show_error(
-                self,
-                self.tr("The backup could not be restored: {reason}").format(
-                    reason=os_reason(error) if isinstance(error, OSError) else error
-                ),
-            )
+            reason = os_reason(error) if isinstance(error, OSError) else error
+            show_error(self, template.format(reason=reason))
         else:
             raise error
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self._failed(error, self.tr("The backup could not be restored: {reason}"))
 
     def _ask_and_restore(self, source: Path, info: BackupInfo, others: int) -> None:
         paths = self.context.paths
